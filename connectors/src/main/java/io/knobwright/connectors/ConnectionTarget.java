@@ -1,0 +1,20 @@
+package io.knobwright.connectors;
+
+/**
+ * A resolved connection: what a connector needs to open a JDBC connection.
+ * Built just before connecting from a ConnectionSpec and the CredentialVault; never stored.
+ */
+public record ConnectionTarget(String jdbcUrl, String user, String password) {
+
+    public ConnectionTarget {
+        if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:")) {
+            throw new IllegalArgumentException("A JDBC URL must start with 'jdbc:', got: " + jdbcUrl);
+        }
+    }
+
+    /** Never prints the password. */
+    @Override
+    public String toString() {
+        return "ConnectionTarget[" + jdbcUrl + ", user=" + user + ", password=" + (password == null ? "none" : "***") + "]";
+    }
+}

@@ -1,0 +1,23 @@
+package io.knobwright.connectors;
+
+import io.knobwright.model.engine.Engine;
+import io.knobwright.model.fleet.LiveSetting;
+
+import java.util.List;
+import java.util.Set;
+
+/** Talks to one family of engines over JDBC. All methods block: call them off the FX thread. */
+public interface EngineConnector {
+
+    /** Engines this connector can serve (MySQL and MariaDB share one). */
+    Set<Engine> engines();
+
+    /** True when this connector understands the JDBC URL's scheme. */
+    boolean accepts(String jdbcUrl);
+
+    /** Opens a connection, reads version and hardware facts, closes it. Fails fast with a clear message. */
+    ServerInfo probe(ConnectionTarget target);
+
+    /** Every current setting with its source and pending-restart state. */
+    List<LiveSetting> readSettings(ConnectionTarget target);
+}
