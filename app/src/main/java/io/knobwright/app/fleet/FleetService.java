@@ -1,0 +1,47 @@
+package io.knobwright.app.fleet;
+
+import io.knobwright.connectors.ServerInfo;
+import io.knobwright.model.fleet.Instance;
+import io.knobwright.model.fleet.SettingsSnapshot;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the workbench and the CLI do with the fleet: one place that combines the store and the
+ * connectors, so both front ends behave the same. Every method blocks; UIs call it through TaskRunner.
+ */
+public interface FleetService {
+
+    List<Instance> list();
+
+    Optional<Instance> find(long id);
+
+    /** Finds by numeric id or by exact name; fails with "No instance 'x'" otherwise. */
+    Instance require(String idOrName);
+
+    /** Connects, reads version and hardware, closes. Throws ConnectorException with a user message. */
+    ServerInfo testConnection(String jdbcUrl, String user, String password);
+
+    /**
+     * Registers a reachable server: probes it, takes engine and version from it, seals the password
+     * (or keeps only the env-var name), stores the instance and a first settings snapshot.
+     */
+    Instance register(Registration registration);
+
+    /** Validates and stores edits to facts, tags, tier, criticality, workload. */
+    Instance update(Instance instance);
+
+    boolean remove(long id);
+
+    int removeDemoFleet();
+
+    /** Reads live settings from the server and stores them as the newest snapshot. */
+    SettingsSnapshot refresh(long id);
+
+    Optional<SettingsSnapshot> latestSnapshot(long id);
+
+    /** Imports a CSV or JSON inventory: good rows are stored, bad rows come back with their reason. */
+    ImportReport importInventory(Path file);
+}
