@@ -3,6 +3,7 @@ package io.knobwright.app.fleet;
 import io.knobwright.connectors.ServerInfo;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.SettingsSnapshot;
+import io.knobwright.model.fleet.inventory.ImportReport;
 
 import java.nio.file.Path;
 import java.util.List;

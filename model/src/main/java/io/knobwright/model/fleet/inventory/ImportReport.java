@@ -1,4 +1,4 @@
-package io.knobwright.app.fleet;
+package io.knobwright.model.fleet.inventory;
 
 import io.knobwright.model.fleet.Instance;
 
