@@ -1,0 +1,77 @@
+package io.knobwright.app;
+
+import io.knobwright.app.fleet.DefaultFleetService;
+import io.knobwright.app.fleet.FleetService;
+import io.knobwright.app.fleet.InventoryImporter;
+import io.knobwright.app.task.ExecutorTaskRunner;
+import io.knobwright.connectors.ConnectorRegistry;
+import io.knobwright.model.catalog.CatalogRepository;
+import io.knobwright.model.fleet.CredentialVault;
+import io.knobwright.model.fleet.InstanceRepository;
+import io.knobwright.model.fleet.SnapshotRepository;
+import io.knobwright.model.task.TaskRunner;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The composition root: the one place that creates the long-lived objects and hands them to each other
+ * through constructors. The CLI opens one per command, the workbench one per window; closing it stops
+ * background work first and closes the store last, so no task writes into a closed store.
+ */
+public final class AppContext implements AutoCloseable {
+
+    private final AutoCloseable store;
+    private final CatalogRepository catalogs;
+    private final ConnectorRegistry connectors;
+    private final ExecutorTaskRunner tasks;
+    private final FleetService fleet;
+
+    /**
+     * @param store        closes the store the repositories and the vault live in
+     * @param environment  reads environment variables (System::getenv outside tests)
+     */
+    public AppContext(InstanceRepository instances, SnapshotRepository snapshots, CredentialVault vault, AutoCloseable store,
+                      CatalogRepository catalogs, ConnectorRegistry connectors, InventoryImporter inventory,
+                      Function<String, String> environment) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.catalogs = Objects.requireNonNull(catalogs, "catalogs");
+        this.connectors = Objects.requireNonNull(connectors, "connectors");
+        this.tasks = new ExecutorTaskRunner();
+        this.fleet = new DefaultFleetService(instances, snapshots, vault, connectors, inventory, environment, Clock.systemUTC());
+    }
+
+    /** Opens (creating and migrating when new) the store in {@code dataDir} and wires everything to it. */
+    public static AppContext open(Path dataDir) {
+        // Wired for real once the H2 store (KnobwrightStore) lands on main.
+        throw new IllegalStateException("This build has no local store yet; cannot open " + dataDir + ".");
+    }
+
+    public FleetService fleet() {
+        return fleet;
+    }
+
+    public CatalogRepository catalogs() {
+        return catalogs;
+    }
+
+    public ConnectorRegistry connectors() {
+        return connectors;
+    }
+
+    public TaskRunner tasks() {
+        return tasks;
+    }
+
+    @Override
+    public void close() {
+        tasks.close();
+        try {
+            store.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not close the local store cleanly: " + e.getMessage(), e);
+        }
+    }
+}

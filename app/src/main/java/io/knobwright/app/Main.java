@@ -1,0 +1,34 @@
+package io.knobwright.app;
+
+import io.knobwright.app.cli.Cli;
+import io.knobwright.app.cli.CliSession;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Entry point of knobwright.jar. Without a command it opens the workbench; with one it runs headless.
+ * Nothing here refers to a JavaFX type: the GUI path is reached only through the lambda below, so a
+ * command on a machine without a display never loads the toolkit.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        // JSON is UTF-8 by definition; the platform default may be ASCII on a bare server.
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+        CliSession session = new CliSession(AppContext::open, context -> WorkbenchLauncher.run(context),
+                List.of(), System.getenv(), System.in, out, err);
+        int code = Cli.run(session, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+}

@@ -1,0 +1,61 @@
+package io.knobwright.app;
+
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Starts the JavaFX toolkit and shows the workbench; the only class of the startup path that touches JavaFX.
+ * Blocks until the window closes so the caller can close the AppContext (and with it the store) afterwards.
+ */
+final class WorkbenchLauncher {
+
+    private WorkbenchLauncher() {
+    }
+
+    static int run(AppContext context) {
+        CountDownLatch closed = new CountDownLatch(1);
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        try {
+            Platform.startup(() -> {
+                try {
+                    Platform.setImplicitExit(false);
+                    Stage stage = new Stage();
+                    stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
+                    show(context, stage);
+                } catch (RuntimeException e) {
+                    failure.set(e);
+                    closed.countDown();
+                }
+            });
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            throw new IllegalStateException("Cannot open the workbench window (" + e.getMessage()
+                    + "). Commands run without a display: see 'knobwright --help'.", e);
+        }
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            Platform.exit();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("The workbench failed to start: " + failure.get().getMessage(), failure.get());
+        }
+        return 0;
+    }
+
+    private static void show(AppContext context, Stage stage) {
+        // Replaced by new Workbench(context.fleet(), context.catalogs(), context.tasks()).start(stage)
+        // once the workbench lands on main.
+        stage.setTitle("Knobwright");
+        stage.setScene(new Scene(new StackPane(new Label("Knobwright workbench")), 640, 400));
+        stage.show();
+    }
+}

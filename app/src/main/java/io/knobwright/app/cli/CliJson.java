@@ -1,0 +1,111 @@
+package io.knobwright.app.cli;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.knobwright.model.catalog.ParameterSpec;
+import io.knobwright.model.fleet.ConnectionSpec;
+import io.knobwright.model.fleet.CredentialRef;
+import io.knobwright.model.fleet.HardwareFacts;
+import io.knobwright.model.fleet.Instance;
+import io.knobwright.model.fleet.LiveSetting;
+import io.knobwright.model.fleet.SettingsSnapshot;
+import io.knobwright.model.fleet.inventory.ImportReport;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The JSON shapes the CLI prints: a contract with scripts, kept apart from the domain records so a
+ * domain refactoring cannot silently change them. Enum values are lower-case, like the CLI's inputs.
+ */
+final class CliJson {
+
+    private CliJson() {
+    }
+
+    @JsonPropertyOrder({"id", "name", "engine", "version", "fullVersion", "tier", "criticality", "workload", "tags",
+            "demo", "hardware", "connection"})
+    record InstanceJson(long id, String name, String engine, String version, String fullVersion, String tier,
+                        String criticality, String workload, Map<String, String> tags, boolean demo,
+                        HardwareJson hardware, ConnectionJson connection) {
+
+        static InstanceJson of(Instance i) {
+            return new InstanceJson(i.id(), i.name(), i.engine().id(), i.version(), i.fullVersion(), i.tier().label(),
+                    i.criticality().label(), i.workload().label(), i.tags(), i.demo(), HardwareJson.of(i.hardware()),
+                    i.connection() == null ? null : ConnectionJson.of(i.connection()));
+        }
+    }
+
+    /** Zero means "not known", as in the domain. */
+    @JsonPropertyOrder({"cpus", "memoryBytes", "diskType", "diskBytes"})
+    record HardwareJson(int cpus, long memoryBytes, String diskType, long diskBytes) {
+        static HardwareJson of(HardwareFacts h) {
+            return new HardwareJson(h.cpus(), h.memoryBytes(), lower(h.diskType()), h.diskBytes());
+        }
+    }
+
+    /** Never a password: "none", "env:VARIABLE" or "sealed". */
+    @JsonPropertyOrder({"jdbcUrl", "user", "credential"})
+    record ConnectionJson(String jdbcUrl, String user, String credential) {
+        static ConnectionJson of(ConnectionSpec c) {
+            return new ConnectionJson(c.jdbcUrl(), c.user(), describe(c.credential()));
+        }
+    }
+
+    static String describe(CredentialRef ref) {
+        return switch (ref) {
+            case CredentialRef.None none -> "none";
+            case CredentialRef.EnvironmentVariable env -> "env:" + env.variable();
+            case CredentialRef.Sealed sealed -> "sealed";
+        };
+    }
+
+    @JsonPropertyOrder({"instance", "snapshot"})
+    record ShowJson(InstanceJson instance, SnapshotJson snapshot) {
+    }
+
+    @JsonPropertyOrder({"takenAt", "serverVersion", "settingCount", "settings"})
+    record SnapshotJson(String takenAt, String serverVersion, int settingCount, List<SettingJson> settings) {
+        static SnapshotJson of(SettingsSnapshot s) {
+            return new SnapshotJson(s.takenAt().toString(), s.serverVersion(), s.settings().size(),
+                    s.settings().stream().map(SettingJson::of).toList());
+        }
+    }
+
+    @JsonPropertyOrder({"name", "value", "unit", "source", "pendingRestart"})
+    record SettingJson(String name, String value, String unit, String source, boolean pendingRestart) {
+        static SettingJson of(LiveSetting s) {
+            return new SettingJson(s.name(), s.value(), s.unit(), s.source(), s.pendingRestart());
+        }
+    }
+
+    @JsonPropertyOrder({"name", "type", "unit", "min", "max", "enumValues", "default", "applyMode", "category",
+            "description", "source"})
+    record ParameterJson(String name, String type, String unit, BigDecimal min, BigDecimal max, List<String> enumValues,
+                         @JsonProperty("default") String defaultValue, String applyMode, String category,
+                         String description, String source) {
+        static ParameterJson of(ParameterSpec p) {
+            return new ParameterJson(p.name(), lower(p.type()), p.unit(), p.min(), p.max(), p.enumValues(),
+                    p.defaultValue(), lower(p.applyMode()), p.category(), p.description(), p.source());
+        }
+    }
+
+    @JsonPropertyOrder({"importedCount", "rejectedCount", "imported", "rejected"})
+    record ImportJson(int importedCount, int rejectedCount, List<InstanceJson> imported, List<RejectedJson> rejected) {
+        static ImportJson of(ImportReport r) {
+            return new ImportJson(r.imported().size(), r.rejected().size(),
+                    r.imported().stream().map(InstanceJson::of).toList(),
+                    r.rejected().stream().map(x -> new RejectedJson(x.row(), x.reason())).toList());
+        }
+    }
+
+    @JsonPropertyOrder({"row", "reason"})
+    record RejectedJson(int row, String reason) {
+    }
+
+    private static String lower(Enum<?> e) {
+        return e == null ? null : e.name().toLowerCase(Locale.ROOT);
+    }
+}

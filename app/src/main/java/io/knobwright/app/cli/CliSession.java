@@ -1,0 +1,133 @@
+package io.knobwright.app.cli;
+
+import io.knobwright.app.AppContext;
+import io.knobwright.connectors.catalog.CatalogReader;
+import io.knobwright.model.catalog.CatalogRepository;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What one CLI invocation works with: its streams and environment, and the application context,
+ * opened only when a command needs the store (so --help, --version and catalog commands never touch
+ * the data directory).
+ */
+public final class CliSession implements AutoCloseable {
+
+    /** Opens the composition root on a data directory. */
+    @FunctionalInterface
+    public interface ContextOpener {
+        AppContext open(Path dataDir);
+    }
+
+    /** Shows the workbench and blocks until its window closes; returns the exit code. */
+    @FunctionalInterface
+    public interface WorkbenchOpener {
+        int open(AppContext context);
+    }
+
+    private final ContextOpener contexts;
+    private final WorkbenchOpener workbench;
+    private final List<CatalogReader> catalogReaders;
+    private final Map<String, String> environment;
+    private final InputStream in;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    private String dataDirFlag;
+    private boolean debug;
+    private AppContext context;
+    private CatalogRepository catalogs;
+
+    public CliSession(ContextOpener contexts, WorkbenchOpener workbench, List<CatalogReader> catalogReaders,
+                      Map<String, String> environment, InputStream in, PrintWriter out, PrintWriter err) {
+        this.contexts = Objects.requireNonNull(contexts, "contexts");
+        this.workbench = Objects.requireNonNull(workbench, "workbench");
+        this.catalogReaders = List.copyOf(catalogReaders);
+        this.environment = Map.copyOf(environment);
+        this.in = Objects.requireNonNull(in, "in");
+        this.out = Objects.requireNonNull(out, "out");
+        this.err = Objects.requireNonNull(err, "err");
+    }
+
+    void dataDirFlag(String dir) {
+        this.dataDirFlag = dir;
+    }
+
+    void debug(boolean on) {
+        this.debug = on;
+    }
+
+    boolean debug() {
+        return debug;
+    }
+
+    PrintWriter out() {
+        return out;
+    }
+
+    PrintWriter err() {
+        return err;
+    }
+
+    InputStream in() {
+        return in;
+    }
+
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    List<CatalogReader> catalogReaders() {
+        return catalogReaders;
+    }
+
+    /** The data directory: --data-dir, else $KNOBWRIGHT_HOME, else ~/.knobwright. */
+    Path dataDir() {
+        // Replaced by the store's DataDirectory.resolve(flag, env) once the store lands.
+        if (dataDirFlag != null && !dataDirFlag.isBlank()) {
+            return Path.of(dataDirFlag);
+        }
+        String home = environment.get("KNOBWRIGHT_HOME");
+        if (home != null && !home.isBlank()) {
+            return Path.of(home);
+        }
+        return Path.of(System.getProperty("user.home"), ".knobwright");
+    }
+
+    AppContext context() {
+        if (context == null) {
+            context = contexts.open(dataDir());
+        }
+        return context;
+    }
+
+    CatalogRepository catalogs() {
+        if (context != null) {
+            return context.catalogs();
+        }
+        if (catalogs == null) {
+            catalogs = new CatalogRepository();
+        }
+        return catalogs;
+    }
+
+    int openWorkbench() {
+        return workbench.open(context());
+    }
+
+    @Override
+    public void close() {
+        out.flush();
+        err.flush();
+        if (context != null) {
+            AppContext c = context;
+            context = null;
+            c.close();
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package io.knobwright.app.cli;
+
+/** The CLI's exit codes; scripts depend on them, so they never change meaning. */
+public final class ExitCodes {
+
+    public static final int OK = 0;
+    /** The user asked for something that does not exist or gave a value that makes no sense. */
+    public static final int USER_ERROR = 1;
+    /** The command line itself could not be parsed (unknown option, missing value, missing subcommand). */
+    public static final int USAGE = 2;
+    /** A database server could not be reached or refused the connection. */
+    public static final int UNREACHABLE = 3;
+
+    private ExitCodes() {
+    }
+}

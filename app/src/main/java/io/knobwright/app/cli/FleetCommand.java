@@ -1,0 +1,22 @@
+package io.knobwright.app.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "fleet", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "List, register, import, inspect and remove instances.",
+        subcommands = {FleetListCommand.class, FleetAddCommand.class, FleetImportCommand.class, FleetShowCommand.class,
+                FleetRefreshCommand.class, FleetRemoveCommand.class, FleetRemoveDemoCommand.class})
+final class FleetCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw Cli.usage(spec.commandLine(), "Missing command: use one of list, add, import, show, refresh, remove, remove-demo.");
+    }
+}

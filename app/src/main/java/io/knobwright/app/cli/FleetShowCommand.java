@@ -1,0 +1,74 @@
+package io.knobwright.app.cli;
+
+import io.knobwright.model.fleet.HardwareFacts;
+import io.knobwright.model.fleet.Instance;
+import io.knobwright.model.fleet.SettingsSnapshot;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+@Command(name = "show", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Shows one instance's facts and the settings of its latest snapshot (no connection is made).")
+final class FleetShowCommand implements Callable<Integer> {
+
+    private final CliSession session;
+
+    @Parameters(paramLabel = "ID|NAME", description = "The instance's id or exact name (a name wins over an id).")
+    private String instance;
+
+    @Option(names = "--json", description = "Print JSON: {instance, snapshot}.")
+    private boolean json;
+
+    FleetShowCommand(CliSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public Integer call() {
+        Instance i = session.context().fleet().require(instance);
+        Optional<SettingsSnapshot> snapshot = session.context().fleet().latestSnapshot(i.id());
+        if (json) {
+            Json.print(session.out(), new CliJson.ShowJson(CliJson.InstanceJson.of(i),
+                    snapshot.map(CliJson.SnapshotJson::of).orElse(null)));
+        } else {
+            printFacts(session.out(), i);
+            session.out().println();
+            snapshot.ifPresentOrElse(s -> printSettings(session.out(), s),
+                    () -> session.out().println("No settings snapshot yet"
+                            + (i.connectable() ? "; run 'knobwright fleet refresh " + i.id() + "'." : " (inventory-only instance).")));
+        }
+        return ExitCodes.OK;
+    }
+
+    private static void printFacts(PrintWriter out, Instance i) {
+        HardwareFacts h = i.hardware();
+        Table facts = new Table("FACT", "VALUE")
+                .row("id", i.id())
+                .row("name", i.name())
+                .row("engine", i.engine().displayName() + " " + i.fullVersion() + " (catalog " + i.version() + ")")
+                .row("tier", i.tier().label())
+                .row("criticality", i.criticality().label())
+                .row("workload", i.workload().label())
+                .row("tags", FleetListCommand.tagText(i.tags()))
+                .row("connection", i.connection() == null ? "none (inventory only)"
+                        : i.connection().jdbcUrl() + (i.connection().user() == null ? "" : " as " + i.connection().user())
+                        + ", password: " + CliJson.describe(i.connection().credential()))
+                .row("cpus", h.cpus() == 0 ? "unknown" : h.cpus())
+                .row("memory", h.memoryBytes() == 0 ? "unknown" : h.memoryBytes() / (1024 * 1024) + " MB")
+                .row("disk", h.diskType().name().toLowerCase(java.util.Locale.ROOT)
+                        + (h.diskBytes() == 0 ? "" : ", " + h.diskBytes() / (1024L * 1024 * 1024) + " GB"))
+                .row("demo", i.demo() ? "yes" : "no");
+        facts.print(out);
+    }
+
+    private static void printSettings(PrintWriter out, SettingsSnapshot s) {
+        out.println("Snapshot of " + s.takenAt() + " (" + s.settings().size() + " settings, server " + s.serverVersion() + "):");
+        Table table = new Table("NAME", "VALUE", "UNIT", "SOURCE", "PENDING RESTART");
+        s.settings().forEach(x -> table.row(x.name(), x.value(), x.unit(), x.source(), x.pendingRestart() ? "yes" : ""));
+        table.print(out);
+    }
+}

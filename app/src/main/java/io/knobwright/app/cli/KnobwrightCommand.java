@@ -1,0 +1,46 @@
+package io.knobwright.app.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+import java.util.concurrent.Callable;
+
+/** The top command: without a subcommand it opens the workbench; with one it runs headless. */
+@Command(name = "knobwright", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        subcommands = {FleetCommand.class, CatalogCommand.class, BenchCommand.class},
+        description = {
+                "Configuration workbench for a fleet of PostgreSQL, MySQL/MariaDB, SQL Server and Oracle instances.",
+                "Without a command, opens the workbench window. Commands run headless (no display needed)."},
+        footerHeading = "%nExit codes:%n",
+        footer = {
+                "  0  success",
+                "  1  user error: unknown engine, version or instance, or a bad value (one line on stderr)",
+                "  2  usage error: unknown option, missing option or value",
+                "  3  a database server could not be reached or refused the connection",
+                "",
+                "Data directory: --data-dir DIR, else $KNOBWRIGHT_HOME, else ~/.knobwright."})
+final class KnobwrightCommand implements Callable<Integer> {
+
+    private final CliSession session;
+
+    KnobwrightCommand(CliSession session) {
+        this.session = session;
+    }
+
+    @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Where the local store lives (default: $KNOBWRIGHT_HOME, else ~/.knobwright).")
+    void dataDir(String dir) {
+        session.dataDirFlag(dir);
+    }
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of failures.")
+    void debug(boolean on) {
+        session.debug(on);
+    }
+
+    @Override
+    public Integer call() {
+        return session.openWorkbench();
+    }
+}

@@ -1,0 +1,226 @@
+package io.knobwright.app.fleet;
+
+import io.knobwright.connectors.ConnectionTarget;
+import io.knobwright.connectors.ConnectorException;
+import io.knobwright.connectors.ConnectorRegistry;
+import io.knobwright.connectors.EngineConnector;
+import io.knobwright.connectors.ServerInfo;
+import io.knobwright.model.fleet.ConnectionSpec;
+import io.knobwright.model.fleet.CredentialRef;
+import io.knobwright.model.fleet.CredentialVault;
+import io.knobwright.model.fleet.Instance;
+import io.knobwright.model.fleet.InstanceRepository;
+import io.knobwright.model.fleet.LiveSetting;
+import io.knobwright.model.fleet.SettingsSnapshot;
+import io.knobwright.model.fleet.SnapshotRepository;
+import io.knobwright.model.fleet.inventory.ImportReport;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The fleet as both front ends see it: the store for facts and snapshots, the connectors for live servers.
+ *
+ * <p>Registration is all-or-nothing: everything that talks to the server (probe, settings) happens before
+ * anything is stored, and if storing the first snapshot fails the new instance is deleted again, so a
+ * failed registration never leaves an instance without a snapshot behind.
+ */
+public final class DefaultFleetService implements FleetService {
+
+    private final InstanceRepository instances;
+    private final SnapshotRepository snapshots;
+    private final CredentialVault vault;
+    private final ConnectorRegistry connectors;
+    private final InventoryImporter inventory;
+    private final Function<String, String> environment;
+    private final Clock clock;
+
+    /** @param environment reads an environment variable (System::getenv outside tests); null when unset */
+    public DefaultFleetService(InstanceRepository instances, SnapshotRepository snapshots, CredentialVault vault,
+                               ConnectorRegistry connectors, InventoryImporter inventory,
+                               Function<String, String> environment, Clock clock) {
+        this.instances = Objects.requireNonNull(instances, "instances");
+        this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
+        this.vault = Objects.requireNonNull(vault, "vault");
+        this.connectors = Objects.requireNonNull(connectors, "connectors");
+        this.inventory = Objects.requireNonNull(inventory, "inventory");
+        this.environment = Objects.requireNonNull(environment, "environment");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public List<Instance> list() {
+        return instances.findAll();
+    }
+
+    @Override
+    public Optional<Instance> find(long id) {
+        return instances.findById(id);
+    }
+
+    @Override
+    public Instance require(String idOrName) {
+        if (idOrName == null || idOrName.isBlank()) {
+            throw new IllegalArgumentException("Name an instance by its id or its name.");
+        }
+        Optional<Instance> byName = instances.findByName(idOrName);
+        if (byName.isPresent()) {
+            return byName.get();
+        }
+        if (idOrName.chars().allMatch(Character::isDigit) && idOrName.length() < 19) {
+            Optional<Instance> byId = instances.findById(Long.parseLong(idOrName));
+            if (byId.isPresent()) {
+                return byId.get();
+            }
+        }
+        throw new IllegalArgumentException("No instance '" + idOrName + "'. See 'knobwright fleet list' for ids and names.");
+    }
+
+    @Override
+    public ServerInfo testConnection(String jdbcUrl, String user, String password) {
+        ConnectionTarget target = new ConnectionTarget(validUrl(jdbcUrl), user, password);
+        return connectorFor(jdbcUrl).probe(target);
+    }
+
+    @Override
+    public Instance register(Registration registration) {
+        Objects.requireNonNull(registration, "registration");
+        String name = validName(registration.name());
+        String url = validUrl(registration.jdbcUrl());
+        if (instances.findByName(name).isPresent()) {
+            throw new IllegalArgumentException("An instance named '" + name + "' already exists. Pick another name or remove it first.");
+        }
+        EngineConnector connector = connectorFor(url);
+        String password = registration.password() != null ? registration.password() : passwordFromEnvironment(registration.passwordEnv());
+        ConnectionTarget target = new ConnectionTarget(url, blankToNull(registration.user()), password);
+
+        ServerInfo info = connector.probe(target);
+        List<LiveSetting> settings = connector.readSettings(target);
+
+        CredentialRef credential = registration.password() != null ? vault.seal(registration.password())
+                : registration.passwordEnv() != null ? new CredentialRef.EnvironmentVariable(registration.passwordEnv())
+                : CredentialRef.NONE;
+        Instance fresh = new Instance(0, name, info.version().engine(), info.version().major(), info.fullVersion(),
+                new ConnectionSpec(url, target.user(), credential), registration.tags(), registration.tier(),
+                registration.criticality(), registration.workload(), info.hardware(), false);
+        Instance stored = instances.save(fresh);
+        try {
+            snapshots.save(new SettingsSnapshot(stored.id(), clock.instant(), info.fullVersion(), settings));
+        } catch (RuntimeException e) {
+            instances.delete(stored.id());
+            throw e;
+        }
+        return stored;
+    }
+
+    @Override
+    public Instance update(Instance instance) {
+        Objects.requireNonNull(instance, "instance");
+        Instance current = instances.findById(instance.id()).orElseThrow(() ->
+                new IllegalArgumentException("No instance with id " + instance.id() + "; it may have been removed meanwhile."));
+        String name = validName(instance.name());
+        if (!name.equals(current.name()) && instances.findByName(name).isPresent()) {
+            throw new IllegalArgumentException("An instance named '" + name + "' already exists. Pick another name.");
+        }
+        return instances.save(instance);
+    }
+
+    @Override
+    public boolean remove(long id) {
+        return instances.delete(id);
+    }
+
+    @Override
+    public int removeDemoFleet() {
+        return instances.deleteDemoInstances();
+    }
+
+    @Override
+    public SettingsSnapshot refresh(long id) {
+        Instance instance = instances.findById(id).orElseThrow(() ->
+                new IllegalArgumentException("No instance with id " + id + ". See 'knobwright fleet list'."));
+        if (!instance.connectable()) {
+            throw new IllegalArgumentException("Instance '" + instance.name()
+                    + "' has no connection (inventory only); register it with 'knobwright fleet add' to read its settings.");
+        }
+        ConnectionSpec spec = instance.connection();
+        EngineConnector connector = connectorFor(spec.jdbcUrl());
+        ConnectionTarget target = new ConnectionTarget(spec.jdbcUrl(), spec.user(), vault.open(spec.credential()).orElse(null));
+        ServerInfo info = connector.probe(target);
+        List<LiveSetting> settings = connector.readSettings(target);
+        if (!info.fullVersion().equals(instance.fullVersion()) || !info.version().major().equals(instance.version())) {
+            // A minor or major upgrade since the last look: the facts follow the server.
+            instances.save(new Instance(instance.id(), instance.name(), instance.engine(), info.version().major(),
+                    info.fullVersion(), spec, instance.tags(), instance.tier(), instance.criticality(),
+                    instance.workload(), instance.hardware(), instance.demo()));
+        }
+        return snapshots.save(new SettingsSnapshot(id, clock.instant(), info.fullVersion(), settings));
+    }
+
+    @Override
+    public Optional<SettingsSnapshot> latestSnapshot(long id) {
+        return snapshots.latest(id);
+    }
+
+    @Override
+    public ImportReport importInventory(Path file) {
+        Objects.requireNonNull(file, "file");
+        return inventory.importFile(file);
+    }
+
+    private EngineConnector connectorFor(String jdbcUrl) {
+        try {
+            return connectors.forUrl(jdbcUrl);
+        } catch (ConnectorException e) {
+            // Not a connection problem: the URL itself names nothing Knobwright can talk to.
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    private String passwordFromEnvironment(String variable) {
+        if (variable == null) {
+            return null;
+        }
+        String value = environment.apply(new CredentialRef.EnvironmentVariable(variable).variable());
+        if (value == null) {
+            throw new IllegalArgumentException("Environment variable " + variable
+                    + " is not set. Export it with the password, then run the command again.");
+        }
+        return value;
+    }
+
+    private static String validName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("An instance needs a name, e.g. --name orders-db-1.");
+        }
+        String trimmed = name.strip();
+        if (trimmed.codePoints().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("Instance name '" + trimmed.replaceAll("\\p{Cntrl}", "?")
+                    + "' contains a control character (newline, tab, ...). Use printable characters only.");
+        }
+        if (trimmed.length() > 200) {
+            throw new IllegalArgumentException("Instance name is longer than 200 characters.");
+        }
+        return trimmed;
+    }
+
+    private static String validUrl(String jdbcUrl) {
+        if (jdbcUrl == null || jdbcUrl.isBlank()) {
+            throw new IllegalArgumentException("A JDBC URL is required, e.g. jdbc:postgresql://db1:5432/postgres.");
+        }
+        String url = jdbcUrl.strip();
+        if (!url.startsWith("jdbc:") || url.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("'" + url + "' is not a JDBC URL. Use e.g. jdbc:postgresql://db1:5432/postgres"
+                    + " or jdbc:mariadb://db2:3306/mysql.");
+        }
+        return url;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

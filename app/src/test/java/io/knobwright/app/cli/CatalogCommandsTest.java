@@ -1,0 +1,153 @@
+package io.knobwright.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.knobwright.connectors.catalog.CatalogReader;
+import io.knobwright.model.catalog.ApplyMode;
+import io.knobwright.model.catalog.CatalogFile;
+import io.knobwright.model.catalog.ParameterCatalog;
+import io.knobwright.model.catalog.ParameterSpec;
+import io.knobwright.model.catalog.ParameterType;
+import io.knobwright.model.engine.Engine;
+import io.knobwright.model.engine.EngineVersion;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CatalogCommandsTest {
+
+    private final CliHarness cli = new CliHarness();
+
+    @Test
+    void listJsonHasEveryDocumentedFieldForEachParameter() throws Exception {
+        CliHarness.Result r = cli.run("catalog", "list", "--engine", "postgresql", "--version", "16", "--json");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode params = new ObjectMapper().readTree(r.out());
+        assertThat(params.isArray()).isTrue();
+        for (JsonNode p : params) {
+            List<String> names = new ArrayList<>();
+            p.fieldNames().forEachRemaining(names::add);
+            assertThat(names).containsExactly("name", "type", "unit", "min", "max", "enumValues", "default", "applyMode",
+                    "category", "description", "source");
+        }
+        JsonNode sharedBuffers = find(params, "shared_buffers");
+        assertThat(sharedBuffers.get("type").asText()).isEqualTo("integer");
+        assertThat(sharedBuffers.get("unit").asText()).isEqualTo("8kB");
+        assertThat(sharedBuffers.get("applyMode").asText()).isEqualTo("restart");
+        assertThat(sharedBuffers.get("max").isNumber()).isTrue();
+        assertThat(sharedBuffers.get("enumValues").isArray()).isTrue();
+        assertThat(find(params, "wal_level").get("enumValues")).extracting(JsonNode::asText).contains("replica", "logical");
+    }
+
+    private static JsonNode find(JsonNode params, String name) {
+        for (JsonNode p : params) {
+            if (p.get("name").asText().equals(name)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no " + name);
+    }
+
+    @Test
+    void listAcceptsAFullServerVersionAndNeverOpensTheStore() {
+        CliHarness.Result r = cli.run("catalog", "list", "--engine", "PostgreSQL", "--version", "16.4");
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out().lines().findFirst()).hasValueSatisfying(h -> assertThat(h).startsWith("NAME"));
+        assertThat(r.out()).contains("shared_buffers");
+        assertThat(cli.openedDataDirs).isEmpty();
+    }
+
+    @Test
+    void anUnknownVersionNamesTheVersionsThatShip() {
+        CliHarness.Result r = cli.run("catalog", "list", "--engine", "postgresql", "--version", "12");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.errLines()).containsExactly(
+                "knobwright: No parameter catalog for PostgreSQL 12. Available versions: 13, 14, 15, 16, 17, 18.");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void anUnknownEngineNamesTheEngines() {
+        CliHarness.Result r = cli.run("catalog", "list", "--engine", "sybase", "--version", "16");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.errLines()).containsExactly(
+                "knobwright: Unknown engine 'sybase'. Use one of: postgresql, mysql, mariadb, sqlserver, oracle.");
+    }
+
+    @Test
+    void aMissingVersionIsAUsageError() {
+        CliHarness.Result r = cli.run("catalog", "list", "--engine", "postgresql");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("Missing required option: '--version=V'");
+    }
+
+    @Test
+    void generateWritesTheCatalogTheServerReports(@TempDir Path dir) throws Exception {
+        cli.catalogReaders.add(new FixedReader());
+        Path out = dir.resolve("nested/postgresql-16.json");
+
+        CliHarness.Result r = cli.run("catalog", "generate", "--jdbc-url", "jdbc:h2:mem:catalog-gen", "--out", out.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Wrote 1 parameters of PostgreSQL 16");
+        try (InputStream in = Files.newInputStream(out)) {
+            ParameterCatalog written = CatalogFile.read(in);
+            assertThat(written.find("work_mem")).isPresent();
+        }
+        try (var files = Files.list(out.getParent())) {
+            assertThat(files).containsExactly(out);
+        }
+    }
+
+    @Test
+    void generateFromAnUnsupportedUrlIsAUserError(@TempDir Path dir) {
+        cli.catalogReaders.add(new FixedReader());
+
+        CliHarness.Result r = cli.run("catalog", "generate", "--jdbc-url", "jdbc:db2://x/y", "--out", dir.resolve("c.json").toString());
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.errLines()).singleElement().asString().contains("Cannot generate a catalog from 'jdbc:db2://x/y'");
+        assertThat(dir.resolve("c.json")).doesNotExist();
+    }
+
+    @Test
+    void generateFromAServerThatCannotBeReachedExitsWithThreeAndWritesNothing(@TempDir Path dir) {
+        cli.catalogReaders.add(new FixedReader());
+
+        CliHarness.Result r = cli.run("catalog", "generate", "--jdbc-url", "jdbc:h2:tcp://127.0.0.1:1/nowhere",
+                "--out", dir.resolve("c.json").toString());
+
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.errLines()).singleElement().asString().startsWith("knobwright: Cannot read the catalog from jdbc:h2:tcp://127.0.0.1:1/nowhere");
+        assertThat(dir.resolve("c.json")).doesNotExist();
+    }
+
+    /** Stands in for the PostgreSQL reader: accepts H2 URLs, so the command can be run against a real in-memory JDBC connection. */
+    private static final class FixedReader implements CatalogReader {
+        @Override
+        public boolean accepts(String jdbcUrl) {
+            return jdbcUrl.startsWith("jdbc:h2:");
+        }
+
+        @Override
+        public ParameterCatalog read(Connection connection) {
+            return new ParameterCatalog(new EngineVersion(Engine.POSTGRESQL, "16"), "test", List.of(
+                    new ParameterSpec(Engine.POSTGRESQL, "16", "work_mem", ParameterType.INTEGER, "kB", BigDecimal.valueOf(64),
+                            BigDecimal.valueOf(2147483647), List.of(), "4096", ApplyMode.ONLINE, "Resource Usage / Memory", "", "")));
+        }
+    }
+}

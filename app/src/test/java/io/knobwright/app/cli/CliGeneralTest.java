@@ -1,0 +1,131 @@
+package io.knobwright.app.cli;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CliGeneralTest {
+
+    private final CliHarness cli = new CliHarness();
+
+    @Test
+    void versionNamesTheBuildVersionAndTheJava() {
+        CliHarness.Result r = cli.run("--version");
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).containsPattern("Knobwright \\d+\\.\\d+\\.\\d+").contains("Java 25");
+        assertThat(cli.openedDataDirs).isEmpty();
+    }
+
+    @Test
+    void everyCommandHasHelpAndHelpNeverOpensTheStore() {
+        List<String> paths = new ArrayList<>();
+        collect(Cli.commandLine(new CliSession(d -> { throw new AssertionError(); }, c -> 0, List.of(), java.util.Map.of(),
+                java.io.InputStream.nullInputStream(), new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                new java.io.PrintWriter(java.io.Writer.nullWriter()))), "", paths);
+
+        assertThat(paths).contains("fleet list", "fleet add", "fleet import", "fleet show", "fleet refresh", "fleet remove",
+                "fleet remove-demo", "catalog list", "catalog generate", "bench fleet-ui");
+        for (String path : paths) {
+            List<String> args = new ArrayList<>(List.of(path.isEmpty() ? new String[0] : path.split(" ")));
+            args.add("--help");
+            CliHarness.Result r = cli.run(args.toArray(String[]::new));
+            assertThat(r.exitCode()).as(path).isZero();
+            assertThat(r.out()).as(path).startsWith("Usage: knobwright");
+        }
+        assertThat(cli.openedDataDirs).isEmpty();
+    }
+
+    private static void collect(CommandLine cl, String prefix, List<String> paths) {
+        paths.add(prefix.strip());
+        cl.getSubcommands().forEach((name, sub) -> collect(sub, prefix + " " + name, paths));
+    }
+
+    @Test
+    void withoutACommandTheWorkbenchOpensAndItsExitCodeIsReturned() {
+        cli.workbenchExitCode = 0;
+
+        CliHarness.Result r = cli.run();
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(cli.workbenchOpenings).isEqualTo(1);
+    }
+
+    @Test
+    void dataDirFlagWorksBeforeAndAfterTheCommand() {
+        cli.run("--data-dir", "/tmp/kw-a", "fleet", "list");
+        cli.run("fleet", "list", "--data-dir", "/tmp/kw-b");
+
+        assertThat(cli.openedDataDirs).containsExactly(Path.of("/tmp/kw-a"), Path.of("/tmp/kw-b"));
+    }
+
+    @Test
+    void knobwrightHomeIsTheDataDirWhenNoFlagIsGiven() {
+        cli.env.put("KNOBWRIGHT_HOME", "/srv/knobwright");
+
+        cli.run("fleet", "list");
+        cli.run("--data-dir", "/tmp/flag-wins", "fleet", "list");
+
+        assertThat(cli.openedDataDirs).containsExactly(Path.of("/srv/knobwright"), Path.of("/tmp/flag-wins"));
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageErrorWithASuggestion() {
+        CliHarness.Result r = cli.run("fleet", "lst");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("Unmatched argument").contains("list").contains("Try 'knobwright fleet --help'");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void aGroupWithoutItsCommandIsAUsageError() {
+        CliHarness.Result r = cli.run("fleet");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("Missing command: use one of list, add");
+    }
+
+    @Test
+    void userErrorsAreOneLineWithoutAStackTrace() {
+        CliHarness.Result r = cli.run("fleet", "show", "ghost");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.errLines()).containsExactly("knobwright: No instance 'ghost'. See 'knobwright fleet list' for ids and names.");
+    }
+
+    @Test
+    void debugAddsTheStackTrace() {
+        CliHarness.Result r = cli.run("--debug", "fleet", "show", "ghost");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("No instance 'ghost'").contains("at io.knobwright.app.fleet.DefaultFleetService.require");
+    }
+
+    @Test
+    void anUnexpectedFailureIsStillOneLineAndPointsToDebug() {
+        cli.importFailure = new NullPointerException("row 3 column tier");
+        java.nio.file.Path file = writeTemp("name,engine\n");
+
+        CliHarness.Result r = cli.run("fleet", "import", "--file", file.toString());
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.errLines()).singleElement().asString()
+                .contains("Unexpected NullPointerException: row 3 column tier").contains("--debug");
+    }
+
+    static Path writeTemp(String content) {
+        try {
+            Path f = java.nio.file.Files.createTempFile("kw-cli", ".csv");
+            f.toFile().deleteOnExit();
+            return java.nio.file.Files.writeString(f, content);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

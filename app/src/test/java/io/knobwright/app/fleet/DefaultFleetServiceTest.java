@@ -1,0 +1,276 @@
+package io.knobwright.app.fleet;
+
+import io.knobwright.app.testing.FakeConnector;
+import io.knobwright.app.testing.FakeVault;
+import io.knobwright.app.testing.InMemoryInstanceRepository;
+import io.knobwright.app.testing.InMemorySnapshotRepository;
+import io.knobwright.connectors.ConnectorException;
+import io.knobwright.connectors.ConnectorRegistry;
+import io.knobwright.model.engine.Engine;
+import io.knobwright.model.fleet.ConnectionSpec;
+import io.knobwright.model.fleet.CredentialRef;
+import io.knobwright.model.fleet.Criticality;
+import io.knobwright.model.fleet.Instance;
+import io.knobwright.model.fleet.LiveSetting;
+import io.knobwright.model.fleet.SettingsSnapshot;
+import io.knobwright.model.fleet.Tier;
+import io.knobwright.model.fleet.WorkloadKind;
+import io.knobwright.model.fleet.inventory.ImportReport;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DefaultFleetServiceTest {
+
+    private static final Instant NOW = Instant.parse("2025-06-01T10:00:00Z");
+
+    private final InMemoryInstanceRepository instances = new InMemoryInstanceRepository();
+    private final InMemorySnapshotRepository snapshots = new InMemorySnapshotRepository();
+    private final Map<String, String> env = new HashMap<>();
+    private final FakeConnector server = new FakeConnector();
+    private ImportReport nextImport = new ImportReport(List.of(), List.of());
+    private final DefaultFleetService fleet = new DefaultFleetService(instances, snapshots, new FakeVault(env),
+            new ConnectorRegistry(List.of(server)), file -> nextImport, env::get, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private static Registration registration(String name, String password, String passwordEnv) {
+        return new Registration(name, "jdbc:fake://db1/app", "dba", password, passwordEnv, Tier.PRODUCTION,
+                Criticality.HIGH, WorkloadKind.OLTP, Map.of("team", "payments"));
+    }
+
+    @Test
+    void registersTheServerWithEngineAndVersionItReportsAndAFirstSnapshot() {
+        Instance stored = fleet.register(registration("orders", null, null));
+
+        assertThat(stored.id()).isPositive();
+        assertThat(stored.engine()).isEqualTo(Engine.POSTGRESQL);
+        assertThat(stored.version()).isEqualTo("16");
+        assertThat(stored.fullVersion()).isEqualTo("16.4");
+        assertThat(stored.hardware().cpus()).isEqualTo(8);
+        assertThat(stored.tier()).isEqualTo(Tier.PRODUCTION);
+        assertThat(stored.tags()).containsEntry("team", "payments");
+        SettingsSnapshot first = fleet.latestSnapshot(stored.id()).orElseThrow();
+        assertThat(first.takenAt()).isEqualTo(NOW);
+        assertThat(first.serverVersion()).isEqualTo("16.4");
+        assertThat(first.find("shared_buffers")).map(LiveSetting::value).contains("16384");
+    }
+
+    @Test
+    void registersAMariaDbServerAsMariaDbEvenOnAMysqlUrlScheme() {
+        server.server(Engine.MARIADB, "10.11.9-MariaDB-0+deb12u1");
+
+        Instance stored = fleet.register(registration("shop", null, null));
+
+        assertThat(stored.engine()).isEqualTo(Engine.MARIADB);
+        assertThat(stored.version()).isEqualTo("10.11");
+    }
+
+    @Test
+    void sealsAClearTextPasswordAndConnectsWithIt() {
+        Instance stored = fleet.register(registration("orders", "s3cret", null));
+
+        CredentialRef credential = stored.connection().credential();
+        assertThat(credential).isInstanceOf(CredentialRef.Sealed.class);
+        assertThat(((CredentialRef.Sealed) credential).sealed()).doesNotContain("s3cret");
+        assertThat(server.targets()).allSatisfy(t -> assertThat(t.password()).isEqualTo("s3cret"));
+    }
+
+    @Test
+    void keepsOnlyTheVariableNameWhenThePasswordComesFromTheEnvironment() {
+        env.put("ORDERS_PW", "from-env");
+
+        Instance stored = fleet.register(registration("orders", null, "ORDERS_PW"));
+
+        assertThat(stored.connection().credential()).isEqualTo(new CredentialRef.EnvironmentVariable("ORDERS_PW"));
+        assertThat(server.targets()).allSatisfy(t -> assertThat(t.password()).isEqualTo("from-env"));
+    }
+
+    @Test
+    void refusesAnUnsetPasswordVariableBeforeConnectingAndStoresNothing() {
+        assertThatThrownBy(() -> fleet.register(registration("orders", null, "MISSING_PW")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("MISSING_PW is not set");
+        assertThat(server.targets()).isEmpty();
+        assertThat(instances.count()).isZero();
+    }
+
+    @Test
+    void anUnreachableServerLeavesNothingBehind() {
+        server.refuse("Connection refused by db1:5432: is the server running?");
+
+        assertThatThrownBy(() -> fleet.register(registration("orders", null, null)))
+                .isInstanceOf(ConnectorException.class)
+                .hasMessageContaining("Connection refused");
+        assertThat(instances.count()).isZero();
+        assertThat(snapshots.all()).isEmpty();
+    }
+
+    @Test
+    void failingToReadSettingsLeavesNothingBehind() {
+        server.failReadingSettings("permission denied for view pg_settings");
+
+        assertThatThrownBy(() -> fleet.register(registration("orders", null, null)))
+                .isInstanceOf(ConnectorException.class);
+        assertThat(instances.count()).isZero();
+    }
+
+    @Test
+    void failingToStoreTheFirstSnapshotRemovesTheNewInstanceAgain() {
+        snapshots.failNextSave(new IllegalStateException("disk full"));
+
+        assertThatThrownBy(() -> fleet.register(registration("orders", null, null)))
+                .hasMessageContaining("disk full");
+        assertThat(instances.count()).isZero();
+    }
+
+    @Test
+    void refusesASecondInstanceWithTheSameNameWithoutConnecting() {
+        fleet.register(registration("orders", null, null));
+        int connectionsBefore = server.targets().size();
+
+        assertThatThrownBy(() -> fleet.register(registration("orders", null, null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'orders' already exists");
+        assertThat(server.targets()).hasSize(connectionsBefore);
+        assertThat(instances.count()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesANameWithAControlCharacterThatWouldCorruptListings() {
+        assertThatThrownBy(() -> fleet.register(registration("orders\nrm -rf", null, null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("control character");
+    }
+
+    @Test
+    void acceptsQuotesAndUnicodeInNames() {
+        Instance stored = fleet.register(registration("Zürich \"primary\" 's' 数据库", null, null));
+
+        assertThat(fleet.require("Zürich \"primary\" 's' 数据库").id()).isEqualTo(stored.id());
+    }
+
+    @Test
+    void refusesSomethingThatIsNotAJdbcUrl() {
+        Registration r = new Registration("orders", "postgres://db1/app", null, null, null, null, null, null, Map.of());
+
+        assertThatThrownBy(() -> fleet.register(r))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not a JDBC URL");
+    }
+
+    @Test
+    void anUrlNoConnectorUnderstandsIsAUserErrorNotAConnectionFailure() {
+        Registration r = new Registration("orders", "jdbc:db2://db1/app", null, null, null, null, null, null, Map.of());
+
+        assertThatThrownBy(() -> fleet.register(r))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("No connector understands");
+    }
+
+    @Test
+    void requireFindsByNameFirstThenById() {
+        Instance a = fleet.register(registration("orders", null, null));
+        Instance named2 = fleet.register(registration(String.valueOf(a.id() + 5), null, null));
+
+        assertThat(fleet.require("orders").id()).isEqualTo(a.id());
+        assertThat(fleet.require(String.valueOf(a.id())).id()).isEqualTo(a.id());
+        assertThat(fleet.require(named2.name()).id()).isEqualTo(named2.id());
+    }
+
+    @Test
+    void requireNamesTheInstanceItCannotFind() {
+        assertThatThrownBy(() -> fleet.require("nope"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("No instance 'nope'. See 'knobwright fleet list' for ids and names.");
+        assertThatThrownBy(() -> fleet.require("99999999999999999999999"))
+                .hasMessageContaining("No instance '99999999999999999999999'");
+    }
+
+    @Test
+    void refreshOpensTheSealedPasswordAndStoresANewestSnapshot() {
+        Instance stored = fleet.register(registration("orders", "s3cret", null));
+        server.settings(List.of(new LiveSetting("shared_buffers", "32768", "8kB", "configuration file", true)));
+
+        SettingsSnapshot refreshed = fleet.refresh(stored.id());
+
+        assertThat(server.targets().getLast().password()).isEqualTo("s3cret");
+        assertThat(fleet.latestSnapshot(stored.id())).contains(refreshed);
+        assertThat(refreshed.find("shared_buffers").orElseThrow().pendingRestart()).isTrue();
+    }
+
+    @Test
+    void refreshRecordsAServerUpgradeInTheInstanceFacts() {
+        Instance stored = fleet.register(registration("orders", null, null));
+        server.server(Engine.POSTGRESQL, "17.2");
+
+        fleet.refresh(stored.id());
+
+        Instance after = fleet.find(stored.id()).orElseThrow();
+        assertThat(after.version()).isEqualTo("17");
+        assertThat(after.fullVersion()).isEqualTo("17.2");
+        assertThat(after.tags()).isEqualTo(stored.tags());
+    }
+
+    @Test
+    void refreshOfAnInventoryOnlyInstanceSaysHowToRegisterIt() {
+        Instance inventory = instances.save(new Instance(0, "legacy", Engine.ORACLE, "19c", null, null, Map.of(),
+                null, null, null, null, false));
+
+        assertThatThrownBy(() -> fleet.refresh(inventory.id()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("inventory only");
+        assertThat(server.targets()).isEmpty();
+    }
+
+    @Test
+    void refreshWithAMissingPasswordVariableFailsWithoutANewSnapshot() {
+        env.put("ORDERS_PW", "x");
+        Instance stored = fleet.register(registration("orders", null, "ORDERS_PW"));
+        env.remove("ORDERS_PW");
+        int before = snapshots.all().size();
+
+        assertThatThrownBy(() -> fleet.refresh(stored.id())).hasMessageContaining("ORDERS_PW");
+        assertThat(snapshots.all()).hasSize(before);
+    }
+
+    @Test
+    void updateRefusesToRenameOntoAnExistingName() {
+        fleet.register(registration("orders", null, null));
+        Instance other = fleet.register(registration("billing", null, null));
+        Instance renamed = new Instance(other.id(), "orders", other.engine(), other.version(), other.fullVersion(),
+                other.connection(), other.tags(), other.tier(), other.criticality(), other.workload(), other.hardware(), false);
+
+        assertThatThrownBy(() -> fleet.update(renamed)).hasMessageContaining("'orders' already exists");
+        assertThat(fleet.find(other.id()).orElseThrow().name()).isEqualTo("billing");
+    }
+
+    @Test
+    void removeDemoFleetKeepsRegisteredInstances() {
+        Instance mine = fleet.register(registration("orders", null, null));
+        instances.save(new Instance(0, "demo-1", Engine.MYSQL, "8.0", null,
+                new ConnectionSpec("jdbc:mysql://demo/x", null, null), Map.of(), null, null, null, null, true));
+
+        assertThat(fleet.removeDemoFleet()).isEqualTo(1);
+        assertThat(fleet.list()).extracting(Instance::id).containsExactly(mine.id());
+    }
+
+    @Test
+    void importDelegatesToTheInventoryImport() {
+        Instance imported = new Instance(7, "from-file", Engine.POSTGRESQL, "15", null, null, Map.of(),
+                null, null, null, null, false);
+        nextImport = new ImportReport(List.of(imported), List.of(new ImportReport.RejectedRow(3, "unknown engine 'db2'")));
+
+        ImportReport report = fleet.importInventory(Path.of("fleet.csv"));
+
+        assertThat(report.imported()).containsExactly(imported);
+        assertThat(report.rejected()).extracting(ImportReport.RejectedRow::row).containsExactly(3);
+    }
+}

@@ -1,0 +1,89 @@
+package io.knobwright.app.testing;
+
+import io.knobwright.connectors.ConnectionTarget;
+import io.knobwright.connectors.ConnectorException;
+import io.knobwright.connectors.EngineConnector;
+import io.knobwright.connectors.ServerInfo;
+import io.knobwright.model.engine.Engine;
+import io.knobwright.model.engine.EngineVersion;
+import io.knobwright.model.fleet.DiskType;
+import io.knobwright.model.fleet.HardwareFacts;
+import io.knobwright.model.fleet.LiveSetting;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Serves jdbc:fake: URLs with a scripted server: its version, its settings, or a refusal.
+ * Records every target it was asked to connect to, so tests can check which password was used.
+ */
+public final class FakeConnector implements EngineConnector {
+
+    private volatile ServerInfo server = new ServerInfo(new EngineVersion(Engine.POSTGRESQL, "16"), "16.4",
+            new HardwareFacts(8, 32L << 30, DiskType.SSD, 0));
+    private volatile List<LiveSetting> settings = List.of(
+            new LiveSetting("shared_buffers", "16384", "8kB", "configuration file", false),
+            new LiveSetting("max_connections", "100", null, "default", false));
+    private volatile String refusal;
+    private volatile String settingsFailure;
+    private final List<ConnectionTarget> targets = new ArrayList<>();
+
+    public FakeConnector server(Engine engine, String fullVersion) {
+        this.server = new ServerInfo(EngineVersion.fromServerVersion(engine, fullVersion), fullVersion, HardwareFacts.UNKNOWN);
+        return this;
+    }
+
+    public FakeConnector settings(List<LiveSetting> settings) {
+        this.settings = List.copyOf(settings);
+        return this;
+    }
+
+    /** Every connection attempt fails with this message, as a real connector reports an unreachable server. */
+    public FakeConnector refuse(String message) {
+        this.refusal = message;
+        return this;
+    }
+
+    /** Connects, but fails while reading settings. */
+    public FakeConnector failReadingSettings(String message) {
+        this.settingsFailure = message;
+        return this;
+    }
+
+    public synchronized List<ConnectionTarget> targets() {
+        return List.copyOf(targets);
+    }
+
+    @Override
+    public Set<Engine> engines() {
+        return Set.of(Engine.values());
+    }
+
+    @Override
+    public boolean accepts(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:fake:");
+    }
+
+    @Override
+    public ServerInfo probe(ConnectionTarget target) {
+        connect(target);
+        return server;
+    }
+
+    @Override
+    public List<LiveSetting> readSettings(ConnectionTarget target) {
+        connect(target);
+        if (settingsFailure != null) {
+            throw new ConnectorException(settingsFailure);
+        }
+        return settings;
+    }
+
+    private synchronized void connect(ConnectionTarget target) {
+        targets.add(target);
+        if (refusal != null) {
+            throw new ConnectorException(refusal);
+        }
+    }
+}
