@@ -31,7 +31,8 @@ class RegeneratePostgresCatalogs {
     @ParameterizedTest(name = "PostgreSQL {0}")
     @FieldSource("MAJORS")
     void writesTheCatalogOfThisMajorFromALiveServer(int major) throws Exception {
-        Path catalogDir = Path.of(System.getProperty("knobwright.catalogDir"));
+        // Set by surefire (connectors/pom.xml); the fallback serves runs from the connectors directory (IDE).
+        Path catalogDir = Path.of(System.getProperty("knobwright.catalogDir", "../resources/src/main/resources/catalog"));
         ParameterCatalog live;
         try (EmbeddedPostgres pg = servers.start(major)) {
             live = generator.generate(pg.getJdbcUrl("postgres", "postgres"), "postgres", null);
