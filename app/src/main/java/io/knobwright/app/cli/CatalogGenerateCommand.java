@@ -1,20 +1,12 @@
 package io.knobwright.app.cli;
 
 import io.knobwright.connectors.ConnectorException;
-import io.knobwright.connectors.catalog.CatalogReader;
-import io.knobwright.model.catalog.CatalogFile;
+import io.knobwright.connectors.catalog.CatalogGenerator;
 import io.knobwright.model.catalog.ParameterCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.concurrent.Callable;
 
 @Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -41,41 +33,29 @@ final class CatalogGenerateCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
-        CatalogReader reader = session.catalogReaders().stream()
-                .filter(r -> r.accepts(jdbcUrl))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Cannot generate a catalog from '" + jdbcUrl
-                        + "'. Supported: jdbc:postgresql://host:port/db, jdbc:mariadb://host:port/db."));
+    public Integer call() {
+        // Checked here because the generator reports it as a ConnectorException, which would mean "unreachable" (exit 3).
+        if (session.catalogReaders().stream().noneMatch(r -> r.accepts(jdbcUrl))) {
+            throw new IllegalArgumentException("Cannot generate a catalog from '" + jdbcUrl
+                    + "'. Supported: jdbc:postgresql://host:port/db, jdbc:mariadb://host:port/db.");
+        }
         String password = null;
         if (passwordEnv != null) {
             password = session.environment().get(passwordEnv);
             if (password == null) {
-                throw new IllegalArgumentException("Environment variable " + passwordEnv + " is not set. Export it with the password.");
+                throw new IllegalArgumentException("Environment variable " + passwordEnv
+                        + " is not set. Export it with the password, then run the command again.");
             }
         }
-        ParameterCatalog catalog;
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password)) {
-            catalog = reader.read(connection);
-        } catch (SQLException e) {
-            throw new ConnectorException("Cannot read the catalog from " + jdbcUrl + ": " + e.getMessage(), e);
+        CatalogGenerator generator = CatalogGenerator.withReaders(session.catalogReaders());
+        ParameterCatalog catalog = generator.generate(jdbcUrl, user, password);
+        try {
+            generator.writeTo(catalog, out);
+        } catch (ConnectorException e) {
+            // The server was read fine; the local file is the problem (exit 1, not 3).
+            throw new IllegalStateException(e.getMessage(), e);
         }
-        writeAtomically(catalog);
         session.out().println("Wrote " + catalog.size() + " parameters of " + catalog.engineVersion() + " to " + out + ".");
         return ExitCodes.OK;
-    }
-
-    private void writeAtomically(ParameterCatalog catalog) throws IOException {
-        Path target = out.toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-        try {
-            try (OutputStream os = Files.newOutputStream(temp)) {
-                CatalogFile.write(catalog, os);
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 }
