@@ -36,9 +36,9 @@ final class MySqlFailures {
         String lower = serverSaid.toLowerCase(Locale.ROOT);
         String user = target.user() == null ? "" : target.user();
         return switch (failure.getErrorCode()) {
-            case 1045 -> at + " refused user '" + user + "': wrong password, or no account for this user from this"
-                    + " client host. Check the user name and the password stored for this instance (the server said: "
-                    + serverSaid + ").";
+            case 1045 -> at + " refused user '" + user + "': wrong password, no account for this user from this"
+                    + " client host, or an account that requires TLS (then add sslMode=verify-full to the URL). Check the"
+                    + " user name and the password stored for this instance (the server said: " + serverSaid + ").";
             case 1044 -> at + " lets user '" + user + "' in but not into database '" + url.database()
                     + "': grant access, or remove the database from the JDBC URL.";
             case 1049 -> at + " has no database '" + url.database()

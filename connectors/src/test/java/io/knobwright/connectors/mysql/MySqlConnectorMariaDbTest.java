@@ -15,6 +15,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -32,6 +34,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class MySqlConnectorMariaDbTest {
 
     private static final long GENEROUS_NANOS = Duration.ofSeconds(10).toNanos();
+    private static final String PASSWORD = "Correct-Horse-42";
     private static final ConnectionTarget ROOT = new ConnectionTarget(LocalServices.MARIADB_URL, "root", "");
 
     private final MySqlConnector connector = new MySqlConnector();
@@ -78,29 +81,47 @@ class MySqlConnectorMariaDbTest {
 
     @Test
     void wrongPasswordIsRefusedNamingTheUserWithoutShowingThePassword() throws Exception {
-        String user = "kw_conn_" + UUID.randomUUID().toString().substring(0, 8);
-        String password = "Correct-Horse-42";
         String wrongPassword = "Wrong-Battery-17";
-        try (Connection c = root(); Statement st = c.createStatement()) {
-            st.execute("CREATE USER '" + user + "'@'127.0.0.1' IDENTIFIED BY '" + password + "'");
-        }
-        try {
+        withThrowawayUser(user -> {
             long start = System.nanoTime();
             ConnectorException e = catchThrowableOfType(ConnectorException.class,
-                    () -> connector.probe(new ConnectionTarget(LocalServices.MARIADB_URL.replace("/test", "/"), user, wrongPassword)));
+                    () -> connector.probe(new ConnectionTarget("jdbc:mariadb://127.0.0.1:3306/", user, wrongPassword)));
 
             assertThat(e.getMessage()).startsWith("MariaDB at 127.0.0.1:3306 refused user '" + user + "': wrong password,")
                     .contains("Access denied for user '" + user + "'@'127.0.0.1'");
             assertThat(stackTraceOf(e)).doesNotContain(wrongPassword);
             assertThat(System.nanoTime() - start).isLessThan(GENEROUS_NANOS);
             // With the right password the same account gets in: the refusal was about the password
-            assertThat(connector.probe(new ConnectionTarget("jdbc:mariadb://127.0.0.1:3306/", user, password)).version().engine())
+            assertThat(connector.probe(new ConnectionTarget("jdbc:mariadb://127.0.0.1:3306/", user, PASSWORD)).version().engine())
                     .isEqualTo(Engine.MARIADB);
-        } finally {
-            try (Connection c = root(); Statement st = c.createStatement()) {
-                st.execute("DROP USER IF EXISTS '" + user + "'@'127.0.0.1'");
+        });
+    }
+
+    @Test
+    void connectionsAreClosedAfterEachCall() throws Exception {
+        withThrowawayUser(user -> {
+            ConnectionTarget target = new ConnectionTarget("jdbc:mariadb://127.0.0.1:3306/", user, PASSWORD);
+            for (int i = 0; i < 3; i++) {
+                connector.probe(target);
+                connector.readSettings(target);
             }
-        }
+            try (Connection c = root(); PreparedStatement st = c.prepareStatement(
+                    "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER = ?")) {
+                st.setString(1, user);
+                int open = Integer.MAX_VALUE;
+                // The server notices a closed connection a moment after the client closed it
+                for (int i = 0; i < 50 && open > 0; i++) {
+                    try (ResultSet rs = st.executeQuery()) {
+                        rs.next();
+                        open = rs.getInt(1);
+                    }
+                    if (open > 0) {
+                        Thread.sleep(100);
+                    }
+                }
+                assertThat(open).isZero();
+            }
+        });
     }
 
     @Test
@@ -117,6 +138,25 @@ class MySqlConnectorMariaDbTest {
                 .isInstanceOf(ConnectorException.class)
                 .hasMessage("MariaDB at 127.0.0.1:3306 does not offer SSL but the JDBC URL requires it: remove sslMode from the URL,"
                         + " or enable TLS on the server.");
+    }
+
+    private interface UserTest {
+        void run(String user) throws Exception;
+    }
+
+    /** A user with {@link #PASSWORD} that exists only for the test: the shared server keeps no trace. */
+    private static void withThrowawayUser(UserTest test) throws Exception {
+        String user = "kw_conn_" + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection c = root(); Statement st = c.createStatement()) {
+            st.execute("CREATE USER '" + user + "'@'127.0.0.1' IDENTIFIED BY '" + PASSWORD + "'");
+        }
+        try {
+            test.run(user);
+        } finally {
+            try (Connection c = root(); Statement st = c.createStatement()) {
+                st.execute("DROP USER IF EXISTS '" + user + "'@'127.0.0.1'");
+            }
+        }
     }
 
     private static Connection root() throws SQLException {
