@@ -97,7 +97,7 @@ public final class MariaDbCatalogReader implements CatalogReader {
 
     ParameterSpec toSpec(String major, String source, Row row) {
         String name = row.name().toLowerCase(Locale.ROOT);
-        ParameterType type = typeOf(row.type());
+        ParameterType type = typeOf(row.type(), row.enumList());
         boolean numeric = type == ParameterType.INTEGER || type == ParameterType.REAL;
         List<String> enumValues = type == ParameterType.ENUM ? splitList(row.enumList()) : List.of();
         return new ParameterSpec(Engine.MARIADB, major, name, type,
@@ -111,14 +111,16 @@ public final class MariaDbCatalogReader implements CatalogReader {
     /**
      * SET and FLAGSET values are comma-separated combinations ("STRICT_TRANS_TABLES,NO_ZERO_DATE",
      * "index_merge=on,mrr=off"), not one choice out of a list, so they are STRING; their members go into the
-     * description so a user still sees what is allowed.
+     * description so a user still sees what is allowed. An ENUM the server gives no list for (character sets,
+     * collations, locales: the choices are whatever the server has installed) is STRING too, because an ENUM
+     * without choices would reject every value.
      */
-    static ParameterType typeOf(String variableType) {
+    static ParameterType typeOf(String variableType, String enumList) {
         return switch (variableType.toUpperCase(Locale.ROOT)) {
             case "BOOLEAN" -> ParameterType.BOOLEAN;
             case "INT", "BIGINT", "INT UNSIGNED", "BIGINT UNSIGNED" -> ParameterType.INTEGER;
             case "DOUBLE" -> ParameterType.REAL;
-            case "ENUM" -> ParameterType.ENUM;
+            case "ENUM" -> enumList == null || enumList.isBlank() ? ParameterType.STRING : ParameterType.ENUM;
             default -> ParameterType.STRING;
         };
     }
@@ -138,6 +140,10 @@ public final class MariaDbCatalogReader implements CatalogReader {
         if (("SET".equals(type) || "FLAGSET".equals(type)) && row.enumList() != null && !row.enumList().isBlank()) {
             appendSentence(text, ("SET".equals(type) ? "Comma-separated combination of: " : "Comma-separated flag=on|off list of: ")
                     + String.join(", ", splitList(row.enumList())) + ".");
+        }
+        if ("ENUM".equals(type) && (row.enumList() == null || row.enumList().isBlank())) {
+            appendSentence(text, "One of the names the server has installed (SHOW CHARACTER SET, SHOW COLLATION or "
+                    + "the locale list); the server reports no fixed list.");
         }
         if (row.scope() != null && row.scope().toUpperCase(Locale.ROOT).startsWith("SESSION ONLY")) {
             appendSentence(text, "Session only: cannot be set globally or in my.cnf.");

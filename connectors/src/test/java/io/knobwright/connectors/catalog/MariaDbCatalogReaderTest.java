@@ -68,6 +68,15 @@ class MariaDbCatalogReaderTest {
         }
 
         @Test
+        void enumWithoutAListOfChoicesBecomesString() {
+            ParameterSpec spec = map("CHARACTER_SET_SERVER", "SESSION", "ENUM", null, null, null, "utf8mb4", "NO",
+                    "REQUIRED");
+            assertThat(spec.type()).isEqualTo(ParameterType.STRING);
+            assertThat(spec.defaultValue()).isEqualTo("utf8mb4");
+            assertThat(spec.description()).contains("SHOW CHARACTER SET");
+        }
+
+        @Test
         void doubleLimitsAndDefaultLoseTheServersTrailingZeros() {
             ParameterSpec spec = map("LONG_QUERY_TIME", "SESSION", "DOUBLE", "0.000000", "31536000.000000", null,
                     "10.000000", "NO", "REQUIRED");
