@@ -2,6 +2,7 @@ package io.knobwright.app;
 
 import io.knobwright.app.cli.Cli;
 import io.knobwright.app.cli.CliSession;
+import io.knobwright.connectors.catalog.MariaDbCatalogReader;
 import io.knobwright.connectors.catalog.PostgresCatalogReader;
 
 import java.io.FileDescriptor;
@@ -26,7 +27,7 @@ public final class Main {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
         CliSession session = new CliSession(AppContext::open, context -> WorkbenchLauncher.run(context),
-                List.of(new PostgresCatalogReader()), System.getenv(), System.in, out, err);
+                List.of(new PostgresCatalogReader(), MariaDbCatalogReader.withCuratedTables()), System.getenv(), System.in, out, err);
         int code = Cli.run(session, args);
         out.flush();
         err.flush();

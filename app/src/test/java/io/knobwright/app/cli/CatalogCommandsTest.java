@@ -2,6 +2,7 @@ package io.knobwright.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.knobwright.connectors.catalog.MariaDbCatalogReader;
 import io.knobwright.connectors.catalog.PostgresCatalogReader;
 import io.knobwright.model.catalog.CatalogFile;
 import io.knobwright.model.catalog.ParameterCatalog;
@@ -102,6 +103,34 @@ class CatalogCommandsTest {
         try (InputStream in = Files.newInputStream(out)) {
             ParameterCatalog written = CatalogFile.read(in);
             assertThat(written.find("shared_buffers")).hasValueSatisfying(p -> assertThat(p.unit()).isEqualTo("8kB"));
+        }
+    }
+
+    /** Needs the MariaDB service at 127.0.0.1:3306 (root, no password), which .ci/run starts. */
+    @Test
+    void generateWritesTheCatalogOfTheLocalMariaDb(@TempDir Path dir) throws Exception {
+        cli.catalogReaders.add(new PostgresCatalogReader());
+        cli.catalogReaders.add(MariaDbCatalogReader.withCuratedTables());
+        Path out = dir.resolve("mariadb-local.json");
+
+        CliHarness.Result r = cli.run("catalog", "generate", "--jdbc-url", "jdbc:mariadb://127.0.0.1:3306/test",
+                "--user", "root", "--out", out.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("parameters of MariaDB 10.11 to ");
+        try (InputStream in = Files.newInputStream(out)) {
+            assertThat(CatalogFile.read(in).find("innodb_buffer_pool_size")).isPresent();
+        }
+    }
+
+    @Test
+    void everyShippedEngineVersionListsItsCatalog() {
+        for (var engine : io.knobwright.model.engine.Engine.values()) {
+            for (String version : engine.supportedVersions()) {
+                CliHarness.Result r = cli.run("catalog", "list", "--engine", engine.id(), "--version", version, "--json");
+                assertThat(r.exitCode()).as(engine + " " + version + ": " + r.err()).isZero();
+                assertThat(r.out()).as(engine + " " + version).contains("\"applyMode\"");
+            }
         }
     }
 
