@@ -4,6 +4,7 @@ import io.knobwright.model.catalog.ParameterSpec;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.Locale;
 
 /** Decimal arithmetic and spelling shared by the engine syntaxes. */
 final class Numbers {
@@ -41,7 +42,7 @@ final class Numbers {
         if (leadingExponent >= -7 && leadingExponent < 21) {
             return stripped.toPlainString();
         }
-        return stripped.toString().toLowerCase(java.util.Locale.ROOT);
+        return stripped.toString().toLowerCase(Locale.ROOT);
     }
 
     /** Refuses numbers scanned as unusable: too many digits, beyond any range, or too close to zero to store. */

@@ -45,8 +45,4 @@ public record NumericValue(BigDecimal amount, Unit unit) implements ParameterVal
         }
         return inSmallestUnit().compareTo(other.inSmallestUnit());
     }
-
-    public boolean isWholeNumber() {
-        return amount.scale() <= 0;
-    }
 }

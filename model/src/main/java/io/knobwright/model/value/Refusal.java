@@ -2,6 +2,7 @@ package io.knobwright.model.value;
 
 import io.knobwright.model.catalog.ParameterSpec;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -75,7 +76,7 @@ final class Refusal {
     }
 
     /** @param max the bound that was exceeded, in the base unit; null when only "too large to store" is known */
-    InvalidValueException aboveMaximum(java.math.BigDecimal max) {
+    InvalidValueException aboveMaximum(BigDecimal max) {
         String shownMax = max == null ? null : ValueFormatter.humanBound(spec, max);
         String detail = shownMax == null ? shown() + " is too large for " + spec.name()
                 : shown() + " is above the maximum " + shownMax + ValueFormatter.validRange(spec);
@@ -83,7 +84,7 @@ final class Refusal {
     }
 
     /** @param min the bound that was undercut, in the base unit; null when only "too small to store" is known */
-    InvalidValueException belowMinimum(java.math.BigDecimal min) {
+    InvalidValueException belowMinimum(BigDecimal min) {
         String shownMin = min == null ? null : ValueFormatter.humanBound(spec, min);
         String detail = shownMin == null ? shown() + " is too small for " + spec.name()
                 : shown() + " is below the minimum " + shownMin + ValueFormatter.validRange(spec);

@@ -1,9 +1,12 @@
 package io.knobwright.model.value;
 
 import io.knobwright.model.catalog.ParameterSpec;
+import io.knobwright.model.catalog.ParameterType;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -40,9 +43,9 @@ public final class ValueParser {
         if (text == null) {
             throw refusal.malformed("no value was given");
         }
-        if (text.length() > MAX_LENGTH && spec.type() != io.knobwright.model.catalog.ParameterType.STRING) {
+        if (text.length() > MAX_LENGTH && spec.type() != ParameterType.STRING) {
             throw refusal.malformed("the value is " + text.length() + " characters long, which no "
-                    + spec.type().name().toLowerCase(java.util.Locale.ROOT) + " setting is");
+                    + spec.type().name().toLowerCase(Locale.ROOT) + " setting is");
         }
         EngineSyntax syntax = EngineSyntax.of(spec.engine());
         return switch (spec.type()) {
@@ -105,15 +108,50 @@ public final class ValueParser {
         Unit base = Unit.of(spec);
         BigDecimal amount = syntax.parseNumber(spec, base, text, refusal);
         if (checkRange) {
-            BigDecimal min = spec.min() != null ? spec.min() : syntax.implicitMin(spec);
-            BigDecimal max = spec.max() != null ? spec.max() : syntax.implicitMax(spec);
-            if (min != null && amount.compareTo(min) < 0) {
-                throw refusal.belowMinimum(min);
-            }
-            if (max != null && amount.compareTo(max) > 0) {
-                throw refusal.aboveMaximum(max);
-            }
+            checkRange(spec, syntax, amount, refusal);
         }
+        return new NumericValue(amount, base);
+    }
+
+    private static void checkRange(ParameterSpec spec, EngineSyntax syntax, BigDecimal amount, Refusal refusal) {
+        BigDecimal min = spec.min() != null ? spec.min() : syntax.implicitMin(spec);
+        BigDecimal max = spec.max() != null ? spec.max() : syntax.implicitMax(spec);
+        if (min != null && amount.compareTo(min) < 0) {
+            throw refusal.belowMinimum(min);
+        }
+        if (max != null && amount.compareTo(max) > 0) {
+            throw refusal.aboveMaximum(max);
+        }
+    }
+
+    /**
+     * A computed value (a template's "25% of RAM" in bytes) as the parameter holds it: in its base unit, an integer
+     * parameter's amount rounded half to even, checked against the range; other values checked as if parsed.
+     *
+     * @throws InvalidValueException when the value measures something else or falls outside the range
+     */
+    public static ParameterValue conform(ParameterSpec spec, ParameterValue value) {
+        if (!(value instanceof NumericValue number)) {
+            return value instanceof TextValue ? value : parse(spec, ValueFormatter.format(spec, value));
+        }
+        Unit base = Unit.of(spec);
+        String given = Numbers.text(number.amount()) + number.unit().symbol();
+        Refusal refusal = new Refusal(spec, given);
+        if (spec.type() != ParameterType.INTEGER && spec.type() != ParameterType.REAL) {
+            throw refusal.malformed(refusal.shown() + " is a number, but " + spec.name() + " is "
+                    + spec.type().name().toLowerCase(Locale.ROOT));
+        }
+        if (number.unit().family() != base.family()) {
+            String expected = base.family() == UnitFamily.NONE ? "takes a plain number"
+                    : "is " + base.family().description();
+            throw refusal.wrongUnit(refusal.shown() + " is " + number.unit().family().description() + ", but "
+                    + spec.name() + " " + expected, List.of());
+        }
+        BigDecimal amount = ValueFormatter.inBaseUnit(spec, number);
+        if (spec.type() == ParameterType.INTEGER) {
+            amount = amount.setScale(0, RoundingMode.HALF_EVEN);
+        }
+        checkRange(spec, EngineSyntax.of(spec.engine()), amount, refusal);
         return new NumericValue(amount, base);
     }
 }

@@ -39,6 +39,16 @@ public final class Values {
         }
     }
 
+    /**
+     * A computed value (e.g. a template's "25% of RAM" as {@code NumericValue.of(bytes, Unit.BYTES)}) as the
+     * parameter would hold it: in its base unit, integers rounded half to even, checked against the range.
+     *
+     * @throws InvalidValueException when the value measures something else or is out of range
+     */
+    public static ParameterValue conform(ParameterSpec spec, ParameterValue value) {
+        return ValueParser.conform(spec, value);
+    }
+
     /** The engine's most readable exact spelling of a value ("1GB", "2min", "on", "1G", "ON"). */
     public static String format(ParameterSpec spec, ParameterValue value) {
         return ValueFormatter.format(spec, value);

@@ -13,7 +13,8 @@
  * neither is kept as a label and such values compare as plain numbers.
  *
  * <h2>Entry points</h2>
- * {@link io.knobwright.model.value.Values} (parse, problem, format, normalize, plain, same, validRange) for one
+ * {@link io.knobwright.model.value.Values} (parse, problem, conform, format, normalize, plain, same,
+ * validRange) for one
  * parameter; {@link io.knobwright.model.value.ParameterValidator} for (name, value) pairs against a catalog,
  * including unknown names with "did you mean" suggestions. Refusals are
  * {@link io.knobwright.model.value.InvalidValueException}s (unchecked) whose message names the parameter, the
