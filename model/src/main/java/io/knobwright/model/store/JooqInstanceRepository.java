@@ -78,9 +78,11 @@ final class JooqInstanceRepository implements InstanceRepository {
             return dsl.transactionResult(tx -> {
                 DSLContext db = tx.dsl();
                 refuseNamesTakenByOthers(db, instances);
+                insertNew(db, instances, now);
+                Map<String, Long> ids = idsByName(db, instances);
                 List<Instance> saved = new ArrayList<>(instances.size());
                 for (Instance instance : instances) {
-                    saved.add(instance.id() == 0 ? insert(db, instance, now) : update(db, instance, now));
+                    saved.add(instance.id() == 0 ? instance.withId(ids.get(instance.name())) : update(db, instance, now));
                 }
                 replaceTags(db, saved);
                 return saved;
@@ -117,12 +119,31 @@ final class JooqInstanceRepository implements InstanceRepository {
         });
     }
 
-    private static Instance insert(DSLContext db, Instance instance, OffsetDateTime now) {
-        InstanceRecord row = db.newRecord(INSTANCE);
-        InstanceRows.fill(row, instance, now);
-        row.setCreatedAt(now);
-        row.insert();
-        return instance.withId(row.getId());
+    /** One JDBC batch for all new rows: an import of thousands of instances is one round of statements. */
+    private static void insertNew(DSLContext db, List<Instance> instances, OffsetDateTime now) {
+        List<InstanceRecord> rows = new ArrayList<>();
+        for (Instance instance : instances) {
+            if (instance.id() == 0) {
+                InstanceRecord row = db.newRecord(INSTANCE);
+                InstanceRows.fill(row, instance, now);
+                row.setCreatedAt(now);
+                rows.add(row);
+            }
+        }
+        if (!rows.isEmpty()) {
+            db.batchInsert(rows).execute();
+        }
+    }
+
+    private static Map<String, Long> idsByName(DSLContext db, List<Instance> instances) {
+        List<String> names = instances.stream().filter(i -> i.id() == 0).map(Instance::name).toList();
+        Map<String, Long> ids = new HashMap<>();
+        for (int from = 0; from < names.size(); from += NAME_CHUNK) {
+            db.select(INSTANCE.NAME, INSTANCE.ID).from(INSTANCE)
+                    .where(INSTANCE.NAME.in(names.subList(from, Math.min(names.size(), from + NAME_CHUNK))))
+                    .forEach(r -> ids.put(r.value1(), r.value2()));
+        }
+        return ids;
     }
 
     private static Instance update(DSLContext db, Instance instance, OffsetDateTime now) {
