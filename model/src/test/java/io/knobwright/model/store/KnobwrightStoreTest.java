@@ -10,6 +10,7 @@ import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -33,6 +34,11 @@ class KnobwrightStoreTest {
             assertThat(store.location()).isEqualTo(dir.toAbsolutePath().toString());
         }
         assertThat(dir.resolve("knobwright.mv.db")).isRegularFile();
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
+                    .as("the store directory is private: it holds the vault key and AUTO_SERVER's key")
+                    .isEqualTo("rwx------");
+        }
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("knobwright"), "sa", "");
              ResultSet rs = c.createStatement().executeQuery(
                      "SELECT MAX(\"version\") FROM \"flyway_schema_history\" WHERE \"success\"")) {
