@@ -107,6 +107,30 @@ class KnobwrightStoreTest {
     }
 
     @Test
+    void storeKeepsWorkingWhenTheProcessThatServedItExits() throws Exception {
+        KnobwrightStore.open(temp).close();
+        Process server = StoreChildProcess.start("serve", temp.toString(), "3");
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream()));
+            assertThat(out.readLine()).startsWith("ready ");
+            try (KnobwrightStore client = KnobwrightStore.open(temp)) {
+                int before = client.instances().count();
+                assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                assertThat(server.exitValue()).isZero();
+
+                client.instances().save(TestInstances.inventoryOnly("after-server-left"));
+
+                assertThat(client.instances().count()).isEqualTo(before + 1);
+            }
+            try (KnobwrightStore reopened = KnobwrightStore.open(temp)) {
+                assertThat(reopened.instances().findByName("after-server-left")).isPresent();
+            }
+        } finally {
+            server.destroy();
+        }
+    }
+
+    @Test
     void storeFromANewerKnobwrightIsRefusedAndLeftUntouched() throws Exception {
         KnobwrightStore.open(temp).close();
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + temp.resolve("knobwright"), "sa", "")) {
