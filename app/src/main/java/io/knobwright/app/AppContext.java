@@ -2,13 +2,15 @@ package io.knobwright.app;
 
 import io.knobwright.app.fleet.DefaultFleetService;
 import io.knobwright.app.fleet.FleetService;
-import io.knobwright.app.fleet.InventoryImporter;
 import io.knobwright.app.task.ExecutorTaskRunner;
 import io.knobwright.connectors.ConnectorRegistry;
+import io.knobwright.connectors.Connectors;
 import io.knobwright.model.catalog.CatalogRepository;
 import io.knobwright.model.fleet.CredentialVault;
 import io.knobwright.model.fleet.InstanceRepository;
 import io.knobwright.model.fleet.SnapshotRepository;
+import io.knobwright.model.fleet.inventory.InventoryImport;
+import io.knobwright.model.store.KnobwrightStore;
 import io.knobwright.model.task.TaskRunner;
 
 import java.nio.file.Path;
@@ -34,19 +36,25 @@ public final class AppContext implements AutoCloseable {
      * @param environment  reads environment variables (System::getenv outside tests)
      */
     public AppContext(InstanceRepository instances, SnapshotRepository snapshots, CredentialVault vault, AutoCloseable store,
-                      CatalogRepository catalogs, ConnectorRegistry connectors, InventoryImporter inventory,
-                      Function<String, String> environment) {
+                      CatalogRepository catalogs, ConnectorRegistry connectors, Function<String, String> environment) {
         this.store = Objects.requireNonNull(store, "store");
         this.catalogs = Objects.requireNonNull(catalogs, "catalogs");
         this.connectors = Objects.requireNonNull(connectors, "connectors");
         this.tasks = new ExecutorTaskRunner();
-        this.fleet = new DefaultFleetService(instances, snapshots, vault, connectors, inventory, environment, Clock.systemUTC());
+        this.fleet = new DefaultFleetService(instances, snapshots, vault, connectors, new InventoryImport(instances),
+                environment, Clock.systemUTC());
     }
 
     /** Opens (creating and migrating when new) the store in {@code dataDir} and wires everything to it. */
     public static AppContext open(Path dataDir) {
-        // Wired for real once the H2 store (KnobwrightStore) lands on main.
-        throw new IllegalStateException("This build has no local store yet; cannot open " + dataDir + ".");
+        KnobwrightStore store = KnobwrightStore.open(dataDir);
+        try {
+            return new AppContext(store.instances(), store.snapshots(), store.vault(), store, new CatalogRepository(),
+                    Connectors.defaultRegistry(), System::getenv);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
     }
 
     public FleetService fleet() {

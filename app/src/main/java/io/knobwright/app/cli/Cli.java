@@ -1,6 +1,8 @@
 package io.knobwright.app.cli;
 
 import io.knobwright.connectors.ConnectorException;
+import io.knobwright.model.fleet.inventory.InventoryFormatException;
+import io.knobwright.model.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IFactory;
@@ -47,7 +49,8 @@ public final class Cli {
                 message = ex.getMessage();
             } else if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException
                     || ex instanceof UncheckedIOException || ex instanceof IOException
-                    || ex instanceof NoSuchElementException) {
+                    || ex instanceof NoSuchElementException || ex instanceof StoreException
+                    || ex instanceof InventoryFormatException) {
                 code = ExitCodes.USER_ERROR;
                 message = ex.getMessage();
             } else {

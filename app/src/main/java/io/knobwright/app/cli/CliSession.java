@@ -3,6 +3,7 @@ package io.knobwright.app.cli;
 import io.knobwright.app.AppContext;
 import io.knobwright.connectors.catalog.CatalogReader;
 import io.knobwright.model.catalog.CatalogRepository;
+import io.knobwright.model.store.DataDirectory;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -88,15 +89,7 @@ public final class CliSession implements AutoCloseable {
 
     /** The data directory: --data-dir, else $KNOBWRIGHT_HOME, else ~/.knobwright. */
     Path dataDir() {
-        // Replaced by the store's DataDirectory.resolve(flag, env) once the store lands.
-        if (dataDirFlag != null && !dataDirFlag.isBlank()) {
-            return Path.of(dataDirFlag);
-        }
-        String home = environment.get("KNOBWRIGHT_HOME");
-        if (home != null && !home.isBlank()) {
-            return Path.of(home);
-        }
-        return Path.of(System.getProperty("user.home"), ".knobwright");
+        return DataDirectory.resolve(dataDirFlag, environment);
     }
 
     AppContext context() {

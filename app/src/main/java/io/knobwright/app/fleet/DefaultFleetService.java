@@ -14,6 +14,7 @@ import io.knobwright.model.fleet.LiveSetting;
 import io.knobwright.model.fleet.SettingsSnapshot;
 import io.knobwright.model.fleet.SnapshotRepository;
 import io.knobwright.model.fleet.inventory.ImportReport;
+import io.knobwright.model.fleet.inventory.InventoryImport;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,13 +36,13 @@ public final class DefaultFleetService implements FleetService {
     private final SnapshotRepository snapshots;
     private final CredentialVault vault;
     private final ConnectorRegistry connectors;
-    private final InventoryImporter inventory;
+    private final InventoryImport inventory;
     private final Function<String, String> environment;
     private final Clock clock;
 
     /** @param environment reads an environment variable (System::getenv outside tests); null when unset */
     public DefaultFleetService(InstanceRepository instances, SnapshotRepository snapshots, CredentialVault vault,
-                               ConnectorRegistry connectors, InventoryImporter inventory,
+                               ConnectorRegistry connectors, InventoryImport inventory,
                                Function<String, String> environment, Clock clock) {
         this.instances = Objects.requireNonNull(instances, "instances");
         this.snapshots = Objects.requireNonNull(snapshots, "snapshots");

@@ -6,6 +6,7 @@ import io.knobwright.connectors.catalog.MariaDbCatalogReader;
 import io.knobwright.connectors.catalog.PostgresCatalogReader;
 import io.knobwright.model.catalog.CatalogFile;
 import io.knobwright.model.catalog.ParameterCatalog;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CatalogCommandsTest {
 
     private final CliHarness cli = new CliHarness();
+
+    @AfterEach
+    void closeStore() {
+        cli.close();
+    }
 
     @Test
     void listJsonHasEveryDocumentedFieldForEachParameter() throws Exception {

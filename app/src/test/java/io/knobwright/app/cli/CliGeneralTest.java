@@ -1,5 +1,6 @@
 package io.knobwright.app.cli;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -12,6 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CliGeneralTest {
 
     private final CliHarness cli = new CliHarness();
+
+    @AfterEach
+    void closeStore() {
+        cli.close();
+    }
 
     @Test
     void versionNamesTheBuildVersionAndTheJava() {
@@ -109,14 +115,13 @@ class CliGeneralTest {
 
     @Test
     void anUnexpectedFailureIsStillOneLineAndPointsToDebug() {
-        cli.importFailure = new NullPointerException("row 3 column tier");
-        java.nio.file.Path file = writeTemp("name,engine\n");
+        cli.server.crash(new NullPointerException("Cannot invoke \"String.length()\" because \"version\" is null"));
 
-        CliHarness.Result r = cli.run("fleet", "import", "--file", file.toString());
+        CliHarness.Result r = cli.run("fleet", "add", "--name", "x", "--jdbc-url", "jdbc:fake://db");
 
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.errLines()).singleElement().asString()
-                .contains("Unexpected NullPointerException: row 3 column tier").contains("--debug");
+                .startsWith("knobwright: Unexpected NullPointerException: Cannot invoke").endsWith("(run again with --debug for details)");
     }
 
     static Path writeTemp(String content) {

@@ -2,14 +2,13 @@ package io.knobwright.app.cli;
 
 import io.knobwright.app.AppContext;
 import io.knobwright.app.testing.FakeConnector;
-import io.knobwright.app.testing.FakeVault;
-import io.knobwright.app.testing.InMemoryInstanceRepository;
-import io.knobwright.app.testing.InMemorySnapshotRepository;
 import io.knobwright.connectors.ConnectorRegistry;
 import io.knobwright.connectors.catalog.CatalogReader;
 import io.knobwright.model.catalog.CatalogRepository;
 import io.knobwright.model.fleet.Instance;
-import io.knobwright.model.fleet.inventory.ImportReport;
+import io.knobwright.model.fleet.InstanceRepository;
+import io.knobwright.model.fleet.SnapshotRepository;
+import io.knobwright.model.store.KnobwrightStore;
 
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -20,9 +19,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
-/** Runs CLI command lines in-process against in-memory repositories and a scripted server. */
-final class CliHarness {
+/**
+ * Runs CLI command lines in-process against the real store (in memory, without the demo fleet) and a
+ * scripted server. The store outlives each command, as a data directory outlives each CLI process.
+ */
+final class CliHarness implements AutoCloseable {
 
     record Result(int exitCode, String out, String err) {
         List<String> errLines() {
@@ -30,14 +33,11 @@ final class CliHarness {
         }
     }
 
-    final InMemoryInstanceRepository instances = new InMemoryInstanceRepository();
-    final InMemorySnapshotRepository snapshots = new InMemorySnapshotRepository();
+    private final KnobwrightStore store = KnobwrightStore.inMemory("cli-" + UUID.randomUUID(), false);
     final Map<String, String> env = new HashMap<>();
     final FakeConnector server = new FakeConnector();
     final List<Path> openedDataDirs = new ArrayList<>();
     final List<CatalogReader> catalogReaders = new ArrayList<>();
-    ImportReport nextImport = new ImportReport(List.of(), List.of());
-    RuntimeException importFailure;
     int workbenchOpenings;
     int workbenchExitCode;
 
@@ -57,18 +57,27 @@ final class CliHarness {
         return new Result(code, out.toString(), err.toString());
     }
 
+    InstanceRepository instances() {
+        return store.instances();
+    }
+
+    SnapshotRepository snapshots() {
+        return store.snapshots();
+    }
+
     Instance add(Instance instance) {
-        return instances.save(instance);
+        return store.instances().save(instance);
     }
 
     private AppContext openContext(Path dataDir) {
         openedDataDirs.add(dataDir);
-        return new AppContext(instances, snapshots, new FakeVault(env), () -> { }, new CatalogRepository(),
-                new ConnectorRegistry(List.of(server)), file -> {
-                    if (importFailure != null) {
-                        throw importFailure;
-                    }
-                    return nextImport;
-                }, env::get);
+        AutoCloseable keepStoreOpen = () -> { };
+        return new AppContext(store.instances(), store.snapshots(), store.vault(), keepStoreOpen, new CatalogRepository(),
+                new ConnectorRegistry(List.of(server)), env::get);
+    }
+
+    @Override
+    public void close() {
+        store.close();
     }
 }

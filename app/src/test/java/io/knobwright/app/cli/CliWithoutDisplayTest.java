@@ -71,9 +71,12 @@ class CliWithoutDisplayTest {
     }
 
     @Test
-    void fleetCommandsLoadNoJavaFx() throws Exception {
+    void fleetListOnAFreshDataDirectoryShowsTheDemoFleetAndLoadsNoJavaFx() throws Exception {
         Run run = main("--data-dir", dir.resolve("data").toString(), "fleet", "list", "--json");
 
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("[").contains("\"demo\" : true");
+        assertThat(run.err()).isEmpty();
         assertThat(run.javafxClasses()).isEmpty();
     }
 

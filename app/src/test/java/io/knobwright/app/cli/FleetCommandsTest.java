@@ -11,9 +11,11 @@ import io.knobwright.model.fleet.HardwareFacts;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.Tier;
 import io.knobwright.model.fleet.WorkloadKind;
-import io.knobwright.model.fleet.inventory.ImportReport;
+import io.knobwright.model.fleet.LiveSetting;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,11 @@ class FleetCommandsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CliHarness cli = new CliHarness();
+
+    @AfterEach
+    void closeStore() {
+        cli.close();
+    }
 
     private Instance inventory(String name, Engine engine, String version, Tier tier, Map<String, String> tags, boolean demo) {
         return cli.add(new Instance(0, name, engine, version, null, null, tags, tier, Criticality.HIGH, WorkloadKind.OLTP,
@@ -145,7 +152,7 @@ class FleetCommandsTest {
         assertThat(added.get("workload").asText()).isEqualTo("olap");
         assertThat(added.get("tags").get("team").asText()).isEqualTo("shop");
         assertThat(added.get("connection").get("credential").asText()).isEqualTo("none");
-        assertThat(cli.snapshots.latest(added.get("id").asLong())).isPresent();
+        assertThat(cli.snapshots().latest(added.get("id").asLong())).isPresent();
     }
 
     @Test
@@ -155,7 +162,7 @@ class FleetCommandsTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("--password is not accepted").contains("--password-env VAR or --password-stdin")
                 .doesNotContain("hunter2");
-        assertThat(cli.instances.count()).isZero();
+        assertThat(cli.instances().count()).isZero();
     }
 
     @Test
@@ -165,7 +172,7 @@ class FleetCommandsTest {
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("Registered 'orders' as id 1: PostgreSQL 16.4, 2 settings in the first snapshot.");
-        Instance stored = cli.instances.findByName("orders").orElseThrow();
+        Instance stored = cli.instances().findByName("orders").orElseThrow();
         assertThat(stored.connection().credential()).isInstanceOf(CredentialRef.Sealed.class);
         assertThat(cli.server.targets()).allSatisfy(t -> assertThat(t.password()).isEqualTo("hunter2"));
     }
@@ -208,7 +215,7 @@ class FleetCommandsTest {
         assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.errLines()).containsExactly(
                 "knobwright: Connection to db1:5432 refused: is the server running and accepting TCP connections?");
-        assertThat(cli.instances.count()).isZero();
+        assertThat(cli.instances().count()).isZero();
     }
 
     @Test
@@ -219,7 +226,7 @@ class FleetCommandsTest {
 
         assertThat(r.exitCode()).isZero();
         assertThat(r.err()).startsWith("knobwright: warning: no parameter catalog for PostgreSQL 12");
-        assertThat(cli.instances.findByName("old")).isPresent();
+        assertThat(cli.instances().findByName("old")).isPresent();
     }
 
     @Test
@@ -288,13 +295,14 @@ class FleetCommandsTest {
     @Test
     void refreshStoresANewSnapshotAndReportsTheCount() {
         cli.run("fleet", "add", "--name", "orders", "--jdbc-url", "jdbc:fake://db1/app");
-        int before = cli.snapshots.all().size();
+        cli.server.settings(List.of(new LiveSetting("work_mem", "65536", "kB", "session", false)));
 
         CliHarness.Result r = cli.run("fleet", "refresh", "orders");
 
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).isEqualToIgnoringNewLines("Refreshed 'orders': 2 settings read from PostgreSQL 16.4.");
-        assertThat(cli.snapshots.all()).hasSize(before + 1);
+        assertThat(r.out()).isEqualToIgnoringNewLines("Refreshed 'orders': 1 settings read from PostgreSQL 16.4.");
+        long id = cli.instances().findByName("orders").orElseThrow().id();
+        assertThat(cli.snapshots().latest(id).orElseThrow().find("work_mem")).isPresent();
     }
 
     @Test
@@ -317,7 +325,7 @@ class FleetCommandsTest {
 
         assertThat(removed.exitCode()).isZero();
         assertThat(removed.out()).contains("Removed 'old-box' (id " + i.id() + ")");
-        assertThat(cli.instances.count()).isZero();
+        assertThat(cli.instances().count()).isZero();
         assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.errLines()).singleElement().asString().contains("No instance '" + i.id() + "'");
     }
@@ -332,7 +340,7 @@ class FleetCommandsTest {
 
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("Removed 2 demo instance(s).");
-        assertThat(cli.instances.findAll()).extracting(Instance::name).containsExactly("mine");
+        assertThat(cli.instances().findAll()).extracting(Instance::name).containsExactly("mine");
     }
 
     @Test
@@ -345,29 +353,44 @@ class FleetCommandsTest {
 
     @Test
     void importWithRejectedRowsPrintsTheReportAndExitsWithOne() throws Exception {
-        Instance good = new Instance(4, "inv-1", Engine.POSTGRESQL, "15", null, null, Map.of(), null, null, null, null, false);
-        cli.nextImport = new ImportReport(List.of(good), List.of(new ImportReport.RejectedRow(3, "Unknown engine 'db2'.")));
+        Path csv = CliGeneralTest.writeTemp("""
+                name,engine,version,tier,tags
+                inv-1,postgresql,15,prod,team=a
+                inv-2,db2,11,prod,
+                """);
 
-        CliHarness.Result r = cli.run("fleet", "import", "--file", CliGeneralTest.writeTemp("x").toString(), "--json");
+        CliHarness.Result r = cli.run("fleet", "import", "--file", csv.toString(), "--json");
 
         assertThat(r.exitCode()).isEqualTo(1);
         JsonNode report = json(r.out());
         assertThat(fieldNames(report)).containsExactly("importedCount", "rejectedCount", "imported", "rejected");
         assertThat(report.get("imported").get(0).get("name").asText()).isEqualTo("inv-1");
+        assertThat(report.get("imported").get(0).get("id").asLong()).isPositive();
         assertThat(report.get("rejected").get(0).get("row").asInt()).isEqualTo(3);
-        assertThat(report.get("rejected").get(0).get("reason").asText()).isEqualTo("Unknown engine 'db2'.");
+        assertThat(report.get("rejected").get(0).get("reason").asText()).contains("db2");
         assertThat(r.errLines()).singleElement().asString().contains("1 row(s)").contains("rejected");
+        assertThat(cli.instances().findByName("inv-1")).isPresent();
     }
 
     @Test
     void aCleanImportExitsWithZero() {
-        Instance good = new Instance(4, "inv-1", Engine.POSTGRESQL, "15", null, null, Map.of(), null, null, null, null, false);
-        cli.nextImport = new ImportReport(List.of(good), List.of());
+        Path csv = CliGeneralTest.writeTemp("name,engine,version\ninv-1,mariadb,10.11.9-MariaDB\n");
 
-        CliHarness.Result r = cli.run("fleet", "import", "--file", CliGeneralTest.writeTemp("x").toString());
+        CliHarness.Result r = cli.run("fleet", "import", "--file", csv.toString());
 
-        assertThat(r.exitCode()).isZero();
+        assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("Imported 1 instance(s), rejected 0 row(s).");
         assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void anUnreadableInventoryIsOneLineAndImportsNothing() {
+        Path csv = CliGeneralTest.writeTemp("name,engine,version,password\ninv-1,postgresql,16,hunter2\n");
+
+        CliHarness.Result r = cli.run("fleet", "import", "--file", csv.toString());
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.errLines()).singleElement().asString().contains("password").doesNotContain("hunter2");
+        assertThat(cli.instances().count()).isZero();
     }
 }

@@ -9,6 +9,7 @@ import io.knobwright.model.engine.Engine;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.SettingsSnapshot;
 import io.knobwright.model.fleet.Tier;
+import io.knobwright.model.fleet.inventory.InventoryImport;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
@@ -28,7 +29,7 @@ class DefaultFleetServiceRealServerTest {
     private final InMemoryInstanceRepository instances = new InMemoryInstanceRepository();
     private final InMemorySnapshotRepository snapshots = new InMemorySnapshotRepository();
     private final DefaultFleetService fleet = new DefaultFleetService(instances, snapshots, new FakeVault(Map.of()),
-            Connectors.defaultRegistry(), file -> { throw new AssertionError("no import here"); }, name -> null,
+            Connectors.defaultRegistry(), new InventoryImport(instances), name -> null,
             Clock.systemUTC());
 
     private static Registration registration(String name, String url, String user) {

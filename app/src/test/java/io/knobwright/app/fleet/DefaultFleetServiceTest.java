@@ -16,8 +16,11 @@ import io.knobwright.model.fleet.SettingsSnapshot;
 import io.knobwright.model.fleet.Tier;
 import io.knobwright.model.fleet.WorkloadKind;
 import io.knobwright.model.fleet.inventory.ImportReport;
+import io.knobwright.model.fleet.inventory.InventoryImport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,9 +40,8 @@ class DefaultFleetServiceTest {
     private final InMemorySnapshotRepository snapshots = new InMemorySnapshotRepository();
     private final Map<String, String> env = new HashMap<>();
     private final FakeConnector server = new FakeConnector();
-    private ImportReport nextImport = new ImportReport(List.of(), List.of());
     private final DefaultFleetService fleet = new DefaultFleetService(instances, snapshots, new FakeVault(env),
-            new ConnectorRegistry(List.of(server)), file -> nextImport, env::get, Clock.fixed(NOW, ZoneOffset.UTC));
+            new ConnectorRegistry(List.of(server)), new InventoryImport(instances), env::get, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static Registration registration(String name, String password, String passwordEnv) {
         return new Registration(name, "jdbc:fake://db1/app", "dba", password, passwordEnv, Tier.PRODUCTION,
@@ -263,14 +265,20 @@ class DefaultFleetServiceTest {
     }
 
     @Test
-    void importDelegatesToTheInventoryImport() {
-        Instance imported = new Instance(7, "from-file", Engine.POSTGRESQL, "15", null, null, Map.of(),
-                null, null, null, null, false);
-        nextImport = new ImportReport(List.of(imported), List.of(new ImportReport.RejectedRow(3, "unknown engine 'db2'")));
+    void importStoresGoodRowsAndReportsBadRowsAndNameClashesWithTheirLine(@TempDir Path dir) throws Exception {
+        fleet.register(registration("orders", null, null));
+        Path csv = Files.writeString(dir.resolve("fleet.csv"), """
+                name,engine,version,tier,tags
+                billing,postgresql,16.4,prod,team=billing
+                orders,postgresql,16,prod,
+                legacy,db2,11,test,
+                """);
 
-        ImportReport report = fleet.importInventory(Path.of("fleet.csv"));
+        ImportReport report = fleet.importInventory(csv);
 
-        assertThat(report.imported()).containsExactly(imported);
-        assertThat(report.rejected()).extracting(ImportReport.RejectedRow::row).containsExactly(3);
+        assertThat(report.imported()).extracting(Instance::name).containsExactly("billing");
+        assertThat(report.rejected()).extracting(ImportReport.RejectedRow::row).containsExactly(3, 4);
+        assertThat(report.rejected().get(0).reason()).contains("'orders' already exists");
+        assertThat(fleet.require("billing").tier()).isEqualTo(Tier.PRODUCTION);
     }
 }

@@ -27,6 +27,7 @@ public final class FakeConnector implements EngineConnector {
             new LiveSetting("max_connections", "100", null, "default", false));
     private volatile String refusal;
     private volatile String settingsFailure;
+    private volatile RuntimeException crash;
     private final List<ConnectionTarget> targets = new ArrayList<>();
 
     public FakeConnector server(Engine engine, String fullVersion) {
@@ -42,6 +43,12 @@ public final class FakeConnector implements EngineConnector {
     /** Every connection attempt fails with this message, as a real connector reports an unreachable server. */
     public FakeConnector refuse(String message) {
         this.refusal = message;
+        return this;
+    }
+
+    /** Every connection attempt fails with this exception, as a bug in a connector would. */
+    public FakeConnector crash(RuntimeException bug) {
+        this.crash = bug;
         return this;
     }
 
@@ -82,6 +89,9 @@ public final class FakeConnector implements EngineConnector {
 
     private synchronized void connect(ConnectionTarget target) {
         targets.add(target);
+        if (crash != null) {
+            throw crash;
+        }
         if (refusal != null) {
             throw new ConnectorException(refusal);
         }
