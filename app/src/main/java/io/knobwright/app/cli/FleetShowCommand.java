@@ -66,9 +66,10 @@ final class FleetShowCommand implements Callable<Integer> {
     }
 
     private static void printSettings(PrintWriter out, SettingsSnapshot s) {
-        out.println("Snapshot of " + s.takenAt() + " (" + s.settings().size() + " settings, server " + s.serverVersion() + "):");
+        out.println("Snapshot of " + s.takenAt() + " (" + s.settings().size() + " settings, server " + s.serverVersion()
+                + "; long values are shortened, --json has them in full):");
         Table table = new Table("NAME", "VALUE", "UNIT", "SOURCE", "PENDING RESTART");
-        s.settings().forEach(x -> table.row(x.name(), x.value(), x.unit(), x.source(), x.pendingRestart() ? "yes" : ""));
+        s.settings().forEach(x -> table.row(x.name(), Table.clip(x.value(), 60), x.unit(), x.source(), x.pendingRestart() ? "yes" : ""));
         table.print(out);
     }
 }

@@ -57,6 +57,14 @@ final class Table {
         return s.codePointCount(0, s.length());
     }
 
+    /** Shortens a long value for a table column; --json always carries the full value. */
+    static String clip(String value, int maxCodePoints) {
+        if (value == null || value.codePointCount(0, value.length()) <= maxCodePoints) {
+            return value;
+        }
+        return value.substring(0, value.offsetByCodePoints(0, maxCodePoints - 1)) + "\u2026";
+    }
+
     static String cell(Object value) {
         if (value == null) {
             return "";

@@ -69,6 +69,18 @@ class CatalogCommandsTest {
     }
 
     @Test
+    void theTableShortensLongDefaultsButJsonKeepsThemWhole() throws Exception {
+        CliHarness.Result table = cli.run("catalog", "list", "--engine", "mariadb", "--version", "10.11");
+        CliHarness.Result json = cli.run("catalog", "list", "--engine", "mariadb", "--version", "10.11", "--json");
+
+        String optimizerSwitch = table.out().lines().filter(l -> l.startsWith("optimizer_switch ")).findFirst().orElseThrow();
+        assertThat(optimizerSwitch).contains("\u2026");
+        assertThat(table.out().lines().mapToInt(String::length).max().orElseThrow()).isLessThan(250);
+        assertThat(find(new ObjectMapper().readTree(json.out()), "optimizer_switch").get("default").asText())
+                .hasSizeGreaterThan(100);
+    }
+
+    @Test
     void anUnknownVersionNamesTheVersionsThatShip() {
         CliHarness.Result r = cli.run("catalog", "list", "--engine", "postgresql", "--version", "12");
 
