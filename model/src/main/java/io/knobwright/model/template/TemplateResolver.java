@@ -40,9 +40,30 @@ public final class TemplateResolver {
         this.templates = templates;
     }
 
+    /** Resolves every entry, failing on the first problem (what plans and exports need). */
     public List<ResolvedParameter> resolve(TemplateVersion leaf, HardwareFacts facts, ParameterCatalog catalog) {
+        Resolution r = resolveAll(leaf, facts, catalog);
+        if (!r.problems().isEmpty()) {
+            throw new TemplateException(r.problems().values().iterator().next());
+        }
+        return r.parameters();
+    }
+
+    /**
+     * Resolves what can be resolved and collects a message per parameter that cannot (what validation and
+     * the editor need). Chain problems (cycles, locks, foreign parents) still throw: nothing resolves then.
+     */
+    public Resolution resolveAll(TemplateVersion leaf, HardwareFacts facts, ParameterCatalog catalog) {
         Map<String, Layered> merged = merge(chain(leaf));
         return new Evaluation(merged, facts, catalog).run();
+    }
+
+    /** Resolved parameters sorted by name, and problems by parameter name. */
+    public record Resolution(List<ResolvedParameter> parameters, Map<String, String> problems) {
+        public Resolution {
+            parameters = List.copyOf(parameters);
+            problems = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(problems));
+        }
     }
 
     /** The chain from the root down to {@code leaf}, refusing cycles and parents of another engine. */
@@ -98,6 +119,7 @@ public final class TemplateResolver {
         private final Map<String, Quantity> values = new LinkedHashMap<>();
         private final Map<String, ResolvedParameter> resolved = new LinkedHashMap<>();
         private final LinkedHashSet<String> inProgress = new LinkedHashSet<>();
+        private final Map<String, String> failed = new LinkedHashMap<>();
 
         Evaluation(Map<String, Layered> entries, HardwareFacts facts, ParameterCatalog catalog) {
             this.entries = entries;
@@ -105,14 +127,23 @@ public final class TemplateResolver {
             this.catalog = catalog;
         }
 
-        List<ResolvedParameter> run() {
-            entries.keySet().stream().sorted().forEach(this::resolveEntry);
-            return resolved.keySet().stream().sorted().map(resolved::get).toList();
+        Resolution run() {
+            for (String key : entries.keySet().stream().sorted().toList()) {
+                try {
+                    resolveEntry(key);
+                } catch (TemplateException e) {
+                    failed.putIfAbsent(key, e.getMessage());
+                }
+            }
+            return new Resolution(resolved.keySet().stream().sorted().map(resolved::get).toList(), failed);
         }
 
         private Quantity resolveEntry(String key) {
             if (values.containsKey(key)) {
                 return values.get(key);
+            }
+            if (failed.containsKey(key)) {
+                throw new TemplateException(failed.get(key));
             }
             Layered layered = entries.get(key);
             TemplateEntry entry = layered.entry();
@@ -124,20 +155,27 @@ public final class TemplateResolver {
                         + String.join(" -> ", inProgress) + " -> " + key);
             }
             try {
-                ValueAndNote result = switch (entry.value()) {
-                    case EntryValue.ResetToDefault ignored -> new ValueAndNote(spec.defaultValue(), "");
-                    case EntryValue.Literal literal -> literal(spec, literal.text(), layered);
-                    case EntryValue.Expression expression -> expression(spec, expression.source(), layered);
-                };
-                String expressionText = entry.value() instanceof EntryValue.Expression e ? e.source() : null;
-                resolved.put(key, new ResolvedParameter(spec.name(), result.value(), spec.unit(), layered.from().name(),
-                        layered.from().version(), expressionText, entry.value() instanceof EntryValue.ResetToDefault, result.note()));
-                Quantity q = quantityOf(spec, result.value());
-                values.put(key, q);
-                return q;
+                return evaluateEntry(key, layered, entry, spec);
+            } catch (TemplateException e) {
+                failed.putIfAbsent(key, e.getMessage());
+                throw e;
             } finally {
                 inProgress.remove(key);
             }
+        }
+
+        private Quantity evaluateEntry(String key, Layered layered, TemplateEntry entry, ParameterSpec spec) {
+            ValueAndNote result = switch (entry.value()) {
+                case EntryValue.ResetToDefault ignored -> new ValueAndNote(spec.defaultValue(), "");
+                case EntryValue.Literal literal -> literal(spec, literal.text(), layered);
+                case EntryValue.Expression expression -> expression(spec, expression.source(), layered);
+            };
+            String expressionText = entry.value() instanceof EntryValue.Expression e ? e.source() : null;
+            resolved.put(key, new ResolvedParameter(spec.name(), result.value(), spec.unit(), layered.from().name(),
+                    layered.from().version(), expressionText, entry.value() instanceof EntryValue.ResetToDefault, result.note()));
+            Quantity q = quantityOf(spec, result.value());
+            values.put(key, q);
+            return q;
         }
 
         private ValueAndNote literal(ParameterSpec spec, String text, Layered layered) {
