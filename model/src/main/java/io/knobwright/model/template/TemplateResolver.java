@@ -66,6 +66,11 @@ public final class TemplateResolver {
         }
     }
 
+    /** Refuses a template whose chain has a cycle, a parent of another engine, or an override of a locked entry. */
+    public void check(TemplateVersion leaf) {
+        merge(chain(leaf));
+    }
+
     /** The chain from the root down to {@code leaf}, refusing cycles and parents of another engine. */
     public List<TemplateVersion> chain(TemplateVersion leaf) {
         List<TemplateVersion> chain = new ArrayList<>();
