@@ -1,5 +1,7 @@
 package io.knobwright.connectors;
 
+import io.knobwright.connectors.jdbc.JdbcUrl;
+
 import java.util.List;
 
 /** Picks the connector for a JDBC URL. */
@@ -15,7 +17,7 @@ public final class ConnectorRegistry {
         return connectors.stream()
                 .filter(c -> c.accepts(jdbcUrl))
                 .findFirst()
-                .orElseThrow(() -> new ConnectorException("No connector understands '" + jdbcUrl
+                .orElseThrow(() -> new ConnectorException("No connector understands '" + JdbcUrl.redact(jdbcUrl)
                         + "'. Supported: jdbc:postgresql://host:port/db, jdbc:mariadb://host:port/db, jdbc:mysql://host:port/db."));
     }
 }

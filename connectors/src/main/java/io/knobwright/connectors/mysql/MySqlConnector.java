@@ -1,0 +1,91 @@
+package io.knobwright.connectors.mysql;
+
+import io.knobwright.connectors.ConnectionTarget;
+import io.knobwright.connectors.ConnectorException;
+import io.knobwright.connectors.EngineConnector;
+import io.knobwright.connectors.ServerInfo;
+import io.knobwright.connectors.jdbc.ConnectorTimeouts;
+import io.knobwright.connectors.jdbc.JdbcUrl;
+import io.knobwright.model.engine.Engine;
+import io.knobwright.model.fleet.LiveSetting;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import static io.knobwright.connectors.mysql.MySqlDriverProperties.MARIADB_SCHEME;
+import static io.knobwright.connectors.mysql.MySqlDriverProperties.MYSQL_SCHEME;
+
+/**
+ * MariaDB and MySQL over MariaDB Connector/J (LGPL as a separate, unmodified jar; it speaks both
+ * dialects, so one driver serves jdbc:mariadb: and jdbc:mysql: URLs). Which engine answered is read from
+ * the server, not guessed from the scheme. Each call opens one connection and closes it before returning.
+ */
+public final class MySqlConnector implements EngineConnector {
+
+    private static final int DEFAULT_PORT = 3306;
+
+    private final ConnectorTimeouts timeouts;
+    private final MySqlHardwareProbe hardware = new MySqlHardwareProbe();
+    private final MySqlSettingsReader settings = new MySqlSettingsReader();
+
+    public MySqlConnector() {
+        this(ConnectorTimeouts.DEFAULT);
+    }
+
+    public MySqlConnector(ConnectorTimeouts timeouts) {
+        this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
+    }
+
+    @Override
+    public Set<Engine> engines() {
+        return Set.of(Engine.MARIADB, Engine.MYSQL);
+    }
+
+    @Override
+    public boolean accepts(String jdbcUrl) {
+        return jdbcUrl != null && (jdbcUrl.startsWith(MARIADB_SCHEME) || jdbcUrl.startsWith(MYSQL_SCHEME));
+    }
+
+    @Override
+    public ServerInfo probe(ConnectionTarget target) {
+        return withConnection(target, connection -> {
+            ServerIdentity server = ServerIdentity.read(connection);
+            return new ServerInfo(server.version(), server.fullVersion(), hardware.read(connection, server));
+        });
+    }
+
+    @Override
+    public List<LiveSetting> readSettings(ConnectionTarget target) {
+        return withConnection(target, connection -> settings.read(connection, ServerIdentity.read(connection)));
+    }
+
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private <T> T withConnection(ConnectionTarget target, Work<T> work) {
+        Objects.requireNonNull(target, "target");
+        if (!accepts(target.jdbcUrl())) {
+            throw new ConnectorException("Not a MariaDB or MySQL JDBC URL: '" + JdbcUrl.redact(target.jdbcUrl())
+                    + "'. It should look like jdbc:mariadb://host:3306/ or jdbc:mysql://host:3306/.");
+        }
+        String engine = target.jdbcUrl().startsWith(MYSQL_SCHEME) ? "MySQL" : "MariaDB";
+        JdbcUrl url = JdbcUrl.parse(target.jdbcUrl(), DEFAULT_PORT);
+        MySqlDriverProperties.GUARD.check(url);
+        // The driver is used directly, not through DriverManager, so no other driver on the classpath can claim the URL
+        org.mariadb.jdbc.Driver driver = new org.mariadb.jdbc.Driver();
+        String driverUrl = MySqlDriverProperties.driverUrl(target.jdbcUrl());
+        try (Connection connection = driver.connect(driverUrl, MySqlDriverProperties.of(target, timeouts))) {
+            if (connection == null) {
+                throw new ConnectorException("The MariaDB driver cannot read the JDBC URL '" + JdbcUrl.redact(target.jdbcUrl())
+                        + "': check host, port and database (jdbc:mariadb://host:3306/).");
+            }
+            return work.run(connection);
+        } catch (SQLException failure) {
+            throw MySqlFailures.translate(failure, engine, url, target, timeouts);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.knobwright.connectors.mysql;
+
+import io.knobwright.connectors.ConnectionTarget;
+import io.knobwright.connectors.ConnectorException;
+import io.knobwright.connectors.jdbc.ConnectorTimeouts;
+import io.knobwright.connectors.jdbc.JdbcUrl;
+import io.knobwright.connectors.jdbc.NetworkFailures;
+
+import java.sql.SQLException;
+import java.util.Locale;
+
+/**
+ * Turns MariaDB Connector/J failures into messages that say what is wrong and what to do, using the
+ * server's error numbers (shared by MariaDB and MySQL). Never shows the password.
+ */
+final class MySqlFailures {
+
+    private MySqlFailures() {
+    }
+
+    /** @param engine "MariaDB" or "MySQL", from the URL's scheme: before login nothing better is known */
+    static ConnectorException translate(SQLException failure, String engine, JdbcUrl url, ConnectionTarget target,
+                                        ConnectorTimeouts timeouts) {
+        String message = NetworkFailures.withoutSecret(message(failure, engine, url, target, timeouts), target.password());
+        return new ConnectorException(message, failure);
+    }
+
+    private static String message(SQLException failure, String engine, JdbcUrl url, ConnectionTarget target,
+                                  ConnectorTimeouts timeouts) {
+        String at = engine + " at " + url.endpoint();
+        String network = NetworkFailures.describe(failure, engine, url.endpoint(), timeouts).orElse(null);
+        if (network != null) {
+            return network;
+        }
+        String serverSaid = failure.getMessage() == null ? "" : failure.getMessage();
+        String lower = serverSaid.toLowerCase(Locale.ROOT);
+        String user = target.user() == null ? "" : target.user();
+        return switch (failure.getErrorCode()) {
+            case 1045 -> at + " refused user '" + user + "': wrong password, no account for this user from this"
+                    + " client host, or an account that requires TLS (then add sslMode=verify-full to the URL). Check the"
+                    + " user name and the password stored for this instance (the server said: " + serverSaid + ").";
+            case 1044 -> at + " lets user '" + user + "' in but not into database '" + url.database()
+                    + "': grant access, or remove the database from the JDBC URL.";
+            case 1049 -> at + " has no database '" + url.database()
+                    + "': check the database name at the end of the JDBC URL, or leave it out.";
+            case 1130 -> at + " does not accept connections from this workstation's host: ask for an account"
+                    + " ('" + user + "'@'your host') on the server.";
+            case 1129 -> at + " blocks this host after too many failed connections: run FLUSH HOSTS on the server.";
+            case 1040 -> at + " has no free connection (max_connections is reached): try again later.";
+            default -> otherMessage(at, engine, url, timeouts, serverSaid, lower, failure.getSQLState());
+        };
+    }
+
+    private static String otherMessage(String at, String engine, JdbcUrl url, ConnectorTimeouts timeouts,
+                                       String serverSaid, String lower, String state) {
+        if (lower.contains("insecure transport") || lower.contains("secure transport")) {
+            return at + " accepts only encrypted connections: add sslMode=verify-full (or sslMode=trust for a"
+                    + " self-signed certificate) to the JDBC URL.";
+        }
+        if (lower.contains("ssl not enabled in the server") || lower.contains("server does not support ssl")) {
+            return at + " does not offer SSL but the JDBC URL requires it: remove sslMode from the URL,"
+                    + " or enable TLS on the server.";
+        }
+        if (lower.contains("rsa public key is not available")) {
+            // MySQL 8's caching_sha2_password needs TLS or the server's RSA key for a first login from a new client
+            return at + " wants the password sent under TLS or RSA (caching_sha2_password): add sslMode=verify-full"
+                    + " (or sslMode=trust) to the JDBC URL, or allowPublicKeyRetrieval=true on a network you trust.";
+        }
+        if (lower.contains("timed out") || lower.contains("timeout")) {
+            return NetworkFailures.timedOut(engine, url.endpoint(), timeouts);
+        }
+        return at + " failed: " + serverSaid + (state == null || state.isEmpty() ? "" : " (SQLState " + state + ")") + ".";
+    }
+}

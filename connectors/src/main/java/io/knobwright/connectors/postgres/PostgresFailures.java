@@ -1,0 +1,70 @@
+package io.knobwright.connectors.postgres;
+
+import io.knobwright.connectors.ConnectionTarget;
+import io.knobwright.connectors.ConnectorException;
+import io.knobwright.connectors.jdbc.ConnectorTimeouts;
+import io.knobwright.connectors.jdbc.JdbcUrl;
+import io.knobwright.connectors.jdbc.NetworkFailures;
+
+import java.sql.SQLException;
+import java.util.Locale;
+
+/** Turns pgjdbc failures into messages that say what is wrong and what to do. Never shows the password. */
+final class PostgresFailures {
+
+    private static final String ENGINE = "PostgreSQL";
+
+    private PostgresFailures() {
+    }
+
+    static ConnectorException translate(SQLException failure, JdbcUrl url, ConnectionTarget target, ConnectorTimeouts timeouts) {
+        String message = NetworkFailures.withoutSecret(message(failure, url, target, timeouts), target.password());
+        return new ConnectorException(message, failure);
+    }
+
+    private static String message(SQLException failure, JdbcUrl url, ConnectionTarget target, ConnectorTimeouts timeouts) {
+        String at = ENGINE + " at " + url.endpoint();
+        String network = NetworkFailures.describe(failure, ENGINE, url.endpoint(), timeouts).orElse(null);
+        if (network != null) {
+            return network;
+        }
+        String state = failure.getSQLState() == null ? "" : failure.getSQLState();
+        String serverSaid = failure.getMessage() == null ? "" : failure.getMessage();
+        String lower = serverSaid.toLowerCase(Locale.ROOT);
+        String user = target.user() == null || target.user().isBlank() ? System.getProperty("user.name") : target.user();
+        String database = url.database().isEmpty() ? user : url.database();
+        if (state.equals("28P01")) {
+            return at + " refused user '" + user + "': wrong password or no such role. Check the user name and the password stored for this instance.";
+        }
+        if (state.startsWith("28")) {
+            // "no pg_hba.conf entry for ..., no encryption" (or "SSL off" before PostgreSQL 14) and "pg_hba.conf rejects
+            // connection for ..., no encryption" both mean: not without SSL
+            if (lower.contains("pg_hba.conf") && (lower.contains("no encryption") || lower.contains("ssl off"))) {
+                return at + " accepts user '" + user + "' on database '" + database + "' only over SSL, or not from this host at all:"
+                        + " add sslmode=require to the JDBC URL, or ask for a pg_hba.conf entry for this host.";
+            }
+            if (lower.contains("role") && lower.contains("does not exist")) {
+                return at + " has no role '" + user + "': check the user name.";
+            }
+            return at + " refused user '" + user + "': wrong password or no pg_hba.conf entry for this host, user and database"
+                    + " (the server said: " + serverSaid + ").";
+        }
+        if (state.equals("3D000")) {
+            return at + " has no database '" + database + "': check the database name at the end of the JDBC URL"
+                    + " (every server has 'postgres' unless someone dropped it).";
+        }
+        if (state.equals("53300")) {
+            return at + " has no free connection slot (max_connections is reached): try again later, or ask for a reserved slot.";
+        }
+        if (state.equals("57P03")) {
+            return at + " is starting up, shutting down or recovering and accepts no connections yet: try again in a moment.";
+        }
+        if (lower.contains("does not support ssl")) {
+            return at + " does not offer SSL but the JDBC URL requires it: remove sslmode/ssl from the URL, or enable ssl on the server.";
+        }
+        if (lower.contains("timed out")) {
+            return NetworkFailures.timedOut(ENGINE, url.endpoint(), timeouts);
+        }
+        return at + " failed: " + serverSaid + (state.isEmpty() ? "" : " (SQLState " + state + ")") + ".";
+    }
+}
