@@ -1,0 +1,99 @@
+package io.knobwright.model.value;
+
+import io.knobwright.model.catalog.ParameterSpec;
+
+import java.util.Optional;
+
+/**
+ * The entry points for everything that reads, writes or compares parameter values: UI, CLI, template resolution,
+ * diff views, change plans. Stateless.
+ *
+ * <pre>{@code
+ * ParameterValue v = Values.parse(sharedBuffers, "1GB");        // NumericValue 131072 x 8kB
+ * Values.format(sharedBuffers, v);                              // "1GB"
+ * Values.same(sharedBuffers, "1024MB", "131072");               // true
+ * Values.problem(sharedBuffers, "10TB");                        // "shared_buffers on PostgreSQL 16: 10TB is above ..."
+ * }</pre>
+ */
+public final class Values {
+
+    private Values() {
+    }
+
+    /**
+     * Reads a value for a parameter as its engine would, rounded as the server rounds, checked against the range.
+     *
+     * @throws InvalidValueException with a message for the user when the server would refuse the text
+     */
+    public static ParameterValue parse(ParameterSpec spec, String text) {
+        return ValueParser.parse(spec, text);
+    }
+
+    /** Why the server would refuse the text, as a message for the user; empty when the text is a valid value. */
+    public static Optional<String> problem(ParameterSpec spec, String text) {
+        try {
+            ValueParser.parse(spec, text);
+            return Optional.empty();
+        } catch (InvalidValueException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /**
+     * A computed value (e.g. a template's "25% of RAM" as {@code NumericValue.of(bytes, Unit.BYTES)}) as the
+     * parameter would hold it: in its base unit, integers rounded half to even, checked against the range.
+     *
+     * @throws InvalidValueException when the value measures something else or is out of range
+     */
+    public static ParameterValue conform(ParameterSpec spec, ParameterValue value) {
+        return ValueParser.conform(spec, value);
+    }
+
+    /** The engine's most readable exact spelling of a value ("1GB", "2min", "on", "1G", "ON"). */
+    public static String format(ParameterSpec spec, ParameterValue value) {
+        return ValueFormatter.format(spec, value);
+    }
+
+    /** Parses and formats: "1024MB" becomes "1GB", "TRUE" becomes "on" for PostgreSQL. */
+    public static String normalize(ParameterSpec spec, String text) {
+        return format(spec, parse(spec, text));
+    }
+
+    /** A plain spelling without units or suffixes, for SQL that takes none (SET GLOBAL, sp_configure). */
+    public static String plain(ParameterSpec spec, ParameterValue value) {
+        return ValueFormatter.plain(spec, value);
+    }
+
+    /**
+     * True when two texts stand for the same setting: "1GB", "1024MB" and "131072" on an 8kB parameter; "on" and
+     * "true"; enum choices in any case. The range is not checked (a server may report what today's catalog would
+     * refuse); two nulls are the same, a null and a value are not.
+     *
+     * @throws InvalidValueException when a text is no value of the parameter's type at all
+     */
+    public static boolean same(ParameterSpec spec, String a, String b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return same(ValueParser.parseIgnoringRange(spec, a), ValueParser.parseIgnoringRange(spec, b));
+    }
+
+    /** True when two parsed values are the same setting, whatever units they were parsed into. */
+    public static boolean same(ParameterValue a, ParameterValue b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        if (a instanceof NumericValue x && b instanceof NumericValue y) {
+            return x.sameQuantity(y);
+        }
+        if (a instanceof EnumValue x && b instanceof EnumValue y) {
+            return x.value().equalsIgnoreCase(y.value());
+        }
+        return a.equals(b);
+    }
+
+    /** The valid range in the engine's units, e.g. "128kB .. 8589934584kB"; "" when the catalog states none. */
+    public static String validRange(ParameterSpec spec) {
+        return ValueFormatter.range(spec, spec.min(), spec.max());
+    }
+}
