@@ -10,6 +10,8 @@ import io.knobwright.model.template.expr.ExpressionEvaluator;
 import io.knobwright.model.template.expr.ExpressionException;
 import io.knobwright.model.template.expr.ExpressionParser;
 import io.knobwright.model.template.expr.Quantity;
+import io.knobwright.model.value.InvalidValueException;
+import io.knobwright.model.value.Values;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -183,21 +185,13 @@ public final class TemplateResolver {
             return q;
         }
 
+        /** Literals are read exactly as the engine would read them: its units, its spellings, its range. */
         private ValueAndNote literal(ParameterSpec spec, String text, Layered layered) {
-            if (!isNumeric(spec)) {
-                return new ValueAndNote(nonNumericLiteral(spec, text, layered), "");
+            try {
+                return new ValueAndNote(Values.plain(spec, Values.parse(spec, text)), "");
+            } catch (InvalidValueException e) {
+                throw new TemplateException("Template '" + layered.from().name() + "': " + e.getMessage(), e);
             }
-            return expression(spec, text, layered);
-        }
-
-        private String nonNumericLiteral(ParameterSpec spec, String text, Layered layered) {
-            String trimmed = text.trim();
-            if (spec.type() == ParameterType.ENUM && !spec.enumValues().isEmpty()) {
-                return spec.enumValues().stream().filter(v -> v.equalsIgnoreCase(trimmed)).findFirst()
-                        .orElseThrow(() -> new TemplateException("Template '" + layered.from().name() + "' sets "
-                                + spec.name() + " to '" + trimmed + "'; valid values: " + String.join(", ", spec.enumValues())));
-            }
-            return trimmed;
         }
 
         private ValueAndNote expression(ParameterSpec spec, String source, Layered layered) {

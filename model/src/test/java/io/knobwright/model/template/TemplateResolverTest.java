@@ -179,7 +179,28 @@ class TemplateResolverTest {
         TemplateVersion ok = save("ok", null, TemplateEntry.literal("wal_level", "LOGICAL", ""));
         assertThat(resolve(ok).get("wal_level").value()).isEqualTo("logical");
         TemplateVersion bad = save("bad", null, TemplateEntry.literal("wal_level", "archive", ""));
-        assertThatThrownBy(() -> resolve(bad)).hasMessageContaining("valid values: minimal, replica, logical");
+        assertThatThrownBy(() -> resolve(bad)).hasMessageContaining("Template 'bad'")
+                .hasMessageContaining("archive is not one of minimal, replica, logical");
+    }
+
+    @Test
+    void literalsAreReadWithTheEnginesOwnSpellings() {
+        TemplateVersion t = save("spell", null,
+                TemplateEntry.literal("jit", "true", ""),
+                TemplateEntry.literal("work_mem", "1GB", ""),
+                TemplateEntry.literal("checkpoint_timeout", "15min", ""));
+        Map<String, ResolvedParameter> r = resolve(t);
+        assertThat(r.get("jit").value()).isEqualTo("on");
+        assertThat(r.get("work_mem").value()).isEqualTo("1048576");
+        assertThat(r.get("checkpoint_timeout").value()).isEqualTo("900");
+        TemplateVersion bad = save("lowercase-unit", null, TemplateEntry.literal("work_mem", "64mb", ""));
+        assertThatThrownBy(() -> resolve(bad)).hasMessageContaining("Template 'lowercase-unit'").hasMessageContaining("work_mem");
+    }
+
+    @Test
+    void literalOutOfRangeIsAnErrorNotAClamp() {
+        TemplateVersion t = save("range", null, TemplateEntry.literal("checkpoint_timeout", "10s", ""));
+        assertThatThrownBy(() -> resolve(t)).hasMessageContaining("checkpoint_timeout").hasMessageContaining("30s");
     }
 
     @Test
