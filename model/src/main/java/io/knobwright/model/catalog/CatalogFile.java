@@ -21,10 +21,14 @@ import java.util.List;
  */
 public final class CatalogFile {
 
-    /** JSON shape of one parameter; engine and version live once at the top of the file. */
+    /**
+     * JSON shape of one parameter; engine and version live once at the top of the file. An empty default
+     * ("" for application_name) is kept: it is a real default, unlike a missing one (null, data_directory).
+     */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record Entry(String name, ParameterType type, String unit, BigDecimal min, BigDecimal max,
-                        List<String> enumValues, String defaultValue, ApplyMode applyMode, String category,
+                        List<String> enumValues, @JsonInclude(JsonInclude.Include.NON_NULL) String defaultValue,
+                        ApplyMode applyMode, String category,
                         String description, String source) {
     }
 

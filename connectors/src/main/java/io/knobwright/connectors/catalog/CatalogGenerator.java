@@ -1,0 +1,145 @@
+package io.knobwright.connectors.catalog;
+
+import io.knobwright.connectors.ConnectorException;
+import io.knobwright.model.catalog.CatalogFile;
+import io.knobwright.model.catalog.ParameterCatalog;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Generates a parameter catalog from a live server ({@code knobwright catalog generate}): connects, lets the
+ * reader for the URL's engine read the server's own parameter view, and writes the catalog file.
+ * Blocks on JDBC: call it off the FX thread.
+ */
+public final class CatalogGenerator {
+
+    /** Long enough for a slow VPN, short enough that a wrong host or port fails while the user still waits. */
+    static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(10);
+
+    private final List<CatalogReader> readers;
+
+    public CatalogGenerator(List<CatalogReader> readers) {
+        if (readers.isEmpty()) {
+            throw new IllegalArgumentException("A catalog generator needs at least one catalog reader");
+        }
+        this.readers = List.copyOf(readers);
+    }
+
+    /** The generator the composition root builds, e.g. over a PostgreSQL and a MariaDB reader. */
+    public static CatalogGenerator withReaders(List<CatalogReader> readers) {
+        return new CatalogGenerator(readers);
+    }
+
+    /** Reads the full catalog of the server at {@code jdbcUrl}; user and password may be null (trust/peer auth). */
+    public ParameterCatalog generate(String jdbcUrl, String user, String password) {
+        CatalogReader reader = readerFor(jdbcUrl);
+        try (Connection connection = connect(jdbcUrl, user, password)) {
+            return reader.read(connection);
+        } catch (SQLException e) {
+            throw new ConnectorException("Reading the parameters of " + redact(jdbcUrl) + " failed: " + e.getMessage()
+                    + ". The user needs permission to read the server's settings view.", e);
+        }
+    }
+
+    /**
+     * Writes the catalog in the shipped format (sorted by name), replacing {@code out} only once the whole
+     * file is written, so a failure never leaves a half-written catalog behind.
+     */
+    public void writeTo(ParameterCatalog catalog, Path out) {
+        Path target = out.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(target.getParent());
+            // A sibling, not Files.createTempFile: that one is owner-only (0600) and the move would keep it so.
+            Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+            try {
+                try (OutputStream stream = Files.newOutputStream(tmp)) {
+                    CatalogFile.write(catalog, stream);
+                }
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new ConnectorException("Cannot write the catalog to " + target + ": " + e.getMessage()
+                    + ". Check that the folder exists and is writable.", e);
+        }
+    }
+
+    private CatalogReader readerFor(String jdbcUrl) {
+        if (jdbcUrl == null || jdbcUrl.isBlank()) {
+            throw new ConnectorException("A JDBC URL is required, e.g. jdbc:postgresql://host:5432/postgres.");
+        }
+        return readers.stream()
+                .filter(r -> r.accepts(jdbcUrl))
+                .findFirst()
+                .orElseThrow(() -> new ConnectorException("Cannot generate a catalog from '" + redact(jdbcUrl)
+                        + "': no catalog reader understands that URL. Use jdbc:postgresql://host:port/db"
+                        + " or jdbc:mariadb://host:port/db."));
+    }
+
+    private static Connection connect(String jdbcUrl, String user, String password) {
+        Properties props = loginTimeout(jdbcUrl);
+        if (user != null) {
+            props.setProperty("user", user);
+        }
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        try {
+            return DriverManager.getConnection(jdbcUrl, props);
+        } catch (SQLException e) {
+            throw new ConnectorException(explain(jdbcUrl, user, e), e);
+        }
+    }
+
+    /**
+     * Per-connection timeouts rather than DriverManager.setLoginTimeout, which would change every JDBC
+     * connection in the JVM. The two drivers spell the property differently (seconds vs milliseconds).
+     */
+    private static Properties loginTimeout(String jdbcUrl) {
+        Properties props = new Properties();
+        long seconds = LOGIN_TIMEOUT.toSeconds();
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            props.setProperty("loginTimeout", Long.toString(seconds));
+            props.setProperty("connectTimeout", Long.toString(seconds));
+        } else {
+            props.setProperty("connectTimeout", Long.toString(LOGIN_TIMEOUT.toMillis()));
+        }
+        return props;
+    }
+
+    /** Turns the driver's SQLState into what the user should check; the driver's own words follow. */
+    static String explain(String jdbcUrl, String user, SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String who = user == null ? "the default user" : "user '" + user + "'";
+        String hint;
+        if (state.startsWith("28")) {
+            hint = "The server refused " + who + ": check the user name and password (--user, password prompt)"
+                    + " and that the server allows this user to connect from this machine.";
+        } else if (state.equals("3D000") || state.equals("42000") && e.getMessage().contains("Unknown database")) {
+            hint = "The database named in the URL does not exist on that server: use an existing one,"
+                    + " e.g. 'postgres' or 'mysql'.";
+        } else if (state.startsWith("08") || state.isEmpty()) {
+            hint = "The server could not be reached: check host and port, that it is running and accepts"
+                    + " TCP connections from this machine (firewall, listen_addresses / bind-address).";
+        } else {
+            hint = "Check the URL, user and password.";
+        }
+        return "Cannot connect to " + redact(jdbcUrl) + ". " + hint + " (" + e.getMessage() + ")";
+    }
+
+    /** A URL may carry a password parameter; it must not end up in a message or a log. */
+    static String redact(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+}
