@@ -4,7 +4,9 @@ import io.knobwright.model.catalog.ApplyMode;
 import io.knobwright.model.diff.ChangeKind;
 import io.knobwright.model.diff.DiffRow;
 import javafx.css.PseudoClass;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.layout.Region;
@@ -26,17 +28,20 @@ final class DiffCells {
     static final PseudoClass GROUP = PseudoClass.getPseudoClass("group");
     static final PseudoClass ABSENT = PseudoClass.getPseudoClass("absent");
     static final PseudoClass RESTART = PseudoClass.getPseudoClass("restart");
+    static final PseudoClass BLANK = PseudoClass.getPseudoClass("blank");
 
     private static final Map<ChangeKind, PseudoClass> BY_KIND = new EnumMap<>(Map.of(
             ChangeKind.ADDED, ADDED, ChangeKind.REMOVED, REMOVED, ChangeKind.CHANGED, CHANGED));
 
     /** Shown where a side does not set the parameter at all, which is not the same as an empty value. */
     static final String NOT_SET = "not set";
+    /** Shown for an empty string (shared_preload_libraries = ''), so it does not look like a missing cell. */
+    static final String EMPTY = "(empty)";
 
     private DiffCells() {
     }
 
-    private static void markKind(javafx.scene.Node node, ChangeKind kind) {
+    private static void markKind(Node node, ChangeKind kind) {
         BY_KIND.forEach((k, pc) -> node.pseudoClassStateChanged(pc, k == kind));
     }
 
@@ -63,6 +68,8 @@ final class DiffCells {
     static final class NameCell extends TreeTableCell<DiffLine, DiffLine> {
         private final Label marker = new Label();
         private final Label groupLabel = new Label();
+        /** The clip the cell skin installs; lifted on header lines so their text runs across the empty cells. */
+        private Node skinClip;
 
         NameCell() {
             getStyleClass().add("name-cell");
@@ -70,6 +77,18 @@ final class DiffCells {
             groupLabel.getStyleClass().add("group-label");
             // The header text may run on across the empty cells to its right instead of being cut at the column edge.
             groupLabel.setMinWidth(Region.USE_PREF_SIZE);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            boolean header = getItem() instanceof DiffLine.Header && !isEmpty();
+            if (header && getClip() != null) {
+                skinClip = getClip();
+                setClip(null);
+            } else if (!header && getClip() == null && skinClip != null) {
+                setClip(skinClip);
+            }
+            super.layoutChildren();
         }
 
         @Override
@@ -99,13 +118,18 @@ final class DiffCells {
         }
     }
 
-    /** One side's value; the side that carries the change is emphasised (:added on the right, :removed on the left). */
+    /** One side's value; the side that carries the change is emphasised (:added and :changed on the right, :removed on the left). */
     static final class ValueCell extends TreeTableCell<DiffLine, DiffLine> {
         private final boolean left;
+
+        private final Tooltip fullValue = new Tooltip();
 
         ValueCell(boolean left) {
             this.left = left;
             getStyleClass().addAll("value-cell", left ? "left-value" : "right-value");
+            // Long values (search_path, preload lists) end in an ellipsis; hovering shows them whole.
+            fullValue.textProperty().bind(textProperty());
+            textTruncatedProperty().subscribe(truncated -> setTooltip(truncated ? fullValue : null));
         }
 
         @Override
@@ -119,10 +143,13 @@ final class DiffCells {
                 return;
             }
             String value = left ? row.left() : row.right();
-            setText(value == null ? NOT_SET : value);
+            setText(value == null ? NOT_SET : value.isEmpty() ? EMPTY : value);
             pseudoClassStateChanged(ABSENT, value == null);
+            pseudoClassStateChanged(BLANK, value != null && value.isEmpty());
+            // The right side is where the comparison goes to (its apply mode is the one shown), so a changed
+            // value is emphasised there; the left keeps the row's tint and stays readable as "from".
             boolean emphasised = switch (row.change()) {
-                case CHANGED -> true;
+                case CHANGED -> !left;
                 case ADDED -> !left;
                 case REMOVED -> left;
                 case SAME -> false;

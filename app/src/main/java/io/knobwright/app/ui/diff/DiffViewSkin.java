@@ -1,17 +1,18 @@
 package io.knobwright.app.ui.diff;
 
 import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import io.knobwright.model.diff.DiffRow;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.SetChangeListener;
 import javafx.event.EventHandler;
+import javafx.geometry.HorizontalDirection;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.SkinBase;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
@@ -53,8 +54,8 @@ final class DiffViewSkin extends SkinBase<DiffView> {
 
     private final DiffViewModel model;
     private final CustomTextField search = new CustomTextField();
-    private final ToggleButton differencesOnly = new ToggleButton("Differences only");
-    private final ToggleButton grouped = new ToggleButton("Group by category");
+    private final ToggleSwitch differencesOnly = new ToggleSwitch("Differences only");
+    private final ToggleSwitch grouped = new ToggleSwitch("Group by category");
     private final Label position = new Label();
     private final Button previous = new Button(null, new FontIcon(MaterialDesignC.CHEVRON_UP));
     private final Button next = new Button(null, new FontIcon(MaterialDesignC.CHEVRON_DOWN));
@@ -111,6 +112,10 @@ final class DiffViewSkin extends SkinBase<DiffView> {
 
         differencesOnly.selectedProperty().bindBidirectional(model.differencesOnlyProperty());
         grouped.selectedProperty().bindBidirectional(model.groupedByCategoryProperty());
+        differencesOnly.setLabelPosition(HorizontalDirection.RIGHT);
+        grouped.setLabelPosition(HorizontalDirection.RIGHT);
+        differencesOnly.getStyleClass().add("differences-only");
+        grouped.getStyleClass().add("group-by-category");
         differencesOnly.setTooltip(new Tooltip("Hide the parameters both sides set to equivalent values"));
         grouped.setTooltip(new Tooltip("Group parameters by catalog category"));
 
