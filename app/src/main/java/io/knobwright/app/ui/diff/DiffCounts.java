@@ -44,7 +44,7 @@ public record DiffCounts(int changed, int added, int removed, int restartNeeded,
             return "Nothing to compare";
         }
         if (differences() == 0) {
-            return "No differences · " + parameters + " parameters compared";
+            return "No differences · " + parameters + (parameters == 1 ? " parameter" : " parameters") + " compared";
         }
         List<String> parts = new ArrayList<>(4);
         if (changed > 0) {
