@@ -3,6 +3,10 @@ package io.knobwright.model.diff;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.catalog.ParameterSpec;
 
+import io.knobwright.model.value.InvalidValueException;
+import io.knobwright.model.value.ValueParser;
+import io.knobwright.model.value.Values;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,12 +39,28 @@ public final class ConfigurationDiff {
             ChangeKind change = s.left == null ? ChangeKind.ADDED
                     : s.right == null ? ChangeKind.REMOVED
                     : equivalence.same(spec.orElse(null), s.left, s.right) ? ChangeKind.SAME : ChangeKind.CHANGED;
-            rows.add(new DiffRow(spec.map(ParameterSpec::name).orElse(s.spelling), s.left, s.right, change,
+            rows.add(new DiffRow(spec.map(ParameterSpec::name).orElse(s.spelling),
+                    readable(spec.orElse(null), s.left), readable(spec.orElse(null), s.right), change,
                     spec.map(ParameterSpec::category).orElse("Unknown to the catalog"),
                     spec.map(ParameterSpec::applyMode).orElse(null)));
         });
         rows.sort(Comparator.comparing(DiffRow::category).thenComparing(DiffRow::name));
         return rows;
+    }
+
+    /**
+     * Shows a value in its engine's most readable unit ("65536" kB becomes "64MB"), so both sides of a row
+     * read alike; a value the model cannot read is shown as it is.
+     */
+    private static String readable(ParameterSpec spec, String value) {
+        if (spec == null || value == null) {
+            return value;
+        }
+        try {
+            return Values.format(spec, ValueParser.parseIgnoringRange(spec, value));
+        } catch (InvalidValueException e) {
+            return value;
+        }
     }
 
     /** Both sides of one parameter while the rows are collected; spelling is the first name seen. */

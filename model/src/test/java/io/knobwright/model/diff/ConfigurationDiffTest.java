@@ -41,6 +41,16 @@ class ConfigurationDiffTest {
     }
 
     @Test
+    void valuesAreShownInTheMostReadableUnitOnBothSides() {
+        List<DiffRow> rows = diff.compare(Map.of("work_mem", "32MB", "shared_buffers", "131072"),
+                Map.of("work_mem", "65536", "shared_buffers", "1024MB"), pg16);
+        assertThat(row(rows, "work_mem").left()).isEqualTo("32MB");
+        assertThat(row(rows, "work_mem").right()).isEqualTo("64MB");
+        assertThat(row(rows, "shared_buffers").left()).isEqualTo("1GB");
+        assertThat(row(rows, "shared_buffers").right()).isEqualTo("1GB");
+    }
+
+    @Test
     void rowsAreGroupedByCategoryThenName() {
         List<DiffRow> rows = diff.compare(
                 Map.of("work_mem", "4MB", "shared_buffers", "1GB", "log_min_duration_statement", "1s", "random_page_cost", "4"),
