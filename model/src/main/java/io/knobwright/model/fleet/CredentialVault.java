@@ -13,4 +13,9 @@ public interface CredentialVault {
      * variable's value (fails with a clear message when it is not set); the opened secret.
      */
     Optional<String> open(CredentialRef ref);
+
+    /** Like {@link #open(CredentialRef)}, naming the instance in the message when the password is unavailable. */
+    default Optional<String> open(CredentialRef ref, String instanceName) {
+        return open(ref);
+    }
 }

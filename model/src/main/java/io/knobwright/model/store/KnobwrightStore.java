@@ -1,0 +1,196 @@
+package io.knobwright.model.store;
+
+import io.knobwright.model.fleet.CredentialVault;
+import io.knobwright.model.fleet.Instance;
+import io.knobwright.model.fleet.InstanceRepository;
+import io.knobwright.model.fleet.SnapshotRepository;
+import io.knobwright.model.fleet.demo.DemoFleet;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.exception.IntegrityConstraintViolationException;
+import org.jooq.impl.DSL;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import static io.knobwright.model.store.jooq.Tables.INSTANCE;
+import static io.knobwright.model.store.jooq.Tables.STORE_META;
+
+/**
+ * The local store: one H2 file per data directory, migrated by Flyway when opened, shared between the
+ * workbench and the CLI (H2 AUTO_SERVER: whichever opens first serves the other). Thread-safe; every call
+ * blocks on JDBC, so UIs call it off the FX thread.
+ */
+public final class KnobwrightStore implements AutoCloseable {
+
+    /** store_meta key set once the demo fleet was offered; removing the demo fleet never brings it back. */
+    static final String DEMO_SEEDED = "demo_seeded";
+
+    /** Held so the level set below is not lost when JUL drops an unreferenced logger. */
+    private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
+
+    static {
+        // Flyway reports every start at INFO through java.util.logging, which lands on the CLI's stderr.
+        // Only when nobody configured it: an app that routes logging elsewhere keeps its own choice.
+        if (FLYWAY_LOG.getLevel() == null) {
+            FLYWAY_LOG.setLevel(Level.WARNING);
+        }
+        // jOOQ prints a banner and tips on first use; a CLI's output is no place for them.
+        if (System.getProperty("org.jooq.no-logo") == null) {
+            System.setProperty("org.jooq.no-logo", "true");
+        }
+        if (System.getProperty("org.jooq.no-tips") == null) {
+            System.setProperty("org.jooq.no-tips", "true");
+        }
+    }
+
+    private final String location;
+    private final Path dataDirectory;
+    private final JdbcConnectionPool pool;
+    private final DSLContext dsl;
+    private final Clock clock;
+    private final JooqInstanceRepository instances;
+    private final JooqSnapshotRepository snapshots;
+    private final CredentialVault vault;
+    private final boolean inMemory;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private KnobwrightStore(String location, Path dataDirectory, JdbcConnectionPool pool, CredentialVault vault,
+                            Clock clock, boolean inMemory) {
+        this.location = location;
+        this.dataDirectory = dataDirectory;
+        this.pool = pool;
+        this.clock = clock;
+        this.vault = vault;
+        this.inMemory = inMemory;
+        this.dsl = DSL.using(pool, SQLDialect.H2, new Settings().withExecuteLogging(false).withRenderSchema(false));
+        this.instances = new JooqInstanceRepository(dsl, clock);
+        this.snapshots = new JooqSnapshotRepository(dsl);
+    }
+
+    /**
+     * Opens (creating if needed) the store in {@code dataDir}: creates the directory, refuses a file that is
+     * not a store or that a newer Knobwright wrote (without touching it), migrates, and seeds the demo fleet
+     * into a new store. Fails with a {@link StoreException} whose message says what to do.
+     */
+    public static KnobwrightStore open(Path dataDir) {
+        Path dir = StoreOpening.prepareDirectory(dataDir);
+        StoreOpening.inspectExisting(dir);
+        JdbcConnectionPool pool = JdbcConnectionPool.create(StoreOpening.fileUrl(dir), StoreOpening.USER,
+                StoreOpening.PASSWORD);
+        try {
+            try (Connection ignored = pool.getConnection()) {
+                // opening once here turns H2's errors (locked, corrupt) into messages before Flyway sees them
+            } catch (SQLException e) {
+                throw StoreOpening.translate(dir, e);
+            }
+            StoreMigrations.migrate(pool, dir.toString());
+            KnobwrightStore store = new KnobwrightStore(dir.toString(), dir, pool,
+                    AesGcmCredentialVault.inDirectory(dir, System::getenv), Clock.systemUTC(), false);
+            store.seedDemoFleetOnce(DemoFleet::load);
+            return store;
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
+        }
+    }
+
+    /** An in-memory store with the demo fleet, like a fresh {@link #open}; for tests and the demo mode. */
+    public static KnobwrightStore inMemory(String name) {
+        return inMemory(name, true);
+    }
+
+    /**
+     * An in-memory store that lives until {@link #close()}; stores opened with the same name share the data.
+     * Its vault key lives in memory too.
+     */
+    public static KnobwrightStore inMemory(String name, boolean seedDemo) {
+        if (name == null || !name.matches("[A-Za-z0-9_\\-]+")) {
+            throw new IllegalArgumentException("An in-memory store name uses letters, digits, '_' and '-' only: " + name);
+        }
+        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1",
+                StoreOpening.USER, StoreOpening.PASSWORD);
+        try {
+            StoreMigrations.migrate(pool, "memory:" + name);
+            KnobwrightStore store = new KnobwrightStore("memory:" + name, null, pool,
+                    AesGcmCredentialVault.inMemory(System::getenv), Clock.systemUTC(), true);
+            if (seedDemo) {
+                store.seedDemoFleetOnce(DemoFleet::load);
+            }
+            return store;
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
+        }
+    }
+
+    public InstanceRepository instances() {
+        return instances;
+    }
+
+    public SnapshotRepository snapshots() {
+        return snapshots;
+    }
+
+    public CredentialVault vault() {
+        return vault;
+    }
+
+    /** The data directory, or "memory:name"; for messages such as "Store: /home/lin/.knobwright". */
+    public String location() {
+        return location;
+    }
+
+    /** The data directory; empty for an in-memory store. */
+    public Optional<Path> dataDirectory() {
+        return Optional.ofNullable(dataDirectory);
+    }
+
+    /**
+     * Stores the demo fleet the first time a store is opened, and never again: the store_meta flag is
+     * written in the same transaction, and it doubles as a lock when two processes open a new store together.
+     */
+    void seedDemoFleetOnce(Supplier<List<Instance>> demoFleet) {
+        try {
+            dsl.transaction(tx -> {
+                DSLContext db = tx.dsl();
+                int claimed = db.insertInto(STORE_META, STORE_META.META_KEY, STORE_META.META_VALUE)
+                        .values(DEMO_SEEDED, "true")
+                        .onDuplicateKeyIgnore()
+                        .execute();
+                if (claimed == 0 || db.fetchCount(INSTANCE) > 0) {
+                    return;
+                }
+                new JooqInstanceRepository(db, clock).saveAll(demoFleet.get());
+            });
+        } catch (IntegrityConstraintViolationException othersSeeded) {
+            // another process opening the same new store claimed the flag first and seeded the fleet
+        }
+    }
+
+    /** Closes the connections. For an in-memory store this drops its data, also for others opened with the same name. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (inMemory) {
+            try (Connection connection = pool.getConnection()) {
+                connection.createStatement().execute("SHUTDOWN");
+            } catch (SQLException alreadyGone) {
+                // closing twice, or the database is already shut down: nothing left to free
+            }
+        }
+        pool.dispose();
+    }
+}

@@ -1,0 +1,115 @@
+package io.knobwright.model.store;
+
+import org.flywaydb.core.api.MigrationVersion;
+import org.h2.api.ErrorCode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * Everything that must hold before a store file is opened for writing: the directory is usable, and an
+ * existing file is a Knobwright store this build can handle. An H2 file opened for writing is rewritten
+ * when it closes, so the existing file is first inspected read-only: a refused store stays byte-for-byte
+ * as it was.
+ */
+final class StoreOpening {
+
+    static final String DATABASE_NAME = "knobwright";
+    static final String USER = "sa";
+    static final String PASSWORD = "";
+
+    private StoreOpening() {
+    }
+
+    static Path prepareDirectory(Path dataDir) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        if (dir.toString().indexOf(';') >= 0) {
+            throw new StoreException("The data directory " + dir + " contains ';', which the H2 database URL cannot"
+                    + " carry. Choose another directory with --data-dir or KNOBWRIGHT_HOME.");
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new StoreException("The data directory " + dir + " is a file, not a directory. Choose a directory"
+                    + " with --data-dir or KNOBWRIGHT_HOME.");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new StoreException("Cannot create the data directory " + dir + " (" + e.getMessage()
+                    + "). Choose another with --data-dir or KNOBWRIGHT_HOME.", e);
+        }
+        if (!Files.isWritable(dir)) {
+            throw new StoreException("The data directory " + dir + " is not writable. Fix its permissions, or choose"
+                    + " another with --data-dir or KNOBWRIGHT_HOME.");
+        }
+        return dir;
+    }
+
+    static Path databaseFile(Path dir) {
+        return dir.resolve(DATABASE_NAME + ".mv.db");
+    }
+
+    /** The URL both the workbench and the CLI use: whoever opens first serves the other (AUTO_SERVER). */
+    static String fileUrl(Path dir) {
+        // LOCK_TIMEOUT: a second process waits for the first one's short transactions instead of failing after H2's 1 s.
+        return "jdbc:h2:file:" + dir.resolve(DATABASE_NAME) + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
+    }
+
+    /** Refuses, without writing anything, a file that is not a store or that a newer Knobwright wrote. */
+    static void inspectExisting(Path dir) {
+        if (!Files.exists(databaseFile(dir))) {
+            return;
+        }
+        String readOnlyUrl = "jdbc:h2:file:" + dir.resolve(DATABASE_NAME) + ";ACCESS_MODE_DATA=r";
+        try {
+            inspect(dir, readOnlyUrl);
+        } catch (SQLException e) {
+            if (e.getErrorCode() != ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                throw translate(dir, e);
+            }
+            // Another process has it open; if that is a Knobwright, its embedded server answers the same query.
+            try {
+                inspect(dir, fileUrl(dir));
+            } catch (SQLException viaServer) {
+                throw translate(dir, viaServer);
+            }
+        }
+    }
+
+    private static void inspect(Path dir, String url) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, USER, PASSWORD)) {
+            Optional<MigrationVersion> recorded = StoreMigrations.recordedSchema(connection);
+            if (recorded.isPresent() && StoreMigrations.isNewerThanThisBuild(recorded.get())) {
+                throw new StoreException(StoreMigrations.newerStoreMessage(dir.toString(), recorded.get()));
+            }
+            if (recorded.isEmpty() && StoreMigrations.hasForeignTables(connection)) {
+                throw notAStore(dir, "it holds tables but no Knobwright schema history");
+            }
+        }
+    }
+
+    /** Turns H2's errors on opening into what the user can do about them. */
+    static StoreException translate(Path dir, SQLException e) {
+        return switch (e.getErrorCode()) {
+            case ErrorCode.DATABASE_ALREADY_OPEN_1 -> new StoreException("The store at " + dir + " is locked by another"
+                    + " program that opened it without sharing (" + databaseFile(dir).getFileName() + "). Close that"
+                    + " program (an H2 console, another tool), or open another --data-dir.", e);
+            case ErrorCode.WRONG_USER_OR_PASSWORD -> notAStore(dir, "it is an H2 database with other credentials");
+            case ErrorCode.FILE_CORRUPTED_1, ErrorCode.FILE_VERSION_ERROR_1, ErrorCode.IO_EXCEPTION_1,
+                 ErrorCode.IO_EXCEPTION_2, ErrorCode.FILE_NOT_FOUND_1 ->
+                    notAStore(dir, "H2 cannot read " + databaseFile(dir).getFileName() + " as a database");
+            default -> new StoreException("Cannot open the store at " + dir + ": "
+                    + e.getMessage().lines().findFirst().orElse("") + ". Check the data directory, or open another"
+                    + " --data-dir.", e);
+        };
+    }
+
+    private static StoreException notAStore(Path dir, String why) {
+        return new StoreException("The file " + databaseFile(dir) + " is not a Knobwright store (" + why
+                + "). Move it away, or open another --data-dir.");
+    }
+}

@@ -1,0 +1,106 @@
+package io.knobwright.model.store;
+
+import io.knobwright.model.fleet.Instance;
+import io.knobwright.model.fleet.LiveSetting;
+import io.knobwright.model.fleet.SettingsSnapshot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JooqSnapshotRepositoryTest {
+
+    private KnobwrightStore store;
+    private Instance instance;
+
+    @BeforeEach
+    void openStore() {
+        store = KnobwrightStore.inMemory("snapshots-" + UUID.randomUUID(), false);
+        instance = store.instances().save(TestInstances.inventoryOnly("pg-snap-01"));
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    @Test
+    void snapshotComesBackWithEverySettingInServerOrder() {
+        List<LiveSetting> settings = List.of(
+                new LiveSetting("work_mem", "4096", "kB", "default", false),
+                new LiveSetting("shared_buffers", "16384", "8kB", "configuration file", true),
+                new LiveSetting("search_path", "\"$user\", public", null, "default", false),
+                new LiveSetting("optimizer_switch", "index_merge=on,".repeat(2000), null, "", false),
+                new LiveSetting("application_name", null, null, "client", false));
+        SettingsSnapshot snapshot = new SettingsSnapshot(instance.id(), Instant.parse("2026-11-20T10:15:30.123456Z"),
+                "16.4", settings);
+
+        store.snapshots().save(snapshot);
+
+        assertThat(store.snapshots().latest(instance.id())).contains(snapshot);
+    }
+
+    @Test
+    void latestIsTheMostRecentlyTakenSnapshot() {
+        Instant older = Instant.parse("2026-11-01T00:00:00Z");
+        Instant newer = Instant.parse("2026-11-02T00:00:00Z");
+        store.snapshots().save(new SettingsSnapshot(instance.id(), newer, "16.5",
+                List.of(new LiveSetting("work_mem", "8192", "kB", "configuration file", false))));
+        store.snapshots().save(new SettingsSnapshot(instance.id(), older, "16.4",
+                List.of(new LiveSetting("work_mem", "4096", "kB", "default", false))));
+
+        SettingsSnapshot latest = store.snapshots().latest(instance.id()).orElseThrow();
+
+        assertThat(latest.takenAt()).isEqualTo(newer);
+        assertThat(latest.find("WORK_MEM").orElseThrow().value()).isEqualTo("8192");
+    }
+
+    @Test
+    void instanceWithoutSnapshotsHasNoLatest() {
+        assertThat(store.snapshots().latest(instance.id())).isEmpty();
+        assertThat(store.snapshots().latest(987654)).isEmpty();
+    }
+
+    @Test
+    void snapshotOfAnUnknownInstanceIsRefusedWithAMessage() {
+        SettingsSnapshot orphan = new SettingsSnapshot(987654, Instant.now(), "16.4", List.of());
+
+        assertThatThrownBy(() -> store.snapshots().save(orphan))
+                .isInstanceOf(StoreException.class)
+                .hasMessageStartingWith("No instance with id 987654 is in the store");
+    }
+
+    @Test
+    void removingAnInstanceRemovesItsSnapshots() {
+        store.snapshots().save(new SettingsSnapshot(instance.id(), Instant.now(), "16.4",
+                List.of(new LiveSetting("work_mem", "4096", "kB", "default", false))));
+
+        store.instances().delete(instance.id());
+
+        assertThat(store.snapshots().latest(instance.id())).isEmpty();
+    }
+
+    @Test
+    void fourHundredSettingsAreSavedAndLoadedQuickly() {
+        List<LiveSetting> settings = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            settings.add(new LiveSetting("setting_" + i, String.valueOf(i), "kB", "default", i % 7 == 0));
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < 20; i++) {
+            store.snapshots().save(new SettingsSnapshot(instance.id(), Instant.ofEpochSecond(1_700_000_000L + i), "16.4", settings));
+        }
+        SettingsSnapshot latest = store.snapshots().latest(instance.id()).orElseThrow();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(latest.settings()).isEqualTo(settings);
+        assertThat(millis).as("20 snapshots of 400 settings, ms").isLessThan(5000);
+    }
+}
