@@ -39,7 +39,13 @@ public final class TemplateValidator {
         this.catalogs = catalogs;
     }
 
+    /** Checks every engine version the template targets. */
     public List<ValidationIssue> validate(TemplateVersion template) {
+        return validate(template, template.template().targetVersions());
+    }
+
+    /** Checks only the given engine versions, e.g. the one an instance runs before a plan is made for it. */
+    public List<ValidationIssue> validate(TemplateVersion template, List<String> versions) {
         Set<ValidationIssue> issues = new LinkedHashSet<>();
         List<TemplateVersion> chain;
         try {
@@ -47,7 +53,7 @@ public final class TemplateValidator {
         } catch (TemplateException e) {
             return List.of(new ValidationIssue(ValidationIssue.Severity.ERROR, "", "", e.getMessage()));
         }
-        for (String version : template.template().targetVersions()) {
+        for (String version : versions) {
             EngineVersion ev = new EngineVersion(template.template().engine(), version);
             Optional<ParameterCatalog> catalog = catalogs.find(ev);
             if (catalog.isEmpty()) {
