@@ -1,10 +1,10 @@
 package io.knobwright.model.template;
 
+import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.engine.Engine;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -40,7 +40,7 @@ public record Template(String name, Engine engine, List<String> targetVersions, 
         entries = List.copyOf(entries);
         Set<String> seen = new HashSet<>();
         for (TemplateEntry e : entries) {
-            if (!seen.add(e.parameter().toLowerCase(Locale.ROOT))) {
+            if (!seen.add(ParameterCatalog.canonicalName(e.parameter()))) {
                 throw new IllegalArgumentException("Template '" + name + "' sets " + e.parameter() + " twice");
             }
         }

@@ -106,7 +106,7 @@ public final class TemplateResolver {
         Map<String, Layered> merged = new LinkedHashMap<>();
         for (TemplateVersion layer : chain) {
             for (TemplateEntry entry : layer.template().entries()) {
-                String key = entry.parameter().toLowerCase(Locale.ROOT);
+                String key = ParameterCatalog.canonicalName(entry.parameter());
                 Layered previous = merged.get(key);
                 if (previous != null && previous.lockedBy() != null) {
                     throw new TemplateException("Template '" + layer.name() + "' cannot override " + entry.parameter()
@@ -248,7 +248,7 @@ public final class TemplateResolver {
                     return requireFact(name, facts.diskBytes(), Dimension.BYTES);
                 }
                 default -> {
-                    String key = name.toLowerCase(Locale.ROOT);
+                    String key = ParameterCatalog.canonicalName(name);
                     if (entries.containsKey(key)) {
                         return resolveEntry(key);
                     }

@@ -1,5 +1,7 @@
 package io.knobwright.model.template;
 
+import io.knobwright.model.catalog.CatalogRepository;
+import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.fleet.DiskType;
 import io.knobwright.model.fleet.HardwareFacts;
@@ -18,6 +20,8 @@ class TemplateResolverTest {
 
     private static final long GB = 1024L * 1024 * 1024;
     private static final HardwareFacts SIXTY_FOUR_GB = new HardwareFacts(16, 64 * GB, DiskType.SSD, 1024 * GB);
+
+    private static final ParameterCatalog MYSQL_84 = new CatalogRepository().require(Engine.MYSQL, "8.4");
 
     private final Map<String, TemplateVersion> store = new HashMap<>();
     private final TemplateResolver resolver = new TemplateResolver(name -> Optional.ofNullable(store.get(name)));
@@ -222,5 +226,44 @@ class TemplateResolverTest {
         TemplateVersion t = save("base", null, TemplateEntry.expression("shared_buffers", "25% of RAM", ""));
         assertThatThrownBy(() -> resolver.resolve(t, HardwareFacts.UNKNOWN, TestCatalogs.postgres16()))
                 .hasMessageContaining("RAM is not known");
+    }
+
+    @Test
+    void myCnfSpellingWithDashesOverridesTheParentsEntryInsteadOfDuplicatingIt() {
+        save("mysql-parent", Engine.MYSQL, null, TemplateEntry.expression("innodb_buffer_pool_size", "50% of RAM", ""));
+        TemplateVersion child = save("mysql-child", Engine.MYSQL, "mysql-parent",
+                TemplateEntry.expression("innodb-buffer-pool-size", "75% of RAM", "pasted from my.cnf"));
+        List<ResolvedParameter> resolved = resolver.resolve(child, SIXTY_FOUR_GB, MYSQL_84);
+        assertThat(resolved).extracting(ResolvedParameter::name).containsExactly("innodb_buffer_pool_size");
+        assertThat(resolved.getFirst().value()).isEqualTo(String.valueOf(48 * GB));
+        assertThat(resolved.getFirst().template()).isEqualTo("mysql-child");
+    }
+
+    @Test
+    void aLockedEntryCannotBeOverriddenBySpellingItWithDashes() {
+        save("mysql-locked", Engine.MYSQL, null, TemplateEntry.literal("sync_binlog", "1", "crash safety").asLocked());
+        TemplateVersion child = save("mysql-sneaky", Engine.MYSQL, "mysql-locked", TemplateEntry.literal("sync-binlog", "0", ""));
+        assertThatThrownBy(() -> resolver.resolve(child, SIXTY_FOUR_GB, MYSQL_84))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("'mysql-sneaky' cannot override sync-binlog")
+                .hasMessageContaining("locked by 'mysql-locked' v1");
+    }
+
+    @Test
+    void anExpressionSeesAnEntrySpelledWithDashes() {
+        TemplateVersion t = save("mysql-refs", Engine.MYSQL, null,
+                TemplateEntry.literal("tmp-table-size", "256MB", ""),
+                TemplateEntry.expression("max_heap_table_size", "tmp_table_size", ""));
+        Map<String, ResolvedParameter> byName = new HashMap<>();
+        resolver.resolve(t, SIXTY_FOUR_GB, MYSQL_84).forEach(p -> byName.put(p.name(), p));
+        assertThat(byName.get("max_heap_table_size").value()).isEqualTo(String.valueOf(256L * 1024 * 1024));
+    }
+
+    @Test
+    void theSameParameterSpelledTwiceIsRefused() {
+        assertThatThrownBy(() -> new Template("twice", Engine.MYSQL, List.of(), null, List.of(
+                TemplateEntry.literal("sync_binlog", "1", ""), TemplateEntry.literal("sync-binlog", "0", "")), false, ""))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sets sync-binlog twice");
     }
 }
