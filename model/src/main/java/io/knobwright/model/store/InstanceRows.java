@@ -7,6 +7,7 @@ import io.knobwright.model.fleet.Criticality;
 import io.knobwright.model.fleet.DiskType;
 import io.knobwright.model.fleet.HardwareFacts;
 import io.knobwright.model.fleet.Instance;
+import io.knobwright.model.fleet.InstanceLimits;
 import io.knobwright.model.fleet.Tier;
 import io.knobwright.model.fleet.WorkloadKind;
 import io.knobwright.model.store.jooq.tables.records.InstanceRecord;
@@ -39,7 +40,7 @@ final class InstanceRows {
             case CredentialRef.EnvironmentVariable variable -> CREDENTIAL_ENV;
             case CredentialRef.Sealed sealed -> CREDENTIAL_SEALED;
         });
-        row.setCredentialValue(StoreLimits.credentialValue(credential));
+        row.setCredentialValue(InstanceLimits.credentialValue(credential));
         row.setTier(instance.tier().name());
         row.setCriticality(instance.criticality().name());
         row.setWorkload(instance.workload().name());

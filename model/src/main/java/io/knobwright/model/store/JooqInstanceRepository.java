@@ -1,6 +1,7 @@
 package io.knobwright.model.store;
 
 import io.knobwright.model.fleet.Instance;
+import io.knobwright.model.fleet.InstanceLimits;
 import io.knobwright.model.fleet.InstanceRepository;
 import io.knobwright.model.store.jooq.tables.records.InstanceRecord;
 import org.jooq.BatchBindStep;
@@ -199,7 +200,7 @@ final class JooqInstanceRepository implements InstanceRepository {
     }
 
     private static void checkLimits(Instance instance) {
-        StoreLimits.violation(instance).ifPresent(problem -> {
+        InstanceLimits.violation(instance).ifPresent(problem -> {
             throw new StoreException("Instance '" + abbreviate(instance.name()) + "' cannot be stored: " + problem + ".");
         });
     }

@@ -39,14 +39,16 @@ public final class KnobwrightStore implements AutoCloseable {
     /** store_meta key set once the demo fleet was offered; removing the demo fleet never brings it back. */
     static final String DEMO_SEEDED = "demo_seeded";
 
-    /** Held so the level set below is not lost when JUL drops an unreferenced logger. */
-    private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
+    /** Held so the levels set below are not lost when JUL drops an unreferenced logger. */
+    private static final List<Logger> QUIETED = List.of(Logger.getLogger("org.flywaydb"), Logger.getLogger("org.jooq"));
 
     static {
-        // Flyway reports every start at INFO through java.util.logging, which lands on the CLI's stderr.
-        // Only when nobody configured it: an app that routes logging elsewhere keeps its own choice.
-        if (FLYWAY_LOG.getLevel() == null) {
-            FLYWAY_LOG.setLevel(Level.WARNING);
+        // Flyway and jOOQ report every start at INFO through java.util.logging, which lands on the CLI's
+        // stderr. Only when nobody configured them: an app that routes logging elsewhere keeps its choice.
+        for (Logger logger : QUIETED) {
+            if (logger.getLevel() == null) {
+                logger.setLevel(Level.WARNING);
+            }
         }
         // jOOQ prints a banner and tips on first use; a CLI's output is no place for them.
         if (System.getProperty("org.jooq.no-logo") == null) {

@@ -4,8 +4,10 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.h2.api.ErrorCode;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -37,7 +39,9 @@ final class StoreOpening {
                     + " with --data-dir or KNOBWRIGHT_HOME.");
         }
         try {
-            Files.createDirectories(dir);
+            if (!Files.exists(dir)) {
+                createOwnerOnly(dir);
+            }
         } catch (IOException e) {
             throw new StoreException("Cannot create the data directory " + dir + " (" + e.getMessage()
                     + "). Choose another with --data-dir or KNOBWRIGHT_HOME.", e);
@@ -47,6 +51,25 @@ final class StoreOpening {
                     + " another with --data-dir or KNOBWRIGHT_HOME.");
         }
         return dir;
+    }
+
+    /**
+     * A directory Knobwright creates is private to the user: it holds the vault key, and H2's AUTO_SERVER
+     * writes the key of its TCP server into the lock file there. A directory the user chose is left as it is.
+     */
+    private static void createOwnerOnly(Path dir) throws IOException {
+        if (dir.getParent() != null) {
+            Files.createDirectories(dir.getParent());
+        }
+        try {
+            if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectory(dir);
+            }
+        } catch (FileAlreadyExistsException createdMeanwhile) {
+            // the CLI and the workbench started together; either one's directory will do
+        }
     }
 
     static Path databaseFile(Path dir) {

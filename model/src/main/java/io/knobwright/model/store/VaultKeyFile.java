@@ -71,6 +71,7 @@ final class VaultKeyFile implements Supplier<SecretKey> {
         random.nextBytes(raw);
         Path temp = null;
         try {
+            Files.createDirectories(file.getParent());
             temp = Files.createTempFile(file.getParent(), "vault", ".tmp", ownerOnly());
             Files.writeString(temp, Base64.getEncoder().encodeToString(raw) + System.lineSeparator(),
                     StandardCharsets.US_ASCII);

@@ -7,6 +7,7 @@ import io.knobwright.model.fleet.Criticality;
 import io.knobwright.model.fleet.DiskType;
 import io.knobwright.model.fleet.HardwareFacts;
 import io.knobwright.model.fleet.Instance;
+import io.knobwright.model.fleet.InstanceLimits;
 import io.knobwright.model.fleet.InstanceRepository;
 import io.knobwright.model.fleet.Tier;
 import io.knobwright.model.fleet.WorkloadKind;
@@ -114,7 +115,7 @@ class JooqInstanceRepositoryTest {
     @Test
     void oversizedTagIsRefusedNamingTheFieldAndNothingIsStored() {
         Instance bad = TestInstances.inventoryOnly("bulk-bad");
-        Map<String, String> tooLong = Map.of("note", "x".repeat(StoreLimits.TAG_VALUE + 1));
+        Map<String, String> tooLong = Map.of("note", "x".repeat(InstanceLimits.TAG_VALUE + 1));
         List<Instance> batch = List.of(TestInstances.inventoryOnly("bulk-good"),
                 new Instance(0, bad.name(), bad.engine(), bad.version(), null, null, tooLong, null, null, null, null, false));
 

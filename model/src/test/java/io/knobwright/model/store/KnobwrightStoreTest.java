@@ -10,6 +10,7 @@ import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -33,6 +34,11 @@ class KnobwrightStoreTest {
             assertThat(store.location()).isEqualTo(dir.toAbsolutePath().toString());
         }
         assertThat(dir.resolve("knobwright.mv.db")).isRegularFile();
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
+                    .as("the store directory is private: it holds the vault key and AUTO_SERVER's key")
+                    .isEqualTo("rwx------");
+        }
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("knobwright"), "sa", "");
              ResultSet rs = c.createStatement().executeQuery(
                      "SELECT MAX(\"version\") FROM \"flyway_schema_history\" WHERE \"success\"")) {
@@ -97,6 +103,30 @@ class KnobwrightStoreTest {
         try (KnobwrightStore store = KnobwrightStore.open(temp)) {
             assertThat(store.instances().findByName("added-by-workbench")).isPresent();
             assertThat(store.instances().findByName("added-later")).isPresent();
+        }
+    }
+
+    @Test
+    void storeKeepsWorkingWhenTheProcessThatServedItExits() throws Exception {
+        KnobwrightStore.open(temp).close();
+        Process server = StoreChildProcess.start("serve", temp.toString(), "3");
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream()));
+            assertThat(out.readLine()).startsWith("ready ");
+            try (KnobwrightStore client = KnobwrightStore.open(temp)) {
+                int before = client.instances().count();
+                assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                assertThat(server.exitValue()).isZero();
+
+                client.instances().save(TestInstances.inventoryOnly("after-server-left"));
+
+                assertThat(client.instances().count()).isEqualTo(before + 1);
+            }
+            try (KnobwrightStore reopened = KnobwrightStore.open(temp)) {
+                assertThat(reopened.instances().findByName("after-server-left")).isPresent();
+            }
+        } finally {
+            server.destroy();
         }
     }
 

@@ -27,6 +27,14 @@ public final class StoreChildProcess {
                     System.out.println("count=" + store.instances().count());
                 }
             }
+            case "serve" -> {
+                // opens first, so this process owns the file and serves later openers, then exits
+                try (KnobwrightStore store = KnobwrightStore.open(dir)) {
+                    System.out.println("ready " + store.instances().count());
+                    System.out.flush();
+                    Thread.sleep(Long.parseLong(args[2]) * 1000);
+                }
+            }
             case "hold-exclusive" -> {
                 // what an H2 console or another tool does: open the file without AUTO_SERVER
                 try (Connection ignored = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("knobwright"), "sa", "")) {

@@ -32,6 +32,16 @@ public final class InventoryParser {
     private final CsvInventoryReader csv = new CsvInventoryReader();
     private final JsonInventoryReader json = new JsonInventoryReader();
     private final RowInterpreter interpreter = new RowInterpreter();
+    private final int maxRows;
+
+    public InventoryParser() {
+        this(MAX_ROWS);
+    }
+
+    /** A lower row limit, so tests need not build 100,000-row files. */
+    InventoryParser(int maxRows) {
+        this.maxRows = maxRows;
+    }
 
     public ParsedInventory parse(Path file) {
         String source = file.getFileName() == null ? file.toString() : file.getFileName().toString();
@@ -71,8 +81,8 @@ public final class InventoryParser {
         }
         InventoryFormat actual = format != null ? format : InventoryFormat.sniff(content);
         List<RawRow> raw = actual == InventoryFormat.JSON
-                ? json.read(content, sourceName, MAX_ROWS)
-                : csv.read(content, sourceName, MAX_ROWS);
+                ? json.read(content, sourceName, maxRows)
+                : csv.read(content, sourceName, maxRows);
         return interpret(raw);
     }
 

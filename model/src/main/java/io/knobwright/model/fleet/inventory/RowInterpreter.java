@@ -10,7 +10,7 @@ import io.knobwright.model.fleet.HardwareFacts;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.Tier;
 import io.knobwright.model.fleet.WorkloadKind;
-import io.knobwright.model.store.StoreLimits;
+import io.knobwright.model.fleet.InstanceLimits;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,9 +51,9 @@ final class RowInterpreter {
         if (name.chars().anyMatch(Character::isISOControl)) {
             throw new Rejected("Name '" + abbreviate(name) + "' contains a line break or control character.");
         }
-        if (name.length() > StoreLimits.NAME) {
+        if (name.length() > InstanceLimits.NAME) {
             throw new Rejected("Name '" + abbreviate(name) + "' is " + name.length() + " characters long; at most "
-                    + StoreLimits.NAME + " fit.");
+                    + InstanceLimits.NAME + " fit.");
         }
         Engine engine = engine(raw.get(InventoryColumns.ENGINE));
         EngineVersion version = version(engine, raw.get(InventoryColumns.VERSION));
@@ -68,7 +68,7 @@ final class RowInterpreter {
         } catch (IllegalArgumentException e) {
             throw new Rejected(sentence(e.getMessage()));
         }
-        StoreLimits.violation(instance).ifPresent(problem -> {
+        InstanceLimits.violation(instance).ifPresent(problem -> {
             throw new Rejected(sentence(problem));
         });
         return instance;

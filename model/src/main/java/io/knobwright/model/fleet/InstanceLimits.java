@@ -1,16 +1,14 @@
-package io.knobwright.model.store;
-
-import io.knobwright.model.fleet.CredentialRef;
-import io.knobwright.model.fleet.Instance;
+package io.knobwright.model.fleet;
 
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Column sizes of V1__fleet.sql, checked before writing so an oversized value ends in a sentence that
- * names the field instead of an SQL error. Import uses the same check to reject a row.
+ * How long each text of an instance may be: the column sizes of the store (db/migration/V1__fleet.sql).
+ * The store checks them before writing, so an oversized value ends in a sentence naming the field instead
+ * of an SQL error; inventory import uses the same check to reject a row.
  */
-public final class StoreLimits {
+public final class InstanceLimits {
 
     public static final int NAME = 200;
     public static final int VERSION = 20;
@@ -21,7 +19,7 @@ public final class StoreLimits {
     public static final int TAG_KEY = 100;
     public static final int TAG_VALUE = 1000;
 
-    private StoreLimits() {
+    private InstanceLimits() {
     }
 
     /** The first value of this instance that does not fit the store, described for the user; empty when all fit. */
@@ -53,7 +51,8 @@ public final class StoreLimits {
         return Optional.ofNullable(problem);
     }
 
-    static String credentialValue(CredentialRef ref) {
+    /** The text stored for a credential: the variable name, the ciphertext, or null. */
+    public static String credentialValue(CredentialRef ref) {
         return switch (ref) {
             case CredentialRef.None none -> null;
             case CredentialRef.EnvironmentVariable variable -> variable.variable();
