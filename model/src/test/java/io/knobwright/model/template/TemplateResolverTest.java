@@ -252,7 +252,7 @@ class TemplateResolverTest {
     @Test
     void anExpressionSeesAnEntrySpelledWithDashes() {
         TemplateVersion t = save("mysql-refs", Engine.MYSQL, null,
-                TemplateEntry.literal("tmp-table-size", "256MB", ""),
+                TemplateEntry.literal("tmp-table-size", "256M", ""),
                 TemplateEntry.expression("max_heap_table_size", "tmp_table_size", ""));
         Map<String, ResolvedParameter> byName = new HashMap<>();
         resolver.resolve(t, SIXTY_FOUR_GB, MYSQL_84).forEach(p -> byName.put(p.name(), p));
