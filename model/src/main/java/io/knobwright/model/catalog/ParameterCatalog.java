@@ -30,15 +30,19 @@ public final class ParameterCatalog {
         this.parameters = List.copyOf(parameters);
         Map<String, ParameterSpec> index = new LinkedHashMap<>();
         for (ParameterSpec p : this.parameters) {
-            if (index.put(key(p.name()), p) != null) {
+            if (index.put(canonicalName(p.name()), p) != null) {
                 throw new IllegalArgumentException(engineVersion + " catalog lists '" + p.name() + "' twice");
             }
         }
         this.byLowerName = Collections.unmodifiableMap(index);
     }
 
-    /** MySQL/MariaDB accept dashes where the catalog has underscores (my.cnf spelling). */
-    private static String key(String name) {
+    /**
+     * The form under which two spellings name the same parameter: case-insensitive, and MySQL/MariaDB accept
+     * dashes where the catalog has underscores (my.cnf spelling). Anything that keys parameters by name
+     * (templates, plans) must use this, or "sync-binlog" and "sync_binlog" become two parameters.
+     */
+    public static String canonicalName(String name) {
         return name.trim().toLowerCase(Locale.ROOT).replace('-', '_');
     }
 
@@ -55,11 +59,11 @@ public final class ParameterCatalog {
     }
 
     public Optional<ParameterSpec> find(String name) {
-        return Optional.ofNullable(byLowerName.get(key(name)));
+        return Optional.ofNullable(byLowerName.get(canonicalName(name)));
     }
 
     public boolean contains(String name) {
-        return byLowerName.containsKey(key(name));
+        return byLowerName.containsKey(canonicalName(name));
     }
 
     public int size() {

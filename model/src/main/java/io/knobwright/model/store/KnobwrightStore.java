@@ -5,6 +5,9 @@ import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.InstanceRepository;
 import io.knobwright.model.fleet.SnapshotRepository;
 import io.knobwright.model.fleet.demo.DemoFleet;
+import io.knobwright.model.plan.PlanRepository;
+import io.knobwright.model.template.TemplateAssignmentRepository;
+import io.knobwright.model.template.TemplateRepository;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -63,6 +66,9 @@ public final class KnobwrightStore implements AutoCloseable {
     private final Clock clock;
     private final JooqInstanceRepository instances;
     private final JooqSnapshotRepository snapshots;
+    private final JooqTemplateRepository templates;
+    private final JooqTemplateAssignmentRepository assignments;
+    private final JooqPlanRepository plans;
     private final CredentialVault vault;
     private final boolean inMemory;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -78,6 +84,9 @@ public final class KnobwrightStore implements AutoCloseable {
         this.dsl = DSL.using(pool, SQLDialect.H2, new Settings().withExecuteLogging(false).withRenderSchema(false));
         this.instances = new JooqInstanceRepository(dsl, clock);
         this.snapshots = new JooqSnapshotRepository(dsl);
+        this.templates = new JooqTemplateRepository(dsl, clock);
+        this.assignments = new JooqTemplateAssignmentRepository(dsl);
+        this.plans = new JooqPlanRepository(dsl);
     }
 
     /**
@@ -142,6 +151,18 @@ public final class KnobwrightStore implements AutoCloseable {
 
     public SnapshotRepository snapshots() {
         return snapshots;
+    }
+
+    public TemplateRepository templates() {
+        return templates;
+    }
+
+    public TemplateAssignmentRepository templateAssignments() {
+        return assignments;
+    }
+
+    public PlanRepository plans() {
+        return plans;
     }
 
     public CredentialVault vault() {

@@ -1,0 +1,11 @@
+package io.knobwright.model.diff;
+
+import io.knobwright.model.catalog.ParameterSpec;
+
+/** Decides whether two spellings of a parameter's value mean the same thing ("1GB" and "131072" x 8kB). */
+@FunctionalInterface
+public interface ValueEquivalence {
+
+    /** @param spec null when the catalog does not know the parameter: compare the texts then */
+    boolean same(ParameterSpec spec, String left, String right);
+}

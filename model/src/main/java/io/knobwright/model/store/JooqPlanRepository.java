@@ -1,0 +1,107 @@
+package io.knobwright.model.store;
+
+import io.knobwright.model.catalog.ApplyMode;
+import io.knobwright.model.plan.ChangePlan;
+import io.knobwright.model.plan.PlanRepository;
+import io.knobwright.model.plan.PlanState;
+import io.knobwright.model.plan.PlannedChange;
+import io.knobwright.model.store.jooq.tables.records.ChangePlanRecord;
+import org.jooq.BatchBindStep;
+import org.jooq.DSLContext;
+import org.jooq.Result;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.knobwright.model.store.jooq.Tables.CHANGE_PLAN;
+import static io.knobwright.model.store.jooq.Tables.PLAN_CHANGE;
+
+/** Change plans in H2: a header row and one row per change, written in one transaction. */
+final class JooqPlanRepository implements PlanRepository {
+
+    private final DSLContext dsl;
+
+    JooqPlanRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    @Override
+    public ChangePlan save(ChangePlan plan) {
+        return saveAll(List.of(plan)).getFirst();
+    }
+
+    @Override
+    public List<ChangePlan> saveAll(List<ChangePlan> plans) {
+        return dsl.transactionResult(tx -> {
+            DSLContext db = tx.dsl();
+            List<ChangePlan> saved = new ArrayList<>(plans.size());
+            BatchBindStep changes = db.batch(db.insertInto(PLAN_CHANGE, PLAN_CHANGE.PLAN_ID, PLAN_CHANGE.ORDINAL,
+                    PLAN_CHANGE.PARAMETER, PLAN_CHANGE.FROM_VALUE, PLAN_CHANGE.TO_VALUE, PLAN_CHANGE.UNIT,
+                    PLAN_CHANGE.APPLY_MODE, PLAN_CHANGE.PROVENANCE, PLAN_CHANGE.NOTE)
+                    .values((Long) null, null, null, null, null, null, null, null, null));
+            int pending = 0;
+            for (ChangePlan plan : plans) {
+                if (plan.id() != 0) {
+                    throw new StoreException("Plan " + plan.id() + " is already stored; plans are never rewritten.");
+                }
+                ChangePlanRecord row = db.newRecord(CHANGE_PLAN);
+                row.setInstanceId(plan.instanceId());
+                row.setInstanceName(plan.instanceName());
+                row.setTemplateName(plan.template());
+                row.setTemplateVersion(plan.templateVersion());
+                row.setCreatedAt(plan.createdAt().atOffset(ZoneOffset.UTC));
+                row.setAuthor(plan.author());
+                row.setState(plan.state().name());
+                row.setBaseline(plan.baseline());
+                row.insert();
+                int ordinal = 0;
+                for (PlannedChange c : plan.changes()) {
+                    changes.bind(row.getId(), ordinal++, c.parameter(), c.from(), c.to(), c.unit(), c.applyMode().name(),
+                            c.provenance(), c.note());
+                    pending++;
+                }
+                saved.add(plan.withId(row.getId()));
+            }
+            if (pending > 0) {
+                changes.execute();
+            }
+            return saved;
+        });
+    }
+
+    @Override
+    public Optional<ChangePlan> find(long id) {
+        return load(dsl.selectFrom(CHANGE_PLAN).where(CHANGE_PLAN.ID.eq(id)).fetch()).stream().findFirst();
+    }
+
+    @Override
+    public List<ChangePlan> findAll() {
+        return load(dsl.selectFrom(CHANGE_PLAN).orderBy(CHANGE_PLAN.CREATED_AT.desc(), CHANGE_PLAN.ID.desc()).fetch());
+    }
+
+    @Override
+    public List<ChangePlan> findByInstance(long instanceId) {
+        return load(dsl.selectFrom(CHANGE_PLAN).where(CHANGE_PLAN.INSTANCE_ID.eq(instanceId))
+                .orderBy(CHANGE_PLAN.CREATED_AT.desc(), CHANGE_PLAN.ID.desc()).fetch());
+    }
+
+    /** Two queries whatever the number of plans: headers, then all their changes. */
+    private List<ChangePlan> load(Result<ChangePlanRecord> headers) {
+        if (headers.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<PlannedChange>> changes = new LinkedHashMap<>();
+        List<Long> ids = headers.map(ChangePlanRecord::getId);
+        dsl.selectFrom(PLAN_CHANGE).where(PLAN_CHANGE.PLAN_ID.in(ids)).orderBy(PLAN_CHANGE.PLAN_ID, PLAN_CHANGE.ORDINAL)
+                .forEach(r -> changes.computeIfAbsent(r.getPlanId(), k -> new ArrayList<>()).add(new PlannedChange(
+                        r.getParameter(), r.getFromValue(), r.getToValue(), r.getUnit(), ApplyMode.valueOf(r.getApplyMode()),
+                        r.getProvenance(), r.getNote())));
+        return headers.map(h -> new ChangePlan(h.getId(), h.getInstanceId(), h.getInstanceName(), h.getTemplateName(),
+                h.getTemplateVersion(), h.getCreatedAt().toInstant(), h.getAuthor(), PlanState.valueOf(h.getState()),
+                h.getBaseline(), changes.getOrDefault(h.getId(), List.of())));
+    }
+}

@@ -1,0 +1,144 @@
+package io.knobwright.model.template;
+
+import io.knobwright.model.catalog.ApplyMode;
+import io.knobwright.model.catalog.CatalogRepository;
+import io.knobwright.model.catalog.ParameterCatalog;
+import io.knobwright.model.catalog.ParameterSpec;
+import io.knobwright.model.engine.EngineVersion;
+import io.knobwright.model.fleet.DiskType;
+import io.knobwright.model.fleet.HardwareFacts;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks a template against the catalog of every engine version it targets: unknown or removed parameters,
+ * values out of range or of the wrong type or unit, read-only parameters, and which changes need a restart.
+ * Expressions are evaluated on a small and a large reference machine, so a formula that only breaks (or
+ * gets clamped) at one end of the fleet is still found.
+ */
+public final class TemplateValidator {
+
+    /** A 2-CPU/4 GB VM and a 64-CPU/512 GB server: the ends of a typical fleet. */
+    static final List<Machine> REFERENCE_MACHINES = List.of(
+            new Machine("a 2-CPU/4GB machine", new HardwareFacts(2, 4L << 30, DiskType.SSD, 50L << 30)),
+            new Machine("a 64-CPU/512GB machine", new HardwareFacts(64, 512L << 30, DiskType.NVME, 4L << 40)));
+
+    record Machine(String label, HardwareFacts facts) {
+    }
+
+    private final TemplateResolver resolver;
+    private final CatalogRepository catalogs;
+
+    public TemplateValidator(TemplateResolver resolver, CatalogRepository catalogs) {
+        this.resolver = resolver;
+        this.catalogs = catalogs;
+    }
+
+    /** Checks every engine version the template targets. */
+    public List<ValidationIssue> validate(TemplateVersion template) {
+        return validate(template, template.template().targetVersions());
+    }
+
+    /** Checks only the given engine versions, e.g. the one an instance runs before a plan is made for it. */
+    public List<ValidationIssue> validate(TemplateVersion template, List<String> versions) {
+        Set<ValidationIssue> issues = new LinkedHashSet<>();
+        List<TemplateVersion> chain;
+        try {
+            chain = resolver.chain(template);
+        } catch (TemplateException e) {
+            return List.of(new ValidationIssue(ValidationIssue.Severity.ERROR, "", "", e.getMessage()));
+        }
+        for (String version : versions) {
+            EngineVersion ev = new EngineVersion(template.template().engine(), version);
+            Optional<ParameterCatalog> catalog = catalogs.find(ev);
+            if (catalog.isEmpty()) {
+                issues.add(new ValidationIssue(ValidationIssue.Severity.ERROR, version, "", "No catalog for " + ev));
+                continue;
+            }
+            validate(chain, template, version, catalog.get(), issues);
+        }
+        return new ArrayList<>(issues);
+    }
+
+    private void validate(List<TemplateVersion> chain, TemplateVersion template, String version, ParameterCatalog catalog,
+                          Set<ValidationIssue> issues) {
+        for (TemplateVersion layer : chain) {
+            for (TemplateEntry entry : layer.template().entries()) {
+                Optional<ParameterSpec> spec = catalog.find(entry.parameter());
+                if (spec.isEmpty()) {
+                    issues.add(error(version, entry.parameter(), "'" + layer.name() + "' sets " + entry.parameter() + ", which "
+                            + catalog.engineVersion() + " does not know" + suggestion(entry.parameter(), catalog)));
+                } else if (spec.get().applyMode() == ApplyMode.READ_ONLY) {
+                    issues.add(error(version, entry.parameter(), entry.parameter() + " is read-only on " + catalog.engineVersion()
+                            + ": it is fixed when the server is built or initialised"));
+                }
+            }
+        }
+        for (Machine machine : REFERENCE_MACHINES) {
+            TemplateResolver.Resolution r;
+            try {
+                r = resolver.resolveAll(template, machine.facts(), catalog);
+            } catch (TemplateException e) {
+                issues.add(error(version, "", e.getMessage()));
+                return;
+            }
+            for (Map.Entry<String, String> problem : r.problems().entrySet()) {
+                if (catalog.contains(problem.getKey())) {
+                    issues.add(error(version, problem.getKey(), problem.getValue()));
+                }
+            }
+            for (ResolvedParameter p : r.parameters()) {
+                if (p.clamped()) {
+                    issues.add(new ValidationIssue(ValidationIssue.Severity.WARNING, version, p.name(),
+                            "On " + machine.label() + ", " + p.name() + " is " + p.note()));
+                }
+                if (catalog.find(p.name()).map(ParameterSpec::requiresRestart).orElse(false)) {
+                    issues.add(new ValidationIssue(ValidationIssue.Severity.INFO, version, p.name(),
+                            p.name() + " takes effect only after a restart"));
+                }
+            }
+        }
+    }
+
+    private static ValidationIssue error(String version, String parameter, String message) {
+        return new ValidationIssue(ValidationIssue.Severity.ERROR, version, parameter, message);
+    }
+
+    /** "Did you mean ...?" from the nearest catalog names, so a typo is fixed in one go. */
+    static String suggestion(String name, ParameterCatalog catalog) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (ParameterSpec spec : catalog.parameters()) {
+            int d = distance(name.toLowerCase(java.util.Locale.ROOT), spec.name().toLowerCase(java.util.Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = spec.name();
+            }
+        }
+        return best != null && bestDistance <= Math.max(2, name.length() / 4) ? ". Did you mean " + best + "?" : "";
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

@@ -1,0 +1,83 @@
+package io.knobwright.model.plan;
+
+import io.knobwright.model.catalog.ApplyMode;
+import io.knobwright.model.catalog.CatalogRepository;
+import io.knobwright.model.diff.CatalogValueEquivalence;
+import io.knobwright.model.engine.Engine;
+import io.knobwright.model.fleet.DiskType;
+import io.knobwright.model.fleet.HardwareFacts;
+import io.knobwright.model.fleet.Instance;
+import io.knobwright.model.fleet.LiveSetting;
+import io.knobwright.model.fleet.SettingsSnapshot;
+import io.knobwright.model.template.TemplateException;
+import io.knobwright.model.template.TemplateLibrary;
+import io.knobwright.model.template.TemplateRepository;
+import io.knobwright.model.template.TemplateVersion;
+import io.knobwright.model.template.io.BuiltInTemplates;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TemplatePlannerTest {
+
+    private static final long GB = 1L << 30;
+    private final TemplateLibrary library = new TemplateLibrary(BuiltInTemplates.load(), new NoUserTemplates());
+    private final TemplatePlanner planner = new TemplatePlanner(library, new CatalogRepository(), new CatalogValueEquivalence());
+
+    private final Instance pg = new Instance(7, "pg-orders-prod-01", Engine.POSTGRESQL, "16", "16.4", null, null,
+            null, null, null, new HardwareFacts(16, 64 * GB, DiskType.NVME, 2048 * GB), false);
+
+    private SettingsSnapshot snapshot(LiveSetting... settings) {
+        return new SettingsSnapshot(7, Instant.parse("2026-11-25T09:00:00Z"), "16.4", List.of(settings));
+    }
+
+    @Test
+    void onlyParametersThatDifferBecomeChangesWithFromToModeAndProvenance() {
+        TemplateVersion oltp = library.require("postgresql-oltp");
+        SettingsSnapshot current = snapshot(
+                new LiveSetting("shared_buffers", "16384", "8kB", "default", false),
+                new LiveSetting("effective_cache_size", "6291456", "8kB", "configuration file", false),
+                new LiveSetting("jit", "on", null, "default", false));
+        ChangePlan plan = planner.plan(oltp, pg, current, false, "lin", Instant.parse("2026-11-25T10:00:00Z"));
+
+        PlannedChange sb = plan.changes().stream().filter(c -> c.parameter().equals("shared_buffers")).findFirst().orElseThrow();
+        assertThat(sb.from()).isEqualTo("16384");
+        assertThat(sb.to()).isEqualTo(String.valueOf(16 * GB / 8192));
+        assertThat(sb.applyMode()).isEqualTo(ApplyMode.RESTART);
+        assertThat(sb.provenance()).isEqualTo("postgresql-base v1: min(25% of RAM, 16GB)");
+        // 75% of 64GB is 48GB = 6291456 x 8kB: already right, so no change
+        assertThat(plan.changes()).extracting(PlannedChange::parameter).doesNotContain("effective_cache_size");
+        assertThat(plan.changes()).extracting(PlannedChange::parameter).contains("jit");
+        assertThat(plan.restartNeeded()).isTrue();
+        assertThat(plan.baseline()).isEqualTo("snapshot of 2026-11-25T09:00:00Z");
+        assertThat(plan.state()).isEqualTo(PlanState.DRAFT);
+    }
+
+    @Test
+    void driftCountsTheParametersThatDiffer() {
+        TemplateVersion oltp = library.require("postgresql-oltp");
+        int all = planner.drift(oltp, pg, snapshot());
+        int fewer = planner.drift(oltp, pg, snapshot(new LiveSetting("jit", "off", null, "configuration file", false)));
+        assertThat(fewer).isEqualTo(all - 1);
+    }
+
+    @Test
+    void aTemplateOfAnotherEngineIsRefused() {
+        Instance maria = new Instance(8, "maria", Engine.MARIADB, "10.11", null, null, null, null, null, null, null, false);
+        assertThatThrownBy(() -> planner.plan(library.require("postgresql-oltp"), maria, snapshot(), false, "lin", Instant.now()))
+                .isInstanceOf(TemplateException.class).hasMessageContaining("runs MariaDB");
+    }
+
+    private static final class NoUserTemplates implements TemplateRepository {
+        public List<TemplateVersion> latestVersions() { return List.of(); }
+        public Optional<TemplateVersion> latest(String name) { return Optional.empty(); }
+        public Optional<TemplateVersion> version(String name, int version) { return Optional.empty(); }
+        public List<TemplateVersion> history(String name) { return List.of(); }
+        public TemplateVersion save(io.knobwright.model.template.Template t, String a, String c) { throw new UnsupportedOperationException(); }
+    }
+}
