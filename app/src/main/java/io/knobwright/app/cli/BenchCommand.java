@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Measurements of Knobwright itself.",
-        subcommands = {BenchFleetUiCommand.class})
+        subcommands = {BenchFleetUiCommand.class, BenchTemplatesCommand.class})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -16,6 +16,6 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw Cli.usage(spec.commandLine(), "Missing command: use fleet-ui.");
+        throw Cli.usage(spec.commandLine(), "Missing command: use fleet-ui or templates.");
     }
 }

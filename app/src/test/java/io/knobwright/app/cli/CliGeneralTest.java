@@ -36,7 +36,7 @@ class CliGeneralTest {
                 new java.io.PrintWriter(java.io.Writer.nullWriter()))), "", paths);
 
         assertThat(paths).contains("fleet list", "fleet add", "fleet import", "fleet show", "fleet refresh", "fleet remove",
-                "fleet remove-demo", "catalog list", "catalog generate", "bench fleet-ui");
+                "fleet remove-demo", "catalog list", "catalog generate", "bench fleet-ui", "bench templates");
         for (String path : paths) {
             List<String> args = new ArrayList<>(List.of(path.isEmpty() ? new String[0] : path.split(" ")));
             args.add("--help");
@@ -50,6 +50,15 @@ class CliGeneralTest {
     private static void collect(CommandLine cl, String prefix, List<String> paths) {
         paths.add(prefix.strip());
         cl.getSubcommands().forEach((name, sub) -> collect(sub, prefix + " " + name, paths));
+    }
+
+    @Test
+    void benchTemplatesReportsItsFiguresNextToTheTargetsWithoutOpeningTheStore() {
+        CliHarness.Result r = cli.run("bench", "templates");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("target p99 < 5 ms").contains("target < 2000 ms");
+        assertThat(cli.openedDataDirs).isEmpty();
     }
 
     @Test
