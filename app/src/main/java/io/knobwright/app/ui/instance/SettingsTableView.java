@@ -1,0 +1,81 @@
+package io.knobwright.app.ui.instance;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** The settings table of the detail pane; rows whose value differs from the default are highlighted. */
+final class SettingsTableView {
+
+    static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
+    static final PseudoClass UNKNOWN = PseudoClass.getPseudoClass("unknown");
+    static final PseudoClass PENDING = PseudoClass.getPseudoClass("restart-pending");
+
+    private SettingsTableView() {
+    }
+
+    static TableView<SettingRow> create(InstanceDetailViewModel vm) {
+        TableView<SettingRow> table = new TableView<>(vm.settings());
+        table.setId("settings-table");
+        table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE, "settings-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(vm.placeholderProperty());
+        placeholder.setWrapText(true);
+        placeholder.getStyleClass().add("settings-placeholder");
+        table.setPlaceholder(placeholder);
+        table.setRowFactory(t -> new SettingTableRow());
+        TableColumn<SettingRow, String> restart = column("Restart", 70, SettingsTableView::restartText);
+        restart.setCellFactory(c -> new RestartCell());
+        table.getColumns().setAll(List.of(
+                column("Name", 190, SettingRow::name),
+                column("Current", 110, SettingRow::current),
+                column("Default", 100, SettingRow::defaultValue),
+                column("Unit", 50, SettingRow::unit),
+                column("Source", 100, SettingRow::source),
+                restart));
+        return table;
+    }
+
+    private static String restartText(SettingRow r) {
+        return r.pendingRestart() ? "pending" : r.restart() ? "needed" : "";
+    }
+
+    private static TableColumn<SettingRow, String> column(String title, double width, Function<SettingRow, String> value) {
+        TableColumn<SettingRow, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
+        return c;
+    }
+
+    /** "pending" (a changed value waits for a restart) stands out; "needed" just informs. */
+    private static final class RestartCell extends TableCell<SettingRow, String> {
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            setText(empty ? null : text);
+            pseudoClassStateChanged(PENDING, !empty && "pending".equals(text));
+        }
+    }
+
+    private static final class SettingTableRow extends TableRow<SettingRow> {
+        @Override
+        protected void updateItem(SettingRow row, boolean empty) {
+            super.updateItem(row, empty);
+            pseudoClassStateChanged(CHANGED, !empty && row != null && row.changed());
+            pseudoClassStateChanged(UNKNOWN, !empty && row != null
+                    && row.verdict() == SettingComparison.Verdict.UNKNOWN);
+            setTooltip(empty || row == null || row.description().isEmpty() ? null : new Tooltip(row.description()));
+        }
+    }
+}
