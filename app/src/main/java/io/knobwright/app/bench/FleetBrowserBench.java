@@ -66,7 +66,10 @@ public final class FleetBrowserBench {
             AtomicReference<Workbench> workbench = new AtomicReference<>();
             onFx(() -> {
                 Workbench w = new Workbench(fleet, new SampleCatalogs(), tasks, Platform::runLater);
-                w.start(new Stage());
+                Stage stage = new Stage();
+                stage.setWidth(1000);
+                stage.setHeight(1000);
+                w.start(stage);
                 workbench.set(w);
                 return null;
             });

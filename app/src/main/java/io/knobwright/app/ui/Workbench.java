@@ -59,7 +59,10 @@ public final class Workbench {
         view = new WorkbenchView(viewModel, theme);
         var styling = theme.style(view, WorkbenchView.STYLESHEET, FleetView.STYLESHEET, InstanceDetailView.STYLESHEET);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(view, Math.min(1600, screen.getWidth()), Math.min(960, screen.getHeight()));
+        // A size the caller already gave the stage wins (tests, the bench); otherwise fit the screen.
+        double width = Double.isNaN(stage.getWidth()) ? Math.min(1920, screen.getWidth()) : stage.getWidth();
+        double height = Double.isNaN(stage.getHeight()) ? Math.min(1080, screen.getHeight()) : stage.getHeight();
+        Scene scene = new Scene(view, width, height);
         installShortcuts(scene);
         stage.setTitle("Knobwright — Fleet");
         stage.setMinWidth(960);

@@ -19,6 +19,7 @@ public final class Facet {
     private final String id;
     private final String title;
     private final String missingLabel;
+    private final String groupPrefix;
     private final Function<FleetRow, String> keyOf;
     private final ObservableList<FacetValue> values;
     private final Map<String, FacetValue> byKey;
@@ -28,13 +29,15 @@ public final class Facet {
     /**
      * @param values       in display order
      * @param missingLabel group label for instances without a value ("(no team)")
+     * @param groupPrefix  put before a value in group headers ("team=" makes "team=payments")
      * @param filterable   false for facets with so many values that a list of checkboxes would not help
      */
-    Facet(String id, String title, String missingLabel, Function<FleetRow, String> keyOf,
+    Facet(String id, String title, String missingLabel, String groupPrefix, Function<FleetRow, String> keyOf,
           List<FacetValue> values, boolean filterable) {
         this.id = id;
         this.title = title;
         this.missingLabel = missingLabel;
+        this.groupPrefix = groupPrefix;
         this.keyOf = keyOf;
         this.values = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(values));
         Map<String, FacetValue> index = new LinkedHashMap<>();
@@ -80,9 +83,10 @@ public final class Facet {
         return position == null ? Integer.MAX_VALUE : position;
     }
 
-    String labelOf(String key) {
+    /** The label of a group header: "PostgreSQL", "team=payments", "(no team)". */
+    String groupLabel(String key) {
         FacetValue v = value(key);
-        return v == null ? missingLabel : v.label();
+        return v == null ? missingLabel : groupPrefix + v.label();
     }
 
     boolean hasSelection() {

@@ -42,7 +42,7 @@ final class FleetFacets {
         TreeSet<E> present = new TreeSet<>(order);
         rows.forEach(r -> present.add(valueOf.apply(r)));
         List<FacetValue> values = present.stream().map(e -> new FacetValue(e.name(), label.apply(e))).toList();
-        return new Facet(id, title, "(none)", r -> valueOf.apply(r).name(), values, true);
+        return new Facet(id, title, "(none)", "", r -> valueOf.apply(r).name(), values, true);
     }
 
     private static Facet versionFacet(List<FleetRow> rows) {
@@ -52,7 +52,7 @@ final class FleetFacets {
         samples.sort(Comparator.comparing((FleetRow r) -> r.instance().engine())
                 .thenComparing(r -> r.instance().version(), Labels.VERSION_ORDER));
         List<FacetValue> values = samples.stream().map(r -> new FacetValue(r.versionKey(), r.versionLabel())).toList();
-        return new Facet("version", "Version", "(none)", FleetRow::versionKey, values, true);
+        return new Facet("version", "Version", "(none)", "", FleetRow::versionKey, values, true);
     }
 
     private static List<Facet> tagFacets(List<FleetRow> rows) {
@@ -62,9 +62,10 @@ final class FleetFacets {
         }
         List<Facet> facets = new ArrayList<>();
         valuesByKey.forEach((key, vals) -> {
-            // The value alone is the key, so matching a row costs one map lookup and no string building.
-            List<FacetValue> values = vals.stream().map(v -> new FacetValue(v, key + "=" + v)).toList();
-            facets.add(new Facet("tag:" + key, "Tag " + key, "(no " + key + ")", r -> r.tag(key), values,
+            // The value alone is key and label: matching a row costs one map lookup, and under the
+            // heading "Tag region" the value "eu-west-1" says enough in a narrow panel.
+            List<FacetValue> values = vals.stream().map(v -> new FacetValue(v, v)).toList();
+            facets.add(new Facet("tag:" + key, "Tag " + key, "(no " + key + ")", key + "=", r -> r.tag(key), values,
                     values.size() <= MAX_FILTER_VALUES));
         });
         return facets;

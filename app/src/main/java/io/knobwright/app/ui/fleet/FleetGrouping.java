@@ -32,7 +32,7 @@ final class FleetGrouping {
         for (String key : keys) {
             List<FleetRow> members = groups.get(key);
             boolean isCollapsed = collapsed.contains(key);
-            entries.add(new FleetGroupHeader(key, facet.labelOf(key.isEmpty() ? null : key), members.size(), isCollapsed));
+            entries.add(new FleetGroupHeader(key, facet.groupLabel(key.isEmpty() ? null : key), members.size(), isCollapsed));
             if (!isCollapsed) {
                 entries.addAll(members);
             }

@@ -18,15 +18,32 @@ import java.util.Map;
  * @param versionLabel "PostgreSQL 16"
  */
 public record FleetRow(Instance instance, String searchKey, String versionKey, String versionLabel,
-                       String tagsText, String cpuText, String ramText, String diskText) implements FleetEntry {
+                       String versionText, String tagsText, String cpuText, String ramText, String diskText)
+        implements FleetEntry {
 
     public static FleetRow of(Instance i) {
         String tags = Formats.tags(i.tags());
         String versionLabel = i.engine().displayName() + " " + i.version();
         String key = String.join(" ", i.name(), i.engine().displayName(), i.engine().id(), i.version(),
                 i.fullVersion(), tags.replace(",", "")).toLowerCase(Locale.ROOT);
-        return new FleetRow(i, key, i.engine().id() + " " + i.version(), versionLabel, tags,
+        return new FleetRow(i, key, i.engine().id() + " " + i.version(), versionLabel, compactVersion(i.fullVersion()), tags,
                 Formats.cpus(i.hardware().cpus()), Formats.bytes(i.hardware().memoryBytes()), Formats.disk(i.hardware()));
+    }
+
+    /**
+     * The server's version without vendor suffix or trailing zero parts: "10.11.9-MariaDB-0+deb12u1" reads
+     * "10.11.9", "19.24.0.0.0" reads "19.24"; the detail pane shows the full string.
+     */
+    static String compactVersion(String full) {
+        String v = full.trim();
+        int cut = v.indexOf('-');
+        if (cut > 0) {
+            v = v.substring(0, cut);
+        }
+        while (v.endsWith(".0") && v.indexOf('.') != v.lastIndexOf('.')) {
+            v = v.substring(0, v.length() - 2);
+        }
+        return v;
     }
 
     public long id() {

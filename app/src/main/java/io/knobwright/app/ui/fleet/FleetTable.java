@@ -29,24 +29,26 @@ final class FleetTable {
         TableView<FleetEntry> table = new TableView<>(vm.entries());
         table.setId("fleet-table");
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        // Unconstrained: a DBA would rather scroll sideways than read "payments-led…" and "Produc…".
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         // Without a fixed height the VirtualFlow measures rows to estimate its length, which costs
         // hundreds of milliseconds per re-filter at 5,000 rows; with it a keystroke stays in budget.
         table.setFixedCellSize(ROW_HEIGHT);
         table.setRowFactory(t -> new FleetCells.EntryRow(vm::toggleGroup));
         table.setPlaceholder(new Label("No instance matches the search and filters."));
         table.getColumns().setAll(List.of(
-                column("Name", 190, 120, FleetRow.BY_NAME, FleetCells.NameCell::new),
-                column("Engine", 120, 100, FleetRow.BY_ENGINE, FleetCells.EngineCell::new),
-                column("Version", 70, 60, FleetRow.BY_VERSION, () -> new FleetCells.TextCell(r -> r.instance().fullVersion())),
-                column("Tier", 100, 80, FleetRow.BY_TIER, FleetCells.TierCell::new),
-                column("Criticality", 90, 80, FleetRow.BY_CRITICALITY, FleetCells.CriticalityCell::new),
-                column("Workload", 80, 70, FleetRow.BY_WORKLOAD,
+                column("Name", 290, FleetRow.BY_NAME, FleetCells.NameCell::new),
+                column("Engine", 124, FleetRow.BY_ENGINE, FleetCells.EngineCell::new),
+                column("Version", 96, FleetRow.BY_VERSION, () -> new FleetCells.TextCell(FleetRow::versionText)),
+                column("Tier", 112, FleetRow.BY_TIER, FleetCells.TierCell::new),
+                column("Criticality", 96, FleetRow.BY_CRITICALITY, FleetCells.CriticalityCell::new),
+                column("Workload", 96, FleetRow.BY_WORKLOAD,
                         () -> new FleetCells.TextCell(r -> Labels.workload(r.instance().workload()))),
-                column("Tags", 230, 100, FleetRow.BY_TAGS, () -> new FleetCells.TextCell(FleetRow::tagsText)),
-                numeric(column("CPU", 50, 45, FleetRow.BY_CPUS, () -> new FleetCells.TextCell(FleetRow::cpuText))),
-                numeric(column("RAM", 70, 60, FleetRow.BY_MEMORY, () -> new FleetCells.TextCell(FleetRow::ramText))),
-                numeric(column("Disk", 105, 80, FleetRow.BY_DISK, () -> new FleetCells.TextCell(FleetRow::diskText)))));
+                numeric(column("CPU", 56, FleetRow.BY_CPUS, () -> new FleetCells.TextCell(FleetRow::cpuText))),
+                numeric(column("RAM", 78, FleetRow.BY_MEMORY, () -> new FleetCells.TextCell(FleetRow::ramText))),
+                numeric(column("Disk", 124, FleetRow.BY_DISK, () -> new FleetCells.TextCell(FleetRow::diskText))),
+                // Last, because tag lists are long and vary; everything before it stays readable.
+                column("Tags", 340, FleetRow.BY_TAGS, () -> new FleetCells.TextCell(FleetRow::tagsText))));
         table.setSortPolicy(t -> {
             vm.setOrder(comparatorOf(t));
             return true;
@@ -54,12 +56,11 @@ final class FleetTable {
         return table;
     }
 
-    private static TableColumn<FleetEntry, FleetEntry> column(String title, double width, double min,
-                                                              Comparator<FleetRow> order,
+    private static TableColumn<FleetEntry, FleetEntry> column(String title, double width, Comparator<FleetRow> order,
                                                               Supplier<? extends TableCell<FleetEntry, FleetEntry>> cell) {
         TableColumn<FleetEntry, FleetEntry> c = new TableColumn<>(title);
         c.setPrefWidth(width);
-        c.setMinWidth(min);
+        c.setMinWidth(40);
         c.setUserData(order);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
         c.setCellFactory(col -> cell.get());

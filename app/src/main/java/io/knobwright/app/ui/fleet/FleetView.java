@@ -10,6 +10,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -55,6 +56,7 @@ public final class FleetView extends BorderPane {
         search.setPromptText("Search name, engine, version, tag…");
         search.setLeft(new FontIcon(MaterialDesignM.MAGNIFY));
         FontIcon clear = new FontIcon(MaterialDesignC.CLOSE);
+        clear.setId("fleet-search-clear");
         clear.setCursor(Cursor.HAND);
         clear.setOnMouseClicked(e -> search.clear());
         clear.visibleProperty().bind(search.textProperty().isNotEmpty());
@@ -73,7 +75,13 @@ public final class FleetView extends BorderPane {
         clearFilters.disableProperty().bind(vm.filtersActiveProperty().not());
         clearFilters.setOnAction(e -> vm.clearFilters());
 
-        HBox bar = new HBox(search, groupLabel, group, clearFilters);
+        ToggleButton showFilters = new ToggleButton("Filters", new FontIcon(MaterialDesignF.FILTER_VARIANT));
+        showFilters.setId("fleet-show-filters");
+        showFilters.setSelected(true);
+        filters.visibleProperty().bind(showFilters.selectedProperty());
+        filters.managedProperty().bind(filters.visibleProperty());
+
+        HBox bar = new HBox(showFilters, search, groupLabel, group, clearFilters);
         bar.getStyleClass().add("fleet-search-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;

@@ -14,9 +14,12 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
@@ -47,10 +50,16 @@ public final class InstanceDetailView extends StackPane {
         table = SettingsTableView.create(vm);
         Label empty = new Label("Select an instance to see its facts and settings.");
         empty.getStyleClass().add("detail-empty");
-        VBox content = new VBox(header(), errorMessage(), facts, settingsHeader(), catalogNote(), settingsBar(), table);
+        VBox content = new VBox(header(), errorMessage(), facts, settingsHeader(), snapshotInfo(), catalogNote(),
+                settingsBar(), table);
         content.getStyleClass().add("detail-content");
         VBox.setVgrow(table, Priority.ALWAYS);
         facts.getStyleClass().add("facts");
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        facts.getColumnConstraints().setAll(labels, values);
         getChildren().addAll(empty, content);
         content.visibleProperty().bind(vm.instanceProperty().isNotNull());
         empty.visibleProperty().bind(vm.instanceProperty().isNull());
@@ -64,19 +73,16 @@ public final class InstanceDetailView extends StackPane {
         name.getStyleClass().add(Styles.TITLE_3);
         subtitle.getStyleClass().add(Styles.TEXT_MUTED);
         demoBadge.getStyleClass().add("demo-badge");
-        VBox titles = new VBox(name, subtitle);
+        HBox nameLine = new HBox(name, demoBadge);
+        nameLine.getStyleClass().add("detail-name-line");
+        nameLine.setAlignment(Pos.CENTER_LEFT);
+        VBox titles = new VBox(nameLine, subtitle);
         titles.getStyleClass().add("detail-titles");
+        titles.setMinWidth(0);
+        HBox.setHgrow(titles, Priority.ALWAYS);
+        demoBadge.setMinWidth(Region.USE_PREF_SIZE);
 
-        Button refresh = new Button("Refresh from server", new FontIcon(MaterialDesignD.DATABASE_REFRESH));
-        refresh.setId("detail-refresh");
-        refresh.disableProperty().bind(vm.canRefreshProperty().not());
-        refresh.setOnAction(e -> vm.refreshFromServer());
-        ProgressIndicator progress = new ProgressIndicator();
-        progress.getStyleClass().add("detail-progress");
-        progress.visibleProperty().bind(vm.refreshingProperty().or(vm.loadingProperty()));
-        progress.managedProperty().bind(progress.visibleProperty());
-
-        heading.getChildren().setAll(new Label(), titles, demoBadge, new Spacer(), progress, refresh);
+        heading.getChildren().setAll(new Label(), titles);
         heading.getStyleClass().add("detail-heading");
         heading.setAlignment(Pos.CENTER_LEFT);
         return heading;
@@ -96,18 +102,39 @@ public final class InstanceDetailView extends StackPane {
     private HBox settingsHeader() {
         Label title = new Label("Settings");
         title.getStyleClass().add(Styles.TITLE_4);
-        Label info = new Label();
-        info.setId("detail-snapshot-info");
-        info.textProperty().bind(vm.snapshotInfoProperty());
-        info.getStyleClass().add(Styles.TEXT_MUTED);
+        title.setMinWidth(Region.USE_PREF_SIZE);
         Label summary = new Label();
         summary.setId("detail-summary");
         summary.textProperty().bind(vm.summaryProperty());
         summary.getStyleClass().add(Styles.TEXT_MUTED);
-        HBox box = new HBox(title, info, new Spacer(), summary);
+        summary.setMinWidth(0);
+
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.getStyleClass().add("detail-progress");
+        progress.visibleProperty().bind(vm.refreshingProperty().or(vm.loadingProperty()));
+        progress.managedProperty().bind(progress.visibleProperty());
+        Button refresh = new Button("Refresh from server", new FontIcon(MaterialDesignD.DATABASE_REFRESH));
+        refresh.setId("detail-refresh");
+        refresh.getStyleClass().add(Styles.SMALL);
+        refresh.disableProperty().bind(vm.canRefreshProperty().not());
+        refresh.setOnAction(e -> vm.refreshFromServer());
+        refresh.setMinWidth(Region.USE_PREF_SIZE);
+        refresh.setTooltip(new Tooltip("Read the live settings from the server now"));
+
+        HBox box = new HBox(title, summary, new Spacer(), progress, refresh);
         box.getStyleClass().add("settings-header");
-        box.setAlignment(Pos.BASELINE_LEFT);
+        box.setAlignment(Pos.CENTER_LEFT);
         return box;
+    }
+
+    private Label snapshotInfo() {
+        Label info = new Label();
+        info.setId("detail-snapshot-info");
+        info.textProperty().bind(vm.snapshotInfoProperty());
+        info.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        info.visibleProperty().bind(vm.snapshotInfoProperty().isNotEmpty());
+        info.managedProperty().bind(info.visibleProperty());
+        return info;
     }
 
     private Label catalogNote() {
@@ -160,6 +187,9 @@ public final class InstanceDetailView extends StackPane {
             Label value = new Label(f.value());
             value.getStyleClass().add("fact-value");
             value.setWrapText(true);
+            // A wrapped value must get the height it needs, or a long URL ends in "…".
+            value.setMinHeight(Region.USE_PREF_SIZE);
+            label.setMinHeight(Region.USE_PREF_SIZE);
             facts.addRow(row++, label, value);
         }
     }

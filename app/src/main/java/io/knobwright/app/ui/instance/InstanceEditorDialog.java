@@ -8,6 +8,7 @@ import io.knobwright.model.fleet.Criticality;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.Tier;
 import io.knobwright.model.fleet.WorkloadKind;
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.event.ActionEvent;
@@ -23,8 +24,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -33,6 +37,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -58,6 +63,11 @@ public final class InstanceEditorDialog extends Dialog<Instance> {
         getDialogPane().getButtonTypes().setAll(SAVE, ButtonType.CANCEL);
         getDialogPane().getStyleClass().add("instance-editor");
         form.getStyleClass().add("editor-form");
+        ColumnConstraints captions = new ColumnConstraints();
+        captions.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints inputs = new ColumnConstraints();
+        inputs.setHgrow(Priority.ALWAYS);
+        form.getColumnConstraints().setAll(captions, inputs);
         buildForm();
         Message saveError = new Message("Not saved", "", new FontIcon(MaterialDesignA.ALERT_CIRCLE_OUTLINE));
         saveError.getStyleClass().add(Styles.DANGER);
@@ -76,13 +86,27 @@ public final class InstanceEditorDialog extends Dialog<Instance> {
             vm.save();
         });
         setResultConverter(button -> button == SAVE ? vm.savedProperty().get() : null);
-        subscriptions = theme.style(getDialogPane(), STYLESHEET).and(vm.savedProperty().subscribe(saved -> {
+        Subscription grow = Subscription.EMPTY;
+        for (ObservableStringValue message : List.of(vm.testResultProperty(), vm.nameErrorProperty(),
+                vm.urlErrorProperty(), vm.passwordEnvErrorProperty(), vm.tagsErrorProperty(), vm.saveErrorProperty())) {
+            grow = grow.and(message.subscribe((before, now) -> fitWindow()));
+        }
+        subscriptions = theme.style(getDialogPane(), STYLESHEET).and(grow).and(vm.savedProperty().subscribe(saved -> {
             if (saved != null) {
                 setResult(saved);
                 close();
             }
         }));
         setOnHidden(e -> subscriptions.unsubscribe());
+    }
+
+    /** Messages appear and vanish below their fields; the window follows so Save never slides out of sight. */
+    private void fitWindow() {
+        Platform.runLater(() -> {
+            if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
+                getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        });
     }
 
     private void buildForm() {
@@ -115,7 +139,7 @@ public final class InstanceEditorDialog extends Dialog<Instance> {
     private void addPasswordRows() {
         PasswordField password = new PasswordField();
         password.setId("editor-password");
-        password.setPromptText("sealed in the local store");
+        password.setPromptText("stored sealed (encrypted) in the local store");
         password.textProperty().bindBidirectional(vm.passwordProperty());
         TextField env = text("editor-password-env", "PGPASSWORD");
         env.textProperty().bindBidirectional(vm.passwordEnvProperty());
@@ -131,6 +155,7 @@ public final class InstanceEditorDialog extends Dialog<Instance> {
     private void addTestRow() {
         Button test = new Button("Test connection", new FontIcon(MaterialDesignL.LAN_CONNECT));
         test.setId("editor-test");
+        test.setMinWidth(Region.USE_PREF_SIZE);
         test.disableProperty().bind(vm.busyProperty());
         test.setOnAction(e -> vm.testConnection());
         ProgressIndicator progress = new ProgressIndicator();
@@ -140,15 +165,19 @@ public final class InstanceEditorDialog extends Dialog<Instance> {
         Label result = new Label();
         result.setId("editor-test-result");
         result.setWrapText(true);
+        result.setMinHeight(Region.USE_PREF_SIZE);
+        result.visibleProperty().bind(result.textProperty().isNotEmpty());
+        result.managedProperty().bind(result.visibleProperty());
         result.textProperty().bind(vm.testResultProperty());
         vm.testSucceededProperty().subscribe(ok -> {
             result.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER);
             result.getStyleClass().add(ok ? Styles.SUCCESS : Styles.DANGER);
         });
-        HBox box = new HBox(test, progress, result);
+        HBox box = new HBox(test, progress);
         box.getStyleClass().add("editor-test");
         box.setAlignment(Pos.CENTER_LEFT);
         form.add(box, 1, row++);
+        form.add(result, 1, row++);
     }
 
     private static TextField text(String id, String prompt) {
@@ -189,6 +218,7 @@ public final class InstanceEditorDialog extends Dialog<Instance> {
             Label message = new Label();
             message.getStyleClass().addAll("field-error", Styles.DANGER);
             message.setWrapText(true);
+            message.setMinHeight(Region.USE_PREF_SIZE);
             message.textProperty().bind(error);
             message.visibleProperty().bind(message.textProperty().isNotEmpty());
             message.managedProperty().bind(message.visibleProperty());

@@ -35,20 +35,25 @@ final class SettingsTableView {
         placeholder.getStyleClass().add("settings-placeholder");
         table.setPlaceholder(placeholder);
         table.setRowFactory(t -> new SettingTableRow());
-        TableColumn<SettingRow, String> restart = column("Restart", 70, SettingsTableView::restartText);
+        TableColumn<SettingRow, String> restart = column("Restart", 76, r -> r.pendingRestart() ? "yes" : "");
         restart.setCellFactory(c -> new RestartCell());
+        Label restartHeader = new Label("Restart");
+        restartHeader.setTooltip(new Tooltip("\"yes\": the value was changed and waits for a server restart"));
+        restart.setText(null);
+        restart.setGraphic(restartHeader);
         table.getColumns().setAll(List.of(
-                column("Name", 190, SettingRow::name),
-                column("Current", 110, SettingRow::current),
-                column("Default", 100, SettingRow::defaultValue),
-                column("Unit", 50, SettingRow::unit),
-                column("Source", 100, SettingRow::source),
+                column("Name", 195, SettingRow::name),
+                column("Current", 100, SettingRow::current),
+                column("Default", 92, SettingRow::defaultValue),
+                column("Unit", 52, SettingRow::unit),
+                column("Source", 88, r -> shortSource(r.source())),
                 restart));
         return table;
     }
 
-    private static String restartText(SettingRow r) {
-        return r.pendingRestart() ? "pending" : r.restart() ? "needed" : "";
+    /** pg_settings says "configuration file"; the column has room for "config file". */
+    private static String shortSource(String source) {
+        return source.replace("configuration file", "config file");
     }
 
     private static TableColumn<SettingRow, String> column(String title, double width, Function<SettingRow, String> value) {
@@ -58,14 +63,25 @@ final class SettingsTableView {
         return c;
     }
 
-    /** "pending" (a changed value waits for a restart) stands out; "needed" just informs. */
+    /** "yes": a changed value waits for a restart to take effect, which a DBA must not miss. */
     private static final class RestartCell extends TableCell<SettingRow, String> {
         @Override
         protected void updateItem(String text, boolean empty) {
             super.updateItem(text, empty);
             setText(empty ? null : text);
-            pseudoClassStateChanged(PENDING, !empty && "pending".equals(text));
+            pseudoClassStateChanged(PENDING, !empty && "yes".equals(text));
         }
+    }
+
+    private static String tooltip(SettingRow row) {
+        StringBuilder text = new StringBuilder(row.name());
+        if (row.restart()) {
+            text.append("\nA change takes effect after a server restart.");
+        }
+        if (!row.description().isEmpty()) {
+            text.append("\n").append(row.description());
+        }
+        return text.toString();
     }
 
     private static final class SettingTableRow extends TableRow<SettingRow> {
@@ -75,7 +91,7 @@ final class SettingsTableView {
             pseudoClassStateChanged(CHANGED, !empty && row != null && row.changed());
             pseudoClassStateChanged(UNKNOWN, !empty && row != null
                     && row.verdict() == SettingComparison.Verdict.UNKNOWN);
-            setTooltip(empty || row == null || row.description().isEmpty() ? null : new Tooltip(row.description()));
+            setTooltip(empty || row == null ? null : new Tooltip(tooltip(row)));
         }
     }
 }

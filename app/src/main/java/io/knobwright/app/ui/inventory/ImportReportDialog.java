@@ -9,9 +9,11 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -66,7 +68,26 @@ public final class ImportReportDialog extends Dialog<Void> {
         row.getStyleClass().add(Tweaks.ALIGN_RIGHT);
         TableColumn<RejectedRow, String> reason = new TableColumn<>("Reason");
         reason.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().reason()));
+        // Reasons tell the user what to fix; they wrap instead of ending in "…".
+        reason.setCellFactory(c -> new TableCell<>() {
+            private final Text wrapped = new Text();
+
+            {
+                wrapped.getStyleClass().add("reason-text");
+                wrapped.wrappingWidthProperty().bind(reason.widthProperty().subtract(20));
+            }
+
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                wrapped.setText(empty || text == null ? "" : text);
+                setGraphic(empty ? null : wrapped);
+                setText(null);
+            }
+        });
         table.getColumns().setAll(List.of(row, reason));
+        // As tall as its rows (up to a scrolling limit), so three rejects do not float in white space.
+        table.setPrefHeight(Math.min(320, 36 + rows.size() * 46.0));
         return table;
     }
 }

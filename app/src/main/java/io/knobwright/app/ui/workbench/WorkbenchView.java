@@ -49,8 +49,7 @@ public final class WorkbenchView extends BorderPane {
         detailView = new InstanceDetailView(vm.detail());
         SplitPane split = new SplitPane(fleetView, detailView);
         split.setId("workbench-split");
-        split.setDividerPositions(0.64);
-        SplitPane.setResizableWithParent(detailView, false);
+        split.setDividerPositions(0.665);
         setTop(new VBox(toolbar(theme), demoBanner(), messageLine()));
         setCenter(split);
         setBottom(statusBar());
@@ -58,7 +57,7 @@ public final class WorkbenchView extends BorderPane {
 
     private ToolBar toolbar(Theme theme) {
         Button add = button("toolbar-add", "Add instance", MaterialDesignP.PLUS, vm::addInstance);
-        add.getStyleClass().add(Styles.ACCENT);
+        add.getStyleClass().add("primary-action");
         Button importFile = button("toolbar-import", "Import inventory", MaterialDesignF.FILE_IMPORT_OUTLINE,
                 vm::importInventory);
         Button edit = button("toolbar-edit", "Edit", MaterialDesignP.PENCIL_OUTLINE, vm::editSelected);
