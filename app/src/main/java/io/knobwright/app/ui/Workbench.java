@@ -56,6 +56,8 @@ public final class Workbench {
         FxDialogService dialogs = new FxDialogService(() -> stage, theme);
         viewModel = new WorkbenchViewModel(fleet, catalogs, new BackgroundWork(tasks, ui), dialogs, System::getenv,
                 ZoneId.systemDefault());
+        // Start reading the fleet first: the store and row building run while the window is being built.
+        viewModel.refresh();
         view = new WorkbenchView(viewModel, theme);
         var styling = theme.style(view, WorkbenchView.STYLESHEET, FleetView.STYLESHEET, InstanceDetailView.STYLESHEET);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -73,7 +75,6 @@ public final class Workbench {
             view.dispose();
         });
         stage.show();
-        viewModel.refresh();
     }
 
     private void installShortcuts(Scene scene) {

@@ -23,7 +23,7 @@ public final class Theme {
 
     public Theme() {
         dark.subscribe(isDark -> Application.setUserAgentStylesheet(isDark
-                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()));
+                ? new PrimerDark().getUserAgentStylesheetBSS() : new PrimerLight().getUserAgentStylesheetBSS()));
     }
 
     /** Adds the tokens and the feature stylesheets to a root; the returned subscription keeps it in step with dark mode. */

@@ -74,9 +74,10 @@ public final class FleetViewModel {
      * The fleet turned into table rows, sorted by name: the expensive part of a reload, built off the
      * FX thread by {@link #prepare} and handed to {@link #setRows}.
      */
-    public record PreparedRows(List<FleetRow> rows) {
+    public record PreparedRows(List<FleetRow> rows, List<Facet> facets) {
         public PreparedRows {
             rows = List.copyOf(rows);
+            facets = List.copyOf(facets);
         }
     }
 
@@ -87,7 +88,8 @@ public final class FleetViewModel {
             fresh.add(FleetRow.of(i));
         }
         fresh.sort(FleetRow.BY_NAME);
-        return new PreparedRows(fresh);
+        // Facets hold JavaFX properties, but nothing observes them until setRows attaches them on the FX thread.
+        return new PreparedRows(fresh, FleetFacets.build(fresh));
     }
 
     /** Replaces the fleet (after a load, import or edit); keeps filters, grouping and the selection where they still apply. */
@@ -105,7 +107,7 @@ public final class FleetViewModel {
         for (FleetRow r : fresh) {
             demo += r.instance().demo() ? 1 : 0;
         }
-        rebuildFacets(fresh);
+        rebuildFacets(prepared.facets());
         filtered.setPredicate(null);
         rows.setAll(fresh);
         totalCount.set(fresh.size());
@@ -115,8 +117,7 @@ public final class FleetViewModel {
         applyFilters();
     }
 
-    private void rebuildFacets(List<FleetRow> fresh) {
-        List<Facet> built = FleetFacets.build(fresh);
+    private void rebuildFacets(List<Facet> built) {
         FleetFacets.keepSelections(facets, built);
         facetSubscriptions.unsubscribe();
         Subscription subs = Subscription.EMPTY;

@@ -69,10 +69,20 @@ public final class WorkbenchViewModel {
                 + " mixed into your fleet. Remove them when you no longer need them.";
     }
 
-    /** Loads the fleet from the store; the table keeps its filters and selection. */
+    /**
+     * Loads the fleet from the store; the table keeps its filters and selection, and the selected
+     * instance's settings are read again (another workbench or the CLI may have refreshed them).
+     */
     public void refresh() {
         start("Loading fleet…");
-        work.io("Load the fleet", this::loadRows, this::loaded, this::failed);
+        work.io("Load the fleet", this::loadRows, rows -> {
+            Instance before = browser.selectedProperty().get();
+            loaded(rows);
+            Instance after = browser.selectedProperty().get();
+            if (after != null && after.equals(before)) {
+                detail.show(after);
+            }
+        }, this::failed);
     }
 
     /** Reads the fleet and builds its table rows, both off the FX thread. */

@@ -3,14 +3,18 @@ package io.knobwright.app.ui.workbench;
 import io.knobwright.app.ui.FakeFleetService;
 import io.knobwright.app.ui.Fixtures;
 import io.knobwright.app.ui.common.DialogService;
+import io.knobwright.app.ui.instance.InstanceDetailViewModel;
 import io.knobwright.app.ui.instance.InstanceEditorViewModel;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.engine.EngineVersion;
 import io.knobwright.model.fleet.Instance;
+import io.knobwright.model.fleet.LiveSetting;
+import io.knobwright.model.fleet.SettingsSnapshot;
 import io.knobwright.model.fleet.inventory.ImportReport;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,6 +148,20 @@ class WorkbenchViewModelTest {
         assertThat(vm.messageProperty().get()).isEqualTo("1 imported, 2 rejected from hosts.csv.");
         assertThat(vm.browser().totalCountProperty().get()).isEqualTo(9);
         assertThat(vm.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void refreshRereadsTheSelectedInstancesSettings() {
+        FakeFleetService fleet = new FakeFleetService(Fixtures.smallFleet());
+        WorkbenchViewModel vm = workbench(fleet);
+        vm.browser().select(1);
+        assertThat(vm.detail().placeholderProperty().get()).isEqualTo(InstanceDetailViewModel.NO_SNAPSHOT);
+
+        fleet.snapshots.put(1L, new SettingsSnapshot(1, Instant.parse("2026-03-02T08:00:00Z"), "16.2",
+                List.of(new LiveSetting("work_mem", "65536", "kB", "configuration file", false))));
+        vm.refresh();
+
+        assertThat(vm.detail().settings()).extracting(s -> s.name()).containsExactly("work_mem");
     }
 
     @Test
