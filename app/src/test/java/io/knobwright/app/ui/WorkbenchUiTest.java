@@ -14,6 +14,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -85,6 +86,10 @@ class WorkbenchUiTest {
         assertThat(payments).isBetween(5L, 249L);
         assertThat(fleetTable(robot).getItems()).hasSize((int) payments);
 
+        // On this small window the facets start folded away; the Filters button brings them back.
+        ToggleButton showFilters = robot.lookup("#fleet-show-filters").queryAs(ToggleButton.class);
+        assertThat(showFilters.isSelected()).isFalse();
+        robot.clickOn(showFilters);
         CheckBox postgres = robot.lookup("#filter-engine-POSTGRESQL").queryAs(CheckBox.class);
         long paymentsOnPostgres = expected(i -> mentions(i, "payments") && i.engine() == Engine.POSTGRESQL);
         assertThat(postgres.getText()).isEqualTo("PostgreSQL");

@@ -37,16 +37,16 @@ final class FleetTable {
         table.setRowFactory(t -> new FleetCells.EntryRow(vm::toggleGroup));
         table.setPlaceholder(new Label("No instance matches the search and filters."));
         table.getColumns().setAll(List.of(
-                column("Name", 290, FleetRow.BY_NAME, FleetCells.NameCell::new),
-                column("Engine", 124, FleetRow.BY_ENGINE, FleetCells.EngineCell::new),
-                column("Version", 96, FleetRow.BY_VERSION, () -> new FleetCells.TextCell(FleetRow::versionText)),
-                column("Tier", 112, FleetRow.BY_TIER, FleetCells.TierCell::new),
-                column("Criticality", 96, FleetRow.BY_CRITICALITY, FleetCells.CriticalityCell::new),
-                column("Workload", 96, FleetRow.BY_WORKLOAD,
+                column("Name", 306, FleetRow.BY_NAME, FleetCells.NameCell::new),
+                column("Engine", 118, FleetRow.BY_ENGINE, FleetCells.EngineCell::new),
+                column("Version", 108, FleetRow.BY_VERSION, () -> new FleetCells.TextCell(FleetRow::versionText)),
+                column("Tier", 108, FleetRow.BY_TIER, FleetCells.TierCell::new),
+                column("Criticality", 92, FleetRow.BY_CRITICALITY, FleetCells.CriticalityCell::new),
+                column("Workload", 90, FleetRow.BY_WORKLOAD,
                         () -> new FleetCells.TextCell(r -> Labels.workload(r.instance().workload()))),
-                numeric(column("CPU", 56, FleetRow.BY_CPUS, () -> new FleetCells.TextCell(FleetRow::cpuText))),
-                numeric(column("RAM", 78, FleetRow.BY_MEMORY, () -> new FleetCells.TextCell(FleetRow::ramText))),
-                numeric(column("Disk", 124, FleetRow.BY_DISK, () -> new FleetCells.TextCell(FleetRow::diskText))),
+                numeric(column("CPU", 52, FleetRow.BY_CPUS, () -> new FleetCells.TextCell(FleetRow::cpuText))),
+                numeric(column("RAM", 74, FleetRow.BY_MEMORY, () -> new FleetCells.TextCell(FleetRow::ramText))),
+                numeric(column("Disk", 122, FleetRow.BY_DISK, () -> new FleetCells.TextCell(FleetRow::diskText))),
                 // Last, because tag lists are long and vary; everything before it stays readable.
                 column("Tags", 340, FleetRow.BY_TAGS, () -> new FleetCells.TextCell(FleetRow::tagsText))));
         table.setSortPolicy(t -> {

@@ -14,16 +14,21 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.util.Subscription;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 
+import java.util.List;
+
 /** The fleet browser: search and grouping above the table, facet filters on the left. */
 public final class FleetView extends BorderPane {
 
     public static final String STYLESHEET = Theme.stylesheet(FleetView.class, "fleet.css");
+    /** Below this width the filter panel starts hidden. */
+    static final double NARROW = 800;
 
     private final FleetViewModel vm;
     private final CustomTextField search = new CustomTextField();
@@ -80,6 +85,18 @@ public final class FleetView extends BorderPane {
         showFilters.setSelected(true);
         filters.visibleProperty().bind(showFilters.selectedProperty());
         filters.managedProperty().bind(filters.visibleProperty());
+        // On a small window the table needs the room more than the facets do; the toggle brings them back.
+        Subscription[] firstLayout = new Subscription[1];
+        firstLayout[0] = widthProperty().subscribe(width -> {
+            if (width.doubleValue() > 0) {
+                showFilters.setSelected(width.doubleValue() >= NARROW);
+                firstLayout[0].unsubscribe();
+            }
+        });
+        for (var fixed : List.of(showFilters, groupLabel, group, clearFilters)) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        search.setMinWidth(140);
 
         HBox bar = new HBox(showFilters, search, groupLabel, group, clearFilters);
         bar.getStyleClass().add("fleet-search-bar");

@@ -35,20 +35,29 @@ final class SettingsTableView {
         placeholder.getStyleClass().add("settings-placeholder");
         table.setPlaceholder(placeholder);
         table.setRowFactory(t -> new SettingTableRow());
-        TableColumn<SettingRow, String> restart = column("Restart", 76, r -> r.pendingRestart() ? "yes" : "");
+        TableColumn<SettingRow, String> restart = column("Restart", 84, r -> r.pendingRestart() ? "yes" : "");
         restart.setCellFactory(c -> new RestartCell());
-        Label restartHeader = new Label("Restart");
-        restartHeader.setTooltip(new Tooltip("\"yes\": the value was changed and waits for a server restart"));
-        restart.setText(null);
-        restart.setGraphic(restartHeader);
         table.getColumns().setAll(List.of(
-                column("Name", 195, SettingRow::name),
-                column("Current", 100, SettingRow::current),
-                column("Default", 92, SettingRow::defaultValue),
-                column("Unit", 52, SettingRow::unit),
-                column("Source", 88, r -> shortSource(r.source())),
-                restart));
+                atLeast(column("Name", 210, SettingRow::name), 90),
+                atLeast(column("Current", 100, SettingRow::current), 64),
+                atLeast(column("Default", 92, SettingRow::defaultValue), 64),
+                fixed(column("Unit", 52, SettingRow::unit), 36),
+                fixed(column("Source", 92, r -> shortSource(r.source())), 52),
+                fixed(restart, 48)));
         return table;
+    }
+
+    /** Values stay readable longest when the pane gets narrow. */
+    private static TableColumn<SettingRow, String> atLeast(TableColumn<SettingRow, String> c, double min) {
+        c.setMinWidth(min);
+        return c;
+    }
+
+    /** Short columns do not grow past their content on a wide pane, and give way first on a narrow one. */
+    private static TableColumn<SettingRow, String> fixed(TableColumn<SettingRow, String> c, double min) {
+        c.setMinWidth(min);
+        c.setMaxWidth(c.getPrefWidth() + 20);
+        return c;
     }
 
     /** pg_settings says "configuration file"; the column has room for "config file". */
