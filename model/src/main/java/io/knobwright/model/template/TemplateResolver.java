@@ -99,6 +99,26 @@ public final class TemplateResolver {
     }
 
     /** An entry and the template version that set it. */
+    /** The entries in force after inheritance, sorted by name, each with the template version that set it. */
+    public List<EffectiveEntry> effectiveEntries(TemplateVersion leaf) {
+        return merge(chain(leaf)).entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> new EffectiveEntry(e.getValue().entry(), e.getValue().from(), e.getValue().lockedBy() != null))
+                .toList();
+    }
+
+    /** An entry in force for a template, and where it comes from. */
+    public record EffectiveEntry(TemplateEntry entry, TemplateVersion from, boolean locked) {
+
+        /** The entry as a person reads it: "8GB", "= 25% of RAM", "(engine default)". */
+        public String display() {
+            return switch (entry.value()) {
+                case EntryValue.Literal l -> l.text();
+                case EntryValue.Expression x -> "= " + x.source();
+                case EntryValue.ResetToDefault r -> "(engine default)";
+            };
+        }
+    }
+
     record Layered(TemplateEntry entry, TemplateVersion from, TemplateVersion lockedBy) {
     }
 

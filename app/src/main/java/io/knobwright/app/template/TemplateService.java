@@ -1,0 +1,322 @@
+package io.knobwright.app.template;
+
+import io.knobwright.app.fleet.FleetService;
+import io.knobwright.connectors.ConnectorException;
+import io.knobwright.model.catalog.CatalogRepository;
+import io.knobwright.model.catalog.ParameterCatalog;
+import io.knobwright.model.config.ConfigWriter;
+import io.knobwright.model.diff.CatalogValueEquivalence;
+import io.knobwright.model.diff.ConfigurationDiff;
+import io.knobwright.model.diff.DiffRow;
+import io.knobwright.model.engine.Engine;
+import io.knobwright.model.fleet.Instance;
+import io.knobwright.model.fleet.LiveSetting;
+import io.knobwright.model.fleet.SettingsSnapshot;
+import io.knobwright.model.plan.ChangePlan;
+import io.knobwright.model.plan.PlanRepository;
+import io.knobwright.model.plan.TemplatePlanner;
+import io.knobwright.model.template.ResolvedParameter;
+import io.knobwright.model.template.Template;
+import io.knobwright.model.template.TemplateAssignment;
+import io.knobwright.model.template.TemplateAssignmentRepository;
+import io.knobwright.model.template.TemplateEntry;
+import io.knobwright.model.template.TemplateException;
+import io.knobwright.model.template.TemplateLibrary;
+import io.knobwright.model.template.TemplateResolver;
+import io.knobwright.model.template.TemplateValidator;
+import io.knobwright.model.template.TemplateVersion;
+import io.knobwright.model.template.ValidationIssue;
+import io.knobwright.model.template.io.TemplateFile;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntConsumer;
+
+/**
+ * What the workbench and the CLI do with templates and plans, in one place so both behave the same.
+ * Every method blocks (store, files, possibly servers): UIs call it through the TaskRunner.
+ */
+public final class TemplateService {
+
+    private final TemplateLibrary library;
+    private final TemplateAssignmentRepository assignments;
+    private final PlanRepository plans;
+    private final CatalogRepository catalogs;
+    private final FleetService fleet;
+    private final TemplateImporter importer;
+    private final TemplatePlanner planner;
+    private final ConfigurationDiff diff = new ConfigurationDiff(new CatalogValueEquivalence());
+    private final Clock clock;
+    private final String author;
+
+    public TemplateService(TemplateLibrary library, TemplateAssignmentRepository assignments, PlanRepository plans,
+                           CatalogRepository catalogs, FleetService fleet, TemplateImporter importer, Clock clock, String author) {
+        this.library = library;
+        this.assignments = assignments;
+        this.plans = plans;
+        this.catalogs = catalogs;
+        this.fleet = fleet;
+        this.importer = importer;
+        this.clock = clock;
+        this.author = author;
+        this.planner = new TemplatePlanner(library, catalogs, new CatalogValueEquivalence());
+    }
+
+    public List<TemplateVersion> list() {
+        return library.all();
+    }
+
+    public TemplateVersion require(String reference) {
+        return library.require(reference);
+    }
+
+    public List<TemplateVersion> history(String name) {
+        return library.history(name);
+    }
+
+    public boolean isBuiltIn(String name) {
+        return library.isBuiltIn(name);
+    }
+
+    public TemplateVersion save(Template template, String comment) {
+        return library.save(template, author, comment);
+    }
+
+    public TemplateVersion copy(String source, String newName) {
+        return library.copy(source, newName, author);
+    }
+
+    public TemplateVersion rollback(String name, int version) {
+        return library.rollback(name, version, author);
+    }
+
+    /** Reads the file completely and checks it before anything is stored. */
+    public TemplateVersion importFile(Path file, String name, Engine engine, String parent) {
+        Template template = importer.read(file, name, engine, parent);
+        return library.save(template, author, "Imported from " + file.getFileName());
+    }
+
+    public List<ValidationIssue> validate(String reference) {
+        return new TemplateValidator(resolver(), catalogs).validate(library.require(reference));
+    }
+
+    /** Checks a template being edited (not stored yet) against every version it targets. */
+    public List<ValidationIssue> validateDraft(Template draft) {
+        int next = library.latest(draft.name()).map(v -> v.version() + 1).orElse(1);
+        TemplateVersion candidate = new TemplateVersion(draft, next, author, clock.instant(), "draft");
+        TemplateResolver resolver = new TemplateResolver(n -> n.equals(draft.name()) ? Optional.of(candidate) : library.latest(n));
+        return new TemplateValidator(resolver, catalogs).validate(candidate);
+    }
+
+    public List<TemplateResolver.EffectiveEntry> effectiveEntries(String reference) {
+        return resolver().effectiveEntries(library.require(reference));
+    }
+
+    public List<ResolvedParameter> resolve(String reference, String instance) {
+        return planner.resolve(library.require(reference), fleet.require(instance));
+    }
+
+    /**
+     * The resolved configuration in a deployable format. postgresql.conf, my.cnf and SQL need an instance
+     * (expressions depend on its facts); YAML and JSON without one export the template itself.
+     */
+    public String export(String reference, String instance, ConfigFormat format) {
+        TemplateVersion template = library.require(reference);
+        if (instance == null) {
+            return switch (format) {
+                case YAML -> TemplateFile.write(template.template(), TemplateFile.Format.YAML);
+                case JSON -> TemplateFile.write(template.template(), TemplateFile.Format.JSON);
+                default -> throw new TemplateException(format.label() + " holds resolved values, which depend on an instance's"
+                        + " facts: add --instance ID (or export as yaml/json for the template itself)");
+            };
+        }
+        Instance target = fleet.require(instance);
+        List<ResolvedParameter> resolved = planner.resolve(template, target);
+        String header = "Resolved from template " + template.name() + " v" + template.version() + " for " + target.name()
+                + " (" + target.engine().displayName() + " " + target.version() + ") by Knobwright on " + clock.instant();
+        return switch (format) {
+            case POSTGRESQL_CONF -> ConfigWriter.postgresqlConf(header, resolved);
+            case MY_CNF -> ConfigWriter.myCnf(header, resolved);
+            case SQL -> ConfigWriter.sqlScript(target.engine(), header, resolved);
+            case YAML, JSON -> {
+                List<TemplateEntry> entries = resolved.stream()
+                        .map(p -> TemplateEntry.literal(p.name(), p.value(), "resolved from " + p.template() + " v" + p.templateVersion()))
+                        .toList();
+                Template literal = new Template(template.name() + "-for-" + target.name(), target.engine(),
+                        List.of(target.version()), null, entries, false, header);
+                yield TemplateFile.write(literal, format == ConfigFormat.YAML ? TemplateFile.Format.YAML : TemplateFile.Format.JSON);
+            }
+        };
+    }
+
+    /**
+     * Compares two configurations. A template against an instance is resolved for that instance and only
+     * the template's parameters are compared; two templates compare their entries as written.
+     */
+    public List<DiffRow> diff(ConfigurationRef left, ConfigurationRef right) {
+        ConfigurationView[] views = views(left, right);
+        return diff.compare(views[0].values(), views[1].values(), views[0].catalog());
+    }
+
+    /** Both sides of a comparison, with titles for the diff view's column headers. */
+    public ConfigurationView[] views(ConfigurationRef left, ConfigurationRef right) {
+        Instance context = left instanceof ConfigurationRef.InstanceRef l ? fleet.require(l.idOrName())
+                : right instanceof ConfigurationRef.InstanceRef r ? fleet.require(r.idOrName()) : null;
+        ConfigurationView a = view(left, context);
+        ConfigurationView b = view(right, context);
+        if (left instanceof ConfigurationRef.TemplateRef && right instanceof ConfigurationRef.InstanceRef) {
+            b = restrict(b, a.values().keySet());
+        } else if (left instanceof ConfigurationRef.InstanceRef && right instanceof ConfigurationRef.TemplateRef) {
+            a = restrict(a, b.values().keySet());
+        }
+        return new ConfigurationView[] {a, b};
+    }
+
+    private ConfigurationView view(ConfigurationRef ref, Instance context) {
+        return switch (ref) {
+            case ConfigurationRef.InstanceRef i -> instanceView(fleet.require(i.idOrName()));
+            case ConfigurationRef.TemplateRef t -> {
+                TemplateVersion template = library.require(t.reference());
+                String title = template.name() + " v" + template.version();
+                if (context != null) {
+                    Map<String, String> values = new LinkedHashMap<>();
+                    planner.resolve(template, context).forEach(p -> values.put(p.name(), p.value()));
+                    yield new ConfigurationView(title + " for " + context.name(), values,
+                            catalogs.require(context.engine(), context.version()));
+                }
+                Map<String, String> values = new LinkedHashMap<>();
+                resolver().effectiveEntries(template).forEach(e -> values.put(e.entry().parameter(), e.display()));
+                Engine engine = template.template().engine();
+                yield new ConfigurationView(title, values, catalogs.require(engine, template.template().targetVersions().getLast()));
+            }
+        };
+    }
+
+    private ConfigurationView instanceView(Instance instance) {
+        SettingsSnapshot snapshot = fleet.latestSnapshot(instance.id()).orElseThrow(() -> new TemplateException(
+                "'" + instance.name() + "' has no settings snapshot yet: refresh it from its server first"));
+        Map<String, String> values = new LinkedHashMap<>();
+        for (LiveSetting s : snapshot.settings()) {
+            values.put(s.name(), s.value() == null ? "" : s.value());
+        }
+        return new ConfigurationView(instance.name() + " (" + snapshot.takenAt() + ")", values,
+                catalogs.require(instance.engine(), instance.version()));
+    }
+
+    private static ConfigurationView restrict(ConfigurationView view, Set<String> names) {
+        Set<String> keys = new java.util.HashSet<>();
+        names.forEach(n -> keys.add(ParameterCatalog.canonicalName(n)));
+        Map<String, String> kept = new LinkedHashMap<>();
+        view.values().forEach((k, v) -> {
+            if (keys.contains(ParameterCatalog.canonicalName(k))) {
+                kept.put(k, v);
+            }
+        });
+        return new ConfigurationView(view.title(), kept, view.catalog());
+    }
+
+    /**
+     * A stored draft plan per instance. With {@code live}, connected instances are read from their servers
+     * first (the plan's baseline says so); otherwise, and when a server cannot be reached, the newest
+     * snapshot is used. Instances that get no plan are reported with the reason; the others are stored in
+     * one transaction.
+     */
+    public PlanBatch createPlans(String reference, List<Long> instanceIds, boolean live, IntConsumer progress) {
+        TemplateVersion template = library.require(reference);
+        List<ChangePlan> made = new ArrayList<>();
+        List<PlanBatch.Failure> failures = new ArrayList<>();
+        int done = 0;
+        for (long id : instanceIds) {
+            Optional<Instance> found = fleet.find(id);
+            if (found.isEmpty()) {
+                failures.add(new PlanBatch.Failure(id, "#" + id, "no such instance"));
+                progress.accept(++done);
+                continue;
+            }
+            Instance instance = found.get();
+            try {
+                SettingsSnapshot current = null;
+                boolean fromServer = false;
+                if (live && instance.connectable()) {
+                    try {
+                        current = fleet.refresh(id);
+                        fromServer = true;
+                    } catch (ConnectorException unreachable) {
+                        current = fleet.latestSnapshot(id).orElse(null);
+                    }
+                } else {
+                    current = fleet.latestSnapshot(id).orElse(null);
+                }
+                made.add(planner.plan(template, instance, current, fromServer, author, clock.instant()));
+            } catch (TemplateException | IllegalArgumentException e) {
+                failures.add(new PlanBatch.Failure(id, instance.name(), e.getMessage()));
+            }
+            progress.accept(++done);
+        }
+        return new PlanBatch(plans.saveAll(made), failures);
+    }
+
+    public ChangePlan createPlan(String reference, String instance, boolean live) {
+        Instance target = fleet.require(instance);
+        PlanBatch batch = createPlans(reference, List.of(target.id()), live, n -> { });
+        if (!batch.failures().isEmpty()) {
+            throw new TemplateException(batch.failures().getFirst().reason());
+        }
+        return batch.plans().getFirst();
+    }
+
+    public List<ChangePlan> plans() {
+        return plans.findAll();
+    }
+
+    public Optional<ChangePlan> plan(long id) {
+        return plans.find(id);
+    }
+
+    public void assign(String instance, String reference) {
+        Instance target = fleet.require(instance);
+        TemplateVersion template = library.require(reference);
+        if (template.template().engine() != target.engine()) {
+            throw new TemplateException("Template '" + template.name() + "' is for " + template.template().engine().displayName()
+                    + "; '" + target.name() + "' runs " + target.engine().displayName());
+        }
+        Integer pinned = reference.contains("@") ? template.version() : null;
+        assignments.assign(new TemplateAssignment(target.id(), template.name(), pinned));
+    }
+
+    public Optional<TemplateAssignment> assignment(long instanceId) {
+        return assignments.find(instanceId);
+    }
+
+    /**
+     * Differences between each assigned instance's newest snapshot and its template's resolved
+     * configuration, by instance id. Instances without a snapshot or whose template no longer resolves are left out.
+     */
+    public Map<Long, Integer> drift() {
+        Map<Long, Integer> drift = new LinkedHashMap<>();
+        for (TemplateAssignment a : assignments.findAll().values()) {
+            Optional<Instance> instance = fleet.find(a.instanceId());
+            Optional<TemplateVersion> template = library.find(a.reference());
+            Optional<SettingsSnapshot> snapshot = fleet.latestSnapshot(a.instanceId());
+            if (instance.isEmpty() || template.isEmpty() || snapshot.isEmpty()) {
+                continue;
+            }
+            try {
+                drift.put(a.instanceId(), planner.drift(template.get(), instance.get(), snapshot.get()));
+            } catch (TemplateException | IllegalArgumentException unresolvable) {
+                // shown as "template does not resolve" by the caller when it has no number
+            }
+        }
+        return drift;
+    }
+
+    private TemplateResolver resolver() {
+        return new TemplateResolver(library::latest);
+    }
+}

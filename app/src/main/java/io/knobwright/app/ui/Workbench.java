@@ -1,0 +1,96 @@
+package io.knobwright.app.ui;
+
+import io.knobwright.app.fleet.FleetService;
+import io.knobwright.app.ui.common.BackgroundWork;
+import io.knobwright.app.ui.common.FxDialogService;
+import io.knobwright.app.ui.common.Theme;
+import io.knobwright.app.ui.fleet.FleetView;
+import io.knobwright.app.ui.instance.CatalogLookup;
+import io.knobwright.app.ui.instance.InstanceDetailView;
+import io.knobwright.app.ui.workbench.WorkbenchView;
+import io.knobwright.app.ui.workbench.WorkbenchViewModel;
+import io.knobwright.model.catalog.CatalogRepository;
+import io.knobwright.model.task.TaskRunner;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/**
+ * The workbench main window. The CLI's composition root calls
+ * {@code new Workbench(fleet, catalogs, tasks).start(stage)} on the FX thread; everything the window
+ * needs is built here from those three services.
+ */
+public final class Workbench {
+
+    private final FleetService fleet;
+    private final CatalogLookup catalogs;
+    private final TaskRunner tasks;
+    private final Executor ui;
+    private WorkbenchViewModel viewModel;
+    private WorkbenchView view;
+
+    public Workbench(FleetService fleet, CatalogRepository catalogs, TaskRunner tasks) {
+        this(fleet, CatalogLookup.of(catalogs), tasks, Platform::runLater);
+    }
+
+    /** For tests and the bench: catalogs from elsewhere, and the executor that brings results to the FX thread. */
+    public Workbench(FleetService fleet, CatalogLookup catalogs, TaskRunner tasks, Executor ui) {
+        this.fleet = Objects.requireNonNull(fleet, "fleet");
+        this.catalogs = Objects.requireNonNull(catalogs, "catalogs");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.ui = Objects.requireNonNull(ui, "ui");
+    }
+
+    /** Builds the window on {@code stage}, shows it and starts loading the fleet in the background. */
+    public void start(Stage stage) {
+        Theme theme = new Theme();
+        FxDialogService dialogs = new FxDialogService(() -> stage, theme);
+        viewModel = new WorkbenchViewModel(fleet, catalogs, new BackgroundWork(tasks, ui), dialogs, System::getenv,
+                ZoneId.systemDefault());
+        // Start reading the fleet first: the store and row building run while the window is being built.
+        viewModel.refresh();
+        view = new WorkbenchView(viewModel, theme);
+        var styling = theme.style(view, WorkbenchView.STYLESHEET, FleetView.STYLESHEET, InstanceDetailView.STYLESHEET);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        // A size the caller already gave the stage wins (tests, the bench); otherwise fit the screen.
+        double width = Double.isNaN(stage.getWidth()) ? Math.min(1920, screen.getWidth()) : stage.getWidth();
+        double height = Double.isNaN(stage.getHeight()) ? Math.min(1080, screen.getHeight()) : stage.getHeight();
+        Scene scene = new Scene(view, width, height);
+        installShortcuts(scene);
+        stage.setTitle("Knobwright — Fleet");
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        stage.setScene(scene);
+        stage.setOnHidden(e -> {
+            styling.unsubscribe();
+            view.dispose();
+        });
+        stage.show();
+    }
+
+    private void installShortcuts(Scene scene) {
+        var keys = scene.getAccelerators();
+        keys.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> view.fleetView().focusSearch());
+        keys.put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), viewModel::addInstance);
+        keys.put(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN), viewModel::importInventory);
+        keys.put(new KeyCodeCombination(KeyCode.F5), viewModel::refresh);
+    }
+
+    /** The main window's view-model, for tests and the bench; null before {@link #start}. */
+    public WorkbenchViewModel viewModel() {
+        return viewModel;
+    }
+
+    public WorkbenchView view() {
+        return view;
+    }
+}

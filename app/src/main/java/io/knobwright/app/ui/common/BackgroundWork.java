@@ -1,0 +1,57 @@
+package io.knobwright.app.ui.common;
+
+import io.knobwright.model.task.TaskRunner;
+
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Runs blocking service calls through the {@link TaskRunner} and delivers the outcome on the UI thread.
+ * The app passes {@code Platform::runLater} as the UI executor; tests pass {@code Runnable::run} together
+ * with {@link TaskRunner#inline()} so view-models can be driven without a toolkit.
+ */
+public final class BackgroundWork {
+
+    private static final System.Logger LOG = System.getLogger(BackgroundWork.class.getName());
+
+    private final TaskRunner tasks;
+    private final Executor ui;
+
+    public BackgroundWork(TaskRunner tasks, Executor ui) {
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.ui = Objects.requireNonNull(ui, "ui");
+    }
+
+    /**
+     * Starts I/O-bound work (JDBC, files, network). Exactly one of the callbacks runs, on the UI thread.
+     *
+     * @param action what the user asked for, used to phrase a failure ("Import inventory")
+     */
+    public <T> void io(String action, Supplier<T> work, Consumer<? super T> onSuccess, Consumer<String> onFailure) {
+        CompletableFuture<T> future;
+        try {
+            future = tasks.io(work);
+        } catch (RuntimeException e) {
+            future = CompletableFuture.failedFuture(e);
+        }
+        future.whenComplete((value, error) -> ui.execute(() -> {
+            if (error == null) {
+                onSuccess.accept(value);
+            } else {
+                log(action, error);
+                onFailure.accept(UserMessages.describe(action, error));
+            }
+        }));
+    }
+
+    private static void log(String action, Throwable error) {
+        if (UserMessages.isExpected(error)) {
+            LOG.log(System.Logger.Level.INFO, action + " failed: " + UserMessages.unwrap(error).getMessage());
+        } else {
+            LOG.log(System.Logger.Level.WARNING, action + " failed", UserMessages.unwrap(error));
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.knobwright.app.ui.common;
+
+import io.knobwright.app.ui.instance.InstanceEditorViewModel;
+import io.knobwright.model.fleet.Instance;
+import io.knobwright.model.fleet.inventory.ImportReport;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Every modal question the workbench asks, behind one interface so view-models can be tested with a
+ * scripted answer instead of a window. The app's implementation is {@link FxDialogService}.
+ */
+public interface DialogService {
+
+    /** Asks before something destructive; true when the user chose {@code confirmLabel}. */
+    boolean confirm(String title, String message, String confirmLabel);
+
+    /** Lets the user pick a CSV or JSON inventory file. */
+    Optional<Path> chooseInventoryFile();
+
+    /**
+     * Shows the add/edit form until the editor has saved (the saved instance is returned) or the
+     * user cancels (empty).
+     */
+    Optional<Instance> editInstance(InstanceEditorViewModel editor);
+
+    /** Shows what an import stored and which rows it rejected, and why. */
+    void showImportReport(Path file, ImportReport report);
+}

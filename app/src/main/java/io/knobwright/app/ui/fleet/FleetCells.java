@@ -1,0 +1,189 @@
+package io.knobwright.app.ui.fleet;
+
+import io.knobwright.app.ui.common.EngineIcons;
+import io.knobwright.app.ui.common.Labels;
+import io.knobwright.model.engine.Engine;
+import io.knobwright.model.fleet.Criticality;
+import io.knobwright.model.fleet.Tier;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableRow;
+import javafx.scene.layout.StackPane;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** Cells and rows of the fleet table. Each cell keeps its graphic and only swaps text and style classes. */
+final class FleetCells {
+
+    static final PseudoClass GROUP = PseudoClass.getPseudoClass("group");
+    static final PseudoClass DEMO = PseudoClass.getPseudoClass("demo");
+
+    /*
+     * Colours switch with pseudo-classes (":tier-production", ":criticality-high"), never with style
+     * classes: cells are re-filled on every keystroke and scroll, and changing a style class makes
+     * JavaFX re-resolve all CSS of the node, which at 300 visible cells costs more than the filtering.
+     */
+    private static final Map<Tier, PseudoClass> TIER = states(Tier.class, "tier-");
+    private static final Map<Criticality, PseudoClass> CRITICALITY = states(Criticality.class, "criticality-");
+
+    private FleetCells() {
+    }
+
+    static <E extends Enum<E>> Map<E, PseudoClass> states(Class<E> type, String prefix) {
+        Map<E, PseudoClass> map = new EnumMap<>(type);
+        for (E e : type.getEnumConstants()) {
+            map.put(e, PseudoClass.getPseudoClass(prefix + e.name().toLowerCase(Locale.ROOT)));
+        }
+        return map;
+    }
+
+    private static <E extends Enum<E>> void mark(Node node, Map<E, PseudoClass> states, E value) {
+        states.forEach((e, state) -> node.pseudoClassStateChanged(state, e == value));
+    }
+
+    /** Plain text from the row; empty on group headers. */
+    static class TextCell extends TableCell<FleetEntry, FleetEntry> {
+        private final Function<FleetRow, String> text;
+
+        TextCell(Function<FleetRow, String> text) {
+            this.text = text;
+        }
+
+        @Override
+        protected void updateItem(FleetEntry entry, boolean empty) {
+            super.updateItem(entry, empty);
+            setText(entry instanceof FleetRow row && !empty ? text.apply(row) : null);
+        }
+    }
+
+    /**
+     * Instance name with a DEMO badge; on a group header, the group label, its count and a chevron.
+     * Both marks stay in the cell and are only shown or hidden: adding and removing graphics while
+     * the table re-fills would re-resolve their CSS on every keystroke.
+     */
+    static final class NameCell extends TableCell<FleetEntry, FleetEntry> {
+        private final Label demoBadge = new Label("DEMO");
+        private final FontIcon chevron = new FontIcon(MaterialDesignC.CHEVRON_DOWN);
+
+        NameCell() {
+            demoBadge.getStyleClass().add("demo-badge");
+            chevron.getStyleClass().add("group-chevron");
+            StackPane marks = new StackPane(chevron, demoBadge);
+            setGraphic(marks);
+            show(false, false);
+        }
+
+        private void show(boolean header, boolean demo) {
+            chevron.setVisible(header);
+            demoBadge.setVisible(demo);
+            getGraphic().setVisible(header || demo);
+            getGraphic().setManaged(header || demo);
+            setContentDisplay(header ? ContentDisplay.LEFT : ContentDisplay.RIGHT);
+        }
+
+        @Override
+        protected void updateItem(FleetEntry entry, boolean empty) {
+            super.updateItem(entry, empty);
+            if (empty || entry == null) {
+                setText(null);
+                show(false, false);
+            } else if (entry instanceof FleetGroupHeader h) {
+                chevron.setIconCode(h.collapsed() ? MaterialDesignC.CHEVRON_RIGHT : MaterialDesignC.CHEVRON_DOWN);
+                show(true, false);
+                setText(h.label() + "  (" + h.count() + ")");
+            } else if (entry instanceof FleetRow row) {
+                show(false, row.instance().demo());
+                setText(row.name());
+            }
+        }
+    }
+
+    /** Engine mascot in the engine's colour, then its name. */
+    static final class EngineCell extends TableCell<FleetEntry, FleetEntry> {
+        private final FontIcon icon = EngineIcons.icon(Engine.POSTGRESQL);
+
+        EngineCell() {
+            setGraphic(icon);
+            icon.setVisible(false);
+        }
+
+        @Override
+        protected void updateItem(FleetEntry entry, boolean empty) {
+            super.updateItem(entry, empty);
+            if (entry instanceof FleetRow row && !empty) {
+                Engine engine = row.instance().engine();
+                EngineIcons.mark(icon, engine);
+                icon.setVisible(true);
+                setText(engine.displayName());
+            } else {
+                icon.setVisible(false);
+                setText(null);
+            }
+        }
+    }
+
+    /** Tier as text, production in the tier token colour. */
+    static final class TierCell extends TextCell {
+        TierCell() {
+            super(r -> Labels.tier(r.instance().tier()));
+        }
+
+        @Override
+        protected void updateItem(FleetEntry entry, boolean empty) {
+            super.updateItem(entry, empty);
+            mark(this, TIER, entry instanceof FleetRow row && !empty ? row.instance().tier() : null);
+        }
+    }
+
+    /** Criticality as a coloured pill. */
+    static final class CriticalityCell extends TableCell<FleetEntry, FleetEntry> {
+        private final Label pill = new Label();
+
+        CriticalityCell() {
+            pill.getStyleClass().add("pill");
+            setGraphic(pill);
+            pill.setVisible(false);
+        }
+
+        @Override
+        protected void updateItem(FleetEntry entry, boolean empty) {
+            super.updateItem(entry, empty);
+            setText(null);
+            if (entry instanceof FleetRow row && !empty) {
+                Criticality c = row.instance().criticality();
+                pill.setText(Labels.criticality(c));
+                mark(pill, CRITICALITY, c);
+                pill.setVisible(true);
+            } else {
+                pill.setVisible(false);
+            }
+        }
+    }
+
+    /** Marks group headers and demo instances for the stylesheet; a click on a header folds the group. */
+    static final class EntryRow extends TableRow<FleetEntry> {
+        EntryRow(Consumer<FleetGroupHeader> toggle) {
+            setOnMouseClicked(e -> {
+                if (getItem() instanceof FleetGroupHeader h) {
+                    toggle.accept(h);
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(FleetEntry entry, boolean empty) {
+            super.updateItem(entry, empty);
+            pseudoClassStateChanged(GROUP, !empty && entry instanceof FleetGroupHeader);
+            pseudoClassStateChanged(DEMO, !empty && entry instanceof FleetRow r && r.instance().demo());
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.knobwright.app.ui.fleet;
+
+import io.knobwright.app.ui.common.Formats;
+import io.knobwright.app.ui.common.Labels;
+import io.knobwright.model.fleet.Instance;
+
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * An instance as the fleet table shows it, with everything a keystroke needs computed once:
+ * the lower-case search key and the formatted cells. Filtering 5,000 rows then costs one
+ * {@code String.contains} per row and search word.
+ *
+ * @param searchKey    lower-case name, engine, version, full version and tags, space separated
+ * @param versionKey   engine and major, so PostgreSQL 16 and a hypothetical "16" of another engine differ
+ * @param versionLabel "PostgreSQL 16"
+ */
+public record FleetRow(Instance instance, String searchKey, String versionKey, String versionLabel,
+                       String versionText, String tagsText, String cpuText, String ramText, String diskText)
+        implements FleetEntry {
+
+    public static FleetRow of(Instance i) {
+        String tags = Formats.tags(i.tags());
+        String versionLabel = i.engine().displayName() + " " + i.version();
+        String key = String.join(" ", i.name(), i.engine().displayName(), i.engine().id(), i.version(),
+                i.fullVersion(), tags.replace(",", "")).toLowerCase(Locale.ROOT);
+        return new FleetRow(i, key, i.engine().id() + " " + i.version(), versionLabel, compactVersion(i.fullVersion()), tags,
+                Formats.cpus(i.hardware().cpus()), Formats.bytes(i.hardware().memoryBytes()), Formats.disk(i.hardware()));
+    }
+
+    /**
+     * The server's version without vendor suffix or trailing zero parts: "10.11.9-MariaDB-0+deb12u1" reads
+     * "10.11.9", "19.24.0.0.0" reads "19.24"; the detail pane shows the full string.
+     */
+    static String compactVersion(String full) {
+        String v = full.trim();
+        int cut = v.indexOf('-');
+        if (cut > 0) {
+            v = v.substring(0, cut);
+        }
+        while (v.endsWith(".0") && v.indexOf('.') != v.lastIndexOf('.')) {
+            v = v.substring(0, v.length() - 2);
+        }
+        return v;
+    }
+
+    public long id() {
+        return instance.id();
+    }
+
+    public String name() {
+        return instance.name();
+    }
+
+    public String tag(String key) {
+        return instance.tags().get(key);
+    }
+
+    public Map<String, String> tags() {
+        return instance.tags();
+    }
+
+    /** Default order of the table: by name, as a DBA scans a list of hosts. */
+    public static final Comparator<FleetRow> BY_NAME = Comparator
+            .comparing((FleetRow r) -> r.name(), String.CASE_INSENSITIVE_ORDER)
+            .thenComparingLong(FleetRow::id);
+
+    public static final Comparator<FleetRow> BY_ENGINE = Comparator.comparing(r -> r.instance().engine());
+
+    public static final Comparator<FleetRow> BY_VERSION = BY_ENGINE.thenComparing(
+            (FleetRow r) -> r.instance().fullVersion(), Labels.VERSION_ORDER);
+
+    public static final Comparator<FleetRow> BY_TIER = Comparator.comparing(r -> r.instance().tier());
+
+    /** Most critical first when sorted ascending: the order a DBA wants to see risk in. */
+    public static final Comparator<FleetRow> BY_CRITICALITY = Comparator.comparing(
+            (FleetRow r) -> r.instance().criticality()).reversed();
+
+    public static final Comparator<FleetRow> BY_WORKLOAD = Comparator.comparing(r -> r.instance().workload());
+
+    public static final Comparator<FleetRow> BY_TAGS = Comparator.comparing(FleetRow::tagsText);
+
+    public static final Comparator<FleetRow> BY_CPUS = Comparator.comparingInt(r -> r.instance().hardware().cpus());
+
+    public static final Comparator<FleetRow> BY_MEMORY = Comparator.comparingLong(
+            r -> r.instance().hardware().memoryBytes());
+
+    public static final Comparator<FleetRow> BY_DISK = Comparator.comparingLong(r -> r.instance().hardware().diskBytes());
+}

@@ -1,0 +1,153 @@
+package io.knobwright.app.ui.fleet;
+
+import atlantafx.base.controls.CustomTextField;
+import io.knobwright.app.ui.common.Theme;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.Cursor;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.util.Subscription;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+
+import java.util.List;
+
+/** The fleet browser: search and grouping above the table, facet filters on the left. */
+public final class FleetView extends BorderPane {
+
+    public static final String STYLESHEET = Theme.stylesheet(FleetView.class, "fleet.css");
+    /** Below this width the filter panel starts hidden. */
+    static final double NARROW = 800;
+
+    private final FleetViewModel vm;
+    private final CustomTextField search = new CustomTextField();
+    private final TableView<FleetEntry> table;
+    private final FilterPanel filters;
+    private Subscription subscriptions = Subscription.EMPTY;
+    /** True while the view itself moves the table selection, so it does not echo back to the view-model. */
+    private boolean syncing;
+
+    public FleetView(FleetViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("fleet-view");
+        table = FleetTable.create(vm);
+        filters = new FilterPanel(vm.facets());
+        setTop(searchBar());
+        setLeft(filters);
+        setCenter(table);
+        subscriptions = Subscription.combine(
+                table.getSelectionModel().selectedItemProperty().subscribe(entry -> {
+                    if (!syncing) {
+                        vm.select(entry);
+                    }
+                }),
+                vm.entries().subscribe(this::restoreSelection),
+                vm.selectedProperty().subscribe(i -> restoreSelection()));
+    }
+
+    private HBox searchBar() {
+        search.setId("fleet-search");
+        search.setPromptText("Search name, engine, version, tag…");
+        search.setLeft(new FontIcon(MaterialDesignM.MAGNIFY));
+        FontIcon clear = new FontIcon(MaterialDesignC.CLOSE);
+        clear.setId("fleet-search-clear");
+        clear.setCursor(Cursor.HAND);
+        clear.setOnMouseClicked(e -> search.clear());
+        clear.visibleProperty().bind(search.textProperty().isNotEmpty());
+        search.setRight(clear);
+        search.textProperty().bindBidirectional(vm.searchTextProperty());
+        HBox.setHgrow(search, Priority.ALWAYS);
+
+        ComboBox<GroupBy> group = new ComboBox<>(vm.groupByOptions());
+        group.setId("fleet-group-by");
+        group.valueProperty().bindBidirectional(vm.groupByProperty());
+        Label groupLabel = new Label("Group by");
+        groupLabel.setLabelFor(group);
+
+        Button clearFilters = new Button("Clear filters", new FontIcon(MaterialDesignF.FILTER_REMOVE_OUTLINE));
+        clearFilters.setId("fleet-clear-filters");
+        clearFilters.disableProperty().bind(vm.filtersActiveProperty().not());
+        clearFilters.setOnAction(e -> vm.clearFilters());
+
+        ToggleButton showFilters = new ToggleButton("Filters", new FontIcon(MaterialDesignF.FILTER_VARIANT));
+        showFilters.setId("fleet-show-filters");
+        showFilters.setSelected(true);
+        filters.visibleProperty().bind(showFilters.selectedProperty());
+        filters.managedProperty().bind(filters.visibleProperty());
+        // On a small window the table needs the room more than the facets do; the toggle brings them back.
+        Subscription[] firstLayout = new Subscription[1];
+        firstLayout[0] = widthProperty().subscribe(width -> {
+            if (width.doubleValue() > 0) {
+                showFilters.setSelected(width.doubleValue() >= NARROW);
+                firstLayout[0].unsubscribe();
+            }
+        });
+        for (var fixed : List.of(showFilters, groupLabel, group, clearFilters)) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        search.setMinWidth(140);
+
+        HBox bar = new HBox(showFilters, search, groupLabel, group, clearFilters);
+        bar.getStyleClass().add("fleet-search-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    /** Puts the table selection back on the selected instance after a re-filter replaced the rows. */
+    private void restoreSelection() {
+        var selected = vm.selectedProperty().get();
+        var model = table.getSelectionModel();
+        if (selected == null) {
+            return;
+        }
+        FleetEntry current = model.getSelectedItem();
+        if (current instanceof FleetRow row && row.id() == selected.id()) {
+            return;
+        }
+        var entries = vm.entries();
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i) instanceof FleetRow row && row.id() == selected.id()) {
+                syncing = true;
+                try {
+                    model.clearAndSelect(i);
+                } finally {
+                    syncing = false;
+                }
+                return;
+            }
+        }
+    }
+
+    public void focusSearch() {
+        Platform.runLater(() -> {
+            search.requestFocus();
+            search.selectAll();
+        });
+    }
+
+    public TextField searchField() {
+        return search;
+    }
+
+    public TableView<FleetEntry> table() {
+        return table;
+    }
+
+    /** Releases listeners on the view-model; call when the window closes. */
+    public void dispose() {
+        subscriptions.unsubscribe();
+        filters.dispose();
+        search.textProperty().unbindBidirectional(vm.searchTextProperty());
+    }
+}

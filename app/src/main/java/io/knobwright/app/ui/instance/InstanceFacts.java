@@ -1,0 +1,55 @@
+package io.knobwright.app.ui.instance;
+
+import io.knobwright.app.ui.common.Formats;
+import io.knobwright.app.ui.common.Labels;
+import io.knobwright.model.fleet.ConnectionSpec;
+import io.knobwright.model.fleet.CredentialRef;
+import io.knobwright.model.fleet.Instance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** The facts of an instance as the detail pane lists them. Never shows a password, not even one in a URL. */
+final class InstanceFacts {
+
+    /** password=..., pwd=... in a JDBC query string or MySQL-style properties. */
+    private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)((?:password|pwd)=)[^&;]*");
+
+    private InstanceFacts() {
+    }
+
+    static List<Fact> of(Instance i) {
+        List<Fact> facts = new ArrayList<>();
+        facts.add(new Fact("Engine", i.engine().displayName()));
+        facts.add(new Fact("Version", i.fullVersion().equals(i.version()) ? i.version()
+                : i.version() + "  (server reports " + i.fullVersion() + ")"));
+        facts.add(new Fact("Tier", Labels.tier(i.tier())));
+        facts.add(new Fact("Criticality", Labels.criticality(i.criticality())));
+        facts.add(new Fact("Workload", Labels.workload(i.workload())));
+        facts.add(new Fact("Hardware", Formats.hardware(i.hardware())));
+        facts.add(new Fact("Tags", i.tags().isEmpty() ? "none" : Formats.tags(i.tags())));
+        ConnectionSpec c = i.connection();
+        if (c == null) {
+            facts.add(new Fact("Connection", i.demo() ? "Demo instance: no server behind it"
+                    : "Inventory only: no connection details"));
+        } else {
+            facts.add(new Fact("JDBC URL", safeUrl(c.jdbcUrl())));
+            facts.add(new Fact("User", c.user() == null || c.user().isBlank() ? "(driver default)" : c.user()));
+            facts.add(new Fact("Password", passwordSource(c.credential())));
+        }
+        return facts;
+    }
+
+    static String safeUrl(String url) {
+        return PASSWORD_IN_URL.matcher(url).replaceAll("$1•••");
+    }
+
+    private static String passwordSource(CredentialRef ref) {
+        return switch (ref) {
+            case CredentialRef.None n -> "none (trust or peer authentication)";
+            case CredentialRef.EnvironmentVariable env -> "from $" + env.variable() + " at connect time";
+            case CredentialRef.Sealed s -> "sealed in the local store";
+        };
+    }
+}

@@ -1,0 +1,156 @@
+package io.knobwright.app.ui.workbench;
+
+import atlantafx.base.controls.Message;
+import atlantafx.base.controls.Spacer;
+import atlantafx.base.theme.Styles;
+import io.knobwright.app.ui.common.Theme;
+import io.knobwright.app.ui.fleet.FleetView;
+import io.knobwright.app.ui.instance.InstanceDetailView;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.Subscription;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
+
+/** The main window: toolbar, demo banner, message line, fleet browser beside the instance detail, status bar. */
+public final class WorkbenchView extends BorderPane {
+
+    public static final String STYLESHEET = Theme.stylesheet(WorkbenchView.class, "workbench.css");
+
+    private final WorkbenchViewModel vm;
+    private final FleetView fleetView;
+    private final InstanceDetailView detailView;
+    private Subscription subscriptions = Subscription.EMPTY;
+
+    public WorkbenchView(WorkbenchViewModel vm, Theme theme) {
+        this.vm = vm;
+        getStyleClass().add("workbench");
+        fleetView = new FleetView(vm.browser());
+        detailView = new InstanceDetailView(vm.detail());
+        SplitPane split = new SplitPane(fleetView, detailView);
+        split.setId("workbench-split");
+        split.setDividerPositions(0.665);
+        setTop(new VBox(toolbar(theme), demoBanner(), messageLine()));
+        setCenter(split);
+        setBottom(statusBar());
+    }
+
+    private ToolBar toolbar(Theme theme) {
+        Button add = button("toolbar-add", "Add instance", MaterialDesignP.PLUS, vm::addInstance);
+        add.getStyleClass().add("primary-action");
+        Button importFile = button("toolbar-import", "Import inventory", MaterialDesignF.FILE_IMPORT_OUTLINE,
+                vm::importInventory);
+        Button edit = button("toolbar-edit", "Edit", MaterialDesignP.PENCIL_OUTLINE, vm::editSelected);
+        edit.disableProperty().bind(Bindings.not(vm.canEdit()));
+        Button remove = button("toolbar-remove", "Remove", MaterialDesignD.DELETE_OUTLINE, vm::removeSelected);
+        remove.disableProperty().bind(Bindings.not(vm.canEdit()));
+        Button refresh = button("toolbar-refresh", "Refresh", MaterialDesignR.REFRESH, vm::refresh);
+        refresh.setTooltip(new Tooltip("Reload the fleet from the local store (F5)"));
+        Button removeDemo = button("toolbar-remove-demo", "Remove demo fleet", MaterialDesignD.DELETE_SWEEP_OUTLINE,
+                vm::removeDemoFleet);
+        removeDemo.getStyleClass().addAll(Styles.DANGER, Styles.FLAT);
+        removeDemo.visibleProperty().bind(vm.hasDemo());
+        removeDemo.managedProperty().bind(removeDemo.visibleProperty());
+        ToggleButton dark = new ToggleButton(null, new FontIcon(MaterialDesignW.WEATHER_NIGHT));
+        dark.setId("toolbar-dark");
+        dark.getStyleClass().add(Styles.BUTTON_ICON);
+        dark.setTooltip(new Tooltip("Dark theme"));
+        dark.selectedProperty().bindBidirectional(theme.darkProperty());
+        ToolBar bar = new ToolBar(add, importFile, new Separator(Orientation.VERTICAL), edit, remove,
+                new Separator(Orientation.VERTICAL), refresh, new Spacer(), removeDemo, dark);
+        bar.getStyleClass().add("workbench-toolbar");
+        return bar;
+    }
+
+    private static Button button(String id, String text, Ikon icon, Runnable action) {
+        Button b = new Button(text, new FontIcon(icon));
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        b.setMnemonicParsing(false);
+        return b;
+    }
+
+    private HBox demoBanner() {
+        Label text = new Label();
+        text.setId("demo-banner-text");
+        text.textProperty().bind(vm.demoBannerProperty());
+        text.setGraphic(new FontIcon(MaterialDesignT.TEST_TUBE));
+        Button remove = button("demo-banner-remove", "Remove demo fleet", MaterialDesignD.DELETE_SWEEP_OUTLINE,
+                vm::removeDemoFleet);
+        remove.getStyleClass().addAll(Styles.SMALL);
+        HBox banner = new HBox(text, new Spacer(), remove);
+        banner.setId("demo-banner");
+        banner.getStyleClass().add("demo-banner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.visibleProperty().bind(vm.demoBannerProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+
+    private Message messageLine() {
+        Message message = new Message();
+        message.setId("workbench-message");
+        message.getStyleClass().add("workbench-message");
+        message.descriptionProperty().bind(vm.messageProperty());
+        message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        message.setOnClose(e -> vm.dismissMessage());
+        subscriptions = subscriptions.and(vm.messageIsErrorProperty().subscribe(error -> {
+            message.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
+            message.getStyleClass().add(error ? Styles.DANGER : Styles.SUCCESS);
+            message.setGraphic(new FontIcon(error ? MaterialDesignA.ALERT_CIRCLE_OUTLINE
+                    : MaterialDesignC.CHECK_CIRCLE_OUTLINE));
+        }));
+        return message;
+    }
+
+    private HBox statusBar() {
+        Label status = new Label();
+        status.setId("status-text");
+        status.textProperty().bind(vm.browser().statusTextProperty());
+        ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
+        progress.getStyleClass().add(Styles.SMALL);
+        progress.visibleProperty().bind(vm.busyProperty());
+        Label busy = new Label();
+        busy.textProperty().bind(vm.busyTextProperty());
+        busy.visibleProperty().bind(vm.busyProperty());
+        HBox bar = new HBox(status, new Spacer(), busy, progress);
+        bar.getStyleClass().add("status-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    public FleetView fleetView() {
+        return fleetView;
+    }
+
+    public InstanceDetailView detailView() {
+        return detailView;
+    }
+
+    public void dispose() {
+        subscriptions.unsubscribe();
+        fleetView.dispose();
+        detailView.dispose();
+    }
+}

@@ -1,0 +1,242 @@
+package io.knobwright.app.ui.workbench;
+
+import io.knobwright.app.fleet.FleetService;
+import io.knobwright.app.ui.common.BackgroundWork;
+import io.knobwright.app.ui.common.DialogService;
+import io.knobwright.app.ui.common.Formats;
+import io.knobwright.app.ui.fleet.FleetViewModel;
+import io.knobwright.app.ui.instance.CatalogLookup;
+import io.knobwright.app.ui.instance.InstanceDetailViewModel;
+import io.knobwright.app.ui.instance.InstanceEditorViewModel;
+import io.knobwright.model.fleet.Instance;
+import io.knobwright.model.fleet.inventory.ImportReport;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableBooleanValue;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * The main window's commands (add, edit, import, refresh, remove, remove demo fleet) and the state
+ * around them: progress, the message line and the demo banner. Browsing lives in
+ * {@link FleetViewModel}, the selected instance in {@link InstanceDetailViewModel}.
+ */
+public final class WorkbenchViewModel {
+
+    private final FleetService fleet;
+    private final BackgroundWork work;
+    private final DialogService dialogs;
+    private final UnaryOperator<String> environment;
+    private final FleetViewModel browser = new FleetViewModel();
+    private final InstanceDetailViewModel detail;
+
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper busyText = new ReadOnlyStringWrapper(this, "busyText", "");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper(this, "messageIsError");
+    private final ReadOnlyStringWrapper demoBanner = new ReadOnlyStringWrapper(this, "demoBanner", "");
+    private final BooleanBinding hasSelection;
+    private final BooleanBinding hasDemo;
+    private int running;
+
+    public WorkbenchViewModel(FleetService fleet, CatalogLookup catalogs, BackgroundWork work, DialogService dialogs,
+                              UnaryOperator<String> environment, ZoneId zone) {
+        this.fleet = Objects.requireNonNull(fleet, "fleet");
+        this.work = Objects.requireNonNull(work, "work");
+        this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
+        this.environment = Objects.requireNonNull(environment, "environment");
+        this.detail = new InstanceDetailViewModel(fleet, catalogs, work, zone);
+        browser.selectedProperty().subscribe(detail::show);
+        hasSelection = browser.selectedProperty().isNotNull();
+        hasDemo = browser.demoCountProperty().greaterThan(0);
+        browser.demoCountProperty().subscribe(n -> demoBanner.set(bannerText(n.intValue())));
+    }
+
+    private String bannerText(int demo) {
+        if (demo == 0) {
+            return "";
+        }
+        return demo == browser.totalCountProperty().get()
+                ? "This is a demo fleet. Remove it when you add your own instances."
+                : Formats.count(demo, "demo instance is", "demo instances are")
+                + " mixed into your fleet. Remove them when you no longer need them.";
+    }
+
+    /**
+     * Loads the fleet from the store; the table keeps its filters and selection, and the selected
+     * instance's settings are read again (another workbench or the CLI may have refreshed them).
+     */
+    public void refresh() {
+        start("Loading fleet…");
+        work.io("Load the fleet", this::loadRows, rows -> {
+            Instance before = browser.selectedProperty().get();
+            loaded(rows);
+            Instance after = browser.selectedProperty().get();
+            if (after != null && after.equals(before)) {
+                detail.show(after);
+            }
+        }, this::failed);
+    }
+
+    /** Reads the fleet and builds its table rows, both off the FX thread. */
+    private FleetViewModel.PreparedRows loadRows() {
+        return FleetViewModel.prepare(fleet.list());
+    }
+
+    private void loaded(FleetViewModel.PreparedRows rows) {
+        finish();
+        browser.setRows(rows);
+        demoBanner.set(bannerText(browser.demoCountProperty().get()));
+    }
+
+    public void addInstance() {
+        openEditor(null, "Added ");
+    }
+
+    public void editSelected() {
+        Instance selected = browser.selectedProperty().get();
+        if (selected != null) {
+            openEditor(selected, "Saved ");
+        }
+    }
+
+    private void openEditor(Instance editing, String verb) {
+        var editor = new InstanceEditorViewModel(fleet, work, browser.namesInUse(), environment, editing);
+        dialogs.editInstance(editor).ifPresent(saved -> reloadAndSelect(saved.id(), verb + saved.name() + "."));
+    }
+
+    public void removeSelected() {
+        Instance selected = browser.selectedProperty().get();
+        if (selected == null || !dialogs.confirm("Remove instance",
+                "Remove '" + selected.name() + "' from the fleet? Its stored settings history goes with it. "
+                        + "The server itself is not touched.", "Remove")) {
+            return;
+        }
+        start("Removing " + selected.name() + "…");
+        work.io("Remove " + selected.name(), () -> fleet.remove(selected.id()), removed -> {
+            finish();
+            reloadAndSelect(-1, removed ? "Removed " + selected.name() + "."
+                    : selected.name() + " was already gone; the list is up to date now.");
+        }, this::failed);
+    }
+
+    public void removeDemoFleet() {
+        int demo = browser.demoCountProperty().get();
+        if (demo == 0 || !dialogs.confirm("Remove demo fleet",
+                "Remove the " + Formats.count(demo, "demo instance", "demo instances")
+                        + "? Instances you added or imported stay.", "Remove demo fleet")) {
+            return;
+        }
+        start("Removing the demo fleet…");
+        work.io("Remove the demo fleet", fleet::removeDemoFleet, removed -> {
+            finish();
+            reloadAndSelect(-1, "Removed " + Formats.count(removed, "demo instance", "demo instances") + ".");
+        }, this::failed);
+    }
+
+    public void importInventory() {
+        dialogs.chooseInventoryFile().ifPresent(this::importFile);
+    }
+
+    private void importFile(Path file) {
+        start("Importing " + file.getFileName() + "…");
+        work.io("Import " + file.getFileName(), () -> fleet.importInventory(file), report -> {
+            finish();
+            reloadAndSelect(-1, summary(file, report));
+            dialogs.showImportReport(file, report);
+        }, this::failed);
+    }
+
+    /** "212 imported, 3 rejected from hosts.csv". */
+    public static String summary(Path file, ImportReport report) {
+        return report.imported().size() + " imported, " + report.rejected().size() + " rejected from "
+                + file.getFileName() + ".";
+    }
+
+    private void reloadAndSelect(long id, String info) {
+        start("Loading fleet…");
+        work.io("Load the fleet", this::loadRows, rows -> {
+            loaded(rows);
+            if (id > 0) {
+                browser.select(id);
+            }
+            show(info, false);
+        }, this::failed);
+    }
+
+    private void start(String text) {
+        running++;
+        busy.set(true);
+        busyText.set(text);
+    }
+
+    private void finish() {
+        running = Math.max(0, running - 1);
+        busy.set(running > 0);
+        if (running == 0) {
+            busyText.set("");
+        }
+    }
+
+    private void failed(String text) {
+        finish();
+        show(text, true);
+    }
+
+    private void show(String text, boolean error) {
+        messageIsError.set(error);
+        message.set(text);
+    }
+
+    public void dismissMessage() {
+        message.set("");
+    }
+
+    public FleetViewModel browser() {
+        return browser;
+    }
+
+    public InstanceDetailViewModel detail() {
+        return detail;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty busyTextProperty() {
+        return busyText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty messageIsErrorProperty() {
+        return messageIsError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty demoBannerProperty() {
+        return demoBanner.getReadOnlyProperty();
+    }
+
+    public ObservableBooleanValue hasSelection() {
+        return hasSelection;
+    }
+
+    public ObservableBooleanValue hasDemo() {
+        return hasDemo;
+    }
+
+    /** Selected instance is a stored one that can be edited: everything but a running save. */
+    public ObservableBooleanValue canEdit() {
+        return Bindings.and(hasSelection, busy.not());
+    }
+}

@@ -1,0 +1,138 @@
+package io.knobwright.app.ui;
+
+import io.knobwright.app.bench.InMemoryFleetService;
+import io.knobwright.app.bench.SampleCatalogs;
+import io.knobwright.app.ui.common.Theme;
+import io.knobwright.app.ui.fleet.FleetEntry;
+import io.knobwright.app.ui.fleet.FleetGroupHeader;
+import io.knobwright.app.ui.inventory.ImportReportDialog;
+import io.knobwright.model.fleet.inventory.ImportReport;
+import io.knobwright.model.task.TaskRunner;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The add-instance dialog, the import report and the grouped dark view, driven and photographed headless. */
+@ExtendWith(ApplicationExtension.class)
+class DialogsUiTest {
+
+    private InMemoryFleetService fleet;
+    private Workbench workbench;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        fleet = InMemoryFleetService.sample(250, true, WorkbenchUiTest.CLOCK);
+        workbench = new Workbench(fleet, new SampleCatalogs(), TaskRunner.inline(), Platform::runLater);
+        stage.setWidth(1000);
+        stage.setHeight(1000);
+        workbench.start(stage);
+    }
+
+    @Test
+    void addingAnInstanceTestsTheConnectionShowsTheFailureAndSavesOnceItWorks(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#toolbar-add");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.clickOn("#editor-name").write("billing-pg-prod02");
+        robot.clickOn("#editor-url").write("jdbc:postgresql://unreachable-db.eu-west-1:5432/postgres");
+        robot.clickOn("#editor-user").write("knobwright");
+        robot.clickOn("#editor-tags").write("team=billing, region=eu-west-1, pci");
+        robot.clickOn("#editor-test");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Label result = robot.lookup("#editor-test-result").queryAs(Label.class);
+        assertThat(result.getText()).isEqualTo("Test connection failed: Connection refused by "
+                + "unreachable-db.eu-west-1: is the server running and listening on that port?");
+        Node name = robot.lookup("#editor-name").query();
+        assertThat(robot.lookup(".field-error").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("Tags are key=value pairs separated by commas; 'pci' has no key=value.");
+        Snapshots.write(name.getScene(), "add-instance.png");
+
+        robot.interact(() -> {
+            robot.lookup("#editor-url").queryTextInputControl().setText("jdbc:postgresql://billing-db2.eu-west-1:5432/postgres");
+            robot.lookup("#editor-tags").queryTextInputControl().setText("team=billing, region=eu-west-1, pci=yes");
+        });
+        robot.clickOn("#editor-save");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#editor-name").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#detail-name").queryAs(Label.class).getText()).isEqualTo("billing-pg-prod02");
+        assertThat(robot.lookup("#status-text").queryAs(Label.class).getText()).startsWith("251 instances");
+    }
+
+    @Test
+    void theImportReportListsEveryRejectedRowWithItsReason(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("hosts.csv");
+        List<String> lines = new ArrayList<>(List.of("name,engine,version,tier,criticality,workload,tags"));
+        for (int i = 1; i <= 215; i++) {
+            String row = switch (i) {
+                case 17 -> "hr-db2-prod01,db2,11.5,production,high,oltp,team=hr";
+                case 88 -> "shop-pg-prod07,postgresql,16,prodution,high,oltp,team=shop";
+                case 140 -> "legacy-my-test01,mysql,5.7,test,low,web,team=legacy";
+                default -> String.format("imported-pg-%03d,postgresql,16,staging,medium,oltp,team=ops;region=eu-west-1", i);
+            };
+            lines.add(row);
+        }
+        Files.write(csv, lines);
+        ImportReport report = fleet.importInventory(csv);
+        assertThat(report.imported()).hasSize(212);
+
+        AtomicReference<ImportReportDialog> dialog = new AtomicReference<>();
+        robot.interact(() -> {
+            ImportReportDialog d = new ImportReportDialog(csv, report, new Theme());
+            d.initOwner(stage);
+            d.show();
+            dialog.set(d);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(dialog.get().getHeaderText()).isEqualTo("212 imported, 3 rejected");
+        TableView<ImportReport.RejectedRow> rejected = robot.lookup("#import-rejected").queryTableView();
+        assertThat(rejected.getItems()).extracting(ImportReport.RejectedRow::row).containsExactly(18, 89, 141);
+        assertThat(rejected.getItems().get(1).reason()).isEqualTo(
+                "Unknown tier 'prodution'. Use one of: production, staging, test, development.");
+        Snapshots.write(dialog.get().getDialogPane().getScene(), "import-report.png");
+        robot.interact(dialog.get()::close);
+    }
+
+    @Test
+    void groupingByEngineShowsHeadersWithCountsAlsoInTheDarkTheme(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> workbench.viewModel().browser().groupBy("engine"));
+        robot.clickOn("#toolbar-dark");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TableView<FleetEntry> table = robot.lookup("#fleet-table").queryTableView();
+        FleetGroupHeader first = (FleetGroupHeader) table.getItems().getFirst();
+        long postgres = fleet.list().stream().filter(i -> i.engine() == io.knobwright.model.engine.Engine.POSTGRESQL).count();
+        assertThat(first.label()).isEqualTo("PostgreSQL");
+        assertThat(first.count()).isEqualTo((int) postgres);
+
+        robot.interact(() -> {
+            var rows = workbench.viewModel().browser().entries();
+            workbench.viewModel().browser().select(rows.get(3));
+        });
+        Snapshots.writeAt(stage.getScene(), 1920, 1080, "fleet-grouped-dark.png");
+        robot.clickOn("#toolbar-dark");
+    }
+}

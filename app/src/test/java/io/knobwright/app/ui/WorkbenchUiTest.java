@@ -1,0 +1,140 @@
+package io.knobwright.app.ui;
+
+import io.knobwright.app.bench.InMemoryFleetService;
+import io.knobwright.app.bench.SampleCatalogs;
+import io.knobwright.app.ui.fleet.FleetEntry;
+import io.knobwright.app.ui.fleet.FleetRow;
+import io.knobwright.app.ui.instance.SettingRow;
+import io.knobwright.model.engine.Engine;
+import io.knobwright.model.fleet.Instance;
+import io.knobwright.model.fleet.Tier;
+import io.knobwright.model.task.TaskRunner;
+import javafx.application.Platform;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The main window with 250 demo instances, driven like a user would, headless. */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchUiTest {
+
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-02T10:30:00Z"), ZoneOffset.UTC);
+
+    private InMemoryFleetService fleet;
+    private Workbench workbench;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        fleet = InMemoryFleetService.sample(250, true, CLOCK);
+        workbench = new Workbench(fleet, new SampleCatalogs(), TaskRunner.inline(), Platform::runLater);
+        // The headless screen is 1000 x 1000: the window is a small laptop's; snapshots render at desktop size.
+        stage.setWidth(1000);
+        stage.setHeight(1000);
+        workbench.start(stage);
+    }
+
+    /** Counted straight from the fleet, independently of the view-model's own filtering. */
+    private long expected(Predicate<Instance> filter) {
+        return fleet.list().stream().filter(filter).count();
+    }
+
+    private static boolean mentions(Instance i, String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        return i.name().toLowerCase(Locale.ROOT).contains(w) || i.engine().displayName().toLowerCase(Locale.ROOT).contains(w)
+                || i.fullVersion().contains(w) || i.tags().entrySet().stream()
+                .anyMatch(e -> (e.getKey() + "=" + e.getValue()).toLowerCase(Locale.ROOT).contains(w));
+    }
+
+    private TableView<FleetEntry> fleetTable(FxRobot robot) {
+        return robot.lookup("#fleet-table").queryTableView();
+    }
+
+    private String status(FxRobot robot) {
+        return robot.lookup("#status-text").queryAs(Label.class).getText();
+    }
+
+    @Test
+    void searchAndFiltersNarrowTheTableAndTheStatusLine(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        long production = expected(i -> i.tier() == Tier.PRODUCTION);
+        assertThat(status(robot)).isEqualTo("250 instances · 250 shown · " + production + " production");
+        assertThat(robot.lookup("#demo-banner-text").queryAs(Label.class).getText())
+                .isEqualTo("This is a demo fleet. Remove it when you add your own instances.");
+
+        robot.clickOn("#fleet-search").write("payments");
+        WaitForAsyncUtils.waitForFxEvents();
+        long payments = expected(i -> mentions(i, "payments"));
+        assertThat(payments).isBetween(5L, 249L);
+        assertThat(fleetTable(robot).getItems()).hasSize((int) payments);
+
+        // On this small window the facets start folded away; the Filters button brings them back.
+        ToggleButton showFilters = robot.lookup("#fleet-show-filters").queryAs(ToggleButton.class);
+        assertThat(showFilters.isSelected()).isFalse();
+        robot.clickOn(showFilters);
+        CheckBox postgres = robot.lookup("#filter-engine-POSTGRESQL").queryAs(CheckBox.class);
+        long paymentsOnPostgres = expected(i -> mentions(i, "payments") && i.engine() == Engine.POSTGRESQL);
+        assertThat(postgres.getText()).isEqualTo("PostgreSQL");
+        robot.clickOn(postgres);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(fleetTable(robot).getItems()).hasSize((int) paymentsOnPostgres)
+                .allSatisfy(e -> assertThat(((FleetRow) e).instance().engine()).isEqualTo(Engine.POSTGRESQL));
+        long productionShown = expected(i -> mentions(i, "payments") && i.engine() == Engine.POSTGRESQL
+                && i.tier() == Tier.PRODUCTION);
+        assertThat(status(robot)).isEqualTo("250 instances · " + paymentsOnPostgres + " shown · " + productionShown
+                + " production");
+
+        robot.interact(() -> workbench.viewModel().browser().select(fleetTable(robot).getItems().get(1)));
+        Snapshots.writeAt(stage.getScene(), 1920, 1080, "fleet-browser.png");
+        Snapshots.write(stage.getScene(), "fleet-browser-1000px.png");
+    }
+
+    @Test
+    void clickingARowOpensTheInstanceWithItsFactsAndSettings(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        Instance target = fleet.list().stream()
+                .filter(i -> i.engine() == Engine.POSTGRESQL && i.tier() == Tier.PRODUCTION && i.connectable()
+                        && fleet.latestSnapshot(i.id()).isPresent())
+                .findFirst().orElseThrow();
+        robot.clickOn("#fleet-search").write(target.name());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TableRow<?> row = robot.lookup(".table-row-cell").match((TableRow<?> r) -> r.getItem() instanceof FleetRow f
+                && f.id() == target.id()).query();
+        // Click the name cell: the row itself is wider than the visible part of the table.
+        robot.clickOn(robot.from(row).lookup(".table-cell").<javafx.scene.Node>query());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#detail-name").queryAs(Label.class).getText()).isEqualTo(target.name());
+        assertThat(robot.lookup(".fact-value").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("PostgreSQL", "Production", target.connection().jdbcUrl());
+        TableView<SettingRow> settings = robot.lookup("#settings-table").queryTableView();
+        assertThat(settings.getItems()).hasSize(fleet.latestSnapshot(target.id()).orElseThrow().settings().size());
+        assertThat(settings.getItems()).anySatisfy(r -> {
+            assertThat(r.name()).isEqualTo("shared_buffers");
+            assertThat(r.changed()).isTrue();
+        });
+        robot.clickOn("#fleet-search-clear");
+        WaitForAsyncUtils.waitForFxEvents();
+        Snapshots.writeAt(stage.getScene(), 1920, 1080, "instance-detail.png");
+    }
+}

@@ -1,0 +1,185 @@
+package io.knobwright.app.ui.workbench;
+
+import io.knobwright.app.ui.FakeFleetService;
+import io.knobwright.app.ui.Fixtures;
+import io.knobwright.app.ui.common.DialogService;
+import io.knobwright.app.ui.instance.InstanceDetailViewModel;
+import io.knobwright.app.ui.instance.InstanceEditorViewModel;
+import io.knobwright.model.engine.Engine;
+import io.knobwright.model.engine.EngineVersion;
+import io.knobwright.model.fleet.Instance;
+import io.knobwright.model.fleet.LiveSetting;
+import io.knobwright.model.fleet.SettingsSnapshot;
+import io.knobwright.model.fleet.inventory.ImportReport;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WorkbenchViewModelTest {
+
+    /** Answers dialogs the way a test scripts them, and remembers what was asked. */
+    static final class ScriptedDialogs implements DialogService {
+        boolean confirmAnswer = true;
+        Path file;
+        Function<InstanceEditorViewModel, Optional<Instance>> editor = e -> Optional.empty();
+        final List<String> asked = new ArrayList<>();
+        ImportReport shownReport;
+
+        @Override
+        public boolean confirm(String title, String message, String confirmLabel) {
+            asked.add(message);
+            return confirmAnswer;
+        }
+
+        @Override
+        public Optional<Path> chooseInventoryFile() {
+            return Optional.ofNullable(file);
+        }
+
+        @Override
+        public Optional<Instance> editInstance(InstanceEditorViewModel vm) {
+            return editor.apply(vm);
+        }
+
+        @Override
+        public void showImportReport(Path f, ImportReport report) {
+            shownReport = report;
+        }
+    }
+
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+
+    private WorkbenchViewModel workbench(FakeFleetService fleet) {
+        WorkbenchViewModel vm = new WorkbenchViewModel(fleet, v -> Optional.empty(), Fixtures.inline(), dialogs,
+                k -> null, ZoneOffset.UTC);
+        vm.refresh();
+        return vm;
+    }
+
+    private static List<Instance> demoFleet() {
+        return Fixtures.smallFleet().stream().map(Fixtures::demo).toList();
+    }
+
+    @Test
+    void aDemoFleetIsAnnouncedWithABanner() {
+        WorkbenchViewModel vm = workbench(new FakeFleetService(demoFleet()));
+        assertThat(vm.demoBannerProperty().get())
+                .isEqualTo("This is a demo fleet. Remove it when you add your own instances.");
+        assertThat(vm.hasDemo().get()).isTrue();
+    }
+
+    @Test
+    void removingTheDemoFleetAsksFirstAndKeepsOwnInstances() {
+        List<Instance> mixed = new ArrayList<>(demoFleet());
+        mixed.set(0, Fixtures.smallFleet().get(0));
+        FakeFleetService fleet = new FakeFleetService(mixed);
+        WorkbenchViewModel vm = workbench(fleet);
+        assertThat(vm.demoBannerProperty().get()).startsWith("7 demo instances are mixed into your fleet");
+
+        dialogs.confirmAnswer = false;
+        vm.removeDemoFleet();
+        assertThat(fleet.calls).doesNotContain("removeDemoFleet");
+
+        dialogs.confirmAnswer = true;
+        vm.removeDemoFleet();
+        assertThat(dialogs.asked.getLast()).isEqualTo(
+                "Remove the 7 demo instances? Instances you added or imported stay.");
+        assertThat(vm.browser().totalCountProperty().get()).isEqualTo(1);
+        assertThat(vm.demoBannerProperty().get()).isEmpty();
+        assertThat(vm.messageProperty().get()).isEqualTo("Removed 7 demo instances.");
+    }
+
+    @Test
+    void removingAnInstanceNeedsConfirmationAndClearsTheDetail() {
+        FakeFleetService fleet = new FakeFleetService(Fixtures.smallFleet());
+        WorkbenchViewModel vm = workbench(fleet);
+        vm.browser().select(4);
+        assertThat(vm.detail().instanceProperty().get().name()).isEqualTo("payments-my-prod-01");
+
+        vm.removeSelected();
+
+        assertThat(dialogs.asked.getLast()).startsWith("Remove 'payments-my-prod-01' from the fleet?");
+        assertThat(fleet.calls).contains("remove 4");
+        assertThat(vm.browser().totalCountProperty().get()).isEqualTo(7);
+        assertThat(vm.detail().instanceProperty().get()).isNull();
+    }
+
+    @Test
+    void anAddedInstanceIsSelectedAndAnnounced() {
+        FakeFleetService fleet = new FakeFleetService(Fixtures.smallFleet());
+        fleet.probe = url -> FakeFleetService.server(new EngineVersion(Engine.MARIADB, "10.11"), "10.11.9-MariaDB");
+        dialogs.editor = editor -> {
+            editor.nameProperty().set("shop-maria-prod-01");
+            editor.jdbcUrlProperty().set("jdbc:mariadb://shop1:3306/");
+            editor.save();
+            return Optional.ofNullable(editor.savedProperty().get());
+        };
+        WorkbenchViewModel vm = workbench(fleet);
+
+        vm.addInstance();
+
+        assertThat(vm.browser().totalCountProperty().get()).isEqualTo(9);
+        assertThat(vm.detail().instanceProperty().get().name()).isEqualTo("shop-maria-prod-01");
+        assertThat(vm.messageProperty().get()).isEqualTo("Added shop-maria-prod-01.");
+        assertThat(vm.messageIsErrorProperty().get()).isFalse();
+    }
+
+    @Test
+    void importShowsTheReportAndSummarisesIt() {
+        FakeFleetService fleet = new FakeFleetService(Fixtures.smallFleet());
+        Instance imported = Fixtures.instance(20, "hr-pg-prod-01", Engine.POSTGRESQL, "16", null, null, null, null);
+        fleet.importer = p -> new ImportReport(List.of(imported), List.of(
+                new ImportReport.RejectedRow(4, "Unknown engine 'db2'. Use one of: postgresql, mysql, mariadb, sqlserver, oracle."),
+                new ImportReport.RejectedRow(9, "An instance needs a name")));
+        dialogs.file = Path.of("/tmp/hosts.csv");
+        WorkbenchViewModel vm = workbench(fleet);
+
+        vm.importInventory();
+
+        assertThat(dialogs.shownReport.rejected()).hasSize(2);
+        assertThat(vm.messageProperty().get()).isEqualTo("1 imported, 2 rejected from hosts.csv.");
+        assertThat(vm.browser().totalCountProperty().get()).isEqualTo(9);
+        assertThat(vm.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void refreshRereadsTheSelectedInstancesSettings() {
+        FakeFleetService fleet = new FakeFleetService(Fixtures.smallFleet());
+        WorkbenchViewModel vm = workbench(fleet);
+        vm.browser().select(1);
+        assertThat(vm.detail().placeholderProperty().get()).isEqualTo(InstanceDetailViewModel.NO_SNAPSHOT);
+
+        fleet.snapshots.put(1L, new SettingsSnapshot(1, Instant.parse("2026-03-02T08:00:00Z"), "16.2",
+                List.of(new LiveSetting("work_mem", "65536", "kB", "configuration file", false))));
+        vm.refresh();
+
+        assertThat(vm.detail().settings()).extracting(s -> s.name()).containsExactly("work_mem");
+    }
+
+    @Test
+    void cancellingTheFileChooserImportsNothing() {
+        FakeFleetService fleet = new FakeFleetService(Fixtures.smallFleet());
+        WorkbenchViewModel vm = workbench(fleet);
+        vm.importInventory();
+        assertThat(fleet.calls).noneMatch(c -> c.startsWith("import"));
+    }
+
+    @Test
+    void aStoreThatCannotBeReadEndsInAMessageNotAnEmptyWindowWithoutExplanation() {
+        FakeFleetService fleet = new FakeFleetService(Fixtures.smallFleet());
+        fleet.listFailure = new IllegalStateException("The store at ~/.knobwright is locked by another workbench. Close it and retry.");
+        WorkbenchViewModel vm = workbench(fleet);
+        assertThat(vm.messageIsErrorProperty().get()).isTrue();
+        assertThat(vm.messageProperty().get()).isEqualTo("Load the fleet failed: The store at ~/.knobwright is locked "
+                + "by another workbench. Close it and retry.");
+        assertThat(vm.busyProperty().get()).isFalse();
+    }
+}
