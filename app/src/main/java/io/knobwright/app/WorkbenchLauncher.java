@@ -1,9 +1,7 @@
 package io.knobwright.app;
 
+import io.knobwright.app.ui.Workbench;
 import javafx.application.Platform;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 
@@ -61,10 +59,6 @@ final class WorkbenchLauncher {
     }
 
     private static void show(AppContext context, Stage stage) {
-        // Replaced by new Workbench(context.fleet(), context.catalogs(), context.tasks()).start(stage)
-        // once the workbench lands on main.
-        stage.setTitle("Knobwright");
-        stage.setScene(new Scene(new StackPane(new Label("Knobwright workbench")), 640, 400));
-        stage.show();
+        new Workbench(context.fleet(), context.catalogs(), context.tasks()).start(stage);
     }
 }

@@ -62,6 +62,28 @@ class CliGeneralTest {
     }
 
     @Test
+    void benchFleetUiMeasuresTheBrowserAndTheExitCodeFollowsTheTargets() {
+        CliHarness.Result r = cli.run("bench", "fleet-ui", "--instances", "300");
+
+        assertThat(r.out()).contains("Fleet browser bench: 300 instances");
+        if (r.exitCode() == 0) {
+            assertThat(r.err()).isEmpty();
+        } else {
+            assertThat(r.exitCode()).isEqualTo(1);
+            assertThat(r.errLines()).containsExactly("knobwright: the fleet browser missed at least one target (figures above).");
+        }
+        assertThat(cli.openedDataDirs).isEmpty();
+    }
+
+    @Test
+    void benchFleetUiRefusesAnEmptyFleet() {
+        CliHarness.Result r = cli.run("bench", "fleet-ui", "--instances", "0");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.errLines()).containsExactly("knobwright: --instances must be between 1 and 1000000, got 0.");
+    }
+
+    @Test
     void withoutACommandTheWorkbenchOpensAndItsExitCodeIsReturned() {
         cli.workbenchExitCode = 0;
 
