@@ -31,7 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class DiffViewFxTest {
 
-    private static final Path SNAPSHOTS = Path.of("target", "snapshots");
     private static List<DiffRow> rows;
     private static String themeBefore;
 
