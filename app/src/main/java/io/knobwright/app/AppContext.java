@@ -3,12 +3,14 @@ package io.knobwright.app;
 import io.knobwright.app.fleet.DefaultFleetService;
 import io.knobwright.app.fleet.FleetService;
 import io.knobwright.app.task.ExecutorTaskRunner;
+import io.knobwright.app.template.TemplateImporter;
+import io.knobwright.app.template.TemplateService;
 import io.knobwright.connectors.ConnectorRegistry;
 import io.knobwright.connectors.Connectors;
 import io.knobwright.model.catalog.CatalogRepository;
-import io.knobwright.model.fleet.CredentialVault;
-import io.knobwright.model.fleet.InstanceRepository;
-import io.knobwright.model.fleet.SnapshotRepository;
+import io.knobwright.model.config.FileSource;
+import io.knobwright.model.template.TemplateLibrary;
+import io.knobwright.model.template.io.BuiltInTemplates;
 import io.knobwright.model.fleet.inventory.InventoryImport;
 import io.knobwright.model.store.KnobwrightStore;
 import io.knobwright.model.task.TaskRunner;
@@ -30,27 +32,38 @@ public final class AppContext implements AutoCloseable {
     private final ConnectorRegistry connectors;
     private final ExecutorTaskRunner tasks;
     private final FleetService fleet;
+    private final TemplateService templates;
 
     /**
-     * @param store        closes the store the repositories and the vault live in
+     * @param store        the repositories and the vault
+     * @param closer       closes the store (tests that share one store pass a no-op)
      * @param environment  reads environment variables (System::getenv outside tests)
      */
-    public AppContext(InstanceRepository instances, SnapshotRepository snapshots, CredentialVault vault, AutoCloseable store,
-                      CatalogRepository catalogs, ConnectorRegistry connectors, Function<String, String> environment) {
-        this.store = Objects.requireNonNull(store, "store");
+    public AppContext(KnobwrightStore store, AutoCloseable closer, CatalogRepository catalogs, ConnectorRegistry connectors,
+                      Function<String, String> environment) {
+        this.store = Objects.requireNonNull(closer, "closer");
         this.catalogs = Objects.requireNonNull(catalogs, "catalogs");
         this.connectors = Objects.requireNonNull(connectors, "connectors");
         this.tasks = new ExecutorTaskRunner();
-        this.fleet = new DefaultFleetService(instances, snapshots, vault, connectors, new InventoryImport(instances),
-                environment, Clock.systemUTC());
+        Clock clock = Clock.systemUTC();
+        this.fleet = new DefaultFleetService(store.instances(), store.snapshots(), store.vault(), connectors,
+                new InventoryImport(store.instances()), environment, clock);
+        this.templates = new TemplateService(new TemplateLibrary(BuiltInTemplates.load(), store.templates()),
+                store.templateAssignments(), store.plans(), catalogs, fleet,
+                new TemplateImporter(catalogs, FileSource.disk()), clock, author(environment));
+    }
+
+    /** Who saves templates and makes plans: the operating-system user, as a change board would want it named. */
+    private static String author(Function<String, String> environment) {
+        String user = environment.apply("USER");
+        return user == null || user.isBlank() ? System.getProperty("user.name", "unknown") : user;
     }
 
     /** Opens (creating and migrating when new) the store in {@code dataDir} and wires everything to it. */
     public static AppContext open(Path dataDir) {
         KnobwrightStore store = KnobwrightStore.open(dataDir);
         try {
-            return new AppContext(store.instances(), store.snapshots(), store.vault(), store, new CatalogRepository(),
-                    Connectors.defaultRegistry(), System::getenv);
+            return new AppContext(store, store, new CatalogRepository(), Connectors.defaultRegistry(), System::getenv);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -59,6 +72,10 @@ public final class AppContext implements AutoCloseable {
 
     public FleetService fleet() {
         return fleet;
+    }
+
+    public TemplateService templates() {
+        return templates;
     }
 
     public CatalogRepository catalogs() {

@@ -3,6 +3,9 @@ package io.knobwright.app.cli;
 import io.knobwright.connectors.ConnectorException;
 import io.knobwright.model.fleet.inventory.InventoryFormatException;
 import io.knobwright.model.store.StoreException;
+import io.knobwright.model.config.ConfigFileException;
+import io.knobwright.model.template.TemplateException;
+import io.knobwright.model.value.InvalidValueException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IFactory;
@@ -50,7 +53,8 @@ public final class Cli {
             } else if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException
                     || ex instanceof UncheckedIOException || ex instanceof IOException
                     || ex instanceof NoSuchElementException || ex instanceof StoreException
-                    || ex instanceof InventoryFormatException) {
+                    || ex instanceof InventoryFormatException || ex instanceof TemplateException
+                    || ex instanceof ConfigFileException || ex instanceof InvalidValueException) {
                 code = ExitCodes.USER_ERROR;
                 message = ex.getMessage();
             } else {

@@ -72,8 +72,7 @@ final class CliHarness implements AutoCloseable {
     private AppContext openContext(Path dataDir) {
         openedDataDirs.add(dataDir);
         AutoCloseable keepStoreOpen = () -> { };
-        return new AppContext(store.instances(), store.snapshots(), store.vault(), keepStoreOpen, new CatalogRepository(),
-                new ConnectorRegistry(List.of(server)), env::get);
+        return new AppContext(store, keepStoreOpen, new CatalogRepository(), new ConnectorRegistry(List.of(server)), env::get);
     }
 
     @Override

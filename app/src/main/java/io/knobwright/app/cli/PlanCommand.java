@@ -1,0 +1,21 @@
+package io.knobwright.app.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Change plans: what an instance needs to match a template, stored for review and apply.",
+        subcommands = {PlanCreateCommand.class, PlanListCommand.class, PlanShowCommand.class})
+final class PlanCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw Cli.usage(spec.commandLine(), "Missing command: use one of create, list, show.");
+    }
+}

@@ -1,0 +1,24 @@
+package io.knobwright.app.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "template", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Templates per workload profile: list, show, import, export, validate, resolve, diff, assign.",
+        subcommands = {TemplateListCommand.class, TemplateShowCommand.class, TemplateImportCommand.class,
+                TemplateExportCommand.class, TemplateValidateCommand.class, TemplateResolveCommand.class,
+                TemplateDiffCommand.class, TemplateAssignCommand.class})
+final class TemplateCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw Cli.usage(spec.commandLine(),
+                "Missing command: use one of list, show, import, export, validate, resolve, diff, assign.");
+    }
+}
