@@ -11,6 +11,7 @@ import org.jooq.DSLContext;
 import org.jooq.Result;
 
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,12 +49,16 @@ final class JooqPlanRepository implements PlanRepository {
                 if (plan.id() != 0) {
                     throw new StoreException("Plan " + plan.id() + " is already stored; plans are never rewritten.");
                 }
+                // H2 keeps microseconds: store and return the same instant, so a plan reads back equal.
+                ChangePlan stored = new ChangePlan(0, plan.instanceId(), plan.instanceName(), plan.template(),
+                        plan.templateVersion(), plan.createdAt().truncatedTo(ChronoUnit.MICROS), plan.author(), plan.state(),
+                        plan.baseline(), plan.changes());
                 ChangePlanRecord row = db.newRecord(CHANGE_PLAN);
                 row.setInstanceId(plan.instanceId());
                 row.setInstanceName(plan.instanceName());
                 row.setTemplateName(plan.template());
                 row.setTemplateVersion(plan.templateVersion());
-                row.setCreatedAt(plan.createdAt().atOffset(ZoneOffset.UTC));
+                row.setCreatedAt(stored.createdAt().atOffset(ZoneOffset.UTC));
                 row.setAuthor(plan.author());
                 row.setState(plan.state().name());
                 row.setBaseline(plan.baseline());
@@ -64,7 +69,7 @@ final class JooqPlanRepository implements PlanRepository {
                             c.provenance(), c.note());
                     pending++;
                 }
-                saved.add(plan.withId(row.getId()));
+                saved.add(stored.withId(row.getId()));
             }
             if (pending > 0) {
                 changes.execute();

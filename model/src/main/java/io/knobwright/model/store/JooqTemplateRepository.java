@@ -12,6 +12,7 @@ import org.jooq.Record;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -70,7 +71,7 @@ final class JooqTemplateRepository implements TemplateRepository {
 
     @Override
     public TemplateVersion save(Template template, String author, String comment) {
-        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
         String document = TemplateFile.write(template, TemplateFile.Format.JSON);
         return dsl.transactionResult(tx -> {
             DSLContext db = tx.dsl();
