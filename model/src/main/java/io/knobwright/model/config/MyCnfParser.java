@@ -25,19 +25,14 @@ public final class MyCnfParser {
     }
 
     public Map<String, ConfigSetting> parse(Path file) {
-        String text = files.read(file).orElseThrow(() -> new ConfigFileException(file.toString(), 0, "file not found"));
+        String text = ConfigText.read(files, file);
         Map<String, ConfigSetting> settings = new LinkedHashMap<>();
         parse(file, text, settings, 0);
         return settings;
     }
 
     private void parse(Path file, String text, Map<String, ConfigSetting> settings, int depth) {
-        if (depth > MAX_DEPTH) {
-            throw new ConfigFileException(file.toString(), 0, "includes nest deeper than " + MAX_DEPTH + " levels (an include loop?)");
-        }
-        if (text.indexOf('\0') >= 0) {
-            throw new ConfigFileException(file.toString(), 0, "not a text file");
-        }
+        ConfigText.check(file, text, depth);
         List<String> lines = text.lines().toList();
         boolean inServerSection = false;
         for (int i = 0; i < lines.size(); i++) {

@@ -13,8 +13,6 @@ import java.util.Map;
  */
 public final class PostgresConfParser {
 
-    private static final int MAX_DEPTH = 10;
-
     private final FileSource files;
 
     public PostgresConfParser(FileSource files) {
@@ -23,7 +21,7 @@ public final class PostgresConfParser {
 
     /** Settings by lower-case name in file order, the last occurrence of each winning. */
     public Map<String, ConfigSetting> parse(Path file) {
-        String text = files.read(file).orElseThrow(() -> new ConfigFileException(file.toString(), 0, "file not found"));
+        String text = ConfigText.read(files, file);
         Map<String, ConfigSetting> settings = new LinkedHashMap<>();
         parse(file, text, settings, 0);
         return settings;
@@ -37,12 +35,7 @@ public final class PostgresConfParser {
     }
 
     private void parse(Path file, String text, Map<String, ConfigSetting> settings, int depth) {
-        if (depth > MAX_DEPTH) {
-            throw new ConfigFileException(file.toString(), 0, "includes nest deeper than " + MAX_DEPTH + " levels (an include loop?)");
-        }
-        if (text.indexOf('\0') >= 0) {
-            throw new ConfigFileException(file.toString(), 0, "not a text file");
-        }
+        ConfigText.check(file, text, depth);
         List<String> lines = text.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             int lineNo = i + 1;
