@@ -15,7 +15,6 @@ import java.util.Set;
  */
 public final class MyCnfParser {
 
-    private static final int MAX_DEPTH = 10;
     private static final Set<String> SERVER_SECTIONS = Set.of("mysqld", "server", "mariadb", "mariadbd");
 
     private final FileSource files;
