@@ -4,7 +4,9 @@ import io.knobwright.model.fleet.CredentialVault;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.InstanceRepository;
 import io.knobwright.model.fleet.SnapshotRepository;
+import io.knobwright.model.catalog.CatalogRepository;
 import io.knobwright.model.fleet.demo.DemoFleet;
+import io.knobwright.model.fleet.demo.DemoSettings;
 import io.knobwright.model.plan.PlanRepository;
 import io.knobwright.model.template.TemplateAssignmentRepository;
 import io.knobwright.model.template.TemplateRepository;
@@ -194,10 +196,24 @@ public final class KnobwrightStore implements AutoCloseable {
                 if (claimed == 0 || db.fetchCount(INSTANCE) > 0) {
                     return;
                 }
-                new JooqInstanceRepository(db, clock).saveAll(demoFleet.get());
+                List<Instance> stored = new JooqInstanceRepository(db, clock).saveAll(demoFleet.get());
+                seedDemoSettings(db, stored);
             });
         } catch (IntegrityConstraintViolationException othersSeeded) {
             // another process opening the same new store claimed the flag first and seeded the fleet
+        }
+    }
+
+    /** Snapshots and template assignments for part of the demo fleet, so drift and diffs have something to show. */
+    private static void seedDemoSettings(DSLContext db, List<Instance> stored) {
+        DemoSettings demo = new DemoSettings(new CatalogRepository());
+        JooqSnapshotRepository snapshots = new JooqSnapshotRepository(db);
+        JooqTemplateAssignmentRepository assignments = new JooqTemplateAssignmentRepository(db);
+        for (Instance instance : DemoSettings.chosen(stored)) {
+            demo.snapshot(instance).ifPresent(snapshot -> {
+                snapshots.save(snapshot);
+                assignments.assign(demo.assignment(instance));
+            });
         }
     }
 
