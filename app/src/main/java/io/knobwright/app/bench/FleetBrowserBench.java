@@ -71,7 +71,8 @@ public final class FleetBrowserBench {
             long startupMs = millisSince(t0);
             AtomicReference<Workbench> workbench = new AtomicReference<>();
             onFx(() -> {
-                Workbench w = new Workbench(fleet, new SampleCatalogs(), tasks, Platform::runLater);
+                Workbench w = new Workbench(fleet, SampleTemplates.over(fleet, Clock.systemUTC()), new SampleCatalogs(), tasks,
+                        Platform::runLater);
                 Stage stage = new Stage();
                 stage.setWidth(1000);
                 stage.setHeight(1000);

@@ -1,12 +1,15 @@
 package io.knobwright.app.ui;
 
 import io.knobwright.app.fleet.FleetService;
+import io.knobwright.app.template.TemplateService;
 import io.knobwright.app.ui.common.BackgroundWork;
 import io.knobwright.app.ui.common.FxDialogService;
 import io.knobwright.app.ui.common.Theme;
 import io.knobwright.app.ui.fleet.FleetView;
 import io.knobwright.app.ui.instance.CatalogLookup;
 import io.knobwright.app.ui.instance.InstanceDetailView;
+import io.knobwright.app.ui.plan.PlansView;
+import io.knobwright.app.ui.template.TemplatesView;
 import io.knobwright.app.ui.workbench.WorkbenchView;
 import io.knobwright.app.ui.workbench.WorkbenchViewModel;
 import io.knobwright.model.catalog.CatalogRepository;
@@ -26,25 +29,27 @@ import java.util.concurrent.Executor;
 
 /**
  * The workbench main window. The CLI's composition root calls
- * {@code new Workbench(fleet, catalogs, tasks).start(stage)} on the FX thread; everything the window
- * needs is built here from those three services.
+ * {@code new Workbench(fleet, templates, catalogs, tasks).start(stage)} on the FX thread; everything the window
+ * needs is built here from those services.
  */
 public final class Workbench {
 
     private final FleetService fleet;
+    private final TemplateService templates;
     private final CatalogLookup catalogs;
     private final TaskRunner tasks;
     private final Executor ui;
     private WorkbenchViewModel viewModel;
     private WorkbenchView view;
 
-    public Workbench(FleetService fleet, CatalogRepository catalogs, TaskRunner tasks) {
-        this(fleet, CatalogLookup.of(catalogs), tasks, Platform::runLater);
+    public Workbench(FleetService fleet, TemplateService templates, CatalogRepository catalogs, TaskRunner tasks) {
+        this(fleet, templates, CatalogLookup.of(catalogs), tasks, Platform::runLater);
     }
 
     /** For tests and the bench: catalogs from elsewhere, and the executor that brings results to the FX thread. */
-    public Workbench(FleetService fleet, CatalogLookup catalogs, TaskRunner tasks, Executor ui) {
+    public Workbench(FleetService fleet, TemplateService templates, CatalogLookup catalogs, TaskRunner tasks, Executor ui) {
         this.fleet = Objects.requireNonNull(fleet, "fleet");
+        this.templates = Objects.requireNonNull(templates, "templates");
         this.catalogs = Objects.requireNonNull(catalogs, "catalogs");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.ui = Objects.requireNonNull(ui, "ui");
@@ -54,19 +59,20 @@ public final class Workbench {
     public void start(Stage stage) {
         Theme theme = new Theme();
         FxDialogService dialogs = new FxDialogService(() -> stage, theme);
-        viewModel = new WorkbenchViewModel(fleet, catalogs, new BackgroundWork(tasks, ui), dialogs, System::getenv,
+        viewModel = new WorkbenchViewModel(fleet, templates, catalogs, new BackgroundWork(tasks, ui), dialogs, System::getenv,
                 ZoneId.systemDefault());
         // Start reading the fleet first: the store and row building run while the window is being built.
         viewModel.refresh();
         view = new WorkbenchView(viewModel, theme);
-        var styling = theme.style(view, WorkbenchView.STYLESHEET, FleetView.STYLESHEET, InstanceDetailView.STYLESHEET);
+        var styling = theme.style(view, WorkbenchView.STYLESHEET, FleetView.STYLESHEET, InstanceDetailView.STYLESHEET,
+                TemplatesView.STYLESHEET, PlansView.STYLESHEET);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         // A size the caller already gave the stage wins (tests, the bench); otherwise fit the screen.
         double width = Double.isNaN(stage.getWidth()) ? Math.min(1920, screen.getWidth()) : stage.getWidth();
         double height = Double.isNaN(stage.getHeight()) ? Math.min(1080, screen.getHeight()) : stage.getHeight();
         Scene scene = new Scene(view, width, height);
         installShortcuts(scene);
-        stage.setTitle("Knobwright — Fleet");
+        stage.setTitle("Knobwright");
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.setScene(scene);

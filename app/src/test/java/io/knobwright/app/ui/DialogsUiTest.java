@@ -2,6 +2,7 @@ package io.knobwright.app.ui;
 
 import io.knobwright.app.bench.InMemoryFleetService;
 import io.knobwright.app.bench.SampleCatalogs;
+import io.knobwright.app.bench.SampleTemplates;
 import io.knobwright.app.ui.common.Theme;
 import io.knobwright.app.ui.fleet.FleetEntry;
 import io.knobwright.app.ui.fleet.FleetGroupHeader;
@@ -41,7 +42,8 @@ class DialogsUiTest {
     void start(Stage stage) {
         this.stage = stage;
         fleet = InMemoryFleetService.sample(250, true, WorkbenchUiTest.CLOCK);
-        workbench = new Workbench(fleet, new SampleCatalogs(), TaskRunner.inline(), Platform::runLater);
+        workbench = new Workbench(fleet, SampleTemplates.over(fleet, WorkbenchUiTest.CLOCK), new SampleCatalogs(), TaskRunner.inline(),
+                Platform::runLater);
         stage.setWidth(1000);
         stage.setHeight(1000);
         workbench.start(stage);

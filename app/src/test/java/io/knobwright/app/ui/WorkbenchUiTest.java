@@ -2,6 +2,7 @@ package io.knobwright.app.ui;
 
 import io.knobwright.app.bench.InMemoryFleetService;
 import io.knobwright.app.bench.SampleCatalogs;
+import io.knobwright.app.bench.SampleTemplates;
 import io.knobwright.app.ui.fleet.FleetEntry;
 import io.knobwright.app.ui.fleet.FleetRow;
 import io.knobwright.app.ui.instance.SettingRow;
@@ -45,7 +46,8 @@ class WorkbenchUiTest {
     void start(Stage stage) {
         this.stage = stage;
         fleet = InMemoryFleetService.sample(250, true, CLOCK);
-        workbench = new Workbench(fleet, new SampleCatalogs(), TaskRunner.inline(), Platform::runLater);
+        workbench = new Workbench(fleet, SampleTemplates.over(fleet, WorkbenchUiTest.CLOCK), new SampleCatalogs(), TaskRunner.inline(),
+                Platform::runLater);
         // The headless screen is 1000 x 1000: the window is a small laptop's; snapshots render at desktop size.
         stage.setWidth(1000);
         stage.setHeight(1000);

@@ -6,6 +6,8 @@ import atlantafx.base.theme.Styles;
 import io.knobwright.app.ui.common.Theme;
 import io.knobwright.app.ui.fleet.FleetView;
 import io.knobwright.app.ui.instance.InstanceDetailView;
+import io.knobwright.app.ui.plan.PlansView;
+import io.knobwright.app.ui.template.TemplatesView;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -14,6 +16,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -32,7 +36,10 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
-/** The main window: toolbar, demo banner, message line, fleet browser beside the instance detail, status bar. */
+/**
+ * The main window: demo banner and message line on top, then one tab per screen (the fleet browser
+ * beside the instance detail, templates, plans), and the status bar.
+ */
 public final class WorkbenchView extends BorderPane {
 
     public static final String STYLESHEET = Theme.stylesheet(WorkbenchView.class, "workbench.css");
@@ -40,6 +47,9 @@ public final class WorkbenchView extends BorderPane {
     private final WorkbenchViewModel vm;
     private final FleetView fleetView;
     private final InstanceDetailView detailView;
+    private final TemplatesView templatesView;
+    private final PlansView plansView;
+    private final TabPane screens;
     private Subscription subscriptions = Subscription.EMPTY;
 
     public WorkbenchView(WorkbenchViewModel vm, Theme theme) {
@@ -50,9 +60,40 @@ public final class WorkbenchView extends BorderPane {
         SplitPane split = new SplitPane(fleetView, detailView);
         split.setId("workbench-split");
         split.setDividerPositions(0.665);
-        setTop(new VBox(toolbar(theme), demoBanner(), messageLine()));
-        setCenter(split);
+        BorderPane fleetScreen = new BorderPane(split);
+        fleetScreen.setTop(toolbar(theme));
+        templatesView = new TemplatesView(vm.templates());
+        plansView = new PlansView(vm.plans());
+        screens = new TabPane(
+                screen("tab-fleet", "Fleet", MaterialDesignD.DATABASE_OUTLINE, fleetScreen),
+                screen("tab-templates", "Templates", MaterialDesignF.FILE_DOCUMENT_MULTIPLE_OUTLINE, templatesView),
+                screen("tab-plans", "Plans", MaterialDesignC.CLIPBOARD_LIST_OUTLINE, plansView));
+        screens.setId("workbench-screens");
+        screens.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        screens.getStyleClass().add("workbench-screens");
+        // A screen loads when it is first shown, then again each time the user comes back to it.
+        subscriptions = subscriptions.and(screens.getSelectionModel().selectedItemProperty().subscribe(tab -> {
+            if (tab != null && tab.getContent() == templatesView) {
+                vm.templates().refresh();
+            } else if (tab != null && tab.getContent() == plansView) {
+                vm.plans().refresh();
+            }
+        }));
+        setTop(new VBox(demoBanner(), messageLine()));
+        setCenter(screens);
         setBottom(statusBar());
+    }
+
+    private static Tab screen(String id, String title, Ikon icon, javafx.scene.Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setId(id);
+        tab.setGraphic(new FontIcon(icon));
+        return tab;
+    }
+
+    /** Brings a screen to the front: 0 fleet, 1 templates, 2 plans. */
+    public void showScreen(int index) {
+        screens.getSelectionModel().select(index);
     }
 
     private ToolBar toolbar(Theme theme) {
@@ -148,9 +189,19 @@ public final class WorkbenchView extends BorderPane {
         return detailView;
     }
 
+    public TemplatesView templatesView() {
+        return templatesView;
+    }
+
+    public PlansView plansView() {
+        return plansView;
+    }
+
     public void dispose() {
         subscriptions.unsubscribe();
         fleetView.dispose();
         detailView.dispose();
+        templatesView.dispose();
+        plansView.dispose();
     }
 }

@@ -1,6 +1,7 @@
 package io.knobwright.app.ui.workbench;
 
 import io.knobwright.app.fleet.FleetService;
+import io.knobwright.app.template.TemplateService;
 import io.knobwright.app.ui.common.BackgroundWork;
 import io.knobwright.app.ui.common.DialogService;
 import io.knobwright.app.ui.common.Formats;
@@ -8,6 +9,8 @@ import io.knobwright.app.ui.fleet.FleetViewModel;
 import io.knobwright.app.ui.instance.CatalogLookup;
 import io.knobwright.app.ui.instance.InstanceDetailViewModel;
 import io.knobwright.app.ui.instance.InstanceEditorViewModel;
+import io.knobwright.app.ui.plan.PlansViewModel;
+import io.knobwright.app.ui.template.TemplatesViewModel;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.inventory.ImportReport;
 import javafx.beans.binding.Bindings;
@@ -31,11 +34,14 @@ import java.util.function.UnaryOperator;
 public final class WorkbenchViewModel {
 
     private final FleetService fleet;
+    private final TemplateService templates;
     private final BackgroundWork work;
     private final DialogService dialogs;
     private final UnaryOperator<String> environment;
     private final FleetViewModel browser = new FleetViewModel();
     private final InstanceDetailViewModel detail;
+    private final TemplatesViewModel templatesScreen;
+    private final PlansViewModel plansScreen;
 
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper busyText = new ReadOnlyStringWrapper(this, "busyText", "");
@@ -46,13 +52,16 @@ public final class WorkbenchViewModel {
     private final BooleanBinding hasDemo;
     private int running;
 
-    public WorkbenchViewModel(FleetService fleet, CatalogLookup catalogs, BackgroundWork work, DialogService dialogs,
-                              UnaryOperator<String> environment, ZoneId zone) {
+    public WorkbenchViewModel(FleetService fleet, TemplateService templates, CatalogLookup catalogs, BackgroundWork work,
+                              DialogService dialogs, UnaryOperator<String> environment, ZoneId zone) {
         this.fleet = Objects.requireNonNull(fleet, "fleet");
+        this.templates = Objects.requireNonNull(templates, "templates");
         this.work = Objects.requireNonNull(work, "work");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.environment = Objects.requireNonNull(environment, "environment");
         this.detail = new InstanceDetailViewModel(fleet, catalogs, work, zone);
+        this.templatesScreen = new TemplatesViewModel(templates, fleet, work);
+        this.plansScreen = new PlansViewModel(templates, work, zone);
         browser.selectedProperty().subscribe(detail::show);
         hasSelection = browser.selectedProperty().isNotNull();
         hasDemo = browser.demoCountProperty().greaterThan(0);
@@ -205,6 +214,14 @@ public final class WorkbenchViewModel {
 
     public InstanceDetailViewModel detail() {
         return detail;
+    }
+
+    public TemplatesViewModel templates() {
+        return templatesScreen;
+    }
+
+    public PlansViewModel plans() {
+        return plansScreen;
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

@@ -1,5 +1,6 @@
 package io.knobwright.app.ui.workbench;
 
+import io.knobwright.app.bench.SampleTemplates;
 import io.knobwright.app.ui.FakeFleetService;
 import io.knobwright.app.ui.Fixtures;
 import io.knobwright.app.ui.common.DialogService;
@@ -14,6 +15,7 @@ import io.knobwright.model.fleet.inventory.ImportReport;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -58,7 +60,8 @@ class WorkbenchViewModelTest {
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
 
     private WorkbenchViewModel workbench(FakeFleetService fleet) {
-        WorkbenchViewModel vm = new WorkbenchViewModel(fleet, v -> Optional.empty(), Fixtures.inline(), dialogs,
+        WorkbenchViewModel vm = new WorkbenchViewModel(fleet, SampleTemplates.over(fleet, Clock.systemUTC()), v -> Optional.empty(),
+                Fixtures.inline(), dialogs,
                 k -> null, ZoneOffset.UTC);
         vm.refresh();
         return vm;
