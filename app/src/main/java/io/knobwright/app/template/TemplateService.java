@@ -108,14 +108,76 @@ public final class TemplateService {
 
     /** Checks a template being edited (not stored yet) against every version it targets. */
     public List<ValidationIssue> validateDraft(Template draft) {
+        TemplateVersion candidate = draftVersion(draft);
+        return new TemplateValidator(resolverWith(candidate), catalogs).validate(candidate);
+    }
+
+    /** A template being edited, as the version saving it would make; its parents come from the library. */
+    public TemplateVersion draftVersion(Template draft) {
         int next = library.latest(draft.name()).map(v -> v.version() + 1).orElse(1);
-        TemplateVersion candidate = new TemplateVersion(draft, next, author, clock.instant(), "draft");
-        TemplateResolver resolver = new TemplateResolver(n -> n.equals(draft.name()) ? Optional.of(candidate) : library.latest(n));
-        return new TemplateValidator(resolver, catalogs).validate(candidate);
+        return new TemplateVersion(draft, next, author, clock.instant(), "draft");
     }
 
     public List<TemplateResolver.EffectiveEntry> effectiveEntries(String reference) {
         return resolver().effectiveEntries(library.require(reference));
+    }
+
+    /** The entries in force for a template being edited, its own and those it inherits. */
+    public List<TemplateResolver.EffectiveEntry> effectiveEntries(Template draft) {
+        TemplateVersion candidate = draftVersion(draft);
+        return resolverWith(candidate).effectiveEntries(candidate);
+    }
+
+    /** The catalog an editor explains a template's parameters with: its newest target version's. */
+    public ParameterCatalog catalogFor(Template template) {
+        return catalogs.require(template.engine(), template.targetVersions().getLast());
+    }
+
+    /**
+     * A template being edited against something else, so the editor shows what the edit does: against a
+     * stored template it compares entries as written, against an instance the draft resolved for that instance.
+     */
+    public ConfigurationView[] compareDraft(Template draft, ConfigurationRef other) {
+        TemplateVersion candidate = draftVersion(draft);
+        Instance context = other instanceof ConfigurationRef.InstanceRef i ? fleet.require(i.idOrName()) : null;
+        ConfigurationView left = templateView(candidate, "Draft of " + draft.name(), context, resolverWith(candidate));
+        ConfigurationView right = view(other, context);
+        if (context != null) {
+            right = restrict(right, left.values().keySet());
+        }
+        return new ConfigurationView[] {left, right};
+    }
+
+    /** The rows of a comparison between two views. */
+    public List<DiffRow> compare(ConfigurationView left, ConfigurationView right) {
+        return diff.compare(left.values(), right.values(), left.catalog());
+    }
+
+    /** Instances of the template's engine, those assigned to it first; for choosing what to compare or plan for. */
+    public List<Instance> candidateInstances(String templateName, Engine engine) {
+        Map<Long, TemplateAssignment> assigned = assignments.findAll();
+        List<Instance> using = new ArrayList<>();
+        List<Instance> others = new ArrayList<>();
+        for (Instance instance : fleet.list()) {
+            if (instance.engine() != engine) {
+                continue;
+            }
+            TemplateAssignment a = assigned.get(instance.id());
+            (a != null && a.templateName().equals(templateName) ? using : others).add(instance);
+        }
+        using.addAll(others);
+        return using;
+    }
+
+    /** Ids of the instances assigned to a template (any version). */
+    public Set<Long> instancesUsing(String templateName) {
+        Set<Long> ids = new java.util.LinkedHashSet<>();
+        assignments.findAll().forEach((id, a) -> {
+            if (a.templateName().equals(templateName)) {
+                ids.add(id);
+            }
+        });
+        return ids;
     }
 
     public List<ResolvedParameter> resolve(String reference, String instance) {
@@ -183,19 +245,22 @@ public final class TemplateService {
             case ConfigurationRef.InstanceRef i -> instanceView(fleet.require(i.idOrName()));
             case ConfigurationRef.TemplateRef t -> {
                 TemplateVersion template = library.require(t.reference());
-                String title = template.name() + " v" + template.version();
-                if (context != null) {
-                    Map<String, String> values = new LinkedHashMap<>();
-                    planner.resolve(template, context).forEach(p -> values.put(p.name(), p.value()));
-                    yield new ConfigurationView(title + " for " + context.name(), values,
-                            catalogs.require(context.engine(), context.version()));
-                }
-                Map<String, String> values = new LinkedHashMap<>();
-                resolver().effectiveEntries(template).forEach(e -> values.put(e.entry().parameter(), e.display()));
-                Engine engine = template.template().engine();
-                yield new ConfigurationView(title, values, catalogs.require(engine, template.template().targetVersions().getLast()));
+                yield templateView(template, template.name() + " v" + template.version(), context, resolver());
             }
         };
+    }
+
+    /** A template's entries as written, or resolved for {@code context} when there is one. */
+    private ConfigurationView templateView(TemplateVersion template, String title, Instance context, TemplateResolver resolver) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (context != null) {
+            ParameterCatalog catalog = catalogs.require(context.engine(), context.version());
+            resolver.resolve(template, context.hardware(), catalog).forEach(p -> values.put(p.name(), p.value()));
+            return new ConfigurationView(title + " for " + context.name(), values, catalog);
+        }
+        resolver.effectiveEntries(template).forEach(e -> values.put(e.entry().parameter(), e.display()));
+        Engine engine = template.template().engine();
+        return new ConfigurationView(title, values, catalogs.require(engine, template.template().targetVersions().getLast()));
     }
 
     private ConfigurationView instanceView(Instance instance) {
@@ -318,5 +383,10 @@ public final class TemplateService {
 
     private TemplateResolver resolver() {
         return new TemplateResolver(library::latest);
+    }
+
+    /** Resolves {@code candidate} in place of the stored template of its name. */
+    private TemplateResolver resolverWith(TemplateVersion candidate) {
+        return new TemplateResolver(n -> n.equals(candidate.name()) ? Optional.of(candidate) : library.latest(n));
     }
 }

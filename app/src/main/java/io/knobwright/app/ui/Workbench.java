@@ -9,6 +9,7 @@ import io.knobwright.app.ui.fleet.FleetView;
 import io.knobwright.app.ui.instance.CatalogLookup;
 import io.knobwright.app.ui.instance.InstanceDetailView;
 import io.knobwright.app.ui.plan.PlansView;
+import io.knobwright.app.ui.template.FxTemplateDialogs;
 import io.knobwright.app.ui.template.TemplatesView;
 import io.knobwright.app.ui.workbench.WorkbenchView;
 import io.knobwright.app.ui.workbench.WorkbenchViewModel;
@@ -59,8 +60,8 @@ public final class Workbench {
     public void start(Stage stage) {
         Theme theme = new Theme();
         FxDialogService dialogs = new FxDialogService(() -> stage, theme);
-        viewModel = new WorkbenchViewModel(fleet, templates, catalogs, new BackgroundWork(tasks, ui), dialogs, System::getenv,
-                ZoneId.systemDefault());
+        viewModel = new WorkbenchViewModel(fleet, templates, catalogs, new BackgroundWork(tasks, ui), dialogs,
+                new FxTemplateDialogs(() -> stage, theme, dialogs), System::getenv, ZoneId.systemDefault());
         // Start reading the fleet first: the store and row building run while the window is being built.
         viewModel.refresh();
         view = new WorkbenchView(viewModel, theme);

@@ -71,6 +71,35 @@ public final class Snapshots {
         return save(image, fileName);
     }
 
+    /** One node alone, laid out at the given size in an off-screen scene and given back afterwards. */
+    public static Path writeNode(javafx.scene.Node node, double width, double height, String fileName) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> {
+            Scene scene = node.getScene();
+            javafx.scene.layout.Pane parent = (javafx.scene.layout.Pane) node.getParent();
+            int at = parent.getChildren().indexOf(node);
+            parent.getChildren().remove(at);
+            javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane(node);
+            Scene offscreen = new Scene(holder, width, height);
+            offscreen.getStylesheets().setAll(scene.getStylesheets());
+            offscreen.getRoot().getStylesheets().setAll(scene.getRoot().getStylesheets());
+            offscreen.getRoot().getStyleClass().setAll(scene.getRoot().getStyleClass());
+            offscreen.getRoot().pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("dark"),
+                    scene.getRoot().getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("dark")));
+            try {
+                for (int pass = 0; pass < 2; pass++) {
+                    holder.applyCss();
+                    holder.layout();
+                }
+                return offscreen.snapshot(null);
+            } finally {
+                holder.getChildren().clear();
+                parent.getChildren().add(at, node);
+            }
+        }).get(30, TimeUnit.SECONDS);
+        return save(image, fileName);
+    }
+
     private static Path save(WritableImage image, String fileName) throws IOException {
         Files.createDirectories(DIR);
         Path file = DIR.resolve(fileName);

@@ -47,6 +47,11 @@ public final class BackgroundWork {
         }));
     }
 
+    /** Runs {@code update} on the UI thread: progress reported from running work. */
+    public void later(Runnable update) {
+        ui.execute(update);
+    }
+
     private static void log(String action, Throwable error) {
         if (UserMessages.isExpected(error)) {
             LOG.log(System.Logger.Level.INFO, action + " failed: " + UserMessages.unwrap(error).getMessage());

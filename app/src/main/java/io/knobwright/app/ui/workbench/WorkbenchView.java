@@ -71,12 +71,16 @@ public final class WorkbenchView extends BorderPane {
         screens.setId("workbench-screens");
         screens.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         screens.getStyleClass().add("workbench-screens");
-        // A screen loads when it is first shown, then again each time the user comes back to it.
-        subscriptions = subscriptions.and(screens.getSelectionModel().selectedItemProperty().subscribe(tab -> {
-            if (tab != null && tab.getContent() == templatesView) {
-                vm.templates().refresh();
-            } else if (tab != null && tab.getContent() == plansView) {
-                vm.plans().refresh();
+        // The tabs and the view-model's screen follow each other; a screen loads each time it comes to the front.
+        WorkbenchViewModel.Screen[] order = WorkbenchViewModel.Screen.values();
+        subscriptions = subscriptions.and(vm.screenProperty().subscribe(s -> screens.getSelectionModel().select(s.ordinal())));
+        subscriptions = subscriptions.and(screens.getSelectionModel().selectedIndexProperty().subscribe(index -> {
+            WorkbenchViewModel.Screen shown = order[index.intValue()];
+            vm.screenProperty().set(shown);
+            switch (shown) {
+                case TEMPLATES -> vm.templates().refresh();
+                case PLANS -> vm.plans().refresh();
+                case FLEET -> { }
             }
         }));
         setTop(new VBox(demoBanner(), messageLine()));
@@ -89,11 +93,6 @@ public final class WorkbenchView extends BorderPane {
         tab.setId(id);
         tab.setGraphic(new FontIcon(icon));
         return tab;
-    }
-
-    /** Brings a screen to the front: 0 fleet, 1 templates, 2 plans. */
-    public void showScreen(int index) {
-        screens.getSelectionModel().select(index);
     }
 
     private ToolBar toolbar(Theme theme) {

@@ -10,15 +10,18 @@ import io.knobwright.app.ui.instance.CatalogLookup;
 import io.knobwright.app.ui.instance.InstanceDetailViewModel;
 import io.knobwright.app.ui.instance.InstanceEditorViewModel;
 import io.knobwright.app.ui.plan.PlansViewModel;
+import io.knobwright.app.ui.template.TemplateDialogs;
 import io.knobwright.app.ui.template.TemplatesViewModel;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.inventory.ImportReport;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableBooleanValue;
 
 import java.nio.file.Path;
@@ -50,18 +53,27 @@ public final class WorkbenchViewModel {
     private final ReadOnlyStringWrapper demoBanner = new ReadOnlyStringWrapper(this, "demoBanner", "");
     private final BooleanBinding hasSelection;
     private final BooleanBinding hasDemo;
+    private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(this, "screen", Screen.FLEET);
     private int running;
 
+    /** The screens of the main window, one tab each. */
+    public enum Screen { FLEET, TEMPLATES, PLANS }
+
     public WorkbenchViewModel(FleetService fleet, TemplateService templates, CatalogLookup catalogs, BackgroundWork work,
-                              DialogService dialogs, UnaryOperator<String> environment, ZoneId zone) {
+                              DialogService dialogs, TemplateDialogs templateDialogs, UnaryOperator<String> environment,
+                              ZoneId zone) {
         this.fleet = Objects.requireNonNull(fleet, "fleet");
         this.templates = Objects.requireNonNull(templates, "templates");
         this.work = Objects.requireNonNull(work, "work");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.environment = Objects.requireNonNull(environment, "environment");
         this.detail = new InstanceDetailViewModel(fleet, catalogs, work, zone);
-        this.templatesScreen = new TemplatesViewModel(templates, fleet, work);
+        this.templatesScreen = new TemplatesViewModel(templates, work, templateDialogs);
         this.plansScreen = new PlansViewModel(templates, work, zone);
+        templatesScreen.onPlansCreated(firstPlan -> {
+            plansScreen.refresh();
+            screen.set(Screen.PLANS);
+        });
         browser.selectedProperty().subscribe(detail::show);
         hasSelection = browser.selectedProperty().isNotNull();
         hasDemo = browser.demoCountProperty().greaterThan(0);
@@ -222,6 +234,11 @@ public final class WorkbenchViewModel {
 
     public PlansViewModel plans() {
         return plansScreen;
+    }
+
+    /** The screen in front; commands that finish on another screen bring it forward. */
+    public ObjectProperty<Screen> screenProperty() {
+        return screen;
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

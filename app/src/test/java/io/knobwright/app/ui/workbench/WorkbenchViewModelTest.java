@@ -6,6 +6,7 @@ import io.knobwright.app.ui.Fixtures;
 import io.knobwright.app.ui.common.DialogService;
 import io.knobwright.app.ui.instance.InstanceDetailViewModel;
 import io.knobwright.app.ui.instance.InstanceEditorViewModel;
+import io.knobwright.app.ui.template.ScriptedTemplateDialogs;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.engine.EngineVersion;
 import io.knobwright.model.fleet.Instance;
@@ -61,7 +62,7 @@ class WorkbenchViewModelTest {
 
     private WorkbenchViewModel workbench(FakeFleetService fleet) {
         WorkbenchViewModel vm = new WorkbenchViewModel(fleet, SampleTemplates.over(fleet, Clock.systemUTC()), v -> Optional.empty(),
-                Fixtures.inline(), dialogs,
+                Fixtures.inline(), dialogs, new ScriptedTemplateDialogs(),
                 k -> null, ZoneOffset.UTC);
         vm.refresh();
         return vm;

@@ -1,0 +1,205 @@
+package io.knobwright.app.ui.template;
+
+import io.knobwright.app.template.ConfigFormat;
+import io.knobwright.app.ui.common.DialogService;
+import io.knobwright.app.ui.common.Theme;
+import io.knobwright.model.engine.Engine;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** {@link TemplateDialogs} with JavaFX dialogs owned by the main window and styled like it. */
+public final class FxTemplateDialogs implements TemplateDialogs {
+
+    private final Supplier<Window> owner;
+    private final Theme theme;
+    private final DialogService common;
+    private File lastDirectory;
+
+    public FxTemplateDialogs(Supplier<Window> owner, Theme theme, DialogService common) {
+        this.owner = owner;
+        this.theme = theme;
+        this.common = common;
+    }
+
+    @Override
+    public Optional<String> askName(String title, String explanation, String suggested) {
+        TextField name = new TextField(suggested);
+        name.setId("dialog-template-name");
+        name.setPrefColumnCount(28);
+        Label error = new Label();
+        error.getStyleClass().add("field-error");
+        Dialog<String> dialog = dialog(title, explanation, new VBox(8, name, error), "Create");
+        Node create = dialog.getDialogPane().lookupButton(dialog.getDialogPane().getButtonTypes().getFirst());
+        // Template names are used in references (name@3) and file names: keep them to a safe alphabet.
+        name.textProperty().subscribe(text -> {
+            String problem = nameProblem(text);
+            error.setText(problem);
+            create.setDisable(!problem.isEmpty());
+        });
+        dialog.setResultConverter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE ? name.getText().strip() : null);
+        name.requestFocus();
+        return dialog.showAndWait();
+    }
+
+    static String nameProblem(String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty()) {
+            return "Give the template a name.";
+        }
+        if (!t.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,119}")) {
+            return "Use letters, digits, '.', '_' and '-' (up to 120), starting with a letter or digit.";
+        }
+        return "";
+    }
+
+    @Override
+    public Optional<ImportRequest> chooseImport() {
+        FileChooser chooser = chooser("Import template");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Templates and configuration files", "*.conf", "*.cnf", "*.ini",
+                        "*.yaml", "*.yml", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        File file = chooser.showOpenDialog(owner.get());
+        if (file == null) {
+            return Optional.empty();
+        }
+        lastDirectory = file.getParentFile();
+        TextField name = new TextField(file.getName().replaceFirst("\\.[^.]+$", "").replaceAll("[^A-Za-z0-9._-]", "-"));
+        name.setId("dialog-import-name");
+        ChoiceBox<Object> engine = new ChoiceBox<>();
+        engine.getItems().add("As the file says");
+        engine.getItems().addAll((Object[]) Engine.values());
+        engine.getSelectionModel().selectFirst();
+        TextField parent = new TextField();
+        parent.setPromptText("optional: a template to inherit from");
+        GridPane form = form(List.of("Name", "Engine", "Parent"), List.of(name, engine, parent));
+        Dialog<ImportRequest> dialog = dialog("Import " + file.getName(), "A postgresql.conf, a my.cnf (MySQL unless you"
+                + " choose MariaDB), or a YAML/JSON template. Nothing is stored if any line is wrong.", form, "Import");
+        dialog.setResultConverter(b -> b.getButtonData() != ButtonBar.ButtonData.OK_DONE ? null
+                : new ImportRequest(file.toPath(), name.getText().strip(),
+                engine.getValue() instanceof Engine e ? e : null, parent.getText().isBlank() ? null : parent.getText().strip()));
+        return dialog.showAndWait();
+    }
+
+    @Override
+    public Optional<ExportRequest> chooseExport(String template, Engine engine, String instanceName) {
+        FileChooser chooser = chooser("Export " + template);
+        List<FileChooser.ExtensionFilter> filters = new ArrayList<>();
+        filters.add(new FileChooser.ExtensionFilter("YAML template", "*.yaml"));
+        filters.add(new FileChooser.ExtensionFilter("JSON template", "*.json"));
+        if (instanceName != null) {
+            filters.add(engine == Engine.POSTGRESQL
+                    ? new FileChooser.ExtensionFilter("postgresql.conf resolved for " + instanceName, "*.conf")
+                    : new FileChooser.ExtensionFilter("my.cnf resolved for " + instanceName, "*.cnf"));
+            filters.add(new FileChooser.ExtensionFilter("SQL script (ALTER SYSTEM / SET PERSIST) for " + instanceName, "*.sql"));
+        }
+        chooser.getExtensionFilters().addAll(filters);
+        chooser.setInitialFileName(template + ".yaml");
+        File file = chooser.showSaveDialog(owner.get());
+        if (file == null) {
+            return Optional.empty();
+        }
+        lastDirectory = file.getParentFile();
+        String pattern = chooser.getSelectedExtensionFilter() == null ? "*.yaml"
+                : chooser.getSelectedExtensionFilter().getExtensions().getFirst();
+        String extension = pattern.substring(1);
+        Path path = file.getName().contains(".") ? file.toPath() : file.toPath().resolveSibling(file.getName() + extension);
+        ConfigFormat format = extension.equals(".sql") ? ConfigFormat.SQL : ConfigFormat.of(Path.of("x" + extension));
+        return Optional.of(new ExportRequest(path, format));
+    }
+
+    @Override
+    public Optional<PlanRequest> choosePlanTargets(PlanChoices choices) {
+        ToggleGroup scope = new ToggleGroup();
+        RadioButton assigned = radio(scope, "The " + count(choices.assigned()) + " that use " + choices.template(),
+                choices.assigned() > 0, PlanScope.ASSIGNED);
+        assigned.setId("dialog-plan-assigned");
+        RadioButton engine = radio(scope, "All " + count(choices.sameEngine()) + " running " + choices.engine().displayName(),
+                choices.sameEngine() > 0, PlanScope.SAME_ENGINE);
+        RadioButton compared = radio(scope, choices.comparedInstance() == null ? "The compared instance (none chosen)"
+                : "Only " + choices.comparedInstance(), choices.comparedInstance() != null, PlanScope.COMPARED_INSTANCE);
+        scope.getToggles().stream().filter(t -> !((RadioButton) t).isDisabled()).findFirst().ifPresent(scope::selectToggle);
+        CheckBox live = new CheckBox("Read connected servers first (otherwise their newest snapshot is the baseline)");
+        live.setId("dialog-plan-live");
+        VBox content = new VBox(8, assigned, engine, compared, new Label(" "), live);
+        Dialog<PlanRequest> dialog = dialog("Create plans from " + choices.template(), "Each instance gets a draft plan: "
+                + "every change from its current value to the template's, with apply mode and restart.", content, "Create plans");
+        dialog.setResultConverter(b -> b.getButtonData() != ButtonBar.ButtonData.OK_DONE || scope.getSelectedToggle() == null
+                ? null : new PlanRequest((PlanScope) scope.getSelectedToggle().getUserData(), live.isSelected()));
+        return dialog.showAndWait();
+    }
+
+    private static String count(int n) {
+        return n == 1 ? "1 instance" : n + " instances";
+    }
+
+    private static RadioButton radio(ToggleGroup group, String text, boolean enabled, PlanScope scope) {
+        RadioButton button = new RadioButton(text);
+        button.setToggleGroup(group);
+        button.setDisable(!enabled);
+        button.setUserData(scope);
+        return button;
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String confirmLabel) {
+        return common.confirm(title, message, confirmLabel);
+    }
+
+    private FileChooser chooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        if (lastDirectory != null && lastDirectory.isDirectory()) {
+            chooser.setInitialDirectory(lastDirectory);
+        }
+        return chooser;
+    }
+
+    private static GridPane form(List<String> labels, List<Node> fields) {
+        GridPane grid = new GridPane(12, 8);
+        for (int i = 0; i < labels.size(); i++) {
+            grid.addRow(i, new Label(labels.get(i)), fields.get(i));
+        }
+        return grid;
+    }
+
+    private <T> Dialog<T> dialog(String title, String explanation, Node content, String okLabel) {
+        Dialog<T> dialog = new Dialog<>();
+        dialog.setTitle(title);
+        dialog.setHeaderText(title);
+        Label text = new Label(explanation);
+        text.setWrapText(true);
+        text.setMaxWidth(520);
+        VBox body = new VBox(12, text, content);
+        body.setPadding(new Insets(4, 0, 0, 0));
+        dialog.getDialogPane().setContent(body);
+        dialog.getDialogPane().getButtonTypes().addAll(new ButtonType(okLabel, ButtonBar.ButtonData.OK_DONE), ButtonType.CANCEL);
+        Window window = owner.get();
+        if (window != null) {
+            dialog.initOwner(window);
+        }
+        var styling = theme.style(dialog.getDialogPane());
+        dialog.setOnHidden(e -> styling.unsubscribe());
+        return dialog;
+    }
+}

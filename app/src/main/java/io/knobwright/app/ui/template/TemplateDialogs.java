@@ -1,0 +1,43 @@
+package io.knobwright.app.ui.template;
+
+import io.knobwright.app.template.ConfigFormat;
+import io.knobwright.model.engine.Engine;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The questions the Templates screen asks; real dialogs in the app, scripted answers in tests. */
+public interface TemplateDialogs {
+
+    /** A name for a new template (a copy, a child); {@code suggested} is filled in. */
+    Optional<String> askName(String title, String explanation, String suggested);
+
+    /** A file to import and how: postgresql.conf, my.cnf, YAML or JSON. */
+    Optional<ImportRequest> chooseImport();
+
+    record ImportRequest(Path file, String name, Engine engine, String parent) {
+    }
+
+    /**
+     * Where to export a template and in which format. {@code instanceName} is the instance the resolved
+     * formats are computed for, or null when there is none (then only YAML and JSON are offered).
+     */
+    Optional<ExportRequest> chooseExport(String template, Engine engine, String instanceName);
+
+    record ExportRequest(Path file, ConfigFormat format) {
+    }
+
+    /** Which instances to make plans for, and whether to read connected servers first. */
+    Optional<PlanRequest> choosePlanTargets(PlanChoices choices);
+
+    /** What the plan dialog offers: counts per scope, and the instance the editor compares with (or null). */
+    record PlanChoices(String template, Engine engine, int assigned, int sameEngine, String comparedInstance) {
+    }
+
+    enum PlanScope { ASSIGNED, SAME_ENGINE, COMPARED_INSTANCE }
+
+    record PlanRequest(PlanScope scope, boolean live) {
+    }
+
+    boolean confirm(String title, String message, String confirmLabel);
+}

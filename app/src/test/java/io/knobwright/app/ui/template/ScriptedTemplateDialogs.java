@@ -1,0 +1,46 @@
+package io.knobwright.app.ui.template;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Answers the Templates screen's questions the way a test scripts them, and remembers what was asked. */
+public final class ScriptedTemplateDialogs implements TemplateDialogs {
+
+    public String name;
+    public ImportRequest importRequest;
+    public ExportRequest exportRequest;
+    public PlanRequest planRequest;
+    public PlanChoices offered;
+    public boolean confirmAnswer = true;
+    public final List<String> asked = new ArrayList<>();
+
+    @Override
+    public Optional<String> askName(String title, String explanation, String suggested) {
+        asked.add(title);
+        return Optional.ofNullable(name);
+    }
+
+    @Override
+    public Optional<ImportRequest> chooseImport() {
+        return Optional.ofNullable(importRequest);
+    }
+
+    @Override
+    public Optional<ExportRequest> chooseExport(String template, io.knobwright.model.engine.Engine engine, String instanceName) {
+        asked.add("export " + template + (instanceName == null ? "" : " for " + instanceName));
+        return Optional.ofNullable(exportRequest);
+    }
+
+    @Override
+    public Optional<PlanRequest> choosePlanTargets(PlanChoices choices) {
+        offered = choices;
+        return Optional.ofNullable(planRequest);
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String confirmLabel) {
+        asked.add(message);
+        return confirmAnswer;
+    }
+}
