@@ -133,7 +133,7 @@ public final class TemplateEditorViewModel {
             lines.sort(Comparator.comparing(r -> ParameterCatalog.canonicalName(r.parameterProperty().get())));
             rows.forEach(this::unwatch);
             rows.setAll(lines);
-            history.setAll(data.history().reversed());
+            history.setAll(data.history());
             compareTargets.setAll(targets(data));
             compareTarget.set(defaultTarget(data));
             selectedRow.set(null);
@@ -154,7 +154,7 @@ public final class TemplateEditorViewModel {
         for (Instance instance : data.instances()) {
             targets.add(new CompareTarget.Instance(instance.id(), instance.name(), data.using().contains(instance.id())));
         }
-        for (TemplateVersion older : data.history().reversed()) {
+        for (TemplateVersion older : data.history()) {
             if (older.version() != v.version()) {
                 targets.add(new CompareTarget.Version(v.name(), older.version(), false));
             }

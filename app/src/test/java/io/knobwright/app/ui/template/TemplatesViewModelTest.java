@@ -1,0 +1,169 @@
+package io.knobwright.app.ui.template;
+
+import io.knobwright.app.AppContext;
+import io.knobwright.app.template.ConfigFormat;
+import io.knobwright.app.ui.Fixtures;
+import io.knobwright.connectors.Connectors;
+import io.knobwright.model.catalog.CatalogRepository;
+import io.knobwright.model.engine.Engine;
+import io.knobwright.model.fleet.Instance;
+import io.knobwright.model.plan.ChangePlan;
+import io.knobwright.model.store.KnobwrightStore;
+import io.knobwright.model.template.TemplateVersion;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Templates screen's commands on a real in-memory store with the demo fleet, without a toolkit. */
+class TemplatesViewModelTest {
+
+    private final KnobwrightStore store = KnobwrightStore.inMemory("templates-vm-" + System.nanoTime(), true);
+    private final AppContext context = new AppContext(store, store, new CatalogRepository(), Connectors.defaultRegistry(),
+            System::getenv);
+    private final ScriptedTemplateDialogs dialogs = new ScriptedTemplateDialogs();
+    private final List<Long> opened = new ArrayList<>();
+    private final TemplatesViewModel vm = new TemplatesViewModel(context.templates(), Fixtures.inline(), dialogs);
+
+    TemplatesViewModelTest() {
+        vm.onPlansCreated(opened::add);
+        vm.refresh();
+    }
+
+    @AfterEach
+    void close() {
+        context.close();
+    }
+
+    @Test
+    void listsEveryTemplateAndOpensTheFirst() {
+        assertThat(vm.templates()).hasSize(context.templates().list().size()).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(vm.selectedProperty().get()).isNotNull();
+        assertThat(vm.editor().loadedProperty().get().name()).isEqualTo(vm.selectedProperty().get().name());
+        vm.searchProperty().set("mariadb-ol");
+        assertThat(vm.templates()).extracting(TemplateItem::name).containsExactly("mariadb-olap", "mariadb-oltp", "mariadb-web");
+        assertThat(vm.templates()).filteredOn(i -> i.name().equals("mariadb-web")).first()
+                .extracting(TemplateItem::parent).isEqualTo("mariadb-oltp");
+    }
+
+    @Test
+    void aCopyOfABuiltInIsEditableAndSelected() {
+        vm.select("postgresql-oltp");
+        assertThat(vm.editor().editableProperty().get()).isFalse();
+        dialogs.name = "pg-oltp-ours";
+        vm.copySelected();
+        assertThat(vm.selectedProperty().get().name()).isEqualTo("pg-oltp-ours");
+        assertThat(vm.editor().editableProperty().get()).isTrue();
+        assertThat(vm.message().textProperty().get()).isEqualTo("Copied postgresql-oltp to pg-oltp-ours.");
+    }
+
+    @Test
+    void aNewChildInheritsEverythingAndSetsNothingItself() {
+        vm.select("mysql-web");
+        dialogs.name = "shop-web";
+        vm.newChild();
+        TemplateVersion child = context.templates().require("shop-web");
+        assertThat(child.template().parent()).isEqualTo("mysql-web");
+        assertThat(child.template().entries()).isEmpty();
+        assertThat(vm.editor().rows()).isNotEmpty().noneMatch(EntryRow::own);
+    }
+
+    @Test
+    void plansAreMadeForTheInstancesThatUseTheTemplateWithProgressAndThePlansScreenOpens() {
+        vm.select("postgresql-oltp");
+        long using = context.templates().instancesUsing("postgresql-oltp").size();
+        assertThat(using).isPositive();
+        dialogs.planRequest = new TemplateDialogs.PlanRequest(TemplateDialogs.PlanScope.ASSIGNED, false);
+        vm.createPlans();
+
+        assertThat(dialogs.offered.assigned()).isEqualTo(using);
+        assertThat(dialogs.offered.sameEngine()).isEqualTo(context.fleet().list().stream()
+                .filter(i -> i.engine() == Engine.POSTGRESQL).count());
+        List<ChangePlan> plans = context.templates().plans();
+        assertThat(plans).isNotEmpty().allSatisfy(p -> assertThat(p.template()).isEqualTo("postgresql-oltp"));
+        assertThat(vm.progressProperty().get()).isEqualTo(1.0);
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(opened).containsExactly(plans.stream().mapToLong(ChangePlan::id).min().orElseThrow());
+        assertThat(vm.message().textProperty().get()).startsWith("Created " + plans.size() + " plan");
+    }
+
+    @Test
+    void planningTheComparedInstanceWithoutOneExplainsWhatToDo() {
+        vm.select("oracle-olap");
+        dialogs.planRequest = new TemplateDialogs.PlanRequest(TemplateDialogs.PlanScope.COMPARED_INSTANCE, false);
+        vm.editor().compareTargetProperty().set(vm.editor().compareTargets().getFirst());
+        vm.createPlans();
+        assertThat(vm.message().errorProperty().get()).isTrue();
+        assertThat(vm.message().textProperty().get()).startsWith("No instance to plan for: assign oracle-olap");
+        assertThat(context.templates().plans()).isEmpty();
+    }
+
+    @Test
+    void exportWritesTheResolvedConfigurationForTheComparedInstance(@TempDir Path dir) throws Exception {
+        vm.select("postgresql-oltp");
+        CompareTarget.Instance instance = vm.editor().compareTargets().stream()
+                .filter(CompareTarget.Instance.class::isInstance).map(CompareTarget.Instance.class::cast)
+                .findFirst().orElseThrow();
+        vm.editor().compareTargetProperty().set(instance);
+        Path file = dir.resolve("pg.conf");
+        dialogs.exportRequest = new TemplateDialogs.ExportRequest(file, ConfigFormat.POSTGRESQL_CONF);
+        vm.exportSelected();
+        assertThat(Files.readString(file)).contains("Resolved from template postgresql-oltp v1 for " + instance.name())
+                .contains("work_mem = ");
+        assertThat(vm.message().errorProperty().get()).isFalse();
+    }
+
+    @Test
+    void rollingBackAsksFirstAndSavesTheOldEntriesAsTheNewestVersion() {
+        dialogs.name = "pg-rollback";
+        vm.select("postgresql-small");
+        vm.copySelected();
+        TemplateEditorViewModel editor = vm.editor();
+        editor.addEntry();
+        EntryRow added = editor.selectedRowProperty().get();
+        added.parameterProperty().set("statement_timeout");
+        added.textProperty().set("30s");
+        editor.save("timeout");
+        assertThat(context.templates().require("pg-rollback").version()).isEqualTo(2);
+
+        dialogs.confirmAnswer = false;
+        vm.rollback(1);
+        assertThat(context.templates().require("pg-rollback").version()).isEqualTo(2);
+        dialogs.confirmAnswer = true;
+        vm.rollback(1);
+        TemplateVersion newest = context.templates().require("pg-rollback");
+        assertThat(newest.version()).isEqualTo(3);
+        assertThat(newest.template().entries()).isEqualTo(context.templates().require("pg-rollback@1").template().entries());
+        assertThat(editor.history()).extracting(TemplateVersion::version).containsExactly(3, 2, 1);
+    }
+
+    @Test
+    void aFailedImportNamesTheLineAndStoresNothing(@TempDir Path dir) throws Exception {
+        Path conf = dir.resolve("broken.conf");
+        Files.writeString(conf, "shared_buffers = 1GB\nwork_mem = 'unterminated\n");
+        int before = context.templates().list().size();
+        dialogs.importRequest = new TemplateDialogs.ImportRequest(conf, "broken", null, null);
+        vm.importTemplate();
+        assertThat(vm.message().errorProperty().get()).isTrue();
+        assertThat(vm.message().textProperty().get()).contains("line 2");
+        assertThat(context.templates().list()).hasSize(before);
+    }
+
+    @Test
+    void instancesOfTheEngineAreOfferedForComparisonThoseUsingTheTemplateFirst() {
+        vm.select("postgresql-oltp");
+        List<CompareTarget> targets = vm.editor().compareTargets();
+        List<CompareTarget.Instance> instances = targets.stream().filter(CompareTarget.Instance.class::isInstance)
+                .map(CompareTarget.Instance.class::cast).toList();
+        long pg = context.fleet().list().stream().map(Instance::engine).filter(Engine.POSTGRESQL::equals).count();
+        assertThat(instances).hasSize((int) pg);
+        assertThat(instances.getFirst().usesTemplate()).isTrue();
+        assertThat(vm.editor().compareTargetProperty().get()).isEqualTo(instances.getFirst());
+    }
+}
