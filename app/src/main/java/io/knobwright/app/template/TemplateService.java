@@ -140,7 +140,9 @@ public final class TemplateService {
     public ConfigurationView[] compareDraft(Template draft, ConfigurationRef other) {
         TemplateVersion candidate = draftVersion(draft);
         Instance context = other instanceof ConfigurationRef.InstanceRef i ? fleet.require(i.idOrName()) : null;
-        ConfigurationView left = templateView(candidate, "Draft of " + draft.name(), context, resolverWith(candidate));
+        ConfigurationView left = context == null
+                ? templateView(candidate, "Draft of " + draft.name(), null, resolverWith(candidate))
+                : draftFor(candidate, context);
         ConfigurationView right = view(other, context);
         if (context != null) {
             right = restrict(right, left.values().keySet());
@@ -248,6 +250,23 @@ public final class TemplateService {
                 yield templateView(template, template.name() + " v" + template.version(), context, resolver());
             }
         };
+    }
+
+    /**
+     * A draft resolved for an instance, leaving out what does not resolve yet: while a value is being typed
+     * the rest of the comparison stays on screen, and the editor's validation names the problem.
+     */
+    private ConfigurationView draftFor(TemplateVersion candidate, Instance context) {
+        if (candidate.template().engine() != context.engine()) {
+            throw new TemplateException("Template '" + candidate.name() + "' is for " + candidate.template().engine().displayName()
+                    + "; '" + context.name() + "' runs " + context.engine().displayName());
+        }
+        ParameterCatalog catalog = catalogs.require(context.engine(), context.version());
+        TemplateResolver.Resolution resolution = resolverWith(candidate).resolveAll(candidate, context.hardware(), catalog);
+        Map<String, String> values = new LinkedHashMap<>();
+        resolution.parameters().forEach(p -> values.put(p.name(), p.value()));
+        String left = resolution.problems().isEmpty() ? "" : " (without " + String.join(", ", resolution.problems().keySet()) + ")";
+        return new ConfigurationView("Draft of " + candidate.name() + " for " + context.name() + left, values, catalog);
     }
 
     /** A template's entries as written, or resolved for {@code context} when there is one. */

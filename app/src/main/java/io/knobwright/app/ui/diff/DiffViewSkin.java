@@ -150,9 +150,9 @@ final class DiffViewSkin extends SkinBase<DiffView> {
         left.setMinWidth(140);
         right.setPrefWidth(260);
         right.setMinWidth(140);
-        apply.setPrefWidth(110);
-        apply.setMinWidth(100);
-        apply.setMaxWidth(130);
+        apply.setPrefWidth(125);
+        apply.setMinWidth(120);
+        apply.setMaxWidth(150);
         restart.setPrefWidth(100);
         restart.setMinWidth(95);
         restart.setMaxWidth(120);

@@ -167,6 +167,11 @@ class TemplateEditorUiTest {
                 "IssueLine[severity=ERROR, parameter=work_mem, text=Template 'payments-oltp': work_mem on PostgreSQL 15, 16, 17:"
                         + " 9TB is above the maximum ~2TB (valid: 64kB .. 2147483647kB)]");
         assertThat(robot.lookup("#template-save").queryButton().isDisabled()).isTrue();
+        // The rest of the comparison stays while the value is wrong; the column header says what is left out.
+        assertThat(diffRow(robot, "work_mem")).isEmpty();
+        assertThat(diffRow(robot, "idle_in_transaction_session_timeout")).isPresent();
+        assertThat(robot.lookup("#template-diff").queryAs(io.knobwright.app.ui.diff.DiffView.class).getLeftTitle())
+                .endsWith("(without work_mem)");
         Snapshots.writeAt(stage.getScene(), 1920, 1080, "template-editor-error.png");
         assertThat(context.templates().require("payments-oltp").version()).isEqualTo(1);
     }
