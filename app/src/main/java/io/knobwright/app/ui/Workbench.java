@@ -5,6 +5,7 @@ import io.knobwright.app.template.TemplateService;
 import io.knobwright.app.ui.common.BackgroundWork;
 import io.knobwright.app.ui.common.FxDialogService;
 import io.knobwright.app.ui.common.Theme;
+import io.knobwright.app.ui.compare.CompareView;
 import io.knobwright.app.ui.fleet.FleetView;
 import io.knobwright.app.ui.instance.CatalogLookup;
 import io.knobwright.app.ui.instance.InstanceDetailView;
@@ -66,7 +67,7 @@ public final class Workbench {
         viewModel.refresh();
         view = new WorkbenchView(viewModel, theme);
         var styling = theme.style(view, WorkbenchView.STYLESHEET, FleetView.STYLESHEET, InstanceDetailView.STYLESHEET,
-                TemplatesView.STYLESHEET, PlansView.STYLESHEET);
+                TemplatesView.STYLESHEET, PlansView.STYLESHEET, CompareView.STYLESHEET);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         // A size the caller already gave the stage wins (tests, the bench); otherwise fit the screen.
         double width = Double.isNaN(stage.getWidth()) ? Math.min(1920, screen.getWidth()) : stage.getWidth();

@@ -4,6 +4,7 @@ import atlantafx.base.controls.Message;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import io.knobwright.app.ui.common.Theme;
+import io.knobwright.app.ui.compare.CompareView;
 import io.knobwright.app.ui.fleet.FleetView;
 import io.knobwright.app.ui.instance.InstanceDetailView;
 import io.knobwright.app.ui.plan.PlansView;
@@ -49,6 +50,7 @@ public final class WorkbenchView extends BorderPane {
     private final InstanceDetailView detailView;
     private final TemplatesView templatesView;
     private final PlansView plansView;
+    private final CompareView compareView;
     private final TabPane screens;
     private Subscription subscriptions = Subscription.EMPTY;
 
@@ -64,10 +66,12 @@ public final class WorkbenchView extends BorderPane {
         fleetScreen.setTop(toolbar(theme));
         templatesView = new TemplatesView(vm.templates());
         plansView = new PlansView(vm.plans());
+        compareView = new CompareView(vm.compare());
         screens = new TabPane(
                 screen("tab-fleet", "Fleet", MaterialDesignD.DATABASE_OUTLINE, fleetScreen),
                 screen("tab-templates", "Templates", MaterialDesignF.FILE_DOCUMENT_MULTIPLE_OUTLINE, templatesView),
-                screen("tab-plans", "Plans", MaterialDesignC.CLIPBOARD_LIST_OUTLINE, plansView));
+                screen("tab-plans", "Plans", MaterialDesignC.CLIPBOARD_LIST_OUTLINE, plansView),
+                screen("tab-compare", "Compare", MaterialDesignC.COMPARE_HORIZONTAL, compareView));
         screens.setId("workbench-screens");
         screens.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         screens.getStyleClass().add("workbench-screens");
@@ -80,6 +84,7 @@ public final class WorkbenchView extends BorderPane {
             switch (shown) {
                 case TEMPLATES -> vm.templates().refresh();
                 case PLANS -> vm.plans().refresh();
+                case COMPARE -> vm.compare().refresh();
                 case FLEET -> { }
             }
         }));
@@ -104,6 +109,9 @@ public final class WorkbenchView extends BorderPane {
         edit.disableProperty().bind(Bindings.not(vm.canEdit()));
         Button remove = button("toolbar-remove", "Remove", MaterialDesignD.DELETE_OUTLINE, vm::removeSelected);
         remove.disableProperty().bind(Bindings.not(vm.canEdit()));
+        Button compare = button("toolbar-compare", "Compare with…", MaterialDesignC.COMPARE_HORIZONTAL, vm::compareSelected);
+        compare.disableProperty().bind(Bindings.not(vm.hasSelection()));
+        compare.setTooltip(new Tooltip("Compare the selected instance with another instance or a template"));
         Button refresh = button("toolbar-refresh", "Refresh", MaterialDesignR.REFRESH, vm::refresh);
         refresh.setTooltip(new Tooltip("Reload the fleet from the local store (F5)"));
         Button removeDemo = button("toolbar-remove-demo", "Remove demo fleet", MaterialDesignD.DELETE_SWEEP_OUTLINE,
@@ -116,7 +124,7 @@ public final class WorkbenchView extends BorderPane {
         dark.getStyleClass().add(Styles.BUTTON_ICON);
         dark.setTooltip(new Tooltip("Dark theme"));
         dark.selectedProperty().bindBidirectional(theme.darkProperty());
-        ToolBar bar = new ToolBar(add, importFile, new Separator(Orientation.VERTICAL), edit, remove,
+        ToolBar bar = new ToolBar(add, importFile, new Separator(Orientation.VERTICAL), edit, remove, compare,
                 new Separator(Orientation.VERTICAL), refresh, new Spacer(), removeDemo, dark);
         bar.getStyleClass().add("workbench-toolbar");
         return bar;

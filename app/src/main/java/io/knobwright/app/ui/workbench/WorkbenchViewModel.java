@@ -3,6 +3,7 @@ package io.knobwright.app.ui.workbench;
 import io.knobwright.app.fleet.FleetService;
 import io.knobwright.app.template.TemplateService;
 import io.knobwright.app.ui.common.BackgroundWork;
+import io.knobwright.app.ui.compare.CompareViewModel;
 import io.knobwright.app.ui.common.DialogService;
 import io.knobwright.app.ui.common.Formats;
 import io.knobwright.app.ui.fleet.FleetViewModel;
@@ -45,6 +46,7 @@ public final class WorkbenchViewModel {
     private final InstanceDetailViewModel detail;
     private final TemplatesViewModel templatesScreen;
     private final PlansViewModel plansScreen;
+    private final CompareViewModel compareScreen;
 
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper busyText = new ReadOnlyStringWrapper(this, "busyText", "");
@@ -57,7 +59,7 @@ public final class WorkbenchViewModel {
     private int running;
 
     /** The screens of the main window, one tab each. */
-    public enum Screen { FLEET, TEMPLATES, PLANS }
+    public enum Screen { FLEET, TEMPLATES, PLANS, COMPARE }
 
     public WorkbenchViewModel(FleetService fleet, TemplateService templates, CatalogLookup catalogs, BackgroundWork work,
                               DialogService dialogs, TemplateDialogs templateDialogs, UnaryOperator<String> environment,
@@ -70,6 +72,7 @@ public final class WorkbenchViewModel {
         this.detail = new InstanceDetailViewModel(fleet, catalogs, work, zone);
         this.templatesScreen = new TemplatesViewModel(templates, work, templateDialogs);
         this.plansScreen = new PlansViewModel(templates, work, zone);
+        this.compareScreen = new CompareViewModel(templates, fleet, work);
         templatesScreen.onPlansCreated(firstPlan -> {
             plansScreen.refresh();
             screen.set(Screen.PLANS);
@@ -234,6 +237,19 @@ public final class WorkbenchViewModel {
 
     public PlansViewModel plans() {
         return plansScreen;
+    }
+
+    public CompareViewModel compare() {
+        return compareScreen;
+    }
+
+    /** Opens the Compare screen with the selected instance on the left. */
+    public void compareSelected() {
+        Instance selected = browser.selectedProperty().get();
+        if (selected != null) {
+            compareScreen.compareFrom("instance:" + selected.name());
+            screen.set(Screen.COMPARE);
+        }
     }
 
     /** The screen in front; commands that finish on another screen bring it forward. */
