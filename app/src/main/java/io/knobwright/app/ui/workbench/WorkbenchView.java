@@ -90,7 +90,7 @@ public final class WorkbenchView extends BorderPane {
         }));
         setTop(new VBox(demoBanner(), messageLine()));
         setCenter(screens);
-        setBottom(statusBar());
+        setBottom(statusBar(theme));
     }
 
     private static Tab screen(String id, String title, Ikon icon, javafx.scene.Node content) {
@@ -114,18 +114,8 @@ public final class WorkbenchView extends BorderPane {
         compare.setTooltip(new Tooltip("Compare the selected instance with another instance or a template"));
         Button refresh = button("toolbar-refresh", "Refresh", MaterialDesignR.REFRESH, vm::refresh);
         refresh.setTooltip(new Tooltip("Reload the fleet from the local store (F5)"));
-        Button removeDemo = button("toolbar-remove-demo", "Remove demo fleet", MaterialDesignD.DELETE_SWEEP_OUTLINE,
-                vm::removeDemoFleet);
-        removeDemo.getStyleClass().addAll(Styles.DANGER, Styles.FLAT);
-        removeDemo.visibleProperty().bind(vm.hasDemo());
-        removeDemo.managedProperty().bind(removeDemo.visibleProperty());
-        ToggleButton dark = new ToggleButton(null, new FontIcon(MaterialDesignW.WEATHER_NIGHT));
-        dark.setId("toolbar-dark");
-        dark.getStyleClass().add(Styles.BUTTON_ICON);
-        dark.setTooltip(new Tooltip("Dark theme"));
-        dark.selectedProperty().bindBidirectional(theme.darkProperty());
         ToolBar bar = new ToolBar(add, importFile, new Separator(Orientation.VERTICAL), edit, remove, compare,
-                new Separator(Orientation.VERTICAL), refresh, new Spacer(), removeDemo, dark);
+                new Separator(Orientation.VERTICAL), refresh);
         bar.getStyleClass().add("workbench-toolbar");
         return bar;
     }
@@ -172,7 +162,17 @@ public final class WorkbenchView extends BorderPane {
         return message;
     }
 
-    private HBox statusBar() {
+    /** A window-wide setting, so it sits in the status bar rather than on one screen's toolbar. */
+    private static ToggleButton darkThemeToggle(Theme theme) {
+        ToggleButton dark = new ToggleButton(null, new FontIcon(MaterialDesignW.WEATHER_NIGHT));
+        dark.setId("dark-theme");
+        dark.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        dark.setTooltip(new Tooltip("Dark theme"));
+        dark.selectedProperty().bindBidirectional(theme.darkProperty());
+        return dark;
+    }
+
+    private HBox statusBar(Theme theme) {
         Label status = new Label();
         status.setId("status-text");
         status.textProperty().bind(vm.browser().statusTextProperty());
@@ -182,7 +182,7 @@ public final class WorkbenchView extends BorderPane {
         Label busy = new Label();
         busy.textProperty().bind(vm.busyTextProperty());
         busy.visibleProperty().bind(vm.busyProperty());
-        HBox bar = new HBox(status, new Spacer(), busy, progress);
+        HBox bar = new HBox(8, status, new Spacer(), busy, progress, darkThemeToggle(theme));
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
