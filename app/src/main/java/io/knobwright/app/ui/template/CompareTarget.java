@@ -32,6 +32,17 @@ public sealed interface CompareTarget {
         }
     }
 
+    /** Another template of the same engine, e.g. the built-in profile the team's copy started from. */
+    record OtherTemplate(String template) implements CompareTarget {
+        public String label() {
+            return "Template: " + template;
+        }
+
+        public ConfigurationRef ref() {
+            return new ConfigurationRef.TemplateRef(template);
+        }
+    }
+
     /** An instance's newest settings, against the draft resolved for its hardware. */
     record Instance(long id, String name, boolean usesTemplate) implements CompareTarget {
         public String label() {

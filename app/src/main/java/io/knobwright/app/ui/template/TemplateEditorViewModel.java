@@ -88,7 +88,8 @@ public final class TemplateEditorViewModel {
 
     /** What a load reads in the background before the editor shows anything. */
     private record Loaded(TemplateVersion version, boolean builtIn, List<TemplateResolver.EffectiveEntry> inherited,
-                          List<TemplateVersion> history, List<Instance> instances, Set<Long> using, ParameterCatalog catalog) {
+                          List<TemplateVersion> history, List<Instance> instances, Set<Long> using, List<String> siblings,
+                          ParameterCatalog catalog) {
     }
 
     /** Opens the newest version of a template. */
@@ -107,6 +108,8 @@ public final class TemplateEditorViewModel {
         List<TemplateResolver.EffectiveEntry> fromParents = parent == null ? List.of() : templates.effectiveEntries(parent);
         return new Loaded(version, templates.isBuiltIn(name), fromParents, templates.history(name),
                 templates.candidateInstances(name, version.template().engine()), templates.instancesUsing(name),
+                templates.list().stream().filter(t -> t.template().engine() == version.template().engine())
+                        .map(TemplateVersion::name).filter(n -> !n.equals(name) && !n.equals(parent)).sorted().toList(),
                 templates.catalogFor(version.template()));
     }
 
@@ -153,6 +156,9 @@ public final class TemplateEditorViewModel {
         }
         for (Instance instance : data.instances()) {
             targets.add(new CompareTarget.Instance(instance.id(), instance.name(), data.using().contains(instance.id())));
+        }
+        for (String sibling : data.siblings()) {
+            targets.add(new CompareTarget.OtherTemplate(sibling));
         }
         for (TemplateVersion older : data.history()) {
             if (older.version() != v.version()) {

@@ -165,5 +165,11 @@ class TemplatesViewModelTest {
         assertThat(instances).hasSize((int) pg);
         assertThat(instances.getFirst().usesTemplate()).isTrue();
         assertThat(vm.editor().compareTargetProperty().get()).isEqualTo(instances.getFirst());
+        assertThat(targets).contains(new CompareTarget.Parent("postgresql-base"),
+                new CompareTarget.OtherTemplate("postgresql-olap")).doesNotContain(new CompareTarget.OtherTemplate("mysql-olap"));
+
+        vm.editor().compareTargetProperty().set(new CompareTarget.OtherTemplate("postgresql-olap"));
+        assertThat(vm.editor().diff().rows()).anyMatch(r -> r.name().equals("work_mem") && r.isDifference());
+        assertThat(vm.editor().diff().rightTitleProperty().get()).isEqualTo("postgresql-olap v1");
     }
 }
