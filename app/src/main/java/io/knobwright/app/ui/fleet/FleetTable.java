@@ -44,6 +44,8 @@ final class FleetTable {
                 column("Criticality", 92, FleetRow.BY_CRITICALITY, FleetCells.CriticalityCell::new),
                 column("Workload", 90, FleetRow.BY_WORKLOAD,
                         () -> new FleetCells.TextCell(r -> Labels.workload(r.instance().workload()))),
+                column("Template", 150, FleetRow.BY_TEMPLATE, () -> new FleetCells.TextCell(FleetRow::templateText)),
+                numeric(column("Drift", 80, FleetRow.BY_DRIFT, FleetCells.DriftCell::new)),
                 numeric(column("CPU", 52, FleetRow.BY_CPUS, () -> new FleetCells.TextCell(FleetRow::cpuText))),
                 numeric(column("RAM", 74, FleetRow.BY_MEMORY, () -> new FleetCells.TextCell(FleetRow::ramText))),
                 numeric(column("Disk", 122, FleetRow.BY_DISK, () -> new FleetCells.TextCell(FleetRow::diskText))),

@@ -105,6 +105,10 @@ public final class WorkbenchView extends BorderPane {
         edit.disableProperty().bind(Bindings.not(vm.canEdit()));
         Button remove = button("toolbar-remove", "Remove", MaterialDesignD.DELETE_OUTLINE, vm::removeSelected);
         remove.disableProperty().bind(Bindings.not(vm.canEdit()));
+        Button assign = button("toolbar-assign-template", "Assign template…", MaterialDesignF.FILE_DOCUMENT_EDIT_OUTLINE,
+                vm::assignTemplate);
+        assign.setTooltip(new Tooltip("Choose the template the selected instance follows; its drift is measured against it"));
+        assign.disableProperty().bind(Bindings.not(vm.canEdit()));
         Button refresh = button("toolbar-refresh", "Refresh", MaterialDesignR.REFRESH, vm::refresh);
         refresh.setTooltip(new Tooltip("Reload the fleet from the local store (F5)"));
         Button removeDemo = button("toolbar-remove-demo", "Remove demo fleet", MaterialDesignD.DELETE_SWEEP_OUTLINE,
@@ -118,7 +122,7 @@ public final class WorkbenchView extends BorderPane {
         dark.setTooltip(new Tooltip("Dark theme"));
         dark.selectedProperty().bindBidirectional(theme.darkProperty());
         ToolBar bar = new ToolBar(add, importFile, new Separator(Orientation.VERTICAL), edit, remove,
-                new Separator(Orientation.VERTICAL), refresh, new Spacer(), removeDemo, dark);
+                new Separator(Orientation.VERTICAL), assign, new Separator(Orientation.VERTICAL), refresh, new Spacer(), removeDemo, dark);
         bar.getStyleClass().add("workbench-toolbar");
         return bar;
     }

@@ -5,6 +5,7 @@ import io.knobwright.app.template.TemplateService;
 import io.knobwright.app.ui.common.BackgroundWork;
 import io.knobwright.app.ui.common.DialogService;
 import io.knobwright.app.ui.common.Formats;
+import io.knobwright.app.ui.common.UserMessages;
 import io.knobwright.app.ui.fleet.FleetViewModel;
 import io.knobwright.app.ui.instance.CatalogLookup;
 import io.knobwright.app.ui.instance.InstanceDetailViewModel;
@@ -13,6 +14,8 @@ import io.knobwright.app.ui.plan.PlansViewModel;
 import io.knobwright.app.ui.template.TemplatesViewModel;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.inventory.ImportReport;
+import io.knobwright.model.template.TemplateAssignment;
+import io.knobwright.model.template.TemplateVersion;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -23,6 +26,8 @@ import javafx.beans.value.ObservableBooleanValue;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -32,6 +37,8 @@ import java.util.function.UnaryOperator;
  * {@link FleetViewModel}, the selected instance in {@link InstanceDetailViewModel}.
  */
 public final class WorkbenchViewModel {
+
+    private static final System.Logger LOG = System.getLogger(WorkbenchViewModel.class.getName());
 
     private final FleetService fleet;
     private final TemplateService templates;
@@ -94,15 +101,36 @@ public final class WorkbenchViewModel {
         }, this::failed);
     }
 
-    /** Reads the fleet and builds its table rows, both off the FX thread. */
-    private FleetViewModel.PreparedRows loadRows() {
-        return FleetViewModel.prepare(fleet.list());
+    /** The fleet's table rows, and why drift could not be measured when that failed. */
+    private record LoadedFleet(FleetViewModel.PreparedRows rows, String driftProblem) {
     }
 
-    private void loaded(FleetViewModel.PreparedRows rows) {
+    /**
+     * Reads the fleet, the templates its instances follow and their drift, and builds the table rows, all
+     * off the FX thread. A template problem costs the Template and Drift columns, never the fleet itself.
+     */
+    private LoadedFleet loadRows() {
+        List<Instance> instances = fleet.list();
+        Map<Long, TemplateAssignment> assignments = Map.of();
+        Map<Long, Integer> drift = Map.of();
+        String problem = "";
+        try {
+            assignments = templates.assignments();
+            drift = assignments.isEmpty() ? Map.of() : templates.drift();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Template drift could not be measured", e);
+            problem = UserMessages.describe("Measure template drift", e);
+        }
+        return new LoadedFleet(FleetViewModel.prepare(instances, assignments, drift), problem);
+    }
+
+    private void loaded(LoadedFleet loaded) {
         finish();
-        browser.setRows(rows);
+        browser.setRows(loaded.rows());
         demoBanner.set(bannerText(browser.demoCountProperty().get()));
+        if (!loaded.driftProblem().isEmpty()) {
+            show(loaded.driftProblem(), true);
+        }
     }
 
     public void addInstance() {
@@ -114,6 +142,44 @@ public final class WorkbenchViewModel {
         if (selected != null) {
             openEditor(selected, "Saved ");
         }
+    }
+
+    /**
+     * Asks which of its engine's templates the selected instance should follow (optionally pinned), stores
+     * that and reloads the fleet so its drift shows. The service refuses a template of another engine.
+     */
+    public void assignTemplate() {
+        Instance selected = browser.selectedProperty().get();
+        if (selected == null) {
+            return;
+        }
+        start("Reading templates…");
+        work.io("Read the templates", () -> new TemplateChoices(
+                templates.list().stream().filter(t -> t.template().engine() == selected.engine()).toList(),
+                templates.assignment(selected.id()).orElse(null)), choices -> {
+            finish();
+            if (choices.candidates().isEmpty()) {
+                show("There is no " + selected.engine().displayName() + " template yet: create one on the Templates screen.", true);
+                return;
+            }
+            dialogs.chooseTemplate(selected, choices.candidates(), choices.current())
+                    .ifPresent(reference -> assign(selected, reference));
+        }, this::failed);
+    }
+
+    private record TemplateChoices(List<TemplateVersion> candidates, TemplateAssignment current) {
+    }
+
+    private void assign(Instance instance, String reference) {
+        start("Assigning " + reference + " to " + instance.name() + "…");
+        work.io("Assign template " + reference, () -> {
+            templates.assign(instance.name(), reference);
+            return reference;
+        }, assigned -> {
+            finish();
+            reloadAndSelect(instance.id(), instance.name() + " now follows " + assigned
+                    + (assigned.contains("@") ? " (pinned)." : " (newest version)."));
+        }, this::failed);
     }
 
     private void openEditor(Instance editing, String verb) {
@@ -176,7 +242,9 @@ public final class WorkbenchViewModel {
             if (id > 0) {
                 browser.select(id);
             }
-            show(info, false);
+            if (rows.driftProblem().isEmpty()) {
+                show(info, false);
+            }
         }, this::failed);
     }
 
