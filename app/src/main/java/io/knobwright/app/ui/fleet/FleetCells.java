@@ -174,7 +174,7 @@ final class FleetCells {
 
     /**
      * Differences from the template: a number in the warning colour when the instance drifts, a muted
-     * "0" when it matches, "not checked" without a snapshot, nothing without a template.
+     * "0" when it matches, "—" without a snapshot to compare, nothing without a template.
      */
     static final class DriftCell extends TextCell {
         DriftCell() {

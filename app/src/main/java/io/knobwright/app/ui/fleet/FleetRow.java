@@ -29,7 +29,8 @@ public record FleetRow(Instance instance, String searchKey, String versionKey, S
     public static final int NO_TEMPLATE = -2;
     /** {@link #drift} of an instance with a template but no snapshot to compare (or a template that does not resolve). */
     public static final int NOT_CHECKED = -1;
-    static final String NOT_CHECKED_TEXT = "not checked";
+    /** Narrow on purpose: the Drift column's header tooltip says what it means. */
+    static final String NOT_CHECKED_TEXT = Formats.UNKNOWN;
 
     public static FleetRow of(Instance i) {
         return of(i, null, null);

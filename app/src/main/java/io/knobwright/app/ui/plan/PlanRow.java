@@ -41,6 +41,23 @@ public record PlanRow(ChangePlan plan, String template, String created, int chan
         return baseline.startsWith("snapshot") ? "snapshot" : "none";
     }
 
+    /**
+     * "snapshot of 2026-11-20T06:00:00Z" as "snapshot of 2026-11-20 07:00" in the workbench's zone, like every
+     * other time on screen; text without a timestamp stays as it is.
+     */
+    static String baselineInZone(String baseline, ZoneId zone) {
+        int space = baseline.lastIndexOf(' ');
+        if (space < 0) {
+            return baseline;
+        }
+        try {
+            java.time.Instant at = java.time.Instant.parse(baseline.substring(space + 1));
+            return baseline.substring(0, space + 1) + CREATED.format(at.atZone(zone));
+        } catch (java.time.format.DateTimeParseException notATime) {
+            return baseline;
+        }
+    }
+
     static String status(PlanState state) {
         String text = state.name().toLowerCase(Locale.ROOT).replace('_', ' ');
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);

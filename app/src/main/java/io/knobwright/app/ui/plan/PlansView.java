@@ -15,6 +15,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
@@ -90,7 +91,7 @@ public final class PlansView extends BorderPane {
 
     private HBox searchBar() {
         search.setId("plans-search");
-        search.setPromptText("Search instance, template, author, status, #id…");
+        search.setPromptText("Search instance, template, author…");
         search.setLeft(new FontIcon(MaterialDesignM.MAGNIFY));
         FontIcon clear = new FontIcon(MaterialDesignC.CLOSE);
         clear.setCursor(Cursor.HAND);
@@ -283,6 +284,8 @@ public final class PlansView extends BorderPane {
             pill.setText(restart ? "restart" : null);
             pill.setVisible(restart);
             pill.pseudoClassStateChanged(RESTART, restart);
+            // An invisible graphic still takes its room: "online" would sit indented next to nothing.
+            setContentDisplay(restart ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.TEXT_ONLY);
         }
     }
 

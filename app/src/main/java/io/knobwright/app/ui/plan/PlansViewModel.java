@@ -177,7 +177,7 @@ public final class PlansViewModel {
         changes.setAll(row.changes());
         detailTitle.set("Plan #" + plan.id() + " for " + plan.instanceName());
         detailTemplate.set(plan.template() + " v" + plan.templateVersion());
-        detailBaseline.set(plan.baseline().isEmpty() ? "not recorded" : plan.baseline());
+        detailBaseline.set(plan.baseline().isEmpty() ? "not recorded" : PlanRow.baselineInZone(plan.baseline(), zone));
         detailCreated.set(row.created() + (plan.author().isEmpty() ? "" : " by " + plan.author()) + " · " + row.status());
         detailCounts.set(counts(row));
     }

@@ -259,7 +259,7 @@ class FleetViewModelTest {
         assertThat(row("orders-pg-prod-01").driftText()).isEqualTo("3");
         assertThat(row("orders-pg-stg-01").driftText()).isEqualTo("0");
         assertThat(row("payments-pg-prod-01").templateText()).isEqualTo("postgresql-oltp@2");
-        assertThat(row("payments-pg-prod-01").driftText()).isEqualTo("not checked");
+        assertThat(row("payments-pg-prod-01").driftText()).isEqualTo("—");
         assertThat(row("search-pg-dev-01").templateText()).isEmpty();
         assertThat(row("search-pg-dev-01").driftText()).isEmpty();
     }

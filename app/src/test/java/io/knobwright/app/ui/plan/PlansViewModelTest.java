@@ -91,7 +91,7 @@ class PlansViewModelTest {
 
         assertThat(vm.detailTitleProperty().get()).isEqualTo("Plan #" + made.id() + " for orders-pg-prod-01");
         assertThat(vm.detailTemplateProperty().get()).isEqualTo("postgresql-oltp v1");
-        assertThat(vm.detailBaselineProperty().get()).isEqualTo("snapshot of 2026-03-01T08:00:00Z");
+        assertThat(vm.detailBaselineProperty().get()).isEqualTo("snapshot of 2026-03-01 09:00");
         assertThat(vm.detailCountsProperty().get()).startsWith(made.changes().size() + " changes · ")
                 .contains("need a restart");
         PlanChangeRow sharedBuffers = vm.changes().stream().filter(c -> c.parameter().equals("shared_buffers"))
