@@ -118,8 +118,9 @@ class PlansAndDriftUiTest {
         assertThat(drifting).isPositive();
         assertThat(table.getColumns()).extracting(c -> c.getText() != null ? c.getText() : ((Label) c.getGraphic()).getText())
                 .contains("Template", "Drift");
-        String status = robot.lookup("#status-text").queryAs(Label.class).getText();
-        assertThat(status).endsWith(" · " + drifting + " drifting");
+        // Drift arrives after the rows: the fleet does not wait for it.
+        Label status = robot.lookup("#status-text").queryAs(Label.class);
+        waitUntil(() -> status.getText().endsWith(" · " + drifting + " drifting"));
 
         robot.interact(() -> workbench.viewModel().browser().select(table.getItems().stream()
                 .filter(e -> e instanceof FleetRow r && r.drifting()).findFirst().orElseThrow()));

@@ -187,7 +187,7 @@ final class FleetCells {
             int drift = entry instanceof FleetRow row && !empty ? row.drift() : FleetRow.NO_TEMPLATE;
             pseudoClassStateChanged(DRIFTING, drift > 0);
             pseudoClassStateChanged(IN_LINE, drift == 0);
-            pseudoClassStateChanged(NOT_CHECKED, drift == FleetRow.NOT_CHECKED);
+            pseudoClassStateChanged(NOT_CHECKED, drift == FleetRow.NOT_CHECKED || drift == FleetRow.MEASURING);
         }
     }
 

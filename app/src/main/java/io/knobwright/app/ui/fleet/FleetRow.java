@@ -18,7 +18,8 @@ import java.util.Map;
  * @param versionKey   engine and major, so PostgreSQL 16 and a hypothetical "16" of another engine differ
  * @param versionLabel "PostgreSQL 16"
  * @param templateText the assigned template, "postgresql-oltp" or pinned "postgresql-oltp@3"; "" when none
- * @param drift        parameters that differ from the template, or {@link #NO_TEMPLATE} / {@link #NOT_CHECKED}
+ * @param drift        parameters that differ from the template, or {@link #NO_TEMPLATE} / {@link #NOT_CHECKED} /
+ *                     {@link #MEASURING}
  */
 public record FleetRow(Instance instance, String searchKey, String versionKey, String versionLabel,
                        String versionText, String tagsText, String cpuText, String ramText, String diskText,
@@ -29,27 +30,33 @@ public record FleetRow(Instance instance, String searchKey, String versionKey, S
     public static final int NO_TEMPLATE = -2;
     /** {@link #drift} of an instance with a template but no snapshot to compare (or a template that does not resolve). */
     public static final int NOT_CHECKED = -1;
+    /** {@link #drift} of an instance with a template while the fleet's drift is still being measured. */
+    public static final int MEASURING = -3;
+    static final String MEASURING_TEXT = "…";
     /** Narrow on purpose: the Drift column's header tooltip says what it means. */
     static final String NOT_CHECKED_TEXT = Formats.UNKNOWN;
 
     public static FleetRow of(Instance i) {
-        return of(i, null, null);
+        return of(i, null, Map.of());
     }
 
     /**
      * @param assignment the template the instance follows, or null
-     * @param drift      the number of differences, or null when nobody could compare
+     * @param drift      differences by instance id (an assigned instance missing there could not be compared),
+     *                   or null while the fleet's drift is still being measured
      */
-    public static FleetRow of(Instance i, TemplateAssignment assignment, Integer drift) {
+    public static FleetRow of(Instance i, TemplateAssignment assignment, Map<Long, Integer> drift) {
         String tags = Formats.tags(i.tags());
         String versionLabel = i.engine().displayName() + " " + i.version();
         String key = String.join(" ", i.name(), i.engine().displayName(), i.engine().id(), i.version(),
                 i.fullVersion(), tags.replace(",", "")).toLowerCase(Locale.ROOT);
         String template = assignment == null ? "" : assignment.reference();
-        int differences = assignment == null ? NO_TEMPLATE : drift == null ? NOT_CHECKED : drift;
+        Integer measured = drift == null ? null : drift.get(i.id());
+        int differences = assignment == null ? NO_TEMPLATE : drift == null ? MEASURING : measured == null ? NOT_CHECKED : measured;
         String driftText = switch (differences) {
             case NO_TEMPLATE -> "";
             case NOT_CHECKED -> NOT_CHECKED_TEXT;
+            case MEASURING -> MEASURING_TEXT;
             default -> String.valueOf(differences);
         };
         return new FleetRow(i, key, i.engine().id() + " " + i.version(), versionLabel, compactVersion(i.fullVersion()), tags,

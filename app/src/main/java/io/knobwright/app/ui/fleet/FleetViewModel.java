@@ -63,6 +63,7 @@ public final class FleetViewModel {
     private Comparator<FleetRow> order = FleetRow.BY_NAME;
     private Subscription facetSubscriptions = Subscription.EMPTY;
     private boolean rebuildingFacets;
+    private boolean driftMeasuring;
 
     public FleetViewModel() {
         searchText.subscribe((before, now) -> applyFilters());
@@ -100,13 +101,14 @@ public final class FleetViewModel {
      * is from it; safe on any thread.
      *
      * @param assignments by instance id
-     * @param drift       differences by instance id; assigned instances missing here were not compared
+     * @param drift       differences by instance id (assigned instances missing here were not compared), or
+     *                    null while it is being measured: the rows then say so
      */
     public static PreparedRows prepare(List<Instance> instances, Map<Long, TemplateAssignment> assignments,
                                        Map<Long, Integer> drift) {
         List<FleetRow> fresh = new ArrayList<>(instances.size());
         for (Instance i : instances) {
-            fresh.add(FleetRow.of(i, assignments.get(i.id()), drift.get(i.id())));
+            fresh.add(FleetRow.of(i, assignments.get(i.id()), drift));
         }
         fresh.sort(FleetRow.BY_NAME);
         // Facets hold JavaFX properties, but nothing observes them until setRows attaches them on the FX thread.
@@ -127,10 +129,12 @@ public final class FleetViewModel {
         int demo = 0;
         int drifting = 0;
         boolean withTemplate = false;
+        boolean measuring = false;
         for (FleetRow r : fresh) {
             demo += r.instance().demo() ? 1 : 0;
             drifting += r.drifting() ? 1 : 0;
             withTemplate |= r.hasTemplate();
+            measuring |= r.drift() == FleetRow.MEASURING;
         }
         rebuildFacets(prepared.facets());
         filtered.setPredicate(null);
@@ -139,6 +143,7 @@ public final class FleetViewModel {
         demoCount.set(demo);
         driftingCount.set(drifting);
         templatesInUse.set(withTemplate);
+        driftMeasuring = measuring;
         Instance current = selected.get();
         selected.set(current == null ? null : find(current.id()));
         applyFilters();
@@ -195,7 +200,14 @@ public final class FleetViewModel {
         driftingShown.set(drifting);
         // Drift means nothing in a fleet that follows no template: the status line stays as it was.
         statusText.set(Formats.count(totalCount.get(), "instance", "instances") + " · " + filtered.size()
-                + " shown · " + production + " production" + (templatesInUse.get() ? " · " + drifting + " drifting" : ""));
+                + " shown · " + production + " production" + driftStatus(drifting));
+    }
+
+    private String driftStatus(int drifting) {
+        if (!templatesInUse.get()) {
+            return "";
+        }
+        return driftMeasuring ? " · measuring template drift…" : " · " + drifting + " drifting";
     }
 
     /** Sort order chosen in the table header; null restores the default (by name). */

@@ -58,6 +58,8 @@ public final class WorkbenchViewModel {
     private final BooleanBinding hasSelection;
     private final BooleanBinding hasDemo;
     private int running;
+    /** Which fleet load a drift measurement belongs to: results for an older load are dropped. */
+    private int driftGeneration;
 
     public WorkbenchViewModel(FleetService fleet, TemplateService templates, CatalogLookup catalogs, BackgroundWork work,
                               DialogService dialogs, UnaryOperator<String> environment, ZoneId zone) {
@@ -101,36 +103,61 @@ public final class WorkbenchViewModel {
         }, this::failed);
     }
 
-    /** The fleet's table rows, and why drift could not be measured when that failed. */
-    private record LoadedFleet(FleetViewModel.PreparedRows rows, String driftProblem) {
+    /** The fleet as read, its table rows, and why its templates could not be read when that failed. */
+    private record LoadedFleet(List<Instance> instances, Map<Long, TemplateAssignment> assignments,
+                               FleetViewModel.PreparedRows rows, String templateProblem) {
     }
 
     /**
-     * Reads the fleet, the templates its instances follow and their drift, and builds the table rows, all
-     * off the FX thread. A template problem costs the Template and Drift columns, never the fleet itself.
+     * Reads the fleet and the templates its instances follow, and builds the table rows, all off the FX
+     * thread. Drift is measured afterwards ({@link #measureDrift}): it resolves every assigned instance's
+     * template, which takes seconds on a large fleet, and the fleet must not wait for it. A template problem
+     * costs the Template and Drift columns, never the fleet itself.
      */
     private LoadedFleet loadRows() {
         List<Instance> instances = fleet.list();
         Map<Long, TemplateAssignment> assignments = Map.of();
-        Map<Long, Integer> drift = Map.of();
         String problem = "";
         try {
             assignments = templates.assignments();
-            drift = assignments.isEmpty() ? Map.of() : templates.drift();
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Template drift could not be measured", e);
-            problem = UserMessages.describe("Measure template drift", e);
+            LOG.log(System.Logger.Level.WARNING, "Template assignments could not be read", e);
+            problem = UserMessages.describe("Read template assignments", e);
         }
-        return new LoadedFleet(FleetViewModel.prepare(instances, assignments, drift), problem);
+        return new LoadedFleet(instances, assignments,
+                FleetViewModel.prepare(instances, assignments, assignments.isEmpty() ? Map.of() : null), problem);
     }
 
     private void loaded(LoadedFleet loaded) {
         finish();
         browser.setRows(loaded.rows());
         demoBanner.set(bannerText(browser.demoCountProperty().get()));
-        if (!loaded.driftProblem().isEmpty()) {
-            show(loaded.driftProblem(), true);
+        if (!loaded.templateProblem().isEmpty()) {
+            show(loaded.templateProblem(), true);
         }
+        int mine = ++driftGeneration;
+        if (!loaded.assignments().isEmpty()) {
+            measureDrift(loaded, mine);
+        }
+    }
+
+    /**
+     * Measures drift in the background and puts the rows with it in place, unless the fleet was reloaded in
+     * the meantime (that load measures again). Not counted as busy: editing stays possible meanwhile.
+     */
+    private void measureDrift(LoadedFleet loaded, int generation) {
+        work.io("Measure template drift",
+                () -> FleetViewModel.prepare(loaded.instances(), loaded.assignments(), templates.drift()),
+                rows -> {
+                    if (generation == driftGeneration) {
+                        browser.setRows(rows);
+                    }
+                }, error -> {
+                    if (generation == driftGeneration) {
+                        browser.setRows(FleetViewModel.prepare(loaded.instances(), loaded.assignments(), Map.of()));
+                        show(error, true);
+                    }
+                });
     }
 
     public void addInstance() {
@@ -242,7 +269,7 @@ public final class WorkbenchViewModel {
             if (id > 0) {
                 browser.select(id);
             }
-            if (rows.driftProblem().isEmpty()) {
+            if (rows.templateProblem().isEmpty()) {
                 show(info, false);
             }
         }, this::failed);

@@ -293,6 +293,18 @@ class FleetViewModelTest {
     }
 
     @Test
+    void whileDriftIsMeasuredTheRowsAndTheStatusLineSaySo() {
+        vm.setRows(FleetViewModel.prepare(Fixtures.smallFleet(),
+                Map.of(1L, new TemplateAssignment(1, "postgresql-oltp", null)), null));
+        assertThat(row("orders-pg-prod-01").driftText()).isEqualTo("…");
+        assertThat(row("orders-pg-prod-01").drifting()).isFalse();
+        assertThat(vm.statusTextProperty().get()).isEqualTo("8 instances · 8 shown · 4 production · measuring template drift…");
+
+        loadWithTemplates();
+        assertThat(vm.statusTextProperty().get()).endsWith(" · 1 drifting");
+    }
+
+    @Test
     void theFleetCanBeFilteredAndGroupedByTemplate() {
         loadWithTemplates();
         assertThat(vm.facet("template").values()).extracting(FacetValue::key)
