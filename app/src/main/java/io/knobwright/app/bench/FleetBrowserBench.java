@@ -1,5 +1,6 @@
 package io.knobwright.app.bench;
 
+import io.knobwright.app.template.TemplateService;
 import io.knobwright.app.ui.Workbench;
 import javafx.application.Platform;
 import javafx.scene.Parent;
@@ -65,13 +66,15 @@ public final class FleetBrowserBench {
         out.printf(Locale.ROOT, "Fleet browser bench: %d instances, Java %s, glass platform %s%n", instances,
                 Runtime.version(), System.getProperty("glass.platform", "default"));
         InMemoryFleetService fleet = InMemoryFleetService.sample(instances, true, Clock.systemUTC());
+        // Built before the clock starts, as the app's AppContext is built before its window.
+        TemplateService templates = SampleTemplates.over(fleet, Clock.systemUTC());
         try (BenchTaskRunner tasks = new BenchTaskRunner()) {
             long t0 = System.nanoTime();
             startToolkit();
             long startupMs = millisSince(t0);
             AtomicReference<Workbench> workbench = new AtomicReference<>();
             onFx(() -> {
-                Workbench w = new Workbench(fleet, SampleTemplates.over(fleet, Clock.systemUTC()), new SampleCatalogs(), tasks,
+                Workbench w = new Workbench(fleet, templates, new SampleCatalogs(), tasks,
                         Platform::runLater);
                 Stage stage = new Stage();
                 stage.setWidth(1000);

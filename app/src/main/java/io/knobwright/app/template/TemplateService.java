@@ -9,6 +9,7 @@ import io.knobwright.model.diff.CatalogValueEquivalence;
 import io.knobwright.model.diff.ConfigurationDiff;
 import io.knobwright.model.diff.DiffRow;
 import io.knobwright.model.engine.Engine;
+import io.knobwright.model.engine.EngineVersion;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.LiveSetting;
 import io.knobwright.model.fleet.SettingsSnapshot;
@@ -376,6 +377,19 @@ public final class TemplateService {
 
     public Optional<TemplateAssignment> assignment(long instanceId) {
         return assignments.find(instanceId);
+    }
+
+    /** Every assignment by instance id, in one query: the fleet table shows them all at once. */
+    public Map<Long, TemplateAssignment> assignments() {
+        return assignments.findAll();
+    }
+
+    /**
+     * The catalog of the instance's engine version, so screens can spell a plan's values in readable units;
+     * empty when the instance is gone or its version has no catalog.
+     */
+    public Optional<ParameterCatalog> catalogOf(long instanceId) {
+        return fleet.find(instanceId).flatMap(i -> catalogs.find(new EngineVersion(i.engine(), i.version())));
     }
 
     /**

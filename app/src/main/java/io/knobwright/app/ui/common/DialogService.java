@@ -3,8 +3,11 @@ package io.knobwright.app.ui.common;
 import io.knobwright.app.ui.instance.InstanceEditorViewModel;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.inventory.ImportReport;
+import io.knobwright.model.template.TemplateAssignment;
+import io.knobwright.model.template.TemplateVersion;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,4 +30,13 @@ public interface DialogService {
 
     /** Shows what an import stored and which rows it rejected, and why. */
     void showImportReport(Path file, ImportReport report);
+
+    /**
+     * Lets the user pick the template an instance follows, optionally pinned to a version.
+     *
+     * @param candidates the newest version of each template for the instance's engine
+     * @param current    the instance's assignment now, or null
+     * @return the reference to assign ("postgresql-oltp" or "postgresql-oltp@3"); empty when cancelled
+     */
+    Optional<String> chooseTemplate(Instance instance, List<TemplateVersion> candidates, TemplateAssignment current);
 }

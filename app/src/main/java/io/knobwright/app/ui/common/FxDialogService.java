@@ -1,10 +1,13 @@
 package io.knobwright.app.ui.common;
 
+import io.knobwright.app.ui.fleet.AssignTemplateDialog;
 import io.knobwright.app.ui.instance.InstanceEditorDialog;
 import io.knobwright.app.ui.instance.InstanceEditorViewModel;
 import io.knobwright.app.ui.inventory.ImportReportDialog;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.inventory.ImportReport;
+import io.knobwright.model.template.TemplateAssignment;
+import io.knobwright.model.template.TemplateVersion;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -14,6 +17,7 @@ import javafx.stage.Window;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -72,6 +76,13 @@ public final class FxDialogService implements DialogService {
         ImportReportDialog dialog = new ImportReportDialog(file, report, theme);
         prepare(dialog);
         dialog.showAndWait();
+    }
+
+    @Override
+    public Optional<String> chooseTemplate(Instance instance, List<TemplateVersion> candidates, TemplateAssignment current) {
+        AssignTemplateDialog dialog = new AssignTemplateDialog(instance, candidates, current, theme);
+        prepare(dialog);
+        return dialog.showAndWait();
     }
 
     private void prepare(Dialog<?> dialog) {

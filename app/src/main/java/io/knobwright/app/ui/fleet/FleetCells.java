@@ -26,6 +26,9 @@ final class FleetCells {
 
     static final PseudoClass GROUP = PseudoClass.getPseudoClass("group");
     static final PseudoClass DEMO = PseudoClass.getPseudoClass("demo");
+    static final PseudoClass DRIFTING = PseudoClass.getPseudoClass("drifting");
+    static final PseudoClass IN_LINE = PseudoClass.getPseudoClass("in-line");
+    static final PseudoClass NOT_CHECKED = PseudoClass.getPseudoClass("not-checked");
 
     /*
      * Colours switch with pseudo-classes (":tier-production", ":criticality-high"), never with style
@@ -166,6 +169,25 @@ final class FleetCells {
             } else {
                 pill.setVisible(false);
             }
+        }
+    }
+
+    /**
+     * Differences from the template: a number in the warning colour when the instance drifts, a muted
+     * "0" when it matches, "—" without a snapshot to compare, nothing without a template.
+     */
+    static final class DriftCell extends TextCell {
+        DriftCell() {
+            super(FleetRow::driftText);
+        }
+
+        @Override
+        protected void updateItem(FleetEntry entry, boolean empty) {
+            super.updateItem(entry, empty);
+            int drift = entry instanceof FleetRow row && !empty ? row.drift() : FleetRow.NO_TEMPLATE;
+            pseudoClassStateChanged(DRIFTING, drift > 0);
+            pseudoClassStateChanged(IN_LINE, drift == 0);
+            pseudoClassStateChanged(NOT_CHECKED, drift == FleetRow.NOT_CHECKED || drift == FleetRow.MEASURING);
         }
     }
 

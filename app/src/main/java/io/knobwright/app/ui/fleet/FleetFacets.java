@@ -32,6 +32,7 @@ final class FleetFacets {
                 Comparator.<Criticality>naturalOrder().reversed(), Labels::criticality));
         facets.add(enumFacet("workload", "Workload", rows, r -> r.instance().workload(), Comparator.naturalOrder(),
                 Labels::workload));
+        templateFacet(rows).ifPresent(facets::add);
         facets.addAll(tagFacets(rows));
         return facets;
     }
@@ -53,6 +54,22 @@ final class FleetFacets {
                 .thenComparing(r -> r.instance().version(), Labels.VERSION_ORDER));
         List<FacetValue> values = samples.stream().map(r -> new FacetValue(r.versionKey(), r.versionLabel())).toList();
         return new Facet("version", "Version", "(none)", "", FleetRow::versionKey, values, true);
+    }
+
+    /** The templates instances follow; absent while no instance follows one. */
+    private static java.util.Optional<Facet> templateFacet(List<FleetRow> rows) {
+        TreeSet<String> names = new TreeSet<>();
+        rows.forEach(r -> {
+            if (r.hasTemplate()) {
+                names.add(r.templateText());
+            }
+        });
+        if (names.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<FacetValue> values = names.stream().map(n -> new FacetValue(n, n)).toList();
+        return java.util.Optional.of(new Facet("template", "Template", "(no template)", "",
+                r -> r.hasTemplate() ? r.templateText() : null, values, values.size() <= MAX_FILTER_VALUES));
     }
 
     private static List<Facet> tagFacets(List<FleetRow> rows) {

@@ -20,11 +20,18 @@ final class FleetFilter implements Predicate<FleetRow> {
     static final int NONE = -1;
 
     private final String[] words;
+    private final boolean driftingOnly;
     private final Facet[] active;
     private final Set<String>[] selected;
 
-    @SuppressWarnings("unchecked")
     FleetFilter(String search, List<Facet> facets) {
+        this(search, facets, false);
+    }
+
+    /** @param driftingOnly keep only instances whose newest snapshot differs from their template */
+    @SuppressWarnings("unchecked")
+    FleetFilter(String search, List<Facet> facets, boolean driftingOnly) {
+        this.driftingOnly = driftingOnly;
         String text = search == null ? "" : search.trim().toLowerCase(Locale.ROOT);
         this.words = text.isEmpty() ? new String[0] : text.split("\\s+");
         List<Facet> act = new ArrayList<>();
@@ -42,14 +49,18 @@ final class FleetFilter implements Predicate<FleetRow> {
     }
 
     boolean isEmpty() {
-        return words.length == 0 && active.length == 0;
+        return words.length == 0 && active.length == 0 && !driftingOnly;
     }
 
     Facet activeFacet(int index) {
         return active[index];
     }
 
+    /** The search words and the "drifting only" switch: everything but the facets. */
     boolean matchesSearch(FleetRow row) {
+        if (driftingOnly && !row.drifting()) {
+            return false;
+        }
         String key = row.searchKey();
         for (String w : words) {
             if (!key.contains(w)) {

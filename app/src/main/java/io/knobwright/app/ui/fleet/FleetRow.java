@@ -3,6 +3,7 @@ package io.knobwright.app.ui.fleet;
 import io.knobwright.app.ui.common.Formats;
 import io.knobwright.app.ui.common.Labels;
 import io.knobwright.model.fleet.Instance;
+import io.knobwright.model.template.TemplateAssignment;
 
 import java.util.Comparator;
 import java.util.Locale;
@@ -16,18 +17,60 @@ import java.util.Map;
  * @param searchKey    lower-case name, engine, version, full version and tags, space separated
  * @param versionKey   engine and major, so PostgreSQL 16 and a hypothetical "16" of another engine differ
  * @param versionLabel "PostgreSQL 16"
+ * @param templateText the assigned template, "postgresql-oltp" or pinned "postgresql-oltp@3"; "" when none
+ * @param drift        parameters that differ from the template, or {@link #NO_TEMPLATE} / {@link #NOT_CHECKED} /
+ *                     {@link #MEASURING}
  */
 public record FleetRow(Instance instance, String searchKey, String versionKey, String versionLabel,
-                       String versionText, String tagsText, String cpuText, String ramText, String diskText)
+                       String versionText, String tagsText, String cpuText, String ramText, String diskText,
+                       String templateText, int drift, String driftText)
         implements FleetEntry {
 
+    /** {@link #drift} of an instance that follows no template. */
+    public static final int NO_TEMPLATE = -2;
+    /** {@link #drift} of an instance with a template but no snapshot to compare (or a template that does not resolve). */
+    public static final int NOT_CHECKED = -1;
+    /** {@link #drift} of an instance with a template while the fleet's drift is still being measured. */
+    public static final int MEASURING = -3;
+    static final String MEASURING_TEXT = "…";
+    /** Narrow on purpose: the Drift column's header tooltip says what it means. */
+    static final String NOT_CHECKED_TEXT = Formats.UNKNOWN;
+
     public static FleetRow of(Instance i) {
+        return of(i, null, Map.of());
+    }
+
+    /**
+     * @param assignment the template the instance follows, or null
+     * @param drift      differences by instance id (an assigned instance missing there could not be compared),
+     *                   or null while the fleet's drift is still being measured
+     */
+    public static FleetRow of(Instance i, TemplateAssignment assignment, Map<Long, Integer> drift) {
         String tags = Formats.tags(i.tags());
         String versionLabel = i.engine().displayName() + " " + i.version();
         String key = String.join(" ", i.name(), i.engine().displayName(), i.engine().id(), i.version(),
                 i.fullVersion(), tags.replace(",", "")).toLowerCase(Locale.ROOT);
+        String template = assignment == null ? "" : assignment.reference();
+        Integer measured = drift == null ? null : drift.get(i.id());
+        int differences = assignment == null ? NO_TEMPLATE : drift == null ? MEASURING : measured == null ? NOT_CHECKED : measured;
+        String driftText = switch (differences) {
+            case NO_TEMPLATE -> "";
+            case NOT_CHECKED -> NOT_CHECKED_TEXT;
+            case MEASURING -> MEASURING_TEXT;
+            default -> String.valueOf(differences);
+        };
         return new FleetRow(i, key, i.engine().id() + " " + i.version(), versionLabel, compactVersion(i.fullVersion()), tags,
-                Formats.cpus(i.hardware().cpus()), Formats.bytes(i.hardware().memoryBytes()), Formats.disk(i.hardware()));
+                Formats.cpus(i.hardware().cpus()), Formats.bytes(i.hardware().memoryBytes()), Formats.disk(i.hardware()),
+                template, differences, driftText);
+    }
+
+    /** True when the instance's newest snapshot differs from its template. */
+    public boolean drifting() {
+        return drift > 0;
+    }
+
+    public boolean hasTemplate() {
+        return drift != NO_TEMPLATE;
     }
 
     /**
@@ -86,6 +129,12 @@ public record FleetRow(Instance instance, String searchKey, String versionKey, S
 
     public static final Comparator<FleetRow> BY_MEMORY = Comparator.comparingLong(
             r -> r.instance().hardware().memoryBytes());
+
+    /** Instances without a template sort below every number, unchecked ones just above them. */
+    public static final Comparator<FleetRow> BY_TEMPLATE = Comparator.comparing(
+            (FleetRow r) -> r.templateText().isEmpty()).thenComparing(FleetRow::templateText);
+
+    public static final Comparator<FleetRow> BY_DRIFT = Comparator.comparingInt(FleetRow::drift);
 
     public static final Comparator<FleetRow> BY_DISK = Comparator.comparingLong(r -> r.instance().hardware().diskBytes());
 }

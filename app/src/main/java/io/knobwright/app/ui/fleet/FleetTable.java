@@ -8,6 +8,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 
 import java.util.Comparator;
 import java.util.List;
@@ -36,17 +38,24 @@ final class FleetTable {
         table.setFixedCellSize(ROW_HEIGHT);
         table.setRowFactory(t -> new FleetCells.EntryRow(vm::toggleGroup));
         table.setPlaceholder(new Label("No instance matches the search and filters."));
+        TableColumn<FleetEntry, FleetEntry> drift = numeric(column("Drift", 64, FleetRow.BY_DRIFT, FleetCells.DriftCell::new));
+        explain(drift, "Parameters where the newest snapshot differs from the template the instance follows.\n"
+                + "— : follows a template, but there is no snapshot to compare yet.");
+        // Name, engine and disk gave up some room for the template columns: at 1920 pixels with the filter
+        // panel closed every column but tags fits beside the detail pane; with it open, RAM and disk scroll.
         table.getColumns().setAll(List.of(
-                column("Name", 306, FleetRow.BY_NAME, FleetCells.NameCell::new),
-                column("Engine", 118, FleetRow.BY_ENGINE, FleetCells.EngineCell::new),
-                column("Version", 108, FleetRow.BY_VERSION, () -> new FleetCells.TextCell(FleetRow::versionText)),
+                column("Name", 276, FleetRow.BY_NAME, FleetCells.NameCell::new),
+                column("Engine", 110, FleetRow.BY_ENGINE, FleetCells.EngineCell::new),
+                column("Version", 94, FleetRow.BY_VERSION, () -> new FleetCells.TextCell(FleetRow::versionText)),
                 column("Tier", 108, FleetRow.BY_TIER, FleetCells.TierCell::new),
-                column("Criticality", 92, FleetRow.BY_CRITICALITY, FleetCells.CriticalityCell::new),
+                column("Criticality", 88, FleetRow.BY_CRITICALITY, FleetCells.CriticalityCell::new),
                 column("Workload", 90, FleetRow.BY_WORKLOAD,
                         () -> new FleetCells.TextCell(r -> Labels.workload(r.instance().workload()))),
-                numeric(column("CPU", 52, FleetRow.BY_CPUS, () -> new FleetCells.TextCell(FleetRow::cpuText))),
-                numeric(column("RAM", 74, FleetRow.BY_MEMORY, () -> new FleetCells.TextCell(FleetRow::ramText))),
-                numeric(column("Disk", 122, FleetRow.BY_DISK, () -> new FleetCells.TextCell(FleetRow::diskText))),
+                column("Template", 138, FleetRow.BY_TEMPLATE, () -> new FleetCells.TextCell(FleetRow::templateText)),
+                drift,
+                numeric(column("CPU", 48, FleetRow.BY_CPUS, () -> new FleetCells.TextCell(FleetRow::cpuText))),
+                numeric(column("RAM", 70, FleetRow.BY_MEMORY, () -> new FleetCells.TextCell(FleetRow::ramText))),
+                numeric(column("Disk", 112, FleetRow.BY_DISK, () -> new FleetCells.TextCell(FleetRow::diskText))),
                 // Last, because tag lists are long and vary; everything before it stays readable.
                 column("Tags", 340, FleetRow.BY_TAGS, () -> new FleetCells.TextCell(FleetRow::tagsText))));
         table.setSortPolicy(t -> {
@@ -65,6 +74,15 @@ final class FleetTable {
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
         c.setCellFactory(col -> cell.get());
         return c;
+    }
+
+    /** A header that explains itself on hover; the title stays the column's text. */
+    private static void explain(TableColumn<FleetEntry, FleetEntry> column, String text) {
+        Label title = new Label(column.getText());
+        title.setTooltip(new Tooltip(text));
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        column.setText(null);
+        column.setGraphic(title);
     }
 
     private static TableColumn<FleetEntry, FleetEntry> numeric(TableColumn<FleetEntry, FleetEntry> c) {

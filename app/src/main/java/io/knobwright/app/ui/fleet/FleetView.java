@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -20,6 +21,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 import java.util.List;
 
@@ -32,6 +34,7 @@ public final class FleetView extends BorderPane {
 
     private final FleetViewModel vm;
     private final CustomTextField search = new CustomTextField();
+    private final ToggleButton drifting = new ToggleButton();
     private final TableView<FleetEntry> table;
     private final FilterPanel filters;
     private Subscription subscriptions = Subscription.EMPTY;
@@ -80,6 +83,14 @@ public final class FleetView extends BorderPane {
         clearFilters.disableProperty().bind(vm.filtersActiveProperty().not());
         clearFilters.setOnAction(e -> vm.clearFilters());
 
+        drifting.setGraphic(new FontIcon(MaterialDesignS.SWAP_HORIZONTAL));
+        drifting.setId("fleet-drifting-only");
+        drifting.textProperty().bind(vm.driftingCountProperty().asString("Drifting only (%d)"));
+        drifting.setTooltip(new Tooltip("Only instances whose newest snapshot differs from their template"));
+        drifting.selectedProperty().bindBidirectional(vm.driftingOnlyProperty());
+        drifting.visibleProperty().bind(vm.templatesInUseProperty());
+        drifting.managedProperty().bind(drifting.visibleProperty());
+
         ToggleButton showFilters = new ToggleButton("Filters", new FontIcon(MaterialDesignF.FILTER_VARIANT));
         showFilters.setId("fleet-show-filters");
         showFilters.setSelected(true);
@@ -93,12 +104,12 @@ public final class FleetView extends BorderPane {
                 firstLayout[0].unsubscribe();
             }
         });
-        for (var fixed : List.of(showFilters, groupLabel, group, clearFilters)) {
+        for (var fixed : List.of(showFilters, drifting, groupLabel, group, clearFilters)) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
         search.setMinWidth(140);
 
-        HBox bar = new HBox(showFilters, search, groupLabel, group, clearFilters);
+        HBox bar = new HBox(showFilters, search, drifting, groupLabel, group, clearFilters);
         bar.getStyleClass().add("fleet-search-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
@@ -149,5 +160,6 @@ public final class FleetView extends BorderPane {
         subscriptions.unsubscribe();
         filters.dispose();
         search.textProperty().unbindBidirectional(vm.searchTextProperty());
+        drifting.selectedProperty().unbindBidirectional(vm.driftingOnlyProperty());
     }
 }

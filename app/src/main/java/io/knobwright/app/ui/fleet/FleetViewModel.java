@@ -3,6 +3,8 @@ package io.knobwright.app.ui.fleet;
 import io.knobwright.app.ui.common.Formats;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.Tier;
+import io.knobwright.model.template.TemplateAssignment;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -12,6 +14,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -25,6 +28,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -47,6 +51,10 @@ public final class FleetViewModel {
     private final ReadOnlyIntegerWrapper shownCount = new ReadOnlyIntegerWrapper(this, "shownCount");
     private final ReadOnlyIntegerWrapper productionShown = new ReadOnlyIntegerWrapper(this, "productionShown");
     private final ReadOnlyIntegerWrapper demoCount = new ReadOnlyIntegerWrapper(this, "demoCount");
+    private final BooleanProperty driftingOnly = new SimpleBooleanProperty(this, "driftingOnly");
+    private final ReadOnlyIntegerWrapper driftingCount = new ReadOnlyIntegerWrapper(this, "driftingCount");
+    private final ReadOnlyIntegerWrapper driftingShown = new ReadOnlyIntegerWrapper(this, "driftingShown");
+    private final ReadOnlyBooleanWrapper templatesInUse = new ReadOnlyBooleanWrapper(this, "templatesInUse");
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
     private final ReadOnlyBooleanWrapper filtersActive = new ReadOnlyBooleanWrapper(this, "filtersActive");
     private final ReadOnlyObjectWrapper<Instance> selected = new ReadOnlyObjectWrapper<>(this, "selected");
@@ -55,9 +63,11 @@ public final class FleetViewModel {
     private Comparator<FleetRow> order = FleetRow.BY_NAME;
     private Subscription facetSubscriptions = Subscription.EMPTY;
     private boolean rebuildingFacets;
+    private boolean driftMeasuring;
 
     public FleetViewModel() {
         searchText.subscribe((before, now) -> applyFilters());
+        driftingOnly.subscribe((before, now) -> applyFilters());
         groupBy.subscribe((before, now) -> {
             if (now == null) {
                 groupBy.set(GroupBy.NONE);
@@ -81,11 +91,24 @@ public final class FleetViewModel {
         }
     }
 
-    /** Builds the rows of a fleet; safe on any thread. */
+    /** Builds the rows of a fleet that follows no templates; safe on any thread. */
     public static PreparedRows prepare(List<Instance> instances) {
+        return prepare(instances, Map.of(), Map.of());
+    }
+
+    /**
+     * Builds the rows of a fleet with the template each instance follows and how far its newest snapshot
+     * is from it; safe on any thread.
+     *
+     * @param assignments by instance id
+     * @param drift       differences by instance id (assigned instances missing here were not compared), or
+     *                    null while it is being measured: the rows then say so
+     */
+    public static PreparedRows prepare(List<Instance> instances, Map<Long, TemplateAssignment> assignments,
+                                       Map<Long, Integer> drift) {
         List<FleetRow> fresh = new ArrayList<>(instances.size());
         for (Instance i : instances) {
-            fresh.add(FleetRow.of(i));
+            fresh.add(FleetRow.of(i, assignments.get(i.id()), drift));
         }
         fresh.sort(FleetRow.BY_NAME);
         // Facets hold JavaFX properties, but nothing observes them until setRows attaches them on the FX thread.
@@ -104,14 +127,23 @@ public final class FleetViewModel {
             fresh.sort(order);
         }
         int demo = 0;
+        int drifting = 0;
+        boolean withTemplate = false;
+        boolean measuring = false;
         for (FleetRow r : fresh) {
             demo += r.instance().demo() ? 1 : 0;
+            drifting += r.drifting() ? 1 : 0;
+            withTemplate |= r.hasTemplate();
+            measuring |= r.drift() == FleetRow.MEASURING;
         }
         rebuildFacets(prepared.facets());
         filtered.setPredicate(null);
         rows.setAll(fresh);
         totalCount.set(fresh.size());
         demoCount.set(demo);
+        driftingCount.set(drifting);
+        templatesInUse.set(withTemplate);
+        driftMeasuring = measuring;
         Instance current = selected.get();
         selected.set(current == null ? null : find(current.id()));
         applyFilters();
@@ -145,7 +177,7 @@ public final class FleetViewModel {
         if (rebuildingFacets) {
             return;
         }
-        FleetFilter filter = new FleetFilter(searchText.get(), facets);
+        FleetFilter filter = new FleetFilter(searchText.get(), facets, driftingOnly.get());
         filtered.setPredicate(filter);
         FacetCounter.count(rows, facets, filter);
         filtersActive.set(!filter.isEmpty());
@@ -157,14 +189,25 @@ public final class FleetViewModel {
             return;
         }
         int production = 0;
+        int drifting = 0;
         for (FleetRow r : filtered) {
             production += r.instance().tier() == Tier.PRODUCTION ? 1 : 0;
+            drifting += r.drifting() ? 1 : 0;
         }
         entries.setAll(FleetGrouping.layout(filtered, groupBy.get(), collapsed));
         shownCount.set(filtered.size());
         productionShown.set(production);
+        driftingShown.set(drifting);
+        // Drift means nothing in a fleet that follows no template: the status line stays as it was.
         statusText.set(Formats.count(totalCount.get(), "instance", "instances") + " · " + filtered.size()
-                + " shown · " + production + " production");
+                + " shown · " + production + " production" + driftStatus(drifting));
+    }
+
+    private String driftStatus(int drifting) {
+        if (!templatesInUse.get()) {
+            return "";
+        }
+        return driftMeasuring ? " · measuring template drift…" : " · " + drifting + " drifting";
     }
 
     /** Sort order chosen in the table header; null restores the default (by name). */
@@ -188,6 +231,7 @@ public final class FleetViewModel {
         rebuildingFacets = true;
         try {
             searchText.set("");
+            driftingOnly.set(false);
             facets.forEach(f -> f.values().forEach(v -> v.setSelected(false)));
         } finally {
             rebuildingFacets = false;
@@ -276,6 +320,26 @@ public final class FleetViewModel {
 
     public ReadOnlyIntegerProperty demoCountProperty() {
         return demoCount.getReadOnlyProperty();
+    }
+
+    /** The user's "Drifting only" switch: instances whose newest snapshot differs from their template. */
+    public BooleanProperty driftingOnlyProperty() {
+        return driftingOnly;
+    }
+
+    /** Instances in the whole fleet whose newest snapshot differs from their template. */
+    public ReadOnlyIntegerProperty driftingCountProperty() {
+        return driftingCount.getReadOnlyProperty();
+    }
+
+    /** Drifting instances among those the filters let through. */
+    public ReadOnlyIntegerProperty driftingShownProperty() {
+        return driftingShown.getReadOnlyProperty();
+    }
+
+    /** True when at least one instance follows a template, so drift is worth a column and a switch. */
+    public ReadOnlyBooleanProperty templatesInUseProperty() {
+        return templatesInUse.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusTextProperty() {

@@ -109,13 +109,17 @@ public final class WorkbenchView extends BorderPane {
         edit.disableProperty().bind(Bindings.not(vm.canEdit()));
         Button remove = button("toolbar-remove", "Remove", MaterialDesignD.DELETE_OUTLINE, vm::removeSelected);
         remove.disableProperty().bind(Bindings.not(vm.canEdit()));
-        Button compare = button("toolbar-compare", "Compare with…", MaterialDesignC.COMPARE_HORIZONTAL, vm::compareSelected);
+        Button compare = button("toolbar-compare", "Compare…", MaterialDesignC.COMPARE_HORIZONTAL, vm::compareSelected);
         compare.disableProperty().bind(Bindings.not(vm.hasSelection()));
         compare.setTooltip(new Tooltip("Compare the selected instance with another instance or a template"));
+        Button assign = button("toolbar-assign-template", "Assign template…", MaterialDesignF.FILE_DOCUMENT_EDIT_OUTLINE,
+                vm::assignTemplate);
+        assign.setTooltip(new Tooltip("Choose the template the selected instance follows; its drift is measured against it"));
+        assign.disableProperty().bind(Bindings.not(vm.canEdit()));
         Button refresh = button("toolbar-refresh", "Refresh", MaterialDesignR.REFRESH, vm::refresh);
         refresh.setTooltip(new Tooltip("Reload the fleet from the local store (F5)"));
-        ToolBar bar = new ToolBar(add, importFile, new Separator(Orientation.VERTICAL), edit, remove, compare,
-                new Separator(Orientation.VERTICAL), refresh);
+        ToolBar bar = new ToolBar(add, importFile, new Separator(Orientation.VERTICAL), edit, remove,
+                new Separator(Orientation.VERTICAL), assign, compare, new Separator(Orientation.VERTICAL), refresh);
         bar.getStyleClass().add("workbench-toolbar");
         return bar;
     }

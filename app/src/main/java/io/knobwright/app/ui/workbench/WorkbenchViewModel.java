@@ -6,6 +6,7 @@ import io.knobwright.app.ui.common.BackgroundWork;
 import io.knobwright.app.ui.compare.CompareViewModel;
 import io.knobwright.app.ui.common.DialogService;
 import io.knobwright.app.ui.common.Formats;
+import io.knobwright.app.ui.common.UserMessages;
 import io.knobwright.app.ui.fleet.FleetViewModel;
 import io.knobwright.app.ui.instance.CatalogLookup;
 import io.knobwright.app.ui.instance.InstanceDetailViewModel;
@@ -15,6 +16,8 @@ import io.knobwright.app.ui.template.TemplateDialogs;
 import io.knobwright.app.ui.template.TemplatesViewModel;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.inventory.ImportReport;
+import io.knobwright.model.template.TemplateAssignment;
+import io.knobwright.model.template.TemplateVersion;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -27,6 +30,8 @@ import javafx.beans.value.ObservableBooleanValue;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -36,6 +41,8 @@ import java.util.function.UnaryOperator;
  * {@link FleetViewModel}, the selected instance in {@link InstanceDetailViewModel}.
  */
 public final class WorkbenchViewModel {
+
+    private static final System.Logger LOG = System.getLogger(WorkbenchViewModel.class.getName());
 
     private final FleetService fleet;
     private final TemplateService templates;
@@ -57,6 +64,8 @@ public final class WorkbenchViewModel {
     private final BooleanBinding hasDemo;
     private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(this, "screen", Screen.FLEET);
     private int running;
+    /** Which fleet load a drift measurement belongs to: results for an older load are dropped. */
+    private int driftGeneration;
 
     /** The screens of the main window, one tab each. */
     public enum Screen { FLEET, TEMPLATES, PLANS, COMPARE }
@@ -74,8 +83,9 @@ public final class WorkbenchViewModel {
         this.plansScreen = new PlansViewModel(templates, work, zone);
         this.compareScreen = new CompareViewModel(templates, fleet, work);
         templatesScreen.onPlansCreated(firstPlan -> {
-            plansScreen.refresh();
             screen.set(Screen.PLANS);
+            plansScreen.refresh();
+            plansScreen.select(firstPlan);
         });
         browser.selectedProperty().subscribe(detail::show);
         hasSelection = browser.selectedProperty().isNotNull();
@@ -109,15 +119,61 @@ public final class WorkbenchViewModel {
         }, this::failed);
     }
 
-    /** Reads the fleet and builds its table rows, both off the FX thread. */
-    private FleetViewModel.PreparedRows loadRows() {
-        return FleetViewModel.prepare(fleet.list());
+    /** The fleet as read, its table rows, and why its templates could not be read when that failed. */
+    private record LoadedFleet(List<Instance> instances, Map<Long, TemplateAssignment> assignments,
+                               FleetViewModel.PreparedRows rows, String templateProblem) {
     }
 
-    private void loaded(FleetViewModel.PreparedRows rows) {
+    /**
+     * Reads the fleet and the templates its instances follow, and builds the table rows, all off the FX
+     * thread. Drift is measured afterwards ({@link #measureDrift}): it resolves every assigned instance's
+     * template, which takes seconds on a large fleet, and the fleet must not wait for it. A template problem
+     * costs the Template and Drift columns, never the fleet itself.
+     */
+    private LoadedFleet loadRows() {
+        List<Instance> instances = fleet.list();
+        Map<Long, TemplateAssignment> assignments = Map.of();
+        String problem = "";
+        try {
+            assignments = templates.assignments();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Template assignments could not be read", e);
+            problem = UserMessages.describe("Read template assignments", e);
+        }
+        return new LoadedFleet(instances, assignments,
+                FleetViewModel.prepare(instances, assignments, assignments.isEmpty() ? Map.of() : null), problem);
+    }
+
+    private void loaded(LoadedFleet loaded) {
         finish();
-        browser.setRows(rows);
+        browser.setRows(loaded.rows());
         demoBanner.set(bannerText(browser.demoCountProperty().get()));
+        if (!loaded.templateProblem().isEmpty()) {
+            show(loaded.templateProblem(), true);
+        }
+        int mine = ++driftGeneration;
+        if (!loaded.assignments().isEmpty()) {
+            measureDrift(loaded, mine);
+        }
+    }
+
+    /**
+     * Measures drift in the background and puts the rows with it in place, unless the fleet was reloaded in
+     * the meantime (that load measures again). Not counted as busy: editing stays possible meanwhile.
+     */
+    private void measureDrift(LoadedFleet loaded, int generation) {
+        work.io("Measure template drift",
+                () -> FleetViewModel.prepare(loaded.instances(), loaded.assignments(), templates.drift()),
+                rows -> {
+                    if (generation == driftGeneration) {
+                        browser.setRows(rows);
+                    }
+                }, error -> {
+                    if (generation == driftGeneration) {
+                        browser.setRows(FleetViewModel.prepare(loaded.instances(), loaded.assignments(), Map.of()));
+                        show(error, true);
+                    }
+                });
     }
 
     public void addInstance() {
@@ -129,6 +185,44 @@ public final class WorkbenchViewModel {
         if (selected != null) {
             openEditor(selected, "Saved ");
         }
+    }
+
+    /**
+     * Asks which of its engine's templates the selected instance should follow (optionally pinned), stores
+     * that and reloads the fleet so its drift shows. The service refuses a template of another engine.
+     */
+    public void assignTemplate() {
+        Instance selected = browser.selectedProperty().get();
+        if (selected == null) {
+            return;
+        }
+        start("Reading templates…");
+        work.io("Read the templates", () -> new TemplateChoices(
+                templates.list().stream().filter(t -> t.template().engine() == selected.engine()).toList(),
+                templates.assignment(selected.id()).orElse(null)), choices -> {
+            finish();
+            if (choices.candidates().isEmpty()) {
+                show("There is no " + selected.engine().displayName() + " template yet: create one on the Templates screen.", true);
+                return;
+            }
+            dialogs.chooseTemplate(selected, choices.candidates(), choices.current())
+                    .ifPresent(reference -> assign(selected, reference));
+        }, this::failed);
+    }
+
+    private record TemplateChoices(List<TemplateVersion> candidates, TemplateAssignment current) {
+    }
+
+    private void assign(Instance instance, String reference) {
+        start("Assigning " + reference + " to " + instance.name() + "…");
+        work.io("Assign template " + reference, () -> {
+            templates.assign(instance.name(), reference);
+            return reference;
+        }, assigned -> {
+            finish();
+            reloadAndSelect(instance.id(), instance.name() + " now follows " + assigned
+                    + (assigned.contains("@") ? " (pinned)." : " (newest version)."));
+        }, this::failed);
     }
 
     private void openEditor(Instance editing, String verb) {
@@ -191,7 +285,9 @@ public final class WorkbenchViewModel {
             if (id > 0) {
                 browser.select(id);
             }
-            show(info, false);
+            if (rows.templateProblem().isEmpty()) {
+                show(info, false);
+            }
         }, this::failed);
     }
 

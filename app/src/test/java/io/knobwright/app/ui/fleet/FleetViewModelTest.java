@@ -3,11 +3,13 @@ package io.knobwright.app.ui.fleet;
 import io.knobwright.app.bench.SampleFleet;
 import io.knobwright.app.ui.Fixtures;
 import io.knobwright.model.fleet.Instance;
+import io.knobwright.model.template.TemplateAssignment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -233,5 +235,91 @@ class FleetViewModelTest {
         long median = warm.get(warm.size() / 2);
         assertThat(median / 1_000_000.0).as("median ms per keystroke (view-model only)").isLessThan(50);
         assertThat(vm.shownRows()).allSatisfy(r -> assertThat(r.name()).contains("payments-ledger"));
+    }
+
+    /**
+     * orders-pg-prod-01 drifts by 3, orders-pg-stg-01 matches its template, payments-pg-prod-01 follows a
+     * pinned template but has no snapshot, the rest follow none.
+     */
+    private void loadWithTemplates() {
+        vm.setRows(FleetViewModel.prepare(Fixtures.smallFleet(), Map.of(
+                1L, new TemplateAssignment(1, "postgresql-oltp", null),
+                2L, new TemplateAssignment(2, "postgresql-oltp", null),
+                3L, new TemplateAssignment(3, "postgresql-oltp", 2)), Map.of(1L, 3, 2L, 0)));
+    }
+
+    private FleetRow row(String name) {
+        return vm.shownRows().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void rowsSayWhichTemplateAnInstanceFollowsAndHowFarItDrifted() {
+        loadWithTemplates();
+        assertThat(row("orders-pg-prod-01").templateText()).isEqualTo("postgresql-oltp");
+        assertThat(row("orders-pg-prod-01").driftText()).isEqualTo("3");
+        assertThat(row("orders-pg-stg-01").driftText()).isEqualTo("0");
+        assertThat(row("payments-pg-prod-01").templateText()).isEqualTo("postgresql-oltp@2");
+        assertThat(row("payments-pg-prod-01").driftText()).isEqualTo("—");
+        assertThat(row("search-pg-dev-01").templateText()).isEmpty();
+        assertThat(row("search-pg-dev-01").driftText()).isEmpty();
+    }
+
+    @Test
+    void driftingOnlyKeepsInstancesThatDifferFromTheirTemplateAndCombinesWithSearch() {
+        loadWithTemplates();
+        assertThat(vm.driftingCountProperty().get()).isEqualTo(1);
+
+        vm.driftingOnlyProperty().set(true);
+        assertThat(shownNames()).containsExactly("orders-pg-prod-01");
+        assertThat(vm.filtersActiveProperty().get()).isTrue();
+        // Facet counts follow the switch, like they follow the search.
+        assertThat(value("engine", "POSTGRESQL").count()).isEqualTo(1);
+        assertThat(value("engine", "MYSQL").count()).isZero();
+        vm.searchTextProperty().set("orders-pg-stg");
+        assertThat(shownNames()).isEmpty();
+
+        vm.clearFilters();
+        assertThat(vm.driftingOnlyProperty().get()).isFalse();
+        assertThat(vm.shownCountProperty().get()).isEqualTo(8);
+    }
+
+    @Test
+    void theStatusLineCountsDriftingInstancesOnlyWhenTemplatesAreInUse() {
+        assertThat(vm.statusTextProperty().get()).isEqualTo("8 instances · 8 shown · 4 production");
+        loadWithTemplates();
+        assertThat(vm.statusTextProperty().get()).isEqualTo("8 instances · 8 shown · 4 production · 1 drifting");
+        vm.searchTextProperty().set("orders-pg-stg");
+        assertThat(vm.statusTextProperty().get()).isEqualTo("8 instances · 1 shown · 0 production · 0 drifting");
+    }
+
+    @Test
+    void whileDriftIsMeasuredTheRowsAndTheStatusLineSaySo() {
+        vm.setRows(FleetViewModel.prepare(Fixtures.smallFleet(),
+                Map.of(1L, new TemplateAssignment(1, "postgresql-oltp", null)), null));
+        assertThat(row("orders-pg-prod-01").driftText()).isEqualTo("…");
+        assertThat(row("orders-pg-prod-01").drifting()).isFalse();
+        assertThat(vm.statusTextProperty().get()).isEqualTo("8 instances · 8 shown · 4 production · measuring template drift…");
+
+        loadWithTemplates();
+        assertThat(vm.statusTextProperty().get()).endsWith(" · 1 drifting");
+    }
+
+    @Test
+    void theFleetCanBeFilteredAndGroupedByTemplate() {
+        loadWithTemplates();
+        assertThat(vm.facet("template").values()).extracting(FacetValue::key)
+                .containsExactly("postgresql-oltp", "postgresql-oltp@2");
+        vm.groupBy("template");
+        assertThat(vm.entries()).filteredOn(e -> e instanceof FleetGroupHeader)
+                .extracting(e -> ((FleetGroupHeader) e).label())
+                .containsExactly("postgresql-oltp", "postgresql-oltp@2", "(no template)");
+    }
+
+    @Test
+    void sortingByDriftPutsTheMostDriftingFirstWhenDescending() {
+        loadWithTemplates();
+        vm.setOrder(FleetRow.BY_DRIFT.reversed());
+        assertThat(shownNames().subList(0, 3)).containsExactly("orders-pg-prod-01", "orders-pg-stg-01",
+                "payments-pg-prod-01");
     }
 }

@@ -1,6 +1,11 @@
 package io.knobwright.app.ui.workbench;
 
+import io.knobwright.app.AppContext;
 import io.knobwright.app.bench.SampleTemplates;
+import io.knobwright.connectors.Connectors;
+import io.knobwright.model.catalog.CatalogRepository;
+import io.knobwright.model.store.KnobwrightStore;
+import io.knobwright.app.template.TemplateService;
 import io.knobwright.app.ui.FakeFleetService;
 import io.knobwright.app.ui.Fixtures;
 import io.knobwright.app.ui.common.DialogService;
@@ -13,6 +18,8 @@ import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.LiveSetting;
 import io.knobwright.model.fleet.SettingsSnapshot;
 import io.knobwright.model.fleet.inventory.ImportReport;
+import io.knobwright.model.template.TemplateAssignment;
+import io.knobwright.model.template.TemplateVersion;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -22,6 +29,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +43,9 @@ class WorkbenchViewModelTest {
         Function<InstanceEditorViewModel, Optional<Instance>> editor = e -> Optional.empty();
         final List<String> asked = new ArrayList<>();
         ImportReport shownReport;
+        /** Answers the template question; gets the offered templates' names. */
+        Function<List<String>, Optional<String>> template = names -> Optional.empty();
+        List<String> offeredTemplates;
 
         @Override
         public boolean confirm(String title, String message, String confirmLabel) {
@@ -56,12 +67,22 @@ class WorkbenchViewModelTest {
         public void showImportReport(Path f, ImportReport report) {
             shownReport = report;
         }
+
+        @Override
+        public Optional<String> chooseTemplate(Instance instance, List<TemplateVersion> candidates,
+                                               TemplateAssignment current) {
+            offeredTemplates = candidates.stream().map(TemplateVersion::name).toList();
+            return template.apply(offeredTemplates);
+        }
     }
 
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
 
+    private TemplateService templates;
+
     private WorkbenchViewModel workbench(FakeFleetService fleet) {
-        WorkbenchViewModel vm = new WorkbenchViewModel(fleet, SampleTemplates.over(fleet, Clock.systemUTC()), v -> Optional.empty(),
+        templates = SampleTemplates.over(fleet, Clock.systemUTC());
+        WorkbenchViewModel vm = new WorkbenchViewModel(fleet, templates, v -> Optional.empty(),
                 Fixtures.inline(), dialogs, new ScriptedTemplateDialogs(),
                 k -> null, ZoneOffset.UTC);
         vm.refresh();
@@ -184,6 +205,66 @@ class WorkbenchViewModelTest {
         assertThat(vm.messageIsErrorProperty().get()).isTrue();
         assertThat(vm.messageProperty().get()).isEqualTo("Load the fleet failed: The store at ~/.knobwright is locked "
                 + "by another workbench. Close it and retry.");
+        assertThat(vm.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void assigningATemplateOffersTheEnginesTemplatesAndShowsTheDriftAfterwards() throws Exception {
+        // A real store: assignments need the instance stored. Its demo fleet has snapshots for every third instance.
+        try (KnobwrightStore store = KnobwrightStore.inMemory("assign-" + UUID.randomUUID(), true)) {
+            AppContext context = new AppContext(store, () -> { }, new CatalogRepository(), Connectors.defaultRegistry(),
+                    k -> null);
+            templates = context.templates();
+            WorkbenchViewModel vm = new WorkbenchViewModel(context.fleet(), templates, v -> Optional.empty(),
+                    Fixtures.inline(), dialogs, new ScriptedTemplateDialogs(), k -> null, ZoneOffset.UTC);
+            vm.refresh();
+            Instance target = context.fleet().list().stream()
+                    .filter(i -> i.engine() == Engine.POSTGRESQL && context.fleet().latestSnapshot(i.id()).isPresent())
+                    .findFirst().orElseThrow();
+            dialogs.template = names -> Optional.of("postgresql-olap@1");
+            vm.browser().select(target.id());
+
+            vm.assignTemplate();
+
+            assertThat(dialogs.offeredTemplates).contains("postgresql-oltp", "postgresql-olap")
+                    .allSatisfy(name -> assertThat(name).startsWith("postgresql-"));
+            assertThat(vm.messageProperty().get()).isEqualTo(target.name() + " now follows postgresql-olap@1 (pinned).");
+            assertThat(vm.messageIsErrorProperty().get()).isFalse();
+            assertThat(templates.assignment(target.id())).contains(new TemplateAssignment(target.id(), "postgresql-olap", 1));
+            var row = vm.browser().shownRows().stream().filter(r -> r.id() == target.id()).findFirst().orElseThrow();
+            assertThat(row.templateText()).isEqualTo("postgresql-olap@1");
+            assertThat(row.drift()).isEqualTo(templates.drift().get(target.id())).isPositive();
+            assertThat(vm.browser().selectedProperty().get().id()).isEqualTo(target.id());
+            assertThat(vm.busyProperty().get()).isFalse();
+        }
+    }
+
+    @Test
+    void cancellingTheTemplateChoiceAssignsNothing() {
+        FakeFleetService fleet = new FakeFleetService(Fixtures.smallFleet());
+        WorkbenchViewModel vm = workbench(fleet);
+        vm.browser().select(4);
+
+        vm.assignTemplate();
+
+        assertThat(dialogs.offeredTemplates).isNotEmpty().allSatisfy(name -> assertThat(name).startsWith("mysql-"));
+        assertThat(templates.assignments()).isEmpty();
+        assertThat(vm.messageProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aTemplateOfAnotherEngineIsRefusedWithTheServicesReason() {
+        FakeFleetService fleet = new FakeFleetService(Fixtures.smallFleet());
+        dialogs.template = names -> Optional.of("postgresql-oltp");
+        WorkbenchViewModel vm = workbench(fleet);
+        vm.browser().select(4);
+
+        vm.assignTemplate();
+
+        assertThat(templates.assignments()).isEmpty();
+        assertThat(vm.messageIsErrorProperty().get()).isTrue();
+        assertThat(vm.messageProperty().get()).isEqualTo("Assign template postgresql-oltp failed: Template "
+                + "'postgresql-oltp' is for PostgreSQL; 'payments-my-prod-01' runs MySQL");
         assertThat(vm.busyProperty().get()).isFalse();
     }
 }

@@ -1,0 +1,74 @@
+package io.knobwright.app.ui.plan;
+
+import io.knobwright.model.catalog.ApplyMode;
+import io.knobwright.model.catalog.ParameterSpec;
+import io.knobwright.model.plan.PlannedChange;
+import io.knobwright.model.value.Values;
+
+import java.util.Locale;
+
+/**
+ * One change of the plan being read, spelled for people: values in the engine's most readable unit
+ * ("1GB" rather than 131072 x 8kB), the raw values kept for the tooltip.
+ *
+ * @param from       "—" when the server did not report the parameter
+ * @param provenance which template and version set it and how ("postgresql-oltp v3: 25% of RAM")
+ */
+public record PlanChangeRow(String parameter, String from, String to, String rawFrom, String rawTo, ApplyMode applyMode,
+                            String applyText, boolean restartNeeded, String provenance, String note) {
+
+    static final String NOT_REPORTED = "—";
+
+    static PlanChangeRow of(PlannedChange change, ParameterSpec spec) {
+        String rawFrom = change.from() == null ? "" : withUnit(change.from(), change.unit());
+        String rawTo = withUnit(change.to(), change.unit());
+        return new PlanChangeRow(change.parameter(),
+                change.from() == null ? NOT_REPORTED : readable(spec, change.from(), change.unit()),
+                readable(spec, change.to(), change.unit()), rawFrom, rawTo, change.applyMode(),
+                applyText(change.applyMode()), change.restartNeeded(), change.provenance(), change.note());
+    }
+
+    /**
+     * The value as the engine would write it most readably; the stored text (with its unit when it is a bare
+     * number) when there is no catalog entry or the catalog would not accept the value.
+     */
+    static String readable(ParameterSpec spec, String raw, String unit) {
+        if (spec != null) {
+            try {
+                return Values.format(spec, Values.parse(spec, raw));
+            } catch (RuntimeException notAValueOfThisParameter) {
+                // e.g. a server reporting a value today's catalog would refuse: show what was stored
+            }
+        }
+        return withUnit(raw, unit);
+    }
+
+    private static String withUnit(String raw, String unit) {
+        if (unit == null || unit.isBlank() || raw.isEmpty() || !isNumber(raw)) {
+            return raw;
+        }
+        return raw + " " + unit;
+    }
+
+    private static boolean isNumber(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(Character.isDigit(c) || c == '.' || c == '-' && i == 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static String applyText(ApplyMode mode) {
+        return switch (mode) {
+            case READ_ONLY -> "read-only";
+            default -> mode.name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    /** Provenance and note in one line, for a column and its tooltip. */
+    public String provenanceWithNote() {
+        return note.isEmpty() ? provenance : provenance + " · " + note;
+    }
+}
