@@ -158,18 +158,10 @@ public final class TemplateService {
 
     /** Instances of the template's engine, those assigned to it first; for choosing what to compare or plan for. */
     public List<Instance> candidateInstances(String templateName, Engine engine) {
-        Map<Long, TemplateAssignment> assigned = assignments.findAll();
-        List<Instance> using = new ArrayList<>();
-        List<Instance> others = new ArrayList<>();
-        for (Instance instance : fleet.list()) {
-            if (instance.engine() != engine) {
-                continue;
-            }
-            TemplateAssignment a = assigned.get(instance.id());
-            (a != null && a.templateName().equals(templateName) ? using : others).add(instance);
-        }
-        using.addAll(others);
-        return using;
+        Set<Long> using = instancesUsing(templateName);
+        return fleet.list().stream().filter(i -> i.engine() == engine)
+                .sorted(java.util.Comparator.comparing((Instance i) -> !using.contains(i.id())))
+                .toList();
     }
 
     /** Ids of the instances assigned to a template (any version). */

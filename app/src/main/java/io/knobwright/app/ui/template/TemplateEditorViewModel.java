@@ -1,5 +1,6 @@
 package io.knobwright.app.ui.template;
 
+import io.knobwright.app.template.ConfigurationRef;
 import io.knobwright.app.template.ConfigurationView;
 import io.knobwright.app.template.TemplateService;
 import io.knobwright.app.ui.common.BackgroundWork;
@@ -366,8 +367,8 @@ public final class TemplateEditorViewModel {
         int ticket = ++generation;
         String name = base.name();
         work.io("Compare versions", () -> {
-            ConfigurationView[] views = templates.views(new io.knobwright.app.template.ConfigurationRef.TemplateRef(name + "@" + left),
-                    new io.knobwright.app.template.ConfigurationRef.TemplateRef(name + "@" + right));
+            ConfigurationView[] views = templates.views(new ConfigurationRef.TemplateRef(name + "@" + left),
+                    new ConfigurationRef.TemplateRef(name + "@" + right));
             return new Check(List.of(), views[0].title(), views[1].title(), templates.compare(views[0], views[1]), "");
         }, result -> {
             if (ticket == generation) {
