@@ -48,9 +48,9 @@ public final class WorkbenchView extends BorderPane {
     private final WorkbenchViewModel vm;
     private final FleetView fleetView;
     private final InstanceDetailView detailView;
-    private final TemplatesView templatesView;
-    private final PlansView plansView;
-    private final CompareView compareView;
+    /** Built the first time their tab is shown: most sessions start on the fleet, and it opens faster alone. */
+    private TemplatesView templatesView;
+    private PlansView plansView;
     private final TabPane screens;
     private Subscription subscriptions = Subscription.EMPTY;
 
@@ -64,14 +64,11 @@ public final class WorkbenchView extends BorderPane {
         split.setDividerPositions(0.665);
         BorderPane fleetScreen = new BorderPane(split);
         fleetScreen.setTop(toolbar(theme));
-        templatesView = new TemplatesView(vm.templates());
-        plansView = new PlansView(vm.plans());
-        compareView = new CompareView(vm.compare());
         screens = new TabPane(
                 screen("tab-fleet", "Fleet", MaterialDesignD.DATABASE_OUTLINE, fleetScreen),
-                screen("tab-templates", "Templates", MaterialDesignF.FILE_DOCUMENT_MULTIPLE_OUTLINE, templatesView),
-                screen("tab-plans", "Plans", MaterialDesignC.CLIPBOARD_LIST_OUTLINE, plansView),
-                screen("tab-compare", "Compare", MaterialDesignC.COMPARE_HORIZONTAL, compareView));
+                screen("tab-templates", "Templates", MaterialDesignF.FILE_DOCUMENT_MULTIPLE_OUTLINE, null),
+                screen("tab-plans", "Plans", MaterialDesignC.CLIPBOARD_LIST_OUTLINE, null),
+                screen("tab-compare", "Compare", MaterialDesignC.COMPARE_HORIZONTAL, null));
         screens.setId("workbench-screens");
         screens.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         screens.getStyleClass().add("workbench-screens");
@@ -80,6 +77,10 @@ public final class WorkbenchView extends BorderPane {
         subscriptions = subscriptions.and(vm.screenProperty().subscribe(s -> screens.getSelectionModel().select(s.ordinal())));
         subscriptions = subscriptions.and(screens.getSelectionModel().selectedIndexProperty().subscribe(index -> {
             WorkbenchViewModel.Screen shown = order[index.intValue()];
+            Tab tab = screens.getTabs().get(index.intValue());
+            if (tab.getContent() == null) {
+                tab.setContent(build(shown));
+            }
             vm.screenProperty().set(shown);
             switch (shown) {
                 case TEMPLATES -> vm.templates().refresh();
@@ -91,6 +92,15 @@ public final class WorkbenchView extends BorderPane {
         setTop(new VBox(demoBanner(), messageLine()));
         setCenter(screens);
         setBottom(statusBar(theme));
+    }
+
+    private javafx.scene.Node build(WorkbenchViewModel.Screen screen) {
+        return switch (screen) {
+            case TEMPLATES -> templatesView = new TemplatesView(vm.templates());
+            case PLANS -> plansView = new PlansView(vm.plans());
+            case COMPARE -> new CompareView(vm.compare());
+            case FLEET -> throw new IllegalStateException("The fleet screen is built with the window");
+        };
     }
 
     private static Tab screen(String id, String title, Ikon icon, javafx.scene.Node content) {
@@ -200,19 +210,15 @@ public final class WorkbenchView extends BorderPane {
         return detailView;
     }
 
-    public TemplatesView templatesView() {
-        return templatesView;
-    }
-
-    public PlansView plansView() {
-        return plansView;
-    }
-
     public void dispose() {
         subscriptions.unsubscribe();
         fleetView.dispose();
         detailView.dispose();
-        templatesView.dispose();
-        plansView.dispose();
+        if (templatesView != null) {
+            templatesView.dispose();
+        }
+        if (plansView != null) {
+            plansView.dispose();
+        }
     }
 }

@@ -51,9 +51,10 @@ public final class WorkbenchViewModel {
     private final UnaryOperator<String> environment;
     private final FleetViewModel browser = new FleetViewModel();
     private final InstanceDetailViewModel detail;
-    private final TemplatesViewModel templatesScreen;
-    private final PlansViewModel plansScreen;
-    private final CompareViewModel compareScreen;
+    /** The other screens' view-models, made when first asked for: the fleet opens without them. */
+    private final Lazy<TemplatesViewModel> templatesScreen;
+    private final Lazy<PlansViewModel> plansScreen;
+    private final Lazy<CompareViewModel> compareScreen;
 
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper busyText = new ReadOnlyStringWrapper(this, "busyText", "");
@@ -79,13 +80,16 @@ public final class WorkbenchViewModel {
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.environment = Objects.requireNonNull(environment, "environment");
         this.detail = new InstanceDetailViewModel(fleet, catalogs, work, zone);
-        this.templatesScreen = new TemplatesViewModel(templates, work, templateDialogs);
-        this.plansScreen = new PlansViewModel(templates, work, zone);
-        this.compareScreen = new CompareViewModel(templates, fleet, work);
-        templatesScreen.onPlansCreated(firstPlan -> {
-            screen.set(Screen.PLANS);
-            plansScreen.refresh();
-            plansScreen.select(firstPlan);
+        this.plansScreen = new Lazy<>(() -> new PlansViewModel(templates, work, zone));
+        this.compareScreen = new Lazy<>(() -> new CompareViewModel(templates, fleet, work));
+        this.templatesScreen = new Lazy<>(() -> {
+            TemplatesViewModel screen = new TemplatesViewModel(templates, work, templateDialogs);
+            screen.onPlansCreated(firstPlan -> {
+                this.screen.set(Screen.PLANS);
+                plans().refresh();
+                plans().select(firstPlan);
+            });
+            return screen;
         });
         browser.selectedProperty().subscribe(detail::show);
         hasSelection = browser.selectedProperty().isNotNull();
@@ -328,22 +332,22 @@ public final class WorkbenchViewModel {
     }
 
     public TemplatesViewModel templates() {
-        return templatesScreen;
+        return templatesScreen.get();
     }
 
     public PlansViewModel plans() {
-        return plansScreen;
+        return plansScreen.get();
     }
 
     public CompareViewModel compare() {
-        return compareScreen;
+        return compareScreen.get();
     }
 
     /** Opens the Compare screen with the selected instance on the left. */
     public void compareSelected() {
         Instance selected = browser.selectedProperty().get();
         if (selected != null) {
-            compareScreen.compareFrom("instance:" + selected.name());
+            compare().compareFrom("instance:" + selected.name());
             screen.set(Screen.COMPARE);
         }
     }
@@ -384,5 +388,22 @@ public final class WorkbenchViewModel {
     /** Selected instance is a stored one that can be edited: everything but a running save. */
     public ObservableBooleanValue canEdit() {
         return Bindings.and(hasSelection, busy.not());
+    }
+
+    /** A value made on first use, on the FX thread (view-models are not shared across threads). */
+    private static final class Lazy<T> {
+        private final java.util.function.Supplier<T> make;
+        private T value;
+
+        Lazy(java.util.function.Supplier<T> make) {
+            this.make = make;
+        }
+
+        T get() {
+            if (value == null) {
+                value = make.get();
+            }
+            return value;
+        }
     }
 }
