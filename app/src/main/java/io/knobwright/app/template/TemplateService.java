@@ -114,19 +114,13 @@ public final class TemplateService {
     }
 
     /** A template being edited, as the version saving it would make; its parents come from the library. */
-    public TemplateVersion draftVersion(Template draft) {
+    private TemplateVersion draftVersion(Template draft) {
         int next = library.latest(draft.name()).map(v -> v.version() + 1).orElse(1);
         return new TemplateVersion(draft, next, author, clock.instant(), "draft");
     }
 
     public List<TemplateResolver.EffectiveEntry> effectiveEntries(String reference) {
         return resolver().effectiveEntries(library.require(reference));
-    }
-
-    /** The entries in force for a template being edited, its own and those it inherits. */
-    public List<TemplateResolver.EffectiveEntry> effectiveEntries(Template draft) {
-        TemplateVersion candidate = draftVersion(draft);
-        return resolverWith(candidate).effectiveEntries(candidate);
     }
 
     /** The catalog an editor explains a template's parameters with: its newest target version's. */
@@ -250,10 +244,7 @@ public final class TemplateService {
      * the rest of the comparison stays on screen, and the editor's validation names the problem.
      */
     private ConfigurationView draftFor(TemplateVersion candidate, Instance context) {
-        if (candidate.template().engine() != context.engine()) {
-            throw new TemplateException("Template '" + candidate.name() + "' is for " + candidate.template().engine().displayName()
-                    + "; '" + context.name() + "' runs " + context.engine().displayName());
-        }
+        requireSameEngine(candidate, context);
         ParameterCatalog catalog = catalogs.require(context.engine(), context.version());
         TemplateResolver.Resolution resolution = resolverWith(candidate).resolveAll(candidate, context.hardware(), catalog);
         Map<String, String> values = new LinkedHashMap<>();
@@ -266,6 +257,7 @@ public final class TemplateService {
     private ConfigurationView templateView(TemplateVersion template, String title, Instance context, TemplateResolver resolver) {
         Map<String, String> values = new LinkedHashMap<>();
         if (context != null) {
+            requireSameEngine(template, context);
             ParameterCatalog catalog = catalogs.require(context.engine(), context.version());
             resolver.resolve(template, context.hardware(), catalog).forEach(p -> values.put(p.name(), p.value()));
             return new ConfigurationView(title + " for " + context.name(), values, catalog);
@@ -359,10 +351,7 @@ public final class TemplateService {
     public void assign(String instance, String reference) {
         Instance target = fleet.require(instance);
         TemplateVersion template = library.require(reference);
-        if (template.template().engine() != target.engine()) {
-            throw new TemplateException("Template '" + template.name() + "' is for " + template.template().engine().displayName()
-                    + "; '" + target.name() + "' runs " + target.engine().displayName());
-        }
+        requireSameEngine(template, target);
         Integer pinned = reference.contains("@") ? template.version() : null;
         assignments.assign(new TemplateAssignment(target.id(), template.name(), pinned));
     }
@@ -408,6 +397,14 @@ public final class TemplateService {
 
     private TemplateResolver resolver() {
         return new TemplateResolver(library::latest);
+    }
+
+    /** A template applies only to instances of its engine: resolving it against another engine's catalog is meaningless. */
+    private static void requireSameEngine(TemplateVersion template, Instance instance) {
+        if (template.template().engine() != instance.engine()) {
+            throw new TemplateException("Template '" + template.name() + "' is for " + template.template().engine().displayName()
+                    + "; '" + instance.name() + "' runs " + instance.engine().displayName());
+        }
     }
 
     /** Resolves {@code candidate} in place of the stored template of its name. */

@@ -188,11 +188,19 @@ class TemplateCommandsTest {
                 new String[] {"template", "export", "--template", "postgresql-oltp", "--format", "docx"},
                 new String[] {"template", "export", "--template", "postgresql-oltp", "--format", "postgresql.conf"},
                 new String[] {"plan", "create", "--template", "mysql-oltp", "--instance", "pg-orders-1", "--offline"},
+                new String[] {"template", "diff", "--left", "mysql-oltp", "--right", "instance:pg-orders-1"},
                 new String[] {"plan", "show", "999"})) {
             CliHarness.Result r = cli.run(args);
             assertThat(r.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCodes.USER_ERROR);
             assertThat(r.errLines()).as(String.join(" ", args)).hasSize(1);
         }
+    }
+
+    @Test
+    void aTemplateIsNotComparedWithAnInstanceOfAnotherEngine() {
+        CliHarness.Result r = cli.run("template", "diff", "--left", "mysql-oltp", "--right", "instance:pg-orders-1");
+        assertThat(r.errLines()).singleElement().asString()
+                .contains("Template 'mysql-oltp' is for MySQL; 'pg-orders-1' runs PostgreSQL");
     }
 
     private static Map<String, String> values(JsonNode resolved) {
