@@ -4,16 +4,10 @@ import io.knobwright.app.AppContext;
 import io.knobwright.app.template.TemplateService;
 import io.knobwright.app.ui.fleet.FleetEntry;
 import io.knobwright.app.ui.fleet.FleetRow;
-import io.knobwright.app.ui.instance.CatalogLookup;
 import io.knobwright.app.ui.plan.PlanChangeRow;
 import io.knobwright.app.ui.plan.PlanRow;
-import io.knobwright.connectors.Connectors;
-import io.knobwright.model.catalog.CatalogRepository;
 import io.knobwright.model.plan.ChangePlan;
-import io.knobwright.model.store.KnobwrightStore;
-import io.knobwright.model.task.TaskRunner;
 import io.knobwright.model.template.TemplateAssignment;
-import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -30,7 +24,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class PlansAndDriftUiTest {
 
-    private KnobwrightStore store;
     private AppContext context;
     private Workbench workbench;
     private Stage stage;
@@ -51,19 +43,13 @@ class PlansAndDriftUiTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        store = KnobwrightStore.inMemory("plans-ui-" + UUID.randomUUID(), true);
-        CatalogRepository catalogs = new CatalogRepository();
-        context = new AppContext(store, () -> { }, catalogs, Connectors.defaultRegistry(), k -> null);
-        workbench = new Workbench(context.fleet(), context.templates(), CatalogLookup.of(catalogs), TaskRunner.inline(),
-                Platform::runLater);
-        stage.setWidth(1000);
-        stage.setHeight(1000);
-        workbench.start(stage);
+        context = DemoWorkbench.context("plans-ui");
+        workbench = DemoWorkbench.start(stage, context);
     }
 
     @AfterEach
     void closeStore() {
-        store.close();
+        context.close();
     }
 
     private static void waitUntil(java.util.function.BooleanSupplier done) throws Exception {

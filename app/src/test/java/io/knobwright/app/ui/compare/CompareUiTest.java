@@ -1,19 +1,14 @@
 package io.knobwright.app.ui.compare;
 
 import io.knobwright.app.AppContext;
+import io.knobwright.app.ui.DemoWorkbench;
 import io.knobwright.app.ui.Snapshots;
 import io.knobwright.app.ui.Workbench;
 import io.knobwright.app.ui.diff.DiffView;
-import io.knobwright.app.ui.instance.CatalogLookup;
-import io.knobwright.connectors.Connectors;
-import io.knobwright.model.catalog.CatalogRepository;
 import io.knobwright.model.diff.ChangeKind;
 import io.knobwright.model.diff.DiffRow;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.fleet.Instance;
-import io.knobwright.model.store.KnobwrightStore;
-import io.knobwright.model.task.TaskRunner;
-import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -39,14 +34,8 @@ class CompareUiTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        KnobwrightStore store = KnobwrightStore.inMemory("compare-ui-" + System.nanoTime(), true);
-        CatalogRepository catalogs = new CatalogRepository();
-        context = new AppContext(store, store, catalogs, Connectors.defaultRegistry(), System::getenv);
-        workbench = new Workbench(context.fleet(), context.templates(), CatalogLookup.of(catalogs), TaskRunner.inline(),
-                Platform::runLater);
-        stage.setWidth(1000);
-        stage.setHeight(1000);
-        workbench.start(stage);
+        context = DemoWorkbench.context("compare-ui");
+        workbench = DemoWorkbench.start(stage, context);
     }
 
     @AfterEach

@@ -1,20 +1,14 @@
 package io.knobwright.app.ui.template;
 
 import io.knobwright.app.AppContext;
+import io.knobwright.app.ui.DemoWorkbench;
 import io.knobwright.app.ui.Snapshots;
-import io.knobwright.app.ui.Workbench;
-import io.knobwright.app.ui.instance.CatalogLookup;
-import io.knobwright.connectors.Connectors;
-import io.knobwright.model.catalog.CatalogRepository;
 import io.knobwright.model.diff.DiffRow;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.fleet.Instance;
-import io.knobwright.model.store.KnobwrightStore;
-import io.knobwright.model.task.TaskRunner;
 import io.knobwright.model.template.Template;
 import io.knobwright.model.template.TemplateEntry;
 import io.knobwright.model.template.ValidationIssue;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -42,7 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class TemplateEditorUiTest {
 
-    private KnobwrightStore store;
     private AppContext context;
     private Instance instance;
     private Stage stage;
@@ -50,9 +43,7 @@ class TemplateEditorUiTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        store = KnobwrightStore.inMemory("template-editor-ui-" + System.nanoTime(), true);
-        CatalogRepository catalogs = new CatalogRepository();
-        context = new AppContext(store, store, catalogs, Connectors.defaultRegistry(), System::getenv);
+        context = DemoWorkbench.context("template-editor-ui");
         instance = context.fleet().list().stream()
                 .filter(i -> i.engine() == Engine.POSTGRESQL && i.version().equals("16")
                         && context.fleet().latestSnapshot(i.id()).isPresent())
@@ -63,11 +54,7 @@ class TemplateEditorUiTest {
                         "A forgotten transaction must not hold locks on the ledger")), false,
                 "OLTP for the payments services: bigger sorts, no idle transactions"), "first cut");
         context.templates().assign(Long.toString(instance.id()), "payments-oltp");
-        Workbench workbench = new Workbench(context.fleet(), context.templates(), CatalogLookup.of(catalogs),
-                TaskRunner.inline(), Platform::runLater);
-        stage.setWidth(1000);
-        stage.setHeight(1000);
-        workbench.start(stage);
+        DemoWorkbench.start(stage, context);
     }
 
     @AfterEach

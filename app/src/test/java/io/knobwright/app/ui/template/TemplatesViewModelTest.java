@@ -1,14 +1,12 @@
 package io.knobwright.app.ui.template;
 
 import io.knobwright.app.AppContext;
+import io.knobwright.app.ui.DemoWorkbench;
 import io.knobwright.app.template.ConfigFormat;
 import io.knobwright.app.ui.Fixtures;
-import io.knobwright.connectors.Connectors;
-import io.knobwright.model.catalog.CatalogRepository;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.plan.ChangePlan;
-import io.knobwright.model.store.KnobwrightStore;
 import io.knobwright.model.template.TemplateVersion;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,9 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The Templates screen's commands on a real in-memory store with the demo fleet, without a toolkit. */
 class TemplatesViewModelTest {
 
-    private final KnobwrightStore store = KnobwrightStore.inMemory("templates-vm-" + System.nanoTime(), true);
-    private final AppContext context = new AppContext(store, store, new CatalogRepository(), Connectors.defaultRegistry(),
-            System::getenv);
+    private final AppContext context = DemoWorkbench.context("templates-vm");
     private final ScriptedTemplateDialogs dialogs = new ScriptedTemplateDialogs();
     private final List<Long> opened = new ArrayList<>();
     private final TemplatesViewModel vm = new TemplatesViewModel(context.templates(), Fixtures.inline(), dialogs);
