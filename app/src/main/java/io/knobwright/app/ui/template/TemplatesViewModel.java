@@ -10,7 +10,6 @@ import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.plan.ChangePlan;
 import io.knobwright.model.template.Template;
 import io.knobwright.model.template.TemplateVersion;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -301,11 +300,6 @@ public final class TemplatesViewModel {
 
     public BooleanBinding hasSelection() {
         return hasSelection;
-    }
-
-    /** The selected template is a built-in: it can be copied but not edited. */
-    public BooleanBinding selectedIsBuiltIn() {
-        return Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().builtIn(), selected);
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
