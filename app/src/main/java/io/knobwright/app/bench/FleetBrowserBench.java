@@ -2,6 +2,7 @@ package io.knobwright.app.bench;
 
 import io.knobwright.app.template.TemplateService;
 import io.knobwright.app.ui.Workbench;
+import com.sun.management.HotSpotDiagnosticMXBean;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.stage.Stage;
@@ -13,22 +14,17 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 /**
  * Measures the fleet browser at fleet scale: time until the main window is usable, the cost of one
  * search keystroke, and the heap it holds. Not a test: run it by hand or via {@code knobwright bench}.
  *
  * <pre>
- * export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
- * mvn -q -o -pl app -am compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=runtime
- * $JAVA_HOME/bin/java -Dglass.platform=Headless -Dprism.order=sw --enable-native-access=ALL-UNNAMED \
- *     -cp app/target/classes:$(cat app/target/cp.txt) io.knobwright.app.bench.FleetBrowserBench 5000
+ * java -XX:AOTCache=app/target/knobwright.aot -jar app/target/knobwright.jar bench fleet-ui
  * </pre>
- * With a display, leave out the two -D flags to measure the real pipeline instead of the headless one.
+ * Without a display it uses JavaFX's headless platform; with one, the real pipeline is measured.
+ * The clock starts with the toolkit: the sample fleet is generated before, as the app opens its store first.
  * The window is 1000 x 1000, the largest the headless platform's fixed screen can show (about as many
  * table rows as a 1080-pixel screen). "Usable" means: stage shown, every instance in the table, one CSS
  * and layout pass done. A keystroke is timed from setting the search field's text to the table laid out
@@ -65,15 +61,19 @@ public final class FleetBrowserBench {
     public static Result run(int instances, PrintStream out) throws Exception {
         out.printf(Locale.ROOT, "Fleet browser bench: %d instances, Java %s, glass platform %s%n", instances,
                 Runtime.version(), System.getProperty("glass.platform", "default"));
+        String aot = aotCacheInUse();
+        out.println(aot == null
+                ? "  AOT cache: none; the workbench is started with -XX:AOTCache=app/target/knobwright.aot (README), which opens it about twice as fast"
+                : "  AOT cache: " + aot);
         InMemoryFleetService fleet = InMemoryFleetService.sample(instances, true, Clock.systemUTC());
         // Built before the clock starts, as the app's AppContext is built before its window.
         TemplateService templates = SampleTemplates.over(fleet, Clock.systemUTC());
         try (BenchTaskRunner tasks = new BenchTaskRunner()) {
             long t0 = System.nanoTime();
-            startToolkit();
+            FxThread.startToolkit();
             long startupMs = millisSince(t0);
             AtomicReference<Workbench> workbench = new AtomicReference<>();
-            onFx(() -> {
+            FxThread.call(() -> {
                 Workbench w = new Workbench(fleet, templates, new SampleCatalogs(), tasks,
                         Platform::runLater);
                 Stage stage = new Stage();
@@ -84,7 +84,7 @@ public final class FleetBrowserBench {
                 return null;
             });
             long shownMs = millisSince(t0);
-            waitUntil(() -> onFx(() -> populated(workbench.get(), instances)), 30_000);
+            FxThread.waitUntil("Filling the fleet table", () -> populated(workbench.get(), instances), 30_000);
             long openMs = millisSince(t0);
             out.printf(Locale.ROOT, "  phases: toolkit %d ms, window shown %d ms, table filled and laid out %d ms%n",
                     startupMs, shownMs, openMs);
@@ -93,7 +93,7 @@ public final class FleetBrowserBench {
             List<Double> wall = keystrokes.stream().map(k -> k[0]).toList();
             List<Double> cpu = keystrokes.stream().map(k -> k[1]).toList();
 
-            onFx(() -> {
+            FxThread.call(() -> {
                 workbench.get().viewModel().browser().clearFilters();
                 return null;
             });
@@ -102,7 +102,7 @@ public final class FleetBrowserBench {
                     percentile(cpu, 50), keystrokes.size(), heapMb,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             print(r, out);
-            onFx(() -> {
+            FxThread.call(() -> {
                 ((Stage) workbench.get().view().getScene().getWindow()).close();
                 return null;
             });
@@ -140,7 +140,7 @@ public final class FleetBrowserBench {
         for (String query : queries) {
             for (int len = 1; len <= query.length() && times.size() < limit; len++) {
                 String text = query.substring(0, len);
-                times.add(onFx(() -> {
+                times.add(FxThread.call(() -> {
                     long cpu = threads.getCurrentThreadCpuTime();
                     long start = System.nanoTime();
                     w.view().fleetView().searchField().setText(text);
@@ -149,7 +149,7 @@ public final class FleetBrowserBench {
                             (threads.getCurrentThreadCpuTime() - cpu) / 1e6};
                 }));
             }
-            onFx(() -> {
+            FxThread.call(() -> {
                 w.view().fleetView().searchField().clear();
                 return null;
             });
@@ -178,6 +178,16 @@ public final class FleetBrowserBench {
                 HEAP_TARGET_MB, verdict(r.heapMb() < HEAP_TARGET_MB));
     }
 
+    /**
+     * The AOT cache this JVM runs with, or null. A cache given with -XX:AOTCache that does not match the jar or
+     * the JVM is not mapped, and class sharing is then off, which java.vm.info tells ("mixed mode, sharing").
+     */
+    static String aotCacheInUse() {
+        String cache = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption("AOTCache").getValue();
+        boolean sharing = System.getProperty("java.vm.info", "").contains("sharing");
+        return cache.isEmpty() || !sharing ? null : cache;
+    }
+
     private static String verdict(boolean ok) {
         return ok ? "ok" : "MISSED";
     }
@@ -195,57 +205,6 @@ public final class FleetBrowserBench {
         List<Double> sorted = values.stream().sorted().toList();
         int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
-    }
-
-    private static void startToolkit() throws InterruptedException {
-        CountDownLatch started = new CountDownLatch(1);
-        try {
-            Platform.startup(started::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            started.countDown();
-        }
-        Platform.setImplicitExit(false);
-        started.await();
-    }
-
-    private static <T> T onFx(Supplier<T> work) throws Exception {
-        if (Platform.isFxApplicationThread()) {
-            return work.get();
-        }
-        AtomicReference<T> result = new AtomicReference<>();
-        AtomicReference<RuntimeException> error = new AtomicReference<>();
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                result.set(work.get());
-            } catch (RuntimeException e) {
-                error.set(e);
-            } finally {
-                done.countDown();
-            }
-        });
-        if (!done.await(60, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("The FX thread did not answer within 60 s");
-        }
-        if (error.get() != null) {
-            throw error.get();
-        }
-        return result.get();
-    }
-
-    private static void waitUntil(Callable condition, long timeoutMs) throws Exception {
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        while (!condition.call()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("The fleet table was not populated within " + timeoutMs + " ms");
-            }
-            Thread.sleep(2);
-        }
-    }
-
-    @FunctionalInterface
-    private interface Callable {
-        boolean call() throws Exception;
     }
 
     private static long millisSince(long t0) {

@@ -27,12 +27,8 @@ final class BenchFleetUiCommand implements Callable<Integer> {
         if (instances < 1 || instances > 1_000_000) {
             throw new IllegalArgumentException("--instances must be between 1 and 1000000, got " + instances + ".");
         }
-        boolean noDisplay = isBlank(session.environment().get("DISPLAY")) && isBlank(session.environment().get("WAYLAND_DISPLAY"));
-        if (noDisplay && System.getProperty("glass.platform") == null) {
-            // Must be set before the toolkit starts; with a display the real pipeline is measured instead.
-            System.setProperty("glass.platform", "Headless");
-            System.setProperty("prism.order", "sw");
-        }
+        // With a display the real pipeline is measured instead.
+        HeadlessToolkit.chooseWhenNoDisplay(session.environment());
         FleetBrowserBench.Result result;
         try (PrintStream out = WriterStream.of(session.out())) {
             result = FleetBrowserBench.run(instances, out);
@@ -42,9 +38,5 @@ final class BenchFleetUiCommand implements Callable<Integer> {
         }
         session.err().println("knobwright: the fleet browser missed at least one target (figures above).");
         return ExitCodes.USER_ERROR;
-    }
-
-    private static boolean isBlank(String s) {
-        return s == null || s.isBlank();
     }
 }

@@ -41,15 +41,27 @@ public final class InstanceDetailView extends StackPane {
     private final Label demoBadge = new Label("DEMO");
     private final GridPane facts = new GridPane();
     private final CustomTextField search = new CustomTextField();
-    private final TableView<SettingRow> table;
+    /** Null until the first instance is selected. */
+    private TableView<SettingRow> table;
     private final Subscription subscriptions;
 
     public InstanceDetailView(InstanceDetailViewModel vm) {
         this.vm = vm;
         getStyleClass().add("instance-detail");
-        table = SettingsTableView.create(vm);
         Label empty = new Label("Select an instance to see its facts and settings.");
         empty.getStyleClass().add("detail-empty");
+        getChildren().add(empty);
+        empty.visibleProperty().bind(vm.instanceProperty().isNull());
+        // The facts and settings table are built when the first instance is selected: until then only the
+        // hint shows, and the window opens without creating (and styling) a second table nobody sees yet.
+        subscriptions = Subscription.combine(
+                vm.instanceProperty().subscribe(this::showInstance),
+                vm.facts().subscribe(this::showFacts));
+    }
+
+    /** Builds the facts and settings beneath the hint, once. */
+    private void buildContent() {
+        table = SettingsTableView.create(vm);
         VBox content = new VBox(header(), errorMessage(), facts, settingsHeader(), snapshotInfo(), catalogNote(),
                 settingsBar(), table);
         content.getStyleClass().add("detail-content");
@@ -60,12 +72,8 @@ public final class InstanceDetailView extends StackPane {
         ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         facts.getColumnConstraints().setAll(labels, values);
-        getChildren().addAll(empty, content);
         content.visibleProperty().bind(vm.instanceProperty().isNotNull());
-        empty.visibleProperty().bind(vm.instanceProperty().isNull());
-        subscriptions = Subscription.combine(
-                vm.instanceProperty().subscribe(this::showInstance),
-                vm.facts().subscribe(this::showFacts));
+        getChildren().add(content);
     }
 
     private HBox header() {
@@ -168,6 +176,9 @@ public final class InstanceDetailView extends StackPane {
         if (i == null) {
             return;
         }
+        if (table == null) {
+            buildContent();
+        }
         name.setText(i.name());
         subtitle.setText(i.engine().displayName() + " " + i.fullVersion() + " · " + Labels.tier(i.tier())
                 + " · " + Labels.criticality(i.criticality()) + " criticality");
@@ -194,6 +205,7 @@ public final class InstanceDetailView extends StackPane {
         }
     }
 
+    /** The settings table; null until an instance has been selected. */
     public TableView<SettingRow> table() {
         return table;
     }

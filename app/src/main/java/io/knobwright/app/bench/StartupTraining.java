@@ -1,0 +1,81 @@
+package io.knobwright.app.bench;
+
+import io.knobwright.app.AppContext;
+import io.knobwright.app.ui.Workbench;
+import io.knobwright.app.ui.workbench.WorkbenchViewModel;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+/**
+ * The workload the build runs once with {@code -XX:AOTCacheOutput} to write app/target/knobwright.aot
+ * (decision 0063): the workbench's real start on a new store with the demo fleet, then what a user does first:
+ * search, open an instance, look at every screen. A JVM started with {@code -XX:AOTCache} finds the classes this
+ * loaded already parsed, verified and linked, and opens the window in about half the time. Not a measurement:
+ * nothing is timed, and it runs on its own temporary data directory, never the user's.
+ */
+public final class StartupTraining {
+
+    private static final long STEP_TIMEOUT_MS = 60_000;
+
+    private StartupTraining() {
+    }
+
+    public static void run(PrintStream out) throws Exception {
+        Path dataDir = Files.createTempDirectory("knobwright-aot-training");
+        try (AppContext context = AppContext.open(dataDir)) {
+            int fleetSize = context.fleet().list().size();
+            FxThread.startToolkit();
+            AtomicReference<Workbench> opened = new AtomicReference<>();
+            FxThread.run(() -> {
+                Workbench workbench = new Workbench(context.fleet(), context.templates(), context.catalogs(), context.tasks());
+                Stage stage = new Stage();
+                stage.setWidth(1000);
+                stage.setHeight(1000);
+                workbench.start(stage);
+                opened.set(workbench);
+            });
+            Workbench workbench = opened.get();
+            WorkbenchViewModel vm = workbench.viewModel();
+            FxThread.waitUntil("Showing the demo fleet", () -> vm.browser().totalCountProperty().get() == fleetSize
+                    && !vm.busyProperty().get(), STEP_TIMEOUT_MS);
+            FxThread.run(() -> workbench.view().fleetView().searchField().setText("pg prod"));
+            FxThread.run(() -> workbench.view().fleetView().searchField().clear());
+            FxThread.run(() -> vm.browser().select(vm.browser().entries().getLast()));
+            FxThread.waitUntil("Opening an instance", () -> vm.detail().instanceProperty().get() != null
+                    && !vm.detail().loadingProperty().get(), STEP_TIMEOUT_MS);
+            for (WorkbenchViewModel.Screen screen : WorkbenchViewModel.Screen.values()) {
+                FxThread.run(() -> vm.screenProperty().set(screen));
+                FxThread.waitUntil("Showing " + screen.name().toLowerCase(Locale.ROOT), () -> !vm.busyProperty().get(),
+                        STEP_TIMEOUT_MS);
+            }
+            FxThread.run(() -> ((Stage) workbench.view().getScene().getWindow()).close());
+            out.printf(Locale.ROOT, "Startup training: opened the workbench on %d demo instances and visited %d screens.%n",
+                    fleetSize, WorkbenchViewModel.Screen.values().length);
+        } finally {
+            Platform.exit();
+            deleteTree(dataDir);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
