@@ -9,6 +9,7 @@ import javafx.stage.Stage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -48,6 +49,7 @@ public final class StartupTraining {
             WorkbenchViewModel vm = workbench.viewModel();
             FxThread.waitUntil("Showing the demo fleet", () -> vm.browser().totalCountProperty().get() == fleetSize
                     && !vm.busyProperty().get(), STEP_TIMEOUT_MS);
+            long usableAfterMs = ManagementFactory.getRuntimeMXBean().getUptime();
             FxThread.run(() -> workbench.view().fleetView().searchField().setText("pg prod"));
             FxThread.run(() -> workbench.view().fleetView().searchField().clear());
             FxThread.run(() -> vm.browser().select(vm.browser().entries().getLast()));
@@ -59,8 +61,10 @@ public final class StartupTraining {
                         STEP_TIMEOUT_MS);
             }
             FxThread.run(() -> ((Stage) workbench.view().getScene().getWindow()).close());
-            out.printf(Locale.ROOT, "Startup training: opened the workbench on %d demo instances and visited %d screens.%n",
-                    fleetSize, WorkbenchViewModel.Screen.values().length);
+            // Not a bench figure (one cold run, a new store migrated and seeded first), but the whole start a user waits for.
+            out.printf(Locale.ROOT, "Startup training: the workbench showed %d demo instances %d ms after the JVM started"
+                    + " (new store included); then visited %d screens.%n", fleetSize, usableAfterMs,
+                    WorkbenchViewModel.Screen.values().length);
         } finally {
             Platform.exit();
             deleteTree(dataDir);

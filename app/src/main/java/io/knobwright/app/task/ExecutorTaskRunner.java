@@ -1,5 +1,6 @@
 package io.knobwright.app.task;
 
+import io.knobwright.model.task.ShuttingDownException;
 import io.knobwright.model.task.TaskRunner;
 
 import java.util.concurrent.CompletableFuture;
@@ -49,7 +50,7 @@ public final class ExecutorTaskRunner implements TaskRunner, AutoCloseable {
         try {
             return CompletableFuture.supplyAsync(work, executor);
         } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(new IllegalStateException("Knobwright is shutting down; the task was not started", e));
+            return CompletableFuture.failedFuture(new ShuttingDownException(e));
         }
     }
 

@@ -61,6 +61,7 @@ class ExecutorTaskRunnerTest {
 
         assertThat(running.join()).isEqualTo("finished");
         assertThatThrownBy(() -> runner.cpu(() -> 1).join())
+                .hasCauseInstanceOf(io.knobwright.model.task.ShuttingDownException.class)
                 .hasRootCauseInstanceOf(java.util.concurrent.RejectedExecutionException.class)
                 .hasMessageContaining("shutting down");
     }

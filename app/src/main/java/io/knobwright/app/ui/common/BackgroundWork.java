@@ -1,5 +1,6 @@
 package io.knobwright.app.ui.common;
 
+import io.knobwright.model.task.ShuttingDownException;
 import io.knobwright.model.task.TaskRunner;
 
 import java.util.Objects;
@@ -53,7 +54,10 @@ public final class BackgroundWork {
     }
 
     private static void log(String action, Throwable error) {
-        if (UserMessages.isExpected(error)) {
+        if (UserMessages.unwrap(error) instanceof ShuttingDownException) {
+            // A screen asked for work while the window was closing: nobody is left to see the outcome.
+            LOG.log(System.Logger.Level.DEBUG, action + " skipped: Knobwright is shutting down");
+        } else if (UserMessages.isExpected(error)) {
             LOG.log(System.Logger.Level.INFO, action + " failed: " + UserMessages.unwrap(error).getMessage());
         } else {
             LOG.log(System.Logger.Level.WARNING, action + " failed", UserMessages.unwrap(error));

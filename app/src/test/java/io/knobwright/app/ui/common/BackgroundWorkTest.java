@@ -1,0 +1,74 @@
+package io.knobwright.app.ui.common;
+
+import io.knobwright.app.task.ExecutorTaskRunner;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BackgroundWorkTest {
+
+    private final Logger logger = Logger.getLogger(BackgroundWork.class.getName());
+    private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            logged.add(record);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void captureLog() {
+        logger.addHandler(capture);
+    }
+
+    @AfterEach
+    void releaseLog() {
+        logger.removeHandler(capture);
+    }
+
+    @Test
+    void workAskedForWhileTheAppClosesFailsQuietly() {
+        ExecutorTaskRunner runner = new ExecutorTaskRunner(1);
+        runner.close();
+        List<String> failures = new CopyOnWriteArrayList<>();
+        List<Object> successes = new CopyOnWriteArrayList<>();
+
+        new BackgroundWork(runner, Runnable::run).io("Check the template", () -> 1, successes::add, failures::add);
+
+        assertThat(successes).isEmpty();
+        assertThat(failures).singleElement().asString().contains("shutting down");
+        // A screen that asked for work as the window closed leaves no WARNING and stack trace on stderr.
+        assertThat(logged).noneMatch(r -> r.getLevel().intValue() >= Level.INFO.intValue());
+    }
+
+    @Test
+    void anUnexpectedFailureIsStillLoggedAsAWarning() throws InterruptedException {
+        CountDownLatch failed = new CountDownLatch(1);
+        try (ExecutorTaskRunner runner = new ExecutorTaskRunner(1)) {
+            new BackgroundWork(runner, Runnable::run).io("Check the template", () -> {
+                throw new NullPointerException("a bug");
+            }, v -> { }, message -> failed.countDown());
+            assertThat(failed.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(logged).anyMatch(r -> r.getLevel() == Level.WARNING);
+    }
+}
