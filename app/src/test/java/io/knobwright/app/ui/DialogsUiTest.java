@@ -3,14 +3,21 @@ package io.knobwright.app.ui;
 import io.knobwright.app.bench.InMemoryFleetService;
 import io.knobwright.app.bench.SampleCatalogs;
 import io.knobwright.app.bench.SampleTemplates;
+import io.knobwright.app.template.TemplateService;
 import io.knobwright.app.ui.common.Theme;
+import io.knobwright.app.ui.fleet.AssignTemplateDialog;
 import io.knobwright.app.ui.fleet.FleetEntry;
 import io.knobwright.app.ui.fleet.FleetGroupHeader;
 import io.knobwright.app.ui.inventory.ImportReportDialog;
+import io.knobwright.model.engine.Engine;
+import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.inventory.ImportReport;
+import io.knobwright.model.template.TemplateVersion;
 import io.knobwright.model.task.TaskRunner;
 import javafx.application.Platform;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -30,11 +37,12 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The add-instance dialog, the import report and the grouped dark view, driven and photographed headless. */
+/** The add-instance, import-report and assign-template dialogs and the grouped dark view, driven and photographed headless. */
 @ExtendWith(ApplicationExtension.class)
 class DialogsUiTest {
 
     private InMemoryFleetService fleet;
+    private TemplateService templates;
     private Workbench workbench;
     private Stage stage;
 
@@ -42,7 +50,8 @@ class DialogsUiTest {
     void start(Stage stage) {
         this.stage = stage;
         fleet = InMemoryFleetService.sample(250, true, WorkbenchUiTest.CLOCK);
-        workbench = new Workbench(fleet, SampleTemplates.over(fleet, WorkbenchUiTest.CLOCK), new SampleCatalogs(), TaskRunner.inline(),
+        templates = SampleTemplates.over(fleet, WorkbenchUiTest.CLOCK);
+        workbench = new Workbench(fleet, templates, new SampleCatalogs(), TaskRunner.inline(),
                 Platform::runLater);
         stage.setWidth(1000);
         stage.setHeight(1000);
@@ -137,5 +146,33 @@ class DialogsUiTest {
         });
         Snapshots.writeAt(stage.getScene(), 1920, 1080, "fleet-grouped-dark.png");
         robot.interact(() -> robot.lookup("#dark-theme").queryAs(javafx.scene.control.ToggleButton.class).fire());
+    }
+
+    @Test
+    void assigningATemplateOffersOnlyTheInstancesEngineAndCanPinAVersion(FxRobot robot) throws Exception {
+        Instance instance = fleet.list().stream().filter(i -> i.engine() == Engine.POSTGRESQL).findFirst().orElseThrow();
+        List<TemplateVersion> candidates = templates.list().stream()
+                .filter(t -> t.template().engine() == Engine.POSTGRESQL).toList();
+        TemplateVersion oltp = candidates.stream().filter(t -> t.name().equals("postgresql-oltp")).findFirst().orElseThrow();
+        AtomicReference<AssignTemplateDialog> dialog = new AtomicReference<>();
+        robot.interact(() -> {
+            AssignTemplateDialog d = new AssignTemplateDialog(instance, candidates,
+                    templates.assignment(instance.id()).orElse(null), new Theme());
+            d.initOwner(stage);
+            d.show();
+            dialog.set(d);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        ComboBox<TemplateVersion> choice = robot.lookup("#assign-template-choice").queryComboBox();
+        assertThat(choice.getItems()).extracting(TemplateVersion::name).allMatch(name -> name.startsWith("postgresql-"));
+        robot.interact(() -> choice.setValue(oltp));
+        robot.clickOn("#assign-template-pin");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#assign-template-version").queryComboBox().isDisabled()).isFalse();
+        Snapshots.write(dialog.get().getDialogPane().getScene(), "assign-template.png");
+
+        robot.interact(() -> ((Button) dialog.get().getDialogPane().lookupButton(AssignTemplateDialog.ASSIGN)).fire());
+        assertThat(dialog.get().getResult()).isEqualTo("postgresql-oltp@" + oltp.version());
     }
 }

@@ -59,6 +59,18 @@ public final class AssignTemplateDialog extends Dialog<String> {
         });
         template.setMaxWidth(Double.MAX_VALUE);
         version.setId("assign-template-version");
+        version.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer v) {
+                TemplateVersion newest = template.getValue();
+                return v == null ? "" : "v" + v + (newest != null && v == newest.version() ? "  (newest)" : "");
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                return null;
+            }
+        });
         pin.setId("assign-template-pin");
         version.disableProperty().bind(pin.selectedProperty().not());
         description.getStyleClass().add("assign-template-description");
