@@ -13,6 +13,7 @@ import io.knobwright.model.task.TaskRunner;
 import javafx.application.Platform;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
@@ -57,6 +58,27 @@ class WorkbenchUiTest {
     /** Counted straight from the fleet, independently of the view-model's own filtering. */
     private long expected(Predicate<Instance> filter) {
         return fleet.list().stream().filter(filter).count();
+    }
+
+    /**
+     * What is drawn, not only the items: the table's rows are updated in place as a search narrows
+     * (FleetEntryList), so every filled row must show its own entry and every row past the end none.
+     */
+    @SuppressWarnings("unchecked")
+    private void assertDrawnRowsMatchItems(FxRobot robot) {
+        var items = fleetTable(robot).getItems();
+        var rows = robot.lookup("#fleet-table .table-row-cell").queryAllAs(TableRow.class);
+        assertThat(rows).hasSizeGreaterThan(items.size());
+        for (TableRow<FleetEntry> row : rows) {
+            if (row.getIndex() >= 0 && row.getIndex() < items.size()) {
+                assertThat(row.getItem()).isSameAs(items.get(row.getIndex()));
+                String name = ((FleetRow) row.getItem()).name();
+                assertThat(row.lookupAll(".table-cell")).anySatisfy(c -> assertThat(((Labeled) c).getText()).isEqualTo(name));
+            } else if (row.isVisible()) {
+                assertThat(row.isEmpty()).isTrue();
+                assertThat(row.lookupAll(".table-cell")).allSatisfy(c -> assertThat(((Labeled) c).getText()).isNullOrEmpty());
+            }
+        }
     }
 
     private static boolean mentions(Instance i, String word) {
@@ -104,6 +126,7 @@ class WorkbenchUiTest {
                 && i.tier() == Tier.PRODUCTION);
         assertThat(status(robot)).isEqualTo("250 instances · " + paymentsOnPostgres + " shown · " + productionShown
                 + " production");
+        assertDrawnRowsMatchItems(robot);
 
         robot.interact(() -> workbench.viewModel().browser().select(fleetTable(robot).getItems().get(1)));
         Snapshots.writeAt(stage.getScene(), 1920, 1080, "fleet-browser.png");

@@ -36,6 +36,8 @@ final class FleetCells {
      * JavaFX re-resolve all CSS of the node, which at 300 visible cells costs more than the filtering.
      */
     private static final Map<Tier, PseudoClass> TIER = states(Tier.class, "tier-");
+    /** Between the name and its marks; fleet.css sets the same for other cells. */
+    private static final double MARK_GAP = 6;
     private static final Map<Criticality, PseudoClass> CRITICALITY = states(Criticality.class, "criticality-");
 
     private FleetCells() {
@@ -71,7 +73,9 @@ final class FleetCells {
     /**
      * Instance name with a DEMO badge; on a group header, the group label, its count and a chevron.
      * Both marks stay in the cell and are only shown or hidden: adding and removing graphics while
-     * the table re-fills would re-resolve their CSS on every keystroke.
+     * the table re-fills would re-resolve their CSS on every keystroke. For the same reason the marks'
+     * holder stays managed even when it shows nothing: a Labeled drops an unmanaged graphic from its
+     * children at the next text change and adds it back later, and each return re-resolves its CSS.
      */
     static final class NameCell extends TableCell<FleetEntry, FleetEntry> {
         private final Label demoBadge = new Label("DEMO");
@@ -80,16 +84,17 @@ final class FleetCells {
         NameCell() {
             demoBadge.getStyleClass().add("demo-badge");
             chevron.getStyleClass().add("group-chevron");
-            StackPane marks = new StackPane(chevron, demoBadge);
-            setGraphic(marks);
+            setGraphic(new StackPane(chevron, demoBadge));
             show(false, false);
         }
 
         private void show(boolean header, boolean demo) {
             chevron.setVisible(header);
+            chevron.setManaged(header);
             demoBadge.setVisible(demo);
-            getGraphic().setVisible(header || demo);
-            getGraphic().setManaged(header || demo);
+            demoBadge.setManaged(demo);
+            // An empty holder takes no room; without marks the gap before it goes too.
+            setGraphicTextGap(header || demo ? MARK_GAP : 0);
             setContentDisplay(header ? ContentDisplay.LEFT : ContentDisplay.RIGHT);
         }
 

@@ -41,7 +41,7 @@ public final class FleetViewModel {
 
     private final ObservableList<FleetRow> rows = FXCollections.observableArrayList();
     private final FilteredList<FleetRow> filtered = new FilteredList<>(rows);
-    private final ObservableList<FleetEntry> entries = FXCollections.observableArrayList();
+    private final FleetEntryList entries = new FleetEntryList();
     private final ObservableList<Facet> facets = FXCollections.observableArrayList();
     private final ObservableList<GroupBy> groupByOptions = FXCollections.observableArrayList(GroupBy.NONE);
 
@@ -194,7 +194,7 @@ public final class FleetViewModel {
             production += r.instance().tier() == Tier.PRODUCTION ? 1 : 0;
             drifting += r.drifting() ? 1 : 0;
         }
-        entries.setAll(FleetGrouping.layout(filtered, groupBy.get(), collapsed));
+        entries.update(FleetGrouping.layout(filtered, groupBy.get(), collapsed));
         shownCount.set(filtered.size());
         productionShown.set(production);
         driftingShown.set(drifting);
