@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  * The workload the build runs once with {@code -XX:AOTCacheOutput} to write app/target/knobwright.aot
  * (decision 0063): the workbench's real start on a new store with the demo fleet, then what a user does first:
  * search, open an instance, look at every screen. A JVM started with {@code -XX:AOTCache} finds the classes this
- * loaded already parsed, verified and linked, and opens the window in about half the time. Not a measurement:
- * nothing is timed, and it runs on its own temporary data directory, never the user's.
+ * loaded already parsed, verified and linked, and opens the window in about half the time. Not a bench: it prints
+ * how long its own cold start took, once, and runs on its own temporary data directory, never the user's.
  */
 public final class StartupTraining {
 

@@ -23,8 +23,7 @@ final class BenchStartupTrainingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        System.setProperty("glass.platform", "Headless");
-        System.setProperty("prism.order", "sw");
+        HeadlessToolkit.force();
         try (PrintStream out = WriterStream.of(session.out())) {
             StartupTraining.run(out);
         }

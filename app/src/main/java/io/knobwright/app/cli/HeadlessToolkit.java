@@ -12,9 +12,14 @@ final class HeadlessToolkit {
     static void chooseWhenNoDisplay(Map<String, String> environment) {
         boolean noDisplay = isBlank(environment.get("DISPLAY")) && isBlank(environment.get("WAYLAND_DISPLAY"));
         if (noDisplay && System.getProperty("glass.platform") == null) {
-            System.setProperty("glass.platform", "Headless");
-            System.setProperty("prism.order", "sw");
+            force();
         }
+    }
+
+    /** Always the headless platform: for work that must not open a window even on a desktop. */
+    static void force() {
+        System.setProperty("glass.platform", "Headless");
+        System.setProperty("prism.order", "sw");
     }
 
     private static boolean isBlank(String s) {
