@@ -1,14 +1,13 @@
 package io.knobwright.app;
 
 import io.knobwright.app.ui.Workbench;
+import io.knobwright.app.ui.common.FxStartup;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Starts the JavaFX toolkit and shows the workbench; the only class of the startup path that touches JavaFX.
@@ -22,13 +21,8 @@ final class WorkbenchLauncher {
     static int run(AppContext context) {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        // From knobwright.jar JavaFX sits on the class path and warns "Unsupported JavaFX configuration" on
-        // every start. It is expected here (decision 0004); only that start-up warning is silenced.
-        Logger javafxLogger = Logger.getLogger("javafx");
-        Level previous = javafxLogger.getLevel();
-        javafxLogger.setLevel(Level.SEVERE);
         try {
-            Platform.startup(() -> {
+            FxStartup.startup(() -> {
                 try {
                     Platform.setImplicitExit(false);
                     Stage stage = new Stage();
@@ -42,8 +36,6 @@ final class WorkbenchLauncher {
         } catch (UnsupportedOperationException | IllegalStateException e) {
             throw new IllegalStateException("Cannot open the workbench window (" + e.getMessage()
                     + "). Commands run without a display: see 'knobwright --help'.", e);
-        } finally {
-            javafxLogger.setLevel(previous);
         }
         try {
             closed.await();

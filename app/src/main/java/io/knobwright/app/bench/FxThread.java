@@ -1,5 +1,6 @@
 package io.knobwright.app.bench;
 
+import io.knobwright.app.ui.common.FxStartup;
 import javafx.application.Platform;
 
 import java.util.concurrent.CountDownLatch;
@@ -7,8 +8,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /** Drives the JavaFX thread from a bench's own thread: start the toolkit, run work on it, wait for a state. */
 final class FxThread {
@@ -19,17 +18,10 @@ final class FxThread {
     /** Starts the toolkit unless it runs already; windows closing does not end it. */
     static void startToolkit() throws InterruptedException {
         CountDownLatch started = new CountDownLatch(1);
-        // From knobwright.jar JavaFX sits on the class path and warns "Unsupported JavaFX configuration" at
-        // start (decision 0004), as WorkbenchLauncher knows; only that start-up warning is silenced.
-        Logger javafxLogger = Logger.getLogger("javafx");
-        Level previous = javafxLogger.getLevel();
-        javafxLogger.setLevel(Level.SEVERE);
         try {
-            Platform.startup(started::countDown);
+            FxStartup.startup(started::countDown);
         } catch (IllegalStateException alreadyRunning) {
             started.countDown();
-        } finally {
-            javafxLogger.setLevel(previous);
         }
         Platform.setImplicitExit(false);
         started.await();

@@ -4,11 +4,14 @@ import io.knobwright.app.AppContext;
 import io.knobwright.app.ui.instance.CatalogLookup;
 import io.knobwright.connectors.Connectors;
 import io.knobwright.model.catalog.CatalogRepository;
+import io.knobwright.model.engine.Engine;
+import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.store.KnobwrightStore;
 import io.knobwright.model.task.TaskRunner;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
+import java.util.List;
 import java.util.UUID;
 
 /** The app wired on a private in-memory store seeded with the demo fleet, as UI and view-model tests use it. */
@@ -21,6 +24,14 @@ public final class DemoWorkbench {
     public static AppContext context(String purpose) {
         KnobwrightStore store = KnobwrightStore.inMemory(purpose + "-" + UUID.randomUUID(), true);
         return new AppContext(store, store, new CatalogRepository(), Connectors.defaultRegistry(), k -> null);
+    }
+
+    /** The demo's PostgreSQL 16 instances that have a settings snapshot, in fleet order. */
+    public static List<Instance> postgres16WithSettings(AppContext context) {
+        return context.fleet().list().stream()
+                .filter(i -> i.engine() == Engine.POSTGRESQL && i.version().equals("16")
+                        && context.fleet().latestSnapshot(i.id()).isPresent())
+                .toList();
     }
 
     /**

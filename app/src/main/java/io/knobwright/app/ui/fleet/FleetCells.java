@@ -29,6 +29,7 @@ final class FleetCells {
     static final PseudoClass DRIFTING = PseudoClass.getPseudoClass("drifting");
     static final PseudoClass IN_LINE = PseudoClass.getPseudoClass("in-line");
     static final PseudoClass NOT_CHECKED = PseudoClass.getPseudoClass("not-checked");
+    static final PseudoClass NO_MARKS = PseudoClass.getPseudoClass("no-marks");
 
     /*
      * Colours switch with pseudo-classes (":tier-production", ":criticality-high"), never with style
@@ -36,8 +37,6 @@ final class FleetCells {
      * JavaFX re-resolve all CSS of the node, which at 300 visible cells costs more than the filtering.
      */
     private static final Map<Tier, PseudoClass> TIER = states(Tier.class, "tier-");
-    /** Between the name and its marks; fleet.css sets the same for other cells. */
-    private static final double MARK_GAP = 6;
     private static final Map<Criticality, PseudoClass> CRITICALITY = states(Criticality.class, "criticality-");
 
     private FleetCells() {
@@ -93,8 +92,8 @@ final class FleetCells {
             chevron.setManaged(header);
             demoBadge.setVisible(demo);
             demoBadge.setManaged(demo);
-            // An empty holder takes no room; without marks the gap before it goes too.
-            setGraphicTextGap(header || demo ? MARK_GAP : 0);
+            // An empty holder takes no room; without marks fleet.css drops the gap before it too.
+            pseudoClassStateChanged(NO_MARKS, !header && !demo);
             setContentDisplay(header ? ContentDisplay.LEFT : ContentDisplay.RIGHT);
         }
 

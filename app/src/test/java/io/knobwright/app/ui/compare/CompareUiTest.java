@@ -7,7 +7,6 @@ import io.knobwright.app.ui.Workbench;
 import io.knobwright.app.ui.diff.DiffView;
 import io.knobwright.model.diff.ChangeKind;
 import io.knobwright.model.diff.DiffRow;
-import io.knobwright.model.engine.Engine;
 import io.knobwright.model.fleet.Instance;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -43,20 +42,13 @@ class CompareUiTest {
         context.close();
     }
 
-    private List<Instance> postgres16WithSettings() {
-        return context.fleet().list().stream()
-                .filter(i -> i.engine() == Engine.POSTGRESQL && i.version().equals("16")
-                        && context.fleet().latestSnapshot(i.id()).isPresent())
-                .limit(2).toList();
-    }
-
     private static List<DiffRow> rows(FxRobot robot) {
         return List.copyOf(robot.lookup("#compare-diff").queryAs(DiffView.class).getRows());
     }
 
     @Test
     void anInstanceIsComparedWithAnotherFromTheFleetToolbar(FxRobot robot) throws Exception {
-        List<Instance> two = postgres16WithSettings();
+        List<Instance> two = DemoWorkbench.postgres16WithSettings(context).stream().limit(2).toList();
         assertThat(two).hasSize(2);
         robot.interact(() -> workbench.viewModel().browser().select(two.get(0).id()));
         robot.clickOn("#toolbar-compare");

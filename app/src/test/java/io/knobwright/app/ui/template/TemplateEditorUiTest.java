@@ -44,10 +44,7 @@ class TemplateEditorUiTest {
     void start(Stage stage) {
         this.stage = stage;
         context = DemoWorkbench.context("template-editor-ui");
-        instance = context.fleet().list().stream()
-                .filter(i -> i.engine() == Engine.POSTGRESQL && i.version().equals("16")
-                        && context.fleet().latestSnapshot(i.id()).isPresent())
-                .findFirst().orElseThrow();
+        instance = DemoWorkbench.postgres16WithSettings(context).getFirst();
         context.templates().save(new Template("payments-oltp", Engine.POSTGRESQL, List.of("15", "16", "17"),
                 "postgresql-oltp", List.of(TemplateEntry.literal("work_mem", "32MB", "Payment batches sort large result sets"),
                 TemplateEntry.literal("idle_in_transaction_session_timeout", "60s",
