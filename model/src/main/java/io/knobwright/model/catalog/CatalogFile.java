@@ -29,7 +29,7 @@ public final class CatalogFile {
     public record Entry(String name, ParameterType type, String unit, BigDecimal min, BigDecimal max,
                         List<String> enumValues, @JsonInclude(JsonInclude.Include.NON_NULL) String defaultValue,
                         ApplyMode applyMode, String category,
-                        String description, String source) {
+                        String description, String source, String defaultDependsOn) {
     }
 
     /** JSON shape of a whole file. */
@@ -53,7 +53,8 @@ public final class CatalogFile {
             Engine engine = Engine.require(doc.engine());
             List<ParameterSpec> specs = doc.parameters().stream()
                     .map(e -> new ParameterSpec(engine, doc.version(), e.name(), e.type(), e.unit(), e.min(), e.max(),
-                            e.enumValues(), e.defaultValue(), e.applyMode(), e.category(), e.description(), e.source()))
+                            e.enumValues(), e.defaultValue(), e.applyMode(), e.category(), e.description(), e.source(),
+                            e.defaultDependsOn()))
                     .toList();
             return new ParameterCatalog(new EngineVersion(engine, doc.version()), doc.origin(), specs);
         } catch (IOException e) {
@@ -65,7 +66,7 @@ public final class CatalogFile {
         List<Entry> entries = catalog.parameters().stream()
                 .sorted(Comparator.comparing(ParameterSpec::name))
                 .map(p -> new Entry(p.name(), p.type(), p.unit(), p.min(), p.max(), p.enumValues(), p.defaultValue(),
-                        p.applyMode(), p.category(), p.description(), p.source()))
+                        p.applyMode(), p.category(), p.description(), p.source(), p.defaultDependsOn()))
                 .toList();
         EngineVersion v = catalog.engineVersion();
         try {

@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param enumValues  accepted values for {@link ParameterType#ENUM}, empty otherwise
  * @param defaultValue the built-in default in the engine's own spelling (may be null when it depends on the build)
  * @param source      where the entry comes from: "pg_settings of PostgreSQL 16.9" or a documentation URL
+ * @param defaultDependsOn null when {@code defaultValue} is the same on every server of this version; otherwise what
+ *                    it depends on ("the host name", "the CPU count", "the distribution's build"), so the default is
+ *                    shown as an example, never as a fact a server drifts from
  */
 public record ParameterSpec(
         Engine engine,
@@ -30,7 +33,8 @@ public record ParameterSpec(
         ApplyMode applyMode,
         String category,
         String description,
-        String source) {
+        String source,
+        String defaultDependsOn) {
 
     public ParameterSpec {
         Objects.requireNonNull(engine, "engine");
@@ -49,6 +53,20 @@ public record ParameterSpec(
         category = category == null ? "" : category;
         description = description == null ? "" : description;
         source = source == null ? "" : source;
+        defaultDependsOn = defaultDependsOn == null || defaultDependsOn.isBlank() ? null : defaultDependsOn;
+    }
+
+    /** A spec whose default is the same on every server of the version. */
+    public ParameterSpec(Engine engine, String version, String name, ParameterType type, String unit, BigDecimal min,
+                         BigDecimal max, List<String> enumValues, String defaultValue, ApplyMode applyMode,
+                         String category, String description, String source) {
+        this(engine, version, name, type, unit, min, max, enumValues, defaultValue, applyMode, category, description,
+                source, null);
+    }
+
+    /** True when the default is a fact of the host or the build, not of the engine version. */
+    public boolean defaultIsHostDependent() {
+        return defaultDependsOn != null;
     }
 
     public boolean requiresRestart() {
