@@ -1,5 +1,6 @@
 package io.knobwright.app;
 
+import io.knobwright.app.catalog.CatalogService;
 import io.knobwright.app.fleet.DefaultFleetService;
 import io.knobwright.app.fleet.FleetService;
 import io.knobwright.app.task.ExecutorTaskRunner;
@@ -8,6 +9,7 @@ import io.knobwright.app.template.TemplateService;
 import io.knobwright.connectors.ConnectorRegistry;
 import io.knobwright.connectors.Connectors;
 import io.knobwright.model.catalog.CatalogRepository;
+import io.knobwright.model.catalog.EffectiveCatalogs;
 import io.knobwright.model.config.FileSource;
 import io.knobwright.model.template.TemplateLibrary;
 import io.knobwright.model.template.io.BuiltInTemplates;
@@ -33,6 +35,7 @@ public final class AppContext implements AutoCloseable {
     private final ExecutorTaskRunner tasks;
     private final FleetService fleet;
     private final TemplateService templates;
+    private final CatalogService catalogService;
 
     /**
      * @param store        the repositories and the vault
@@ -46,10 +49,12 @@ public final class AppContext implements AutoCloseable {
         this.connectors = Objects.requireNonNull(connectors, "connectors");
         this.tasks = new ExecutorTaskRunner();
         Clock clock = Clock.systemUTC();
-        this.fleet = new DefaultFleetService(store.instances(), store.snapshots(), store.vault(), connectors,
+        this.fleet = new DefaultFleetService(store.instances(), store.snapshots(), store.serverCatalogs(), store.vault(), connectors,
                 new InventoryImport(store.instances()), environment, clock);
+        EffectiveCatalogs effective = new EffectiveCatalogs(catalogs, store.serverCatalogs());
+        this.catalogService = new CatalogService(effective, fleet);
         this.templates = new TemplateService(new TemplateLibrary(BuiltInTemplates.load(), store.templates()),
-                store.templateAssignments(), store.plans(), catalogs, fleet,
+                store.templateAssignments(), store.plans(), effective, store.serverCatalogs(), fleet,
                 new TemplateImporter(catalogs, FileSource.disk()), clock, author(environment));
     }
 
@@ -76,6 +81,11 @@ public final class AppContext implements AutoCloseable {
 
     public TemplateService templates() {
         return templates;
+    }
+
+    /** Catalogs per instance: the server's own description once read, else the shipped catalog. */
+    public CatalogService catalogService() {
+        return catalogService;
     }
 
     public CatalogRepository catalogs() {

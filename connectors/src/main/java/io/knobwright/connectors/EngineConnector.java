@@ -1,9 +1,11 @@
 package io.knobwright.connectors;
 
+import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.fleet.LiveSetting;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Talks to one family of engines over JDBC. All methods block: call them off the FX thread. */
@@ -20,4 +22,11 @@ public interface EngineConnector {
 
     /** Every current setting with its source and pending-restart state. */
     List<LiveSetting> readSettings(ConnectionTarget target);
+
+    /**
+     * The server's own description of every parameter it knows (type, unit, range, accepted values, default,
+     * how a change applies): for that server it outranks the shipped catalog. Empty where the engine has no
+     * view that describes its parameters (MySQL).
+     */
+    Optional<ParameterCatalog> readCatalog(ConnectionTarget target);
 }

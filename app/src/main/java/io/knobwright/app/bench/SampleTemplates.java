@@ -4,6 +4,7 @@ import io.knobwright.app.fleet.FleetService;
 import io.knobwright.app.template.TemplateImporter;
 import io.knobwright.app.template.TemplateService;
 import io.knobwright.model.catalog.CatalogRepository;
+import io.knobwright.model.catalog.EffectiveCatalogs;
 import io.knobwright.model.config.FileSource;
 import io.knobwright.model.store.KnobwrightStore;
 import io.knobwright.model.template.TemplateLibrary;
@@ -28,7 +29,8 @@ public final class SampleTemplates {
         KnobwrightStore store = KnobwrightStore.inMemory("sample-templates-" + STORES.incrementAndGet(), false);
         CatalogRepository catalogs = new CatalogRepository();
         return new TemplateService(new TemplateLibrary(BuiltInTemplates.load(), store.templates()),
-                store.templateAssignments(), store.plans(), catalogs, fleet,
+                store.templateAssignments(), store.plans(), new EffectiveCatalogs(catalogs, store.serverCatalogs()),
+                store.serverCatalogs(), fleet,
                 new TemplateImporter(catalogs, FileSource.disk()), clock, "bench");
     }
 }

@@ -1,28 +1,44 @@
 package io.knobwright.app.cli;
 
+import io.knobwright.app.catalog.CatalogService.InstanceCatalog;
+import io.knobwright.model.catalog.CatalogSource;
+import io.knobwright.model.catalog.EffectiveCatalog;
+import io.knobwright.model.catalog.EffectiveParameter;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.catalog.ParameterSpec;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.engine.EngineVersion;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 // No mixinStandardHelpOptions: here --version is the engine version, so only --help is declared.
 @Command(name = "list",
-        description = "Lists every parameter one engine version knows, with type, unit, range, default and apply mode.")
+        description = {"Lists every parameter one engine version knows, with type, unit, range, default and apply mode.",
+                "With --instance: the catalog in force for that instance (its server's own description once it was",
+                "read, else the shipped catalog), with the source of each entry and how it differs from the shipped one."})
 final class CatalogListCommand implements Callable<Integer> {
 
     private final CliSession session;
 
-    @Option(names = "--engine", required = true, paramLabel = "ENGINE", description = "postgresql, mysql, mariadb, sqlserver or oracle.")
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "postgresql, mysql, mariadb, sqlserver or oracle.")
     private String engine;
 
-    @Option(names = "--version", required = true, paramLabel = "V",
+    @Option(names = "--version", paramLabel = "V",
             description = "Major version (16, 8.0, 10.11, 2022, 19c); a full version such as 16.4 is reduced to its major.")
     private String version;
+
+    @Option(names = "--instance", paramLabel = "NAME",
+            description = "An instance of the fleet (name or id) instead of --engine and --version.")
+    private String instance;
 
     @Option(names = "--json", description = "Print a JSON array instead of a table.")
     private boolean json;
@@ -36,6 +52,18 @@ final class CatalogListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (instance != null) {
+            if (engine != null || version != null) {
+                throw new ParameterException(spec.commandLine(), "Give either --instance or --engine and --version, not"
+                        + " both: an instance's engine and version are its server's.");
+            }
+            return listFor(session.context().catalogService().effective(instance));
+        }
+        if (engine == null || version == null) {
+            String missing = engine == null && version == null ? "options: '--engine=ENGINE' and '--version=V' (or --instance NAME)"
+                    : engine == null ? "option: '--engine=ENGINE'" : "option: '--version=V'";
+            throw new ParameterException(spec.commandLine(), "Missing required " + missing);
+        }
         Engine e = Engine.require(engine);
         if (version.isBlank()) {
             throw new IllegalArgumentException("--version is empty. Catalogued " + e.displayName() + " versions: "
@@ -53,6 +81,30 @@ final class CatalogListCommand implements Callable<Integer> {
             }
             table.print(session.out());
         }
+        return ExitCodes.OK;
+    }
+
+    private int listFor(InstanceCatalog found) {
+        EffectiveCatalog catalog = found.catalog();
+        if (json) {
+            Json.print(session.out(), catalog.parameters().stream().map(CliJson.InstanceParameterJson::of).toList());
+            return ExitCodes.OK;
+        }
+        session.out().println(catalog.source() == CatalogSource.SERVER
+                ? found.instance().name() + ": " + catalog.catalog().origin() + ", as its server described itself at "
+                        + catalog.readAt() + " (source: server)"
+                : found.instance().name() + ": " + catalog.catalog().origin() + " (source: shipped; its server was never"
+                        + " read: 'knobwright fleet refresh " + found.instance().name() + "' reads its own description)");
+        Table table = new Table("NAME", "SOURCE", "TYPE", "UNIT", "DEFAULT", "MIN", "MAX", "APPLY", "DIFFERS FROM SHIPPED");
+        for (EffectiveParameter e : catalog.parameters()) {
+            ParameterSpec p = e.spec();
+            table.row(p.name(), e.known() ? e.source().label() : e.source().label() + " (not on server)", lower(p.type()),
+                    p.unit(), Table.clip(p.defaultValue(), 30), plain(p.min()), plain(p.max()), lower(p.applyMode()),
+                    Table.clip(String.join("; ", e.differences()), 90));
+        }
+        table.print(session.out());
+        long differing = catalog.differing().size();
+        session.out().println(catalog.parameters().size() + " parameters; " + differing + " differ from the shipped catalog.");
         return ExitCodes.OK;
     }
 

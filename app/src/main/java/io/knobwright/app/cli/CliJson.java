@@ -2,6 +2,7 @@ package io.knobwright.app.cli;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.knobwright.model.catalog.EffectiveParameter;
 import io.knobwright.model.catalog.ParameterSpec;
 import io.knobwright.model.fleet.ConnectionSpec;
 import io.knobwright.model.fleet.CredentialRef;
@@ -89,6 +90,25 @@ final class CliJson {
         static ParameterJson of(ParameterSpec p) {
             return new ParameterJson(p.name(), lower(p.type()), p.unit(), p.min(), p.max(), p.enumValues(),
                     p.defaultValue(), lower(p.applyMode()), p.category(), p.description(), p.source());
+        }
+    }
+
+    /**
+     * One entry of an instance's effective catalog: {@code source} is "server" (its server described the
+     * parameter itself) or "shipped"; {@code origin} names the description; {@code known} is false for a
+     * parameter the shipped catalog lists and the server does not report.
+     */
+    @JsonPropertyOrder({"name", "source", "known", "differences", "type", "unit", "min", "max", "enumValues", "default",
+            "defaultDependsOn", "applyMode", "category", "description", "origin"})
+    record InstanceParameterJson(String name, String source, boolean known, List<String> differences, String type,
+                                 String unit, BigDecimal min, BigDecimal max, List<String> enumValues,
+                                 @JsonProperty("default") String defaultValue, String defaultDependsOn, String applyMode,
+                                 String category, String description, String origin) {
+        static InstanceParameterJson of(EffectiveParameter e) {
+            ParameterSpec p = e.spec();
+            return new InstanceParameterJson(p.name(), e.source().label(), e.known(), e.differences(), lower(p.type()),
+                    p.unit(), p.min(), p.max(), p.enumValues(), p.defaultValue(), p.defaultDependsOn(),
+                    lower(p.applyMode()), p.category(), p.description(), p.source());
         }
     }
 

@@ -6,6 +6,8 @@ import io.knobwright.connectors.ConnectorRegistry;
 import io.knobwright.connectors.EngineConnector;
 import io.knobwright.connectors.ServerInfo;
 import io.knobwright.model.fleet.ConnectionSpec;
+import io.knobwright.model.catalog.ParameterCatalog;
+import io.knobwright.model.catalog.ServerCatalogRepository;
 import io.knobwright.model.fleet.CredentialRef;
 import io.knobwright.model.fleet.CredentialVault;
 import io.knobwright.model.fleet.Instance;
@@ -34,6 +36,7 @@ public final class DefaultFleetService implements FleetService {
 
     private final InstanceRepository instances;
     private final SnapshotRepository snapshots;
+    private final ServerCatalogRepository serverCatalogs;
     private final CredentialVault vault;
     private final ConnectorRegistry connectors;
     private final InventoryImport inventory;
@@ -41,11 +44,13 @@ public final class DefaultFleetService implements FleetService {
     private final Clock clock;
 
     /** @param environment reads an environment variable (System::getenv outside tests); null when unset */
-    public DefaultFleetService(InstanceRepository instances, SnapshotRepository snapshots, CredentialVault vault,
+    public DefaultFleetService(InstanceRepository instances, SnapshotRepository snapshots,
+                               ServerCatalogRepository serverCatalogs, CredentialVault vault,
                                ConnectorRegistry connectors, InventoryImport inventory,
                                Function<String, String> environment, Clock clock) {
         this.instances = Objects.requireNonNull(instances, "instances");
         this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
+        this.serverCatalogs = Objects.requireNonNull(serverCatalogs, "serverCatalogs");
         this.vault = Objects.requireNonNull(vault, "vault");
         this.connectors = Objects.requireNonNull(connectors, "connectors");
         this.inventory = Objects.requireNonNull(inventory, "inventory");
@@ -101,6 +106,7 @@ public final class DefaultFleetService implements FleetService {
 
         ServerInfo info = connector.probe(target);
         List<LiveSetting> settings = connector.readSettings(target);
+        Optional<ParameterCatalog> catalog = connector.readCatalog(target);
 
         CredentialRef credential = registration.password() != null ? vault.seal(registration.password())
                 : registration.passwordEnv() != null ? new CredentialRef.EnvironmentVariable(registration.passwordEnv())
@@ -111,6 +117,7 @@ public final class DefaultFleetService implements FleetService {
         Instance stored = instances.save(fresh);
         try {
             snapshots.save(new SettingsSnapshot(stored.id(), clock.instant(), info.fullVersion(), settings));
+            catalog.ifPresent(c -> serverCatalogs.record(stored.id(), c, clock.instant()));
         } catch (RuntimeException e) {
             instances.delete(stored.id());
             throw e;
@@ -153,13 +160,16 @@ public final class DefaultFleetService implements FleetService {
         ConnectionTarget target = new ConnectionTarget(spec.jdbcUrl(), spec.user(), vault.open(spec.credential()).orElse(null));
         ServerInfo info = connector.probe(target);
         List<LiveSetting> settings = connector.readSettings(target);
+        Optional<ParameterCatalog> catalog = connector.readCatalog(target);
         if (!info.fullVersion().equals(instance.fullVersion()) || !info.version().major().equals(instance.version())) {
             // A minor or major upgrade since the last look: the facts follow the server.
             instances.save(new Instance(instance.id(), instance.name(), instance.engine(), info.version().major(),
                     info.fullVersion(), spec, instance.tags(), instance.tier(), instance.criticality(),
                     instance.workload(), instance.hardware(), instance.demo()));
         }
-        return snapshots.save(new SettingsSnapshot(id, clock.instant(), info.fullVersion(), settings));
+        SettingsSnapshot snapshot = snapshots.save(new SettingsSnapshot(id, clock.instant(), info.fullVersion(), settings));
+        catalog.ifPresent(c -> serverCatalogs.record(id, c, snapshot.takenAt()));
+        return snapshot;
     }
 
     @Override

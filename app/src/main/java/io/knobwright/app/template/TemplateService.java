@@ -2,7 +2,11 @@ package io.knobwright.app.template;
 
 import io.knobwright.app.fleet.FleetService;
 import io.knobwright.connectors.ConnectorException;
-import io.knobwright.model.catalog.CatalogRepository;
+import io.knobwright.model.catalog.BuildVariants;
+import io.knobwright.model.catalog.CatalogSource;
+import io.knobwright.model.catalog.EffectiveCatalog;
+import io.knobwright.model.catalog.EffectiveCatalogs;
+import io.knobwright.model.catalog.ServerCatalogRepository;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.config.ConfigWriter;
 import io.knobwright.model.diff.CatalogValueEquivalence;
@@ -48,7 +52,8 @@ public final class TemplateService {
     private final TemplateLibrary library;
     private final TemplateAssignmentRepository assignments;
     private final PlanRepository plans;
-    private final CatalogRepository catalogs;
+    private final EffectiveCatalogs catalogs;
+    private final ServerCatalogRepository serverCatalogs;
     private final FleetService fleet;
     private final TemplateImporter importer;
     private final TemplatePlanner planner;
@@ -57,11 +62,13 @@ public final class TemplateService {
     private final String author;
 
     public TemplateService(TemplateLibrary library, TemplateAssignmentRepository assignments, PlanRepository plans,
-                           CatalogRepository catalogs, FleetService fleet, TemplateImporter importer, Clock clock, String author) {
+                           EffectiveCatalogs catalogs, ServerCatalogRepository serverCatalogs, FleetService fleet,
+                           TemplateImporter importer, Clock clock, String author) {
         this.library = library;
         this.assignments = assignments;
         this.plans = plans;
         this.catalogs = catalogs;
+        this.serverCatalogs = serverCatalogs;
         this.fleet = fleet;
         this.importer = importer;
         this.clock = clock;
@@ -103,14 +110,41 @@ public final class TemplateService {
         return library.save(template, author, "Imported from " + file.getFileName());
     }
 
+    /**
+     * Checks a template against the shipped catalog of every version it targets. A value that only some builds
+     * of a version accept (documented build options, or servers of the fleet that described themselves) is a
+     * warning, not an error.
+     */
     public List<ValidationIssue> validate(String reference) {
-        return new TemplateValidator(resolver(), catalogs).validate(library.require(reference));
+        return validator(resolver()).validate(library.require(reference));
+    }
+
+    /**
+     * Checks a template against the catalog in force for one instance: its server's own description once it
+     * was read (so what that server accepts passes, whatever the shipped catalog says), else the shipped one.
+     */
+    public InstanceValidation validateFor(String reference, String instance) {
+        TemplateVersion template = library.require(reference);
+        Instance target = fleet.require(instance);
+        EngineVersion version = new EngineVersion(target.engine(), target.version());
+        EffectiveCatalog catalog = catalogs.describe(target.id(), version);
+        String server = catalog.source() == CatalogSource.SERVER
+                ? target.name() + " (" + version.engine().displayName() + " " + target.fullVersion() + ")"
+                : target.name() + " (the shipped " + version.engine().displayName() + " " + version.major()
+                        + " catalog: its server was never read)";
+        List<ValidationIssue> issues = validator(resolver()).validateAgainst(template, catalog.catalog(), server);
+        return new InstanceValidation(target, catalog.source(), catalog.readAt(), issues);
     }
 
     /** Checks a template being edited (not stored yet) against every version it targets. */
     public List<ValidationIssue> validateDraft(Template draft) {
         TemplateVersion candidate = draftVersion(draft);
-        return new TemplateValidator(resolverWith(candidate), catalogs).validate(candidate);
+        return validator(resolverWith(candidate)).validate(candidate);
+    }
+
+    private TemplateValidator validator(TemplateResolver resolver) {
+        BuildVariants variants = BuildVariants.curated().withServers(serverCatalogs.inUse(), catalogs.shipped());
+        return new TemplateValidator(resolver, catalogs.shipped(), variants);
     }
 
     /** A template being edited, as the version saving it would make; its parents come from the library. */
@@ -125,7 +159,7 @@ public final class TemplateService {
 
     /** The catalog an editor explains a template's parameters with: its newest target version's. */
     public ParameterCatalog catalogFor(Template template) {
-        return catalogs.require(template.engine(), template.targetVersions().getLast());
+        return catalogs.shipped().require(template.engine(), template.targetVersions().getLast());
     }
 
     /**
@@ -245,7 +279,7 @@ public final class TemplateService {
      */
     private ConfigurationView draftFor(TemplateVersion candidate, Instance context) {
         requireSameEngine(candidate, context);
-        ParameterCatalog catalog = catalogs.require(context.engine(), context.version());
+        ParameterCatalog catalog = catalogOf(context);
         TemplateResolver.Resolution resolution = resolverWith(candidate).resolveAll(candidate, context.hardware(), catalog);
         Map<String, String> values = new LinkedHashMap<>();
         resolution.parameters().forEach(p -> values.put(p.name(), p.value()));
@@ -258,13 +292,13 @@ public final class TemplateService {
         Map<String, String> values = new LinkedHashMap<>();
         if (context != null) {
             requireSameEngine(template, context);
-            ParameterCatalog catalog = catalogs.require(context.engine(), context.version());
+            ParameterCatalog catalog = catalogOf(context);
             resolver.resolve(template, context.hardware(), catalog).forEach(p -> values.put(p.name(), p.value()));
             return new ConfigurationView(title + " for " + context.name(), values, catalog);
         }
         resolver.effectiveEntries(template).forEach(e -> values.put(e.entry().parameter(), e.display()));
         Engine engine = template.template().engine();
-        return new ConfigurationView(title, values, catalogs.require(engine, template.template().targetVersions().getLast()));
+        return new ConfigurationView(title, values, catalogs.shipped().require(engine, template.template().targetVersions().getLast()));
     }
 
     private ConfigurationView instanceView(Instance instance) {
@@ -274,8 +308,7 @@ public final class TemplateService {
         for (LiveSetting s : snapshot.settings()) {
             values.put(s.name(), s.value() == null ? "" : s.value());
         }
-        return new ConfigurationView(instance.name() + " (" + snapshot.takenAt() + ")", values,
-                catalogs.require(instance.engine(), instance.version()));
+        return new ConfigurationView(instance.name() + " (" + snapshot.takenAt() + ")", values, catalogOf(instance));
     }
 
     private static ConfigurationView restrict(ConfigurationView view, Set<String> names) {
@@ -370,7 +403,13 @@ public final class TemplateService {
      * empty when the instance is gone or its version has no catalog.
      */
     public Optional<ParameterCatalog> catalogOf(long instanceId) {
-        return fleet.find(instanceId).flatMap(i -> catalogs.find(new EngineVersion(i.engine(), i.version())));
+        return fleet.find(instanceId).flatMap(i -> {
+            try {
+                return Optional.of(catalogOf(i));
+            } catch (IllegalArgumentException noCatalog) {
+                return Optional.empty();
+            }
+        });
     }
 
     /**
@@ -393,6 +432,11 @@ public final class TemplateService {
             }
         }
         return drift;
+    }
+
+    /** The catalog in force for the instance: its server's own description once read, else the shipped one. */
+    private ParameterCatalog catalogOf(Instance instance) {
+        return catalogs.forInstance(instance.id(), new EngineVersion(instance.engine(), instance.version()));
     }
 
     private TemplateResolver resolver() {

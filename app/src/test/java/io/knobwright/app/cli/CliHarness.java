@@ -3,6 +3,7 @@ package io.knobwright.app.cli;
 import io.knobwright.app.AppContext;
 import io.knobwright.app.testing.FakeConnector;
 import io.knobwright.connectors.ConnectorRegistry;
+import io.knobwright.connectors.Connectors;
 import io.knobwright.connectors.catalog.CatalogReader;
 import io.knobwright.model.catalog.CatalogRepository;
 import io.knobwright.model.fleet.Instance;
@@ -34,12 +35,27 @@ final class CliHarness implements AutoCloseable {
     }
 
     private final KnobwrightStore store = KnobwrightStore.inMemory("cli-" + UUID.randomUUID(), false);
+    private final boolean realConnectors;
     final Map<String, String> env = new HashMap<>();
     final FakeConnector server = new FakeConnector();
     final List<Path> openedDataDirs = new ArrayList<>();
     final List<CatalogReader> catalogReaders = new ArrayList<>();
     int workbenchOpenings;
     int workbenchExitCode;
+
+    /** A harness whose fleet talks to the scripted {@link #server}. */
+    CliHarness() {
+        this(false);
+    }
+
+    /** A harness whose fleet talks to real servers through the shipped connectors. */
+    static CliHarness withRealConnectors() {
+        return new CliHarness(true);
+    }
+
+    private CliHarness(boolean realConnectors) {
+        this.realConnectors = realConnectors;
+    }
 
     Result run(String... args) {
         return runWithStdin("", args);
@@ -72,7 +88,8 @@ final class CliHarness implements AutoCloseable {
     private AppContext openContext(Path dataDir) {
         openedDataDirs.add(dataDir);
         AutoCloseable keepStoreOpen = () -> { };
-        return new AppContext(store, keepStoreOpen, new CatalogRepository(), new ConnectorRegistry(List.of(server)), env::get);
+        ConnectorRegistry connectors = realConnectors ? Connectors.defaultRegistry() : new ConnectorRegistry(List.of(server));
+        return new AppContext(store, keepStoreOpen, new CatalogRepository(), connectors, env::get);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.knobwright.app.fleet;
 
 import io.knobwright.app.testing.FakeVault;
 import io.knobwright.app.testing.InMemoryInstanceRepository;
+import io.knobwright.app.testing.InMemoryServerCatalogRepository;
 import io.knobwright.app.testing.InMemorySnapshotRepository;
 import io.knobwright.connectors.ConnectorException;
 import io.knobwright.connectors.Connectors;
@@ -28,7 +29,8 @@ class DefaultFleetServiceRealServerTest {
 
     private final InMemoryInstanceRepository instances = new InMemoryInstanceRepository();
     private final InMemorySnapshotRepository snapshots = new InMemorySnapshotRepository();
-    private final DefaultFleetService fleet = new DefaultFleetService(instances, snapshots, new FakeVault(Map.of()),
+    private final InMemoryServerCatalogRepository serverCatalogs = new InMemoryServerCatalogRepository();
+    private final DefaultFleetService fleet = new DefaultFleetService(instances, snapshots, serverCatalogs, new FakeVault(Map.of()),
             Connectors.defaultRegistry(), new InventoryImport(instances), name -> null,
             Clock.systemUTC());
 

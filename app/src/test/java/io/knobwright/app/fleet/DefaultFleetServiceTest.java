@@ -3,9 +3,12 @@ package io.knobwright.app.fleet;
 import io.knobwright.app.testing.FakeConnector;
 import io.knobwright.app.testing.FakeVault;
 import io.knobwright.app.testing.InMemoryInstanceRepository;
+import io.knobwright.app.testing.InMemoryServerCatalogRepository;
 import io.knobwright.app.testing.InMemorySnapshotRepository;
 import io.knobwright.connectors.ConnectorException;
 import io.knobwright.connectors.ConnectorRegistry;
+import io.knobwright.model.catalog.CatalogRepository;
+import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.fleet.ConnectionSpec;
 import io.knobwright.model.fleet.CredentialRef;
@@ -38,9 +41,10 @@ class DefaultFleetServiceTest {
 
     private final InMemoryInstanceRepository instances = new InMemoryInstanceRepository();
     private final InMemorySnapshotRepository snapshots = new InMemorySnapshotRepository();
+    private final InMemoryServerCatalogRepository serverCatalogs = new InMemoryServerCatalogRepository();
     private final Map<String, String> env = new HashMap<>();
     private final FakeConnector server = new FakeConnector();
-    private final DefaultFleetService fleet = new DefaultFleetService(instances, snapshots, new FakeVault(env),
+    private final DefaultFleetService fleet = new DefaultFleetService(instances, snapshots, serverCatalogs, new FakeVault(env),
             new ConnectorRegistry(List.of(server)), new InventoryImport(instances), env::get, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static Registration registration(String name, String password, String passwordEnv) {
@@ -206,6 +210,32 @@ class DefaultFleetServiceTest {
         assertThat(server.targets().getLast().password()).isEqualTo("s3cret");
         assertThat(fleet.latestSnapshot(stored.id())).contains(refreshed);
         assertThat(refreshed.find("shared_buffers").orElseThrow().pendingRestart()).isTrue();
+    }
+
+    @Test
+    void registrationAndRefreshKeepTheServersOwnDescriptionOfItsParameters() {
+        ParameterCatalog first = new CatalogRepository().require(Engine.POSTGRESQL, "16");
+        server.describes(first);
+        Instance stored = fleet.register(registration("orders", null, null));
+        assertThat(serverCatalogs.latest(stored.id()).orElseThrow().catalog()).isSameAs(first);
+
+        ParameterCatalog second = new ParameterCatalog(first.engineVersion(), "pg_settings of PostgreSQL 16.9",
+                first.parameters().subList(0, 10));
+        server.describes(second);
+        SettingsSnapshot refreshed = fleet.refresh(stored.id());
+
+        assertThat(serverCatalogs.latest(stored.id()).orElseThrow())
+                .satisfies(c -> assertThat(c.catalog()).isSameAs(second))
+                .satisfies(c -> assertThat(c.readAt()).isEqualTo(refreshed.takenAt()));
+    }
+
+    @Test
+    void aServerWithoutADescriptionOfItsParametersLeavesNoneBehind() {
+        Instance stored = fleet.register(registration("orders", null, null));
+
+        fleet.refresh(stored.id());
+
+        assertThat(serverCatalogs.latest(stored.id())).isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.knobwright.connectors.ConnectionTarget;
 import io.knobwright.connectors.ConnectorException;
 import io.knobwright.connectors.EngineConnector;
 import io.knobwright.connectors.ServerInfo;
+import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.engine.EngineVersion;
 import io.knobwright.model.fleet.DiskType;
@@ -12,6 +13,7 @@ import io.knobwright.model.fleet.LiveSetting;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,6 +27,7 @@ public final class FakeConnector implements EngineConnector {
     private volatile List<LiveSetting> settings = List.of(
             new LiveSetting("shared_buffers", "16384", "8kB", "configuration file", false),
             new LiveSetting("max_connections", "100", null, "default", false));
+    private volatile ParameterCatalog catalog;
     private volatile String refusal;
     private volatile String settingsFailure;
     private volatile RuntimeException crash;
@@ -37,6 +40,12 @@ public final class FakeConnector implements EngineConnector {
 
     public FakeConnector settings(List<LiveSetting> settings) {
         this.settings = List.copyOf(settings);
+        return this;
+    }
+
+    /** The server describes its own parameters with this catalog (none by default, as MySQL). */
+    public FakeConnector describes(ParameterCatalog catalog) {
+        this.catalog = catalog;
         return this;
     }
 
@@ -85,6 +94,12 @@ public final class FakeConnector implements EngineConnector {
             throw new ConnectorException(settingsFailure);
         }
         return settings;
+    }
+
+    @Override
+    public Optional<ParameterCatalog> readCatalog(ConnectionTarget target) {
+        connect(target);
+        return Optional.ofNullable(catalog);
     }
 
     private synchronized void connect(ConnectionTarget target) {

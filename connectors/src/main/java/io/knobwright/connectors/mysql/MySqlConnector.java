@@ -4,8 +4,10 @@ import io.knobwright.connectors.ConnectionTarget;
 import io.knobwright.connectors.ConnectorException;
 import io.knobwright.connectors.EngineConnector;
 import io.knobwright.connectors.ServerInfo;
+import io.knobwright.connectors.catalog.MariaDbCatalogReader;
 import io.knobwright.connectors.jdbc.ConnectorTimeouts;
 import io.knobwright.connectors.jdbc.JdbcUrl;
+import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.fleet.LiveSetting;
 
@@ -13,6 +15,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import static io.knobwright.connectors.mysql.MySqlDriverProperties.MARIADB_SCHEME;
@@ -30,6 +33,7 @@ public final class MySqlConnector implements EngineConnector {
     private final ConnectorTimeouts timeouts;
     private final MySqlHardwareProbe hardware = new MySqlHardwareProbe();
     private final MySqlSettingsReader settings = new MySqlSettingsReader();
+    private final MariaDbCatalogReader catalogReader = MariaDbCatalogReader.withCuratedTables();
 
     public MySqlConnector() {
         this(ConnectorTimeouts.DEFAULT);
@@ -60,6 +64,15 @@ public final class MySqlConnector implements EngineConnector {
     @Override
     public List<LiveSetting> readSettings(ConnectionTarget target) {
         return withConnection(target, connection -> settings.read(connection, ServerIdentity.read(connection)));
+    }
+
+    /** MariaDB describes its variables in information_schema.SYSTEM_VARIABLES; MySQL has no such view. */
+    @Override
+    public Optional<ParameterCatalog> readCatalog(ConnectionTarget target) {
+        return withConnection(target, connection -> {
+            ServerIdentity server = ServerIdentity.read(connection);
+            return server.version().engine() == Engine.MARIADB ? Optional.of(catalogReader.read(connection)) : Optional.empty();
+        });
     }
 
     private interface Work<T> {

@@ -4,8 +4,10 @@ import io.knobwright.connectors.ConnectionTarget;
 import io.knobwright.connectors.ConnectorException;
 import io.knobwright.connectors.EngineConnector;
 import io.knobwright.connectors.ServerInfo;
+import io.knobwright.connectors.catalog.PostgresCatalogReader;
 import io.knobwright.connectors.jdbc.ConnectorTimeouts;
 import io.knobwright.connectors.jdbc.JdbcUrl;
+import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.engine.EngineVersion;
 import io.knobwright.model.fleet.HardwareFacts;
@@ -18,6 +20,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,6 +37,7 @@ public final class PostgresConnector implements EngineConnector {
 
     private final ConnectorTimeouts timeouts;
     private final PostgresHardwareProbe hardware = new PostgresHardwareProbe();
+    private final PostgresCatalogReader catalogReader = new PostgresCatalogReader();
 
     public PostgresConnector() {
         this(ConnectorTimeouts.DEFAULT);
@@ -84,6 +88,11 @@ public final class PostgresConnector implements EngineConnector {
             }
             return List.copyOf(settings);
         });
+    }
+
+    @Override
+    public Optional<ParameterCatalog> readCatalog(ConnectionTarget target) {
+        return withConnection(target, connection -> Optional.of(catalogReader.read(connection)));
     }
 
     private interface Work<T> {

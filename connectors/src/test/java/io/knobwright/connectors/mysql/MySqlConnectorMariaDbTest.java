@@ -4,6 +4,7 @@ import io.knobwright.connectors.ConnectionTarget;
 import io.knobwright.connectors.ConnectorException;
 import io.knobwright.connectors.LocalServices;
 import io.knobwright.connectors.ServerInfo;
+import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.engine.EngineVersion;
 import io.knobwright.model.fleet.DiskType;
@@ -42,6 +43,16 @@ class MySqlConnectorMariaDbTest {
     @BeforeAll
     static void serviceIsUp() {
         LocalServices.requireMariaDb();
+    }
+
+    @Test
+    void readCatalogOfMariaDbIsItsSystemVariablesDescription() {
+        ParameterCatalog own = connector.readCatalog(ROOT).orElseThrow();
+
+        assertThat(own.engineVersion()).isEqualTo(new EngineVersion(Engine.MARIADB, "10.11"));
+        assertThat(own.origin()).startsWith("information_schema.SYSTEM_VARIABLES of MariaDB 10.11.");
+        assertThat(own.find("innodb_buffer_pool_size").orElseThrow().unit()).isNotNull();
+        assertThat(own.size()).isGreaterThan(500);
     }
 
     @Test

@@ -4,6 +4,8 @@ import io.knobwright.connectors.ConnectionTarget;
 import io.knobwright.connectors.ConnectorException;
 import io.knobwright.connectors.LocalServices;
 import io.knobwright.connectors.ServerInfo;
+import io.knobwright.model.catalog.CatalogRepository;
+import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.engine.EngineVersion;
 import io.knobwright.model.fleet.LiveSetting;
@@ -43,6 +45,21 @@ class PostgresConnectorLocalServiceTest {
                 .singleElement().satisfies(s -> assertThat(s.unit()).isEqualTo("8kB"));
         // PostgreSQL 15 added this setting: the list comes from this server, not from a fixed list
         assertThat(settings).extracting(LiveSetting::name).contains("log_startup_progress_interval", "recursive_worktable_factor");
+    }
+
+    @Test
+    void readCatalogIsTheServersOwnDescriptionNotTheShippedOne() {
+        ParameterCatalog own = connector.readCatalog(new ConnectionTarget(LocalServices.POSTGRES_URL, "postgres", null))
+                .orElseThrow();
+        ParameterCatalog shipped = new CatalogRepository().require(Engine.POSTGRESQL, "15");
+
+        assertThat(own.engineVersion()).isEqualTo(new EngineVersion(Engine.POSTGRESQL, "15"));
+        assertThat(own.origin()).startsWith("pg_settings of PostgreSQL 15.");
+        assertThat(own.size()).isGreaterThan(300);
+        // Debian builds with lz4 and zstd; the shipped catalog comes from an upstream build without them
+        assertThat(own.find("wal_compression").orElseThrow().enumValues()).contains("lz4", "zstd");
+        assertThat(shipped.find("wal_compression").orElseThrow().enumValues()).doesNotContain("lz4");
+        assertThat(own.find("shared_buffers").orElseThrow().unit()).isEqualTo("8kB");
     }
 
     @Test

@@ -1,8 +1,10 @@
 package io.knobwright.model.plan;
 
 import io.knobwright.model.catalog.CatalogRepository;
+import io.knobwright.model.catalog.InstanceCatalogs;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.diff.ValueEquivalence;
+import io.knobwright.model.engine.EngineVersion;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.LiveSetting;
 import io.knobwright.model.fleet.SettingsSnapshot;
@@ -24,22 +26,35 @@ import java.util.Map;
 public final class TemplatePlanner {
 
     private final TemplateLibrary library;
-    private final CatalogRepository catalogs;
+    private final InstanceCatalogs catalogs;
     private final PlanBuilder builder;
 
+    /** A planner that judges every instance by the shipped catalog of its version. */
     public TemplatePlanner(TemplateLibrary library, CatalogRepository catalogs, ValueEquivalence equivalence) {
+        this(library, InstanceCatalogs.shippedOnly(catalogs), equivalence);
+    }
+
+    /** @param catalogs the catalog in force per instance: its server's own description once it was read */
+    public TemplatePlanner(TemplateLibrary library, InstanceCatalogs catalogs, ValueEquivalence equivalence) {
         this.library = library;
         this.catalogs = catalogs;
         this.builder = new PlanBuilder(equivalence);
     }
 
+    private ParameterCatalog catalogOf(Instance instance) {
+        return catalogs.forInstance(instance.id(), new EngineVersion(instance.engine(), instance.version()));
+    }
+
     /** The template's resolved configuration for this instance, with provenance per parameter. */
     public List<ResolvedParameter> resolve(TemplateVersion template, Instance instance) {
+        return resolve(template, instance, catalogOf(instance));
+    }
+
+    private List<ResolvedParameter> resolve(TemplateVersion template, Instance instance, ParameterCatalog catalog) {
         if (template.template().engine() != instance.engine()) {
             throw new TemplateException("Template '" + template.name() + "' is for " + template.template().engine().displayName()
                     + "; '" + instance.name() + "' runs " + instance.engine().displayName());
         }
-        ParameterCatalog catalog = catalogs.require(instance.engine(), instance.version());
         return new TemplateResolver(library::latest).resolve(template, instance.hardware(), catalog);
     }
 
@@ -51,8 +66,8 @@ public final class TemplatePlanner {
      */
     public ChangePlan plan(TemplateVersion template, Instance instance, SettingsSnapshot snapshot, boolean live,
                            String author, Instant now) {
-        List<ResolvedParameter> resolved = resolve(template, instance);
-        ParameterCatalog catalog = catalogs.require(instance.engine(), instance.version());
+        ParameterCatalog catalog = catalogOf(instance);
+        List<ResolvedParameter> resolved = resolve(template, instance, catalog);
         String baseline = snapshot == null ? "no settings read yet"
                 : live ? "live at " + snapshot.takenAt() : "snapshot of " + snapshot.takenAt();
         return builder.build(instance, template.name(), template.version(), resolved, current(snapshot), baseline,

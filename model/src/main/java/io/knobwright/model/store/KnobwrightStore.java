@@ -5,6 +5,7 @@ import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.InstanceRepository;
 import io.knobwright.model.fleet.SnapshotRepository;
 import io.knobwright.model.catalog.CatalogRepository;
+import io.knobwright.model.catalog.ServerCatalogRepository;
 import io.knobwright.model.fleet.demo.DemoFleet;
 import io.knobwright.model.fleet.demo.DemoSettings;
 import io.knobwright.model.plan.PlanRepository;
@@ -71,6 +72,7 @@ public final class KnobwrightStore implements AutoCloseable {
     private final JooqTemplateRepository templates;
     private final JooqTemplateAssignmentRepository assignments;
     private final JooqPlanRepository plans;
+    private final JooqServerCatalogRepository serverCatalogs;
     private final CredentialVault vault;
     private final boolean inMemory;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -89,6 +91,7 @@ public final class KnobwrightStore implements AutoCloseable {
         this.templates = new JooqTemplateRepository(dsl, clock);
         this.assignments = new JooqTemplateAssignmentRepository(dsl);
         this.plans = new JooqPlanRepository(dsl);
+        this.serverCatalogs = new JooqServerCatalogRepository(dsl, JooqServerCatalogRepository.newCache());
     }
 
     /**
@@ -165,6 +168,10 @@ public final class KnobwrightStore implements AutoCloseable {
 
     public PlanRepository plans() {
         return plans;
+    }
+
+    public ServerCatalogRepository serverCatalogs() {
+        return serverCatalogs;
     }
 
     public CredentialVault vault() {

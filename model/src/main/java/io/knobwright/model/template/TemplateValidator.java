@@ -1,6 +1,7 @@
 package io.knobwright.model.template;
 
 import io.knobwright.model.catalog.ApplyMode;
+import io.knobwright.model.catalog.BuildVariants;
 import io.knobwright.model.catalog.CatalogRepository;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.catalog.ParameterSpec;
@@ -33,10 +34,21 @@ public final class TemplateValidator {
 
     private final TemplateResolver resolver;
     private final CatalogRepository catalogs;
+    private final BuildVariants variants;
 
+    /** Judges values by the shipped catalogs and the engines' documented build options. */
     public TemplateValidator(TemplateResolver resolver, CatalogRepository catalogs) {
+        this(resolver, catalogs, BuildVariants.curated());
+    }
+
+    /**
+     * @param variants values some builds of a version accept beyond its shipped catalog: such a value is a
+     *                 warning for the version (a given server's own description decides, see {@link #validateAgainst})
+     */
+    public TemplateValidator(TemplateResolver resolver, CatalogRepository catalogs, BuildVariants variants) {
         this.resolver = resolver;
         this.catalogs = catalogs;
+        this.variants = variants;
     }
 
     /** Checks every engine version the template targets. */
@@ -60,9 +72,62 @@ public final class TemplateValidator {
                 issues.add(new ValidationIssue(ValidationIssue.Severity.ERROR, version, "", "No catalog for " + ev));
                 continue;
             }
-            validate(chain, template, version, catalog.get(), issues);
+            ParameterCatalog widened = variants.widen(catalog.get());
+            validate(chain, template, version, widened, issues);
+            if (widened != catalog.get()) {
+                warnAboutBuildVariants(template, version, catalog.get(), widened, issues);
+            }
         }
         return new ArrayList<>(issues);
+    }
+
+    /**
+     * Checks the template against one server's own description of its parameters (or whatever catalog is in
+     * force for an instance): what that server refuses is an error, whatever other builds accept.
+     *
+     * @param server names the server in messages ("pg-orders-1 (PostgreSQL 15.20)")
+     */
+    public List<ValidationIssue> validateAgainst(TemplateVersion template, ParameterCatalog catalog, String server) {
+        Set<ValidationIssue> issues = new LinkedHashSet<>();
+        List<TemplateVersion> chain;
+        try {
+            chain = resolver.chain(template);
+        } catch (TemplateException e) {
+            return List.of(new ValidationIssue(ValidationIssue.Severity.ERROR, "", "", e.getMessage()));
+        }
+        String version = catalog.engineVersion().major();
+        if (template.template().engine() != catalog.engineVersion().engine()) {
+            return List.of(error(version, "", "Template '" + template.name() + "' is for "
+                    + template.template().engine().displayName() + "; " + server + " runs " + catalog.engineVersion()));
+        }
+        validate(chain, template, version, catalog, issues);
+        return issues.stream()
+                .map(i -> i.severity() == ValidationIssue.Severity.ERROR
+                        ? new ValidationIssue(i.severity(), i.version(), i.parameter(), "Refused by " + server + ": " + i.message())
+                        : i)
+                .toList();
+    }
+
+    /**
+     * A value only some builds accept: a warning naming who accepts it, so the template stays valid for the
+     * version and each server is checked against its own description.
+     */
+    private void warnAboutBuildVariants(TemplateVersion template, String version, ParameterCatalog upstream,
+                                        ParameterCatalog widened, Set<ValidationIssue> issues) {
+        HardwareFacts machine = REFERENCE_MACHINES.getFirst().facts();
+        Set<String> refusedUpstream = new java.util.HashSet<>();
+        resolver.resolveAll(template, machine, upstream).problems().keySet()
+                .forEach(name -> refusedUpstream.add(ParameterCatalog.canonicalName(name)));
+        for (ResolvedParameter p : resolver.resolveAll(template, machine, widened).parameters()) {
+            if (!refusedUpstream.contains(ParameterCatalog.canonicalName(p.name()))) {
+                continue;
+            }
+            variants.acceptedBy(upstream.engineVersion(), p.name(), p.value()).ifPresent(who ->
+                    issues.add(new ValidationIssue(ValidationIssue.Severity.WARNING, version, p.name(),
+                            p.name() + " = " + p.value() + ": accepted only by " + who + "; the upstream build of "
+                                    + upstream.engineVersion() + " (the shipped catalog) refuses it. Check a server with"
+                                    + " 'template validate " + template.name() + " --instance NAME'")));
+        }
     }
 
     private void validate(List<TemplateVersion> chain, TemplateVersion template, String version, ParameterCatalog catalog,
