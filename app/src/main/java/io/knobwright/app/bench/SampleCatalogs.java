@@ -26,7 +26,7 @@ public final class SampleCatalogs implements CatalogLookup {
     private final Map<EngineVersion, Optional<ParameterCatalog>> cache = new ConcurrentHashMap<>();
 
     @Override
-    public Optional<ParameterCatalog> find(EngineVersion version) {
+    public Optional<ParameterCatalog> find(long instanceId, EngineVersion version) {
         return cache.computeIfAbsent(version, SampleCatalogs::build);
     }
 

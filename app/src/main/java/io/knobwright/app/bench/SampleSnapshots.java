@@ -37,7 +37,7 @@ public final class SampleSnapshots {
 
     /** What a fresh read of the instance returns. */
     public SettingsSnapshot read(Instance i, Instant takenAt, Random rnd) {
-        List<ParameterSpec> specs = catalogs.find(new EngineVersion(i.engine(), i.version()))
+        List<ParameterSpec> specs = catalogs.find(i.id(), new EngineVersion(i.engine(), i.version()))
                 .map(c -> c.parameters()).orElseGet(() -> oracleLike(i));
         Map<String, String> tuned = tuning(i, rnd);
         List<LiveSetting> settings = new ArrayList<>(specs.size());

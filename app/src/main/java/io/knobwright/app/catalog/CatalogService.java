@@ -3,8 +3,11 @@ package io.knobwright.app.catalog;
 import io.knobwright.app.fleet.FleetService;
 import io.knobwright.model.catalog.EffectiveCatalog;
 import io.knobwright.model.catalog.EffectiveCatalogs;
+import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.engine.EngineVersion;
 import io.knobwright.model.fleet.Instance;
+
+import java.util.Optional;
 
 /**
  * What the workbench and the CLI show of catalogs per instance: the catalog in force for it, each entry's
@@ -25,6 +28,15 @@ public final class CatalogService {
         Instance target = fleet.require(instance);
         EffectiveCatalog catalog = catalogs.describe(target.id(), new EngineVersion(target.engine(), target.version()));
         return new InstanceCatalog(target, catalog);
+    }
+
+    /** The catalog in force for the instance; empty when it was never read and its version has no catalog. */
+    public Optional<ParameterCatalog> forInstance(long instanceId, EngineVersion version) {
+        try {
+            return Optional.of(catalogs.forInstance(instanceId, version));
+        } catch (IllegalArgumentException noCatalog) {
+            return Optional.empty();
+        }
     }
 
     /** An instance and the catalog in force for it. */

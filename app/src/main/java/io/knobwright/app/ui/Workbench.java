@@ -14,7 +14,7 @@ import io.knobwright.app.ui.template.FxTemplateDialogs;
 import io.knobwright.app.ui.template.TemplatesView;
 import io.knobwright.app.ui.workbench.WorkbenchView;
 import io.knobwright.app.ui.workbench.WorkbenchViewModel;
-import io.knobwright.model.catalog.CatalogRepository;
+import io.knobwright.app.catalog.CatalogService;
 import io.knobwright.model.task.TaskRunner;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
@@ -44,7 +44,7 @@ public final class Workbench {
     private WorkbenchViewModel viewModel;
     private WorkbenchView view;
 
-    public Workbench(FleetService fleet, TemplateService templates, CatalogRepository catalogs, TaskRunner tasks) {
+    public Workbench(FleetService fleet, TemplateService templates, CatalogService catalogs, TaskRunner tasks) {
         this(fleet, templates, CatalogLookup.of(catalogs), tasks, Platform::runLater);
     }
 

@@ -1,5 +1,6 @@
 package io.knobwright.app.ui.instance;
 
+import io.knobwright.app.catalog.CatalogService;
 import io.knobwright.model.catalog.CatalogRepository;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.engine.EngineVersion;
@@ -7,16 +8,21 @@ import io.knobwright.model.engine.EngineVersion;
 import java.util.Optional;
 
 /**
- * Where the detail view finds catalog defaults. The app passes {@link CatalogRepository#find};
- * tests and the bench pass hand-built catalogs, since the shipped ones come from other modules.
- * May read resources: call it off the FX thread.
+ * Where the detail view finds the catalog in force for an instance: the app passes its server's own
+ * description once read, else the shipped catalog ({@link CatalogService#forInstance}); tests and the bench
+ * pass hand-built catalogs. May read the store and resources: call it off the FX thread.
  */
 @FunctionalInterface
 public interface CatalogLookup {
 
-    Optional<ParameterCatalog> find(EngineVersion version);
+    Optional<ParameterCatalog> find(long instanceId, EngineVersion version);
 
+    /** The shipped catalog of the version whatever the instance. */
     static CatalogLookup of(CatalogRepository repository) {
-        return repository::find;
+        return (instanceId, version) -> repository.find(version);
+    }
+
+    static CatalogLookup of(CatalogService service) {
+        return service::forInstance;
     }
 }

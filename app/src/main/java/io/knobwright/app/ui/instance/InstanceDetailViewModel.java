@@ -148,7 +148,7 @@ public final class InstanceDetailViewModel {
     }
 
     private Optional<io.knobwright.model.catalog.ParameterCatalog> findCatalog(Instance i) {
-        return catalogs.find(new EngineVersion(i.engine(), i.version()));
+        return catalogs.find(i.id(), new EngineVersion(i.engine(), i.version()));
     }
 
     private void present(SettingsTable loaded) {

@@ -44,7 +44,7 @@ class InstanceDetailViewModelTest {
                     spec("work_mem", ParameterType.INTEGER, "kB", "4096", ApplyMode.ONLINE),
                     spec("autovacuum", ParameterType.BOOLEAN, null, "on", ApplyMode.RELOAD)));
 
-    private static final CatalogLookup CATALOGS = v -> v.equals(PG16.engineVersion()) ? Optional.of(PG16) : Optional.empty();
+    private static final CatalogLookup CATALOGS = (id, v) -> v.equals(PG16.engineVersion()) ? Optional.of(PG16) : Optional.empty();
 
     private static SettingsSnapshot snapshot(long id, LiveSetting... settings) {
         return new SettingsSnapshot(id, READ_AT, "16.2", List.of(settings));

@@ -82,7 +82,7 @@ class WorkbenchViewModelTest {
 
     private WorkbenchViewModel workbench(FakeFleetService fleet) {
         templates = SampleTemplates.over(fleet, Clock.systemUTC());
-        WorkbenchViewModel vm = new WorkbenchViewModel(fleet, templates, v -> Optional.empty(),
+        WorkbenchViewModel vm = new WorkbenchViewModel(fleet, templates, (id, v) -> Optional.empty(),
                 Fixtures.inline(), dialogs, new ScriptedTemplateDialogs(),
                 k -> null, ZoneOffset.UTC);
         vm.refresh();
@@ -215,7 +215,7 @@ class WorkbenchViewModelTest {
             AppContext context = new AppContext(store, () -> { }, new CatalogRepository(), Connectors.defaultRegistry(),
                     k -> null);
             templates = context.templates();
-            WorkbenchViewModel vm = new WorkbenchViewModel(context.fleet(), templates, v -> Optional.empty(),
+            WorkbenchViewModel vm = new WorkbenchViewModel(context.fleet(), templates, (id, v) -> Optional.empty(),
                     Fixtures.inline(), dialogs, new ScriptedTemplateDialogs(), k -> null, ZoneOffset.UTC);
             vm.refresh();
             Instance target = context.fleet().list().stream()
