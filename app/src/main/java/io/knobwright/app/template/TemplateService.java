@@ -247,21 +247,37 @@ public final class TemplateService {
         requireSameEngine(candidate, context);
         ParameterCatalog catalog = catalogs.require(context.engine(), context.version());
         TemplateResolver.Resolution resolution = resolverWith(candidate).resolveAll(candidate, context.hardware(), catalog);
-        Map<String, String> values = new LinkedHashMap<>();
-        resolution.parameters().forEach(p -> values.put(p.name(), p.value()));
         String left = resolution.problems().isEmpty() ? "" : " (without " + String.join(", ", resolution.problems().keySet()) + ")";
-        return new ConfigurationView("Draft of " + candidate.name() + " for " + context.name() + left, values, catalog);
+        return comparedView("Draft of " + candidate.name() + " for " + context.name() + left, resolution.parameters(), catalog);
+    }
+
+    /**
+     * What an instance is compared with: the resolved values, except resets to a default that differs from server
+     * to server (ResolvedParameter#comparable), which the title names instead of reporting them as differences.
+     */
+    private static ConfigurationView comparedView(String title, List<ResolvedParameter> resolved, ParameterCatalog catalog) {
+        Map<String, String> values = new LinkedHashMap<>();
+        List<String> notCompared = new ArrayList<>();
+        for (ResolvedParameter p : resolved) {
+            if (p.comparable(catalog.find(p.name()).orElse(null))) {
+                values.put(p.name(), p.value());
+            } else {
+                notCompared.add(p.name());
+            }
+        }
+        String why = notCompared.isEmpty() ? ""
+                : " (not compared: " + String.join(", ", notCompared) + ", whose default differs from server to server)";
+        return new ConfigurationView(title + why, values, catalog);
     }
 
     /** A template's entries as written, or resolved for {@code context} when there is one. */
     private ConfigurationView templateView(TemplateVersion template, String title, Instance context, TemplateResolver resolver) {
-        Map<String, String> values = new LinkedHashMap<>();
         if (context != null) {
             requireSameEngine(template, context);
             ParameterCatalog catalog = catalogs.require(context.engine(), context.version());
-            resolver.resolve(template, context.hardware(), catalog).forEach(p -> values.put(p.name(), p.value()));
-            return new ConfigurationView(title + " for " + context.name(), values, catalog);
+            return comparedView(title + " for " + context.name(), resolver.resolve(template, context.hardware(), catalog), catalog);
         }
+        Map<String, String> values = new LinkedHashMap<>();
         resolver.effectiveEntries(template).forEach(e -> values.put(e.entry().parameter(), e.display()));
         Engine engine = template.template().engine();
         return new ConfigurationView(title, values, catalogs.require(engine, template.template().targetVersions().getLast()));

@@ -24,14 +24,36 @@ record SettingsTable(Optional<SettingsSnapshot> snapshot, Optional<ParameterCata
         snapshot.ifPresent(s -> {
             for (LiveSetting live : s.settings()) {
                 ParameterSpec spec = catalog.flatMap(c -> c.find(live.name())).orElse(null);
-                rows.add(new SettingRow(live.name(), live.value(), spec == null ? null : spec.defaultValue(),
+                rows.add(new SettingRow(live.name(), live.value(), defaultText(spec),
                         live.unit() != null ? live.unit() : spec == null ? null : spec.unit(), live.source(),
                         live.pendingRestart(), spec != null && spec.requiresRestart(),
-                        comparison.compare(live, spec), spec == null ? null : spec.description()));
+                        comparison.compare(live, spec), description(spec)));
             }
         });
         rows.sort(Comparator.comparing(SettingRow::name, String.CASE_INSENSITIVE_ORDER));
         return new SettingsTable(snapshot, catalog, List.copyOf(rows));
+    }
+
+    /**
+     * The catalog default, or what it depends on when it differs from server to server: the generating server's
+     * value ("vm", "/tmp/mdb114-data/") would read as a fact this instance deviates from.
+     */
+    static String defaultText(ParameterSpec spec) {
+        if (spec == null || !spec.defaultIsHostDependent()) {
+            return spec == null ? null : spec.defaultValue();
+        }
+        String dependsOn = spec.defaultDependsOn();
+        return dependsOn.contains("build") || dependsOn.contains("release") ? "depends on the build" : "depends on the host";
+    }
+
+    /** The catalog's description, after what a host-dependent default depends on and the catalog's example. */
+    private static String description(ParameterSpec spec) {
+        if (spec == null || !spec.defaultIsHostDependent()) {
+            return spec == null ? null : spec.description();
+        }
+        String example = spec.defaultValue() == null || spec.defaultValue().isEmpty() ? ""
+                : " (where the catalog was made: " + spec.defaultValue() + ")";
+        return "Default depends on " + spec.defaultDependsOn() + example + ". " + spec.description();
     }
 
     long changedCount() {
