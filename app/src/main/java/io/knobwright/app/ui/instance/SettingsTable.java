@@ -35,15 +35,16 @@ record SettingsTable(Optional<SettingsSnapshot> snapshot, Optional<ParameterCata
     }
 
     /**
-     * The catalog default, or what it depends on when it differs from server to server: the generating server's
-     * value ("vm", "/tmp/mdb114-data/") would read as a fact this instance deviates from.
+     * The catalog default, or that it is each host's (each build's) own when it differs from server to server: the
+     * generating server's value ("vm", "/tmp/mdb114-data/") would read as a fact this instance deviates from. Short,
+     * because the column is narrow; the row's tooltip says what it depends on.
      */
     static String defaultText(ParameterSpec spec) {
         if (spec == null || !spec.defaultIsHostDependent()) {
             return spec == null ? null : spec.defaultValue();
         }
         String dependsOn = spec.defaultDependsOn();
-        return dependsOn.contains("build") || dependsOn.contains("release") ? "depends on the build" : "depends on the host";
+        return dependsOn.contains("build") || dependsOn.contains("release") ? "per build" : "per host";
     }
 
     /** The catalog's description, after what a host-dependent default depends on and the catalog's example. */

@@ -94,8 +94,8 @@ class InstanceDetailViewModelTest {
 
         assertThat(vm.settings()).extracting(SettingRow::name, SettingRow::defaultValue, SettingRow::changed)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("max_stack_depth", "depends on the host", false),
-                        org.assertj.core.groups.Tuple.tuple("unix_socket_directories", "depends on the build", false),
+                        org.assertj.core.groups.Tuple.tuple("max_stack_depth", "per host", false),
+                        org.assertj.core.groups.Tuple.tuple("unix_socket_directories", "per build", false),
                         org.assertj.core.groups.Tuple.tuple("work_mem", "4096", true));
         assertThat(vm.settings().get(1).description()).isEqualTo("Default depends on the distribution's build"
                 + " (where the catalog was made: /tmp). Sets the directories.");
