@@ -175,7 +175,8 @@ public final class TemplateService {
 
     /**
      * The resolved configuration in a deployable format. postgresql.conf, my.cnf and SQL need an instance
-     * (expressions depend on its facts); YAML and JSON without one export the template itself.
+     * (expressions depend on its facts); YAML and JSON without one export the template itself. A reset to a default
+     * that is each server's own (wsrep_node_name) is left out, so the server keeps it; the header names it.
      */
     public String export(String reference, String instance, ConfigFormat format) {
         TemplateVersion template = library.require(reference);
@@ -188,9 +189,19 @@ public final class TemplateService {
             };
         }
         Instance target = fleet.require(instance);
-        List<ResolvedParameter> resolved = planner.resolve(template, target);
+        ParameterCatalog catalog = catalogs.require(target.engine(), target.version());
+        List<ResolvedParameter> resolved = new ArrayList<>();
+        List<String> serversOwn = new ArrayList<>();
+        for (ResolvedParameter p : planner.resolve(template, target)) {
+            if (p.comparable(catalog.find(p.name()).orElse(null))) {
+                resolved.add(p);
+            } else {
+                serversOwn.add(p.name());
+            }
+        }
         String header = "Resolved from template " + template.name() + " v" + template.version() + " for " + target.name()
-                + " (" + target.engine().displayName() + " " + target.version() + ") by Knobwright on " + clock.instant();
+                + " (" + target.engine().displayName() + " " + target.version() + ") by Knobwright on " + clock.instant()
+                + (serversOwn.isEmpty() ? "" : "\nNot written, the server keeps its own default: " + String.join(", ", serversOwn));
         return switch (format) {
             case POSTGRESQL_CONF -> ConfigWriter.postgresqlConf(header, resolved);
             case MY_CNF -> ConfigWriter.myCnf(header, resolved);

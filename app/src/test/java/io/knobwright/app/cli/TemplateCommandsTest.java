@@ -149,6 +149,14 @@ class TemplateCommandsTest {
         assertThat(diff).extracting(row -> row.get("name").asText()).containsExactly("jit");
         JsonNode plan = ok("plan", "create", "--template", "sockets", "--instance", "pg-orders-1", "--offline", "--json");
         assertThat(plan.get("changes")).extracting(c -> c.get("parameter").asText()).containsExactly("jit");
+
+        Path conf = dir.resolve("sockets.conf");
+        assertThat(cli.run("template", "export", "--template", "sockets", "--instance", "pg-orders-1",
+                "--format", "postgresql.conf", "--out", conf.toString()).exitCode()).isZero();
+        assertThat(Files.readString(conf))
+                .contains("# Not written, the server keeps its own default: unix_socket_directories")
+                .contains("jit = off")
+                .doesNotContain("unix_socket_directories =");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.knobwright.app.ui.instance;
 
+import io.knobwright.model.catalog.HostDependentDefaults;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.catalog.ParameterSpec;
 import io.knobwright.model.fleet.LiveSetting;
@@ -44,7 +45,8 @@ record SettingsTable(Optional<SettingsSnapshot> snapshot, Optional<ParameterCata
             return spec == null ? null : spec.defaultValue();
         }
         String dependsOn = spec.defaultDependsOn();
-        return dependsOn.contains("build") || dependsOn.contains("release") ? "per build" : "per host";
+        return dependsOn.equals(HostDependentDefaults.BUILD) || dependsOn.equals(HostDependentDefaults.RELEASE)
+                ? "per build" : "per host";
     }
 
     /** The catalog's description, after what a host-dependent default depends on and the catalog's example. */
