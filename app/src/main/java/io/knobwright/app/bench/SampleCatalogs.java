@@ -2,6 +2,7 @@ package io.knobwright.app.bench;
 
 import io.knobwright.app.ui.instance.CatalogLookup;
 import io.knobwright.model.catalog.ApplyMode;
+import io.knobwright.model.catalog.HostDependentDefaults;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.catalog.ParameterSpec;
 import io.knobwright.model.catalog.ParameterType;
@@ -48,7 +49,8 @@ public final class SampleCatalogs implements CatalogLookup {
                     r.length > 6 ? List.of(((String) r[6]).split(",")) : List.of(), (String) r[3], (ApplyMode) r[4],
                     (String) r[5], "", ORIGIN));
         }
-        return Optional.of(new ParameterCatalog(v, ORIGIN, specs));
+        // Marked like the shipped catalogs, so the screens show a host-dependent default as the real ones do.
+        return Optional.of(HostDependentDefaults.mark(new ParameterCatalog(v, ORIGIN, specs)));
     }
 
     private static final ParameterType I = ParameterType.INTEGER;

@@ -77,7 +77,7 @@ final class CatalogListCommand implements Callable<Integer> {
             Table table = new Table("NAME", "TYPE", "UNIT", "DEFAULT", "MIN", "MAX", "APPLY", "CATEGORY");
             for (ParameterSpec p : catalog.parameters()) {
                 table.row(p.name(), lower(p.type()), p.unit(), Table.clip(p.defaultValue(), 40), plain(p.min()), plain(p.max()),
-                        lower(p.applyMode()), p.category());
+                        p.applyMode().label(), p.category());
             }
             table.print(session.out());
         }

@@ -82,14 +82,16 @@ final class CliJson {
         }
     }
 
+    /** @param defaultDependsOn null when the default holds on every server of the version ("the host name") */
     @JsonPropertyOrder({"name", "type", "unit", "min", "max", "enumValues", "default", "applyMode", "category",
-            "description", "source"})
+            "description", "source", "defaultDependsOn"})
     record ParameterJson(String name, String type, String unit, BigDecimal min, BigDecimal max, List<String> enumValues,
                          @JsonProperty("default") String defaultValue, String applyMode, String category,
-                         String description, String source) {
+                         String description, String source, String defaultDependsOn) {
         static ParameterJson of(ParameterSpec p) {
             return new ParameterJson(p.name(), lower(p.type()), p.unit(), p.min(), p.max(), p.enumValues(),
-                    p.defaultValue(), lower(p.applyMode()), p.category(), p.description(), p.source());
+                    p.defaultValue(), lower(p.applyMode()), p.category(), p.description(), p.source(),
+                    p.defaultDependsOn());
         }
     }
 

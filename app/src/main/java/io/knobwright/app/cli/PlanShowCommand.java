@@ -46,7 +46,7 @@ final class PlanShowCommand implements Callable<Integer> {
         }
         Table table = new Table("PARAMETER", "FROM", "TO", "UNIT", "APPLY", "PROVENANCE", "NOTE");
         plan.changes().forEach(c -> table.row(c.parameter(), Table.clip(c.from(), 30), Table.clip(c.to(), 30), c.unit(),
-                c.applyMode().name().toLowerCase(Locale.ROOT) + (c.restartNeeded() ? " (restart)" : ""),
+                c.applyMode().label(),
                 Table.clip(c.provenance(), 50), c.note()));
         table.print(out);
         out.println(plan.changes().size() + " change" + (plan.changes().size() == 1 ? "" : "s")

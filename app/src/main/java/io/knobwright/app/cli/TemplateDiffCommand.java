@@ -43,7 +43,7 @@ final class TemplateDiffCommand implements Callable<Integer> {
         Table table = new Table("PARAMETER", left.toUpperCase(Locale.ROOT), right.toUpperCase(Locale.ROOT), "CHANGE", "APPLY");
         shown.forEach(r -> table.row(r.name(), Table.clip(r.left(), 40), Table.clip(r.right(), 40),
                 r.change().name().toLowerCase(Locale.ROOT),
-                r.applyMode() == null ? "" : r.applyMode().name().toLowerCase(Locale.ROOT)));
+                r.applyMode() == null ? "" : r.applyMode().label()));
         table.print(session.out());
         long differences = rows.stream().filter(DiffRow::isDifference).count();
         session.out().println(differences + " difference" + (differences == 1 ? "" : "s") + " in " + rows.size() + " parameters.");

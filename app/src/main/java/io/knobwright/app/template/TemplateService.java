@@ -209,7 +209,8 @@ public final class TemplateService {
 
     /**
      * The resolved configuration in a deployable format. postgresql.conf, my.cnf and SQL need an instance
-     * (expressions depend on its facts); YAML and JSON without one export the template itself.
+     * (expressions depend on its facts); YAML and JSON without one export the template itself. A reset to a default
+     * that is each server's own (wsrep_node_name) is left out, so the server keeps it; the header names it.
      */
     public String export(String reference, String instance, ConfigFormat format) {
         TemplateVersion template = library.require(reference);
@@ -222,9 +223,19 @@ public final class TemplateService {
             };
         }
         Instance target = fleet.require(instance);
-        List<ResolvedParameter> resolved = planner.resolve(template, target);
+        ParameterCatalog catalog = catalogOf(target);
+        List<ResolvedParameter> resolved = new ArrayList<>();
+        List<String> serversOwn = new ArrayList<>();
+        for (ResolvedParameter p : planner.resolve(template, target)) {
+            if (p.comparable(catalog.find(p.name()).orElse(null))) {
+                resolved.add(p);
+            } else {
+                serversOwn.add(p.name());
+            }
+        }
         String header = "Resolved from template " + template.name() + " v" + template.version() + " for " + target.name()
-                + " (" + target.engine().displayName() + " " + target.version() + ") by Knobwright on " + clock.instant();
+                + " (" + target.engine().displayName() + " " + target.version() + ") by Knobwright on " + clock.instant()
+                + (serversOwn.isEmpty() ? "" : "\nNot written, the server keeps its own default: " + String.join(", ", serversOwn));
         return switch (format) {
             case POSTGRESQL_CONF -> ConfigWriter.postgresqlConf(header, resolved);
             case MY_CNF -> ConfigWriter.myCnf(header, resolved);
@@ -281,21 +292,37 @@ public final class TemplateService {
         requireSameEngine(candidate, context);
         ParameterCatalog catalog = catalogOf(context);
         TemplateResolver.Resolution resolution = resolverWith(candidate).resolveAll(candidate, context.hardware(), catalog);
-        Map<String, String> values = new LinkedHashMap<>();
-        resolution.parameters().forEach(p -> values.put(p.name(), p.value()));
         String left = resolution.problems().isEmpty() ? "" : " (without " + String.join(", ", resolution.problems().keySet()) + ")";
-        return new ConfigurationView("Draft of " + candidate.name() + " for " + context.name() + left, values, catalog);
+        return comparedView("Draft of " + candidate.name() + " for " + context.name() + left, resolution.parameters(), catalog);
+    }
+
+    /**
+     * What an instance is compared with: the resolved values, except resets to a default that differs from server
+     * to server (ResolvedParameter#comparable), which the title names instead of reporting them as differences.
+     */
+    private static ConfigurationView comparedView(String title, List<ResolvedParameter> resolved, ParameterCatalog catalog) {
+        Map<String, String> values = new LinkedHashMap<>();
+        List<String> notCompared = new ArrayList<>();
+        for (ResolvedParameter p : resolved) {
+            if (p.comparable(catalog.find(p.name()).orElse(null))) {
+                values.put(p.name(), p.value());
+            } else {
+                notCompared.add(p.name());
+            }
+        }
+        String why = notCompared.isEmpty() ? ""
+                : " (not compared: " + String.join(", ", notCompared) + ", whose default differs from server to server)";
+        return new ConfigurationView(title + why, values, catalog);
     }
 
     /** A template's entries as written, or resolved for {@code context} when there is one. */
     private ConfigurationView templateView(TemplateVersion template, String title, Instance context, TemplateResolver resolver) {
-        Map<String, String> values = new LinkedHashMap<>();
         if (context != null) {
             requireSameEngine(template, context);
             ParameterCatalog catalog = catalogOf(context);
-            resolver.resolve(template, context.hardware(), catalog).forEach(p -> values.put(p.name(), p.value()));
-            return new ConfigurationView(title + " for " + context.name(), values, catalog);
+            return comparedView(title + " for " + context.name(), resolver.resolve(template, context.hardware(), catalog), catalog);
         }
+        Map<String, String> values = new LinkedHashMap<>();
         resolver.effectiveEntries(template).forEach(e -> values.put(e.entry().parameter(), e.display()));
         Engine engine = template.template().engine();
         return new ConfigurationView(title, values, catalogs.shipped().require(engine, template.template().targetVersions().getLast()));

@@ -38,7 +38,7 @@ class CatalogCommandsTest {
             List<String> names = new ArrayList<>();
             p.fieldNames().forEachRemaining(names::add);
             assertThat(names).containsExactly("name", "type", "unit", "min", "max", "enumValues", "default", "applyMode",
-                    "category", "description", "source");
+                    "category", "description", "source", "defaultDependsOn");
         }
         JsonNode sharedBuffers = find(params, "shared_buffers");
         assertThat(sharedBuffers.get("type").asText()).isEqualTo("integer");
@@ -47,6 +47,10 @@ class CatalogCommandsTest {
         assertThat(sharedBuffers.get("max").isNumber()).isTrue();
         assertThat(sharedBuffers.get("enumValues").isArray()).isTrue();
         assertThat(find(params, "wal_level").get("enumValues")).extracting(JsonNode::asText).contains("replica", "logical");
+        assertThat(sharedBuffers.get("defaultDependsOn").isNull()).isTrue();
+        assertThat(find(params, "unix_socket_directories").get("defaultDependsOn").asText())
+                .isEqualTo("the distribution's build");
+        assertThat(find(params, "log_connections").get("applyMode").asText()).isEqualTo("new_sessions");
     }
 
     private static JsonNode find(JsonNode params, String name) {

@@ -40,7 +40,8 @@ class TemplateCommandsTest {
         cli.snapshots().save(new SettingsSnapshot(pg.id(), Instant.parse("2026-11-25T08:00:00Z"), "16.4", List.of(
                 new LiveSetting("shared_buffers", "16384", "8kB", "default", false),
                 new LiveSetting("work_mem", "4096", "kB", "default", false),
-                new LiveSetting("jit", "on", null, "default", false))));
+                new LiveSetting("jit", "on", null, "default", false),
+                new LiveSetting("unix_socket_directories", "/var/run/postgresql", null, "default", false))));
     }
 
     @AfterEach
@@ -131,6 +132,31 @@ class TemplateCommandsTest {
         List<String> fields = new ArrayList<>();
         row.fieldNames().forEachRemaining(fields::add);
         assertThat(fields).startsWith("name", "left", "right", "change");
+    }
+
+    @Test
+    void anEngineDefaultThatDependsOnTheBuildIsNeitherDriftNorAPlannedChange() throws Exception {
+        Path yaml = dir.resolve("sockets.yaml");
+        Files.writeString(yaml, "name: sockets\nengine: postgresql\nentries:\n"
+                + "  - parameter: unix_socket_directories\n    reset: true\n"
+                + "  - parameter: jit\n    value: 'off'\n");
+        ok("template", "import", "--file", yaml.toString(), "--json");
+
+        JsonNode resolved = ok("template", "resolve", "--template", "sockets", "--instance", "pg-orders-1", "--json");
+        assertThat(find(resolved, "name", "unix_socket_directories").get("note").asText())
+                .isEqualTo("default depends on the distribution's build: not compared");
+        JsonNode diff = ok("template", "diff", "--left", "sockets", "--right", "instance:pg-orders-1", "--json");
+        assertThat(diff).extracting(row -> row.get("name").asText()).containsExactly("jit");
+        JsonNode plan = ok("plan", "create", "--template", "sockets", "--instance", "pg-orders-1", "--offline", "--json");
+        assertThat(plan.get("changes")).extracting(c -> c.get("parameter").asText()).containsExactly("jit");
+
+        Path conf = dir.resolve("sockets.conf");
+        assertThat(cli.run("template", "export", "--template", "sockets", "--instance", "pg-orders-1",
+                "--format", "postgresql.conf", "--out", conf.toString()).exitCode()).isZero();
+        assertThat(Files.readString(conf))
+                .contains("# Not written, the server keeps its own default: unix_socket_directories")
+                .contains("jit = off")
+                .doesNotContain("unix_socket_directories =");
     }
 
     @Test

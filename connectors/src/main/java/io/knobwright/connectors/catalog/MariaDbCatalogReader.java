@@ -1,6 +1,7 @@
 package io.knobwright.connectors.catalog;
 
 import io.knobwright.model.catalog.ApplyMode;
+import io.knobwright.model.catalog.HostDependentDefaults;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.catalog.ParameterSpec;
 import io.knobwright.model.catalog.ParameterType;
@@ -80,7 +81,7 @@ public final class MariaDbCatalogReader implements CatalogReader {
                         rs.getString("COMMAND_LINE_ARGUMENT"))));
             }
         }
-        return new ParameterCatalog(engineVersion, source, specs);
+        return HostDependentDefaults.mark(new ParameterCatalog(engineVersion, source, specs));
     }
 
     private static String serverVersion(Connection connection) throws SQLException {

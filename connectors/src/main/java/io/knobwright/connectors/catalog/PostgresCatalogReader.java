@@ -1,5 +1,6 @@
 package io.knobwright.connectors.catalog;
 
+import io.knobwright.model.catalog.HostDependentDefaults;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.catalog.ParameterSpec;
 import io.knobwright.model.catalog.ParameterType;
@@ -51,7 +52,7 @@ public final class PostgresCatalogReader implements CatalogReader {
                         source));
             }
         }
-        return new ParameterCatalog(version, source, specs);
+        return HostDependentDefaults.mark(new ParameterCatalog(version, source, specs));
     }
 
     /** "16.4", not the distribution suffix some builds append ("16.4 (Debian 16.4-1.pgdg120+1)"). */

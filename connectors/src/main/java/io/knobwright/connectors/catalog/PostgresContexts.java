@@ -24,8 +24,8 @@ public final class PostgresContexts {
             // postgresql.conf / ALTER SYSTEM plus a SIGHUP (pg_reload_conf()).
             case "sighup" -> ApplyMode.RELOAD;
             // Fixed for a session at connection start: after a reload, new sessions get the new value,
-            // existing ones keep theirs. Closest to RELOAD for a fleet-wide change.
-            case "superuser-backend", "backend" -> ApplyMode.RELOAD;
+            // existing ones (a connection pool's) keep theirs until they reconnect.
+            case "superuser-backend", "backend" -> ApplyMode.NEW_SESSIONS;
             // SET works at once in any session (superuser only, resp. any user).
             case "superuser", "user" -> ApplyMode.ONLINE;
             default -> throw new IllegalArgumentException("Unknown pg_settings context '" + context

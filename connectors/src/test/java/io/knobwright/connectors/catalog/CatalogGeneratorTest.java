@@ -77,7 +77,7 @@ class CatalogGeneratorTest {
         assertThat(catalog.find("seq_page_cost").orElseThrow().max()).isEqualByComparingTo("1.79769e+308");
         assertThat(catalog.find("block_size").orElseThrow().applyMode()).isEqualTo(ApplyMode.READ_ONLY);
         assertThat(catalog.find("max_wal_size").orElseThrow().applyMode()).isEqualTo(ApplyMode.RELOAD);
-        assertThat(catalog.find("log_connections").orElseThrow().applyMode()).isEqualTo(ApplyMode.RELOAD);
+        assertThat(catalog.find("log_connections").orElseThrow().applyMode()).isEqualTo(ApplyMode.NEW_SESSIONS);
         assertThat(catalog.find("application_name").orElseThrow().defaultValue()).isEmpty();
     }
 

@@ -15,8 +15,8 @@ class PostgresContextsTest {
             "internal, READ_ONLY",
             "postmaster, RESTART",
             "sighup, RELOAD",
-            "superuser-backend, RELOAD",
-            "backend, RELOAD",
+            "superuser-backend, NEW_SESSIONS",
+            "backend, NEW_SESSIONS",
             "superuser, ONLINE",
             "user, ONLINE"
     })

@@ -16,7 +16,8 @@ import java.util.TreeMap;
 
 /**
  * Compares a template's resolved configuration with an instance's current settings and keeps only what
- * must change. Values the catalog considers equivalent ("1GB" and "131072" x 8kB) are not changes.
+ * must change. Values the catalog considers equivalent ("1GB" and "131072" x 8kB) are not changes, and neither is
+ * a reset to a default that depends on the host ({@link ResolvedParameter#comparable}).
  */
 public final class PlanBuilder {
 
@@ -38,7 +39,7 @@ public final class PlanBuilder {
         for (ResolvedParameter p : resolved) {
             ParameterSpec spec = catalog.find(p.name()).orElse(null);
             String from = currentByKey.get(p.name().toLowerCase(Locale.ROOT));
-            if (from != null && equivalence.same(spec, from, p.value())) {
+            if (!p.comparable(spec) || from != null && equivalence.same(spec, from, p.value())) {
                 continue;
             }
             ApplyMode mode = spec == null ? ApplyMode.RESTART : spec.applyMode();

@@ -193,7 +193,8 @@ public final class TemplateResolver {
 
         private Quantity evaluateEntry(String key, Layered layered, TemplateEntry entry, ParameterSpec spec) {
             ValueAndNote result = switch (entry.value()) {
-                case EntryValue.ResetToDefault ignored -> new ValueAndNote(spec.defaultValue(), "");
+                case EntryValue.ResetToDefault ignored -> new ValueAndNote(spec.defaultValue(),
+                        spec.defaultIsHostDependent() ? ResolvedParameter.notComparedNote(spec) : "");
                 case EntryValue.Literal literal -> literal(spec, literal.text(), layered);
                 case EntryValue.Expression expression -> expression(spec, expression.source(), layered);
             };
@@ -277,6 +278,11 @@ public final class TemplateResolver {
                                     + catalog.engineVersion() + " parameter"));
                     if (!isNumeric(spec) || spec.defaultValue() == null) {
                         throw new ExpressionException("column " + column + ": " + name + " has no numeric value to compute with");
+                    }
+                    if (spec.defaultIsHostDependent()) {
+                        throw new ExpressionException("column " + column + ": the default of " + name + " depends on "
+                                + spec.defaultDependsOn() + ", so it differs from server to server: set " + name
+                                + " in the template or compute from the instance's facts (RAM, CPUS, DISK)");
                     }
                     return quantityOf(spec, spec.defaultValue());
                 }

@@ -162,12 +162,23 @@ public final class TemplateValidator {
                     issues.add(new ValidationIssue(ValidationIssue.Severity.WARNING, version, p.name(),
                             "On " + machine.label() + ", " + p.name() + " is " + p.note()));
                 }
-                if (catalog.find(p.name()).map(ParameterSpec::requiresRestart).orElse(false)) {
-                    issues.add(new ValidationIssue(ValidationIssue.Severity.INFO, version, p.name(),
-                            p.name() + " takes effect only after a restart"));
+                ParameterSpec spec = catalog.find(p.name()).orElse(null);
+                if (spec != null && spec.requiresRestart()) {
+                    issues.add(info(version, p.name(), p.name() + " takes effect only after a restart"));
+                } else if (spec != null && spec.applyMode() == ApplyMode.NEW_SESSIONS) {
+                    issues.add(info(version, p.name(), p.name() + " reaches only sessions opened after the change;"
+                            + " open ones keep the old value until they reconnect"));
+                }
+                if (!p.comparable(spec)) {
+                    issues.add(info(version, p.name(), "The default of " + p.name() + " depends on "
+                            + spec.defaultDependsOn() + ": instances are not compared with it"));
                 }
             }
         }
+    }
+
+    private static ValidationIssue info(String version, String parameter, String message) {
+        return new ValidationIssue(ValidationIssue.Severity.INFO, version, parameter, message);
     }
 
     private static ValidationIssue error(String version, String parameter, String message) {

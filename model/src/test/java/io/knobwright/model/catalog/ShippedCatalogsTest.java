@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -104,6 +106,36 @@ class ShippedCatalogsTest {
                 .map(ParameterSpec::name).toList();
         assertThat(unsourced).as("entries of %s without a %s source", version, curated ? "documentation" : "")
                 .isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("supportedVersions")
+    void marksExactlyTheDefaultsTheTableSaysDependOnTheHostOrTheBuild(EngineVersion version) {
+        Map<String, String> table = HostDependentDefaults.of(version.engine(), version.major());
+        List<String> problems = new ArrayList<>();
+        for (ParameterSpec p : load(version).parameters()) {
+            String expected = table.get(ParameterCatalog.canonicalName(p.name()));
+            if (!Objects.equals(expected, p.defaultDependsOn())) {
+                problems.add(p.name() + ": marked '" + p.defaultDependsOn() + "', the table says '" + expected + "'");
+            }
+        }
+        assertThat(problems).as("host-dependent marks in %s (regenerate or re-mark the file)", version).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void everyHostDependentDefaultNamesAParameterOfAShippedCatalog(Engine engine) {
+        Set<String> known = new HashSet<>();
+        engine.supportedVersions().forEach(v -> load(new EngineVersion(engine, v)).parameters()
+                .forEach(p -> known.add(ParameterCatalog.canonicalName(p.name()))));
+        Set<String> listed = new HashSet<>();
+        engine.supportedVersions().forEach(v -> listed.addAll(HostDependentDefaults.of(engine, v).keySet()));
+        listed.removeAll(known);
+        assertThat(listed).as("names in HostDependentDefaults no %s catalog knows", engine).isEmpty();
+    }
+
+    static Stream<Engine> engines() {
+        return Arrays.stream(Engine.values());
     }
 
     /** The default as a number when the type is numeric and the default is a plain number ("-1", "0.5"). */

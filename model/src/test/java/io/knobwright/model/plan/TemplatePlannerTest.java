@@ -9,6 +9,9 @@ import io.knobwright.model.fleet.HardwareFacts;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.LiveSetting;
 import io.knobwright.model.fleet.SettingsSnapshot;
+import io.knobwright.model.template.EntryValue;
+import io.knobwright.model.template.Template;
+import io.knobwright.model.template.TemplateEntry;
 import io.knobwright.model.template.TemplateException;
 import io.knobwright.model.template.TemplateLibrary;
 import io.knobwright.model.template.TemplateRepository;
@@ -64,6 +67,26 @@ class TemplatePlannerTest {
         int all = planner.drift(oltp, pg, snapshot());
         int fewer = planner.drift(oltp, pg, snapshot(new LiveSetting("jit", "off", null, "configuration file", false)));
         assertThat(fewer).isEqualTo(all - 1);
+    }
+
+    @Test
+    void aResetToAHostDependentDefaultIsNeitherDriftNorAPlannedChange() {
+        Instance maria = new Instance(9, "maria-galera-2", Engine.MARIADB, "10.11", "10.11.19", null, null, null, null,
+                null, new HardwareFacts(16, 64 * GB, DiskType.NVME, 2048 * GB), false);
+        Template galera = new Template("galera", Engine.MARIADB, List.of("10.11"), null, List.of(
+                new TemplateEntry("wsrep_node_name", new EntryValue.ResetToDefault(), false, ""),
+                new TemplateEntry("thread_pool_size", new EntryValue.ResetToDefault(), false, ""),
+                new TemplateEntry("max_connections", new EntryValue.ResetToDefault(), false, "")), false, "");
+        TemplateVersion template = new TemplateVersion(galera, 1, "lin", Instant.EPOCH, "");
+        SettingsSnapshot current = new SettingsSnapshot(9, Instant.parse("2026-11-25T09:00:00Z"), "10.11.19", List.of(
+                new LiveSetting("wsrep_node_name", "db-galera-2", null, "", false),
+                new LiveSetting("thread_pool_size", "16", null, "", false),
+                new LiveSetting("max_connections", "500", null, "", false)));
+
+        ChangePlan plan = planner.plan(template, maria, current, false, "lin", Instant.EPOCH);
+
+        assertThat(plan.changes()).extracting(PlannedChange::parameter).containsExactly("max_connections");
+        assertThat(planner.drift(template, maria, current)).isEqualTo(1);
     }
 
     @Test

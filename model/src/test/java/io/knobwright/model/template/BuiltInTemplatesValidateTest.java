@@ -176,6 +176,22 @@ class BuiltInTemplatesValidateTest {
         });
     }
 
+    @Test
+    void newSessionsOnlyAndHostDependentDefaultsAreExplained() {
+        Template t = new Template("audit", Engine.POSTGRESQL, List.of("16"), null, List.of(
+                TemplateEntry.literal("log_connections", "on", "who logs in"),
+                new TemplateEntry("unix_socket_directories", new EntryValue.ResetToDefault(), false, "")), false, "");
+        List<ValidationIssue> issues = validator.validate(new TemplateVersion(t, 1, "lin", Instant.EPOCH, ""));
+        assertThat(issues).anySatisfy(i -> {
+            assertThat(i.severity()).isEqualTo(ValidationIssue.Severity.INFO);
+            assertThat(i.message()).isEqualTo("log_connections reaches only sessions opened after the change;"
+                    + " open ones keep the old value until they reconnect");
+        });
+        assertThat(issues).anySatisfy(i -> assertThat(i.message())
+                .isEqualTo("The default of unix_socket_directories depends on the distribution's build: instances"
+                        + " are not compared with it"));
+    }
+
     /** Resolved values by lower-case parameter name, failing on any resolution problem. */
     private Map<String, String> resolve(String template, HardwareFacts facts, Engine engine, String version) {
         ParameterCatalog catalog = catalogs.require(engine, version);

@@ -22,6 +22,7 @@ class TemplateResolverTest {
     private static final HardwareFacts SIXTY_FOUR_GB = new HardwareFacts(16, 64 * GB, DiskType.SSD, 1024 * GB);
 
     private static final ParameterCatalog MYSQL_84 = new CatalogRepository().require(Engine.MYSQL, "8.4");
+    private static final ParameterCatalog MARIADB_1011 = new CatalogRepository().require(Engine.MARIADB, "10.11");
 
     private final Map<String, TemplateVersion> store = new HashMap<>();
     private final TemplateResolver resolver = new TemplateResolver(name -> Optional.ofNullable(store.get(name)));
@@ -99,6 +100,31 @@ class TemplateResolverTest {
         assertThat(wm.value()).isEqualTo("4096");
         assertThat(wm.reset()).isTrue();
         assertThat(wm.template()).isEqualTo("child");
+    }
+
+    @Test
+    void aResetToADefaultThatDependsOnTheHostSaysItIsNotCompared() {
+        TemplateVersion t = save("galera", Engine.MARIADB, null,
+                new TemplateEntry("wsrep_node_name", new EntryValue.ResetToDefault(), false, "the server's own name"),
+                new TemplateEntry("max_connections", new EntryValue.ResetToDefault(), false, ""));
+        Map<String, ResolvedParameter> byName = new HashMap<>();
+        resolver.resolve(t, SIXTY_FOUR_GB, MARIADB_1011).forEach(p -> byName.put(p.name(), p));
+
+        ResolvedParameter nodeName = byName.get("wsrep_node_name");
+        assertThat(nodeName.note()).isEqualTo("default depends on the host name: not compared");
+        assertThat(nodeName.comparable(MARIADB_1011.find("wsrep_node_name").orElseThrow())).isFalse();
+        assertThat(byName.get("max_connections").note()).isEmpty();
+        assertThat(byName.get("max_connections").comparable(MARIADB_1011.find("max_connections").orElseThrow())).isTrue();
+    }
+
+    @Test
+    void anExpressionCannotComputeWithADefaultThatDiffersFromServerToServer() {
+        TemplateVersion t = save("pool", Engine.MARIADB, null,
+                TemplateEntry.expression("thread_pool_max_threads", "thread_pool_size * 100", ""));
+        assertThatThrownBy(() -> resolver.resolve(t, SIXTY_FOUR_GB, MARIADB_1011))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("the default of thread_pool_size depends on the CPU count")
+                .hasMessageContaining("set thread_pool_size in the template");
     }
 
     @Test

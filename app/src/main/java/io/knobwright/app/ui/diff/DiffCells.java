@@ -172,15 +172,7 @@ final class DiffCells {
         }
 
         static String label(ApplyMode mode) {
-            if (mode == null) {
-                return "unknown";
-            }
-            return switch (mode) {
-                case ONLINE -> "online";
-                case RELOAD -> "reload";
-                case RESTART -> "restart";
-                case READ_ONLY -> "read-only";
-            };
+            return mode == null ? "unknown" : mode.label();
         }
     }
 

@@ -24,10 +24,15 @@ public final class SettingComparison {
         /** A different value: someone (or the packaging) changed it. */
         CHANGED,
         /** No catalog entry, no stated default, or units this comparison cannot relate yet. */
-        UNKNOWN
+        UNKNOWN,
+        /** The default differs from server to server (host name, CPU count, build): nothing to compare with. */
+        HOST_DEPENDENT
     }
 
     public Verdict compare(LiveSetting live, ParameterSpec spec) {
+        if (spec != null && spec.defaultIsHostDependent()) {
+            return Verdict.HOST_DEPENDENT;
+        }
         if (spec == null || spec.defaultValue() == null || live.value() == null) {
             return Verdict.UNKNOWN;
         }

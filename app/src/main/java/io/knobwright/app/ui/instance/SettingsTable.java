@@ -1,5 +1,6 @@
 package io.knobwright.app.ui.instance;
 
+import io.knobwright.model.catalog.HostDependentDefaults;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.catalog.ParameterSpec;
 import io.knobwright.model.fleet.LiveSetting;
@@ -24,14 +25,38 @@ record SettingsTable(Optional<SettingsSnapshot> snapshot, Optional<ParameterCata
         snapshot.ifPresent(s -> {
             for (LiveSetting live : s.settings()) {
                 ParameterSpec spec = catalog.flatMap(c -> c.find(live.name())).orElse(null);
-                rows.add(new SettingRow(live.name(), live.value(), spec == null ? null : spec.defaultValue(),
+                rows.add(new SettingRow(live.name(), live.value(), defaultText(spec),
                         live.unit() != null ? live.unit() : spec == null ? null : spec.unit(), live.source(),
                         live.pendingRestart(), spec != null && spec.requiresRestart(),
-                        comparison.compare(live, spec), spec == null ? null : spec.description()));
+                        comparison.compare(live, spec), description(spec)));
             }
         });
         rows.sort(Comparator.comparing(SettingRow::name, String.CASE_INSENSITIVE_ORDER));
         return new SettingsTable(snapshot, catalog, List.copyOf(rows));
+    }
+
+    /**
+     * The catalog default, or that it is each host's (each build's) own when it differs from server to server: the
+     * generating server's value ("vm", "/tmp/mdb114-data/") would read as a fact this instance deviates from. Short,
+     * because the column is narrow; the row's tooltip says what it depends on.
+     */
+    static String defaultText(ParameterSpec spec) {
+        if (spec == null || !spec.defaultIsHostDependent()) {
+            return spec == null ? null : spec.defaultValue();
+        }
+        String dependsOn = spec.defaultDependsOn();
+        return dependsOn.equals(HostDependentDefaults.BUILD) || dependsOn.equals(HostDependentDefaults.RELEASE)
+                ? "per build" : "per host";
+    }
+
+    /** The catalog's description, after what a host-dependent default depends on and the catalog's example. */
+    private static String description(ParameterSpec spec) {
+        if (spec == null || !spec.defaultIsHostDependent()) {
+            return spec == null ? null : spec.description();
+        }
+        String example = spec.defaultValue() == null || spec.defaultValue().isEmpty() ? ""
+                : " (where the catalog was made: " + spec.defaultValue() + ")";
+        return "Default depends on " + spec.defaultDependsOn() + example + ". " + spec.description();
     }
 
     long changedCount() {

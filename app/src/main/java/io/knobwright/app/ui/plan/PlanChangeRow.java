@@ -5,7 +5,7 @@ import io.knobwright.model.catalog.ParameterSpec;
 import io.knobwright.model.plan.PlannedChange;
 import io.knobwright.model.value.Values;
 
-import java.util.Locale;
+import java.util.Optional;
 
 /**
  * One change of the plan being read, spelled for people: values in the engine's most readable unit
@@ -25,7 +25,7 @@ public record PlanChangeRow(String parameter, String from, String to, String raw
         return new PlanChangeRow(change.parameter(),
                 change.from() == null ? NOT_REPORTED : readable(spec, change.from(), change.unit()),
                 readable(spec, change.to(), change.unit()), rawFrom, rawTo, change.applyMode(),
-                applyText(change.applyMode()), change.restartNeeded(), change.provenance(), change.note());
+                change.applyMode().label(), change.restartNeeded(), change.provenance(), change.note());
     }
 
     /**
@@ -60,10 +60,13 @@ public record PlanChangeRow(String parameter, String from, String to, String raw
         return true;
     }
 
-    static String applyText(ApplyMode mode) {
-        return switch (mode) {
-            case READ_ONLY -> "read-only";
-            default -> mode.name().toLowerCase(Locale.ROOT);
+    /** What a reviewer must know about when the change takes effect; empty when it simply applies. */
+    public Optional<String> whenItTakesEffect() {
+        return switch (applyMode) {
+            case RESTART -> Optional.of("Takes effect after a server restart.");
+            case NEW_SESSIONS -> Optional.of("Reaches only sessions opened after the change: sessions already open,"
+                    + " such as a connection pool's, keep the old value until they reconnect.");
+            default -> Optional.empty();
         };
     }
 

@@ -302,9 +302,7 @@ public final class PlansView extends BorderPane {
             StringBuilder text = new StringBuilder(row.parameter()).append('\n')
                     .append(row.rawFrom().isEmpty() ? "not reported by the server" : row.rawFrom())
                     .append(" → ").append(row.rawTo());
-            if (row.restartNeeded()) {
-                text.append("\nTakes effect after a server restart.");
-            }
+            row.whenItTakesEffect().ifPresent(when -> text.append('\n').append(when));
             text.append('\n').append(row.provenanceWithNote());
             setTooltip(new Tooltip(text.toString()));
         }

@@ -32,6 +32,7 @@ final class ParameterHelp {
         parts.add(switch (spec.applyMode()) {
             case ONLINE -> "applies at once";
             case RELOAD -> "applies on reload";
+            case NEW_SESSIONS -> "applies to sessions opened after the change";
             case RESTART -> "needs a restart";
             case READ_ONLY -> "read-only";
         });

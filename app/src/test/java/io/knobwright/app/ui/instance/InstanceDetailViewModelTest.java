@@ -42,7 +42,14 @@ class InstanceDetailViewModelTest {
     private static final ParameterCatalog PG16 = new ParameterCatalog(new EngineVersion(Engine.POSTGRESQL, "16"), "test",
             List.of(spec("shared_buffers", ParameterType.INTEGER, "8kB", "16384", ApplyMode.RESTART),
                     spec("work_mem", ParameterType.INTEGER, "kB", "4096", ApplyMode.ONLINE),
-                    spec("autovacuum", ParameterType.BOOLEAN, null, "on", ApplyMode.RELOAD)));
+                    spec("autovacuum", ParameterType.BOOLEAN, null, "on", ApplyMode.RELOAD),
+                    hostDependent("unix_socket_directories", "/tmp", "the distribution's build"),
+                    hostDependent("max_stack_depth", "100", "the host's resource limits (ulimit)")));
+
+    private static ParameterSpec hostDependent(String name, String example, String dependsOn) {
+        return new ParameterSpec(Engine.POSTGRESQL, "16", name, ParameterType.STRING, null, null, null, List.of(),
+                example, ApplyMode.RESTART, "", "Sets the directories.", "", dependsOn);
+    }
 
     private static final CatalogLookup CATALOGS = (id, v) -> v.equals(PG16.engineVersion()) ? Optional.of(PG16) : Optional.empty();
 
@@ -73,6 +80,26 @@ class InstanceDetailViewModelTest {
         assertThat(vm.summaryProperty().get()).isEqualTo("3 settings · 1 differs from default");
         assertThat(vm.snapshotInfoProperty().get()).isEqualTo("Read 2026-03-02 09:15 · server 16.2");
         assertThat(vm.catalogNoteProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aDefaultThatDependsOnTheHostOrTheBuildIsShownSoAndNeverCountsAsChanged() {
+        service.snapshots.put(pg16.id(), snapshot(pg16.id(),
+                new LiveSetting("unix_socket_directories", "/var/run/postgresql", null, "default", false),
+                new LiveSetting("max_stack_depth", "2048", "kB", "environment variable", false),
+                new LiveSetting("work_mem", "65536", "kB", "configuration file", false)));
+        InstanceDetailViewModel vm = detail(Fixtures.inline());
+
+        vm.show(pg16);
+
+        assertThat(vm.settings()).extracting(SettingRow::name, SettingRow::defaultValue, SettingRow::changed)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("max_stack_depth", "per host", false),
+                        org.assertj.core.groups.Tuple.tuple("unix_socket_directories", "per build", false),
+                        org.assertj.core.groups.Tuple.tuple("work_mem", "4096", true));
+        assertThat(vm.settings().get(1).description()).isEqualTo("Default depends on the distribution's build"
+                + " (where the catalog was made: /tmp). Sets the directories.");
+        assertThat(vm.summaryProperty().get()).isEqualTo("3 settings · 1 differs from default");
     }
 
     @Test

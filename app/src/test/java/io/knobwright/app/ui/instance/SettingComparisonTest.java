@@ -54,6 +54,14 @@ class SettingComparisonTest {
     }
 
     @Test
+    void aDefaultThatDependsOnTheHostIsNotComparedWithTheInstancesValue() {
+        ParameterSpec nodeName = new ParameterSpec(Engine.MARIADB, "10.11", "wsrep_node_name", ParameterType.STRING,
+                null, null, null, List.of(), "vm", ApplyMode.ONLINE, "", "", "", "the host name");
+        assertThat(compare("db-galera-2", null, nodeName)).isEqualTo(Verdict.HOST_DEPENDENT);
+        assertThat(compare("vm", null, nodeName)).isEqualTo(Verdict.HOST_DEPENDENT);
+    }
+
+    @Test
     void withoutACatalogEntryOrDefaultNothingIsClaimed() {
         assertThat(comparison.compare(new LiveSetting("x", "1", null, "", false), null)).isEqualTo(Verdict.UNKNOWN);
         assertThat(compare("1", null, spec("y", ParameterType.INTEGER, null, null))).isEqualTo(Verdict.UNKNOWN);

@@ -1,5 +1,6 @@
 package io.knobwright.model.catalog.curated;
 
+import io.knobwright.model.catalog.ApplyMode;
 import io.knobwright.model.catalog.CatalogFile;
 import io.knobwright.model.catalog.CatalogRepository;
 import io.knobwright.model.catalog.ParameterCatalog;
@@ -9,6 +10,7 @@ import io.knobwright.model.engine.EngineVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -63,11 +65,23 @@ class CuratedCatalogFilesTest {
     }
 
     @Test
-    void oracleDeferredParametersAreReloadAndStaticOnesRestart() {
+    void oracleDeferredParametersReachNewSessionsAndStaticOnesRestart() {
         ParameterCatalog v19 = CuratedCatalogs.build(new EngineVersion(Engine.ORACLE, "19c"));
-        assertThat(v19.find("recyclebin").orElseThrow().applyMode().name()).isEqualTo("RELOAD");
+        assertThat(v19.find("recyclebin").orElseThrow().applyMode()).isEqualTo(ApplyMode.NEW_SESSIONS);
         assertThat(v19.find("processes").orElseThrow().requiresRestart()).isTrue();
         assertThat(v19.find("sga_target").orElseThrow().applyMode().name()).isEqualTo("ONLINE");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"19c", "23ai"})
+    void oracleSessionsCursorCacheAndThreadsPerCpuSayWhatTheReferenceSays(String version) {
+        ParameterCatalog oracle = CuratedCatalogs.build(new EngineVersion(Engine.ORACLE, version));
+        ParameterSpec sessions = oracle.find("sessions").orElseThrow();
+        assertThat(sessions.min()).isEqualByComparingTo("1");
+        assertThat(sessions.max()).isEqualByComparingTo("65535");
+        assertThat(oracle.find("session_cached_cursors").orElseThrow().applyMode()).isEqualTo(ApplyMode.NEW_SESSIONS);
+        assertThat(oracle.find("parallel_threads_per_cpu").orElseThrow().defaultDependsOn())
+                .isEqualTo("the operating system");
     }
 
     private static String defaultOf(ParameterCatalog catalog, String name) {

@@ -1,5 +1,6 @@
 package io.knobwright.model.catalog.curated;
 
+import io.knobwright.model.catalog.HostDependentDefaults;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.engine.EngineVersion;
@@ -23,7 +24,12 @@ final class CuratedCatalogs {
                 .toList();
     }
 
+    /** The table of that version, its host-dependent defaults marked. */
     static ParameterCatalog build(EngineVersion version) {
+        return HostDependentDefaults.mark(table(version));
+    }
+
+    private static ParameterCatalog table(EngineVersion version) {
         return switch (version.engine()) {
             case MYSQL -> MySqlCuratedCatalog.build(version.major());
             case SQLSERVER -> SqlServerCuratedCatalog.build(version.major());

@@ -18,9 +18,9 @@ import static io.knobwright.model.catalog.curated.Curated.string;
  * The Oracle initialization parameters DBAs tune, from the Oracle Database Reference (19c and 23ai), named as
  * V$PARAMETER names them (lower case). Apply modes follow the reference's "Modifiable" row:
  * ALTER SYSTEM (immediate, SCOPE=BOTH) is ONLINE; not modifiable (SCOPE=SPFILE, then restart) is RESTART;
- * ALTER SYSTEM ... DEFERRED is RELOAD, because the new value reaches only sessions opened after the change:
- * like a reload, it needs no restart but is not in force for everyone at once. Defaults Oracle derives from
- * CPU_COUNT, SGA size or PROCESSES are left empty and described.
+ * ALTER SYSTEM ... DEFERRED is NEW_SESSIONS: the new value reaches only sessions opened after the change.
+ * Defaults Oracle derives from CPU_COUNT, SGA size or PROCESSES are left empty and described; which defaults
+ * differ from host to host is said once, in {@link io.knobwright.model.catalog.HostDependentDefaults}.
  */
 final class OracleCuratedCatalog {
 
@@ -122,15 +122,17 @@ final class OracleCuratedCatalog {
                 .doc("Maximum operating system processes that can connect, background processes included. Default "
                         + "derived from the number of cores; sessions and transactions derive from it.")
                 .src(ref("processes")));
-        p.add(integer("sessions").range("1", "2147483647").restart().cat(CONNECTIONS)
-                .doc("Maximum sessions. Default derived: 1.5 * processes + 22.")
+        p.add(integer("sessions").range(1, 65535).restart().cat(CONNECTIONS)
+                .doc("Maximum sessions. Default derived: 1.5 * processes + 22, which is also the minimum: a value "
+                        + "from 1 up to it is accepted and ignored. Modifiable with ALTER SYSTEM only in a PDB, for "
+                        + "that PDB's own limit; in a non-CDB or the CDB root it takes the spfile and a restart.")
                 .src(ref("sessions")));
         p.add(integer("open_cursors").range(0, 65535).def(50).cat(CONNECTIONS)
                 .doc("Open cursors (private SQL areas) one session may hold.")
                 .src(ref("open_cursors")));
-        p.add(integer("session_cached_cursors").range("0", null).def(50).restart().cat(CONNECTIONS)
-                .doc("Session cursors cached per session; settable per session with ALTER SESSION, instance-wide "
-                        + "only in the spfile.")
+        p.add(integer("session_cached_cursors").range("0", null).def(50).mode(ApplyMode.NEW_SESSIONS).cat(CONNECTIONS)
+                .doc("Session cursors cached per session. ALTER SYSTEM ... DEFERRED: applies to sessions opened "
+                        + "after the change; ALTER SESSION changes the current session.")
                 .src(ref("session_cached_cursors")));
         p.add(integer("job_queue_processes").range(0, 4000).def(4000).cat(CONNECTIONS)
                 .doc("Maximum job slaves for DBMS_SCHEDULER and DBMS_JOB; 0 disables job execution.")
@@ -164,7 +166,8 @@ final class OracleCuratedCatalog {
                 .doc("Upper bound of automatic DOP: CPU, IO or an integer.")
                 .src(ref("parallel_degree_limit")));
         p.add(integer("parallel_threads_per_cpu").range("1", null).def(1).cat(PARALLEL)
-                .doc("Parallel execution threads per CPU used in default DOP calculations.")
+                .doc("Parallel execution threads per CPU used in default DOP calculations. Default operating "
+                        + "system-dependent: 1 on Linux; the references up to 12.1 said usually 2.")
                 .src(ref("parallel_threads_per_cpu")));
         p.add(bool("parallel_force_local").def("FALSE").cat(PARALLEL)
                 .doc("Keep parallel execution on the instance where the statement started (RAC).")
@@ -315,18 +318,18 @@ final class OracleCuratedCatalog {
         p.add(string("max_dump_file_size").def("unlimited").cat(LOGGING)
                 .doc("Maximum size of trace files, in OS blocks or with K/M/G, or unlimited.")
                 .src(ref("max_dump_file_size")));
-        p.add(string("audit_file_dest").mode(ApplyMode.RELOAD).cat(LOGGING)
+        p.add(string("audit_file_dest").mode(ApplyMode.NEW_SESSIONS).cat(LOGGING)
                 .doc("Directory for OS audit files. ALTER SYSTEM ... DEFERRED: applies to sessions opened after "
                         + "the change.")
                 .src(ref("audit_file_dest")));
-        p.add(bytes("sort_area_size").range("0", null).def(65536).mode(ApplyMode.RELOAD).cat(MEMORY)
+        p.add(bytes("sort_area_size").range("0", null).def(65536).mode(ApplyMode.NEW_SESSIONS).cat(MEMORY)
                 .doc("Sort memory per session when automatic PGA management is off (legacy). ALTER SYSTEM ... "
                         + "DEFERRED: applies to sessions opened after the change."));
-        p.add(choice("recyclebin", "ON", "OFF").def("ON").mode(ApplyMode.RELOAD).cat(STORAGE)
+        p.add(choice("recyclebin", "ON", "OFF").def("ON").mode(ApplyMode.NEW_SESSIONS).cat(STORAGE)
                 .doc("Keep dropped tables in the recycle bin for FLASHBACK TABLE ... TO BEFORE DROP. ALTER SYSTEM "
                         + "... DEFERRED: applies to sessions opened after the change.")
                 .src(ref("recyclebin")));
-        p.add(bool("backup_tape_io_slaves").def("FALSE").mode(ApplyMode.RELOAD).cat(IO)
+        p.add(bool("backup_tape_io_slaves").def("FALSE").mode(ApplyMode.NEW_SESSIONS).cat(IO)
                 .doc("RMAN uses I/O server processes for tape backups. ALTER SYSTEM ... DEFERRED: applies to "
                         + "backups started after the change.")
                 .src(ref("backup_tape_io_slaves")));
