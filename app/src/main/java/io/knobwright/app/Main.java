@@ -23,13 +23,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // slf4j-api arrives with Tablesaw without a binding, and jOOQ logs through it when present: without a
-        // provider every command would print SLF4J's "no providers" warning on stderr. Library chatter has no
-        // place in a CLI's output; failures reach the user as exceptions with messages.
-        if (System.getProperty("slf4j.provider") == null) {
-            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
-            System.setProperty("slf4j.internal.verbosity", "WARN");
-        }
         // JSON is UTF-8 by definition; the platform default may be ASCII on a bare server.
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);

@@ -1,5 +1,7 @@
 package io.knobwright.connectors;
 
+import io.knobwright.connectors.jdbc.JdbcUrl;
+
 /**
  * A resolved connection: what a connector needs to open a JDBC connection.
  * Built just before connecting from a ConnectionSpec and the CredentialVault; never stored.
@@ -12,9 +14,9 @@ public record ConnectionTarget(String jdbcUrl, String user, String password) {
         }
     }
 
-    /** Never prints the password. */
+    /** Never prints the password, not even one written into the URL. */
     @Override
     public String toString() {
-        return "ConnectionTarget[" + jdbcUrl + ", user=" + user + ", password=" + (password == null ? "none" : "***") + "]";
+        return "ConnectionTarget[" + JdbcUrl.redact(jdbcUrl) + ", user=" + user + ", password=" + (password == null ? "none" : "***") + "]";
     }
 }

@@ -1,6 +1,7 @@
 package io.knobwright.connectors.catalog;
 
 import io.knobwright.connectors.ConnectorException;
+import io.knobwright.connectors.jdbc.JdbcUrl;
 import io.knobwright.model.catalog.CatalogFile;
 import io.knobwright.model.catalog.ParameterCatalog;
 
@@ -46,7 +47,7 @@ public final class CatalogGenerator {
         try (Connection connection = connect(jdbcUrl, user, password)) {
             return reader.read(connection);
         } catch (SQLException e) {
-            throw new ConnectorException("Reading the parameters of " + redact(jdbcUrl) + " failed: " + e.getMessage()
+            throw new ConnectorException("Reading the parameters of " + JdbcUrl.redact(jdbcUrl) + " failed: " + e.getMessage()
                     + ". The user needs permission to read the server's settings view.", e);
         }
     }
@@ -82,7 +83,7 @@ public final class CatalogGenerator {
         return readers.stream()
                 .filter(r -> r.accepts(jdbcUrl))
                 .findFirst()
-                .orElseThrow(() -> new ConnectorException("Cannot generate a catalog from '" + redact(jdbcUrl)
+                .orElseThrow(() -> new ConnectorException("Cannot generate a catalog from '" + JdbcUrl.redact(jdbcUrl)
                         + "': no catalog reader understands that URL. Use jdbc:postgresql://host:port/db"
                         + " or jdbc:mariadb://host:port/db."));
     }
@@ -135,11 +136,6 @@ public final class CatalogGenerator {
         } else {
             hint = "Check the URL, user and password.";
         }
-        return "Cannot connect to " + redact(jdbcUrl) + ". " + hint + " (" + e.getMessage() + ")";
-    }
-
-    /** A URL may carry a password parameter; it must not end up in a message or a log. */
-    static String redact(String jdbcUrl) {
-        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
+        return "Cannot connect to " + JdbcUrl.redact(jdbcUrl) + ". " + hint + " (" + e.getMessage() + ")";
     }
 }

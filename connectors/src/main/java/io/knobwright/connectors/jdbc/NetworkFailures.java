@@ -59,12 +59,16 @@ public final class NetworkFailures {
                 + " a firewall that silently drops packets looks the same.";
     }
 
-    /** {@code text} with every occurrence of the password replaced, for messages built from driver text. */
-    public static String withoutSecret(String text, String password) {
-        if (text == null || password == null || password.isEmpty()) {
-            return text;
+    /**
+     * {@code text} with the URL's password parameters and every occurrence of the password replaced, for messages
+     * built from driver text: a driver may quote the whole URL ("Unable to parse URL jdbc:...?password=...").
+     */
+    public static String withoutSecrets(String text, String jdbcUrl, String password) {
+        if (text == null) {
+            return null;
         }
-        return text.replace(password, "***");
+        String redacted = jdbcUrl == null ? text : text.replace(jdbcUrl, JdbcUrl.redact(jdbcUrl));
+        return password == null || password.isEmpty() ? redacted : redacted.replace(password, "***");
     }
 
     private static String hostOnly(String unknownHostMessage) {

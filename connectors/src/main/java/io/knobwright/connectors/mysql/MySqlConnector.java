@@ -91,11 +91,8 @@ public final class MySqlConnector implements EngineConnector {
         // The driver is used directly, not through DriverManager, so no other driver on the classpath can claim the URL
         org.mariadb.jdbc.Driver driver = new org.mariadb.jdbc.Driver();
         String driverUrl = MySqlDriverProperties.driverUrl(target.jdbcUrl());
+        // the driver returns no connection only for another scheme, refused above; a URL it cannot parse throws
         try (Connection connection = driver.connect(driverUrl, MySqlDriverProperties.of(target, timeouts))) {
-            if (connection == null) {
-                throw new ConnectorException("The MariaDB driver cannot read the JDBC URL '" + JdbcUrl.redact(target.jdbcUrl())
-                        + "': check host, port and database (jdbc:mariadb://host:3306/).");
-            }
             return work.run(connection);
         } catch (SQLException failure) {
             throw MySqlFailures.translate(failure, engine, url, target, timeouts);

@@ -21,7 +21,8 @@ final class MySqlFailures {
     /** @param engine "MariaDB" or "MySQL", from the URL's scheme: before login nothing better is known */
     static ConnectorException translate(SQLException failure, String engine, JdbcUrl url, ConnectionTarget target,
                                         ConnectorTimeouts timeouts) {
-        String message = NetworkFailures.withoutSecret(message(failure, engine, url, target, timeouts), target.password());
+        String message = NetworkFailures.withoutSecrets(message(failure, engine, url, target, timeouts), target.jdbcUrl(),
+                target.password());
         return new ConnectorException(message, failure);
     }
 
@@ -47,6 +48,8 @@ final class MySqlFailures {
                     + " ('" + user + "'@'your host') on the server.";
             case 1129 -> at + " blocks this host after too many failed connections: run FLUSH HOSTS on the server.";
             case 1040 -> at + " has no free connection (max_connections is reached): try again later.";
+            case 1226 -> at + " allows user '" + user + "' no more connections (a per-user limit such as"
+                    + " MAX_USER_CONNECTIONS is reached): close some of its sessions, or ask for a higher limit.";
             default -> otherMessage(at, engine, url, timeouts, serverSaid, lower, failure.getSQLState());
         };
     }

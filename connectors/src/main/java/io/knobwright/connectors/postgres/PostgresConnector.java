@@ -109,11 +109,8 @@ public final class PostgresConnector implements EngineConnector {
         PostgresDriverProperties.GUARD.check(url);
         // The driver is used directly, not through DriverManager, so no other driver on the classpath can claim the URL
         org.postgresql.Driver driver = new org.postgresql.Driver();
+        // pgjdbc returns no connection only for another scheme, refused above; a URL it cannot parse throws
         try (Connection connection = driver.connect(target.jdbcUrl(), PostgresDriverProperties.of(target, timeouts))) {
-            if (connection == null) {
-                throw new ConnectorException("The PostgreSQL driver cannot read the JDBC URL '" + JdbcUrl.redact(target.jdbcUrl())
-                        + "': check host, port and database (jdbc:postgresql://host:5432/postgres).");
-            }
             return work.run(connection);
         } catch (SQLException failure) {
             throw PostgresFailures.translate(failure, url, target, timeouts);

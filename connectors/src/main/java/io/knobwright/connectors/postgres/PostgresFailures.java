@@ -18,7 +18,7 @@ final class PostgresFailures {
     }
 
     static ConnectorException translate(SQLException failure, JdbcUrl url, ConnectionTarget target, ConnectorTimeouts timeouts) {
-        String message = NetworkFailures.withoutSecret(message(failure, url, target, timeouts), target.password());
+        String message = NetworkFailures.withoutSecrets(message(failure, url, target, timeouts), target.jdbcUrl(), target.password());
         return new ConnectorException(message, failure);
     }
 
@@ -27,6 +27,10 @@ final class PostgresFailures {
         String network = NetworkFailures.describe(failure, ENGINE, url.endpoint(), timeouts).orElse(null);
         if (network != null) {
             return network;
+        }
+        if (failure.getMessage() != null && failure.getMessage().startsWith("Unable to parse URL")) {
+            return "The PostgreSQL driver cannot read the JDBC URL '" + JdbcUrl.redact(target.jdbcUrl())
+                    + "': check host, port and database (jdbc:postgresql://host:5432/postgres).";
         }
         String state = failure.getSQLState() == null ? "" : failure.getSQLState();
         String serverSaid = failure.getMessage() == null ? "" : failure.getMessage();
@@ -54,6 +58,15 @@ final class PostgresFailures {
                     + " (every server has 'postgres' unless someone dropped it).";
         }
         if (state.equals("53300")) {
+            // "too many connections for role/database" is a CONNECTION LIMIT set on that role or database, not max_connections
+            if (lower.contains("for role")) {
+                return at + " allows user '" + user + "' no more connections (the role's CONNECTION LIMIT is reached):"
+                        + " close some of its sessions, or ask for a higher limit.";
+            }
+            if (lower.contains("for database")) {
+                return at + " allows no more connections to database '" + database + "' (its CONNECTION LIMIT is reached):"
+                        + " close some sessions on it, or ask for a higher limit.";
+            }
             return at + " has no free connection slot (max_connections is reached): try again later, or ask for a reserved slot.";
         }
         if (state.equals("57P03")) {

@@ -15,15 +15,11 @@ import org.junit.jupiter.api.Test;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -35,7 +31,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class MySqlConnectorMariaDbTest {
 
     private static final long GENEROUS_NANOS = Duration.ofSeconds(10).toNanos();
-    private static final String PASSWORD = "Correct-Horse-42";
+    private static final String PASSWORD = ThrowawayMariaDbUsers.PASSWORD;
     private static final ConnectionTarget ROOT = new ConnectionTarget(LocalServices.MARIADB_URL, "root", "");
 
     private final MySqlConnector connector = new MySqlConnector();
@@ -93,7 +89,7 @@ class MySqlConnectorMariaDbTest {
     @Test
     void wrongPasswordIsRefusedNamingTheUserWithoutShowingThePassword() throws Exception {
         String wrongPassword = "Wrong-Battery-17";
-        withThrowawayUser(user -> {
+        ThrowawayMariaDbUsers.withUser(user -> {
             long start = System.nanoTime();
             ConnectorException e = catchThrowableOfType(ConnectorException.class,
                     () -> connector.probe(new ConnectionTarget("jdbc:mariadb://127.0.0.1:3306/", user, wrongPassword)));
@@ -110,13 +106,13 @@ class MySqlConnectorMariaDbTest {
 
     @Test
     void connectionsAreClosedAfterEachCall() throws Exception {
-        withThrowawayUser(user -> {
+        ThrowawayMariaDbUsers.withUser(user -> {
             ConnectionTarget target = new ConnectionTarget("jdbc:mariadb://127.0.0.1:3306/", user, PASSWORD);
             for (int i = 0; i < 3; i++) {
                 connector.probe(target);
                 connector.readSettings(target);
             }
-            try (Connection c = root(); PreparedStatement st = c.prepareStatement(
+            try (Connection c = ThrowawayMariaDbUsers.root(); PreparedStatement st = c.prepareStatement(
                     "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER = ?")) {
                 st.setString(1, user);
                 int open = Integer.MAX_VALUE;
@@ -149,29 +145,6 @@ class MySqlConnectorMariaDbTest {
                 .isInstanceOf(ConnectorException.class)
                 .hasMessage("MariaDB at 127.0.0.1:3306 does not offer SSL but the JDBC URL requires it: remove sslMode from the URL,"
                         + " or enable TLS on the server.");
-    }
-
-    private interface UserTest {
-        void run(String user) throws Exception;
-    }
-
-    /** A user with {@link #PASSWORD} that exists only for the test: the shared server keeps no trace. */
-    private static void withThrowawayUser(UserTest test) throws Exception {
-        String user = "kw_conn_" + UUID.randomUUID().toString().substring(0, 8);
-        try (Connection c = root(); Statement st = c.createStatement()) {
-            st.execute("CREATE USER '" + user + "'@'127.0.0.1' IDENTIFIED BY '" + PASSWORD + "'");
-        }
-        try {
-            test.run(user);
-        } finally {
-            try (Connection c = root(); Statement st = c.createStatement()) {
-                st.execute("DROP USER IF EXISTS '" + user + "'@'127.0.0.1'");
-            }
-        }
-    }
-
-    private static Connection root() throws SQLException {
-        return DriverManager.getConnection(LocalServices.MARIADB_URL, "root", "");
     }
 
     private static String stackTraceOf(Throwable t) {

@@ -1,6 +1,5 @@
 package io.knobwright.model.template;
 
-import io.knobwright.model.engine.Engine;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -36,10 +35,6 @@ public final class TemplateLibrary {
         user.sort(Comparator.comparing((TemplateVersion v) -> v.template().engine()).thenComparing(TemplateVersion::name));
         all.addAll(user);
         return all;
-    }
-
-    public List<TemplateVersion> forEngine(Engine engine) {
-        return all().stream().filter(v -> v.template().engine() == engine).toList();
     }
 
     public Optional<TemplateVersion> latest(String name) {
@@ -87,14 +82,10 @@ public final class TemplateLibrary {
             throw new TemplateException("'" + template.name() + "' is a built-in template and cannot be changed. "
                     + "Save a copy under another name (e.g. " + template.name() + "-custom) and make it your own.");
         }
-        Template userTemplate = template.builtIn()
-                ? new Template(template.name(), template.engine(), template.targetVersions(), template.parent(),
-                        template.entries(), false, template.description())
-                : template;
         int next = repository.latest(template.name()).map(v -> v.version() + 1).orElse(1);
-        TemplateVersion candidate = new TemplateVersion(userTemplate, next, author, Clock.systemUTC().instant(), comment);
+        TemplateVersion candidate = new TemplateVersion(template, next, author, Clock.systemUTC().instant(), comment);
         new TemplateResolver(name -> name.equals(template.name()) ? Optional.of(candidate) : latest(name)).check(candidate);
-        return repository.save(userTemplate, author, comment);
+        return repository.save(template, author, comment);
     }
 
     /** Rolling back saves an old version again as the newest, so history stays append-only. */

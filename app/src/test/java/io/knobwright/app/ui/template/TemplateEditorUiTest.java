@@ -121,7 +121,8 @@ class TemplateEditorUiTest {
         assertThat(save.isDisabled()).isFalse();
         robot.interact(() -> robot.lookup("#entry-table").queryTableView().getSelectionModel().select(entry(robot, "work_mem")));
         Snapshots.writeAt(stage.getScene(), 1920, 1080, "template-editor.png");
-        Node diff = robot.lookup("#template-diff").query();
+        // on the FX thread: the selection above rebuilds the diff, and a lookup from here could walk a changing list
+        Node diff = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#template-diff").<Node>query()).get();
         Snapshots.writeNode(diff, 1400, 520, "template-diff.png");
 
         robot.clickOn("#template-comment").write("Bigger sorts; JIT for month-end reports");

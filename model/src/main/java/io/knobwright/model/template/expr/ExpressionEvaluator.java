@@ -125,7 +125,7 @@ public final class ExpressionEvaluator {
         if (args.size() < min || args.size() > max) {
             String expected = min == max ? String.valueOf(min) : "at least " + min;
             throw new ExpressionException("Column " + call.column() + ": " + call.function() + " takes " + expected
-                    + " argument" + (min == 1 && max == 1 ? "" : "s") + ", got " + args.size());
+                    + " argument" + (min == 1 ? "" : "s") + ", got " + args.size());
         }
     }
 

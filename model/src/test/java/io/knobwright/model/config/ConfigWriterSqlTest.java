@@ -1,0 +1,65 @@
+package io.knobwright.model.config;
+
+import io.knobwright.model.engine.Engine;
+import io.knobwright.model.template.ResolvedParameter;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The SQL each engine takes to apply a resolved template, and values a my.cnf cannot carry. */
+class ConfigWriterSqlTest {
+
+    private static final List<ResolvedParameter> PARAMETERS = List.of(
+            new ResolvedParameter("max_connections", "500", null, "shop", 3, null, false, ""),
+            new ResolvedParameter("sql_mode", "STRICT_TRANS_TABLES,NO_ZERO_DATE", null, "shop", 3, null, false, ""),
+            new ResolvedParameter("innodb_buffer_pool_size", "12884901888", null, "shop", 3, "75% of RAM", false,
+                    "clamped from 13000000000 to the maximum 12884901888"));
+
+    @Test
+    void mysqlPersistsEachSettingAndQuotesOnlyWhatIsNotANumber() {
+        assertThat(ConfigWriter.sqlScript(Engine.MYSQL, "shop v3 for mysql-1", PARAMETERS)).isEqualTo("""
+                -- shop v3 for mysql-1
+
+                SET PERSIST max_connections = 500;  -- shop v3
+                SET PERSIST sql_mode = 'STRICT_TRANS_TABLES,NO_ZERO_DATE';  -- shop v3
+                SET PERSIST innodb_buffer_pool_size = 12884901888;  -- shop v3: 75% of RAM (clamped from 13000000000 to the maximum 12884901888)
+                """);
+    }
+
+    @Test
+    void mariaDbSetsGlobalsWhichTheServerForgetsOnRestart() {
+        assertThat(ConfigWriter.sqlScript(Engine.MARIADB, "h", PARAMETERS.subList(0, 1)))
+                .isEqualTo("-- h\n\nSET GLOBAL max_connections = 500;  -- shop v3\n");
+    }
+
+    @Test
+    void sqlServerUsesSpConfigureAndReconfigures() {
+        List<ResolvedParameter> parameters = List.of(
+                new ResolvedParameter("max degree of parallelism", "8", null, "dw", 1, null, false, ""));
+
+        assertThat(ConfigWriter.sqlScript(Engine.SQLSERVER, "h", parameters))
+                .isEqualTo("-- h\n\nEXEC sp_configure 'max degree of parallelism', '8';  -- dw v1\nRECONFIGURE;\n");
+    }
+
+    @Test
+    void oracleWritesToTheSpfile() {
+        List<ResolvedParameter> parameters = List.of(
+                new ResolvedParameter("sga_target", "8G", null, "erp", 2, null, false, ""));
+
+        assertThat(ConfigWriter.sqlScript(Engine.ORACLE, "h", parameters))
+                .isEqualTo("-- h\n\nALTER SYSTEM SET sga_target = '8G' SCOPE=SPFILE;  -- erp v2\n");
+    }
+
+    @Test
+    void myCnfRefusesAValueThatWouldBreakTheFile() {
+        List<ResolvedParameter> parameters = List.of(
+                new ResolvedParameter("init_connect", "SET NAMES 'utf8' -- \"x\"", null, "shop", 1, null, false, ""));
+
+        assertThatThrownBy(() -> ConfigWriter.myCnf("h", parameters))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("A my.cnf value cannot hold a line break or both quote kinds: SET NAMES 'utf8' -- \"x\"");
+    }
+}
