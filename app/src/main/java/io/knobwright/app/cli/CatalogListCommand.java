@@ -46,9 +46,11 @@ final class CatalogListCommand implements Callable<Integer> {
         if (json) {
             Json.print(session.out(), catalog.parameters().stream().map(CliJson.ParameterJson::of).toList());
         } else {
+            // UNIT is the base unit a bare number is in; DEFAULT, MIN and MAX are written as a DBA writes them
             Table table = new Table("NAME", "TYPE", "UNIT", "DEFAULT", "MIN", "MAX", "APPLY", "CATEGORY");
             for (ParameterSpec p : catalog.parameters()) {
-                table.row(p.name(), lower(p.type()), p.unit(), Table.clip(p.defaultValue(), 40), plain(p.min()), plain(p.max()),
+                CliJson.DisplayJson shown = CliJson.DisplayJson.of(p);
+                table.row(p.name(), lower(p.type()), p.unit(), Table.clip(shown.defaultValue(), 40), shown.min(), shown.max(),
                         lower(p.applyMode()), p.category());
             }
             table.print(session.out());
@@ -60,7 +62,4 @@ final class CatalogListCommand implements Callable<Integer> {
         return e.name().toLowerCase(Locale.ROOT);
     }
 
-    private static String plain(java.math.BigDecimal d) {
-        return d == null ? "" : d.toPlainString();
-    }
 }

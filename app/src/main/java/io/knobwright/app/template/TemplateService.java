@@ -28,6 +28,7 @@ import io.knobwright.model.template.TemplateValidator;
 import io.knobwright.model.template.TemplateVersion;
 import io.knobwright.model.template.ValidationIssue;
 import io.knobwright.model.template.io.TemplateFile;
+import io.knobwright.model.value.Values;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,7 +53,9 @@ public final class TemplateService {
     private final FleetService fleet;
     private final TemplateImporter importer;
     private final TemplatePlanner planner;
-    private final ConfigurationDiff diff = new ConfigurationDiff(new CatalogValueEquivalence());
+    /** The one comparison of values, shared by Compare, plans and drift (and the instance pane). */
+    private final CatalogValueEquivalence equivalence = new CatalogValueEquivalence();
+    private final ConfigurationDiff diff = new ConfigurationDiff(equivalence);
     private final Clock clock;
     private final String author;
 
@@ -66,7 +69,7 @@ public final class TemplateService {
         this.importer = importer;
         this.clock = clock;
         this.author = author;
-        this.planner = new TemplatePlanner(library, catalogs, new CatalogValueEquivalence());
+        this.planner = new TemplatePlanner(library, catalogs, equivalence);
     }
 
     public List<TemplateVersion> list() {
@@ -189,15 +192,17 @@ public final class TemplateService {
         }
         Instance target = fleet.require(instance);
         List<ResolvedParameter> resolved = planner.resolve(template, target);
+        ParameterCatalog catalog = catalogs.require(target.engine(), target.version());
         String header = "Resolved from template " + template.name() + " v" + template.version() + " for " + target.name()
                 + " (" + target.engine().displayName() + " " + target.version() + ") by Knobwright on " + clock.instant();
         return switch (format) {
-            case POSTGRESQL_CONF -> ConfigWriter.postgresqlConf(header, resolved);
-            case MY_CNF -> ConfigWriter.myCnf(header, resolved);
-            case SQL -> ConfigWriter.sqlScript(target.engine(), header, resolved);
+            case POSTGRESQL_CONF -> ConfigWriter.postgresqlConf(header, resolved, catalog);
+            case MY_CNF -> ConfigWriter.myCnf(header, resolved, catalog);
+            case SQL -> ConfigWriter.sqlScript(target.engine(), header, resolved, catalog);
             case YAML, JSON -> {
                 List<TemplateEntry> entries = resolved.stream()
-                        .map(p -> TemplateEntry.literal(p.name(), p.value(), "resolved from " + p.template() + " v" + p.templateVersion()))
+                        .map(p -> TemplateEntry.literal(p.name(), Values.readable(catalog, p.name(), p.value()),
+                                "resolved from " + p.template() + " v" + p.templateVersion()))
                         .toList();
                 Template literal = new Template(template.name() + "-for-" + target.name(), target.engine(),
                         List.of(target.version()), null, entries, false, header);
@@ -267,15 +272,17 @@ public final class TemplateService {
         return new ConfigurationView(title, values, catalogs.require(engine, template.template().targetVersions().getLast()));
     }
 
+    /** The newest snapshot as configuration: a value the server picked for a sentinel shows as the sentinel (-1). */
     private ConfigurationView instanceView(Instance instance) {
         SettingsSnapshot snapshot = fleet.latestSnapshot(instance.id()).orElseThrow(() -> new TemplateException(
                 "'" + instance.name() + "' has no settings snapshot yet: refresh it from its server first"));
+        ParameterCatalog catalog = catalogs.require(instance.engine(), instance.version());
         Map<String, String> values = new LinkedHashMap<>();
         for (LiveSetting s : snapshot.settings()) {
-            values.put(s.name(), s.value() == null ? "" : s.value());
+            String value = equivalence.configured(catalog.find(s.name()).orElse(null), s);
+            values.put(s.name(), value == null ? "" : value);
         }
-        return new ConfigurationView(instance.name() + " (" + snapshot.takenAt() + ")", values,
-                catalogs.require(instance.engine(), instance.version()));
+        return new ConfigurationView(instance.name() + " (" + snapshot.takenAt() + ")", values, catalog);
     }
 
     private static ConfigurationView restrict(ConfigurationView view, Set<String> names) {

@@ -60,9 +60,9 @@ public final class ConfigWriter {
         return sb.toString();
     }
 
-    /** The resolved value (in the base unit) as the engine's configuration files write it; as it is when unknown. */
+    /** The resolved value (in the base unit) as the engine's configuration files write it. */
     private static String readable(ParameterCatalog catalog, ResolvedParameter p) {
-        return catalog.find(p.name()).map(spec -> Values.readable(spec, p.value())).orElse(p.value());
+        return Values.readable(catalog, p.name(), p.value());
     }
 
     private static StringBuilder comment(String header, String marker) {

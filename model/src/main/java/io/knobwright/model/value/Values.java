@@ -1,5 +1,6 @@
 package io.knobwright.model.value;
 
+import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.catalog.ParameterSpec;
 import io.knobwright.model.catalog.ParameterType;
 
@@ -70,6 +71,26 @@ public final class Values {
         } catch (InvalidValueException notAValue) {
             return text;
         }
+    }
+
+    /**
+     * {@link #readable(ParameterSpec, String)} where the catalog knows the parameter (spec not null); otherwise a
+     * number with the unit the server reported it in ("250 ms", which PostgreSQL reads too), other text as it is.
+     */
+    public static String readableWithUnit(ParameterSpec spec, String text, String unit) {
+        if (spec != null) {
+            return readable(spec, text);
+        }
+        if (text == null || unit == null || unit.isBlank()) {
+            return text;
+        }
+        NumberScanner.Scanned number = NumberScanner.scan(text, false);
+        return number != null && number.end() == text.length() ? text + " " + unit : text;
+    }
+
+    /** {@link #readable(ParameterSpec, String)} by name; the text as it is for a parameter the catalog does not know. */
+    public static String readable(ParameterCatalog catalog, String name, String text) {
+        return catalog.find(name).map(spec -> readable(spec, text)).orElse(text);
     }
 
     /**
