@@ -51,9 +51,9 @@ final class SuffixSyntax implements EngineSyntax {
     }
 
     /**
-     * mysqld takes an enum choice by its position too (event_scheduler=1 is ON). Only OFF/ON enums are read that
-     * way, whose first two choices are OFF and ON in every catalog: other catalogs' choice order is not guaranteed
-     * to be the server's (gtid_mode=1 is OFF_PERMISSIVE).
+     * mysqld takes an enum choice by its position too: event_scheduler=1 is ON. Only enums whose first two choices
+     * are OFF and ON are read that way, as 0 and 1: a curated catalog's order of other choices need not be the
+     * server's, and taking 1 for ON on gtid_mode (where 1 is OFF_PERMISSIVE) would be wrong.
      */
     @Override
     public Optional<String> enumSynonym(ParameterSpec spec, String text) {
