@@ -70,7 +70,7 @@ class SettingComparisonTest {
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             16 | DateStyle               | iso, mdy            | configuration file | DEFAULT
             16 | search_path             | "$user", Public     | configuration file | DEFAULT
-            16 | log_line_prefix         | %M [%p]             | configuration file | CHANGED
+            16 | log_line_prefix         | `%M [%p] `          | configuration file | CHANGED
             16 | synchronous_commit      | true                | configuration file | DEFAULT
             16 | unix_socket_permissions | 0777                | default            | DEFAULT
             16 | unix_socket_permissions | 0700                | configuration file | CHANGED
