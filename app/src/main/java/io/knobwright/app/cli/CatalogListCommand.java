@@ -74,9 +74,11 @@ final class CatalogListCommand implements Callable<Integer> {
         if (json) {
             Json.print(session.out(), catalog.parameters().stream().map(CliJson.ParameterJson::of).toList());
         } else {
+            // UNIT is the base unit a bare number is in; DEFAULT, MIN and MAX are written as a DBA writes them
             Table table = new Table("NAME", "TYPE", "UNIT", "DEFAULT", "MIN", "MAX", "APPLY", "CATEGORY");
             for (ParameterSpec p : catalog.parameters()) {
-                table.row(p.name(), lower(p.type()), p.unit(), Table.clip(p.defaultValue(), 40), plain(p.min()), plain(p.max()),
+                CliJson.DisplayJson shown = CliJson.DisplayJson.of(p);
+                table.row(p.name(), lower(p.type()), p.unit(), Table.clip(shown.defaultValue(), 40), shown.min(), shown.max(),
                         p.applyMode().label(), p.category());
             }
             table.print(session.out());
@@ -98,8 +100,9 @@ final class CatalogListCommand implements Callable<Integer> {
         Table table = new Table("NAME", "SOURCE", "TYPE", "UNIT", "DEFAULT", "MIN", "MAX", "APPLY", "DIFFERS FROM SHIPPED");
         for (EffectiveParameter e : catalog.parameters()) {
             ParameterSpec p = e.spec();
+            CliJson.DisplayJson shown = CliJson.DisplayJson.of(p);
             table.row(p.name(), e.known() ? e.source().label() : e.source().label() + " (not on server)", lower(p.type()),
-                    p.unit(), Table.clip(p.defaultValue(), 30), plain(p.min()), plain(p.max()), lower(p.applyMode()),
+                    p.unit(), Table.clip(shown.defaultValue(), 30), shown.min(), shown.max(), p.applyMode().label(),
                     Table.clip(String.join("; ", e.differences()), 90));
         }
         table.print(session.out());
@@ -112,7 +115,4 @@ final class CatalogListCommand implements Callable<Integer> {
         return e.name().toLowerCase(Locale.ROOT);
     }
 
-    private static String plain(java.math.BigDecimal d) {
-        return d == null ? "" : d.toPlainString();
-    }
 }

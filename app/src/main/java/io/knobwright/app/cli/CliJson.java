@@ -3,6 +3,7 @@ package io.knobwright.app.cli;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.knobwright.model.catalog.EffectiveParameter;
+import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.catalog.ParameterSpec;
 import io.knobwright.model.fleet.ConnectionSpec;
 import io.knobwright.model.fleet.CredentialRef;
@@ -11,11 +12,13 @@ import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.LiveSetting;
 import io.knobwright.model.fleet.SettingsSnapshot;
 import io.knobwright.model.fleet.inventory.ImportReport;
+import io.knobwright.model.value.Values;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The JSON shapes the CLI prints: a contract with scripts, kept apart from the domain records so a
@@ -69,29 +72,39 @@ final class CliJson {
 
     @JsonPropertyOrder({"takenAt", "serverVersion", "settingCount", "settings"})
     record SnapshotJson(String takenAt, String serverVersion, int settingCount, List<SettingJson> settings) {
-        static SnapshotJson of(SettingsSnapshot s) {
+        /** @param catalog the instance's catalog, empty when none ships for its version */
+        static SnapshotJson of(SettingsSnapshot s, Optional<ParameterCatalog> catalog) {
             return new SnapshotJson(s.takenAt().toString(), s.serverVersion(), s.settings().size(),
-                    s.settings().stream().map(SettingJson::of).toList());
+                    s.settings().stream().map(x -> SettingJson.of(x, catalog)).toList());
         }
     }
 
-    @JsonPropertyOrder({"name", "value", "unit", "source", "pendingRestart"})
-    record SettingJson(String name, String value, String unit, String source, boolean pendingRestart) {
-        static SettingJson of(LiveSetting s) {
-            return new SettingJson(s.name(), s.value(), s.unit(), s.source(), s.pendingRestart());
+    /** @param display the value as a DBA writes it ("128MB" for 16384 x 8kB) */
+    @JsonPropertyOrder({"name", "value", "unit", "source", "pendingRestart", "display"})
+    record SettingJson(String name, String value, String unit, String source, boolean pendingRestart, String display) {
+        static SettingJson of(LiveSetting s, Optional<ParameterCatalog> catalog) {
+            return new SettingJson(s.name(), s.value(), s.unit(), s.source(), s.pendingRestart(), displayOf(s, catalog));
         }
     }
 
-    /** @param defaultDependsOn null when the default holds on every server of the version ("the host name") */
+    /** A reported setting as a DBA writes it, by the catalog; with the unit it came in when the catalog does not know it. */
+    static String displayOf(LiveSetting s, Optional<ParameterCatalog> catalog) {
+        return Values.readableWithUnit(catalog.flatMap(c -> c.find(s.name())).orElse(null), s.value(), s.unit());
+    }
+
+    /**
+     * @param defaultDependsOn null when the default holds on every server of the version ("the host name")
+     * @param display          default, min and max as a DBA writes them ("128MB"; min and max are numbers in {@code unit})
+     */
     @JsonPropertyOrder({"name", "type", "unit", "min", "max", "enumValues", "default", "applyMode", "category",
-            "description", "source", "defaultDependsOn"})
+            "description", "source", "defaultDependsOn", "display"})
     record ParameterJson(String name, String type, String unit, BigDecimal min, BigDecimal max, List<String> enumValues,
                          @JsonProperty("default") String defaultValue, String applyMode, String category,
-                         String description, String source, String defaultDependsOn) {
+                         String description, String source, String defaultDependsOn, DisplayJson display) {
         static ParameterJson of(ParameterSpec p) {
             return new ParameterJson(p.name(), lower(p.type()), p.unit(), p.min(), p.max(), p.enumValues(),
                     p.defaultValue(), lower(p.applyMode()), p.category(), p.description(), p.source(),
-                    p.defaultDependsOn());
+                    p.defaultDependsOn(), DisplayJson.of(p));
         }
     }
 
@@ -101,16 +114,28 @@ final class CliJson {
      * parameter the shipped catalog lists and the server does not report.
      */
     @JsonPropertyOrder({"name", "source", "known", "differences", "type", "unit", "min", "max", "enumValues", "default",
-            "defaultDependsOn", "applyMode", "category", "description", "origin"})
+            "defaultDependsOn", "applyMode", "category", "description", "origin", "display"})
     record InstanceParameterJson(String name, String source, boolean known, List<String> differences, String type,
                                  String unit, BigDecimal min, BigDecimal max, List<String> enumValues,
                                  @JsonProperty("default") String defaultValue, String defaultDependsOn, String applyMode,
-                                 String category, String description, String origin) {
+                                 String category, String description, String origin, DisplayJson display) {
         static InstanceParameterJson of(EffectiveParameter e) {
             ParameterSpec p = e.spec();
             return new InstanceParameterJson(p.name(), e.source().label(), e.known(), e.differences(), lower(p.type()),
                     p.unit(), p.min(), p.max(), p.enumValues(), p.defaultValue(), p.defaultDependsOn(),
-                    lower(p.applyMode()), p.category(), p.description(), p.source());
+                    lower(p.applyMode()), p.category(), p.description(), p.source(), DisplayJson.of(p));
+        }
+    }
+
+    /** A parameter's default and bounds as a DBA writes them: "128MB", "128kB", "1.79769e+308"; null when none. */
+    @JsonPropertyOrder({"default", "min", "max"})
+    record DisplayJson(@JsonProperty("default") String defaultValue, String min, String max) {
+        static DisplayJson of(ParameterSpec p) {
+            return new DisplayJson(Values.readable(p, p.defaultValue()), amount(p, p.min()), amount(p, p.max()));
+        }
+
+        private static String amount(ParameterSpec p, BigDecimal amount) {
+            return amount == null ? null : Values.formatAmount(p, amount);
         }
     }
 

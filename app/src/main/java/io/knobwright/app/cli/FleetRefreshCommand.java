@@ -1,5 +1,6 @@
 package io.knobwright.app.cli;
 
+import io.knobwright.model.engine.EngineVersion;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.SettingsSnapshot;
 import picocli.CommandLine.Command;
@@ -30,7 +31,8 @@ final class FleetRefreshCommand implements Callable<Integer> {
         SettingsSnapshot snapshot = session.context().fleet().refresh(before.id());
         Instance after = session.context().fleet().find(before.id()).orElse(before);
         if (json) {
-            Json.print(session.out(), new CliJson.ShowJson(CliJson.InstanceJson.of(after), CliJson.SnapshotJson.of(snapshot)));
+            Json.print(session.out(), new CliJson.ShowJson(CliJson.InstanceJson.of(after), CliJson.SnapshotJson.of(snapshot,
+                    session.catalogs().find(new EngineVersion(after.engine(), after.version())))));
         } else {
             session.out().println("Refreshed '" + Table.cell(after.name()) + "': " + snapshot.settings().size()
                     + " settings read from " + after.engine().displayName() + " " + snapshot.serverVersion() + ".");

@@ -1,5 +1,7 @@
 package io.knobwright.app.cli;
 
+import io.knobwright.model.catalog.ParameterCatalog;
+import io.knobwright.model.engine.EngineVersion;
 import io.knobwright.model.fleet.HardwareFacts;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.SettingsSnapshot;
@@ -31,13 +33,14 @@ final class FleetShowCommand implements Callable<Integer> {
     public Integer call() {
         Instance i = session.context().fleet().require(instance);
         Optional<SettingsSnapshot> snapshot = session.context().fleet().latestSnapshot(i.id());
+        Optional<ParameterCatalog> catalog = session.catalogs().find(new EngineVersion(i.engine(), i.version()));
         if (json) {
             Json.print(session.out(), new CliJson.ShowJson(CliJson.InstanceJson.of(i),
-                    snapshot.map(CliJson.SnapshotJson::of).orElse(null)));
+                    snapshot.map(s -> CliJson.SnapshotJson.of(s, catalog)).orElse(null)));
         } else {
             printFacts(session.out(), i);
             session.out().println();
-            snapshot.ifPresentOrElse(s -> printSettings(session.out(), s),
+            snapshot.ifPresentOrElse(s -> printSettings(session.out(), s, catalog),
                     () -> session.out().println("No settings snapshot yet"
                             + (i.connectable() ? "; run 'knobwright fleet refresh " + i.id() + "'." : " (inventory-only instance).")));
         }
@@ -65,11 +68,13 @@ final class FleetShowCommand implements Callable<Integer> {
         facts.print(out);
     }
 
-    private static void printSettings(PrintWriter out, SettingsSnapshot s) {
+    /** Values as a DBA writes them ("128MB"); --json also has the server's own base-unit value and unit. */
+    private static void printSettings(PrintWriter out, SettingsSnapshot s, Optional<ParameterCatalog> catalog) {
         out.println("Snapshot of " + s.takenAt() + " (" + s.settings().size() + " settings, server " + s.serverVersion()
                 + "; long values are shortened, --json has them in full):");
-        Table table = new Table("NAME", "VALUE", "UNIT", "SOURCE", "PENDING RESTART");
-        s.settings().forEach(x -> table.row(x.name(), Table.clip(x.value(), 60), x.unit(), x.source(), x.pendingRestart() ? "yes" : ""));
+        Table table = new Table("NAME", "VALUE", "SOURCE", "PENDING RESTART");
+        s.settings().forEach(x -> table.row(x.name(), Table.clip(CliJson.displayOf(x, catalog), 60), x.source(),
+                x.pendingRestart() ? "yes" : ""));
         table.print(out);
     }
 }

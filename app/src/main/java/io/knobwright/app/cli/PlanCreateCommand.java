@@ -1,9 +1,11 @@
 package io.knobwright.app.cli;
 
+import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.plan.ChangePlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "create", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -32,10 +34,11 @@ final class PlanCreateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ChangePlan plan = session.context().templates().createPlan(template, instance, !offline);
+        Optional<ParameterCatalog> catalog = session.context().templates().catalogOf(plan.instanceId());
         if (json) {
-            Json.print(session.out(), TemplateJson.PlanJson.of(plan));
+            Json.print(session.out(), TemplateJson.PlanJson.of(plan, catalog));
         } else {
-            PlanShowCommand.print(session.out(), plan);
+            PlanShowCommand.print(session.out(), plan, catalog);
         }
         return ExitCodes.OK;
     }

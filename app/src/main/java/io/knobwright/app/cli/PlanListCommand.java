@@ -25,7 +25,8 @@ final class PlanListCommand implements Callable<Integer> {
     public Integer call() {
         List<ChangePlan> plans = session.context().templates().plans();
         if (json) {
-            Json.print(session.out(), plans.stream().map(TemplateJson.PlanJson::of).toList());
+            Json.print(session.out(), plans.stream()
+                    .map(p -> TemplateJson.PlanJson.of(p, session.context().templates().catalogOf(p.instanceId()))).toList());
             return ExitCodes.OK;
         }
         Table table = new Table("ID", "INSTANCE", "TEMPLATE", "CREATED", "STATE", "CHANGES", "RESTART");

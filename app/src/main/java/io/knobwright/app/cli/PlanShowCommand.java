@@ -1,5 +1,6 @@
 package io.knobwright.app.cli;
 
+import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.plan.ChangePlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -7,6 +8,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "show", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -29,25 +31,29 @@ final class PlanShowCommand implements Callable<Integer> {
     public Integer call() {
         ChangePlan plan = session.context().templates().plan(id)
                 .orElseThrow(() -> new IllegalArgumentException("No plan " + id + ". List them with: knobwright plan list"));
+        Optional<ParameterCatalog> catalog = session.context().templates().catalogOf(plan.instanceId());
         if (json) {
-            Json.print(session.out(), TemplateJson.PlanJson.of(plan));
+            Json.print(session.out(), TemplateJson.PlanJson.of(plan, catalog));
         } else {
-            print(session.out(), plan);
+            print(session.out(), plan, catalog);
         }
         return ExitCodes.OK;
     }
 
-    static void print(PrintWriter out, ChangePlan plan) {
+    /** Values as a DBA writes them ("16GB", not 2097152 8kB); --json also has them in the base unit. */
+    static void print(PrintWriter out, ChangePlan plan, Optional<ParameterCatalog> catalog) {
         out.println("Plan " + plan.id() + " for " + plan.instanceName() + ": " + plan.template() + " v" + plan.templateVersion()
                 + ", " + plan.state().name().toLowerCase(Locale.ROOT) + ", baseline " + plan.baseline());
         if (plan.changes().isEmpty()) {
             out.println("Nothing to change: the instance already matches the template.");
             return;
         }
-        Table table = new Table("PARAMETER", "FROM", "TO", "UNIT", "APPLY", "PROVENANCE", "NOTE");
-        plan.changes().forEach(c -> table.row(c.parameter(), Table.clip(c.from(), 30), Table.clip(c.to(), 30), c.unit(),
-                c.applyMode().label(),
-                Table.clip(c.provenance(), 50), c.note()));
+        Table table = new Table("PARAMETER", "FROM", "TO", "APPLY", "PROVENANCE", "NOTE");
+        plan.changes().forEach(c -> {
+            TemplateJson.ChangeJson shown = TemplateJson.ChangeJson.of(c, catalog);
+            table.row(c.parameter(), Table.clip(shown.fromDisplay(), 30), Table.clip(shown.toDisplay(), 30),
+                    c.applyMode().label(), Table.clip(c.provenance(), 50), c.note());
+        });
         table.print(out);
         out.println(plan.changes().size() + " change" + (plan.changes().size() == 1 ? "" : "s")
                 + (plan.restartNeeded() ? "; a restart is needed." : "; no restart needed."));

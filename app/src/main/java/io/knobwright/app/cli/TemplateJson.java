@@ -1,5 +1,7 @@
 package io.knobwright.app.cli;
 
+import io.knobwright.model.catalog.ParameterCatalog;
+import io.knobwright.model.catalog.ParameterSpec;
 import io.knobwright.model.diff.DiffRow;
 import io.knobwright.model.plan.ChangePlan;
 import io.knobwright.model.plan.PlannedChange;
@@ -8,9 +10,11 @@ import io.knobwright.model.template.ResolvedParameter;
 import io.knobwright.model.template.TemplateResolver;
 import io.knobwright.model.template.TemplateVersion;
 import io.knobwright.model.template.ValidationIssue;
+import io.knobwright.model.value.Values;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** JSON shapes of the template and plan commands; field order is the records' order. */
 final class TemplateJson {
@@ -39,10 +43,13 @@ final class TemplateJson {
     record TemplateDetail(TemplateSummary template, List<String> targetVersions, List<EntryJson> entries) {
     }
 
-    record ResolvedJson(String name, String value, String unit, String source, String expression, String note) {
-        static ResolvedJson of(ResolvedParameter p) {
+    /** @param display the value as a DBA writes it ("16GB" for 2097152 x 8kB) */
+    record ResolvedJson(String name, String value, String unit, String source, String expression, String note,
+                        String display) {
+        static ResolvedJson of(ResolvedParameter p, ParameterCatalog catalog) {
             return new ResolvedJson(p.name(), p.value(), p.unit(), p.template() + " v" + p.templateVersion()
-                    + (p.reset() ? " (reset to engine default)" : ""), p.expression(), p.note());
+                    + (p.reset() ? " (reset to engine default)" : ""), p.expression(), p.note(),
+                    Values.readable(catalog, p.name(), p.value()));
         }
     }
 
@@ -60,20 +67,24 @@ final class TemplateJson {
         }
     }
 
+    /** @param fromDisplay {@code from} as a DBA writes it ("128MB"), null like {@code from}; toDisplay likewise */
     record ChangeJson(String parameter, String from, String to, String unit, String applyMode, boolean restartNeeded,
-                      String provenance, String note) {
-        static ChangeJson of(PlannedChange c) {
+                      String provenance, String note, String fromDisplay, String toDisplay) {
+        static ChangeJson of(PlannedChange c, Optional<ParameterCatalog> catalog) {
+            ParameterSpec spec = catalog.flatMap(k -> k.find(c.parameter())).orElse(null);
             return new ChangeJson(c.parameter(), c.from(), c.to(), c.unit(), c.applyMode().name().toLowerCase(Locale.ROOT),
-                    c.restartNeeded(), c.provenance(), c.note());
+                    c.restartNeeded(), c.provenance(), c.note(), Values.readableWithUnit(spec, c.from(), c.unit()),
+                    Values.readableWithUnit(spec, c.to(), c.unit()));
         }
     }
 
     record PlanJson(long id, long instanceId, String instance, String template, int templateVersion, String createdAt,
                     String author, String state, String baseline, boolean restartNeeded, List<ChangeJson> changes) {
-        static PlanJson of(ChangePlan p) {
+        /** @param catalog the instance's catalog, for the display fields; empty when it is gone */
+        static PlanJson of(ChangePlan p, Optional<ParameterCatalog> catalog) {
             return new PlanJson(p.id(), p.instanceId(), p.instanceName(), p.template(), p.templateVersion(), p.createdAt().toString(),
                     p.author(), p.state().name().toLowerCase(Locale.ROOT), p.baseline(), p.restartNeeded(),
-                    p.changes().stream().map(ChangeJson::of).toList());
+                    p.changes().stream().map(c -> ChangeJson.of(c, catalog)).toList());
         }
     }
 }

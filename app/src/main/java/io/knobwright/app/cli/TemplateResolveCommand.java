@@ -1,5 +1,7 @@
 package io.knobwright.app.cli;
 
+import io.knobwright.model.catalog.ParameterCatalog;
+import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.template.ResolvedParameter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +21,7 @@ final class TemplateResolveCommand implements Callable<Integer> {
     @Option(names = "--instance", required = true, description = "Instance id or name.")
     private String instance;
 
-    @Option(names = "--json", description = "Print a JSON array of {name, value, unit, source, expression, note}.")
+    @Option(names = "--json", description = "Print a JSON array of {name, value, unit, source, expression, note, display}.")
     private boolean json;
 
     TemplateResolveCommand(CliSession session) {
@@ -29,13 +31,16 @@ final class TemplateResolveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<ResolvedParameter> resolved = session.context().templates().resolve(template, instance);
+        Instance target = session.context().fleet().require(instance);
+        ParameterCatalog catalog = session.catalogs().require(target.engine(), target.version());
+        List<TemplateJson.ResolvedJson> shown = resolved.stream().map(p -> TemplateJson.ResolvedJson.of(p, catalog)).toList();
         if (json) {
-            Json.print(session.out(), resolved.stream().map(TemplateJson.ResolvedJson::of).toList());
+            Json.print(session.out(), shown);
             return ExitCodes.OK;
         }
-        Table table = new Table("PARAMETER", "VALUE", "UNIT", "SOURCE", "EXPRESSION", "NOTE");
-        resolved.forEach(p -> table.row(p.name(), p.value(), p.unit(), p.template() + " v" + p.templateVersion(),
-                p.expression(), p.note()));
+        // values as a DBA writes them ("16GB"); --json also has them in the base unit
+        Table table = new Table("PARAMETER", "VALUE", "SOURCE", "EXPRESSION", "NOTE");
+        shown.forEach(p -> table.row(p.name(), p.display(), p.source(), p.expression(), p.note()));
         table.print(session.out());
         return ExitCodes.OK;
     }

@@ -32,6 +32,7 @@ import io.knobwright.model.template.TemplateValidator;
 import io.knobwright.model.template.TemplateVersion;
 import io.knobwright.model.template.ValidationIssue;
 import io.knobwright.model.template.io.TemplateFile;
+import io.knobwright.model.value.Values;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -57,7 +58,9 @@ public final class TemplateService {
     private final FleetService fleet;
     private final TemplateImporter importer;
     private final TemplatePlanner planner;
-    private final ConfigurationDiff diff = new ConfigurationDiff(new CatalogValueEquivalence());
+    /** The one comparison of values, shared by Compare, plans and drift (and the instance pane). */
+    private final CatalogValueEquivalence equivalence = new CatalogValueEquivalence();
+    private final ConfigurationDiff diff = new ConfigurationDiff(equivalence);
     private final Clock clock;
     private final String author;
 
@@ -73,7 +76,7 @@ public final class TemplateService {
         this.importer = importer;
         this.clock = clock;
         this.author = author;
-        this.planner = new TemplatePlanner(library, catalogs, new CatalogValueEquivalence());
+        this.planner = new TemplatePlanner(library, catalogs, equivalence);
     }
 
     public List<TemplateVersion> list() {
@@ -237,12 +240,13 @@ public final class TemplateService {
                 + " (" + target.engine().displayName() + " " + target.version() + ") by Knobwright on " + clock.instant()
                 + (serversOwn.isEmpty() ? "" : "\nNot written, the server keeps its own default: " + String.join(", ", serversOwn));
         return switch (format) {
-            case POSTGRESQL_CONF -> ConfigWriter.postgresqlConf(header, resolved);
-            case MY_CNF -> ConfigWriter.myCnf(header, resolved);
-            case SQL -> ConfigWriter.sqlScript(target.engine(), header, resolved);
+            case POSTGRESQL_CONF -> ConfigWriter.postgresqlConf(header, resolved, catalog);
+            case MY_CNF -> ConfigWriter.myCnf(header, resolved, catalog);
+            case SQL -> ConfigWriter.sqlScript(target.engine(), header, resolved, catalog);
             case YAML, JSON -> {
                 List<TemplateEntry> entries = resolved.stream()
-                        .map(p -> TemplateEntry.literal(p.name(), p.value(), "resolved from " + p.template() + " v" + p.templateVersion()))
+                        .map(p -> TemplateEntry.literal(p.name(), Values.readable(catalog, p.name(), p.value()),
+                                "resolved from " + p.template() + " v" + p.templateVersion()))
                         .toList();
                 Template literal = new Template(template.name() + "-for-" + target.name(), target.engine(),
                         List.of(target.version()), null, entries, false, header);
@@ -328,14 +332,17 @@ public final class TemplateService {
         return new ConfigurationView(title, values, catalogs.shipped().require(engine, template.template().targetVersions().getLast()));
     }
 
+    /** The newest snapshot as configuration: a value the server picked for a sentinel shows as the sentinel (-1). */
     private ConfigurationView instanceView(Instance instance) {
         SettingsSnapshot snapshot = fleet.latestSnapshot(instance.id()).orElseThrow(() -> new TemplateException(
                 "'" + instance.name() + "' has no settings snapshot yet: refresh it from its server first"));
+        ParameterCatalog catalog = catalogOf(instance);
         Map<String, String> values = new LinkedHashMap<>();
         for (LiveSetting s : snapshot.settings()) {
-            values.put(s.name(), s.value() == null ? "" : s.value());
+            String value = equivalence.configured(catalog.find(s.name()).orElse(null), s);
+            values.put(s.name(), value == null ? "" : value);
         }
-        return new ConfigurationView(instance.name() + " (" + snapshot.takenAt() + ")", values, catalogOf(instance));
+        return new ConfigurationView(instance.name() + " (" + snapshot.takenAt() + ")", values, catalog);
     }
 
     private static ConfigurationView restrict(ConfigurationView view, Set<String> names) {

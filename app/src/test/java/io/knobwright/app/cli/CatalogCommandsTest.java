@@ -38,9 +38,14 @@ class CatalogCommandsTest {
             List<String> names = new ArrayList<>();
             p.fieldNames().forEachRemaining(names::add);
             assertThat(names).containsExactly("name", "type", "unit", "min", "max", "enumValues", "default", "applyMode",
-                    "category", "description", "source", "defaultDependsOn");
+                    "category", "description", "source", "defaultDependsOn", "display");
         }
         JsonNode sharedBuffers = find(params, "shared_buffers");
+        assertThat(sharedBuffers.get("default").asText()).isEqualTo("16384");
+        assertThat(sharedBuffers.get("display").get("default").asText()).isEqualTo("128MB");
+        assertThat(sharedBuffers.get("display").get("min").asText()).isEqualTo("128kB");
+        assertThat(find(params, "seq_page_cost").get("display").get("max").asText()).isEqualTo("1.79769e+308");
+        assertThat(find(params, "jit").get("display").get("min").isNull()).isTrue();
         assertThat(sharedBuffers.get("type").asText()).isEqualTo("integer");
         assertThat(sharedBuffers.get("unit").asText()).isEqualTo("8kB");
         assertThat(sharedBuffers.get("applyMode").asText()).isEqualTo("restart");
@@ -60,6 +65,20 @@ class CatalogCommandsTest {
             }
         }
         throw new AssertionError("no " + name);
+    }
+
+    @Test
+    void theTableShowsDefaultsAndBoundsAsADbaWritesThem() {
+        CliHarness.Result r = cli.run("catalog", "list", "--engine", "postgresql", "--version", "16");
+
+        assertThat(line(r, "shared_buffers")).containsSubsequence("8kB", "128MB", "128kB", "8589934584kB", "restart");
+        assertThat(line(r, "seq_page_cost")).contains("1.79769e+308").doesNotContain("179769313486231");
+        assertThat(line(r, "unix_socket_permissions")).containsSubsequence("0777", "0000", "0777");
+        assertThat(line(r, "log_min_duration_statement")).containsSubsequence("-1", "-1", "2147483647ms");
+    }
+
+    private static String line(CliHarness.Result r, String name) {
+        return r.out().lines().filter(l -> l.startsWith(name + " ")).findFirst().orElseThrow();
     }
 
     @Test

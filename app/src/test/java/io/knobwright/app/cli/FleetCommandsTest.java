@@ -277,9 +277,21 @@ class FleetCommandsTest {
         assertThat(fieldNames(shown)).containsExactly("instance", "snapshot");
         assertThat(fieldNames(shown.get("snapshot"))).containsExactly("takenAt", "serverVersion", "settingCount", "settings");
         JsonNode setting = shown.get("snapshot").get("settings").get(0);
-        assertThat(fieldNames(setting)).containsExactly("name", "value", "unit", "source", "pendingRestart");
+        assertThat(fieldNames(setting)).containsExactly("name", "value", "unit", "source", "pendingRestart", "display");
         assertThat(setting.get("name").asText()).isEqualTo("shared_buffers");
+        assertThat(setting.get("value").asText()).isEqualTo("16384");
         assertThat(setting.get("unit").asText()).isEqualTo("8kB");
+        assertThat(setting.get("display").asText()).isEqualTo("128MB");
+    }
+
+    @Test
+    void showPrintsSettingsAsADbaWritesThem() {
+        cli.run("fleet", "add", "--name", "orders", "--jdbc-url", "jdbc:fake://db1/app");
+
+        CliHarness.Result r = cli.run("fleet", "show", "orders");
+
+        assertThat(r.out().lines().filter(l -> l.startsWith("shared_buffers ")).findFirst().orElseThrow())
+                .contains("128MB").doesNotContain("16384").doesNotContain("8kB");
     }
 
     @Test

@@ -82,12 +82,17 @@ class TemplateCommandsTest {
         JsonNode sb = find(resolved, "name", "shared_buffers");
         assertThat(sb.get("value").asText()).isEqualTo("1048576");
         assertThat(sb.get("unit").asText()).isEqualTo("8kB");
+        assertThat(sb.get("display").asText()).isEqualTo("8GB");
+        assertThat(cli.run("template", "resolve", "--template", "orders", "--instance", "pg-orders-1").out().lines()
+                .filter(l -> l.startsWith("shared_buffers ")).findFirst().orElseThrow()).contains("8GB").doesNotContain("1048576");
         assertThat(sb.get("source").asText()).isEqualTo("orders v1");
         assertThat(find(resolved, "name", "effective_cache_size").get("expression").asText()).isEqualTo("75% of RAM");
 
         Path exported = dir.resolve("exported.conf");
         assertThat(cli.run("template", "export", "--template", "orders", "--instance", "pg-orders-1",
                 "--format", "postgresql.conf", "--out", exported.toString()).exitCode()).isZero();
+        // 75% of 64GB is 6291456 x 8kB: a DBA writes 48GB
+        assertThat(Files.readString(exported)).contains("shared_buffers = 8GB", "effective_cache_size = 48GB");
         ok("template", "import", "--file", exported.toString(), "--name", "orders-roundtrip", "--json");
         JsonNode again = ok("template", "resolve", "--template", "orders-roundtrip", "--instance", "pg-orders-1", "--json");
         assertThat(values(again)).isEqualTo(values(resolved));
@@ -197,8 +202,14 @@ class TemplateCommandsTest {
         JsonNode sb = find(plan.get("changes"), "parameter", "shared_buffers");
         assertThat(sb.get("from").asText()).isEqualTo("16384");
         assertThat(sb.get("to").asText()).isEqualTo("2097152");
+        assertThat(sb.get("fromDisplay").asText()).isEqualTo("128MB");
+        assertThat(sb.get("toDisplay").asText()).isEqualTo("16GB");
         assertThat(sb.get("applyMode").asText()).isEqualTo("restart");
         assertThat(sb.get("provenance").asText()).isEqualTo("postgresql-base v1: min(25% of RAM, 16GB)");
+
+        String table = cli.run("plan", "show", plan.get("id").asText()).out();
+        assertThat(table.lines().filter(l -> l.startsWith("shared_buffers ")).findFirst().orElseThrow())
+                .containsSubsequence("128MB", "16GB", "restart").doesNotContain("2097152");
 
         JsonNode list = ok("plan", "list", "--json");
         assertThat(list).hasSize(1);

@@ -1,43 +1,50 @@
 package io.knobwright.model.config;
 
+import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.template.ResolvedParameter;
+import io.knobwright.model.value.Values;
 
 import java.util.List;
 
 /**
  * Writes a resolved configuration in the formats DBAs deploy: postgresql.conf, my.cnf, and a SQL script
  * (ALTER SYSTEM for PostgreSQL, SET PERSIST for MySQL, SET GLOBAL for MariaDB which has no SET PERSIST).
- * Values are written in the engine's base unit, so reading the file back gives exactly the resolved values.
+ * Values are written as a DBA writes them where the statement takes a unit or suffix ("18512808kB", "0700",
+ * "1G"), else as the plain number in the parameter's base unit that means the same (SET GLOBAL takes no suffix);
+ * either way reading the file back gives exactly the resolved values.
  */
 public final class ConfigWriter {
 
     private ConfigWriter() {
     }
 
-    public static String postgresqlConf(String header, List<ResolvedParameter> parameters) {
+    /** @param catalog the target's catalog, for the units values are written in */
+    public static String postgresqlConf(String header, List<ResolvedParameter> parameters, ParameterCatalog catalog) {
         StringBuilder sb = comment(header, "#");
         for (ResolvedParameter p : parameters) {
-            sb.append(p.name()).append(" = ").append(pgQuote(p.value()));
+            sb.append(p.name()).append(" = ").append(pgQuote(readable(catalog, p)));
             appendProvenance(sb, p, "#");
         }
         return sb.toString();
     }
 
-    public static String myCnf(String header, List<ResolvedParameter> parameters) {
+    /** @param catalog the target's catalog, for the suffixes values are written with */
+    public static String myCnf(String header, List<ResolvedParameter> parameters, ParameterCatalog catalog) {
         StringBuilder sb = comment(header, "#").append("[mysqld]\n");
         for (ResolvedParameter p : parameters) {
-            sb.append(p.name()).append(" = ").append(cnfQuote(p.value()));
+            sb.append(p.name()).append(" = ").append(cnfQuote(readable(catalog, p)));
             appendProvenance(sb, p, "#");
         }
         return sb.toString();
     }
 
-    public static String sqlScript(Engine engine, String header, List<ResolvedParameter> parameters) {
+    /** @param catalog the target's catalog, for the units PostgreSQL's values are written in */
+    public static String sqlScript(Engine engine, String header, List<ResolvedParameter> parameters, ParameterCatalog catalog) {
         StringBuilder sb = comment(header, "--");
         for (ResolvedParameter p : parameters) {
             switch (engine) {
-                case POSTGRESQL -> sb.append("ALTER SYSTEM SET ").append(identifier(p.name())).append(" = ").append(sqlString(p.value())).append(';');
+                case POSTGRESQL -> sb.append("ALTER SYSTEM SET ").append(identifier(p.name())).append(" = ").append(sqlString(readable(catalog, p))).append(';');
                 case MYSQL -> sb.append("SET PERSIST ").append(identifier(p.name())).append(" = ").append(mysqlValue(p.value())).append(';');
                 case MARIADB -> sb.append("SET GLOBAL ").append(identifier(p.name())).append(" = ").append(mysqlValue(p.value())).append(';');
                 case SQLSERVER -> sb.append("EXEC sp_configure ").append(sqlString(p.name())).append(", ").append(sqlString(p.value())).append(';');
@@ -51,6 +58,11 @@ public final class ConfigWriter {
             sb.append("RECONFIGURE;\n");
         }
         return sb.toString();
+    }
+
+    /** The resolved value (in the base unit) as the engine's configuration files write it. */
+    private static String readable(ParameterCatalog catalog, ResolvedParameter p) {
+        return Values.readable(catalog, p.name(), p.value());
     }
 
     private static StringBuilder comment(String header, String marker) {
@@ -78,8 +90,9 @@ public final class ConfigWriter {
         return name;
     }
 
+    /** Unquoted as postgresql.conf's lexer reads numbers with units (128MB, 0700, 1.5e+300) and plain names. */
     private static String pgQuote(String value) {
-        if (value.matches("-?[0-9]+(\\.[0-9]+)?|[A-Za-z_][A-Za-z0-9_]*")) {
+        if (value.matches("-?[0-9]+[A-Za-z]*|-?[0-9]+\\.[0-9]+([eE][-+]?[0-9]+)?[A-Za-z]*|[A-Za-z_][A-Za-z0-9_]*")) {
             return value;
         }
         return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";

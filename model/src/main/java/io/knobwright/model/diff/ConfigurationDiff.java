@@ -2,9 +2,6 @@ package io.knobwright.model.diff;
 
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.catalog.ParameterSpec;
-
-import io.knobwright.model.value.InvalidValueException;
-import io.knobwright.model.value.ValueParser;
 import io.knobwright.model.value.Values;
 
 import java.util.ArrayList;
@@ -53,14 +50,7 @@ public final class ConfigurationDiff {
      * read alike; a value the model cannot read is shown as it is.
      */
     private static String readable(ParameterSpec spec, String value) {
-        if (spec == null || value == null) {
-            return value;
-        }
-        try {
-            return Values.format(spec, ValueParser.parseIgnoringRange(spec, value));
-        } catch (InvalidValueException e) {
-            return value;
-        }
+        return spec == null ? value : Values.readable(spec, value);
     }
 
     /** Both sides of one parameter while the rows are collected; spelling is the first name seen. */

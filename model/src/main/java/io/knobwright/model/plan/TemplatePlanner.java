@@ -28,6 +28,7 @@ public final class TemplatePlanner {
     private final TemplateLibrary library;
     private final InstanceCatalogs catalogs;
     private final PlanBuilder builder;
+    private final ValueEquivalence equivalence;
 
     /** A planner that judges every instance by the shipped catalog of its version. */
     public TemplatePlanner(TemplateLibrary library, CatalogRepository catalogs, ValueEquivalence equivalence) {
@@ -39,6 +40,7 @@ public final class TemplatePlanner {
         this.library = library;
         this.catalogs = catalogs;
         this.builder = new PlanBuilder(equivalence);
+        this.equivalence = equivalence;
     }
 
     private ParameterCatalog catalogOf(Instance instance) {
@@ -70,7 +72,7 @@ public final class TemplatePlanner {
         List<ResolvedParameter> resolved = resolve(template, instance, catalog);
         String baseline = snapshot == null ? "no settings read yet"
                 : live ? "live at " + snapshot.takenAt() : "snapshot of " + snapshot.takenAt();
-        return builder.build(instance, template.name(), template.version(), resolved, current(snapshot), baseline,
+        return builder.build(instance, template.name(), template.version(), resolved, current(snapshot, catalog), baseline,
                 catalog, author, now);
     }
 
@@ -79,12 +81,13 @@ public final class TemplatePlanner {
         return plan(template, instance, snapshot, false, "", Instant.EPOCH).changes().size();
     }
 
-    private static Map<String, String> current(SettingsSnapshot snapshot) {
+    /** The snapshot's settings as configuration: a value the server picked for a sentinel stands for the sentinel. */
+    private Map<String, String> current(SettingsSnapshot snapshot, ParameterCatalog catalog) {
         Map<String, String> current = new LinkedHashMap<>();
         if (snapshot != null) {
             for (LiveSetting s : snapshot.settings()) {
                 if (s.value() != null) {
-                    current.put(s.name(), s.value());
+                    current.put(s.name(), equivalence.configured(catalog.find(s.name()).orElse(null), s));
                 }
             }
         }

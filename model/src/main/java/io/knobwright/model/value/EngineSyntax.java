@@ -37,11 +37,19 @@ interface EngineSyntax {
     /**
      * The number a text stands for, in the parameter's base unit, rounded as the server rounds it, not yet checked
      * against the parameter's range.
+     *
+     * @param asServerReads read it exactly as the server would even where a person most likely meant something
+     *                      else (PostgreSQL's "010" is 8): for comparing values, never for accepting input
      */
-    BigDecimal parseNumber(ParameterSpec spec, Unit base, String text, Refusal refusal);
+    BigDecimal parseNumber(ParameterSpec spec, Unit base, String text, Refusal refusal, boolean asServerReads);
 
     /** The most readable exact spelling of an amount in the base unit, as the engine's configuration files write it. */
     String formatNumber(Unit base, BigDecimal amount);
+
+    /** Like {@link #formatNumber} for one parameter, which may have a spelling of its own (PostgreSQL's "0700" modes). */
+    default String formatAmount(ParameterSpec spec, BigDecimal amount) {
+        return formatNumber(Unit.of(spec), amount);
+    }
 
     /** The lowest value the server can store when the catalog states no minimum; null when unbounded. */
     default BigDecimal implicitMin(ParameterSpec spec) {

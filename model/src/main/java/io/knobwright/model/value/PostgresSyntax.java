@@ -9,6 +9,7 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -23,6 +24,9 @@ final class PostgresSyntax implements EngineSyntax {
     private static final BigDecimal INT_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
     private static final BigDecimal INT_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
     private static final BigDecimal DOUBLE_MAX = new BigDecimal(Double.MAX_VALUE);
+
+    /** guc_tables.c gives these a show hook that prints octal. */
+    private static final Set<String> FILE_MODES = Set.of("unix_socket_permissions", "log_file_mode", "data_directory_mode");
 
     /** Enum parameters with on/off choices also take these hidden spellings (guc_tables.c, e.g. synchronous_commit). */
     private static final List<String> HIDDEN_ON = List.of("true", "yes", "1");
@@ -80,7 +84,7 @@ final class PostgresSyntax implements EngineSyntax {
     }
 
     @Override
-    public BigDecimal parseNumber(ParameterSpec spec, Unit base, String text, Refusal refusal) {
+    public BigDecimal parseNumber(ParameterSpec spec, Unit base, String text, Refusal refusal, boolean asServerReads) {
         NumberScanner.Scanned number = NumberScanner.scan(text, true);
         if (number == null) {
             throw refusal.malformed(refusal.shown() + " is not a number; " + example(base));
@@ -88,11 +92,25 @@ final class PostgresSyntax implements EngineSyntax {
         Numbers.refuseUnusable(number, spec, this, refusal);
         boolean integer = spec.type() == ParameterType.INTEGER;
         if (integer && number.integerSyntax() && !number.hex()) {
-            refuseOctalSurprise(number.text(), refusal);
+            number = octal(number, asServerReads || isFileMode(spec), refusal);
         }
         String rest = text.substring(number.end()).strip();
         BigDecimal amount = rest.isEmpty() ? number.value() : convert(spec, base, number, rest, refusal);
         return integer ? amount.setScale(0, RoundingMode.HALF_EVEN) : amount;
+    }
+
+    /** Permission modes, which SHOW and pg_settings print in octal ("0700") and people write that way. */
+    private static boolean isFileMode(ParameterSpec spec) {
+        return FILE_MODES.contains(spec.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** A mode as SHOW prints it, "%04o": 448 is "0700". */
+    @Override
+    public String formatAmount(ParameterSpec spec, BigDecimal amount) {
+        if (isFileMode(spec) && amount.signum() >= 0 && Numbers.isWhole(amount)) {
+            return String.format(Locale.ROOT, "%04o", amount.toBigInteger());
+        }
+        return formatNumber(Unit.of(spec), amount);
     }
 
     private static BigDecimal convert(ParameterSpec spec, Unit base, NumberScanner.Scanned number, String unitText,
@@ -146,23 +164,32 @@ final class PostgresSyntax implements EngineSyntax {
         };
     }
 
-    /** strtol with base 0 reads "010" as 8; refuse rather than silently disagree with what the user meant. */
-    private static void refuseOctalSurprise(String numberText, Refusal refusal) {
+    /**
+     * strtol with base 0 reads "010" as 8 and refuses "08". Where a leading zero means octal to people too (modes) or
+     * the text is only being compared, it is read as the server reads it; elsewhere it is refused with both readings
+     * rather than silently disagreeing with what the user meant.
+     */
+    private static NumberScanner.Scanned octal(NumberScanner.Scanned number, boolean readAsOctal, Refusal refusal) {
+        String numberText = number.text();
         String digits = numberText.startsWith("-") || numberText.startsWith("+") ? numberText.substring(1) : numberText;
         if (digits.length() < 2 || digits.charAt(0) != '0') {
-            return;
+            return number;
         }
         String significant = digits.replaceFirst("^0+", "");
         if (significant.isEmpty() || (significant.length() == 1 && significant.charAt(0) < '8')) {
-            return;
+            return number;
         }
-        if (significant.chars().allMatch(c -> c < '8')) {
-            BigInteger octal = new BigInteger(significant, 8);
+        if (!significant.chars().allMatch(c -> c < '8')) {
+            throw refusal.malformed("PostgreSQL reads a leading 0 as octal and " + digits
+                    + " is no octal number; write " + significant + " without the leading zero");
+        }
+        BigInteger octal = new BigInteger(significant, 8);
+        if (!readAsOctal) {
             throw refusal.malformed("PostgreSQL reads " + digits + " as the octal number " + octal + "; write "
                     + octal + ", or " + significant + " without the leading zero");
         }
-        throw refusal.malformed("PostgreSQL reads a leading 0 as octal and " + digits
-                + " is no octal number; write " + significant + " without the leading zero");
+        BigDecimal value = new BigDecimal(number.negative() ? octal.negate() : octal);
+        return new NumberScanner.Scanned(value, 0, number.negative(), number.end(), true, false, false, numberText);
     }
 
     @Override

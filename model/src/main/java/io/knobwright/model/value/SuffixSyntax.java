@@ -20,14 +20,14 @@ final class SuffixSyntax implements EngineSyntax {
     /** mysqld takes a suffix on any integer option (my.cnf), not on durations in our catalogs. */
     static final SuffixSyntax MYSQL = new SuffixSyntax(
             Map.of("on", true, "off", false, "true", true, "false", false, "1", true, "0", false),
-            "ON, OFF, TRUE, FALSE, 1 or 0", "ON", "OFF", true, true);
+            "ON, OFF, TRUE, FALSE, 1 or 0", "ON", "OFF", true, true, true);
     /** Oracle's "big integer" parameters (sga_target=2G) take suffixes; Oracle spells booleans TRUE and FALSE. */
     static final SuffixSyntax ORACLE = new SuffixSyntax(
-            Map.of("true", true, "false", false), "TRUE or FALSE", "TRUE", "FALSE", false, true);
+            Map.of("true", true, "false", false), "TRUE or FALSE", "TRUE", "FALSE", false, true, false);
     /** sp_configure takes plain integers; switches are 1 and 0, database-scoped ones ON and OFF. */
     static final SuffixSyntax SQL_SERVER = new SuffixSyntax(
             Map.of("1", true, "0", false, "on", true, "off", false, "true", true, "false", false),
-            "1, 0, ON or OFF", "1", "0", false, false);
+            "1, 0, ON or OFF", "1", "0", false, false, false);
 
     private static final String SUFFIXES = "KMGT";
 
@@ -37,15 +37,36 @@ final class SuffixSyntax implements EngineSyntax {
     private final String off;
     private final boolean suffixOnUnitless;
     private final boolean suffixOnMemory;
+    private final boolean enumOrdinals;
 
     private SuffixSyntax(Map<String, Boolean> booleans, String booleanSpellings, String on, String off,
-                         boolean suffixOnUnitless, boolean suffixOnMemory) {
+                         boolean suffixOnUnitless, boolean suffixOnMemory, boolean enumOrdinals) {
         this.booleans = booleans;
         this.booleanSpellings = booleanSpellings;
         this.on = on;
         this.off = off;
         this.suffixOnUnitless = suffixOnUnitless;
         this.suffixOnMemory = suffixOnMemory;
+        this.enumOrdinals = enumOrdinals;
+    }
+
+    /**
+     * mysqld takes an enum choice by its position too: event_scheduler=1 is ON. Only enums whose first two choices
+     * are OFF and ON are read that way, as 0 and 1: a curated catalog's order of other choices need not be the
+     * server's, and taking 1 for ON on gtid_mode (where 1 is OFF_PERMISSIVE) would be wrong.
+     */
+    @Override
+    public Optional<String> enumSynonym(ParameterSpec spec, String text) {
+        List<String> choices = spec.enumValues();
+        boolean offOn = choices.size() >= 2 && choices.get(0).equalsIgnoreCase("OFF") && choices.get(1).equalsIgnoreCase("ON");
+        if (!enumOrdinals || !offOn) {
+            return Optional.empty();
+        }
+        return switch (text) {
+            case "0" -> Optional.of(choices.get(0));
+            case "1" -> Optional.of(choices.get(1));
+            default -> Optional.empty();
+        };
     }
 
     @Override
@@ -72,7 +93,7 @@ final class SuffixSyntax implements EngineSyntax {
     }
 
     @Override
-    public BigDecimal parseNumber(ParameterSpec spec, Unit base, String text, Refusal refusal) {
+    public BigDecimal parseNumber(ParameterSpec spec, Unit base, String text, Refusal refusal, boolean asServerReads) {
         NumberScanner.Scanned number = NumberScanner.scan(text, false);
         if (number == null) {
             throw refusal.malformed(refusal.shown() + " is not a number; " + example(spec, base));

@@ -26,7 +26,7 @@ public final class ValueFormatter {
             case BooleanValue b -> syntax.formatBoolean(b.value());
             case EnumValue e -> e.value();
             case TextValue t -> quoteIfMisread(t.value());
-            case NumericValue n -> syntax.formatNumber(Unit.of(spec), inBaseUnit(spec, n));
+            case NumericValue n -> syntax.formatAmount(spec, inBaseUnit(spec, n));
         };
     }
 
@@ -78,14 +78,13 @@ public final class ValueFormatter {
     /** "128kB .. 8589934584kB", "at least 64kB", "at most 100", or "" for an unbounded parameter. */
     static String range(ParameterSpec spec, BigDecimal min, BigDecimal max) {
         EngineSyntax syntax = EngineSyntax.of(spec.engine());
-        Unit base = Unit.of(spec);
         if (min != null && max != null) {
-            return syntax.formatNumber(base, min) + " .. " + syntax.formatNumber(base, max);
+            return syntax.formatAmount(spec, min) + " .. " + syntax.formatAmount(spec, max);
         }
         if (min != null) {
-            return "at least " + syntax.formatNumber(base, min);
+            return "at least " + syntax.formatAmount(spec, min);
         }
-        return max != null ? "at most " + syntax.formatNumber(base, max) : "";
+        return max != null ? "at most " + syntax.formatAmount(spec, max) : "";
     }
 
     /**
@@ -94,7 +93,7 @@ public final class ValueFormatter {
      */
     static String humanBound(ParameterSpec spec, BigDecimal amountInBase) {
         Unit base = Unit.of(spec);
-        String exact = EngineSyntax.of(spec.engine()).formatNumber(base, amountInBase);
+        String exact = EngineSyntax.of(spec.engine()).formatAmount(spec, amountInBase);
         long digits = exact.chars().filter(Character::isDigit).count();
         if (base.family() == UnitFamily.NONE || digits <= READABLE_DIGITS) {
             return exact;

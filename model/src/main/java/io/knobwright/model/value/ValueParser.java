@@ -38,7 +38,8 @@ public final class ValueParser {
         return parse(spec, text, false);
     }
 
-    private static ParameterValue parse(ParameterSpec spec, String text, boolean checkRange) {
+    /** @param strict check the range and the listed choices, and refuse what a person most likely did not mean */
+    private static ParameterValue parse(ParameterSpec spec, String text, boolean strict) {
         Refusal refusal = new Refusal(spec, text);
         if (text == null) {
             throw refusal.malformed("no value was given");
@@ -50,9 +51,9 @@ public final class ValueParser {
         EngineSyntax syntax = EngineSyntax.of(spec.engine());
         return switch (spec.type()) {
             case BOOLEAN -> parseBoolean(syntax, clean(text), refusal);
-            case ENUM -> parseEnum(spec, syntax, clean(text), refusal, checkRange);
+            case ENUM -> parseEnum(spec, syntax, clean(text), refusal, strict);
             case STRING -> new TextValue(unquote(text));
-            case INTEGER, REAL -> parseNumber(spec, syntax, clean(text), refusal, checkRange);
+            case INTEGER, REAL -> parseNumber(spec, syntax, clean(text), refusal, strict);
         };
     }
 
@@ -104,10 +105,10 @@ public final class ValueParser {
     }
 
     private static NumericValue parseNumber(ParameterSpec spec, EngineSyntax syntax, String text, Refusal refusal,
-                                            boolean checkRange) {
+                                            boolean strict) {
         Unit base = Unit.of(spec);
-        BigDecimal amount = syntax.parseNumber(spec, base, text, refusal);
-        if (checkRange) {
+        BigDecimal amount = syntax.parseNumber(spec, base, text, refusal, !strict);
+        if (strict) {
             checkRange(spec, syntax, amount, refusal);
         }
         return new NumericValue(amount, base);

@@ -1,7 +1,10 @@
 package io.knobwright.model.value;
 
+import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.catalog.ParameterSpec;
+import io.knobwright.model.catalog.ParameterType;
 
+import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
@@ -54,6 +57,50 @@ public final class Values {
         return ValueFormatter.format(spec, value);
     }
 
+    /**
+     * A value as a DBA writes it, for showing: "128MB" for shared_buffers' 16384, "0700" for a PostgreSQL mode. Any
+     * value the server could report is shown, also one out of today's range; text that is no value of the parameter
+     * at all is shown as it is.
+     */
+    public static String readable(ParameterSpec spec, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return format(spec, ValueParser.parseIgnoringRange(spec, text));
+        } catch (InvalidValueException notAValue) {
+            return text;
+        }
+    }
+
+    /**
+     * {@link #readable(ParameterSpec, String)} where the catalog knows the parameter (spec not null); otherwise a
+     * number with the unit the server reported it in ("250 ms", which PostgreSQL reads too), other text as it is.
+     */
+    public static String readableWithUnit(ParameterSpec spec, String text, String unit) {
+        if (spec != null) {
+            return readable(spec, text);
+        }
+        if (text == null || unit == null || unit.isBlank()) {
+            return text;
+        }
+        NumberScanner.Scanned number = NumberScanner.scan(text, false);
+        return number != null && number.end() == text.length() ? text + " " + unit : text;
+    }
+
+    /** {@link #readable(ParameterSpec, String)} by name; the text as it is for a parameter the catalog does not know. */
+    public static String readable(ParameterCatalog catalog, String name, String text) {
+        return catalog.find(name).map(spec -> readable(spec, text)).orElse(text);
+    }
+
+    /**
+     * An amount in the parameter's base unit - a catalog's default, minimum or maximum - as the engine writes it:
+     * 16 on shared_buffers (8kB) is "128kB", 1.79769e+308 stays "1.79769e+308".
+     */
+    public static String formatAmount(ParameterSpec spec, BigDecimal amount) {
+        return EngineSyntax.of(spec.engine()).formatAmount(spec, amount);
+    }
+
     /** Parses and formats: "1024MB" becomes "1GB", "TRUE" becomes "on" for PostgreSQL. */
     public static String normalize(ParameterSpec spec, String text) {
         return format(spec, parse(spec, text));
@@ -65,15 +112,20 @@ public final class Values {
     }
 
     /**
-     * True when two texts stand for the same setting: "1GB", "1024MB" and "131072" on an 8kB parameter; "on" and
-     * "true"; enum choices in any case. The range is not checked (a server may report what today's catalog would
-     * refuse); two nulls are the same, a null and a value are not.
+     * True when the server takes two texts for the same setting: "1GB", "1024MB" and "131072" on an 8kB parameter;
+     * "on" and "true"; enum choices in any case; "0700" and "448" for a PostgreSQL mode; text read the way the
+     * server reads that parameter ('iso, mdy' and 'ISO, MDY' for DateStyle, see {@link ServerText}). The range is
+     * not checked (a server may report what today's catalog would refuse); two nulls are the same, a null and a
+     * value are not.
      *
      * @throws InvalidValueException when a text is no value of the parameter's type at all
      */
     public static boolean same(ParameterSpec spec, String a, String b) {
         if (a == null || b == null) {
             return a == b;
+        }
+        if (spec.type() == ParameterType.STRING) {
+            return ServerText.same(spec, a, b);
         }
         return same(ValueParser.parseIgnoringRange(spec, a), ValueParser.parseIgnoringRange(spec, b));
     }

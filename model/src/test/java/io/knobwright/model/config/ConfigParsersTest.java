@@ -1,13 +1,10 @@
 package io.knobwright.model.config;
 
-import io.knobwright.model.engine.Engine;
-import io.knobwright.model.template.ResolvedParameter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -115,38 +112,5 @@ class ConfigParsersTest {
         assertThatThrownBy(() -> cnf("[mysqld\nmax_connections=5\n")).hasMessageContaining("line 1").hasMessageContaining("no closing ]");
         assertThatThrownBy(() -> cnf("[mysqld]\nmax_connections=\n")).hasMessageContaining("line 2: max_connections has no value");
         assertThatThrownBy(() -> cnf("[mysqld]\nx'; DROP TABLE t; -- = 1\n")).hasMessageContaining("is not an option name");
-    }
-
-    @Test
-    void exportThenImportGivesTheSameValues() throws Exception {
-        List<ResolvedParameter> resolved = List.of(
-                new ResolvedParameter("shared_buffers", "2097152", "8kB", "pg-oltp", 3, "25% of RAM", false, ""),
-                new ResolvedParameter("log_line_prefix", "%m [%p] it's ", null, "pg-base", 1, null, false, ""),
-                new ResolvedParameter("random_page_cost", "1.1", null, "pg-base", 1, null, false, ""),
-                new ResolvedParameter("jit", "off", null, "pg-oltp", 3, null, true, ""));
-        Path conf = dir.resolve("out.conf");
-        Files.writeString(conf, ConfigWriter.postgresqlConf("Knobwright export", resolved));
-        Map<String, String> back = values(new PostgresConfParser(FileSource.disk()).parse(conf));
-        assertThat(back).containsExactlyInAnyOrderEntriesOf(
-                resolved.stream().collect(Collectors.toMap(ResolvedParameter::name, ResolvedParameter::value)));
-
-        List<ResolvedParameter> mysql = List.of(
-                new ResolvedParameter("innodb_buffer_pool_size", "8589934592", "B", "my-oltp", 1, "RAM*0.7", false, ""),
-                new ResolvedParameter("sql_mode", "STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION", null, "my-base", 1, null, false, ""),
-                new ResolvedParameter("init_connect", "SET NAMES \"utf8mb4\"", null, "my-base", 1, null, false, ""));
-        Path cnf = dir.resolve("out.cnf");
-        Files.writeString(cnf, ConfigWriter.myCnf("Knobwright export", mysql));
-        assertThat(values(new MyCnfParser(FileSource.disk()).parse(cnf))).containsExactlyInAnyOrderEntriesOf(
-                mysql.stream().collect(Collectors.toMap(ResolvedParameter::name, ResolvedParameter::value)));
-    }
-
-    @Test
-    void sqlScriptQuotesValuesAndRefusesOddNames() {
-        String sql = ConfigWriter.sqlScript(Engine.POSTGRESQL, "plan 7", List.of(
-                new ResolvedParameter("log_line_prefix", "it's", null, "t", 1, null, false, "")));
-        assertThat(sql).contains("ALTER SYSTEM SET log_line_prefix = 'it''s';").contains("SELECT pg_reload_conf();");
-        assertThatThrownBy(() -> ConfigWriter.sqlScript(Engine.MYSQL, "x", List.of(
-                new ResolvedParameter("a; DROP TABLE t", "1", null, "t", 1, null, false, ""))))
-                .hasMessageContaining("Refusing");
     }
 }

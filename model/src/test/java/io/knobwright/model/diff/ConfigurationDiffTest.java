@@ -29,6 +29,15 @@ class ConfigurationDiffTest {
     }
 
     @Test
+    void spellingsTheServerTakesAlikeAreNotDifferences() {
+        List<DiffRow> rows = diff.compare(
+                Map.of("DateStyle", "iso, mdy", "unix_socket_permissions", "0700", "search_path", "$user, public"),
+                Map.of("datestyle", "ISO, MDY", "unix_socket_permissions", "448", "search_path", "\"$user\", public"), pg16);
+        assertThat(rows).allSatisfy(r -> assertThat(r.change()).as(r.name()).isEqualTo(ChangeKind.SAME));
+        assertThat(row(rows, "unix_socket_permissions").right()).isEqualTo("0700");
+    }
+
+    @Test
     void addedRemovedAndChangedAreTold() {
         List<DiffRow> rows = diff.compare(
                 Map.of("shared_buffers", "1GB", "work_mem", "4MB"),

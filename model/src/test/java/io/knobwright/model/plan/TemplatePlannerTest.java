@@ -69,6 +69,24 @@ class TemplatePlannerTest {
         assertThat(fewer).isEqualTo(all - 1);
     }
 
+    /** The DateStyle, a mode in octal, a sentinel the server resolved: none of them is a change. */
+    @Test
+    void valuesTheServerTakesForTheCurrentOnesAreNoChanges() {
+        Template own = new Template("own", Engine.POSTGRESQL, List.of("16"), null, List.of(
+                TemplateEntry.literal("DateStyle", "iso, mdy", ""),
+                TemplateEntry.literal("unix_socket_permissions", "0777", ""),
+                TemplateEntry.literal("wal_buffers", "-1", ""),
+                TemplateEntry.literal("search_path", "$user, public", "")), false, "");
+        SettingsSnapshot current = snapshot(
+                new LiveSetting("DateStyle", "ISO, MDY", null, "configuration file", false),
+                new LiveSetting("unix_socket_permissions", "0777", null, "default", false),
+                new LiveSetting("wal_buffers", "512", "8kB", "default", false),
+                new LiveSetting("search_path", "\"$user\", public", null, "default", false));
+        TemplateVersion version = new TemplateVersion(own, 1, "lin", Instant.EPOCH, "");
+        assertThat(planner.plan(version, pg, current, false, "lin", Instant.EPOCH).changes()).isEmpty();
+        assertThat(planner.drift(version, pg, current)).isZero();
+    }
+
     @Test
     void aResetToAHostDependentDefaultIsNeitherDriftNorAPlannedChange() {
         Instance maria = new Instance(9, "maria-galera-2", Engine.MARIADB, "10.11", "10.11.19", null, null, null, null,

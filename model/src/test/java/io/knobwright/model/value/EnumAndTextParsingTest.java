@@ -75,8 +75,11 @@ class EnumAndTextParsingTest {
     }
 
     @Test
-    void textIsComparedExactly() {
-        assertThat(Values.same(SEARCH_PATH, "public", "Public")).isFalse();
+    void textIsComparedAsTheServerReadsIt() {
+        assertThat(Values.same(LOG_LINE_PREFIX, "%m [%p] ", "%M [%p] ")).isFalse();
+        assertThat(Values.same(LOG_LINE_PREFIX, "%m [%p] ", "'%m [%p] '")).isTrue();
+        assertThat(Values.same(SEARCH_PATH, "public", "Public")).isTrue();      // unquoted names fold to lower case
+        assertThat(Values.same(SEARCH_PATH, "public", "\"Public\"")).isFalse();
         assertThat(Values.same(SEARCH_PATH, "public", "'public'")).isTrue();
     }
 }

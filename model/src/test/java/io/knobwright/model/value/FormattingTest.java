@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.math.BigDecimal;
+
 import static io.knobwright.model.value.TestSpecs.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -97,5 +99,23 @@ class FormattingTest {
         assertThat(Values.normalize(WAL_LEVEL, "LOGICAL")).isEqualTo("logical");
         assertThat(Values.normalize(STATEMENT_TIMEOUT, "120000")).isEqualTo("2min");
         assertThat(Values.normalize(GENERAL_LOG, "1")).isEqualTo("ON");
+    }
+
+    @Test
+    void readableShowsAValueInTheUnitADbaWrites() {
+        assertThat(Values.readable(SHARED_BUFFERS, "16384")).isEqualTo("128MB");
+        assertThat(Values.readable(EFFECTIVE_CACHE_SIZE, "2314101")).isEqualTo("18512808kB");
+        assertThat(Values.readable(SHARED_BUFFERS, "10TB")).isEqualTo("10TB");        // out of range, still shown
+        assertThat(Values.readable(SHARED_BUFFERS, "lots")).isEqualTo("lots");
+        assertThat(Values.readable(INNODB_BUFFER_POOL_SIZE, "134217728")).isEqualTo("128M");
+        assertThat(Values.readable(SHARED_BUFFERS, null)).isNull();
+    }
+
+    @Test
+    void catalogAmountsAreWrittenAsTheEngineWritesThem() {
+        assertThat(Values.formatAmount(SHARED_BUFFERS, new BigDecimal(16))).isEqualTo("128kB");
+        assertThat(Values.formatAmount(RANDOM_PAGE_COST, new BigDecimal("1.79769e+308"))).isEqualTo("1.79769e+308");
+        assertThat(Values.formatAmount(WAL_BUFFERS, new BigDecimal(-1))).isEqualTo("-1");
+        assertThat(Values.formatAmount(UNIX_SOCKET_PERMISSIONS, new BigDecimal(448))).isEqualTo("0700");
     }
 }

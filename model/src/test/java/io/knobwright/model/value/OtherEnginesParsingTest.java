@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static io.knobwright.model.value.TestSpecs.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class OtherEnginesParsingTest {
@@ -105,5 +106,15 @@ class OtherEnginesParsingTest {
         assertThat(Values.parse(OPEN_CURSORS, "300")).isEqualTo(number(300, OPEN_CURSORS));
         assertThat(refusal(OPEN_CURSORS, "1K").reason()).isEqualTo(InvalidValueException.Reason.WRONG_UNIT);
         assertThat(refusal(OPEN_CURSORS, "1.5").reason()).isEqualTo(InvalidValueException.Reason.MALFORMED);
+    }
+
+    @Test
+    void mysqlTakesZeroAndOneForAnOffOnEnum() {
+        assertThat(Values.parse(EVENT_SCHEDULER, "1")).isEqualTo(new EnumValue("ON"));
+        assertThat(Values.parse(EVENT_SCHEDULER, "0")).isEqualTo(new EnumValue("OFF"));
+        assertThat(Values.same(EVENT_SCHEDULER, "1", "on")).isTrue();
+        // the position counts, not the word: gtid_mode = 1 is OFF_PERMISSIVE, which is not read from a catalog's order
+        assertThatThrownBy(() -> Values.parse(GTID_MODE, "1")).isInstanceOf(InvalidValueException.class);
+        assertThat(Values.same(GTID_MODE, "1", "ON")).isFalse();
     }
 }

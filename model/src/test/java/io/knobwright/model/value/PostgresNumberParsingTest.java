@@ -156,4 +156,21 @@ class PostgresNumberParsingTest {
         assertThatThrownBy(() -> Values.parse(EFFECTIVE_CACHE_SIZE, "09"))
                 .hasMessageContaining("09 is no octal number; write 9");
     }
+
+    @Test
+    void modesAreWrittenInOctalTheWayShowPrintsThem() {
+        assertThat(Values.parse(UNIX_SOCKET_PERMISSIONS, "0700")).isEqualTo(number(448, UNIX_SOCKET_PERMISSIONS));
+        assertThat(Values.parse(UNIX_SOCKET_PERMISSIONS, "448")).isEqualTo(number(448, UNIX_SOCKET_PERMISSIONS));
+        assertThat(Values.format(UNIX_SOCKET_PERMISSIONS, number(511, UNIX_SOCKET_PERMISSIONS))).isEqualTo("0777");
+        assertThat(Values.normalize(UNIX_SOCKET_PERMISSIONS, "0")).isEqualTo("0000");
+        assertThatThrownBy(() -> Values.parse(UNIX_SOCKET_PERMISSIONS, "777"))
+                .hasMessageContaining("(valid: 0000 .. 0777)");
+    }
+
+    @Test
+    void comparingReadsALeadingZeroAsTheServerDoes() {
+        assertThat(Values.same(EFFECTIVE_CACHE_SIZE, "010", "8")).isTrue();
+        assertThat(Values.same(EFFECTIVE_CACHE_SIZE, "010", "10")).isFalse();
+        assertThat(Values.same(EFFECTIVE_CACHE_SIZE, "010kB", "8kB")).isTrue();
+    }
 }

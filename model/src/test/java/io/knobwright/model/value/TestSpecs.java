@@ -26,6 +26,7 @@ final class TestSpecs {
     static final ParameterSpec VACUUM_COST_DELAY = pg("vacuum_cost_delay", ParameterType.REAL, "ms", 0, 100);
     static final ParameterSpec RANDOM_PAGE_COST = spec(Engine.POSTGRESQL, "16", "random_page_cost", ParameterType.REAL,
             null, BigDecimal.ZERO, new BigDecimal("1.79769e+308"), List.of());
+    static final ParameterSpec UNIX_SOCKET_PERMISSIONS = pg("unix_socket_permissions", ParameterType.INTEGER, null, 0, 511);
     static final ParameterSpec MAX_CONNECTIONS = pg("max_connections", ParameterType.INTEGER, null, 1, 262143);
     static final ParameterSpec UNBOUNDED_INT = spec(Engine.POSTGRESQL, "16", "some_int", ParameterType.INTEGER,
             null, null, null, List.of());
@@ -47,6 +48,10 @@ final class TestSpecs {
             BigDecimal.ZERO, new BigDecimal(31536000), List.of());
     static final ParameterSpec GENERAL_LOG = spec(Engine.MARIADB, "10.11", "general_log", ParameterType.BOOLEAN, null,
             null, null, List.of());
+    static final ParameterSpec EVENT_SCHEDULER = spec(Engine.MARIADB, "10.11", "event_scheduler", ParameterType.ENUM, null,
+            null, null, List.of("OFF", "ON", "DISABLED", "ORIGINAL"));
+    static final ParameterSpec GTID_MODE = spec(Engine.MYSQL, "8.0", "gtid_mode", ParameterType.ENUM, null,
+            null, null, List.of("OFF", "OFF_PERMISSIVE", "ON_PERMISSIVE", "ON"));
     static final ParameterSpec BINLOG_FORMAT = spec(Engine.MARIADB, "10.11", "binlog_format", ParameterType.ENUM, null,
             null, null, List.of("MIXED", "STATEMENT", "ROW"));
 

@@ -20,44 +20,12 @@ public record PlanChangeRow(String parameter, String from, String to, String raw
     static final String NOT_REPORTED = "—";
 
     static PlanChangeRow of(PlannedChange change, ParameterSpec spec) {
-        String rawFrom = change.from() == null ? "" : withUnit(change.from(), change.unit());
-        String rawTo = withUnit(change.to(), change.unit());
+        String rawFrom = change.from() == null ? "" : Values.readableWithUnit(null, change.from(), change.unit());
+        String rawTo = Values.readableWithUnit(null, change.to(), change.unit());
         return new PlanChangeRow(change.parameter(),
-                change.from() == null ? NOT_REPORTED : readable(spec, change.from(), change.unit()),
-                readable(spec, change.to(), change.unit()), rawFrom, rawTo, change.applyMode(),
+                change.from() == null ? NOT_REPORTED : Values.readableWithUnit(spec, change.from(), change.unit()),
+                Values.readableWithUnit(spec, change.to(), change.unit()), rawFrom, rawTo, change.applyMode(),
                 change.applyMode().label(), change.restartNeeded(), change.provenance(), change.note());
-    }
-
-    /**
-     * The value as the engine would write it most readably; the stored text (with its unit when it is a bare
-     * number) when there is no catalog entry or the catalog would not accept the value.
-     */
-    static String readable(ParameterSpec spec, String raw, String unit) {
-        if (spec != null) {
-            try {
-                return Values.format(spec, Values.parse(spec, raw));
-            } catch (RuntimeException notAValueOfThisParameter) {
-                // e.g. a server reporting a value today's catalog would refuse: show what was stored
-            }
-        }
-        return withUnit(raw, unit);
-    }
-
-    private static String withUnit(String raw, String unit) {
-        if (unit == null || unit.isBlank() || raw.isEmpty() || !isNumber(raw)) {
-            return raw;
-        }
-        return raw + " " + unit;
-    }
-
-    private static boolean isNumber(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!(Character.isDigit(c) || c == '.' || c == '-' && i == 0)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** What a reviewer must know about when the change takes effect; empty when it simply applies. */

@@ -44,10 +44,6 @@ final class ParameterHelp {
     }
 
     private static String readable(ParameterSpec spec, String value) {
-        try {
-            return value.isEmpty() ? "(empty)" : Values.normalize(spec, value);
-        } catch (RuntimeException unparseable) {
-            return value;
-        }
+        return value.isEmpty() ? "(empty)" : Values.readable(spec, value);
     }
 }

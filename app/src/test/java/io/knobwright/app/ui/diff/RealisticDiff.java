@@ -3,6 +3,7 @@ package io.knobwright.app.ui.diff;
 import io.knobwright.model.catalog.CatalogRepository;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.catalog.ParameterSpec;
+import io.knobwright.model.diff.CatalogValueEquivalence;
 import io.knobwright.model.diff.ConfigurationDiff;
 import io.knobwright.model.diff.DiffRow;
 import io.knobwright.model.engine.Engine;
@@ -118,7 +119,7 @@ final class RealisticDiff {
 
     static List<DiffRow> rows() {
         ParameterCatalog catalog = catalog();
-        return new ConfigurationDiff(new UnitAwareEquivalence())
+        return new ConfigurationDiff(new CatalogValueEquivalence())
                 .compare(resolvedTemplate(catalog), liveSettings(catalog), catalog);
     }
 
