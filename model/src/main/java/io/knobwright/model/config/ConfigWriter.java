@@ -1,14 +1,20 @@
 package io.knobwright.model.config;
 
+import io.knobwright.model.catalog.ApplyMode;
+import io.knobwright.model.catalog.ParameterCatalog;
+import io.knobwright.model.catalog.ParameterSpec;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.template.ResolvedParameter;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes a resolved configuration in the formats DBAs deploy: postgresql.conf, my.cnf, and a SQL script
  * (ALTER SYSTEM for PostgreSQL, SET PERSIST for MySQL, SET GLOBAL for MariaDB which has no SET PERSIST).
  * Values are written in the engine's base unit, so reading the file back gives exactly the resolved values.
+ * A value can hold no line break (imports refuse them); postgresql.conf would still read one back as \n.
  */
 public final class ConfigWriter {
 
@@ -19,38 +25,81 @@ public final class ConfigWriter {
         StringBuilder sb = comment(header, "#");
         for (ResolvedParameter p : parameters) {
             sb.append(p.name()).append(" = ").append(pgQuote(p.value()));
-            appendProvenance(sb, p, "#");
+            appendProvenance(sb, p, "#", "");
         }
         return sb.toString();
     }
 
     public static String myCnf(String header, List<ResolvedParameter> parameters) {
         StringBuilder sb = comment(header, "#").append("[mysqld]\n");
+        parameters.forEach(p -> cnfLine(sb, "", p));
+        return sb.toString();
+    }
+
+    /**
+     * A script for the running server holding only statements it accepts. Settings that belong to one server
+     * ({@link ServerLocalSettings}) and read-only ones are listed in comments, not set. Restart-only settings:
+     * PostgreSQL takes them with ALTER SYSTEM (said to need a restart), MySQL with SET PERSIST_ONLY (applied at the
+     * next start); MariaDB has neither and SET GLOBAL refuses them, so they end the script as a commented [mysqld]
+     * section to paste into my.cnf. See docs/decisions/0100-server-configuration-files-in-and-out.md.
+     *
+     * @param catalog the target server's catalog: it says which parameters are read-only or restart-only
+     */
+    public static String sqlScript(ParameterCatalog catalog, String header, List<ResolvedParameter> parameters) {
+        Engine engine = catalog.engineVersion().engine();
+        StringBuilder sb = comment(header, "--");
+        List<String> restart = new ArrayList<>();
+        List<ResolvedParameter> cnfOnly = new ArrayList<>();
         for (ResolvedParameter p : parameters) {
-            sb.append(p.name()).append(" = ").append(cnfQuote(p.value()));
-            appendProvenance(sb, p, "#");
+            ApplyMode mode = catalog.find(p.name()).map(ParameterSpec::applyMode).orElse(ApplyMode.ONLINE);
+            Optional<String> local = ServerLocalSettings.reason(engine, p.name());
+            if (local.isPresent()) {
+                sb.append("-- not set: ").append(p.name()).append(' ').append(local.get())
+                        .append("; it stays in that server's own configuration file\n");
+            } else if (mode == ApplyMode.READ_ONLY) {
+                sb.append("-- not set: ").append(p.name()).append(" cannot be changed on ").append(catalog.engineVersion())
+                        .append(" (fixed when the server is built or initialised)\n");
+            } else if (mode == ApplyMode.RESTART && engine == Engine.MARIADB) {
+                cnfOnly.add(p);
+            } else {
+                sb.append(statement(engine, mode, p));
+                if (mode == ApplyMode.RESTART) {
+                    restart.add(p.name());
+                }
+                appendProvenance(sb, p, "--", mode == ApplyMode.RESTART ? "takes effect after a restart" : "");
+            }
+        }
+        switch (engine) {
+            case POSTGRESQL -> sb.append("SELECT pg_reload_conf();\n");
+            case SQLSERVER -> sb.append("RECONFIGURE;\n");
+            case MARIADB -> sb.append("-- SET GLOBAL lasts until the server restarts: deploy the my.cnf export too.\n");
+            case MYSQL, ORACLE -> { }
+        }
+        if (!restart.isEmpty()) {
+            sb.append("-- Restart the server for these to take effect: ").append(String.join(", ", restart)).append('\n');
+        }
+        if (!cnfOnly.isEmpty()) {
+            sb.append("-- SET GLOBAL cannot change these while the server runs: add them to its my.cnf and restart it.\n")
+                    .append("-- [mysqld]\n");
+            cnfOnly.forEach(p -> cnfLine(sb, "-- ", p));
         }
         return sb.toString();
     }
 
-    public static String sqlScript(Engine engine, String header, List<ResolvedParameter> parameters) {
-        StringBuilder sb = comment(header, "--");
-        for (ResolvedParameter p : parameters) {
-            switch (engine) {
-                case POSTGRESQL -> sb.append("ALTER SYSTEM SET ").append(identifier(p.name())).append(" = ").append(sqlString(p.value())).append(';');
-                case MYSQL -> sb.append("SET PERSIST ").append(identifier(p.name())).append(" = ").append(mysqlValue(p.value())).append(';');
-                case MARIADB -> sb.append("SET GLOBAL ").append(identifier(p.name())).append(" = ").append(mysqlValue(p.value())).append(';');
-                case SQLSERVER -> sb.append("EXEC sp_configure ").append(sqlString(p.name())).append(", ").append(sqlString(p.value())).append(';');
-                case ORACLE -> sb.append("ALTER SYSTEM SET ").append(identifier(p.name())).append(" = ").append(sqlString(p.value())).append(" SCOPE=SPFILE;");
-            }
-            appendProvenance(sb, p, "--");
-        }
-        if (engine == Engine.POSTGRESQL) {
-            sb.append("SELECT pg_reload_conf();\n");
-        } else if (engine == Engine.SQLSERVER) {
-            sb.append("RECONFIGURE;\n");
-        }
-        return sb.toString();
+    private static String statement(Engine engine, ApplyMode mode, ResolvedParameter p) {
+        String name = identifier(p.name());
+        return switch (engine) {
+            case POSTGRESQL -> "ALTER SYSTEM SET " + name + " = " + sqlString(p.value()) + ";";
+            case MYSQL -> (mode == ApplyMode.RESTART ? "SET PERSIST_ONLY " : "SET PERSIST ") + name + " = " + mysqlValue(p.value()) + ";";
+            case MARIADB -> "SET GLOBAL " + name + " = " + mysqlValue(p.value()) + ";";
+            case SQLSERVER -> "EXEC sp_configure " + sqlString(p.name()) + ", " + sqlString(p.value()) + ";";
+            case ORACLE -> "ALTER SYSTEM SET " + name + " = " + sqlString(p.value()) + " SCOPE=SPFILE;";
+        };
+    }
+
+    private static void cnfLine(StringBuilder sb, String prefix, ResolvedParameter p) {
+        sb.append(prefix).append(p.name()).append(" = ").append(cnfQuote(p.value()));
+        appendProvenance(sb, p, "#", "");
     }
 
     private static StringBuilder comment(String header, String marker) {
@@ -59,13 +108,16 @@ public final class ConfigWriter {
         return sb.append('\n');
     }
 
-    private static void appendProvenance(StringBuilder sb, ResolvedParameter p, String marker) {
+    private static void appendProvenance(StringBuilder sb, ResolvedParameter p, String marker, String remark) {
         sb.append("  ").append(marker).append(' ').append(p.template()).append(" v").append(p.templateVersion());
         if (p.expression() != null) {
             sb.append(": ").append(p.expression().replace('\n', ' '));
         }
         if (!p.note().isEmpty()) {
             sb.append(" (").append(p.note()).append(')');
+        }
+        if (!remark.isEmpty()) {
+            sb.append("; ").append(remark);
         }
         sb.append('\n');
     }
@@ -82,7 +134,7 @@ public final class ConfigWriter {
         if (value.matches("-?[0-9]+(\\.[0-9]+)?|[A-Za-z_][A-Za-z0-9_]*")) {
             return value;
         }
-        return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
+        return "'" + value.replace("\\", "\\\\").replace("'", "''").replace("\n", "\\n").replace("\r", "\\r") + "'";
     }
 
     private static String cnfQuote(String value) {

@@ -1,5 +1,7 @@
 package io.knobwright.model.config;
 
+import io.knobwright.model.catalog.CatalogRepository;
+import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.template.ResolvedParameter;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ConfigParsersTest {
 
+    private static final ParameterCatalog MARIADB_10_11 = new CatalogRepository().require(Engine.MARIADB, "10.11");
+
     @TempDir
     Path dir;
 
@@ -25,10 +29,12 @@ class ConfigParsersTest {
         return values(new PostgresConfParser(FileSource.disk()).parse(f));
     }
 
+    /** The settings a MariaDB 10.11 server takes from the file. */
     private Map<String, String> cnf(String text) throws Exception {
         Path f = dir.resolve("my.cnf");
         Files.writeString(f, text);
-        return values(new MyCnfParser(FileSource.disk()).parse(f));
+        return values(MyCnfOptions.resolve(new MyCnfParser(FileSource.disk()).parse(f).serverOptions(MARIADB_10_11.engineVersion()),
+                MARIADB_10_11).settings());
     }
 
     private static Map<String, String> values(Map<String, ConfigSetting> settings) {
@@ -68,6 +74,18 @@ class ConfigParsersTest {
     }
 
     @Test
+    void settingsFromIncludedFilesNameTheirOwnFileAndLine() throws Exception {
+        Files.createDirectories(dir.resolve("conf.d"));
+        Files.writeString(dir.resolve("conf.d/90-ci.conf"), "# CI\nlisten_addresses = '127.0.0.1'\nwork_mem = 8MB\n");
+        Path f = dir.resolve("postgresql.conf");
+        Files.writeString(f, "work_mem = 4MB\nmax_connections = 100\ninclude_dir = 'conf.d'\n");
+        Map<String, ConfigSetting> settings = new PostgresConfParser(FileSource.disk()).parse(f);
+        assertThat(settings.get("work_mem").where()).isEqualTo("90-ci.conf line 3");
+        assertThat(settings.get("work_mem").file()).isEqualTo(dir.resolve("conf.d/90-ci.conf").toString());
+        assertThat(settings.get("max_connections").where()).isEqualTo("postgresql.conf line 2");
+    }
+
+    @Test
     void postgresqlConfErrorsNameFileLineAndProblem() {
         assertThatThrownBy(() -> pg("work_mem = 4MB\nshared_buffers = '8GB\n"))
                 .isInstanceOf(ConfigFileException.class)
@@ -86,27 +104,30 @@ class ConfigParsersTest {
     }
 
     @Test
-    void myCnfKeepsOnlyServerSectionsAndNormalisesSpellings() throws Exception {
+    void myCnfKeepsOnlyTheGroupsTheServerReadsAndNormalisesSpellings() throws Exception {
         Map<String, String> v = cnf("""
                 [client]
                 port = 3307
+                [client-server]
+                socket = /run/mysqld/mysqld.sock
                 [mysqld]
                 innodb-buffer-pool-size = 8G   # most of RAM
                 max_connections=500
-                skip-name-resolve
                 loose-performance-schema = ON
-                skip-log-bin
                 [mariadb-10.11]
                 innodb_log_file_size = "1G"
+                [mariadb-11.4]
+                innodb_log_file_size = 2G
+                [mysqld-8.0]
+                max_connections = 800
                 [mysqldump]
                 quick
                 """);
         assertThat(v).containsEntry("innodb_buffer_pool_size", "8G")
                 .containsEntry("max_connections", "500")
-                .containsEntry("name_resolve", "OFF")
                 .containsEntry("performance_schema", "ON")
-                .containsEntry("log_bin", "OFF")
                 .containsEntry("innodb_log_file_size", "1G")
+                .containsEntry("socket", "/run/mysqld/mysqld.sock")
                 .doesNotContainKeys("port", "quick");
     }
 
@@ -115,6 +136,8 @@ class ConfigParsersTest {
         assertThatThrownBy(() -> cnf("[mysqld\nmax_connections=5\n")).hasMessageContaining("line 1").hasMessageContaining("no closing ]");
         assertThatThrownBy(() -> cnf("[mysqld]\nmax_connections=\n")).hasMessageContaining("line 2: max_connections has no value");
         assertThatThrownBy(() -> cnf("[mysqld]\nx'; DROP TABLE t; -- = 1\n")).hasMessageContaining("is not an option name");
+        assertThatThrownBy(() -> cnf("max_connections = 5\n[mysqld]\n")).hasMessageContaining("line 1")
+                .hasMessageContaining("comes before any [group]");
     }
 
     @Test
@@ -123,7 +146,8 @@ class ConfigParsersTest {
                 new ResolvedParameter("shared_buffers", "2097152", "8kB", "pg-oltp", 3, "25% of RAM", false, ""),
                 new ResolvedParameter("log_line_prefix", "%m [%p] it's ", null, "pg-base", 1, null, false, ""),
                 new ResolvedParameter("random_page_cost", "1.1", null, "pg-base", 1, null, false, ""),
-                new ResolvedParameter("jit", "off", null, "pg-oltp", 3, null, true, ""));
+                new ResolvedParameter("jit", "off", null, "pg-oltp", 3, null, true, ""),
+                new ResolvedParameter("application_name", "line one\nline two", null, "pg-base", 1, null, false, ""));
         Path conf = dir.resolve("out.conf");
         Files.writeString(conf, ConfigWriter.postgresqlConf("Knobwright export", resolved));
         Map<String, String> back = values(new PostgresConfParser(FileSource.disk()).parse(conf));
@@ -136,17 +160,8 @@ class ConfigParsersTest {
                 new ResolvedParameter("init_connect", "SET NAMES \"utf8mb4\"", null, "my-base", 1, null, false, ""));
         Path cnf = dir.resolve("out.cnf");
         Files.writeString(cnf, ConfigWriter.myCnf("Knobwright export", mysql));
-        assertThat(values(new MyCnfParser(FileSource.disk()).parse(cnf))).containsExactlyInAnyOrderEntriesOf(
+        assertThat(values(MyCnfOptions.resolve(new MyCnfParser(FileSource.disk()).parse(cnf).serverOptions(
+                MARIADB_10_11.engineVersion()), MARIADB_10_11).settings())).containsExactlyInAnyOrderEntriesOf(
                 mysql.stream().collect(Collectors.toMap(ResolvedParameter::name, ResolvedParameter::value)));
-    }
-
-    @Test
-    void sqlScriptQuotesValuesAndRefusesOddNames() {
-        String sql = ConfigWriter.sqlScript(Engine.POSTGRESQL, "plan 7", List.of(
-                new ResolvedParameter("log_line_prefix", "it's", null, "t", 1, null, false, "")));
-        assertThat(sql).contains("ALTER SYSTEM SET log_line_prefix = 'it''s';").contains("SELECT pg_reload_conf();");
-        assertThatThrownBy(() -> ConfigWriter.sqlScript(Engine.MYSQL, "x", List.of(
-                new ResolvedParameter("a; DROP TABLE t", "1", null, "t", 1, null, false, ""))))
-                .hasMessageContaining("Refusing");
     }
 }

@@ -144,7 +144,7 @@ class TemplatesViewModelTest {
         Path conf = dir.resolve("broken.conf");
         Files.writeString(conf, "shared_buffers = 1GB\nwork_mem = 'unterminated\n");
         int before = context.templates().list().size();
-        dialogs.importRequest = new TemplateDialogs.ImportRequest(conf, "broken", null, null);
+        dialogs.importRequest = new TemplateDialogs.ImportRequest(conf, "broken", null, null, null);
         vm.importTemplate();
         assertThat(vm.message().errorProperty().get()).isTrue();
         assertThat(vm.message().textProperty().get()).contains("line 2");
