@@ -14,10 +14,11 @@ import java.util.concurrent.Callable;
 @Command(name = "import",
         description = {"Imports a template from postgresql.conf (*.conf), my.cnf (*.cnf), YAML or JSON.",
                 "The whole file is checked first; on any problem nothing is stored and every bad line is named.",
-                "Values are checked against the server version given (--version), the instance's (--instance),",
-                "the one a my.cnf's groups name ([mariadb-10.11]), else the newest catalog (said so).",
-                "Settings of one server (data directory, port, socket, server_id...) and startup options",
-                "that are no settings (user) are skipped and listed."})
+                "Values are checked against the version given (--version), else the",
+                "instance's (--instance), else the one a my.cnf's groups name ([mariadb-10.11]),",
+                "else the newest catalog (and the output says so). Settings of one server",
+                "(data directory, port, socket, server_id...) and startup options that are no",
+                "settings (user) are skipped and listed."})
 final class TemplateImportCommand implements Callable<Integer> {
 
     private final CliSession session;

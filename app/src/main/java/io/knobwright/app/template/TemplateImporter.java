@@ -26,6 +26,7 @@ import io.knobwright.model.value.Values;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +70,8 @@ public final class TemplateImporter {
                 MyCnfFile cnf = new MyCnfParser(files).parse(file);
                 CheckedAgainst target = VersionChoice.choose(format, options.engine(), options.version(), instance, cnf);
                 MyCnfOptions.Resolution read = MyCnfOptions.resolve(cnf.serverOptions(target.version()), catalog(target));
-                yield fromSettings(options, target, read.settings(), read.skipped());
+                Result result = fromSettings(options, target, read.settings(), read.skipped());
+                yield new Result(result.template(), target, inReadingOrder(result.skipped(), cnf));
             }
             case YAML, JSON -> fromTemplateFile(options, format, instance);
             case SQL -> throw new TemplateException("SQL scripts are an export format; import a postgresql.conf, my.cnf, YAML or JSON file");
@@ -80,6 +82,12 @@ public final class TemplateImporter {
         if (options.name() == null) {
             throw new TemplateException("Give the new template a name (--name)");
         }
+    }
+
+    /** Skipped options in the order the server reads them, whichever step left them out. */
+    private static List<SkippedSetting> inReadingOrder(List<SkippedSetting> skipped, MyCnfFile cnf) {
+        List<String> order = cnf.options().stream().map(o -> o.file() + ":" + o.line()).toList();
+        return skipped.stream().sorted(Comparator.comparingInt(s -> order.indexOf(s.file() + ":" + s.line()))).toList();
     }
 
     private ParameterCatalog catalog(CheckedAgainst target) {
@@ -112,7 +120,9 @@ public final class TemplateImporter {
             }
         }
         if (!problems.isEmpty()) {
-            throw new TemplateException("Nothing was imported; fix these first:\n  " + String.join("\n  ", problems));
+            String guess = target.guessed() ? "\n(checked against " + target.version() + ", the newest catalog: if the"
+                    + " server runs another version, say which with --version or --instance)" : "";
+            throw new TemplateException("Nothing was imported; fix these first:\n  " + String.join("\n  ", problems) + guess);
         }
         if (entries.isEmpty()) {
             throw new TemplateException(options.file() + " sets no parameters a template can hold; nothing to import"

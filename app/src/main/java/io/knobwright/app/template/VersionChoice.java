@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * engine from --engine or, for my.cnf, the one engine with that version), else the instance's engine and version,
  * else the one catalogued version the file's groups are written for ([mariadb-10.11], [mysqld-8.0]), else the
  * newest catalog of the engine (for my.cnf MariaDB when it has groups only MariaDB reads, else MySQL), said so.
- * See docs/decisions/0100-server-configuration-files-in-and-out.md.
+ * See docs/decisions/0107-server-configuration-files-in-and-out.md.
  */
 final class VersionChoice {
 

@@ -14,7 +14,8 @@ import java.util.Optional;
  * Writes a resolved configuration in the formats DBAs deploy: postgresql.conf, my.cnf, and a SQL script
  * (ALTER SYSTEM for PostgreSQL, SET PERSIST for MySQL, SET GLOBAL for MariaDB which has no SET PERSIST).
  * Values are written in the engine's base unit, so reading the file back gives exactly the resolved values.
- * A value can hold no line break (imports refuse them); postgresql.conf would still read one back as \n.
+ * Imports refuse values with a line break; should a stored one reach postgresql.conf it is written as \n, which
+ * the server reads back as the same value (my.cnf cannot hold one and says so).
  */
 public final class ConfigWriter {
 
@@ -41,7 +42,7 @@ public final class ConfigWriter {
      * ({@link ServerLocalSettings}) and read-only ones are listed in comments, not set. Restart-only settings:
      * PostgreSQL takes them with ALTER SYSTEM (said to need a restart), MySQL with SET PERSIST_ONLY (applied at the
      * next start); MariaDB has neither and SET GLOBAL refuses them, so they end the script as a commented [mysqld]
-     * section to paste into my.cnf. See docs/decisions/0100-server-configuration-files-in-and-out.md.
+     * section to paste into my.cnf. See docs/decisions/0107-server-configuration-files-in-and-out.md.
      *
      * @param catalog the target server's catalog: it says which parameters are read-only or restart-only
      */

@@ -11,7 +11,7 @@ import java.util.Optional;
  * are, how it is reached, who it is. A template applies to a fleet, so importing them would give every instance
  * the same data directory, port or server_id; they are left out of templates (and reported), and a SQL export
  * never sets them (PostgreSQL refuses ALTER SYSTEM SET data_directory and would put hba_file into
- * postgresql.auto.conf). See docs/decisions/0100-server-configuration-files-in-and-out.md.
+ * postgresql.auto.conf). See docs/decisions/0107-server-configuration-files-in-and-out.md.
  */
 public final class ServerLocalSettings {
 
