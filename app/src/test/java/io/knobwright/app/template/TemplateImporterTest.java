@@ -199,6 +199,17 @@ class TemplateImporterTest {
     }
 
     @Test
+    void aParameterUnknownToTheGuessedVersionSaysWhichVersionWasAssumedAndHowToGiveAnother() throws Exception {
+        Path conf = Files.writeString(dir.resolve("postgresql.conf"), "vacuum_defer_cleanup_age = 0\n");
+        TemplateImporter importer = new TemplateImporter(new CatalogRepository(), FileSource.disk());
+        assertThatThrownBy(() -> importer.read(ImportOptions.of(conf, "old"), null))
+                .hasMessageContaining("line 1: vacuum_defer_cleanup_age is not a PostgreSQL 18 parameter")
+                .hasMessageContaining("checked against PostgreSQL 18, the newest catalog").hasMessageContaining("--version");
+        assertThat(values(importer.read(new ImportOptions(conf, "old", null, "15", null, null), null)))
+                .containsExactly(Map.entry("vacuum_defer_cleanup_age", "0"));
+    }
+
+    @Test
     void extensionParametersAndReadOnlyOnesAreSkippedNotFatal() throws Exception {
         Path conf = Files.writeString(dir.resolve("postgresql.conf"), """
                 shared_preload_libraries = 'pg_stat_statements'
