@@ -13,7 +13,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "export", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Exports a template (yaml, json) or its configuration resolved for an instance",
-                "(postgresql.conf, my.cnf, sql: ALTER SYSTEM / SET PERSIST / SET GLOBAL)."})
+                "(postgresql.conf, my.cnf, sql: ALTER SYSTEM / SET PERSIST / SET GLOBAL, only what the",
+                "server accepts; restart-only and one server's own settings are said in comments)."})
 final class TemplateExportCommand implements Callable<Integer> {
 
     private final CliSession session;

@@ -2,6 +2,8 @@ package io.knobwright.app.cli;
 
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.catalog.ParameterSpec;
+import io.knobwright.app.template.CheckedAgainst;
+import io.knobwright.app.template.ImportReport;
 import io.knobwright.model.diff.DiffRow;
 import io.knobwright.model.plan.ChangePlan;
 import io.knobwright.model.plan.PlannedChange;
@@ -28,6 +30,26 @@ final class TemplateJson {
             return new TemplateSummary(v.name(), v.template().engine().id(), v.template().parent(), v.version(),
                     v.template().builtIn(), v.author(), v.savedAt().toString(), v.comment(), v.template().description());
         }
+    }
+
+    /** TemplateSummary's fields, then what an import checked the file against and what it left out. */
+    record ImportJson(String name, String engine, String parent, int version, boolean builtIn, String author,
+                      String savedAt, String comment, String description, CheckedJson checkedAgainst,
+                      List<SkippedJson> skipped) {
+        static ImportJson of(ImportReport report) {
+            TemplateSummary s = TemplateSummary.of(report.saved());
+            CheckedAgainst c = report.checkedAgainst();
+            return new ImportJson(s.name(), s.engine(), s.parent(), s.version(), s.builtIn(), s.author(), s.savedAt(),
+                    s.comment(), s.description(), c == null ? null
+                    : new CheckedJson(c.version().engine().id(), c.version().major(), c.basis(), c.guessed()),
+                    report.skipped().stream().map(k -> new SkippedJson(k.name(), k.file(), k.line(), k.reason())).toList());
+        }
+    }
+
+    record CheckedJson(String engine, String version, String basis, boolean guessed) {
+    }
+
+    record SkippedJson(String parameter, String file, int line, String reason) {
     }
 
     record EntryJson(String parameter, String value, String expression, boolean reset, boolean locked, String rationale,

@@ -34,7 +34,6 @@ import io.knobwright.model.template.ValidationIssue;
 import io.knobwright.model.template.io.TemplateFile;
 import io.knobwright.model.value.Values;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -107,10 +106,11 @@ public final class TemplateService {
         return library.rollback(name, version, author);
     }
 
-    /** Reads the file completely and checks it before anything is stored. */
-    public TemplateVersion importFile(Path file, String name, Engine engine, String parent) {
-        Template template = importer.read(file, name, engine, parent);
-        return library.save(template, author, "Imported from " + file.getFileName());
+    /** Reads the file completely and checks it before anything is stored; says what it checked against and left out. */
+    public ImportReport importFile(ImportOptions options) {
+        Instance instance = options.instance() == null ? null : fleet.require(options.instance());
+        TemplateImporter.Result read = importer.read(options, instance);
+        return read.stored(library.save(read.template(), author, "Imported from " + options.file().getFileName()));
     }
 
     /**
@@ -242,7 +242,7 @@ public final class TemplateService {
         return switch (format) {
             case POSTGRESQL_CONF -> ConfigWriter.postgresqlConf(header, resolved, catalog);
             case MY_CNF -> ConfigWriter.myCnf(header, resolved, catalog);
-            case SQL -> ConfigWriter.sqlScript(target.engine(), header, resolved, catalog);
+            case SQL -> ConfigWriter.sqlScript(catalog, header, resolved);
             case YAML, JSON -> {
                 List<TemplateEntry> entries = resolved.stream()
                         .map(p -> TemplateEntry.literal(p.name(), Values.readable(catalog, p.name(), p.value()),

@@ -99,6 +99,56 @@ class TemplateCommandsTest {
     }
 
     @Test
+    void importingAServersMyCnfSaysWhatItCheckedAgainstAndListsWhatItSkipped() throws Exception {
+        Path cnf = dir.resolve("my.cnf");
+        Files.writeString(cnf, """
+                [client-server]
+                socket = /run/mysqld/mysqld.sock
+                [mysqld]
+                user = mysql
+                pid-file = /run/mysqld/mysqld.pid
+                datadir = /var/lib/mysql
+                port = 3306
+                skip-name-resolve
+                character-set-server = utf8mb4
+                """);
+        CliHarness.Result text = cli.run("template", "import", "--file", cnf.toString(), "--name", "ci", "--version", "10.11");
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).startsWith("Imported 2 entries as ci v1, checked against MariaDB 10.11 (as given).")
+                .contains("Skipped 5 (not part of a template):")
+                .contains("  user (my.cnf line 4): the operating-system account the server runs as")
+                .contains("  datadir (my.cnf line 6): it names this server's own files");
+
+        JsonNode imported = ok("template", "import", "--file", cnf.toString(), "--name", "ci-guessed", "--json");
+        List<String> fields = new ArrayList<>();
+        imported.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("name", "engine", "parent", "version", "builtIn", "author", "savedAt", "comment",
+                "description", "checkedAgainst", "skipped");
+        assertThat(imported.get("engine").asText()).isEqualTo("mariadb");
+        assertThat(imported.get("checkedAgainst").get("version").asText()).isEqualTo("11.4");
+        assertThat(imported.get("checkedAgainst").get("guessed").asBoolean()).isTrue();
+        JsonNode user = find(imported.get("skipped"), "parameter", "user");
+        assertThat(user.get("line").asInt()).isEqualTo(4);
+        assertThat(user.get("file").asText()).isEqualTo(cnf.toString());
+        JsonNode show = ok("template", "show", "ci", "--json");
+        assertThat(show.get("entries")).extracting(e -> e.get("parameter").asText())
+                .containsExactlyInAnyOrder("skip_name_resolve", "character_set_server");
+    }
+
+    @Test
+    void aSqlExportForPostgresqlSaysWhichSettingsNeedARestart() throws Exception {
+        Path conf = dir.resolve("postgresql.conf");
+        Files.writeString(conf, "data_directory = '/var/lib/postgresql/16/main'\nshared_buffers = 8GB\nwork_mem = 64MB\n");
+        ok("template", "import", "--file", conf.toString(), "--name", "orders", "--instance", "pg-orders-1", "--json");
+        CliHarness.Result r = cli.run("template", "export", "--template", "orders", "--instance", "pg-orders-1", "--format", "sql");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("ALTER SYSTEM SET shared_buffers = '1048576';  -- orders v1; takes effect after a restart")
+                .contains("ALTER SYSTEM SET work_mem = '65536';  -- orders v1\n")
+                .contains("-- Restart the server for these to take effect: shared_buffers")
+                .doesNotContain("data_directory");
+    }
+
+    @Test
     void yamlAndJsonExportsImportBackAsTheSameTemplate() throws Exception {
         for (String format : List.of("yaml", "json")) {
             Path file = dir.resolve("oltp." + format);

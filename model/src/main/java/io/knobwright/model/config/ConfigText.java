@@ -15,6 +15,12 @@ final class ConfigText {
         return files.read(file).orElseThrow(() -> new ConfigFileException(file.toString(), 0, "file not found"));
     }
 
+    /** The last part of a path as written in a setting's origin: "90-ci.conf" for ".../conf.d/90-ci.conf". */
+    static String fileName(String file) {
+        Path name = Path.of(file).getFileName();
+        return name == null ? file : name.toString();
+    }
+
     static void check(Path file, String text, int depth) {
         if (depth > MAX_INCLUDE_DEPTH) {
             throw new ConfigFileException(file.toString(), 0,

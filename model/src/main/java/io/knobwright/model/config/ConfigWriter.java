@@ -1,11 +1,15 @@
 package io.knobwright.model.config;
 
+import io.knobwright.model.catalog.ApplyMode;
 import io.knobwright.model.catalog.ParameterCatalog;
+import io.knobwright.model.catalog.ParameterSpec;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.template.ResolvedParameter;
 import io.knobwright.model.value.Values;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes a resolved configuration in the formats DBAs deploy: postgresql.conf, my.cnf, and a SQL script
@@ -13,6 +17,8 @@ import java.util.List;
  * Values are written as a DBA writes them where the statement takes a unit or suffix ("18512808kB", "0700",
  * "1G"), else as the plain number in the parameter's base unit that means the same (SET GLOBAL takes no suffix);
  * either way reading the file back gives exactly the resolved values.
+ * Imports refuse values with a line break; should a stored one reach postgresql.conf it is written as \n, which
+ * the server reads back as the same value (my.cnf cannot hold one and says so).
  */
 public final class ConfigWriter {
 
@@ -24,7 +30,7 @@ public final class ConfigWriter {
         StringBuilder sb = comment(header, "#");
         for (ResolvedParameter p : parameters) {
             sb.append(p.name()).append(" = ").append(pgQuote(readable(catalog, p)));
-            appendProvenance(sb, p, "#");
+            appendProvenance(sb, p, "#", "");
         }
         return sb.toString();
     }
@@ -32,32 +38,75 @@ public final class ConfigWriter {
     /** @param catalog the target's catalog, for the suffixes values are written with */
     public static String myCnf(String header, List<ResolvedParameter> parameters, ParameterCatalog catalog) {
         StringBuilder sb = comment(header, "#").append("[mysqld]\n");
+        parameters.forEach(p -> cnfLine(sb, "", p, catalog));
+        return sb.toString();
+    }
+
+    /**
+     * A script for the running server holding only statements it accepts. Settings that belong to one server
+     * ({@link ServerLocalSettings}) and read-only ones are listed in comments, not set. Restart-only settings:
+     * PostgreSQL takes them with ALTER SYSTEM (said to need a restart), MySQL with SET PERSIST_ONLY (applied at the
+     * next start); MariaDB has neither and SET GLOBAL refuses them, so they end the script as a commented [mysqld]
+     * section to paste into my.cnf. See docs/decisions/0107-server-configuration-files-in-and-out.md.
+     *
+     * @param catalog the target server's catalog: it says which parameters are read-only or restart-only
+     */
+    public static String sqlScript(ParameterCatalog catalog, String header, List<ResolvedParameter> parameters) {
+        Engine engine = catalog.engineVersion().engine();
+        StringBuilder sb = comment(header, "--");
+        List<String> restart = new ArrayList<>();
+        List<ResolvedParameter> cnfOnly = new ArrayList<>();
         for (ResolvedParameter p : parameters) {
-            sb.append(p.name()).append(" = ").append(cnfQuote(readable(catalog, p)));
-            appendProvenance(sb, p, "#");
+            ApplyMode mode = catalog.find(p.name()).map(ParameterSpec::applyMode).orElse(ApplyMode.ONLINE);
+            Optional<String> local = ServerLocalSettings.reason(engine, p.name());
+            if (local.isPresent()) {
+                sb.append("-- not set: ").append(p.name()).append(' ').append(local.get())
+                        .append("; it stays in that server's own configuration file\n");
+            } else if (mode == ApplyMode.READ_ONLY) {
+                sb.append("-- not set: ").append(p.name()).append(" cannot be changed on ").append(catalog.engineVersion())
+                        .append(" (fixed when the server is built or initialised)\n");
+            } else if (mode == ApplyMode.RESTART && engine == Engine.MARIADB) {
+                cnfOnly.add(p);
+            } else {
+                sb.append(statement(engine, mode, p, catalog));
+                if (mode == ApplyMode.RESTART) {
+                    restart.add(p.name());
+                }
+                appendProvenance(sb, p, "--", mode == ApplyMode.RESTART ? "takes effect after a restart" : "");
+            }
+        }
+        switch (engine) {
+            case POSTGRESQL -> sb.append("SELECT pg_reload_conf();\n");
+            case SQLSERVER -> sb.append("RECONFIGURE;\n");
+            case MARIADB -> sb.append("-- SET GLOBAL lasts until the server restarts: deploy the my.cnf export too.\n");
+            case MYSQL, ORACLE -> { }
+        }
+        if (!restart.isEmpty()) {
+            sb.append("-- Restart the server for these to take effect: ").append(String.join(", ", restart)).append('\n');
+        }
+        if (!cnfOnly.isEmpty()) {
+            sb.append("-- SET GLOBAL cannot change these while the server runs: add them to its my.cnf and restart it.\n")
+                    .append("-- [mysqld]\n");
+            cnfOnly.forEach(p -> cnfLine(sb, "-- ", p, catalog));
         }
         return sb.toString();
     }
 
-    /** @param catalog the target's catalog, for the units PostgreSQL's values are written in */
-    public static String sqlScript(Engine engine, String header, List<ResolvedParameter> parameters, ParameterCatalog catalog) {
-        StringBuilder sb = comment(header, "--");
-        for (ResolvedParameter p : parameters) {
-            switch (engine) {
-                case POSTGRESQL -> sb.append("ALTER SYSTEM SET ").append(identifier(p.name())).append(" = ").append(sqlString(readable(catalog, p))).append(';');
-                case MYSQL -> sb.append("SET PERSIST ").append(identifier(p.name())).append(" = ").append(mysqlValue(p.value())).append(';');
-                case MARIADB -> sb.append("SET GLOBAL ").append(identifier(p.name())).append(" = ").append(mysqlValue(p.value())).append(';');
-                case SQLSERVER -> sb.append("EXEC sp_configure ").append(sqlString(p.name())).append(", ").append(sqlString(p.value())).append(';');
-                case ORACLE -> sb.append("ALTER SYSTEM SET ").append(identifier(p.name())).append(" = ").append(sqlString(p.value())).append(" SCOPE=SPFILE;");
-            }
-            appendProvenance(sb, p, "--");
-        }
-        if (engine == Engine.POSTGRESQL) {
-            sb.append("SELECT pg_reload_conf();\n");
-        } else if (engine == Engine.SQLSERVER) {
-            sb.append("RECONFIGURE;\n");
-        }
-        return sb.toString();
+    private static String statement(Engine engine, ApplyMode mode, ResolvedParameter p, ParameterCatalog catalog) {
+        return switch (engine) {
+            case POSTGRESQL -> "ALTER SYSTEM SET " + identifier(p.name()) + " = " + sqlString(readable(catalog, p)) + ";";
+            case MYSQL -> (mode == ApplyMode.RESTART ? "SET PERSIST_ONLY " : "SET PERSIST ") + identifier(p.name()) + " = "
+                    + mysqlValue(p.value()) + ";";
+            case MARIADB -> "SET GLOBAL " + identifier(p.name()) + " = " + mysqlValue(p.value()) + ";";
+            // sp_configure names have spaces ("max degree of parallelism"): passed as a string, not an identifier
+            case SQLSERVER -> "EXEC sp_configure " + sqlString(p.name()) + ", " + sqlString(p.value()) + ";";
+            case ORACLE -> "ALTER SYSTEM SET " + identifier(p.name()) + " = " + sqlString(p.value()) + " SCOPE=SPFILE;";
+        };
+    }
+
+    private static void cnfLine(StringBuilder sb, String prefix, ResolvedParameter p, ParameterCatalog catalog) {
+        sb.append(prefix).append(p.name()).append(" = ").append(cnfQuote(readable(catalog, p)));
+        appendProvenance(sb, p, "#", "");
     }
 
     /** The resolved value (in the base unit) as the engine's configuration files write it. */
@@ -71,13 +120,16 @@ public final class ConfigWriter {
         return sb.append('\n');
     }
 
-    private static void appendProvenance(StringBuilder sb, ResolvedParameter p, String marker) {
+    private static void appendProvenance(StringBuilder sb, ResolvedParameter p, String marker, String remark) {
         sb.append("  ").append(marker).append(' ').append(p.template()).append(" v").append(p.templateVersion());
         if (p.expression() != null) {
             sb.append(": ").append(p.expression().replace('\n', ' '));
         }
         if (!p.note().isEmpty()) {
             sb.append(" (").append(p.note()).append(')');
+        }
+        if (!remark.isEmpty()) {
+            sb.append("; ").append(remark);
         }
         sb.append('\n');
     }
@@ -95,7 +147,7 @@ public final class ConfigWriter {
         if (value.matches("-?[0-9]+[A-Za-z]*|-?[0-9]+\\.[0-9]+([eE][-+]?[0-9]+)?[A-Za-z]*|[A-Za-z_][A-Za-z0-9_]*")) {
             return value;
         }
-        return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
+        return "'" + value.replace("\\", "\\\\").replace("'", "''").replace("\n", "\\n").replace("\r", "\\r") + "'";
     }
 
     private static String cnfQuote(String value) {

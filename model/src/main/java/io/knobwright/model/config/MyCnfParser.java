@@ -1,21 +1,18 @@
 package io.knobwright.model.config;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * Reads my.cnf the way mysqld and mariadbd do, keeping only the server's sections ([mysqld], [server],
- * [mariadb], [mariadbd] and their version-suffixed forms such as [mysqld-8.0] or [mariadb-10.11]).
- * Dashes and underscores are the same in option names; the {@code loose-} prefix is dropped; a bare
- * option is a boolean ON; {@code skip-x} means x = OFF. !include and !includedir are followed.
+ * Reads my.cnf the way mysqld and mariadbd do: [group] headers, {@code name = value} or a bare {@code name},
+ * # and ; comments, quoted values, and !include / !includedir (files ending in .cnf or .ini, by name) relative
+ * to the including file. Every group is kept ({@link MyCnfFile#serverOptions} picks a server's); option names
+ * are lower-cased with dashes as underscores and without {@code loose-}. What a name means ({@code skip-x},
+ * startup options) depends on the server version's catalog: {@link MyCnfOptions}.
  */
 public final class MyCnfParser {
-
-    private static final Set<String> SERVER_SECTIONS = Set.of("mysqld", "server", "mariadb", "mariadbd");
 
     private final FileSource files;
 
@@ -23,17 +20,19 @@ public final class MyCnfParser {
         this.files = files;
     }
 
-    public Map<String, ConfigSetting> parse(Path file) {
+    public MyCnfFile parse(Path file) {
         String text = ConfigText.read(files, file);
-        Map<String, ConfigSetting> settings = new LinkedHashMap<>();
-        parse(file, text, settings, 0);
-        return settings;
+        List<String> groups = new ArrayList<>();
+        List<MyCnfOption> options = new ArrayList<>();
+        parse(file, text, groups, options, 0);
+        return new MyCnfFile(groups, options);
     }
 
-    private void parse(Path file, String text, Map<String, ConfigSetting> settings, int depth) {
+    /** Each file starts outside any group, as in the servers: an included file's options need their own header. */
+    private void parse(Path file, String text, List<String> groups, List<MyCnfOption> options, int depth) {
         ConfigText.check(file, text, depth);
         List<String> lines = text.lines().toList();
-        boolean inServerSection = false;
+        String group = null;
         for (int i = 0; i < lines.size(); i++) {
             int lineNo = i + 1;
             String s = lines.get(i).strip();
@@ -45,7 +44,7 @@ public final class MyCnfParser {
                 for (Path p : files.list(dir.resolve(s.substring("!includedir".length()).strip()))) {
                     String n = p.getFileName().toString();
                     if (n.endsWith(".cnf") || n.endsWith(".ini")) {
-                        parse(p, files.read(p).orElse(""), settings, depth + 1);
+                        parse(p, files.read(p).orElse(""), groups, options, depth + 1);
                     }
                 }
                 continue;
@@ -54,52 +53,38 @@ public final class MyCnfParser {
                 Path target = dir.resolve(s.substring("!include".length()).strip());
                 String included = files.read(target).orElseThrow(() ->
                         new ConfigFileException(file.toString(), lineNo, "included file " + target + " does not exist"));
-                parse(target, included, settings, depth + 1);
+                parse(target, included, groups, options, depth + 1);
                 continue;
             }
             if (s.startsWith("[")) {
                 if (!s.endsWith("]")) {
                     throw new ConfigFileException(file.toString(), lineNo, "section header '" + s + "' has no closing ]");
                 }
-                inServerSection = isServerSection(s.substring(1, s.length() - 1).strip().toLowerCase(Locale.ROOT));
+                group = s.substring(1, s.length() - 1).strip().toLowerCase(Locale.ROOT);
+                groups.add(group);
                 continue;
             }
-            if (!inServerSection) {
-                continue;
+            if (group == null) {
+                throw new ConfigFileException(file.toString(), lineNo, "'" + s + "' comes before any [group], which the"
+                        + " server refuses; put it under [mysqld] (or the group it belongs to)");
             }
-            ConfigSetting setting = option(s, file.toString(), lineNo);
-            String key = setting.name();
-            settings.remove(key);
-            settings.put(key, setting);
+            options.add(option(group, s, file.toString(), lineNo));
         }
     }
 
-    private static boolean isServerSection(String section) {
-        if (SERVER_SECTIONS.contains(section)) {
-            return true;
-        }
-        int dash = section.indexOf('-');
-        return dash > 0 && SERVER_SECTIONS.contains(section.substring(0, dash))
-                && section.substring(dash + 1).matches("\\d+(\\.\\d+)*");
-    }
-
-    private static ConfigSetting option(String s, String file, int lineNo) {
+    private static MyCnfOption option(String group, String s, String file, int lineNo) {
         int eq = s.indexOf('=');
         String rawName = (eq < 0 ? stripComment(s) : s.substring(0, eq)).strip();
         if (rawName.isEmpty() || !rawName.matches("[A-Za-z0-9_.\\-]+")) {
             throw new ConfigFileException(file, lineNo, "'" + rawName + "' is not an option name");
         }
         String name = rawName.toLowerCase(Locale.ROOT).replace('-', '_');
-        if (name.startsWith("loose_")) {
+        boolean loose = name.startsWith("loose_");
+        if (loose) {
             name = name.substring("loose_".length());
         }
-        if (eq < 0) {
-            if (name.startsWith("skip_")) {
-                return new ConfigSetting(name.substring("skip_".length()), "OFF", file, lineNo);
-            }
-            return new ConfigSetting(name, "ON", file, lineNo);
-        }
-        return new ConfigSetting(name, value(s.substring(eq + 1).strip(), file, lineNo, name), file, lineNo);
+        String value = eq < 0 ? null : value(s.substring(eq + 1).strip(), file, lineNo, name);
+        return new MyCnfOption(group, name, loose, value, file, lineNo);
     }
 
     private static String value(String raw, String file, int lineNo, String name) {

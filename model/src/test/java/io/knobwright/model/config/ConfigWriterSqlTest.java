@@ -1,5 +1,7 @@
 package io.knobwright.model.config;
 
+import io.knobwright.model.catalog.CatalogRepository;
+import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.template.ResolvedParameter;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The SQL each engine takes to apply a resolved template, and values a my.cnf cannot carry. */
 class ConfigWriterSqlTest {
 
+    private static ParameterCatalog catalog(Engine engine, String version) {
+        return new CatalogRepository().require(engine, version);
+    }
+
     private static final List<ResolvedParameter> PARAMETERS = List.of(
             new ResolvedParameter("max_connections", "500", null, "shop", 3, null, false, ""),
             new ResolvedParameter("sql_mode", "STRICT_TRANS_TABLES,NO_ZERO_DATE", null, "shop", 3, null, false, ""),
@@ -20,7 +26,7 @@ class ConfigWriterSqlTest {
 
     @Test
     void mysqlPersistsEachSettingAndQuotesOnlyWhatIsNotANumber() {
-        assertThat(ConfigWriter.sqlScript(Engine.MYSQL, "shop v3 for mysql-1", PARAMETERS)).isEqualTo("""
+        assertThat(ConfigWriter.sqlScript(catalog(Engine.MYSQL, "8.4"), "shop v3 for mysql-1", PARAMETERS)).isEqualTo("""
                 -- shop v3 for mysql-1
 
                 SET PERSIST max_connections = 500;  -- shop v3
@@ -31,8 +37,9 @@ class ConfigWriterSqlTest {
 
     @Test
     void mariaDbSetsGlobalsWhichTheServerForgetsOnRestart() {
-        assertThat(ConfigWriter.sqlScript(Engine.MARIADB, "h", PARAMETERS.subList(0, 1)))
-                .isEqualTo("-- h\n\nSET GLOBAL max_connections = 500;  -- shop v3\n");
+        assertThat(ConfigWriter.sqlScript(catalog(Engine.MARIADB, "10.11"), "h", PARAMETERS.subList(0, 1)))
+                .isEqualTo("-- h\n\nSET GLOBAL max_connections = 500;  -- shop v3\n"
+                        + "-- SET GLOBAL lasts until the server restarts: deploy the my.cnf export too.\n");
     }
 
     @Test
@@ -40,7 +47,7 @@ class ConfigWriterSqlTest {
         List<ResolvedParameter> parameters = List.of(
                 new ResolvedParameter("max degree of parallelism", "8", null, "dw", 1, null, false, ""));
 
-        assertThat(ConfigWriter.sqlScript(Engine.SQLSERVER, "h", parameters))
+        assertThat(ConfigWriter.sqlScript(catalog(Engine.SQLSERVER, "2022"), "h", parameters))
                 .isEqualTo("-- h\n\nEXEC sp_configure 'max degree of parallelism', '8';  -- dw v1\nRECONFIGURE;\n");
     }
 
@@ -49,7 +56,7 @@ class ConfigWriterSqlTest {
         List<ResolvedParameter> parameters = List.of(
                 new ResolvedParameter("sga_target", "8G", null, "erp", 2, null, false, ""));
 
-        assertThat(ConfigWriter.sqlScript(Engine.ORACLE, "h", parameters))
+        assertThat(ConfigWriter.sqlScript(catalog(Engine.ORACLE, "19c"), "h", parameters))
                 .isEqualTo("-- h\n\nALTER SYSTEM SET sga_target = '8G' SCOPE=SPFILE;  -- erp v2\n");
     }
 
@@ -58,7 +65,7 @@ class ConfigWriterSqlTest {
         List<ResolvedParameter> parameters = List.of(
                 new ResolvedParameter("init_connect", "SET NAMES 'utf8' -- \"x\"", null, "shop", 1, null, false, ""));
 
-        assertThatThrownBy(() -> ConfigWriter.myCnf("h", parameters))
+        assertThatThrownBy(() -> ConfigWriter.myCnf("h", parameters, catalog(Engine.MARIADB, "10.11")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("A my.cnf value cannot hold a line break or both quote kinds: SET NAMES 'utf8' -- \"x\"");
     }

@@ -4,6 +4,7 @@ import io.knobwright.app.template.ConfigFormat;
 import io.knobwright.app.ui.common.DialogService;
 import io.knobwright.app.ui.common.Theme;
 import io.knobwright.model.engine.Engine;
+import io.knobwright.model.engine.EngineVersion;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
@@ -19,6 +20,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -29,6 +31,8 @@ import java.util.function.Supplier;
 
 /** {@link TemplateDialogs} with JavaFX dialogs owned by the main window and styled like it. */
 public final class FxTemplateDialogs implements TemplateDialogs {
+
+    private static final String AS_THE_FILE_SAYS = "As the file says";
 
     private final Supplier<Window> owner;
     private final Theme theme;
@@ -86,18 +90,37 @@ public final class FxTemplateDialogs implements TemplateDialogs {
         lastDirectory = file.getParentFile();
         TextField name = new TextField(file.getName().replaceFirst("\\.[^.]+$", "").replaceAll("[^A-Za-z0-9._-]", "-"));
         name.setId("dialog-import-name");
-        ChoiceBox<Object> engine = new ChoiceBox<>();
-        engine.getItems().add("As the file says");
-        engine.getItems().addAll((Object[]) Engine.values());
-        engine.getSelectionModel().selectFirst();
+        ChoiceBox<Object> server = new ChoiceBox<>();
+        server.setId("dialog-import-server");
+        server.getItems().add(AS_THE_FILE_SAYS);
+        for (Engine e : Engine.values()) {
+            server.getItems().add(e);
+            e.supportedVersions().forEach(v -> server.getItems().add(new EngineVersion(e, v)));
+        }
+        server.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Object item) {
+                return item instanceof Engine e ? e.displayName() + ", version as the file says" : String.valueOf(item);
+            }
+
+            @Override
+            public Object fromString(String text) {
+                throw new UnsupportedOperationException("not editable");
+            }
+        });
+        server.getSelectionModel().selectFirst();
         TextField parent = new TextField();
         parent.setPromptText("optional: a template to inherit from");
-        GridPane form = form(List.of("Name", "Engine", "Parent"), List.of(name, engine, parent));
-        Dialog<ImportRequest> dialog = dialog("Import " + file.getName(), "A postgresql.conf, a my.cnf (MySQL unless you"
-                + " choose MariaDB), or a YAML/JSON template. Nothing is stored if any line is wrong.", form, "Import");
+        GridPane form = form(List.of("Name", "Server", "Parent"), List.of(name, server, parent));
+        Dialog<ImportRequest> dialog = dialog("Import " + file.getName(), "A postgresql.conf, a my.cnf or a YAML/JSON"
+                + " template. Values are checked against the server version you choose, else the one the file's groups"
+                + " name, else the newest. Settings of one server (data directory, port...) are left out. Nothing is"
+                + " stored if any line is wrong.", form, "Import");
         dialog.setResultConverter(b -> b.getButtonData() != ButtonBar.ButtonData.OK_DONE ? null
                 : new ImportRequest(file.toPath(), name.getText().strip(),
-                engine.getValue() instanceof Engine e ? e : null, parent.getText().isBlank() ? null : parent.getText().strip()));
+                server.getValue() instanceof EngineVersion v ? v.engine() : server.getValue() instanceof Engine e ? e : null,
+                server.getValue() instanceof EngineVersion v ? v.major() : null,
+                parent.getText().isBlank() ? null : parent.getText().strip()));
         return dialog.showAndWait();
     }
 

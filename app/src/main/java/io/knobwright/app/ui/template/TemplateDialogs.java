@@ -15,7 +15,8 @@ public interface TemplateDialogs {
     /** A file to import and how: postgresql.conf, my.cnf, YAML or JSON. */
     Optional<ImportRequest> chooseImport();
 
-    record ImportRequest(Path file, String name, Engine engine, String parent) {
+    /** {@code engine} and {@code version} are null when the user leaves them to the file; version needs engine. */
+    record ImportRequest(Path file, String name, Engine engine, String version, String parent) {
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.knobwright.app.ui.template;
 
 import io.knobwright.app.template.ConfigFormat;
+import io.knobwright.app.template.ImportOptions;
+import io.knobwright.app.template.ImportReport;
 import io.knobwright.app.template.PlanBatch;
 import io.knobwright.app.template.TemplateService;
 import io.knobwright.app.ui.common.BackgroundWork;
@@ -28,11 +30,15 @@ import javafx.collections.transformation.FilteredList;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
 
 /**
  * The Templates screen: the list of templates (built-in and the user's), the editor of the selected one,
@@ -132,10 +138,43 @@ public final class TemplatesViewModel {
                 v -> "Created " + v.name() + ", a child of " + parent.name() + "."));
     }
 
+    /** Imports a file as a new template; the message says what it was checked against and what was left out. */
     public void importTemplate() {
-        dialogs.chooseImport().ifPresent(request -> run("Import " + request.file().getFileName(),
-                () -> templates.importFile(request.file(), request.name(), request.engine(), request.parent()),
-                v -> "Imported " + request.file().getFileName() + " as " + v.name() + " v" + v.version() + "."));
+        dialogs.chooseImport().ifPresent(request -> {
+            String action = "Import " + request.file().getFileName();
+            start(action + "…");
+            work.io(action, () -> templates.importFile(new ImportOptions(request.file(), request.name(), request.engine(),
+                    request.version(), null, request.parent())), report -> {
+                finish();
+                message.info(importSummary(request.file().getFileName().toString(), report));
+                refreshAndSelect(report.saved().name());
+            }, this::failed);
+        });
+    }
+
+    /**
+     * "Imported my.cnf as shop v1: 4 entries, checked against MariaDB 10.11 (named by the file's groups). Not part of
+     * the template: socket, port, bind_address (it is how this server is reached); user (a startup option ...)."
+     */
+    static String importSummary(String file, ImportReport report) {
+        TemplateVersion v = report.saved();
+        StringBuilder text = new StringBuilder("Imported " + file + " as " + v.name() + " v" + v.version() + ": "
+                + Formats.count(v.template().entries().size(), "entry", "entries"));
+        if (report.checkedAgainst() != null) {
+            text.append(", checked against ").append(report.checkedAgainst().describe());
+            if (report.checkedAgainst().guessed()) {
+                text.append("; choose the server's version when importing to check against it");
+            }
+        }
+        text.append('.');
+        if (!report.skipped().isEmpty()) {
+            Map<String, List<String>> byReason = new LinkedHashMap<>();
+            report.skipped().forEach(s -> byReason.computeIfAbsent(s.reason(), r -> new ArrayList<>()).add(s.name()));
+            text.append(" Not part of the template: ");
+            text.append(byReason.entrySet().stream().map(e -> String.join(", ", e.getValue()) + " (" + e.getKey() + ")")
+                    .collect(Collectors.joining("; "))).append('.');
+        }
+        return text.toString();
     }
 
     /** Exports the selected template, resolved for the instance the editor compares with when there is one. */

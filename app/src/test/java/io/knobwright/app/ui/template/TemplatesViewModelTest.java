@@ -140,11 +140,24 @@ class TemplatesViewModelTest {
     }
 
     @Test
+    void anImportedServerFileIsSelectedAndTheMessageSaysWhatItWasCheckedAgainstAndWhatWasLeftOut(@TempDir Path dir) throws Exception {
+        Path cnf = dir.resolve("my.cnf");
+        Files.writeString(cnf, "[mysqld]\nuser = mysql\nport = 3306\nsocket = /run/mysqld/mysqld.sock\nskip-name-resolve\n");
+        dialogs.importRequest = new TemplateDialogs.ImportRequest(cnf, "local-maria", Engine.MARIADB, "10.11", null);
+        vm.importTemplate();
+        assertThat(vm.message().errorProperty().get()).isFalse();
+        assertThat(vm.message().textProperty().get()).isEqualTo("Imported my.cnf as local-maria v1: 1 entry, checked against"
+                + " MariaDB 10.11 (as given). Not part of the template: user (the operating-system account the server runs as:"
+                + " a startup option, not a setting); port, socket (it is how this server is reached).");
+        assertThat(vm.selectedProperty().get().name()).isEqualTo("local-maria");
+    }
+
+    @Test
     void aFailedImportNamesTheLineAndStoresNothing(@TempDir Path dir) throws Exception {
         Path conf = dir.resolve("broken.conf");
         Files.writeString(conf, "shared_buffers = 1GB\nwork_mem = 'unterminated\n");
         int before = context.templates().list().size();
-        dialogs.importRequest = new TemplateDialogs.ImportRequest(conf, "broken", null, null);
+        dialogs.importRequest = new TemplateDialogs.ImportRequest(conf, "broken", null, null, null);
         vm.importTemplate();
         assertThat(vm.message().errorProperty().get()).isTrue();
         assertThat(vm.message().textProperty().get()).contains("line 2");
