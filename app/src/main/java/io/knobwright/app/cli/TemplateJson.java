@@ -69,10 +69,11 @@ final class TemplateJson {
     }
 
     record PlanJson(long id, long instanceId, String instance, String template, int templateVersion, String createdAt,
-                    String author, String state, String baseline, boolean restartNeeded, List<ChangeJson> changes) {
+                    String author, String state, String baseline, boolean hasBaseline, boolean restartNeeded,
+                    List<ChangeJson> changes) {
         static PlanJson of(ChangePlan p) {
             return new PlanJson(p.id(), p.instanceId(), p.instanceName(), p.template(), p.templateVersion(), p.createdAt().toString(),
-                    p.author(), p.state().name().toLowerCase(Locale.ROOT), p.baseline(), p.restartNeeded(),
+                    p.author(), p.state().name().toLowerCase(Locale.ROOT), p.baseline(), p.hasBaseline(), p.restartNeeded(),
                     p.changes().stream().map(ChangeJson::of).toList());
         }
     }

@@ -53,7 +53,7 @@ public final class TemplatePlanner {
                            String author, Instant now) {
         List<ResolvedParameter> resolved = resolve(template, instance);
         ParameterCatalog catalog = catalogs.require(instance.engine(), instance.version());
-        String baseline = snapshot == null ? "no settings read yet"
+        String baseline = snapshot == null ? ChangePlan.NO_BASELINE
                 : live ? "live at " + snapshot.takenAt() : "snapshot of " + snapshot.takenAt();
         return builder.build(instance, template.name(), template.version(), resolved, current(snapshot), baseline,
                 catalog, author, now);

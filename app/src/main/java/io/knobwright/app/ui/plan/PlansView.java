@@ -47,6 +47,7 @@ public final class PlansView extends BorderPane {
 
     public static final String STYLESHEET = Theme.stylesheet(PlansView.class, "plans.css");
     static final PseudoClass RESTART = PseudoClass.getPseudoClass("restart");
+    static final PseudoClass NO_BASELINE = PseudoClass.getPseudoClass("no-baseline");
 
     private final PlansViewModel vm;
     private final CustomTextField search = new CustomTextField();
@@ -67,7 +68,7 @@ public final class PlansView extends BorderPane {
         split.setDividerPositions(0.42);
         setTop(new VBox(messageLine(), searchBar()));
         setCenter(split);
-        subscriptions = Subscription.combine(
+        subscriptions = Subscription.combine(subscriptions,
                 plans.getSelectionModel().selectedItemProperty().subscribe(row -> {
                     if (!syncing) {
                         vm.select(row);
@@ -143,7 +144,9 @@ public final class PlansView extends BorderPane {
                 super.updateItem(kind, empty);
                 PlanRow row = empty ? null : getTableRow().getItem();
                 setText(empty ? null : kind);
-                setTooltip(row == null ? null : new Tooltip(row.plan().baseline()));
+                setTooltip(row == null ? null : new Tooltip(row.hasBaseline() ? row.plan().baseline()
+                        : "No settings were read from " + row.instance() + " before planning: every \"from\" is unknown."));
+                pseudoClassStateChanged(NO_BASELINE, row != null && !row.hasBaseline());
             }
         });
         table.getColumns().setAll(java.util.List.of(id,
@@ -175,7 +178,10 @@ public final class PlansView extends BorderPane {
         GridPane facts = new GridPane();
         facts.getStyleClass().add("plan-facts");
         fact(facts, 0, "Template", "plan-template", vm.detailTemplateProperty());
-        fact(facts, 1, "Baseline", "plan-baseline", vm.detailBaselineProperty());
+        Label baseline = fact(facts, 1, "Baseline", "plan-baseline", vm.detailBaselineProperty());
+        baseline.setWrapText(true);
+        subscriptions = Subscription.combine(subscriptions, vm.detailHasBaselineProperty()
+                .subscribe(has -> baseline.pseudoClassStateChanged(NO_BASELINE, !has)));
         fact(facts, 2, "Created", "plan-created", vm.detailCreatedProperty());
 
         VBox content = new VBox(heading, facts, changes);
@@ -188,7 +194,7 @@ public final class PlansView extends BorderPane {
         return pane;
     }
 
-    private static void fact(GridPane grid, int row, String name, String id, ObservableValue<String> value) {
+    private static Label fact(GridPane grid, int row, String name, String id, ObservableValue<String> value) {
         Label label = new Label(name);
         label.getStyleClass().add("plan-fact-label");
         Label text = new Label();
@@ -196,6 +202,7 @@ public final class PlansView extends BorderPane {
         text.getStyleClass().add("plan-fact-value");
         text.textProperty().bind(value);
         grid.addRow(row, label, text);
+        return text;
     }
 
     private TableView<PlanChangeRow> buildChangesTable() {

@@ -62,6 +62,7 @@ public final class PlansViewModel {
     private final ReadOnlyStringWrapper detailTitle = new ReadOnlyStringWrapper(this, "detailTitle", "");
     private final ReadOnlyStringWrapper detailTemplate = new ReadOnlyStringWrapper(this, "detailTemplate", "");
     private final ReadOnlyStringWrapper detailBaseline = new ReadOnlyStringWrapper(this, "detailBaseline", "");
+    private final ReadOnlyBooleanWrapper detailHasBaseline = new ReadOnlyBooleanWrapper(this, "detailHasBaseline", true);
     private final ReadOnlyStringWrapper detailCounts = new ReadOnlyStringWrapper(this, "detailCounts", "");
     private final ReadOnlyStringWrapper detailCreated = new ReadOnlyStringWrapper(this, "detailCreated", "");
 
@@ -169,6 +170,7 @@ public final class PlansViewModel {
             detailTitle.set("");
             detailTemplate.set("");
             detailBaseline.set("");
+            detailHasBaseline.set(true);
             detailCounts.set("");
             detailCreated.set("");
             return;
@@ -177,9 +179,22 @@ public final class PlansViewModel {
         changes.setAll(row.changes());
         detailTitle.set("Plan #" + plan.id() + " for " + plan.instanceName());
         detailTemplate.set(plan.template() + " v" + plan.templateVersion());
-        detailBaseline.set(plan.baseline().isEmpty() ? "not recorded" : PlanRow.baselineInZone(plan.baseline(), zone));
+        detailBaseline.set(baselineText(plan, zone));
+        detailHasBaseline.set(plan.hasBaseline());
         detailCreated.set(row.created() + (plan.author().isEmpty() ? "" : " by " + plan.author()) + " · " + row.status());
         detailCounts.set(counts(row));
+    }
+
+    /** Where the from-values came from; without any, what that means for the plan and what to do. */
+    static String baselineText(ChangePlan plan, ZoneId zone) {
+        if (plan.baseline().isEmpty()) {
+            return "not recorded";
+        }
+        if (!plan.hasBaseline()) {
+            return "None: no settings were read from " + plan.instanceName() + " before planning, so every \"from\" is"
+                    + " unknown and every value the template sets is listed. Refresh it from its server and plan again.";
+        }
+        return PlanRow.baselineInZone(plan.baseline(), zone);
     }
 
     /** "14 changes · 3 need a restart", "1 change · no restart needed". */
@@ -263,6 +278,11 @@ public final class PlansViewModel {
 
     public ReadOnlyStringProperty detailBaselineProperty() {
         return detailBaseline.getReadOnlyProperty();
+    }
+
+    /** False when the selected plan was made without reading the instance's settings. */
+    public ReadOnlyBooleanProperty detailHasBaselineProperty() {
+        return detailHasBaseline.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty detailCountsProperty() {

@@ -7,14 +7,12 @@ import io.knobwright.model.engine.Engine;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -129,36 +127,24 @@ public final class FxTemplateDialogs implements TemplateDialogs {
     }
 
     @Override
-    public Optional<PlanRequest> choosePlanTargets(PlanChoices choices) {
-        ToggleGroup scope = new ToggleGroup();
-        RadioButton assigned = radio(scope, "The " + count(choices.assigned()) + " that use " + choices.template(),
-                choices.assigned() > 0, PlanScope.ASSIGNED);
-        assigned.setId("dialog-plan-assigned");
-        RadioButton engine = radio(scope, "All " + count(choices.sameEngine()) + " running " + choices.engine().displayName(),
-                choices.sameEngine() > 0, PlanScope.SAME_ENGINE);
-        RadioButton compared = radio(scope, choices.comparedInstance() == null ? "The compared instance (none chosen)"
-                : "Only " + choices.comparedInstance(), choices.comparedInstance() != null, PlanScope.COMPARED_INSTANCE);
-        scope.getToggles().stream().filter(t -> !((RadioButton) t).isDisabled()).findFirst().ifPresent(scope::selectToggle);
-        CheckBox live = new CheckBox("Read connected servers first (otherwise their newest snapshot is the baseline)");
-        live.setId("dialog-plan-live");
-        VBox content = new VBox(8, assigned, engine, compared, new Label(" "), live);
-        Dialog<PlanRequest> dialog = dialog("Create plans from " + choices.template(), "Each instance gets a draft plan: "
-                + "every change from its current value to the template's, with apply mode and restart.", content, "Create plans");
-        dialog.setResultConverter(b -> b.getButtonData() != ButtonBar.ButtonData.OK_DONE || scope.getSelectedToggle() == null
-                ? null : new PlanRequest((PlanScope) scope.getSelectedToggle().getUserData(), live.isSelected()));
+    public Optional<PlanRequest> choosePlanTargets(PlanTargetsViewModel choices) {
+        PlanTargetsPane pane = new PlanTargetsPane(choices);
+        Dialog<PlanRequest> dialog = dialog("Create plans from " + choices.template(), "Each chosen instance gets a draft"
+                + " plan: every change from its current value to the template's, with apply mode and restart. Instances"
+                + " that follow " + choices.template() + " are ticked.", pane, "Create plans");
+        dialog.getDialogPane().setPrefSize(680, 560);
+        dialog.setResizable(true);
+        Button create = (Button) dialog.getDialogPane().lookupButton(dialog.getDialogPane().getButtonTypes().getFirst());
+        create.setId("dialog-plan-create");
+        create.textProperty().bind(choices.createLabelProperty());
+        create.disableProperty().bind(choices.canCreateProperty().not());
+        dialog.setResultConverter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE ? choices.request() : null);
+        var unstyle = dialog.getOnHidden();
+        dialog.setOnHidden(e -> {
+            unstyle.handle(e);
+            pane.dispose();
+        });
         return dialog.showAndWait();
-    }
-
-    private static String count(int n) {
-        return n == 1 ? "1 instance" : n + " instances";
-    }
-
-    private static RadioButton radio(ToggleGroup group, String text, boolean enabled, PlanScope scope) {
-        RadioButton button = new RadioButton(text);
-        button.setToggleGroup(group);
-        button.setDisable(!enabled);
-        button.setUserData(scope);
-        return button;
     }
 
     @Override
@@ -198,7 +184,7 @@ public final class FxTemplateDialogs implements TemplateDialogs {
         if (window != null) {
             dialog.initOwner(window);
         }
-        var styling = theme.style(dialog.getDialogPane());
+        var styling = theme.style(dialog.getDialogPane(), TemplatesView.STYLESHEET);
         dialog.setOnHidden(e -> styling.unsubscribe());
         return dialog;
     }
