@@ -27,6 +27,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
@@ -179,12 +180,21 @@ public final class PlansView extends BorderPane {
         facts.getStyleClass().add("plan-facts");
         fact(facts, 0, "Template", "plan-template", vm.detailTemplateProperty());
         Label baseline = fact(facts, 1, "Baseline", "plan-baseline", vm.detailBaselineProperty());
-        baseline.setWrapText(true);
         subscriptions = Subscription.combine(subscriptions, vm.detailHasBaselineProperty()
                 .subscribe(has -> baseline.pseudoClassStateChanged(NO_BASELINE, !has)));
         fact(facts, 2, "Created", "plan-created", vm.detailCreatedProperty());
 
-        VBox content = new VBox(heading, facts, changes);
+        Label warning = new Label();
+        warning.setId("plan-baseline-warning");
+        warning.getStyleClass().add("plan-baseline-warning");
+        warning.setWrapText(true);
+        warning.setMinHeight(Region.USE_PREF_SIZE);
+        warning.setGraphic(new FontIcon(MaterialDesignA.ALERT_OUTLINE));
+        warning.textProperty().bind(vm.detailBaselineWarningProperty());
+        warning.visibleProperty().bind(vm.detailBaselineWarningProperty().isNotEmpty());
+        warning.managedProperty().bind(warning.visibleProperty());
+
+        VBox content = new VBox(heading, facts, warning, changes);
         content.getStyleClass().add("plan-detail");
         VBox.setVgrow(changes, Priority.ALWAYS);
         content.visibleProperty().bind(vm.selectedProperty().isNotNull());

@@ -63,6 +63,7 @@ public final class PlansViewModel {
     private final ReadOnlyStringWrapper detailTemplate = new ReadOnlyStringWrapper(this, "detailTemplate", "");
     private final ReadOnlyStringWrapper detailBaseline = new ReadOnlyStringWrapper(this, "detailBaseline", "");
     private final ReadOnlyBooleanWrapper detailHasBaseline = new ReadOnlyBooleanWrapper(this, "detailHasBaseline", true);
+    private final ReadOnlyStringWrapper detailBaselineWarning = new ReadOnlyStringWrapper(this, "detailBaselineWarning", "");
     private final ReadOnlyStringWrapper detailCounts = new ReadOnlyStringWrapper(this, "detailCounts", "");
     private final ReadOnlyStringWrapper detailCreated = new ReadOnlyStringWrapper(this, "detailCreated", "");
 
@@ -171,6 +172,7 @@ public final class PlansViewModel {
             detailTemplate.set("");
             detailBaseline.set("");
             detailHasBaseline.set(true);
+            detailBaselineWarning.set("");
             detailCounts.set("");
             detailCreated.set("");
             return;
@@ -181,6 +183,9 @@ public final class PlansViewModel {
         detailTemplate.set(plan.template() + " v" + plan.templateVersion());
         detailBaseline.set(baselineText(plan, zone));
         detailHasBaseline.set(plan.hasBaseline());
+        detailBaselineWarning.set(plan.hasBaseline() ? "" : "Every \"from\" is unknown: no settings were read from "
+                + plan.instanceName() + " before planning, so every value the template sets is listed as a change."
+                + " Refresh it from its server and create the plan again.");
         detailCreated.set(row.created() + (plan.author().isEmpty() ? "" : " by " + plan.author()) + " · " + row.status());
         detailCounts.set(counts(row));
     }
@@ -191,8 +196,7 @@ public final class PlansViewModel {
             return "not recorded";
         }
         if (!plan.hasBaseline()) {
-            return "None: no settings were read from " + plan.instanceName() + " before planning, so every \"from\" is"
-                    + " unknown and every value the template sets is listed. Refresh it from its server and plan again.";
+            return "none: no settings read before planning";
         }
         return PlanRow.baselineInZone(plan.baseline(), zone);
     }
@@ -283,6 +287,11 @@ public final class PlansViewModel {
     /** False when the selected plan was made without reading the instance's settings. */
     public ReadOnlyBooleanProperty detailHasBaselineProperty() {
         return detailHasBaseline.getReadOnlyProperty();
+    }
+
+    /** What a plan without a baseline means and what to do about it; empty for a plan with one. */
+    public ReadOnlyStringProperty detailBaselineWarningProperty() {
+        return detailBaselineWarning.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty detailCountsProperty() {

@@ -4,7 +4,6 @@ import io.knobwright.app.template.ConfigFormat;
 import io.knobwright.app.ui.common.DialogService;
 import io.knobwright.app.ui.common.Theme;
 import io.knobwright.model.engine.Engine;
-import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.Button;
@@ -14,6 +13,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -132,7 +132,8 @@ public final class FxTemplateDialogs implements TemplateDialogs {
         Dialog<PlanRequest> dialog = dialog("Create plans from " + choices.template(), "Each chosen instance gets a draft"
                 + " plan: every change from its current value to the template's, with apply mode and restart. Instances"
                 + " that follow " + choices.template() + " are ticked.", pane, "Create plans");
-        dialog.getDialogPane().setPrefSize(680, 560);
+        // As wide as the theme lets a dialog be (600 pixels), and tall enough for a useful part of the list.
+        dialog.getDialogPane().setPrefSize(600, 620);
         dialog.setResizable(true);
         Button create = (Button) dialog.getDialogPane().lookupButton(dialog.getDialogPane().getButtonTypes().getFirst());
         create.setId("dialog-plan-create");
@@ -176,8 +177,10 @@ public final class FxTemplateDialogs implements TemplateDialogs {
         Label text = new Label(explanation);
         text.setWrapText(true);
         text.setMaxWidth(520);
+        // All its lines, also when the content below wants every pixel of height.
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        // The theme pads the content (1em); padding set here would replace that and push it against the edge.
         VBox body = new VBox(12, text, content);
-        body.setPadding(new Insets(4, 0, 0, 0));
         dialog.getDialogPane().setContent(body);
         dialog.getDialogPane().getButtonTypes().addAll(new ButtonType(okLabel, ButtonBar.ButtonData.OK_DONE), ButtonType.CANCEL);
         Window window = owner.get();

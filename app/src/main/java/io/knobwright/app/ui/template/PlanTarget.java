@@ -5,8 +5,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 
 /**
- * One instance in the plan dialog's list: who it is, what the dialog says about it ("follows postgresql-oltp ·
- * settings read 2026-11-20 07:00"), and whether the user has ticked it.
+ * One instance in the plan dialog's list: who it is, what the dialog says about it ("follows · settings read
+ * 2026-11-20 07:00"), and whether the user has ticked it.
  */
 public final class PlanTarget {
 

@@ -13,6 +13,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -62,14 +63,17 @@ final class PlanTargetsPane extends VBox {
         });
         VBox.setVgrow(list, Priority.ALWAYS);
 
-        CheckBox live = new CheckBox("Read connected servers first (otherwise the newest snapshot is each plan's baseline)");
+        CheckBox live = new CheckBox("Read connected servers first (otherwise each plan starts from the newest snapshot)");
         live.setId("dialog-plan-live");
+        live.setWrapText(true);
+        live.setMinHeight(Region.USE_PREF_SIZE);
         live.selectedProperty().bindBidirectional(vm.liveProperty());
 
         Label summary = new Label();
         summary.setId("plan-targets-summary");
         summary.getStyleClass().add("plan-targets-summary");
         summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         summary.textProperty().bind(vm.summaryProperty());
 
         getChildren().setAll(bar, list, live, summary);

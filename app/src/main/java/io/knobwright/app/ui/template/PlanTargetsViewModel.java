@@ -57,7 +57,7 @@ public final class PlanTargetsViewModel {
         targets.setAll(candidates.stream()
                 .sorted(Comparator.comparing((PlanCandidate c) -> !c.follows())
                         .thenComparing(c -> c.instance().name(), String.CASE_INSENSITIVE_ORDER))
-                .map(c -> new PlanTarget(c, detail(c, template, zone), searchKey(c.instance())))
+                .map(c -> new PlanTarget(c, detail(c, zone), searchKey(c.instance())))
                 .toList());
         following = (int) candidates.stream().filter(PlanCandidate::follows).count();
         search.subscribe(this::filter);
@@ -66,10 +66,10 @@ public final class PlanTargetsViewModel {
         count();
     }
 
-    private static String detail(PlanCandidate c, String template, ZoneId zone) {
+    private static String detail(PlanCandidate c, ZoneId zone) {
         String read = c.settingsRead() ? "settings read " + READ_AT.format(c.settingsReadAt().atZone(zone))
                 : "no settings read";
-        return (c.follows() ? "follows " + template + " · " : "") + read;
+        return (c.follows() ? "follows · " : "") + read;
     }
 
     private static String searchKey(Instance i) {
@@ -118,7 +118,7 @@ public final class PlanTargetsViewModel {
         return text + " " + (blind == 1 ? "1 has" : blind + " have") + " no settings read: "
                 + (blind == 1 ? "its plan gets" : "their plans get") + " no baseline, so every value " + template
                 + " sets shows as a change from an unknown value. Refresh " + (blind == 1 ? "it" : "them")
-                + " in the Fleet screen" + (live.get() ? "" : " or read connected servers first") + " to compare with real settings.";
+                + " in the Fleet screen" + (live.get() ? "" : " or read connected servers first") + ".";
     }
 
     // ---- commands ---------------------------------------------------------------------------------------------

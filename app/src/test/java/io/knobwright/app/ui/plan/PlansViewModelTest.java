@@ -119,14 +119,16 @@ class PlansViewModelTest {
         assertThat(blindRow.hasBaseline()).isFalse();
         vm.select(blind.id());
         assertThat(vm.detailHasBaselineProperty().get()).isFalse();
-        assertThat(vm.detailBaselineProperty().get()).isEqualTo("None: no settings were read from payments-pg-prod-01"
-                + " before planning, so every \"from\" is unknown and every value the template sets is listed."
-                + " Refresh it from its server and plan again.");
+        assertThat(vm.detailBaselineProperty().get()).isEqualTo("none: no settings read before planning");
+        assertThat(vm.detailBaselineWarningProperty().get()).isEqualTo("Every \"from\" is unknown: no settings were read"
+                + " from payments-pg-prod-01 before planning, so every value the template sets is listed as a change."
+                + " Refresh it from its server and create the plan again.");
         assertThat(vm.changes()).allSatisfy(c -> assertThat(c.from()).isEqualTo("—"));
 
         vm.select(read.id());
         assertThat(vm.detailHasBaselineProperty().get()).isTrue();
         assertThat(vm.detailBaselineProperty().get()).isEqualTo("snapshot of 2026-03-01 09:00");
+        assertThat(vm.detailBaselineWarningProperty().get()).isEmpty();
     }
 
     @Test

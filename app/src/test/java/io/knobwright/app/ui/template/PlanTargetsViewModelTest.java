@@ -48,8 +48,8 @@ class PlanTargetsViewModelTest {
         assertThat(chosen(vm)).containsExactly("orders-pg-prod-01", "orders-pg-stg-01");
         assertThat(vm.followingCount()).isEqualTo(2);
         assertThat(vm.targets()).extracting(PlanTarget::detail).containsExactly(
-                "follows postgresql-oltp · settings read 2026-03-01 09:00",
-                "follows postgresql-oltp · no settings read",
+                "follows · settings read 2026-03-01 09:00",
+                "follows · no settings read",
                 "no settings read",
                 "settings read 2026-03-01 09:00");
         assertThat(vm.createLabelProperty().get()).isEqualTo("Create 2 plans");
@@ -63,7 +63,7 @@ class PlanTargetsViewModelTest {
         assertThat(vm.withoutBaselineProperty().get()).isEqualTo(1);
         assertThat(vm.summaryProperty().get()).isEqualTo("2 of 4 instances chosen. 1 has no settings read: its plan gets"
                 + " no baseline, so every value postgresql-oltp sets shows as a change from an unknown value. Refresh it"
-                + " in the Fleet screen or read connected servers first to compare with real settings.");
+                + " in the Fleet screen or read connected servers first.");
 
         vm.chooseShown(true);
         assertThat(vm.chosenCountProperty().get()).isEqualTo(4);
