@@ -45,14 +45,14 @@ final class FleetTable {
         explain(drift, "Parameters where the newest snapshot differs from the template the instance follows.\n"
                 + "— : follows a template, but there is no snapshot to compare yet.");
         DoubleProperty sideways = new SimpleDoubleProperty();
-        TableColumn<FleetEntry, FleetEntry> name = column("Name", 262, FleetRow.BY_NAME, () -> new FleetCells.NameCell(sideways));
+        TableColumn<FleetEntry, FleetEntry> name = column("Name", 256, FleetRow.BY_NAME, () -> new FleetCells.NameCell(sideways));
         name.setReorderable(false);
         // Identity first, then what this tool is about (the template and the drift from it), then the facts. Name to
         // Drift fit beside the detail pane from 1280 pixels up, as the filter panel starts (FleetView.NARROW); the
         // rest scrolls sideways under Name.
         table.getColumns().setAll(List.of(
                 name,
-                column("Engine", 110, FleetRow.BY_ENGINE, FleetCells.EngineCell::new),
+                column("Engine", 118, FleetRow.BY_ENGINE, FleetCells.EngineCell::new),
                 column("Version", 94, FleetRow.BY_VERSION, () -> new FleetCells.TextCell(FleetRow::versionText)),
                 column("Template", 134, FleetRow.BY_TEMPLATE, () -> new FleetCells.TextCell(FleetRow::templateText)),
                 drift,

@@ -64,7 +64,9 @@ public final class FleetView extends BorderPane {
 
     private HBox searchBar() {
         search.setId("fleet-search");
-        search.setPromptText("Search name, engine, version, tag…");
+        // Short enough to read in full when a 1280-pixel window leaves the field 170 pixels; the tooltip says the rest.
+        search.setPromptText("Search name, tag…");
+        search.setTooltip(new Tooltip("Words in the name, engine, version or tags (team=payments); all must match"));
         search.setLeft(new FontIcon(MaterialDesignM.MAGNIFY));
         FontIcon clear = new FontIcon(MaterialDesignC.CLOSE);
         clear.setId("fleet-search-clear");

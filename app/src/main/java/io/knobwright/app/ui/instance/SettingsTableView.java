@@ -22,7 +22,7 @@ final class SettingsTableView {
     static final PseudoClass UNKNOWN = PseudoClass.getPseudoClass("unknown");
     static final PseudoClass PENDING = PseudoClass.getPseudoClass("restart-pending");
     /** Below this table width the Source column gives its room to the name and values. */
-    static final double ROOM_FOR_SOURCE = 470;
+    static final double ROOM_FOR_SOURCE = 484;
 
     private SettingsTableView() {
     }
@@ -42,13 +42,14 @@ final class SettingsTableView {
         name.setCellFactory(c -> new NameCell());
         TableColumn<SettingRow, String> restart = column("Restart", 72, r -> r.pendingRestart() ? "yes" : "");
         restart.setCellFactory(c -> new RestartCell());
-        TableColumn<SettingRow, String> source = flexible(column("Source", 84, r -> shortSource(r.source())), 72, 110);
-        // The name says most and grows most; values come next; unit and restart hold a few characters and keep
-        // exactly the room their header needs. Whatever does not fit shows in full in a tooltip.
+        TableColumn<SettingRow, String> source = flexible(column("Source", 90, r -> shortSource(r.source())), 84, 110);
+        // The name says most and takes what is left; values grow to a width most values fit; unit and restart hold a
+        // few characters and keep exactly the room their header needs. Whatever does not fit shows in full in a tooltip.
+        // (No column may have an unbounded maximum: the constrained policy then stops filling the table.)
         table.getColumns().setAll(List.of(
-                flexible(name, 120, Double.MAX_VALUE),
-                flexible(column("Current", 90, SettingRow::current), 72, Double.MAX_VALUE),
-                flexible(column("Default", 90, SettingRow::defaultValue), 72, Double.MAX_VALUE),
+                atLeast(name, 120),
+                flexible(column("Current", 90, SettingRow::current), 72, 170),
+                flexible(column("Default", 90, SettingRow::defaultValue), 72, 170),
                 fixed(column("Unit", 48, SettingRow::unit)),
                 source,
                 fixed(restart)));
@@ -58,8 +59,13 @@ final class SettingsTableView {
         return table;
     }
 
-    private static TableColumn<SettingRow, String> flexible(TableColumn<SettingRow, String> c, double min, double max) {
+    private static TableColumn<SettingRow, String> atLeast(TableColumn<SettingRow, String> c, double min) {
         c.setMinWidth(min);
+        return c;
+    }
+
+    private static TableColumn<SettingRow, String> flexible(TableColumn<SettingRow, String> c, double min, double max) {
+        atLeast(c, min);
         c.setMaxWidth(max);
         return c;
     }

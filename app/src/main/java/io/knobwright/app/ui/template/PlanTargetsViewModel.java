@@ -42,7 +42,6 @@ public final class PlanTargetsViewModel {
     private final FilteredList<PlanTarget> shown = new FilteredList<>(targets);
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final BooleanProperty live = new SimpleBooleanProperty(this, "live");
-    private final ReadOnlyIntegerWrapper chosenCount = new ReadOnlyIntegerWrapper(this, "chosenCount");
     private final ReadOnlyIntegerWrapper withoutBaseline = new ReadOnlyIntegerWrapper(this, "withoutBaseline");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper createLabel = new ReadOnlyStringWrapper(this, "createLabel", "");
@@ -97,7 +96,6 @@ public final class PlanTargetsViewModel {
                 }
             }
         }
-        chosenCount.set(chosen);
         withoutBaseline.set(blind);
         canCreate.set(chosen > 0);
         createLabel.set(chosen == 0 ? "Create plans" : "Create " + Formats.count(chosen, "plan", "plans"));
@@ -155,10 +153,6 @@ public final class PlanTargetsViewModel {
         return template;
     }
 
-    public Engine engine() {
-        return engine;
-    }
-
     /** How many instances follow the template (and were ticked when the dialog opened). */
     public int followingCount() {
         return following;
@@ -181,10 +175,6 @@ public final class PlanTargetsViewModel {
     /** Read connected servers first, so their plans start from live settings. */
     public BooleanProperty liveProperty() {
         return live;
-    }
-
-    public ReadOnlyIntegerProperty chosenCountProperty() {
-        return chosenCount.getReadOnlyProperty();
     }
 
     /** Chosen instances whose plans would have no baseline: never read, and not read first. */
