@@ -132,14 +132,21 @@ class FleetColumnsUiTest {
                 .filter(b -> b.getOrientation() == Orientation.HORIZONTAL).findFirst().orElseThrow();
         assertThat(sideways.getMax()).as("the table is wider than a 1000-pixel window").isGreaterThan(300);
 
-        robot.interact(() -> sideways.setValue(300));
+        robot.interact(() -> {
+            sideways.setValue(300);
+            table.applyCss();
+            table.layout();
+        });
         WaitForAsyncUtils.waitForFxEvents();
 
         double left = viewport(table)[0];
         List<TableCell<?, ?>> nameCells = new ArrayList<>();
         List<TableCell<?, ?>> engineCells = new ArrayList<>();
         for (Node n : table.lookupAll(".table-cell")) {
-            if (n instanceof TableCell<?, ?> c && c.isVisible() && c.getIndex() >= 0 && c.getIndex() < table.getItems().size()) {
+            // Cells of drawn rows only: VirtualFlow keeps a hidden row of its own for measuring.
+            if (n instanceof TableCell<?, ?> c && c.getTableRow() != null && c.getTableRow().getParent() != null
+                    && c.getTableRow().getParent().getStyleClass().contains("sheet") && c.getTableRow().isVisible()
+                    && c.getIndex() >= 0 && c.getIndex() < table.getItems().size()) {
                 (c.getTableColumn() == name ? nameCells : engineCells).add(c);
             }
         }
