@@ -44,6 +44,11 @@ final class PlanShowCommand implements Callable<Integer> {
     static void print(PrintWriter out, ChangePlan plan, Optional<ParameterCatalog> catalog) {
         out.println("Plan " + plan.id() + " for " + plan.instanceName() + ": " + plan.template() + " v" + plan.templateVersion()
                 + ", " + plan.state().name().toLowerCase(Locale.ROOT) + ", baseline " + plan.baseline());
+        if (!plan.hasBaseline()) {
+            out.println("No baseline: no settings were read from " + plan.instanceName() + " before planning, so every FROM"
+                    + " is unknown and every value the template sets is listed. Read them with `knobwright fleet refresh "
+                    + plan.instanceName() + "` and create the plan again.");
+        }
         if (plan.changes().isEmpty()) {
             out.println("Nothing to change: the instance already matches the template.");
             return;

@@ -195,6 +195,19 @@ public final class TemplateService {
                 .toList();
     }
 
+    /**
+     * The instances a template's plans can be made for: those of its engine, those following it first, each with
+     * when its settings were last read.
+     */
+    public List<PlanCandidate> planCandidates(String templateName) {
+        Engine engine = library.require(templateName).template().engine();
+        Set<Long> using = instancesUsing(templateName);
+        return candidateInstances(templateName, engine).stream()
+                .map(i -> new PlanCandidate(i, using.contains(i.id()),
+                        fleet.latestSnapshot(i.id()).map(SettingsSnapshot::takenAt).orElse(null)))
+                .toList();
+    }
+
     /** Ids of the instances assigned to a template (any version). */
     public Set<Long> instancesUsing(String templateName) {
         Set<Long> ids = new java.util.LinkedHashSet<>();

@@ -249,6 +249,7 @@ class TemplateCommandsTest {
         assertThat(plan.get("id").asLong()).isPositive();
         assertThat(plan.get("state").asText()).isEqualTo("draft");
         assertThat(plan.get("baseline").asText()).startsWith("snapshot of 2026-11-25T08:00:00Z");
+        assertThat(plan.get("hasBaseline").asBoolean()).isTrue();
         JsonNode sb = find(plan.get("changes"), "parameter", "shared_buffers");
         assertThat(sb.get("from").asText()).isEqualTo("16384");
         assertThat(sb.get("to").asText()).isEqualTo("2097152");
@@ -265,6 +266,26 @@ class TemplateCommandsTest {
         assertThat(list).hasSize(1);
         assertThat(ok("plan", "show", plan.get("id").asText(), "--json").get("changes").size())
                 .isEqualTo(plan.get("changes").size());
+    }
+
+    @Test
+    void aPlanForAnInstanceNeverReadSaysItHasNoBaselineInJsonAndInItsHeader() throws Exception {
+        cli.add(new Instance(0, "pg-new-1", Engine.POSTGRESQL, "16", "16.4", null, Map.of(), null, null, null,
+                new HardwareFacts(4, 16 * GB, DiskType.SSD, 100 * GB), false));
+        JsonNode plan = ok("plan", "create", "--template", "postgresql-oltp", "--instance", "pg-new-1", "--offline", "--json");
+        assertThat(plan.get("hasBaseline").asBoolean()).isFalse();
+        assertThat(plan.get("baseline").asText()).isEqualTo("no settings read yet");
+
+        CliHarness.Result shown = cli.run("plan", "show", plan.get("id").asText());
+        assertThat(shown.exitCode()).isZero();
+        assertThat(shown.out().lines().limit(2).toList()).containsExactly(
+                "Plan " + plan.get("id").asText() + " for pg-new-1: postgresql-oltp v1, draft, baseline no settings read yet",
+                "No baseline: no settings were read from pg-new-1 before planning, so every FROM is unknown and every value"
+                        + " the template sets is listed. Read them with `knobwright fleet refresh pg-new-1` and create the plan again.");
+
+        String withBaseline = cli.run("plan", "show", ok("plan", "create", "--template", "postgresql-oltp", "--instance",
+                "pg-orders-1", "--offline", "--json").get("id").asText()).out();
+        assertThat(withBaseline).doesNotContain("No baseline");
     }
 
     @Test

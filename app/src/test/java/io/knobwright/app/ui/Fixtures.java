@@ -1,6 +1,7 @@
 package io.knobwright.app.ui;
 
 import io.knobwright.app.ui.common.BackgroundWork;
+import io.knobwright.app.ui.common.UiTimer;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.fleet.ConnectionSpec;
 import io.knobwright.model.fleet.CredentialRef;
@@ -21,8 +22,17 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /** Work runs at once and delayed actions run without waiting: for tests that are not about timing. */
     public static BackgroundWork inline() {
-        return new BackgroundWork(TaskRunner.inline(), Runnable::run);
+        return new BackgroundWork(TaskRunner.inline(), Runnable::run, noWait());
+    }
+
+    /** Delayed actions run at once. */
+    public static UiTimer noWait() {
+        return (delay, action) -> {
+            action.run();
+            return javafx.util.Subscription.EMPTY;
+        };
     }
 
     public static Instance instance(long id, String name, Engine engine, String version, Tier tier,

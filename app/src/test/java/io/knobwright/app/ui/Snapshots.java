@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Writes what a scene really renders to app/target/snapshots, so people can look at the UI tests' screens.
@@ -41,8 +42,16 @@ public final class Snapshots {
     }
 
     public static Path writeAt(Scene scene, double width, double height, String fileName) throws Exception {
+        return save(at(scene, width, height, root -> root.getScene().snapshot(null)), fileName);
+    }
+
+    /**
+     * Lends the window's live content to an off-screen scene of a desktop size, lays it out as that screen would,
+     * and hands it to {@code look} (measure it, photograph it) before giving it back.
+     */
+    public static <T> T at(Scene scene, double width, double height, Function<Parent, T> look) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        WritableImage image = WaitForAsyncUtils.asyncFx(() -> {
+        return WaitForAsyncUtils.asyncFx(() -> {
             Parent root = scene.getRoot();
             scene.setRoot(new Pane());
             Scene offscreen = new Scene(root, width, height);
@@ -59,7 +68,7 @@ public final class Snapshots {
                     root.applyCss();
                     root.layout();
                 }
-                return offscreen.snapshot(null);
+                return look.apply(root);
             } finally {
                 if (split != null) {
                     split.setDividerPositions(dividers);
@@ -68,7 +77,6 @@ public final class Snapshots {
                 scene.setRoot(root);
             }
         }).get(30, TimeUnit.SECONDS);
-        return save(image, fileName);
     }
 
     /** One node alone, laid out at the given size in an off-screen scene and given back afterwards. */

@@ -9,10 +9,15 @@ import java.util.Objects;
  * and overrides), with where the "from" values came from.
  *
  * @param id            store id, 0 before it is stored
- * @param baseline      "live" when the from-values were read from the server just now, otherwise "snapshot of <time>"
+ * @param baseline      "live at <time>" when the from-values were read from the server just now, "snapshot of <time>"
+ *                      when they come from the newest stored snapshot, {@link #NO_BASELINE} when no settings were
+ *                      ever read (every "from" is then unknown)
  */
 public record ChangePlan(long id, long instanceId, String instanceName, String template, int templateVersion,
                          Instant createdAt, String author, PlanState state, String baseline, List<PlannedChange> changes) {
+
+    /** The baseline of a plan made for an instance whose settings were never read. */
+    public static final String NO_BASELINE = "no settings read yet";
 
     public ChangePlan {
         if (instanceName == null || instanceName.isBlank()) {
@@ -27,6 +32,14 @@ public record ChangePlan(long id, long instanceId, String instanceName, String t
 
     public boolean restartNeeded() {
         return changes.stream().anyMatch(PlannedChange::restartNeeded);
+    }
+
+    /**
+     * Whether the "from" values were read from the instance at all. Without a baseline every value the template
+     * sets is listed as a change from an unknown value, which a reviewer must know before trusting the plan.
+     */
+    public boolean hasBaseline() {
+        return !baseline.isBlank() && !baseline.equals(NO_BASELINE);
     }
 
     public ChangePlan withId(long newId) {

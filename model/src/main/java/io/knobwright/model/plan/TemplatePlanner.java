@@ -70,7 +70,7 @@ public final class TemplatePlanner {
                            String author, Instant now) {
         ParameterCatalog catalog = catalogOf(instance);
         List<ResolvedParameter> resolved = resolve(template, instance, catalog);
-        String baseline = snapshot == null ? "no settings read yet"
+        String baseline = snapshot == null ? ChangePlan.NO_BASELINE
                 : live ? "live at " + snapshot.takenAt() : "snapshot of " + snapshot.takenAt();
         return builder.build(instance, template.name(), template.version(), resolved, current(snapshot, catalog), baseline,
                 catalog, author, now);

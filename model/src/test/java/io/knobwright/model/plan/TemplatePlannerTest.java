@@ -58,7 +58,18 @@ class TemplatePlannerTest {
         assertThat(plan.changes()).extracting(PlannedChange::parameter).contains("jit");
         assertThat(plan.restartNeeded()).isTrue();
         assertThat(plan.baseline()).isEqualTo("snapshot of 2026-11-25T09:00:00Z");
+        assertThat(plan.hasBaseline()).isTrue();
         assertThat(plan.state()).isEqualTo(PlanState.DRAFT);
+    }
+
+    @Test
+    void aPlanForAnInstanceWhoseSettingsWereNeverReadSaysItHasNoBaseline() {
+        ChangePlan plan = planner.plan(library.require("postgresql-oltp"), pg, null, false, "lin", Instant.now());
+
+        assertThat(plan.hasBaseline()).isFalse();
+        assertThat(plan.baseline()).isEqualTo(ChangePlan.NO_BASELINE);
+        // Every entry of the template becomes a change from an unknown value.
+        assertThat(plan.changes()).isNotEmpty().allSatisfy(c -> assertThat(c.from()).isNull());
     }
 
     @Test

@@ -2,7 +2,9 @@ package io.knobwright.app.ui.common;
 
 import io.knobwright.model.task.ShuttingDownException;
 import io.knobwright.model.task.TaskRunner;
+import javafx.util.Subscription;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -20,10 +22,18 @@ public final class BackgroundWork {
 
     private final TaskRunner tasks;
     private final Executor ui;
+    private final UiTimer timer;
 
+    /** Delayed actions ({@link #after}) wait in real time. */
     public BackgroundWork(TaskRunner tasks, Executor ui) {
+        this(tasks, ui, UiTimer.real(ui));
+    }
+
+    /** For view-model tests: {@code timer} decides when delayed actions run. */
+    public BackgroundWork(TaskRunner tasks, Executor ui, UiTimer timer) {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.ui = Objects.requireNonNull(ui, "ui");
+        this.timer = Objects.requireNonNull(timer, "timer");
     }
 
     /**
@@ -51,6 +61,11 @@ public final class BackgroundWork {
     /** Runs {@code update} on the UI thread: progress reported from running work. */
     public void later(Runnable update) {
         ui.execute(update);
+    }
+
+    /** Runs {@code action} on the UI thread after {@code delay}, unless the result is unsubscribed before. */
+    public Subscription after(Duration delay, Runnable action) {
+        return timer.schedule(delay, action);
     }
 
     private static void log(String action, Throwable error) {

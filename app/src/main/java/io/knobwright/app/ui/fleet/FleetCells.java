@@ -5,10 +5,12 @@ import io.knobwright.app.ui.common.Labels;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.fleet.Criticality;
 import io.knobwright.model.fleet.Tier;
+import javafx.beans.value.ObservableDoubleValue;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
+import javafx.scene.control.Skin;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.layout.StackPane;
@@ -80,7 +82,12 @@ final class FleetCells {
         private final Label demoBadge = new Label("DEMO");
         private final FontIcon chevron = new FontIcon(MaterialDesignC.CHEVRON_DOWN);
 
-        NameCell() {
+        /** @param sideways how far the table is scrolled sideways: the cell moves along to stay in view */
+        NameCell(ObservableDoubleValue sideways) {
+            getStyleClass().add(FleetTableSkin.PINNED);
+            translateXProperty().bind(sideways);
+            // Drawn after (above) the cells of its row that scroll under it.
+            setViewOrder(-1);
             demoBadge.getStyleClass().add("demo-badge");
             chevron.getStyleClass().add("group-chevron");
             setGraphic(new StackPane(chevron, demoBadge));
@@ -203,6 +210,11 @@ final class FleetCells {
                     toggle.accept(h);
                 }
             });
+        }
+
+        @Override
+        protected Skin<?> createDefaultSkin() {
+            return new FleetTableSkin.RowSkin(this);
         }
 
         @Override

@@ -3,7 +3,10 @@ package io.knobwright.app.ui.fleet;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import io.knobwright.app.ui.common.Labels;
+import javafx.application.Platform;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -38,21 +41,25 @@ final class FleetTable {
         table.setFixedCellSize(ROW_HEIGHT);
         table.setRowFactory(t -> new FleetCells.EntryRow(vm::toggleGroup));
         table.setPlaceholder(new Label("No instance matches the search and filters."));
-        TableColumn<FleetEntry, FleetEntry> drift = numeric(column("Drift", 64, FleetRow.BY_DRIFT, FleetCells.DriftCell::new));
+        TableColumn<FleetEntry, FleetEntry> drift = numeric(column("Drift", 56, FleetRow.BY_DRIFT, FleetCells.DriftCell::new));
         explain(drift, "Parameters where the newest snapshot differs from the template the instance follows.\n"
                 + "— : follows a template, but there is no snapshot to compare yet.");
-        // Name, engine and disk gave up some room for the template columns: at 1920 pixels with the filter
-        // panel closed every column but tags fits beside the detail pane; with it open, RAM and disk scroll.
+        DoubleProperty sideways = new SimpleDoubleProperty();
+        TableColumn<FleetEntry, FleetEntry> name = column("Name", 256, FleetRow.BY_NAME, () -> new FleetCells.NameCell(sideways));
+        name.setReorderable(false);
+        // Identity first, then what this tool is about (the template and the drift from it), then the facts. Name to
+        // Drift fit beside the detail pane from 1280 pixels up, as the filter panel starts (FleetView.NARROW); the
+        // rest scrolls sideways under Name.
         table.getColumns().setAll(List.of(
-                column("Name", 276, FleetRow.BY_NAME, FleetCells.NameCell::new),
-                column("Engine", 110, FleetRow.BY_ENGINE, FleetCells.EngineCell::new),
+                name,
+                column("Engine", 118, FleetRow.BY_ENGINE, FleetCells.EngineCell::new),
                 column("Version", 94, FleetRow.BY_VERSION, () -> new FleetCells.TextCell(FleetRow::versionText)),
-                column("Tier", 108, FleetRow.BY_TIER, FleetCells.TierCell::new),
+                column("Template", 134, FleetRow.BY_TEMPLATE, () -> new FleetCells.TextCell(FleetRow::templateText)),
+                drift,
+                column("Tier", 104, FleetRow.BY_TIER, FleetCells.TierCell::new),
                 column("Criticality", 88, FleetRow.BY_CRITICALITY, FleetCells.CriticalityCell::new),
                 column("Workload", 90, FleetRow.BY_WORKLOAD,
                         () -> new FleetCells.TextCell(r -> Labels.workload(r.instance().workload()))),
-                column("Template", 138, FleetRow.BY_TEMPLATE, () -> new FleetCells.TextCell(FleetRow::templateText)),
-                drift,
                 numeric(column("CPU", 48, FleetRow.BY_CPUS, () -> new FleetCells.TextCell(FleetRow::cpuText))),
                 numeric(column("RAM", 70, FleetRow.BY_MEMORY, () -> new FleetCells.TextCell(FleetRow::ramText))),
                 numeric(column("Disk", 112, FleetRow.BY_DISK, () -> new FleetCells.TextCell(FleetRow::diskText))),
@@ -61,6 +68,17 @@ final class FleetTable {
         table.setSortPolicy(t -> {
             vm.setOrder(comparatorOf(t));
             return true;
+        });
+        table.setSkin(new FleetTableSkin(table, name, sideways));
+        // Name cannot be dragged, but another column can be dropped before it: put Name back in front once the
+        // drop is done (changing the column list from inside its own change event would confuse the skin).
+        table.getColumns().subscribe(() -> {
+            if (table.getColumns().getFirst() != name) {
+                Platform.runLater(() -> {
+                    table.getColumns().remove(name);
+                    table.getColumns().addFirst(name);
+                });
+            }
         });
         return table;
     }

@@ -116,6 +116,10 @@ public final class InstanceDetailView extends StackPane {
         summary.textProperty().bind(vm.summaryProperty());
         summary.getStyleClass().add(Styles.TEXT_MUTED);
         summary.setMinWidth(0);
+        // On a narrow pane the counts are cut; hovering reads them in full.
+        Tooltip full = new Tooltip();
+        full.textProperty().bind(summary.textProperty());
+        summary.tooltipProperty().bind(summary.textTruncatedProperty().map(cut -> cut ? full : null));
 
         ProgressIndicator progress = new ProgressIndicator();
         progress.getStyleClass().add("detail-progress");

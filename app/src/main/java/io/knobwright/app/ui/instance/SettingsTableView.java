@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -20,6 +21,8 @@ final class SettingsTableView {
     static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
     static final PseudoClass UNKNOWN = PseudoClass.getPseudoClass("unknown");
     static final PseudoClass PENDING = PseudoClass.getPseudoClass("restart-pending");
+    /** Below this table width the Source column gives its room to the name and values. */
+    static final double ROOM_FOR_SOURCE = 484;
 
     private SettingsTableView() {
     }
@@ -35,28 +38,42 @@ final class SettingsTableView {
         placeholder.getStyleClass().add("settings-placeholder");
         table.setPlaceholder(placeholder);
         table.setRowFactory(t -> new SettingTableRow());
-        TableColumn<SettingRow, String> restart = column("Restart", 84, r -> r.pendingRestart() ? "yes" : "");
+        TableColumn<SettingRow, String> name = column("Name", 300, SettingRow::name);
+        name.setCellFactory(c -> new NameCell());
+        TableColumn<SettingRow, String> restart = column("Restart", 72, r -> r.pendingRestart() ? "yes" : "");
         restart.setCellFactory(c -> new RestartCell());
+        TableColumn<SettingRow, String> source = flexible(column("Source", 90, r -> shortSource(r.source())), 84, 110);
+        // The name says most and takes what is left; values grow to a width most values fit; unit and restart hold a
+        // few characters and keep exactly the room their header needs. Whatever does not fit shows in full in a tooltip.
+        // (No column may have an unbounded maximum: the constrained policy then stops filling the table.)
         table.getColumns().setAll(List.of(
-                atLeast(column("Name", 210, SettingRow::name), 90),
-                atLeast(column("Current", 100, SettingRow::current), 64),
-                atLeast(column("Default", 92, SettingRow::defaultValue), 64),
-                fixed(column("Unit", 52, SettingRow::unit), 36),
-                fixed(column("Source", 92, r -> shortSource(r.source())), 52),
-                fixed(restart, 48)));
+                atLeast(name, 120),
+                flexible(column("Current", 90, SettingRow::current), 72, 170),
+                flexible(column("Default", 90, SettingRow::defaultValue), 72, 170),
+                fixed(column("Unit", 48, SettingRow::unit)),
+                source,
+                fixed(restart)));
+        // A pane too narrow for every column (a 1280-pixel window) drops Source, the least read; the name's
+        // tooltip still says it.
+        table.widthProperty().subscribe(w -> source.setVisible(w.doubleValue() >= ROOM_FOR_SOURCE));
         return table;
     }
 
-    /** Values stay readable longest when the pane gets narrow. */
     private static TableColumn<SettingRow, String> atLeast(TableColumn<SettingRow, String> c, double min) {
         c.setMinWidth(min);
         return c;
     }
 
-    /** Short columns do not grow past their content on a wide pane, and give way first on a narrow one. */
-    private static TableColumn<SettingRow, String> fixed(TableColumn<SettingRow, String> c, double min) {
-        c.setMinWidth(min);
-        c.setMaxWidth(c.getPrefWidth() + 20);
+    private static TableColumn<SettingRow, String> flexible(TableColumn<SettingRow, String> c, double min, double max) {
+        atLeast(c, min);
+        c.setMaxWidth(max);
+        return c;
+    }
+
+    private static TableColumn<SettingRow, String> fixed(TableColumn<SettingRow, String> c) {
+        c.setMinWidth(c.getPrefWidth());
+        c.setMaxWidth(c.getPrefWidth());
+        c.setResizable(false);
         return c;
     }
 
@@ -69,21 +86,74 @@ final class SettingsTableView {
         TableColumn<SettingRow, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
+        c.setCellFactory(col -> new FullTextCell());
         return c;
     }
 
-    /** "yes": a changed value waits for a restart to take effect, which a DBA must not miss. */
-    private static final class RestartCell extends TableCell<SettingRow, String> {
+    /**
+     * Rows here are 26 px high, and TableView top-aligns cells of rows over 24 px whose alignment no stylesheet has
+     * set yet: the cells of a column shown later (Source, once the pane is wide enough) would sit higher than the rest.
+     */
+    private static void keepCentred(TableCell<SettingRow, String> cell) {
+        cell.setAlignment(Pos.CENTER_LEFT);
+    }
+
+    /** Plain text; when the column is too narrow for it, hovering shows it in full. */
+    static class FullTextCell extends TableCell<SettingRow, String> {
+        private final Tooltip full = new Tooltip();
+
+        FullTextCell() {
+            keepCentred(this);
+            full.setWrapText(true);
+            full.setMaxWidth(520);
+            // Only cut text gets a tooltip: one that repeats what is readable anyway is noise.
+            textTruncatedProperty().subscribe(cut -> setTooltip(cut ? full : null));
+        }
+
         @Override
         protected void updateItem(String text, boolean empty) {
             super.updateItem(text, empty);
             setText(empty ? null : text);
+            full.setText(empty || text == null ? "" : text);
+        }
+    }
+
+    /** The parameter's name; hovering shows it in full with what the catalog says about it. */
+    private static final class NameCell extends TableCell<SettingRow, String> {
+        private final Tooltip about = new Tooltip();
+
+        NameCell() {
+            keepCentred(this);
+            about.setWrapText(true);
+            about.setMaxWidth(520);
+        }
+
+        @Override
+        protected void updateItem(String name, boolean empty) {
+            super.updateItem(name, empty);
+            SettingRow row = empty ? null : getTableRow().getItem();
+            setText(empty ? null : name);
+            if (row != null) {
+                about.setText(tooltip(row));
+            }
+            setTooltip(row == null ? null : about);
+        }
+    }
+
+    /** "yes": a changed value waits for a restart to take effect, which a DBA must not miss. */
+    private static final class RestartCell extends FullTextCell {
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
             pseudoClassStateChanged(PENDING, !empty && "yes".equals(text));
         }
     }
 
     private static String tooltip(SettingRow row) {
         StringBuilder text = new StringBuilder(row.name());
+        if (row.source() != null && !row.source().isEmpty()) {
+            text.append("\nSource: ").append(row.source());
+        }
         if (row.restart()) {
             text.append("\nA change takes effect after a server restart.");
         }
@@ -100,7 +170,6 @@ final class SettingsTableView {
             pseudoClassStateChanged(CHANGED, !empty && row != null && row.changed());
             pseudoClassStateChanged(UNKNOWN, !empty && row != null
                     && row.verdict() == SettingComparison.Verdict.UNKNOWN);
-            setTooltip(empty || row == null ? null : new Tooltip(tooltip(row)));
         }
     }
 }

@@ -31,14 +31,19 @@ public record PlanRow(ChangePlan plan, String template, String created, int chan
         String key = String.join(" ", "#" + plan.id(), plan.instanceName(), template, plan.author(), status)
                 .toLowerCase(Locale.ROOT);
         return new PlanRow(plan, template, CREATED.format(plan.createdAt().atZone(zone)), changes.size(), restarts,
-                baselineKind(plan.baseline()), status, key, changes);
+                baselineKind(plan), status, key, changes);
     }
 
-    static String baselineKind(String baseline) {
-        if (baseline.startsWith("live")) {
-            return "live";
+    static String baselineKind(ChangePlan plan) {
+        if (!plan.hasBaseline()) {
+            return "none";
         }
-        return baseline.startsWith("snapshot") ? "snapshot" : "none";
+        return plan.baseline().startsWith("live") ? "live" : "snapshot";
+    }
+
+    /** Whether the from-values were read at all; without them every change is from an unknown value. */
+    public boolean hasBaseline() {
+        return plan.hasBaseline();
     }
 
     /**

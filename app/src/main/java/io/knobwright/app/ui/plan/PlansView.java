@@ -27,6 +27,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
@@ -47,6 +48,7 @@ public final class PlansView extends BorderPane {
 
     public static final String STYLESHEET = Theme.stylesheet(PlansView.class, "plans.css");
     static final PseudoClass RESTART = PseudoClass.getPseudoClass("restart");
+    static final PseudoClass NO_BASELINE = PseudoClass.getPseudoClass("no-baseline");
 
     private final PlansViewModel vm;
     private final CustomTextField search = new CustomTextField();
@@ -67,7 +69,7 @@ public final class PlansView extends BorderPane {
         split.setDividerPositions(0.42);
         setTop(new VBox(messageLine(), searchBar()));
         setCenter(split);
-        subscriptions = Subscription.combine(
+        subscriptions = Subscription.combine(subscriptions,
                 plans.getSelectionModel().selectedItemProperty().subscribe(row -> {
                     if (!syncing) {
                         vm.select(row);
@@ -143,7 +145,9 @@ public final class PlansView extends BorderPane {
                 super.updateItem(kind, empty);
                 PlanRow row = empty ? null : getTableRow().getItem();
                 setText(empty ? null : kind);
-                setTooltip(row == null ? null : new Tooltip(row.plan().baseline()));
+                setTooltip(row == null ? null : new Tooltip(row.hasBaseline() ? row.plan().baseline()
+                        : "No settings were read from " + row.instance() + " before planning: every \"from\" is unknown."));
+                pseudoClassStateChanged(NO_BASELINE, row != null && !row.hasBaseline());
             }
         });
         table.getColumns().setAll(java.util.List.of(id,
@@ -175,10 +179,22 @@ public final class PlansView extends BorderPane {
         GridPane facts = new GridPane();
         facts.getStyleClass().add("plan-facts");
         fact(facts, 0, "Template", "plan-template", vm.detailTemplateProperty());
-        fact(facts, 1, "Baseline", "plan-baseline", vm.detailBaselineProperty());
+        Label baseline = fact(facts, 1, "Baseline", "plan-baseline", vm.detailBaselineProperty());
+        subscriptions = Subscription.combine(subscriptions, vm.detailHasBaselineProperty()
+                .subscribe(has -> baseline.pseudoClassStateChanged(NO_BASELINE, !has)));
         fact(facts, 2, "Created", "plan-created", vm.detailCreatedProperty());
 
-        VBox content = new VBox(heading, facts, changes);
+        Label warning = new Label();
+        warning.setId("plan-baseline-warning");
+        warning.getStyleClass().add("plan-baseline-warning");
+        warning.setWrapText(true);
+        warning.setMinHeight(Region.USE_PREF_SIZE);
+        warning.setGraphic(new FontIcon(MaterialDesignA.ALERT_OUTLINE));
+        warning.textProperty().bind(vm.detailBaselineWarningProperty());
+        warning.visibleProperty().bind(vm.detailBaselineWarningProperty().isNotEmpty());
+        warning.managedProperty().bind(warning.visibleProperty());
+
+        VBox content = new VBox(heading, facts, warning, changes);
         content.getStyleClass().add("plan-detail");
         VBox.setVgrow(changes, Priority.ALWAYS);
         content.visibleProperty().bind(vm.selectedProperty().isNotNull());
@@ -188,7 +204,7 @@ public final class PlansView extends BorderPane {
         return pane;
     }
 
-    private static void fact(GridPane grid, int row, String name, String id, ObservableValue<String> value) {
+    private static Label fact(GridPane grid, int row, String name, String id, ObservableValue<String> value) {
         Label label = new Label(name);
         label.getStyleClass().add("plan-fact-label");
         Label text = new Label();
@@ -196,6 +212,7 @@ public final class PlansView extends BorderPane {
         text.getStyleClass().add("plan-fact-value");
         text.textProperty().bind(value);
         grid.addRow(row, label, text);
+        return text;
     }
 
     private TableView<PlanChangeRow> buildChangesTable() {

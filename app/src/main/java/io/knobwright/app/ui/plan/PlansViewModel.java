@@ -62,6 +62,8 @@ public final class PlansViewModel {
     private final ReadOnlyStringWrapper detailTitle = new ReadOnlyStringWrapper(this, "detailTitle", "");
     private final ReadOnlyStringWrapper detailTemplate = new ReadOnlyStringWrapper(this, "detailTemplate", "");
     private final ReadOnlyStringWrapper detailBaseline = new ReadOnlyStringWrapper(this, "detailBaseline", "");
+    private final ReadOnlyBooleanWrapper detailHasBaseline = new ReadOnlyBooleanWrapper(this, "detailHasBaseline", true);
+    private final ReadOnlyStringWrapper detailBaselineWarning = new ReadOnlyStringWrapper(this, "detailBaselineWarning", "");
     private final ReadOnlyStringWrapper detailCounts = new ReadOnlyStringWrapper(this, "detailCounts", "");
     private final ReadOnlyStringWrapper detailCreated = new ReadOnlyStringWrapper(this, "detailCreated", "");
 
@@ -169,6 +171,8 @@ public final class PlansViewModel {
             detailTitle.set("");
             detailTemplate.set("");
             detailBaseline.set("");
+            detailHasBaseline.set(true);
+            detailBaselineWarning.set("");
             detailCounts.set("");
             detailCreated.set("");
             return;
@@ -177,9 +181,24 @@ public final class PlansViewModel {
         changes.setAll(row.changes());
         detailTitle.set("Plan #" + plan.id() + " for " + plan.instanceName());
         detailTemplate.set(plan.template() + " v" + plan.templateVersion());
-        detailBaseline.set(plan.baseline().isEmpty() ? "not recorded" : PlanRow.baselineInZone(plan.baseline(), zone));
+        detailBaseline.set(baselineText(plan, zone));
+        detailHasBaseline.set(plan.hasBaseline());
+        detailBaselineWarning.set(plan.hasBaseline() ? "" : "Every \"from\" is unknown: no settings were read from "
+                + plan.instanceName() + " before planning, so every value the template sets is listed as a change."
+                + " Refresh it from its server and create the plan again.");
         detailCreated.set(row.created() + (plan.author().isEmpty() ? "" : " by " + plan.author()) + " · " + row.status());
         detailCounts.set(counts(row));
+    }
+
+    /** Where the from-values came from; without any, what that means for the plan and what to do. */
+    static String baselineText(ChangePlan plan, ZoneId zone) {
+        if (plan.baseline().isEmpty()) {
+            return "not recorded";
+        }
+        if (!plan.hasBaseline()) {
+            return "none: no settings read before planning";
+        }
+        return PlanRow.baselineInZone(plan.baseline(), zone);
     }
 
     /** "14 changes · 3 need a restart", "1 change · no restart needed". */
@@ -263,6 +282,16 @@ public final class PlansViewModel {
 
     public ReadOnlyStringProperty detailBaselineProperty() {
         return detailBaseline.getReadOnlyProperty();
+    }
+
+    /** False when the selected plan was made without reading the instance's settings. */
+    public ReadOnlyBooleanProperty detailHasBaselineProperty() {
+        return detailHasBaseline.getReadOnlyProperty();
+    }
+
+    /** What a plan without a baseline means and what to do about it; empty for a plan with one. */
+    public ReadOnlyStringProperty detailBaselineWarningProperty() {
+        return detailBaselineWarning.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty detailCountsProperty() {

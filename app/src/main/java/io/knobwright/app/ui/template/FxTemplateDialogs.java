@@ -8,15 +8,14 @@ import io.knobwright.model.engine.EngineVersion;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -152,36 +151,25 @@ public final class FxTemplateDialogs implements TemplateDialogs {
     }
 
     @Override
-    public Optional<PlanRequest> choosePlanTargets(PlanChoices choices) {
-        ToggleGroup scope = new ToggleGroup();
-        RadioButton assigned = radio(scope, "The " + count(choices.assigned()) + " that use " + choices.template(),
-                choices.assigned() > 0, PlanScope.ASSIGNED);
-        assigned.setId("dialog-plan-assigned");
-        RadioButton engine = radio(scope, "All " + count(choices.sameEngine()) + " running " + choices.engine().displayName(),
-                choices.sameEngine() > 0, PlanScope.SAME_ENGINE);
-        RadioButton compared = radio(scope, choices.comparedInstance() == null ? "The compared instance (none chosen)"
-                : "Only " + choices.comparedInstance(), choices.comparedInstance() != null, PlanScope.COMPARED_INSTANCE);
-        scope.getToggles().stream().filter(t -> !((RadioButton) t).isDisabled()).findFirst().ifPresent(scope::selectToggle);
-        CheckBox live = new CheckBox("Read connected servers first (otherwise their newest snapshot is the baseline)");
-        live.setId("dialog-plan-live");
-        VBox content = new VBox(8, assigned, engine, compared, new Label(" "), live);
-        Dialog<PlanRequest> dialog = dialog("Create plans from " + choices.template(), "Each instance gets a draft plan: "
-                + "every change from its current value to the template's, with apply mode and restart.", content, "Create plans");
-        dialog.setResultConverter(b -> b.getButtonData() != ButtonBar.ButtonData.OK_DONE || scope.getSelectedToggle() == null
-                ? null : new PlanRequest((PlanScope) scope.getSelectedToggle().getUserData(), live.isSelected()));
+    public Optional<PlanRequest> choosePlanTargets(PlanTargetsViewModel choices) {
+        PlanTargetsPane pane = new PlanTargetsPane(choices);
+        Dialog<PlanRequest> dialog = dialog("Create plans from " + choices.template(), "Each chosen instance gets a draft"
+                + " plan: every change from its current value to the template's, with apply mode and restart. Instances"
+                + " that follow " + choices.template() + " are ticked.", pane, "Create plans");
+        // As wide as the theme lets a dialog be (600 pixels), and tall enough for a useful part of the list.
+        dialog.getDialogPane().setPrefSize(600, 620);
+        dialog.setResizable(true);
+        Button create = (Button) dialog.getDialogPane().lookupButton(dialog.getDialogPane().getButtonTypes().getFirst());
+        create.setId("dialog-plan-create");
+        create.textProperty().bind(choices.createLabelProperty());
+        create.disableProperty().bind(choices.canCreateProperty().not());
+        dialog.setResultConverter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE ? choices.request() : null);
+        var unstyle = dialog.getOnHidden();
+        dialog.setOnHidden(e -> {
+            unstyle.handle(e);
+            pane.dispose();
+        });
         return dialog.showAndWait();
-    }
-
-    private static String count(int n) {
-        return n == 1 ? "1 instance" : n + " instances";
-    }
-
-    private static RadioButton radio(ToggleGroup group, String text, boolean enabled, PlanScope scope) {
-        RadioButton button = new RadioButton(text);
-        button.setToggleGroup(group);
-        button.setDisable(!enabled);
-        button.setUserData(scope);
-        return button;
     }
 
     @Override
@@ -213,15 +201,17 @@ public final class FxTemplateDialogs implements TemplateDialogs {
         Label text = new Label(explanation);
         text.setWrapText(true);
         text.setMaxWidth(520);
+        // All its lines, also when the content below wants every pixel of height.
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        // The theme pads the content (1em); padding set here would replace that and push it against the edge.
         VBox body = new VBox(12, text, content);
-        body.setPadding(new Insets(4, 0, 0, 0));
         dialog.getDialogPane().setContent(body);
         dialog.getDialogPane().getButtonTypes().addAll(new ButtonType(okLabel, ButtonBar.ButtonData.OK_DONE), ButtonType.CANCEL);
         Window window = owner.get();
         if (window != null) {
             dialog.initOwner(window);
         }
-        var styling = theme.style(dialog.getDialogPane());
+        var styling = theme.style(dialog.getDialogPane(), TemplatesView.STYLESHEET);
         dialog.setOnHidden(e -> styling.unsubscribe());
         return dialog;
     }

@@ -4,6 +4,7 @@ import io.knobwright.app.template.ConfigFormat;
 import io.knobwright.model.engine.Engine;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** The questions the Templates screen asks; real dialogs in the app, scripted answers in tests. */
@@ -28,16 +29,17 @@ public interface TemplateDialogs {
     record ExportRequest(Path file, ConfigFormat format) {
     }
 
-    /** Which instances to make plans for, and whether to read connected servers first. */
-    Optional<PlanRequest> choosePlanTargets(PlanChoices choices);
+    /**
+     * Which instances to make plans for, and whether to read connected servers first; empty when cancelled.
+     * {@code choices} holds the list, the ticks and the counts the dialog shows.
+     */
+    Optional<PlanRequest> choosePlanTargets(PlanTargetsViewModel choices);
 
-    /** What the plan dialog offers: counts per scope, and the instance the editor compares with (or null). */
-    record PlanChoices(String template, Engine engine, int assigned, int sameEngine, String comparedInstance) {
-    }
-
-    enum PlanScope { ASSIGNED, SAME_ENGINE, COMPARED_INSTANCE }
-
-    record PlanRequest(PlanScope scope, boolean live) {
+    /** The instances to plan for, by id, and whether connected servers are read first. */
+    record PlanRequest(List<Long> instanceIds, boolean live) {
+        public PlanRequest {
+            instanceIds = List.copyOf(instanceIds);
+        }
     }
 
     boolean confirm(String title, String message, String confirmLabel);

@@ -1,20 +1,16 @@
 package io.knobwright.app.ui.template;
 
-import io.knobwright.app.template.ConfigurationRef;
-import io.knobwright.app.template.ConfigurationView;
 import io.knobwright.app.template.TemplateService;
 import io.knobwright.app.ui.common.BackgroundWork;
 import io.knobwright.app.ui.common.Formats;
 import io.knobwright.app.ui.diff.DiffViewModel;
 import io.knobwright.model.catalog.ParameterCatalog;
-import io.knobwright.model.diff.DiffRow;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.template.Template;
 import io.knobwright.model.template.TemplateEntry;
 import io.knobwright.model.template.TemplateResolver;
 import io.knobwright.model.template.TemplateVersion;
 import io.knobwright.model.template.ValidationIssue;
-import javafx.beans.InvalidationListener;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -23,6 +19,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -38,16 +35,21 @@ import java.util.function.Consumer;
 /**
  * The template being edited: its own entries (editable unless built in) among those it inherits, the
  * validation of the draft against every engine version it targets, and the diff of the draft against a
- * chosen target (the saved version, the parent, an older version, an instance's settings). Every edit
- * checks the draft again in the background; an answer that an edit has overtaken is dropped.
+ * chosen target (the saved version, the parent, an older version, an instance's settings). Once typing
+ * pauses the draft is checked again in the background ({@link DraftChecks}); an answer that an edit has
+ * overtaken is dropped.
  */
 public final class TemplateEditorViewModel {
+
+    private static final String FIX_ERRORS = "Fix the errors listed under the entries before saving: a template with"
+            + " errors cannot be planned or exported.";
 
     private final TemplateService templates;
     private final BackgroundWork work;
     private final ScreenMessage message;
     private final Consumer<TemplateVersion> saved;
     private final DiffViewModel diff = new DiffViewModel();
+    private final DraftChecks checks;
 
     private final ObservableList<EntryRow> rows = FXCollections.observableArrayList();
     private final ObservableList<IssueLine> issues = FXCollections.observableArrayList();
@@ -63,10 +65,15 @@ public final class TemplateEditorViewModel {
     private final ReadOnlyStringWrapper diffNote = new ReadOnlyStringWrapper(this, "diffNote", "");
     private final ReadOnlyStringWrapper help = new ReadOnlyStringWrapper(this, "help", "");
 
-    private final InvalidationListener onEdit = o -> edited();
+    /*
+     * A change listener, not an invalidation listener: nothing reads a row until typing pauses, and an invalidated
+     * property that nobody read stays silent, so later keystrokes would not postpone the check.
+     */
+    private final ChangeListener<Object> onEdit = (o, before, now) -> edited();
     /** Entries the parent chain sets, by canonical name: what shows where the template sets nothing itself. */
     private Map<String, TemplateResolver.EffectiveEntry> inherited = Map.of();
     private ParameterCatalog catalog;
+    /** The newest load asked for: a template opened after another wins even when its answer comes first. */
     private int generation;
     private boolean loading;
 
@@ -79,10 +86,12 @@ public final class TemplateEditorViewModel {
         this.work = Objects.requireNonNull(work, "work");
         this.message = Objects.requireNonNull(message, "message");
         this.saved = Objects.requireNonNull(saved, "saved");
+        this.checks = new DraftChecks(templates, work, this::draft, compareTarget::get, this::showIssues,
+                this::showComparison, message::error);
         selectedRow.subscribe(this::explain);
         compareTarget.subscribe(target -> {
-            if (!loading && target != null) {
-                check();
+            if (!loading && target != null && loaded.get() != null) {
+                checks.compareNow();
             }
         });
     }
@@ -96,6 +105,7 @@ public final class TemplateEditorViewModel {
     /** Opens the newest version of a template. */
     public void open(String name) {
         int ticket = ++generation;
+        checks.forget();
         work.io("Open template " + name, () -> read(name), data -> {
             if (ticket == generation) {
                 show(data);
@@ -145,7 +155,7 @@ public final class TemplateEditorViewModel {
         } finally {
             loading = false;
         }
-        check();
+        checks.checkNow();
     }
 
     private static List<CompareTarget> targets(Loaded data) {
@@ -209,7 +219,7 @@ public final class TemplateEditorViewModel {
         }
         dirty.set(true);
         explain(selectedRow.get());
-        check();
+        checks.edited();
     }
 
     /** Adds an empty entry of the template's own and selects it. */
@@ -251,11 +261,7 @@ public final class TemplateEditorViewModel {
         edited();
     }
 
-    /** The draft as a template, or the problems that keep it from being one. */
-    private record Draft(Template template, List<IssueLine> problems) {
-    }
-
-    private Draft draft() {
+    private DraftChecks.Draft draft() {
         TemplateVersion base = loaded.get();
         List<TemplateEntry> entries = new ArrayList<>();
         List<IssueLine> problems = new ArrayList<>();
@@ -271,59 +277,21 @@ public final class TemplateEditorViewModel {
             }
         }
         if (!problems.isEmpty()) {
-            return new Draft(null, problems);
+            return new DraftChecks.Draft(null, problems);
         }
         Template t = base.template();
         try {
-            return new Draft(new Template(t.name(), t.engine(), t.targetVersions(), t.parent(), entries, false,
+            return new DraftChecks.Draft(new Template(t.name(), t.engine(), t.targetVersions(), t.parent(), entries, false,
                     t.description()), List.of());
         } catch (IllegalArgumentException e) {
-            return new Draft(null, List.of(new IssueLine(ValidationIssue.Severity.ERROR, "", e.getMessage())));
+            return new DraftChecks.Draft(null, List.of(new IssueLine(ValidationIssue.Severity.ERROR, "", e.getMessage())));
         }
     }
 
     // ---- checking -----------------------------------------------------------------------------------------
 
-    private record Check(List<ValidationIssue> issues, String leftTitle, String rightTitle, List<DiffRow> rows,
-                         String diffProblem) {
-    }
-
-    /** Validates the draft and compares it with the target, in the background; a newer edit wins. */
-    private void check() {
-        if (loaded.get() == null) {
-            return;
-        }
-        int ticket = ++generation;
-        Draft draft = draft();
-        if (draft.template() == null) {
-            showIssues(draft.problems());
-            return;
-        }
-        CompareTarget target = compareTarget.get();
-        Template template = draft.template();
-        work.io("Check the template", () -> checkInBackground(template, target), result -> {
-            if (ticket == generation) {
-                showCheck(result, template);
-            }
-        }, message::error);
-    }
-
-    private Check checkInBackground(Template draft, CompareTarget target) {
-        List<ValidationIssue> found = templates.validateDraft(draft);
-        if (target == null) {
-            return new Check(found, "", "", List.of(), "Choose what to compare the template with.");
-        }
-        try {
-            ConfigurationView[] views = templates.compareDraft(draft, target.ref());
-            return new Check(found, views[0].title(), views[1].title(), templates.compare(views[0], views[1]), "");
-        } catch (RuntimeException e) {
-            return new Check(found, "", "", List.of(), "Cannot compare with " + target.label() + ": " + e.getMessage());
-        }
-    }
-
-    private void showCheck(Check result, Template draft) {
-        showIssues(IssueLine.group(result.issues(), draft.engine(), draft.targetVersions()));
-        diffNote.set(result.diffProblem());
+    private void showComparison(DraftChecks.Comparison result) {
+        diffNote.set(result.note());
         diff.leftTitleProperty().set(result.leftTitle());
         diff.rightTitleProperty().set(result.rightTitle());
         diff.setRows(result.rows());
@@ -361,41 +329,43 @@ public final class TemplateEditorViewModel {
     /** Compares two stored versions of the template (from the history), until the next edit or target change. */
     public void compareVersions(int left, int right) {
         TemplateVersion base = loaded.get();
-        if (base == null) {
-            return;
+        if (base != null) {
+            checks.compareVersions(base.name(), left, right);
         }
-        int ticket = ++generation;
-        String name = base.name();
-        work.io("Compare versions", () -> {
-            ConfigurationView[] views = templates.views(new ConfigurationRef.TemplateRef(name + "@" + left),
-                    new ConfigurationRef.TemplateRef(name + "@" + right));
-            return new Check(List.of(), views[0].title(), views[1].title(), templates.compare(views[0], views[1]), "");
-        }, result -> {
-            if (ticket == generation) {
-                diffNote.set("History: v" + left + " against v" + right + ". Edit or pick a comparison to go back to the draft.");
-                diff.leftTitleProperty().set(result.leftTitle());
-                diff.rightTitleProperty().set(result.rightTitle());
-                diff.setRows(result.rows());
-            }
-        }, message::error);
     }
 
     // ---- saving -------------------------------------------------------------------------------------------
 
-    /** Saves the draft as the template's next version; refused while it has errors. */
+    /**
+     * Saves the draft as the template's next version; refused while it has errors. The draft is validated again
+     * as part of the save: the last check may still wait for typing to pause.
+     */
     public void save(String comment) {
-        Draft draft = draft();
-        if (!editable.get() || draft.template() == null || hasErrors.get()) {
-            message.error("Fix the errors listed under the entries before saving: a template with errors cannot be"
-                    + " planned or exported.");
+        DraftChecks.Draft draft = draft();
+        if (!editable.get() || draft.template() == null) {
+            message.error(FIX_ERRORS);
             return;
         }
+        Template template = draft.template();
         String note = comment == null || comment.isBlank() ? "Edited in the workbench" : comment.strip();
-        work.io("Save template " + draft.template().name(), () -> templates.save(draft.template(), note), version -> {
-            message.info("Saved " + version.name() + " v" + version.version() + ".");
-            saved.accept(version);
-            open(version.name());
+        work.io("Save template " + template.name(), () -> {
+            List<ValidationIssue> found = templates.validateDraft(template);
+            boolean errors = found.stream().anyMatch(i -> i.severity() == ValidationIssue.Severity.ERROR);
+            return new Saving(errors ? null : templates.save(template, note), found);
+        }, result -> {
+            if (result.version() == null) {
+                checks.validated(template, result.issues());
+                message.error(FIX_ERRORS);
+                return;
+            }
+            message.info("Saved " + result.version().name() + " v" + result.version().version() + ".");
+            saved.accept(result.version());
+            open(result.version().name());
         }, message::error);
+    }
+
+    /** A save's outcome: the stored version, or none because validation found errors. */
+    private record Saving(TemplateVersion version, List<ValidationIssue> issues) {
     }
 
     /** Throws the draft away and shows the newest saved version again. */

@@ -8,7 +8,6 @@ import io.knobwright.app.template.TemplateService;
 import io.knobwright.app.ui.common.BackgroundWork;
 import io.knobwright.app.ui.common.Formats;
 import io.knobwright.model.engine.Engine;
-import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.plan.ChangePlan;
 import io.knobwright.model.template.Template;
 import io.knobwright.model.template.TemplateVersion;
@@ -31,6 +30,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,12 +61,15 @@ public final class TemplatesViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final BooleanBinding hasSelection = selected.isNotNull();
+    private final ZoneId zone;
     private LongConsumer plansCreated = id -> { };
 
-    public TemplatesViewModel(TemplateService templates, BackgroundWork work, TemplateDialogs dialogs) {
+    /** @param zone the workbench's time zone, for when each instance's settings were read */
+    public TemplatesViewModel(TemplateService templates, BackgroundWork work, TemplateDialogs dialogs, ZoneId zone) {
         this.templates = Objects.requireNonNull(templates, "templates");
         this.work = Objects.requireNonNull(work, "work");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
+        this.zone = Objects.requireNonNull(zone, "zone");
         this.editor = new TemplateEditorViewModel(templates, work, message, saved -> refresh());
         search.subscribe(q -> shown.setPredicate(item -> item.matches(q)));
         selected.subscribe(item -> {
@@ -205,8 +208,9 @@ public final class TemplatesViewModel {
     }
 
     /**
-     * Makes a stored draft plan per chosen instance, showing progress; instances that get none are listed
-     * with the reason, and the Plans screen opens at the first plan.
+     * Asks which instances to plan for (those following the template ticked, every instance of its engine on
+     * offer), then makes a stored draft plan per chosen instance, showing progress; instances that get none are
+     * listed with the reason, and the Plans screen opens at the first plan.
      */
     public void createPlans() {
         TemplateItem item = selected.get();
@@ -214,30 +218,18 @@ public final class TemplatesViewModel {
             return;
         }
         Engine engine = item.latest().template().engine();
-        CompareTarget.Instance compared = editor.compareTargetProperty().get() instanceof CompareTarget.Instance i ? i : null;
-        start("Counting instances…");
-        work.io("Count instances for " + item.name(), () -> new Counts(templates.instancesUsing(item.name()).stream().toList(),
-                templates.candidateInstances(item.name(), engine).stream().map(Instance::id).toList()), counts -> {
+        start("Finding " + engine.displayName() + " instances…");
+        work.io("Find instances for " + item.name(), () -> templates.planCandidates(item.name()), candidates -> {
             finish();
-            dialogs.choosePlanTargets(new TemplateDialogs.PlanChoices(item.name(), engine, counts.assigned().size(),
-                    counts.sameEngine().size(), compared == null ? null : compared.name())).ifPresent(request -> {
-                List<Long> ids = switch (request.scope()) {
-                    case ASSIGNED -> counts.assigned();
-                    case SAME_ENGINE -> counts.sameEngine();
-                    case COMPARED_INSTANCE -> compared == null ? List.of() : List.of(compared.id());
-                };
-                plan(item.name(), ids, request.live());
-            });
+            dialogs.choosePlanTargets(new PlanTargetsViewModel(item.name(), engine, candidates, zone))
+                    .ifPresent(request -> plan(item.name(), request.instanceIds(), request.live()));
         }, this::failed);
-    }
-
-    private record Counts(List<Long> assigned, List<Long> sameEngine) {
     }
 
     private void plan(String template, List<Long> ids, boolean live) {
         if (ids.isEmpty()) {
-            message.error("No instance to plan for: assign " + template + " to instances in the Fleet screen, "
-                    + "or choose all instances of its engine.");
+            message.error("No instance to plan for: tick the instances in the list, or assign " + template
+                    + " to instances in the Fleet screen.");
             return;
         }
         start("Planning " + template + " for " + Formats.count(ids.size(), "instance", "instances") + "…");
@@ -255,13 +247,21 @@ public final class TemplatesViewModel {
         }, this::failed);
     }
 
-    /** "Created 80 plans from postgresql-oltp (312 changes, 41 need a restart); 2 instances got none: …". */
+    /**
+     * "Created 80 plans from postgresql-oltp (312 changes; 41 plans need a restart). 3 have no baseline: … 2 instances
+     * got none: …".
+     */
     static String summary(String template, PlanBatch batch) {
         int changes = batch.plans().stream().mapToInt(p -> p.changes().size()).sum();
         long restart = batch.plans().stream().filter(ChangePlan::restartNeeded).count();
+        long blind = batch.plans().stream().filter(p -> !p.hasBaseline()).count();
         StringBuilder text = new StringBuilder("Created " + Formats.count(batch.plans().size(), "plan", "plans") + " from "
                 + template + " (" + Formats.count(changes, "change", "changes") + "; "
                 + Formats.count(restart, "plan needs", "plans need") + " a restart).");
+        if (blind > 0) {
+            text.append(' ').append(blind == 1 ? "1 has" : blind + " have")
+                    .append(" no baseline (no settings read): every value shows as a change from an unknown value.");
+        }
         if (!batch.failures().isEmpty()) {
             text.append(' ').append(Formats.count(batch.failures().size(), "instance got", "instances got")).append(" none: ");
             batch.failures().stream().limit(3).forEach(f -> text.append(f.instanceName()).append(" (").append(f.reason()).append("); "));

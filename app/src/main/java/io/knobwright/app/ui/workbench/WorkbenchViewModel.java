@@ -83,7 +83,7 @@ public final class WorkbenchViewModel {
         this.plansScreen = new Lazy<>(() -> new PlansViewModel(templates, work, zone));
         this.compareScreen = new Lazy<>(() -> new CompareViewModel(templates, fleet, work));
         this.templatesScreen = new Lazy<>(() -> {
-            TemplatesViewModel screen = new TemplatesViewModel(templates, work, templateDialogs);
+            TemplatesViewModel screen = new TemplatesViewModel(templates, work, templateDialogs, zone);
             screen.onPlansCreated(firstPlan -> {
                 this.screen.set(Screen.PLANS);
                 plans().refresh();

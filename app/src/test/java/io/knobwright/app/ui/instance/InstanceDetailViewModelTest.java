@@ -2,6 +2,7 @@ package io.knobwright.app.ui.instance;
 
 import io.knobwright.app.ui.FakeFleetService;
 import io.knobwright.app.ui.Fixtures;
+import io.knobwright.app.ui.HeldTaskRunner;
 import io.knobwright.app.ui.common.BackgroundWork;
 import io.knobwright.connectors.ConnectorException;
 import io.knobwright.model.catalog.ApplyMode;
@@ -14,16 +15,12 @@ import io.knobwright.model.fleet.CredentialRef;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.LiveSetting;
 import io.knobwright.model.fleet.SettingsSnapshot;
-import io.knobwright.model.task.TaskRunner;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -209,28 +206,5 @@ class InstanceDetailViewModelTest {
         assertThat(vm.instanceProperty().get()).isEqualTo(oracle);
         assertThat(vm.settings()).isEmpty();
         assertThat(vm.placeholderProperty().get()).isEqualTo(InstanceDetailViewModel.NO_SNAPSHOT);
-    }
-
-    /** Holds work until the test releases it, to reorder answers. */
-    static final class HeldTaskRunner implements TaskRunner {
-        private final List<Runnable> held = new ArrayList<>();
-
-        @Override
-        public <T> CompletableFuture<T> io(Supplier<T> work) {
-            CompletableFuture<T> f = new CompletableFuture<>();
-            held.add(() -> f.complete(work.get()));
-            return f;
-        }
-
-        @Override
-        public <T> CompletableFuture<T> cpu(Supplier<T> work) {
-            return io(work);
-        }
-
-        void completeAll() {
-            List<Runnable> now = List.copyOf(held);
-            held.clear();
-            now.forEach(Runnable::run);
-        }
     }
 }

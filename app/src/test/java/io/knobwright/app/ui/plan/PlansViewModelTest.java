@@ -4,6 +4,7 @@ import io.knobwright.app.bench.SampleTemplates;
 import io.knobwright.app.template.TemplateService;
 import io.knobwright.app.ui.FakeFleetService;
 import io.knobwright.app.ui.Fixtures;
+import io.knobwright.app.ui.HeldTaskRunner;
 import io.knobwright.app.ui.common.BackgroundWork;
 import io.knobwright.model.catalog.ApplyMode;
 import io.knobwright.model.fleet.LiveSetting;
@@ -17,7 +18,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -108,6 +108,30 @@ class PlansViewModelTest {
     }
 
     @Test
+    void aPlanMadeWithoutReadingTheInstanceSaysItHasNoBaselineAndWhatToDo() {
+        // payments-pg-prod-01 has never been read.
+        ChangePlan blind = plan("postgresql-oltp", 3);
+        ChangePlan read = plan("postgresql-oltp", 1);
+        PlansViewModel vm = loaded();
+
+        PlanRow blindRow = vm.plans().stream().filter(r -> r.id() == blind.id()).findFirst().orElseThrow();
+        assertThat(blindRow.baselineKind()).isEqualTo("none");
+        assertThat(blindRow.hasBaseline()).isFalse();
+        vm.select(blind.id());
+        assertThat(vm.detailHasBaselineProperty().get()).isFalse();
+        assertThat(vm.detailBaselineProperty().get()).isEqualTo("none: no settings read before planning");
+        assertThat(vm.detailBaselineWarningProperty().get()).isEqualTo("Every \"from\" is unknown: no settings were read"
+                + " from payments-pg-prod-01 before planning, so every value the template sets is listed as a change."
+                + " Refresh it from its server and create the plan again.");
+        assertThat(vm.changes()).allSatisfy(c -> assertThat(c.from()).isEqualTo("—"));
+
+        vm.select(read.id());
+        assertThat(vm.detailHasBaselineProperty().get()).isTrue();
+        assertThat(vm.detailBaselineProperty().get()).isEqualTo("snapshot of 2026-03-01 09:00");
+        assertThat(vm.detailBaselineWarningProperty().get()).isEmpty();
+    }
+
+    @Test
     void searchNarrowsThePlansAndSelectingAHiddenPlanClearsIt() {
         ChangePlan oltp = plan("postgresql-oltp", 1);
         plan("postgresql-olap", 2);
@@ -126,27 +150,14 @@ class PlansViewModelTest {
 
     @Test
     void aPlanAskedForWhileThePlansLoadIsSelectedOnceTheyAreIn() {
-        List<Runnable> pending = new ArrayList<>();
-        TaskRunner deferred = new TaskRunner() {
-            @Override
-            public <T> CompletableFuture<T> io(Supplier<T> work) {
-                CompletableFuture<T> f = new CompletableFuture<>();
-                pending.add(() -> f.complete(work.get()));
-                return f;
-            }
-
-            @Override
-            public <T> CompletableFuture<T> cpu(Supplier<T> work) {
-                return io(work);
-            }
-        };
-        PlansViewModel vm = new PlansViewModel(templates, new BackgroundWork(deferred, Runnable::run), BERLIN);
+        HeldTaskRunner held = new HeldTaskRunner();
+        PlansViewModel vm = new PlansViewModel(templates, new BackgroundWork(held, Runnable::run), BERLIN);
         ChangePlan made = plan("postgresql-oltp", 1);
 
         vm.refresh();
         assertThat(vm.select(made.id())).isFalse();
         assertThat(vm.placeholderProperty().get()).isEqualTo("Loading plans…");
-        pending.forEach(Runnable::run);
+        held.completeAll();
 
         assertThat(vm.selectedProperty().get().id()).isEqualTo(made.id());
         assertThat(vm.changes()).hasSize(made.changes().size());

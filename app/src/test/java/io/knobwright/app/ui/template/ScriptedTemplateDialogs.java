@@ -3,6 +3,7 @@ package io.knobwright.app.ui.template;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Answers the Templates screen's questions the way a test scripts them, and remembers what was asked. */
 public final class ScriptedTemplateDialogs implements TemplateDialogs {
@@ -10,8 +11,9 @@ public final class ScriptedTemplateDialogs implements TemplateDialogs {
     public String name;
     public ImportRequest importRequest;
     public ExportRequest exportRequest;
-    public PlanRequest planRequest;
-    public PlanChoices offered;
+    /** What the plan dialog answers, given what it offers; cancelled unless a test says otherwise. */
+    public Function<PlanTargetsViewModel, Optional<PlanRequest>> planAnswer = choices -> Optional.empty();
+    public PlanTargetsViewModel offered;
     public boolean confirmAnswer = true;
     public final List<String> asked = new ArrayList<>();
 
@@ -33,9 +35,9 @@ public final class ScriptedTemplateDialogs implements TemplateDialogs {
     }
 
     @Override
-    public Optional<PlanRequest> choosePlanTargets(PlanChoices choices) {
+    public Optional<PlanRequest> choosePlanTargets(PlanTargetsViewModel choices) {
         offered = choices;
-        return Optional.ofNullable(planRequest);
+        return planAnswer.apply(choices);
     }
 
     @Override

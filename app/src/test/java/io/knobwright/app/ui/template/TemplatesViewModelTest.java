@@ -14,8 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +28,7 @@ class TemplatesViewModelTest {
     private final AppContext context = DemoWorkbench.context("templates-vm");
     private final ScriptedTemplateDialogs dialogs = new ScriptedTemplateDialogs();
     private final List<Long> opened = new ArrayList<>();
-    private final TemplatesViewModel vm = new TemplatesViewModel(context.templates(), Fixtures.inline(), dialogs);
+    private final TemplatesViewModel vm = new TemplatesViewModel(context.templates(), Fixtures.inline(), dialogs, ZoneOffset.UTC);
 
     TemplatesViewModelTest() {
         vm.onPlansCreated(opened::add);
@@ -71,32 +74,76 @@ class TemplatesViewModelTest {
     }
 
     @Test
-    void plansAreMadeForTheInstancesThatUseTheTemplateWithProgressAndThePlansScreenOpens() {
+    void createPlansOffersEveryInstanceOfTheEngineWithThoseFollowingTheTemplateTickedAndMakesNothingWhenCancelled() {
         vm.select("postgresql-oltp");
-        long using = context.templates().instancesUsing("postgresql-oltp").size();
-        assertThat(using).isPositive();
-        dialogs.planRequest = new TemplateDialogs.PlanRequest(TemplateDialogs.PlanScope.ASSIGNED, false);
+        Set<Long> following = context.templates().instancesUsing("postgresql-oltp");
+        assertThat(following).isNotEmpty();
+
         vm.createPlans();
 
-        assertThat(dialogs.offered.assigned()).isEqualTo(using);
-        assertThat(dialogs.offered.sameEngine()).isEqualTo(context.fleet().list().stream()
-                .filter(i -> i.engine() == Engine.POSTGRESQL).count());
-        List<ChangePlan> plans = context.templates().plans();
-        assertThat(plans).isNotEmpty().allSatisfy(p -> assertThat(p.template()).isEqualTo("postgresql-oltp"));
-        assertThat(vm.progressProperty().get()).isEqualTo(1.0);
+        PlanTargetsViewModel offered = dialogs.offered;
+        long postgres = context.fleet().list().stream().filter(i -> i.engine() == Engine.POSTGRESQL).count();
+        assertThat(offered.targets()).hasSize((int) postgres);
+        assertThat(offered.targets().stream().filter(t -> t.chosenProperty().get()).map(PlanTarget::id))
+                .containsExactlyInAnyOrderElementsOf(following);
+        assertThat(offered.targets().subList(0, following.size())).allSatisfy(t -> assertThat(t.follows()).isTrue());
+        // The ticked instances that were never read are counted before anything is made.
+        long unread = following.stream().filter(id -> context.fleet().latestSnapshot(id).isEmpty()).count();
+        assertThat(offered.withoutBaselineProperty().get()).isEqualTo(unread);
+        assertThat(context.templates().plans()).isEmpty();
         assertThat(vm.busyProperty().get()).isFalse();
-        assertThat(opened).containsExactly(plans.stream().mapToLong(ChangePlan::id).min().orElseThrow());
-        assertThat(vm.message().textProperty().get()).startsWith("Created " + plans.size() + " plan");
     }
 
     @Test
-    void planningTheComparedInstanceWithoutOneExplainsWhatToDo() {
+    void plansAreMadeForTheTickedInstancesOnlyWithProgressAndThePlansScreenOpens() {
+        vm.select("postgresql-oltp");
+        List<Long> ticked = new ArrayList<>();
+        dialogs.planAnswer = choices -> {
+            // A DBA narrows the list to the production instances and plans for those that have been read.
+            choices.chooseShown(false);
+            choices.searchProperty().set("production");
+            choices.shown().stream().filter(PlanTarget::settingsRead).forEach(t -> {
+                t.chosenProperty().set(true);
+                ticked.add(t.id());
+            });
+            return Optional.of(choices.request());
+        };
+        vm.createPlans();
+
+        List<ChangePlan> plans = context.templates().plans();
+        assertThat(ticked).isNotEmpty();
+        assertThat(plans).extracting(ChangePlan::instanceId).containsExactlyInAnyOrderElementsOf(ticked);
+        assertThat(plans).allSatisfy(p -> {
+            assertThat(p.template()).isEqualTo("postgresql-oltp");
+            assertThat(p.hasBaseline()).isTrue();
+        });
+        assertThat(vm.progressProperty().get()).isEqualTo(1.0);
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(opened).containsExactly(plans.stream().mapToLong(ChangePlan::id).min().orElseThrow());
+        assertThat(vm.message().textProperty().get()).startsWith("Created " + plans.size() + " plan").doesNotContain("baseline");
+    }
+
+    @Test
+    void plansForInstancesNeverReadAreMadeAndTheSummarySaysTheyHaveNoBaseline() {
+        vm.select("postgresql-oltp");
+        dialogs.planAnswer = choices -> {
+            choices.chooseShown(false);
+            choices.targets().stream().filter(t -> !t.settingsRead()).limit(2).forEach(t -> t.chosenProperty().set(true));
+            return Optional.of(choices.request());
+        };
+        vm.createPlans();
+
+        assertThat(context.templates().plans()).hasSize(2).noneMatch(ChangePlan::hasBaseline);
+        assertThat(vm.message().textProperty().get()).contains("2 have no baseline (no settings read)");
+    }
+
+    @Test
+    void aRequestWithoutInstancesExplainsWhatToDo() {
         vm.select("oracle-olap");
-        dialogs.planRequest = new TemplateDialogs.PlanRequest(TemplateDialogs.PlanScope.COMPARED_INSTANCE, false);
-        vm.editor().compareTargetProperty().set(vm.editor().compareTargets().getFirst());
+        dialogs.planAnswer = choices -> Optional.of(new TemplateDialogs.PlanRequest(List.of(), false));
         vm.createPlans();
         assertThat(vm.message().errorProperty().get()).isTrue();
-        assertThat(vm.message().textProperty().get()).startsWith("No instance to plan for: assign oracle-olap");
+        assertThat(vm.message().textProperty().get()).startsWith("No instance to plan for: tick the instances");
         assertThat(context.templates().plans()).isEmpty();
     }
 
