@@ -1,5 +1,6 @@
 package io.knobwright.app.cli;
 
+import io.knobwright.model.UserError;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.catalog.ParameterSpec;
 import io.knobwright.model.engine.Engine;
@@ -38,11 +39,16 @@ final class CatalogListCommand implements Callable<Integer> {
     public Integer call() {
         Engine e = Engine.require(engine);
         if (version.isBlank()) {
-            throw new IllegalArgumentException("--version is empty. Catalogued " + e.displayName() + " versions: "
+            throw UserError.input("--version is empty. Catalogued " + e.displayName() + " versions: "
                     + String.join(", ", e.supportedVersions()) + ".");
         }
-        EngineVersion v = EngineVersion.fromServerVersion(e, version);
-        ParameterCatalog catalog = session.catalogs().require(e, v.major());
+        ParameterCatalog catalog;
+        try {
+            catalog = session.catalogs().require(e, EngineVersion.fromServerVersion(e, version).major());
+        } catch (IllegalArgumentException noCatalog) {
+            // The message of CatalogRepository, or of a --version that holds no version number at all.
+            throw new UserError(UserError.Kind.INPUT, noCatalog.getMessage(), noCatalog);
+        }
         if (json) {
             Json.print(session.out(), catalog.parameters().stream().map(CliJson.ParameterJson::of).toList());
         } else {

@@ -1,10 +1,10 @@
 package io.knobwright.app.fleet;
 
 import io.knobwright.connectors.ConnectionTarget;
-import io.knobwright.connectors.ConnectorException;
 import io.knobwright.connectors.ConnectorRegistry;
 import io.knobwright.connectors.EngineConnector;
 import io.knobwright.connectors.ServerInfo;
+import io.knobwright.model.UserError;
 import io.knobwright.model.fleet.ConnectionSpec;
 import io.knobwright.model.fleet.CredentialRef;
 import io.knobwright.model.fleet.CredentialVault;
@@ -66,7 +66,7 @@ public final class DefaultFleetService implements FleetService {
     @Override
     public Instance require(String idOrName) {
         if (idOrName == null || idOrName.isBlank()) {
-            throw new IllegalArgumentException("Name an instance by its id or its name.");
+            throw UserError.input("Name an instance by its id or its name.");
         }
         Optional<Instance> byName = instances.findByName(idOrName);
         if (byName.isPresent()) {
@@ -78,7 +78,7 @@ public final class DefaultFleetService implements FleetService {
                 return byId.get();
             }
         }
-        throw new IllegalArgumentException("No instance '" + idOrName + "'. See 'knobwright fleet list' for ids and names.");
+        throw UserError.input("No instance '" + idOrName + "'. See 'knobwright fleet list' for ids and names.");
     }
 
     @Override
@@ -93,7 +93,7 @@ public final class DefaultFleetService implements FleetService {
         String name = validName(registration.name());
         String url = validUrl(registration.jdbcUrl());
         if (instances.findByName(name).isPresent()) {
-            throw new IllegalArgumentException("An instance named '" + name + "' already exists. Pick another name or remove it first.");
+            throw UserError.input("An instance named '" + name + "' already exists. Pick another name or remove it first.");
         }
         EngineConnector connector = connectorFor(url);
         String password = registration.password() != null ? registration.password() : passwordFromEnvironment(registration.passwordEnv());
@@ -122,10 +122,10 @@ public final class DefaultFleetService implements FleetService {
     public Instance update(Instance instance) {
         Objects.requireNonNull(instance, "instance");
         Instance current = instances.findById(instance.id()).orElseThrow(() ->
-                new IllegalArgumentException("No instance with id " + instance.id() + "; it may have been removed meanwhile."));
+                UserError.input("No instance with id " + instance.id() + "; it may have been removed meanwhile."));
         String name = validName(instance.name());
         if (!name.equals(current.name()) && instances.findByName(name).isPresent()) {
-            throw new IllegalArgumentException("An instance named '" + name + "' already exists. Pick another name.");
+            throw UserError.input("An instance named '" + name + "' already exists. Pick another name.");
         }
         return instances.save(instance);
     }
@@ -143,9 +143,9 @@ public final class DefaultFleetService implements FleetService {
     @Override
     public SettingsSnapshot refresh(long id) {
         Instance instance = instances.findById(id).orElseThrow(() ->
-                new IllegalArgumentException("No instance with id " + id + ". See 'knobwright fleet list'."));
+                UserError.input("No instance with id " + id + ". See 'knobwright fleet list'."));
         if (!instance.connectable()) {
-            throw new IllegalArgumentException("Instance '" + instance.name()
+            throw UserError.input("Instance '" + instance.name()
                     + "' has no connection (inventory only); register it with 'knobwright fleet add' to read its settings.");
         }
         ConnectionSpec spec = instance.connection();
@@ -174,12 +174,7 @@ public final class DefaultFleetService implements FleetService {
     }
 
     private EngineConnector connectorFor(String jdbcUrl) {
-        try {
-            return connectors.forUrl(jdbcUrl);
-        } catch (ConnectorException e) {
-            // Not a connection problem: the URL itself names nothing Knobwright can talk to.
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+        return connectors.forUrl(jdbcUrl);
     }
 
     private String passwordFromEnvironment(String variable) {
@@ -188,7 +183,7 @@ public final class DefaultFleetService implements FleetService {
         }
         String value = environment.apply(new CredentialRef.EnvironmentVariable(variable).variable());
         if (value == null) {
-            throw new IllegalArgumentException("Environment variable " + variable
+            throw UserError.input("Environment variable " + variable
                     + " is not set. Export it with the password, then run the command again.");
         }
         return value;
@@ -196,26 +191,26 @@ public final class DefaultFleetService implements FleetService {
 
     private static String validName(String name) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("An instance needs a name, e.g. --name orders-db-1.");
+            throw UserError.input("An instance needs a name, e.g. --name orders-db-1.");
         }
         String trimmed = name.strip();
         if (trimmed.codePoints().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("Instance name '" + trimmed.replaceAll("\\p{Cntrl}", "?")
+            throw UserError.input("Instance name '" + trimmed.replaceAll("\\p{Cntrl}", "?")
                     + "' contains a control character (newline, tab, ...). Use printable characters only.");
         }
         if (trimmed.length() > 200) {
-            throw new IllegalArgumentException("Instance name is longer than 200 characters.");
+            throw UserError.input("Instance name is longer than 200 characters.");
         }
         return trimmed;
     }
 
     private static String validUrl(String jdbcUrl) {
         if (jdbcUrl == null || jdbcUrl.isBlank()) {
-            throw new IllegalArgumentException("A JDBC URL is required, e.g. jdbc:postgresql://db1:5432/postgres.");
+            throw UserError.input("A JDBC URL is required, e.g. jdbc:postgresql://db1:5432/postgres.");
         }
         String url = jdbcUrl.strip();
         if (!url.startsWith("jdbc:") || url.chars().anyMatch(Character::isWhitespace)) {
-            throw new IllegalArgumentException("'" + url + "' is not a JDBC URL. Use e.g. jdbc:postgresql://db1:5432/postgres"
+            throw UserError.input("'" + url + "' is not a JDBC URL. Use e.g. jdbc:postgresql://db1:5432/postgres"
                     + " or jdbc:mariadb://db2:3306/mysql.");
         }
         return url;

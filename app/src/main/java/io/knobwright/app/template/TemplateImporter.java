@@ -40,14 +40,19 @@ public final class TemplateImporter {
      */
     public Template read(Path file, String name, Engine engine, String parent) {
         ConfigFormat format = ConfigFormat.of(file);
-        return switch (format) {
-            case POSTGRESQL_CONF -> fromSettings(file, new PostgresConfParser(files).parse(file),
-                    name, engine == null ? Engine.POSTGRESQL : engine, parent);
-            case MY_CNF -> fromSettings(file, new MyCnfParser(files).parse(file),
-                    name, engine == null ? Engine.MYSQL : engine, parent);
-            case YAML, JSON -> fromTemplateFile(file, format, name, engine, parent);
-            case SQL -> throw new TemplateException("SQL scripts are an export format; import a postgresql.conf, my.cnf, YAML or JSON file");
-        };
+        try {
+            return switch (format) {
+                case POSTGRESQL_CONF -> fromSettings(file, new PostgresConfParser(files).parse(file),
+                        name, engine == null ? Engine.POSTGRESQL : engine, parent);
+                case MY_CNF -> fromSettings(file, new MyCnfParser(files).parse(file),
+                        name, engine == null ? Engine.MYSQL : engine, parent);
+                case YAML, JSON -> fromTemplateFile(file, format, name, engine, parent);
+                case SQL -> throw new TemplateException("SQL scripts are an export format; import a postgresql.conf, my.cnf, YAML or JSON file");
+            };
+        } catch (IllegalArgumentException refusedByTemplate) {
+            // The name, parent or entries given do not make a template (too long, own parent, a parameter twice).
+            throw new TemplateException(refusedByTemplate.getMessage() + ". Nothing was imported.", refusedByTemplate);
+        }
     }
 
     private Template fromTemplateFile(Path file, ConfigFormat format, String name, Engine engine, String parent) {

@@ -21,6 +21,7 @@ import io.knobwright.model.template.Template;
 import io.knobwright.model.template.TemplateAssignment;
 import io.knobwright.model.template.TemplateAssignmentRepository;
 import io.knobwright.model.template.TemplateEntry;
+import io.knobwright.model.template.MissingFactException;
 import io.knobwright.model.template.TemplateException;
 import io.knobwright.model.template.TemplateLibrary;
 import io.knobwright.model.template.TemplateResolver;
@@ -245,7 +246,7 @@ public final class TemplateService {
      */
     private ConfigurationView draftFor(TemplateVersion candidate, Instance context) {
         requireSameEngine(candidate, context);
-        ParameterCatalog catalog = catalogs.require(context.engine(), context.version());
+        ParameterCatalog catalog = planner.catalogFor(context);
         TemplateResolver.Resolution resolution = resolverWith(candidate).resolveAll(candidate, context.hardware(), catalog);
         Map<String, String> values = new LinkedHashMap<>();
         resolution.parameters().forEach(p -> values.put(p.name(), p.value()));
@@ -258,8 +259,9 @@ public final class TemplateService {
         Map<String, String> values = new LinkedHashMap<>();
         if (context != null) {
             requireSameEngine(template, context);
-            ParameterCatalog catalog = catalogs.require(context.engine(), context.version());
-            resolver.resolve(template, context.hardware(), catalog).forEach(p -> values.put(p.name(), p.value()));
+            ParameterCatalog catalog = planner.catalogFor(context);
+            MissingFactException.explained(context, () -> resolver.resolve(template, context.hardware(), catalog))
+                    .forEach(p -> values.put(p.name(), p.value()));
             return new ConfigurationView(title + " for " + context.name(), values, catalog);
         }
         resolver.effectiveEntries(template).forEach(e -> values.put(e.entry().parameter(), e.display()));
@@ -275,7 +277,7 @@ public final class TemplateService {
             values.put(s.name(), s.value() == null ? "" : s.value());
         }
         return new ConfigurationView(instance.name() + " (" + snapshot.takenAt() + ")", values,
-                catalogs.require(instance.engine(), instance.version()));
+                planner.catalogFor(instance));
     }
 
     private static ConfigurationView restrict(ConfigurationView view, Set<String> names) {

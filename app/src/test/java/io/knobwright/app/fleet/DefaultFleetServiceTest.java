@@ -5,6 +5,7 @@ import io.knobwright.app.testing.FakeVault;
 import io.knobwright.app.testing.InMemoryInstanceRepository;
 import io.knobwright.app.testing.InMemorySnapshotRepository;
 import io.knobwright.connectors.ConnectorException;
+import io.knobwright.model.UserError;
 import io.knobwright.connectors.ConnectorRegistry;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.fleet.ConnectionSpec;
@@ -98,7 +99,7 @@ class DefaultFleetServiceTest {
     @Test
     void refusesAnUnsetPasswordVariableBeforeConnectingAndStoresNothing() {
         assertThatThrownBy(() -> fleet.register(registration("orders", null, "MISSING_PW")))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.kind()).isEqualTo(UserError.Kind.INPUT))
                 .hasMessageContaining("MISSING_PW is not set");
         assertThat(server.targets()).isEmpty();
         assertThat(instances.count()).isZero();
@@ -139,7 +140,7 @@ class DefaultFleetServiceTest {
         int connectionsBefore = server.targets().size();
 
         assertThatThrownBy(() -> fleet.register(registration("orders", null, null)))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.kind()).isEqualTo(UserError.Kind.INPUT))
                 .hasMessageContaining("'orders' already exists");
         assertThat(server.targets()).hasSize(connectionsBefore);
         assertThat(instances.count()).isEqualTo(1);
@@ -148,7 +149,7 @@ class DefaultFleetServiceTest {
     @Test
     void refusesANameWithAControlCharacterThatWouldCorruptListings() {
         assertThatThrownBy(() -> fleet.register(registration("orders\nrm -rf", null, null)))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.kind()).isEqualTo(UserError.Kind.INPUT))
                 .hasMessageContaining("control character");
     }
 
@@ -164,7 +165,7 @@ class DefaultFleetServiceTest {
         Registration r = new Registration("orders", "postgres://db1/app", null, null, null, null, null, null, Map.of());
 
         assertThatThrownBy(() -> fleet.register(r))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.kind()).isEqualTo(UserError.Kind.INPUT))
                 .hasMessageContaining("is not a JDBC URL");
     }
 
@@ -173,7 +174,7 @@ class DefaultFleetServiceTest {
         Registration r = new Registration("orders", "jdbc:db2://db1/app", null, null, null, null, null, null, Map.of());
 
         assertThatThrownBy(() -> fleet.register(r))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.kind()).isEqualTo(UserError.Kind.INPUT))
                 .hasMessageContaining("No connector understands");
     }
 
@@ -190,7 +191,7 @@ class DefaultFleetServiceTest {
     @Test
     void requireNamesTheInstanceItCannotFind() {
         assertThatThrownBy(() -> fleet.require("nope"))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.kind()).isEqualTo(UserError.Kind.INPUT))
                 .hasMessage("No instance 'nope'. See 'knobwright fleet list' for ids and names.");
         assertThatThrownBy(() -> fleet.require("99999999999999999999999"))
                 .hasMessageContaining("No instance '99999999999999999999999'");
@@ -227,7 +228,7 @@ class DefaultFleetServiceTest {
                 null, null, null, null, false));
 
         assertThatThrownBy(() -> fleet.refresh(inventory.id()))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.kind()).isEqualTo(UserError.Kind.INPUT))
                 .hasMessageContaining("inventory only");
         assertThat(server.targets()).isEmpty();
     }

@@ -4,7 +4,9 @@ import io.knobwright.app.bench.InMemoryFleetService;
 import io.knobwright.app.bench.SampleCatalogs;
 import io.knobwright.app.bench.SampleTemplates;
 import io.knobwright.app.template.TemplateService;
+import io.knobwright.app.ui.common.BugDialog;
 import io.knobwright.app.ui.common.Theme;
+import io.knobwright.app.ui.common.UserMessages;
 import io.knobwright.app.ui.fleet.AssignTemplateDialog;
 import io.knobwright.app.ui.fleet.FleetEntry;
 import io.knobwright.app.ui.fleet.FleetGroupHeader;
@@ -20,6 +22,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,7 +41,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The add-instance, import-report and assign-template dialogs and the grouped dark view, driven and photographed headless. */
+/** The add-instance, import-report, bug and assign-template dialogs and the grouped dark view, driven and photographed headless. */
 @ExtendWith(ApplicationExtension.class)
 class DialogsUiTest {
 
@@ -123,6 +127,30 @@ class DialogsUiTest {
         assertThat(rejected.getItems().get(1).reason()).isEqualTo(
                 "Unknown tier 'prodution'. Use one of: production, staging, test, development.");
         Snapshots.write(dialog.get().getDialogPane().getScene(), "import-report.png");
+        robot.interact(dialog.get()::close);
+    }
+
+    @Test
+    void theBugDialogHoldsTheDetailsReadOnlyAndCopiesThemInOneClick(FxRobot robot) throws Exception {
+        String details = UserMessages.bugReport("Save orders-pg-prod-01",
+                new IllegalStateException("Instance row 7 has no engine version"));
+        AtomicReference<BugDialog> dialog = new AtomicReference<>();
+        robot.interact(() -> {
+            BugDialog d = new BugDialog("Save orders-pg-prod-01", details, new Theme());
+            d.initOwner(stage);
+            d.show();
+            dialog.set(d);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(dialog.get().getHeaderText()).isEqualTo("Save orders-pg-prod-01 failed because of a bug in Knobwright");
+        TextArea text = robot.lookup("#bug-details").queryAs(TextArea.class);
+        assertThat(text.getText()).isEqualTo(details).contains("java.lang.IllegalStateException: Instance row 7");
+        assertThat(text.isEditable()).isFalse();
+        robot.clickOn("#bug-copy");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get()).isEqualTo(details);
+        Snapshots.write(dialog.get().getDialogPane().getScene(), "bug-dialog.png");
         robot.interact(dialog.get()::close);
     }
 

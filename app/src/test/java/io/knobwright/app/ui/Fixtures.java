@@ -21,8 +21,9 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /** Synchronous work; a bug still reaches the failure callback as "... failed because of a bug". */
     public static BackgroundWork inline() {
-        return new BackgroundWork(TaskRunner.inline(), Runnable::run);
+        return new BackgroundWork(TaskRunner.inline(), Runnable::run, (action, details) -> { });
     }
 
     public static Instance instance(long id, String name, Engine engine, String version, Tier tier,

@@ -6,6 +6,7 @@ import io.knobwright.model.diff.ValueEquivalence;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.LiveSetting;
 import io.knobwright.model.fleet.SettingsSnapshot;
+import io.knobwright.model.template.MissingFactException;
 import io.knobwright.model.template.ResolvedParameter;
 import io.knobwright.model.template.TemplateException;
 import io.knobwright.model.template.TemplateLibrary;
@@ -39,8 +40,18 @@ public final class TemplatePlanner {
             throw new TemplateException("Template '" + template.name() + "' is for " + template.template().engine().displayName()
                     + "; '" + instance.name() + "' runs " + instance.engine().displayName());
         }
-        ParameterCatalog catalog = catalogs.require(instance.engine(), instance.version());
-        return new TemplateResolver(library::latest).resolve(template, instance.hardware(), catalog);
+        return MissingFactException.explained(instance,
+                () -> new TemplateResolver(library::latest).resolve(template, instance.hardware(), catalogFor(instance)));
+    }
+
+    /** The catalog of the instance's engine version; a template cannot be resolved for a version without one. */
+    public ParameterCatalog catalogFor(Instance instance) {
+        try {
+            return catalogs.require(instance.engine(), instance.version());
+        } catch (IllegalArgumentException noCatalog) {
+            throw new TemplateException("No template can be resolved for '" + instance.name() + "': "
+                    + noCatalog.getMessage(), noCatalog);
+        }
     }
 
     /**
@@ -52,7 +63,7 @@ public final class TemplatePlanner {
     public ChangePlan plan(TemplateVersion template, Instance instance, SettingsSnapshot snapshot, boolean live,
                            String author, Instant now) {
         List<ResolvedParameter> resolved = resolve(template, instance);
-        ParameterCatalog catalog = catalogs.require(instance.engine(), instance.version());
+        ParameterCatalog catalog = catalogFor(instance);
         String baseline = snapshot == null ? "no settings read yet"
                 : live ? "live at " + snapshot.takenAt() : "snapshot of " + snapshot.takenAt();
         return builder.build(instance, template.name(), template.version(), resolved, current(snapshot), baseline,

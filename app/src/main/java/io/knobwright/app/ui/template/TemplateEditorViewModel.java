@@ -6,6 +6,7 @@ import io.knobwright.app.template.TemplateService;
 import io.knobwright.app.ui.common.BackgroundWork;
 import io.knobwright.app.ui.common.Formats;
 import io.knobwright.app.ui.diff.DiffViewModel;
+import io.knobwright.model.UserError;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.diff.DiffRow;
 import io.knobwright.model.fleet.Instance;
@@ -316,7 +317,7 @@ public final class TemplateEditorViewModel {
         try {
             ConfigurationView[] views = templates.compareDraft(draft, target.ref());
             return new Check(found, views[0].title(), views[1].title(), templates.compare(views[0], views[1]), "");
-        } catch (RuntimeException e) {
+        } catch (UserError e) {
             return new Check(found, "", "", List.of(), "Cannot compare with " + target.label() + ": " + e.getMessage());
         }
     }

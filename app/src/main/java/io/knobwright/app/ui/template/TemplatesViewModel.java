@@ -5,6 +5,7 @@ import io.knobwright.app.template.PlanBatch;
 import io.knobwright.app.template.TemplateService;
 import io.knobwright.app.ui.common.BackgroundWork;
 import io.knobwright.app.ui.common.Formats;
+import io.knobwright.model.UserError;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.plan.ChangePlan;
@@ -26,7 +27,6 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.Comparator;
 import java.util.List;
@@ -155,7 +155,8 @@ public final class TemplatesViewModel {
                         try {
                             Files.writeString(request.file(), text);
                         } catch (IOException e) {
-                            throw new UncheckedIOException("Cannot write " + request.file() + ": " + e.getMessage(), e);
+                            throw new UserError(UserError.Kind.INPUT, "Cannot write " + request.file() + ": " + e.getMessage()
+                                    + ". Choose a folder you may write to.", e);
                         }
                         return request.file();
                     }, file -> {

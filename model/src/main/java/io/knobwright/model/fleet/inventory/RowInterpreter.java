@@ -1,5 +1,6 @@
 package io.knobwright.model.fleet.inventory;
 
+import io.knobwright.model.UserError;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.engine.EngineVersion;
 import io.knobwright.model.fleet.ConnectionSpec;
@@ -65,7 +66,7 @@ final class RowInterpreter {
                     optional(raw, InventoryColumns.CRITICALITY, Criticality::parse),
                     optional(raw, InventoryColumns.WORKLOAD, WorkloadKind::parse),
                     hardware(raw), false);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | UserError e) {
             throw new Rejected(sentence(e.getMessage()));
         }
         InstanceLimits.violation(instance).ifPresent(problem -> {
