@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.knobwright.model.catalog.ParameterSpec;
 import io.knobwright.model.fleet.ConnectionSpec;
 import io.knobwright.model.fleet.CredentialRef;
+import io.knobwright.model.fleet.HardwareFact;
 import io.knobwright.model.fleet.HardwareFacts;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.LiveSetting;
@@ -38,11 +39,15 @@ final class CliJson {
         }
     }
 
-    /** Zero means "not known", as in the domain. */
-    @JsonPropertyOrder({"cpus", "memoryBytes", "diskType", "diskBytes"})
-    record HardwareJson(int cpus, long memoryBytes, String diskType, long diskBytes) {
+    /** Zero means "not known", as in the domain; each source is "probed", "entered" or "unknown". */
+    @JsonPropertyOrder({"cpus", "memoryBytes", "diskType", "diskBytes", "cpusSource", "memorySource", "diskTypeSource",
+            "diskSource"})
+    record HardwareJson(int cpus, long memoryBytes, String diskType, long diskBytes, String cpusSource,
+                        String memorySource, String diskTypeSource, String diskSource) {
         static HardwareJson of(HardwareFacts h) {
-            return new HardwareJson(h.cpus(), h.memoryBytes(), lower(h.diskType()), h.diskBytes());
+            return new HardwareJson(h.cpus(), h.memoryBytes(), lower(h.diskType()), h.diskBytes(),
+                    h.source(HardwareFact.CPUS).label(), h.source(HardwareFact.RAM).label(),
+                    h.source(HardwareFact.DISK_TYPE).label(), h.source(HardwareFact.DISK_SIZE).label());
         }
     }
 
@@ -66,11 +71,13 @@ final class CliJson {
     record ShowJson(InstanceJson instance, SnapshotJson snapshot) {
     }
 
-    @JsonPropertyOrder({"takenAt", "serverVersion", "settingCount", "settings"})
-    record SnapshotJson(String takenAt, String serverVersion, int settingCount, List<SettingJson> settings) {
+    /** reportedHardware: what the server's probe found when the snapshot was taken. */
+    @JsonPropertyOrder({"takenAt", "serverVersion", "settingCount", "settings", "reportedHardware"})
+    record SnapshotJson(String takenAt, String serverVersion, int settingCount, List<SettingJson> settings,
+                        HardwareJson reportedHardware) {
         static SnapshotJson of(SettingsSnapshot s) {
             return new SnapshotJson(s.takenAt().toString(), s.serverVersion(), s.settings().size(),
-                    s.settings().stream().map(SettingJson::of).toList());
+                    s.settings().stream().map(SettingJson::of).toList(), HardwareJson.of(s.reportedHardware()));
         }
     }
 

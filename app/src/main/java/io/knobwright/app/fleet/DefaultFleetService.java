@@ -8,6 +8,7 @@ import io.knobwright.model.UserError;
 import io.knobwright.model.fleet.ConnectionSpec;
 import io.knobwright.model.fleet.CredentialRef;
 import io.knobwright.model.fleet.CredentialVault;
+import io.knobwright.model.fleet.HardwareFacts;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.InstanceRepository;
 import io.knobwright.model.fleet.LiveSetting;
@@ -153,13 +154,16 @@ public final class DefaultFleetService implements FleetService {
         ConnectionTarget target = new ConnectionTarget(spec.jdbcUrl(), spec.user(), vault.open(spec.credential()).orElse(null));
         ServerInfo info = connector.probe(target);
         List<LiveSetting> settings = connector.readSettings(target);
-        if (!info.fullVersion().equals(instance.fullVersion()) || !info.version().major().equals(instance.version())) {
-            // A minor or major upgrade since the last look: the facts follow the server.
+        // Probed facts follow the server; what a user entered stays (the snapshot keeps what the server said).
+        HardwareFacts hardware = instance.hardware().updatedBy(info.hardware());
+        if (!info.fullVersion().equals(instance.fullVersion()) || !info.version().major().equals(instance.version())
+                || !hardware.equals(instance.hardware())) {
+            // An upgrade since the last look, or other hardware: the facts follow the server.
             instances.save(new Instance(instance.id(), instance.name(), instance.engine(), info.version().major(),
                     info.fullVersion(), spec, instance.tags(), instance.tier(), instance.criticality(),
-                    instance.workload(), instance.hardware(), instance.demo()));
+                    instance.workload(), hardware, instance.demo()));
         }
-        return snapshots.save(new SettingsSnapshot(id, clock.instant(), info.fullVersion(), settings));
+        return snapshots.save(new SettingsSnapshot(id, clock.instant(), info.fullVersion(), settings, info.hardware()));
     }
 
     @Override

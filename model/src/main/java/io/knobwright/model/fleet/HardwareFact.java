@@ -32,10 +32,15 @@ public enum HardwareFact {
         return option;
     }
 
-    /** The command line that sets this fact for the named instance, ready to paste into a shell. */
+    /** The command line that sets this fact for the named instance, with an example value, ready to paste into a shell. */
     public String editCommand(String instanceName) {
+        return editCommand(instanceName, example);
+    }
+
+    /** The command line that sets this fact of the named instance to {@code value}. */
+    public String editCommand(String instanceName, String value) {
         String name = PLAIN_WORD.matcher(instanceName).matches() ? instanceName
                 : "'" + instanceName.replace("'", "'\\''") + "'";
-        return "knobwright fleet edit " + name + " " + option + " " + example;
+        return "knobwright fleet edit " + name + " " + option + " " + value;
     }
 }

@@ -3,6 +3,7 @@ package io.knobwright.model.fleet.inventory;
 import io.knobwright.model.UserError;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.engine.EngineVersion;
+import io.knobwright.model.fleet.ByteSize;
 import io.knobwright.model.fleet.ConnectionSpec;
 import io.knobwright.model.fleet.CredentialRef;
 import io.knobwright.model.fleet.Criticality;
