@@ -2,6 +2,7 @@ package io.knobwright.app.template;
 
 import io.knobwright.app.fleet.FleetService;
 import io.knobwright.connectors.ConnectorException;
+import io.knobwright.model.UserError;
 import io.knobwright.model.catalog.CatalogRepository;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.config.ConfigWriter;
@@ -325,7 +326,8 @@ public final class TemplateService {
                     current = fleet.latestSnapshot(id).orElse(null);
                 }
                 made.add(planner.plan(template, instance, current, fromServer, author, clock.instant()));
-            } catch (TemplateException | IllegalArgumentException e) {
+            } catch (UserError | IllegalArgumentException e) {
+                // This instance cannot be planned (template, catalog, password variable): the others still are.
                 failures.add(new PlanBatch.Failure(id, instance.name(), e.getMessage()));
             }
             progress.accept(++done);
@@ -390,7 +392,7 @@ public final class TemplateService {
             }
             try {
                 drift.put(a.instanceId(), planner.drift(template.get(), instance.get(), snapshot.get()));
-            } catch (TemplateException | IllegalArgumentException unresolvable) {
+            } catch (UserError | IllegalArgumentException unresolvable) {
                 // shown as "template does not resolve" by the caller when it has no number
             }
         }

@@ -3,6 +3,7 @@ package io.knobwright.app.cli;
 import io.knobwright.app.AppContext;
 import io.knobwright.app.testing.FakeConnector;
 import io.knobwright.connectors.ConnectorRegistry;
+import io.knobwright.connectors.Connectors;
 import io.knobwright.connectors.catalog.CatalogReader;
 import io.knobwright.model.catalog.CatalogRepository;
 import io.knobwright.model.fleet.Instance;
@@ -40,6 +41,21 @@ final class CliHarness implements AutoCloseable {
     final List<CatalogReader> catalogReaders = new ArrayList<>();
     int workbenchOpenings;
     int workbenchExitCode;
+    private final ConnectorRegistry connectors;
+
+    /** Commands talk to {@link #server}, a scripted server. */
+    CliHarness() {
+        this.connectors = new ConnectorRegistry(List.of(server));
+    }
+
+    private CliHarness(ConnectorRegistry connectors) {
+        this.connectors = connectors;
+    }
+
+    /** Commands talk to real servers through Knobwright's own connectors. */
+    static CliHarness withRealServers() {
+        return new CliHarness(Connectors.defaultRegistry());
+    }
 
     Result run(String... args) {
         return runWithStdin("", args);
@@ -72,7 +88,7 @@ final class CliHarness implements AutoCloseable {
     private AppContext openContext(Path dataDir) {
         openedDataDirs.add(dataDir);
         AutoCloseable keepStoreOpen = () -> { };
-        return new AppContext(store, keepStoreOpen, new CatalogRepository(), new ConnectorRegistry(List.of(server)), env::get);
+        return new AppContext(store, keepStoreOpen, new CatalogRepository(), connectors, env::get);
     }
 
     @Override

@@ -11,6 +11,10 @@ import io.knobwright.model.engine.Engine;
 import io.knobwright.model.fleet.ConnectionSpec;
 import io.knobwright.model.fleet.CredentialRef;
 import io.knobwright.model.fleet.Criticality;
+import io.knobwright.model.fleet.DiskType;
+import io.knobwright.model.fleet.FactSource;
+import io.knobwright.model.fleet.HardwareFact;
+import io.knobwright.model.fleet.HardwareFacts;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.LiveSetting;
 import io.knobwright.model.fleet.SettingsSnapshot;
@@ -220,6 +224,24 @@ class DefaultFleetServiceTest {
         assertThat(after.version()).isEqualTo("17");
         assertThat(after.fullVersion()).isEqualTo("17.2");
         assertThat(after.tags()).isEqualTo(stored.tags());
+    }
+
+    @Test
+    void refreshUpdatesProbedHardwareKeepsWhatAUserEnteredAndRecordsWhatTheServerReported() {
+        Instance stored = fleet.register(registration("orders", null, null));
+        assertThat(stored.hardware().source(HardwareFact.CPUS)).isEqualTo(FactSource.PROBED);
+        fleet.update(stored.withHardware(stored.hardware().withMemory(64L << 30)));
+        server.hardware(HardwareFacts.probed(16, 24L << 30, DiskType.UNKNOWN, 0));
+
+        SettingsSnapshot refreshed = fleet.refresh(stored.id());
+
+        HardwareFacts after = fleet.find(stored.id()).orElseThrow().hardware();
+        assertThat(after.cpus()).isEqualTo(16);
+        assertThat(after.source(HardwareFact.CPUS)).isEqualTo(FactSource.PROBED);
+        assertThat(after.memoryBytes()).isEqualTo(64L << 30);
+        assertThat(after.source(HardwareFact.RAM)).isEqualTo(FactSource.ENTERED);
+        assertThat(refreshed.reportedHardware().memoryBytes()).isEqualTo(24L << 30);
+        assertThat(after.enteredDifferently(refreshed.reportedHardware())).containsExactly(HardwareFact.RAM);
     }
 
     @Test
