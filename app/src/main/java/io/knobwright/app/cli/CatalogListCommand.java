@@ -42,11 +42,18 @@ final class CatalogListCommand implements Callable<Integer> {
             throw UserError.input("--version is empty. Catalogued " + e.displayName() + " versions: "
                     + String.join(", ", e.supportedVersions()) + ".");
         }
+        EngineVersion v;
+        try {
+            v = EngineVersion.fromServerVersion(e, version);
+        } catch (IllegalArgumentException notAVersion) {
+            throw UserError.input("--version '" + version + "' is not a " + e.displayName() + " version. Catalogued "
+                    + e.displayName() + " versions: " + String.join(", ", e.supportedVersions()) + ".");
+        }
         ParameterCatalog catalog;
         try {
-            catalog = session.catalogs().require(e, EngineVersion.fromServerVersion(e, version).major());
+            catalog = session.catalogs().require(e, v.major());
         } catch (IllegalArgumentException noCatalog) {
-            // The message of CatalogRepository, or of a --version that holds no version number at all.
+            // CatalogRepository's message names the versions that ship.
             throw new UserError(UserError.Kind.INPUT, noCatalog.getMessage(), noCatalog);
         }
         if (json) {
