@@ -2,6 +2,7 @@ package io.knobwright.app;
 
 import io.knobwright.app.ui.Workbench;
 import io.knobwright.app.ui.common.FxStartup;
+import io.knobwright.model.UserError;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
@@ -34,7 +35,7 @@ final class WorkbenchLauncher {
                 }
             });
         } catch (UnsupportedOperationException | IllegalStateException e) {
-            throw new IllegalStateException("Cannot open the workbench window (" + e.getMessage()
+            throw new UserError(UserError.Kind.INPUT, "Cannot open the workbench window (" + e.getMessage()
                     + "). Commands run without a display: see 'knobwright --help'.", e);
         }
         try {
@@ -43,6 +44,9 @@ final class WorkbenchLauncher {
             Thread.currentThread().interrupt();
         } finally {
             Platform.exit();
+        }
+        if (failure.get() instanceof UserError error) {
+            throw error;
         }
         if (failure.get() != null) {
             throw new IllegalStateException("The workbench failed to start: " + failure.get().getMessage(), failure.get());

@@ -17,7 +17,8 @@ public final class ConnectorRegistry {
         return connectors.stream()
                 .filter(c -> c.accepts(jdbcUrl))
                 .findFirst()
-                .orElseThrow(() -> new ConnectorException("No connector understands '" + JdbcUrl.redact(jdbcUrl)
-                        + "'. Supported: jdbc:postgresql://host:port/db, jdbc:mariadb://host:port/db, jdbc:mysql://host:port/db."));
+                .orElseThrow(() -> ConnectorException.badInput("No connector understands '" + JdbcUrl.redact(jdbcUrl)
+                        + "'. Supported: jdbc:postgresql://host:port/db, jdbc:mariadb://host:port/db, jdbc:mysql://host:port/db.",
+                        null));
     }
 }

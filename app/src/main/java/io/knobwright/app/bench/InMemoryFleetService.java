@@ -4,6 +4,7 @@ import io.knobwright.app.fleet.FleetService;
 import io.knobwright.app.fleet.Registration;
 import io.knobwright.connectors.ConnectorException;
 import io.knobwright.connectors.ServerInfo;
+import io.knobwright.model.UserError;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.engine.EngineVersion;
 import io.knobwright.model.fleet.ConnectionSpec;
@@ -15,7 +16,6 @@ import io.knobwright.model.fleet.SettingsSnapshot;
 import io.knobwright.model.fleet.inventory.ImportReport;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -78,7 +78,7 @@ public final class InMemoryFleetService implements FleetService {
     public Instance require(String idOrName) {
         return instances.values().stream()
                 .filter(i -> String.valueOf(i.id()).equals(idOrName) || i.name().equals(idOrName))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("No instance '" + idOrName + "'"));
+                .findFirst().orElseThrow(() -> UserError.input("No instance '" + idOrName + "'"));
     }
 
     @Override
@@ -103,7 +103,7 @@ public final class InMemoryFleetService implements FleetService {
     @Override
     public synchronized Instance update(Instance instance) {
         if (!instances.containsKey(instance.id())) {
-            throw new IllegalArgumentException("No instance with id " + instance.id() + "; it may have been removed.");
+            throw UserError.input("No instance with id " + instance.id() + "; it may have been removed.");
         }
         requireFreeName(instance.name(), instance.id());
         instances.put(instance.id(), instance);
@@ -114,7 +114,7 @@ public final class InMemoryFleetService implements FleetService {
         boolean taken = instances.values().stream()
                 .anyMatch(i -> i.id() != ownId && i.name().equalsIgnoreCase(name));
         if (taken) {
-            throw new IllegalArgumentException("An instance named '" + name + "' already exists. Pick another name.");
+            throw UserError.input("An instance named '" + name + "' already exists. Pick another name.");
         }
     }
 
@@ -133,9 +133,9 @@ public final class InMemoryFleetService implements FleetService {
 
     @Override
     public SettingsSnapshot refresh(long id) {
-        Instance i = find(id).orElseThrow(() -> new IllegalArgumentException("No instance with id " + id));
+        Instance i = find(id).orElseThrow(() -> UserError.input("No instance with id " + id));
         if (!i.connectable()) {
-            throw new IllegalStateException(i.name() + " has no connection details. Edit it and add a JDBC URL first.");
+            throw UserError.input(i.name() + " has no connection details. Edit it and add a JDBC URL first.");
         }
         probe.apply(i.connection().jdbcUrl());
         SettingsSnapshot fresh = sampleSnapshots.read(i, clock.instant(), new Random(id + clock.millis()));
@@ -154,7 +154,7 @@ public final class InMemoryFleetService implements FleetService {
         try {
             lines = Files.readAllLines(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+            throw new UserError(UserError.Kind.INPUT, "Cannot read " + file + ": " + e.getMessage(), e);
         }
         ImportReport parsed = inventory.parse(lines, () -> ++nextId);
         List<Instance> stored = new ArrayList<>();

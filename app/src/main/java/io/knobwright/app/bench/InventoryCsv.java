@@ -1,5 +1,6 @@
 package io.knobwright.app.bench;
 
+import io.knobwright.model.UserError;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.fleet.Criticality;
 import io.knobwright.model.fleet.Instance;
@@ -36,7 +37,7 @@ final class InventoryCsv {
                 Instance i = instance(line.split(",", -1), ids.getAsLong());
                 rows.put(i.id(), row);
                 ok.add(i);
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | UserError e) {
                 rejected.add(new ImportReport.RejectedRow(row, e.getMessage()));
             }
         }

@@ -1,6 +1,7 @@
 package io.knobwright.app.cli;
 
 import io.knobwright.app.bench.FleetBrowserBench;
+import io.knobwright.model.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,7 +26,7 @@ final class BenchFleetUiCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (instances < 1 || instances > 1_000_000) {
-            throw new IllegalArgumentException("--instances must be between 1 and 1000000, got " + instances + ".");
+            throw UserError.input("--instances must be between 1 and 1000000, got " + instances + ".");
         }
         // With a display the real pipeline is measured instead.
         HeadlessToolkit.chooseWhenNoDisplay(session.environment());

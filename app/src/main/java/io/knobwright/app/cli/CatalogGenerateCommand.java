@@ -1,7 +1,7 @@
 package io.knobwright.app.cli;
 
-import io.knobwright.connectors.ConnectorException;
 import io.knobwright.connectors.catalog.CatalogGenerator;
+import io.knobwright.model.UserError;
 import io.knobwright.model.catalog.ParameterCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,27 +34,17 @@ final class CatalogGenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // Checked here because the generator reports it as a ConnectorException, which would mean "unreachable" (exit 3).
-        if (session.catalogReaders().stream().noneMatch(r -> r.accepts(jdbcUrl))) {
-            throw new IllegalArgumentException("Cannot generate a catalog from '" + jdbcUrl
-                    + "'. Supported: jdbc:postgresql://host:port/db, jdbc:mariadb://host:port/db.");
-        }
         String password = null;
         if (passwordEnv != null) {
             password = session.environment().get(passwordEnv);
             if (password == null) {
-                throw new IllegalArgumentException("Environment variable " + passwordEnv
+                throw UserError.input("Environment variable " + passwordEnv
                         + " is not set. Export it with the password, then run the command again.");
             }
         }
         CatalogGenerator generator = CatalogGenerator.withReaders(session.catalogReaders());
         ParameterCatalog catalog = generator.generate(jdbcUrl, user, password);
-        try {
-            generator.writeTo(catalog, out);
-        } catch (ConnectorException e) {
-            // The server was read fine; the local file is the problem (exit 1, not 3).
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        generator.writeTo(catalog, out);
         session.out().println("Wrote " + catalog.size() + " parameters of " + catalog.engineVersion() + " to " + out + ".");
         return ExitCodes.OK;
     }

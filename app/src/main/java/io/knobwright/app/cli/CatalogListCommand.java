@@ -4,6 +4,7 @@ import io.knobwright.app.catalog.CatalogService.InstanceCatalog;
 import io.knobwright.model.catalog.CatalogSource;
 import io.knobwright.model.catalog.EffectiveCatalog;
 import io.knobwright.model.catalog.EffectiveParameter;
+import io.knobwright.model.UserError;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.catalog.ParameterSpec;
 import io.knobwright.model.engine.Engine;
@@ -66,11 +67,23 @@ final class CatalogListCommand implements Callable<Integer> {
         }
         Engine e = Engine.require(engine);
         if (version.isBlank()) {
-            throw new IllegalArgumentException("--version is empty. Catalogued " + e.displayName() + " versions: "
+            throw UserError.input("--version is empty. Catalogued " + e.displayName() + " versions: "
                     + String.join(", ", e.supportedVersions()) + ".");
         }
-        EngineVersion v = EngineVersion.fromServerVersion(e, version);
-        ParameterCatalog catalog = session.catalogs().require(e, v.major());
+        EngineVersion v;
+        try {
+            v = EngineVersion.fromServerVersion(e, version);
+        } catch (IllegalArgumentException notAVersion) {
+            throw UserError.input("--version '" + version + "' is not a " + e.displayName() + " version. Catalogued "
+                    + e.displayName() + " versions: " + String.join(", ", e.supportedVersions()) + ".");
+        }
+        ParameterCatalog catalog;
+        try {
+            catalog = session.catalogs().require(e, v.major());
+        } catch (IllegalArgumentException noCatalog) {
+            // CatalogRepository's message names the versions that ship.
+            throw new UserError(UserError.Kind.INPUT, noCatalog.getMessage(), noCatalog);
+        }
         if (json) {
             Json.print(session.out(), catalog.parameters().stream().map(CliJson.ParameterJson::of).toList());
         } else {

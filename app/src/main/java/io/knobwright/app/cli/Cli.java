@@ -1,11 +1,6 @@
 package io.knobwright.app.cli;
 
-import io.knobwright.connectors.ConnectorException;
-import io.knobwright.model.fleet.inventory.InventoryFormatException;
-import io.knobwright.model.store.StoreException;
-import io.knobwright.model.config.ConfigFileException;
-import io.knobwright.model.template.TemplateException;
-import io.knobwright.model.value.InvalidValueException;
+import io.knobwright.model.UserError;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IFactory;
@@ -13,14 +8,12 @@ import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
-import java.util.NoSuchElementException;
 
 /**
- * Builds the picocli command tree for one session and maps failures to exit codes:
- * a user error is one line on stderr (the stack trace only with --debug), never a trace in the user's face.
+ * Builds the picocli command tree for one session and maps failures to exit codes, once for every command:
+ * a {@link UserError} is one line on stderr and the exit code of its kind; anything else is a bug, reported as
+ * one (exit 70). Stack traces only with --debug, never in the user's face (decision 0002).
  */
 public final class Cli {
 
@@ -45,30 +38,29 @@ public final class Cli {
 
     private static IExecutionExceptionHandler executionFailures(CliSession session) {
         return (ex, commandLine, parseResult) -> {
-            int code;
-            String message;
-            if (ex instanceof ConnectorException) {
-                code = ExitCodes.UNREACHABLE;
-                message = ex.getMessage();
-            } else if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException
-                    || ex instanceof UncheckedIOException || ex instanceof IOException
-                    || ex instanceof NoSuchElementException || ex instanceof StoreException
-                    || ex instanceof InventoryFormatException || ex instanceof TemplateException
-                    || ex instanceof ConfigFileException || ex instanceof InvalidValueException) {
-                code = ExitCodes.USER_ERROR;
-                message = ex.getMessage();
-            } else {
-                code = ExitCodes.USER_ERROR;
-                message = "Unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage()
-                        + (session.debug() ? "" : " (run again with --debug for details)");
-            }
+            UserError error = UserError.of(ex).orElse(null);
+            String message = error != null ? error.getMessage() : bugMessage(UserError.unwrap(ex), session.debug());
             session.err().println("knobwright: " + oneLine(message));
             if (session.debug()) {
                 ex.printStackTrace(session.err());
             }
             session.err().flush();
-            return code;
+            return error != null ? exitCode(error.kind()) : ExitCodes.BUG;
         };
+    }
+
+    /** The one place that turns a kind of user error into an exit code. */
+    static int exitCode(UserError.Kind kind) {
+        return switch (kind) {
+            case INPUT, STORE -> ExitCodes.USER_ERROR;
+            case UNREACHABLE -> ExitCodes.UNREACHABLE;
+        };
+    }
+
+    private static String bugMessage(Throwable bug, boolean debug) {
+        String detail = bug.getMessage() == null || bug.getMessage().isBlank() ? "" : ": " + bug.getMessage();
+        return "Knobwright hit a bug: " + bug.getClass().getName() + detail + "."
+                + (debug ? " The stack trace follows; please report it." : " Run again with --debug to see where, and report it.");
     }
 
     private static IParameterExceptionHandler usageFailures(CliSession session) {

@@ -7,6 +7,7 @@ import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.catalog.ParameterSpec;
 import io.knobwright.model.fleet.ConnectionSpec;
 import io.knobwright.model.fleet.CredentialRef;
+import io.knobwright.model.fleet.HardwareFact;
 import io.knobwright.model.fleet.HardwareFacts;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.LiveSetting;
@@ -42,11 +43,15 @@ final class CliJson {
         }
     }
 
-    /** Zero means "not known", as in the domain. */
-    @JsonPropertyOrder({"cpus", "memoryBytes", "diskType", "diskBytes"})
-    record HardwareJson(int cpus, long memoryBytes, String diskType, long diskBytes) {
+    /** Zero means "not known", as in the domain; each source is "probed", "entered" or "unknown". */
+    @JsonPropertyOrder({"cpus", "memoryBytes", "diskType", "diskBytes", "cpusSource", "memorySource", "diskTypeSource",
+            "diskSource"})
+    record HardwareJson(int cpus, long memoryBytes, String diskType, long diskBytes, String cpusSource,
+                        String memorySource, String diskTypeSource, String diskSource) {
         static HardwareJson of(HardwareFacts h) {
-            return new HardwareJson(h.cpus(), h.memoryBytes(), lower(h.diskType()), h.diskBytes());
+            return new HardwareJson(h.cpus(), h.memoryBytes(), lower(h.diskType()), h.diskBytes(),
+                    h.source(HardwareFact.CPUS).label(), h.source(HardwareFact.RAM).label(),
+                    h.source(HardwareFact.DISK_TYPE).label(), h.source(HardwareFact.DISK_SIZE).label());
         }
     }
 
@@ -70,12 +75,14 @@ final class CliJson {
     record ShowJson(InstanceJson instance, SnapshotJson snapshot) {
     }
 
-    @JsonPropertyOrder({"takenAt", "serverVersion", "settingCount", "settings"})
-    record SnapshotJson(String takenAt, String serverVersion, int settingCount, List<SettingJson> settings) {
+    /** reportedHardware: what the server's probe found when the snapshot was taken. */
+    @JsonPropertyOrder({"takenAt", "serverVersion", "settingCount", "settings", "reportedHardware"})
+    record SnapshotJson(String takenAt, String serverVersion, int settingCount, List<SettingJson> settings,
+                        HardwareJson reportedHardware) {
         /** @param catalog the instance's catalog, empty when none ships for its version */
         static SnapshotJson of(SettingsSnapshot s, Optional<ParameterCatalog> catalog) {
             return new SnapshotJson(s.takenAt().toString(), s.serverVersion(), s.settings().size(),
-                    s.settings().stream().map(x -> SettingJson.of(x, catalog)).toList());
+                    s.settings().stream().map(x -> SettingJson.of(x, catalog)).toList(), HardwareJson.of(s.reportedHardware()));
         }
     }
 

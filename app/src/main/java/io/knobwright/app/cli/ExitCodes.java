@@ -10,6 +10,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** A database server could not be reached or refused the connection. */
     public static final int UNREACHABLE = 3;
+    /** Knobwright hit a bug (EX_SOFTWARE of sysexits.h): nothing the user did or can fix; report it. */
+    public static final int BUG = 70;
 
     private ExitCodes() {
     }

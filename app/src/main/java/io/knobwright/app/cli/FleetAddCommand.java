@@ -1,6 +1,7 @@
 package io.knobwright.app.cli;
 
 import io.knobwright.app.fleet.Registration;
+import io.knobwright.model.UserError;
 import io.knobwright.model.engine.EngineVersion;
 import io.knobwright.model.fleet.Criticality;
 import io.knobwright.model.fleet.Instance;
@@ -106,9 +107,10 @@ final class FleetAddCommand implements Callable<Integer> {
     private String readPassword() throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(session.in(), StandardCharsets.UTF_8));
         String line = reader.readLine();
-        if (line == null) {
-            throw new IllegalArgumentException("--password-stdin: nothing on standard input. Pipe the password in, "
-                    + "e.g. 'pass show db1 | knobwright fleet add ... --password-stdin'.");
+        if (line == null || line.isEmpty()) {
+            throw UserError.input("--password-stdin: " + (line == null ? "nothing on standard input" : "the first line is empty")
+                    + ". Pipe the password in, e.g. 'pass show db1 | knobwright fleet add ... --password-stdin',"
+                    + " or leave --password-stdin out for a server that needs no password.");
         }
         return line;
     }

@@ -1,5 +1,6 @@
 package io.knobwright.app.cli;
 
+import io.knobwright.model.UserError;
 import io.knobwright.model.fleet.inventory.ImportReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,10 +29,10 @@ final class FleetImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("No inventory file at '" + file + "'. Check the path.");
+            throw UserError.input("No inventory file at '" + file + "'. Check the path.");
         }
         if (!Files.isReadable(file)) {
-            throw new IllegalArgumentException("Cannot read '" + file + "': permission denied.");
+            throw UserError.input("Cannot read '" + file + "': permission denied.");
         }
         ImportReport report = session.context().fleet().importInventory(file);
         if (json) {

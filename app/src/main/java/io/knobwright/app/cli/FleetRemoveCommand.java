@@ -1,6 +1,7 @@
 package io.knobwright.app.cli;
 
 import io.knobwright.model.fleet.Instance;
+import io.knobwright.model.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -23,7 +24,7 @@ final class FleetRemoveCommand implements Callable<Integer> {
     public Integer call() {
         Instance i = session.context().fleet().require(instance);
         if (!session.context().fleet().remove(i.id())) {
-            throw new IllegalStateException("Instance '" + i.name() + "' was removed meanwhile by someone else.");
+            throw new StoreException("Instance '" + i.name() + "' was removed meanwhile by someone else; nothing left to do.");
         }
         session.out().println("Removed '" + Table.cell(i.name()) + "' (id " + i.id() + ").");
         return ExitCodes.OK;

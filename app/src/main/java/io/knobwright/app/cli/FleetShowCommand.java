@@ -2,6 +2,7 @@ package io.knobwright.app.cli;
 
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.engine.EngineVersion;
+import io.knobwright.model.fleet.HardwareFact;
 import io.knobwright.model.fleet.HardwareFacts;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.SettingsSnapshot;
@@ -14,7 +15,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "show", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Shows one instance's facts and the settings of its latest snapshot (no connection is made).")
+        description = {"Shows one instance's facts and the settings of its latest snapshot (no connection is made).",
+                "Each hardware fact says where it comes from: probed (read from the server; refreshes update it),",
+                "entered (given by a user; refreshes keep it) or unknown (set it with 'knobwright fleet edit')."})
 final class FleetShowCommand implements Callable<Integer> {
 
     private final CliSession session;
@@ -38,7 +41,7 @@ final class FleetShowCommand implements Callable<Integer> {
             Json.print(session.out(), new CliJson.ShowJson(CliJson.InstanceJson.of(i),
                     snapshot.map(s -> CliJson.SnapshotJson.of(s, catalog)).orElse(null)));
         } else {
-            printFacts(session.out(), i);
+            printFacts(session.out(), i, snapshot.orElse(null));
             session.out().println();
             snapshot.ifPresentOrElse(s -> printSettings(session.out(), s, catalog),
                     () -> session.out().println("No settings snapshot yet"
@@ -47,7 +50,7 @@ final class FleetShowCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static void printFacts(PrintWriter out, Instance i) {
+    private static void printFacts(PrintWriter out, Instance i, SettingsSnapshot latest) {
         HardwareFacts h = i.hardware();
         Table facts = new Table("FACT", "VALUE")
                 .row("id", i.id())
@@ -60,10 +63,10 @@ final class FleetShowCommand implements Callable<Integer> {
                 .row("connection", i.connection() == null ? "none (inventory only)"
                         : i.connection().jdbcUrl() + (i.connection().user() == null ? "" : " as " + i.connection().user())
                         + ", password: " + CliJson.describe(i.connection().credential()))
-                .row("cpus", h.cpus() == 0 ? "unknown" : h.cpus())
-                .row("memory", h.memoryBytes() == 0 ? "unknown" : h.memoryBytes() / (1024 * 1024) + " MB")
-                .row("disk", h.diskType().name().toLowerCase(java.util.Locale.ROOT)
-                        + (h.diskBytes() == 0 ? "" : ", " + h.diskBytes() / (1024L * 1024 * 1024) + " GB"))
+                .row("cpus", HardwareText.withSource(h, HardwareFact.CPUS, latest))
+                .row("memory", HardwareText.withSource(h, HardwareFact.RAM, latest))
+                .row("disk type", HardwareText.withSource(h, HardwareFact.DISK_TYPE, latest))
+                .row("disk size", HardwareText.withSource(h, HardwareFact.DISK_SIZE, latest))
                 .row("demo", i.demo() ? "yes" : "no");
         facts.print(out);
     }

@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
                 "  1  user error: unknown engine, version or instance, or a bad value (one line on stderr)",
                 "  2  usage error: unknown option, missing option or value",
                 "  3  a database server could not be reached or refused the connection",
+                "  70 Knobwright hit a bug (run again with --debug and report it)",
                 "",
                 "Data directory: --data-dir DIR, else $KNOBWRIGHT_HOME, else ~/.knobwright."})
 final class KnobwrightCommand implements Callable<Integer> {

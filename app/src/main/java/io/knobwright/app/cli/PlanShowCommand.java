@@ -1,6 +1,7 @@
 package io.knobwright.app.cli;
 
 import io.knobwright.model.catalog.ParameterCatalog;
+import io.knobwright.model.UserError;
 import io.knobwright.model.plan.ChangePlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +31,7 @@ final class PlanShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ChangePlan plan = session.context().templates().plan(id)
-                .orElseThrow(() -> new IllegalArgumentException("No plan " + id + ". List them with: knobwright plan list"));
+                .orElseThrow(() -> UserError.input("No plan " + id + ". List them with: knobwright plan list"));
         Optional<ParameterCatalog> catalog = session.context().templates().catalogOf(plan.instanceId());
         if (json) {
             Json.print(session.out(), TemplateJson.PlanJson.of(plan, catalog));

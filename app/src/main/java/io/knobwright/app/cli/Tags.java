@@ -1,5 +1,7 @@
 package io.knobwright.app.cli;
 
+import io.knobwright.model.UserError;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,19 +20,19 @@ final class Tags {
         for (String option : options) {
             int eq = option.indexOf('=');
             if (eq < 0) {
-                throw new IllegalArgumentException("--tag '" + option + "' must be KEY=VALUE, e.g. --tag team=payments.");
+                throw UserError.input("--tag '" + option + "' must be KEY=VALUE, e.g. --tag team=payments.");
             }
             String key = option.substring(0, eq).strip();
             String value = option.substring(eq + 1).strip();
             if (key.isEmpty()) {
-                throw new IllegalArgumentException("--tag '" + option + "' has no key; use KEY=VALUE, e.g. --tag team=payments.");
+                throw UserError.input("--tag '" + option + "' has no key; use KEY=VALUE, e.g. --tag team=payments.");
             }
             if (value.isEmpty()) {
-                throw new IllegalArgumentException("--tag '" + option + "' has no value; use KEY=VALUE, e.g. --tag " + key + "=payments.");
+                throw UserError.input("--tag '" + option + "' has no value; use KEY=VALUE, e.g. --tag " + key + "=payments.");
             }
             String previous = tags.put(key, value);
             if (previous != null && !previous.equals(value)) {
-                throw new IllegalArgumentException("--tag " + key + " is given twice with different values ('"
+                throw UserError.input("--tag " + key + " is given twice with different values ('"
                         + previous + "' and '" + value + "').");
             }
         }

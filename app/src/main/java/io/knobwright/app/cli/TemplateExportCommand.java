@@ -1,6 +1,7 @@
 package io.knobwright.app.cli;
 
 import io.knobwright.app.template.ConfigFormat;
+import io.knobwright.model.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,15 +37,26 @@ final class TemplateExportCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         String text = session.context().templates().export(template, instance, ConfigFormat.parse(format));
         if (out == null) {
             session.out().print(text);
             session.out().flush();
             return ExitCodes.OK;
         }
-        // Written next to the target and moved over it: a failed export never leaves half a file.
         Path absolute = out.toAbsolutePath();
+        try {
+            write(absolute, text);
+        } catch (IOException e) {
+            throw new UserError(UserError.Kind.INPUT, "Cannot write " + absolute + ": " + e.getMessage()
+                    + ". Check that the folder exists and is writable; nothing was exported.", e);
+        }
+        session.out().println("Wrote " + absolute);
+        return ExitCodes.OK;
+    }
+
+    /** Written next to the target and moved over it: a failed export never leaves half a file. */
+    private static void write(Path absolute, String text) throws IOException {
         Path temp = Files.createTempFile(absolute.getParent(), ".knobwright-export", ".tmp");
         try {
             Files.writeString(temp, text, StandardCharsets.UTF_8);
@@ -52,7 +64,5 @@ final class TemplateExportCommand implements Callable<Integer> {
         } finally {
             Files.deleteIfExists(temp);
         }
-        session.out().println("Wrote " + absolute);
-        return ExitCodes.OK;
     }
 }

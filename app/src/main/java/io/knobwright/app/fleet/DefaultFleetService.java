@@ -1,15 +1,16 @@
 package io.knobwright.app.fleet;
 
 import io.knobwright.connectors.ConnectionTarget;
-import io.knobwright.connectors.ConnectorException;
 import io.knobwright.connectors.ConnectorRegistry;
 import io.knobwright.connectors.EngineConnector;
 import io.knobwright.connectors.ServerInfo;
+import io.knobwright.model.UserError;
 import io.knobwright.model.fleet.ConnectionSpec;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.catalog.ServerCatalogRepository;
 import io.knobwright.model.fleet.CredentialRef;
 import io.knobwright.model.fleet.CredentialVault;
+import io.knobwright.model.fleet.HardwareFacts;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.InstanceRepository;
 import io.knobwright.model.fleet.LiveSetting;
@@ -71,7 +72,7 @@ public final class DefaultFleetService implements FleetService {
     @Override
     public Instance require(String idOrName) {
         if (idOrName == null || idOrName.isBlank()) {
-            throw new IllegalArgumentException("Name an instance by its id or its name.");
+            throw UserError.input("Name an instance by its id or its name.");
         }
         Optional<Instance> byName = instances.findByName(idOrName);
         if (byName.isPresent()) {
@@ -83,7 +84,7 @@ public final class DefaultFleetService implements FleetService {
                 return byId.get();
             }
         }
-        throw new IllegalArgumentException("No instance '" + idOrName + "'. See 'knobwright fleet list' for ids and names.");
+        throw UserError.input("No instance '" + idOrName + "'. See 'knobwright fleet list' for ids and names.");
     }
 
     @Override
@@ -98,7 +99,7 @@ public final class DefaultFleetService implements FleetService {
         String name = validName(registration.name());
         String url = validUrl(registration.jdbcUrl());
         if (instances.findByName(name).isPresent()) {
-            throw new IllegalArgumentException("An instance named '" + name + "' already exists. Pick another name or remove it first.");
+            throw UserError.input("An instance named '" + name + "' already exists. Pick another name or remove it first.");
         }
         EngineConnector connector = connectorFor(url);
         String password = registration.password() != null ? registration.password() : passwordFromEnvironment(registration.passwordEnv());
@@ -129,10 +130,10 @@ public final class DefaultFleetService implements FleetService {
     public Instance update(Instance instance) {
         Objects.requireNonNull(instance, "instance");
         Instance current = instances.findById(instance.id()).orElseThrow(() ->
-                new IllegalArgumentException("No instance with id " + instance.id() + "; it may have been removed meanwhile."));
+                UserError.input("No instance with id " + instance.id() + "; it may have been removed meanwhile."));
         String name = validName(instance.name());
         if (!name.equals(current.name()) && instances.findByName(name).isPresent()) {
-            throw new IllegalArgumentException("An instance named '" + name + "' already exists. Pick another name.");
+            throw UserError.input("An instance named '" + name + "' already exists. Pick another name.");
         }
         return instances.save(instance);
     }
@@ -150,9 +151,9 @@ public final class DefaultFleetService implements FleetService {
     @Override
     public SettingsSnapshot refresh(long id) {
         Instance instance = instances.findById(id).orElseThrow(() ->
-                new IllegalArgumentException("No instance with id " + id + ". See 'knobwright fleet list'."));
+                UserError.input("No instance with id " + id + ". See 'knobwright fleet list'."));
         if (!instance.connectable()) {
-            throw new IllegalArgumentException("Instance '" + instance.name()
+            throw UserError.input("Instance '" + instance.name()
                     + "' has no connection (inventory only); register it with 'knobwright fleet add' to read its settings.");
         }
         ConnectionSpec spec = instance.connection();
@@ -161,13 +162,17 @@ public final class DefaultFleetService implements FleetService {
         ServerInfo info = connector.probe(target);
         List<LiveSetting> settings = connector.readSettings(target);
         Optional<ParameterCatalog> catalog = connector.readCatalog(target);
-        if (!info.fullVersion().equals(instance.fullVersion()) || !info.version().major().equals(instance.version())) {
-            // A minor or major upgrade since the last look: the facts follow the server.
+        // Probed facts follow the server; what a user entered stays (the snapshot keeps what the server said).
+        HardwareFacts hardware = instance.hardware().updatedBy(info.hardware());
+        if (!info.fullVersion().equals(instance.fullVersion()) || !info.version().major().equals(instance.version())
+                || !hardware.equals(instance.hardware())) {
+            // An upgrade since the last look, or other hardware: the facts follow the server.
             instances.save(new Instance(instance.id(), instance.name(), instance.engine(), info.version().major(),
                     info.fullVersion(), spec, instance.tags(), instance.tier(), instance.criticality(),
-                    instance.workload(), instance.hardware(), instance.demo()));
+                    instance.workload(), hardware, instance.demo()));
         }
-        SettingsSnapshot snapshot = snapshots.save(new SettingsSnapshot(id, clock.instant(), info.fullVersion(), settings));
+        SettingsSnapshot snapshot = snapshots.save(new SettingsSnapshot(id, clock.instant(), info.fullVersion(), settings,
+                info.hardware()));
         catalog.ifPresent(c -> serverCatalogs.record(id, c, snapshot.takenAt()));
         return snapshot;
     }
@@ -184,12 +189,7 @@ public final class DefaultFleetService implements FleetService {
     }
 
     private EngineConnector connectorFor(String jdbcUrl) {
-        try {
-            return connectors.forUrl(jdbcUrl);
-        } catch (ConnectorException e) {
-            // Not a connection problem: the URL itself names nothing Knobwright can talk to.
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+        return connectors.forUrl(jdbcUrl);
     }
 
     private String passwordFromEnvironment(String variable) {
@@ -198,7 +198,7 @@ public final class DefaultFleetService implements FleetService {
         }
         String value = environment.apply(new CredentialRef.EnvironmentVariable(variable).variable());
         if (value == null) {
-            throw new IllegalArgumentException("Environment variable " + variable
+            throw UserError.input("Environment variable " + variable
                     + " is not set. Export it with the password, then run the command again.");
         }
         return value;
@@ -206,26 +206,26 @@ public final class DefaultFleetService implements FleetService {
 
     private static String validName(String name) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("An instance needs a name, e.g. --name orders-db-1.");
+            throw UserError.input("An instance needs a name, e.g. --name orders-db-1.");
         }
         String trimmed = name.strip();
         if (trimmed.codePoints().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("Instance name '" + trimmed.replaceAll("\\p{Cntrl}", "?")
+            throw UserError.input("Instance name '" + trimmed.replaceAll("\\p{Cntrl}", "?")
                     + "' contains a control character (newline, tab, ...). Use printable characters only.");
         }
         if (trimmed.length() > 200) {
-            throw new IllegalArgumentException("Instance name is longer than 200 characters.");
+            throw UserError.input("Instance name is longer than 200 characters.");
         }
         return trimmed;
     }
 
     private static String validUrl(String jdbcUrl) {
         if (jdbcUrl == null || jdbcUrl.isBlank()) {
-            throw new IllegalArgumentException("A JDBC URL is required, e.g. jdbc:postgresql://db1:5432/postgres.");
+            throw UserError.input("A JDBC URL is required, e.g. jdbc:postgresql://db1:5432/postgres.");
         }
         String url = jdbcUrl.strip();
         if (!url.startsWith("jdbc:") || url.chars().anyMatch(Character::isWhitespace)) {
-            throw new IllegalArgumentException("'" + url + "' is not a JDBC URL. Use e.g. jdbc:postgresql://db1:5432/postgres"
+            throw UserError.input("'" + url + "' is not a JDBC URL. Use e.g. jdbc:postgresql://db1:5432/postgres"
                     + " or jdbc:mariadb://db2:3306/mysql.");
         }
         return url;

@@ -31,14 +31,21 @@ public interface FleetService {
      */
     Instance register(Registration registration);
 
-    /** Validates and stores edits to facts, tags, tier, criticality, workload. */
+    /**
+     * Validates and stores edits to name, tags, tier, criticality, workload and hardware facts. Hardware facts
+     * the caller changed should be marked entered ({@link io.knobwright.model.fleet.HardwareFacts#withMemory} etc.):
+     * refreshes then leave them alone.
+     */
     Instance update(Instance instance);
 
     boolean remove(long id);
 
     int removeDemoFleet();
 
-    /** Reads live settings from the server and stores them as the newest snapshot. */
+    /**
+     * Reads live settings from the server and stores them as the newest snapshot, with the hardware the server
+     * reported. Probed hardware facts of the instance follow the server; facts a user entered are kept.
+     */
     SettingsSnapshot refresh(long id);
 
     Optional<SettingsSnapshot> latestSnapshot(long id);

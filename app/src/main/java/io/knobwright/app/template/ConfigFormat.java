@@ -1,5 +1,7 @@
 package io.knobwright.app.template;
 
+import io.knobwright.model.UserError;
+
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -33,7 +35,7 @@ public enum ConfigFormat {
             case "conf", "pg", "postgres" -> POSTGRESQL_CONF;
             case "cnf", "mycnf", "ini" -> MY_CNF;
             case "yml" -> YAML;
-            default -> throw new IllegalArgumentException("Unknown format '" + text
+            default -> throw UserError.input("Unknown format '" + text
                     + "'. Use one of: postgresql.conf, my.cnf, yaml, json, sql.");
         };
     }
@@ -53,7 +55,7 @@ public enum ConfigFormat {
         if (name.endsWith(".json")) {
             return JSON;
         }
-        throw new IllegalArgumentException("Cannot tell the format of '" + file.getFileName()
+        throw UserError.input("Cannot tell the format of '" + file.getFileName()
                 + "'. Name it *.conf (postgresql.conf), *.cnf (my.cnf), *.yaml or *.json.");
     }
 }

@@ -1,5 +1,7 @@
 package io.knobwright.app.template;
 
+import io.knobwright.model.UserError;
+
 /**
  * What the CLI and the diff view compare: "name" (a template's newest version), "name@3" (version 3), or
  * "instance:ID" / "instance:NAME" (an instance's newest settings snapshot).
@@ -12,13 +14,13 @@ public sealed interface ConfigurationRef {
 
     static ConfigurationRef parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("Empty reference: use a template name, name@version, or instance:ID");
+            throw UserError.input("Empty reference: use a template name, name@version, or instance:ID");
         }
         String t = text.strip();
         if (t.startsWith("instance:")) {
             String id = t.substring("instance:".length());
             if (id.isBlank()) {
-                throw new IllegalArgumentException("'" + text + "' names no instance: use instance:ID or instance:NAME");
+                throw UserError.input("'" + text + "' names no instance: use instance:ID or instance:NAME");
             }
             return new InstanceRef(id);
         }

@@ -59,23 +59,28 @@ public final class TemplateImporter {
     public Result read(ImportOptions options, Instance instance) {
         Path file = options.file();
         ConfigFormat format = ConfigFormat.of(file);
-        return switch (format) {
-            case POSTGRESQL_CONF -> {
-                requireName(options);
-                CheckedAgainst target = VersionChoice.choose(format, options.engine(), options.version(), instance, null);
-                yield fromSettings(options, target, new PostgresConfParser(files).parse(file), List.of());
-            }
-            case MY_CNF -> {
-                requireName(options);
-                MyCnfFile cnf = new MyCnfParser(files).parse(file);
-                CheckedAgainst target = VersionChoice.choose(format, options.engine(), options.version(), instance, cnf);
-                MyCnfOptions.Resolution read = MyCnfOptions.resolve(cnf.serverOptions(target.version()), catalog(target));
-                Result result = fromSettings(options, target, read.settings(), read.skipped());
-                yield new Result(result.template(), target, inReadingOrder(result.skipped(), cnf));
-            }
-            case YAML, JSON -> fromTemplateFile(options, format, instance);
-            case SQL -> throw new TemplateException("SQL scripts are an export format; import a postgresql.conf, my.cnf, YAML or JSON file");
-        };
+        try {
+            return switch (format) {
+                case POSTGRESQL_CONF -> {
+                    requireName(options);
+                    CheckedAgainst target = VersionChoice.choose(format, options.engine(), options.version(), instance, null);
+                    yield fromSettings(options, target, new PostgresConfParser(files).parse(file), List.of());
+                }
+                case MY_CNF -> {
+                    requireName(options);
+                    MyCnfFile cnf = new MyCnfParser(files).parse(file);
+                    CheckedAgainst target = VersionChoice.choose(format, options.engine(), options.version(), instance, cnf);
+                    MyCnfOptions.Resolution read = MyCnfOptions.resolve(cnf.serverOptions(target.version()), catalog(target));
+                    Result result = fromSettings(options, target, read.settings(), read.skipped());
+                    yield new Result(result.template(), target, inReadingOrder(result.skipped(), cnf));
+                }
+                case YAML, JSON -> fromTemplateFile(options, format, instance);
+                case SQL -> throw new TemplateException("SQL scripts are an export format; import a postgresql.conf, my.cnf, YAML or JSON file");
+            };
+        } catch (IllegalArgumentException refusedByTemplate) {
+            // The name, parent or entries given do not make a template (too long, own parent, a parameter twice).
+            throw new TemplateException(refusedByTemplate.getMessage() + ". Nothing was imported.", refusedByTemplate);
+        }
     }
 
     private static void requireName(ImportOptions options) {

@@ -7,6 +7,7 @@ import io.knobwright.model.catalog.CatalogSource;
 import io.knobwright.model.catalog.EffectiveCatalog;
 import io.knobwright.model.catalog.EffectiveCatalogs;
 import io.knobwright.model.catalog.ServerCatalogRepository;
+import io.knobwright.model.UserError;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.config.ConfigWriter;
 import io.knobwright.model.diff.CatalogValueEquivalence;
@@ -25,6 +26,7 @@ import io.knobwright.model.template.Template;
 import io.knobwright.model.template.TemplateAssignment;
 import io.knobwright.model.template.TemplateAssignmentRepository;
 import io.knobwright.model.template.TemplateEntry;
+import io.knobwright.model.template.MissingFactException;
 import io.knobwright.model.template.TemplateException;
 import io.knobwright.model.template.TemplateLibrary;
 import io.knobwright.model.template.TemplateResolver;
@@ -337,7 +339,8 @@ public final class TemplateService {
         if (context != null) {
             requireSameEngine(template, context);
             ParameterCatalog catalog = catalogOf(context);
-            return comparedView(title + " for " + context.name(), resolver.resolve(template, context.hardware(), catalog), catalog);
+            return comparedView(title + " for " + context.name(),
+                    MissingFactException.explained(context, () -> resolver.resolve(template, context.hardware(), catalog)), catalog);
         }
         Map<String, String> values = new LinkedHashMap<>();
         resolver.effectiveEntries(template).forEach(e -> values.put(e.entry().parameter(), e.display()));
@@ -403,7 +406,8 @@ public final class TemplateService {
                     current = fleet.latestSnapshot(id).orElse(null);
                 }
                 made.add(planner.plan(template, instance, current, fromServer, author, clock.instant()));
-            } catch (TemplateException | IllegalArgumentException e) {
+            } catch (UserError | IllegalArgumentException e) {
+                // This instance cannot be planned (template, catalog, password variable): the others still are.
                 failures.add(new PlanBatch.Failure(id, instance.name(), e.getMessage()));
             }
             progress.accept(++done);
@@ -453,7 +457,7 @@ public final class TemplateService {
         return fleet.find(instanceId).flatMap(i -> {
             try {
                 return Optional.of(catalogOf(i));
-            } catch (IllegalArgumentException noCatalog) {
+            } catch (TemplateException noCatalog) {
                 return Optional.empty();
             }
         });
@@ -474,7 +478,7 @@ public final class TemplateService {
             }
             try {
                 drift.put(a.instanceId(), planner.drift(template.get(), instance.get(), snapshot.get()));
-            } catch (TemplateException | IllegalArgumentException unresolvable) {
+            } catch (UserError | IllegalArgumentException unresolvable) {
                 // shown as "template does not resolve" by the caller when it has no number
             }
         }
@@ -483,7 +487,7 @@ public final class TemplateService {
 
     /** The catalog in force for the instance: its server's own description once read, else the shipped one. */
     private ParameterCatalog catalogOf(Instance instance) {
-        return catalogs.forInstance(instance.id(), new EngineVersion(instance.engine(), instance.version()));
+        return planner.catalogFor(instance);
     }
 
     private TemplateResolver resolver() {

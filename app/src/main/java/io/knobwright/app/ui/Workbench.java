@@ -5,6 +5,7 @@ import io.knobwright.app.template.TemplateService;
 import io.knobwright.app.ui.common.BackgroundWork;
 import io.knobwright.app.ui.common.FxDialogService;
 import io.knobwright.app.ui.common.Theme;
+import io.knobwright.app.ui.common.UserMessages;
 import io.knobwright.app.ui.compare.CompareView;
 import io.knobwright.app.ui.fleet.FleetView;
 import io.knobwright.app.ui.instance.CatalogLookup;
@@ -28,6 +29,7 @@ import javafx.stage.Stage;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The workbench main window. The CLI's composition root calls
@@ -35,6 +37,8 @@ import java.util.concurrent.Executor;
  * needs is built here from those services.
  */
 public final class Workbench {
+
+    private static final System.Logger LOG = System.getLogger(Workbench.class.getName());
 
     private final FleetService fleet;
     private final TemplateService templates;
@@ -61,7 +65,8 @@ public final class Workbench {
     public void start(Stage stage) {
         Theme theme = new Theme();
         FxDialogService dialogs = new FxDialogService(() -> stage, theme);
-        viewModel = new WorkbenchViewModel(fleet, templates, catalogs, new BackgroundWork(tasks, ui), dialogs,
+        Thread.currentThread().setUncaughtExceptionHandler(uncaughtBugs(dialogs));
+        viewModel = new WorkbenchViewModel(fleet, templates, catalogs, new BackgroundWork(tasks, ui, dialogs::showBug), dialogs,
                 new FxTemplateDialogs(() -> stage, theme, dialogs), System::getenv, ZoneId.systemDefault());
         // Start reading the fleet first: the store and row building run while the window is being built.
         viewModel.refresh();
@@ -83,6 +88,26 @@ public final class Workbench {
             view.dispose();
         });
         stage.show();
+    }
+
+    /**
+     * An exception that escaped every handler on the FX thread (a listener, a cell) is a bug: logged, and shown
+     * in the bug dialog after the current event, one dialog at a time so a failing cell cannot stack up windows.
+     */
+    private static Thread.UncaughtExceptionHandler uncaughtBugs(FxDialogService dialogs) {
+        AtomicBoolean showing = new AtomicBoolean();
+        return (thread, bug) -> {
+            LOG.log(System.Logger.Level.ERROR, "Uncaught on " + thread.getName(), bug);
+            if (showing.compareAndSet(false, true)) {
+                Platform.runLater(() -> {
+                    try {
+                        dialogs.showBug("The last action in the window", UserMessages.bugReport("The last action in the window", bug));
+                    } finally {
+                        showing.set(false);
+                    }
+                });
+            }
+        };
     }
 
     private void installShortcuts(Scene scene) {

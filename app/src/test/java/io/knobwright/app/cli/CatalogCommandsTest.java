@@ -114,6 +114,15 @@ class CatalogCommandsTest {
     }
 
     @Test
+    void aVersionWithoutANumberIsAUserErrorNotABug() {
+        CliHarness.Result r = cli.run("catalog", "list", "--engine", "postgresql", "--version", ".");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.errLines()).containsExactly("knobwright: --version '.' is not a PostgreSQL version."
+                + " Catalogued PostgreSQL versions: 13, 14, 15, 16, 17, 18.");
+    }
+
+    @Test
     void anUnknownEngineNamesTheEngines() {
         CliHarness.Result r = cli.run("catalog", "list", "--engine", "sybase", "--version", "16");
 

@@ -1,5 +1,6 @@
 package io.knobwright.app.cli;
 
+import io.knobwright.model.UserError;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -145,14 +146,44 @@ class CliGeneralTest {
     }
 
     @Test
-    void anUnexpectedFailureIsStillOneLineAndPointsToDebug() {
+    void anUnexpectedFailureIsReportedAsABugInOneLineThatPointsToDebug() {
         cli.server.crash(new NullPointerException("Cannot invoke \"String.length()\" because \"version\" is null"));
 
         CliHarness.Result r = cli.run("fleet", "add", "--name", "x", "--jdbc-url", "jdbc:fake://db");
 
-        assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.errLines()).singleElement().asString()
-                .startsWith("knobwright: Unexpected NullPointerException: Cannot invoke").endsWith("(run again with --debug for details)");
+        assertThat(r.exitCode()).isEqualTo(70);
+        assertThat(r.errLines()).containsExactly("knobwright: Knobwright hit a bug: java.lang.NullPointerException:"
+                + " Cannot invoke \"String.length()\" because \"version\" is null. Run again with --debug to see where,"
+                + " and report it.");
+    }
+
+    @Test
+    void anIllegalArgumentFromInsideKnobwrightIsABugNotAUserError() {
+        cli.server.crash(new IllegalArgumentException("Diff counts cannot be negative"));
+
+        CliHarness.Result r = cli.run("fleet", "add", "--name", "x", "--jdbc-url", "jdbc:fake://db");
+
+        assertThat(r.exitCode()).isEqualTo(70);
+        assertThat(r.errLines()).singleElement().asString().startsWith("knobwright: Knobwright hit a bug: ");
+    }
+
+    @Test
+    void withDebugABugPrintsItsStackTrace() {
+        cli.server.crash(new IllegalStateException("no snapshot row"));
+
+        CliHarness.Result r = cli.run("--debug", "fleet", "add", "--name", "x", "--jdbc-url", "jdbc:fake://db");
+
+        assertThat(r.exitCode()).isEqualTo(70);
+        assertThat(r.errLines().getFirst()).isEqualTo("knobwright: Knobwright hit a bug: java.lang.IllegalStateException:"
+                + " no snapshot row. The stack trace follows; please report it.");
+        assertThat(r.err()).contains("at io.knobwright.app.cli.CliGeneralTest");
+    }
+
+    @Test
+    void everyKindOfUserErrorHasItsDocumentedExitCode() {
+        assertThat(Cli.exitCode(UserError.Kind.INPUT)).isEqualTo(1);
+        assertThat(Cli.exitCode(UserError.Kind.STORE)).isEqualTo(1);
+        assertThat(Cli.exitCode(UserError.Kind.UNREACHABLE)).isEqualTo(3);
     }
 
     static Path writeTemp(String content) {

@@ -35,26 +35,26 @@ final class CliHarness implements AutoCloseable {
     }
 
     private final KnobwrightStore store = KnobwrightStore.inMemory("cli-" + UUID.randomUUID(), false);
-    private final boolean realConnectors;
     final Map<String, String> env = new HashMap<>();
     final FakeConnector server = new FakeConnector();
     final List<Path> openedDataDirs = new ArrayList<>();
     final List<CatalogReader> catalogReaders = new ArrayList<>();
     int workbenchOpenings;
     int workbenchExitCode;
+    private final ConnectorRegistry connectors;
 
-    /** A harness whose fleet talks to the scripted {@link #server}. */
+    /** Commands talk to {@link #server}, a scripted server. */
     CliHarness() {
-        this(false);
+        this.connectors = new ConnectorRegistry(List.of(server));
     }
 
-    /** A harness whose fleet talks to real servers through the shipped connectors. */
-    static CliHarness withRealConnectors() {
-        return new CliHarness(true);
+    private CliHarness(ConnectorRegistry connectors) {
+        this.connectors = connectors;
     }
 
-    private CliHarness(boolean realConnectors) {
-        this.realConnectors = realConnectors;
+    /** Commands talk to real servers through Knobwright's own connectors. */
+    static CliHarness withRealServers() {
+        return new CliHarness(Connectors.defaultRegistry());
     }
 
     Result run(String... args) {
@@ -88,7 +88,6 @@ final class CliHarness implements AutoCloseable {
     private AppContext openContext(Path dataDir) {
         openedDataDirs.add(dataDir);
         AutoCloseable keepStoreOpen = () -> { };
-        ConnectorRegistry connectors = realConnectors ? Connectors.defaultRegistry() : new ConnectorRegistry(List.of(server));
         return new AppContext(store, keepStoreOpen, new CatalogRepository(), connectors, env::get);
     }
 

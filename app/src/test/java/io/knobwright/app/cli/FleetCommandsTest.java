@@ -275,7 +275,8 @@ class FleetCommandsTest {
         assertThat(r.exitCode()).isZero();
         JsonNode shown = json(r.out());
         assertThat(fieldNames(shown)).containsExactly("instance", "snapshot");
-        assertThat(fieldNames(shown.get("snapshot"))).containsExactly("takenAt", "serverVersion", "settingCount", "settings");
+        assertThat(fieldNames(shown.get("snapshot"))).containsExactly("takenAt", "serverVersion", "settingCount", "settings",
+                "reportedHardware");
         JsonNode setting = shown.get("snapshot").get("settings").get(0);
         assertThat(fieldNames(setting)).containsExactly("name", "value", "unit", "source", "pendingRestart", "display");
         assertThat(setting.get("name").asText()).isEqualTo("shared_buffers");

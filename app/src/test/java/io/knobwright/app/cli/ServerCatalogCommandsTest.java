@@ -38,7 +38,7 @@ class ServerCatalogCommandsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static EmbeddedPostgres embedded;
 
-    private final CliHarness cli = CliHarness.withRealConnectors();
+    private final CliHarness cli = CliHarness.withRealServers();
 
     @TempDir
     Path dir;

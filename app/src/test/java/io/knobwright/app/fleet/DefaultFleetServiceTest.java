@@ -6,6 +6,7 @@ import io.knobwright.app.testing.InMemoryInstanceRepository;
 import io.knobwright.app.testing.InMemoryServerCatalogRepository;
 import io.knobwright.app.testing.InMemorySnapshotRepository;
 import io.knobwright.connectors.ConnectorException;
+import io.knobwright.model.UserError;
 import io.knobwright.connectors.ConnectorRegistry;
 import io.knobwright.model.catalog.CatalogRepository;
 import io.knobwright.model.catalog.ParameterCatalog;
@@ -13,6 +14,10 @@ import io.knobwright.model.engine.Engine;
 import io.knobwright.model.fleet.ConnectionSpec;
 import io.knobwright.model.fleet.CredentialRef;
 import io.knobwright.model.fleet.Criticality;
+import io.knobwright.model.fleet.DiskType;
+import io.knobwright.model.fleet.FactSource;
+import io.knobwright.model.fleet.HardwareFact;
+import io.knobwright.model.fleet.HardwareFacts;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.LiveSetting;
 import io.knobwright.model.fleet.SettingsSnapshot;
@@ -102,7 +107,7 @@ class DefaultFleetServiceTest {
     @Test
     void refusesAnUnsetPasswordVariableBeforeConnectingAndStoresNothing() {
         assertThatThrownBy(() -> fleet.register(registration("orders", null, "MISSING_PW")))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.kind()).isEqualTo(UserError.Kind.INPUT))
                 .hasMessageContaining("MISSING_PW is not set");
         assertThat(server.targets()).isEmpty();
         assertThat(instances.count()).isZero();
@@ -143,7 +148,7 @@ class DefaultFleetServiceTest {
         int connectionsBefore = server.targets().size();
 
         assertThatThrownBy(() -> fleet.register(registration("orders", null, null)))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.kind()).isEqualTo(UserError.Kind.INPUT))
                 .hasMessageContaining("'orders' already exists");
         assertThat(server.targets()).hasSize(connectionsBefore);
         assertThat(instances.count()).isEqualTo(1);
@@ -152,7 +157,7 @@ class DefaultFleetServiceTest {
     @Test
     void refusesANameWithAControlCharacterThatWouldCorruptListings() {
         assertThatThrownBy(() -> fleet.register(registration("orders\nrm -rf", null, null)))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.kind()).isEqualTo(UserError.Kind.INPUT))
                 .hasMessageContaining("control character");
     }
 
@@ -168,7 +173,7 @@ class DefaultFleetServiceTest {
         Registration r = new Registration("orders", "postgres://db1/app", null, null, null, null, null, null, Map.of());
 
         assertThatThrownBy(() -> fleet.register(r))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.kind()).isEqualTo(UserError.Kind.INPUT))
                 .hasMessageContaining("is not a JDBC URL");
     }
 
@@ -177,7 +182,7 @@ class DefaultFleetServiceTest {
         Registration r = new Registration("orders", "jdbc:db2://db1/app", null, null, null, null, null, null, Map.of());
 
         assertThatThrownBy(() -> fleet.register(r))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.kind()).isEqualTo(UserError.Kind.INPUT))
                 .hasMessageContaining("No connector understands");
     }
 
@@ -194,7 +199,7 @@ class DefaultFleetServiceTest {
     @Test
     void requireNamesTheInstanceItCannotFind() {
         assertThatThrownBy(() -> fleet.require("nope"))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.kind()).isEqualTo(UserError.Kind.INPUT))
                 .hasMessage("No instance 'nope'. See 'knobwright fleet list' for ids and names.");
         assertThatThrownBy(() -> fleet.require("99999999999999999999999"))
                 .hasMessageContaining("No instance '99999999999999999999999'");
@@ -252,12 +257,30 @@ class DefaultFleetServiceTest {
     }
 
     @Test
+    void refreshUpdatesProbedHardwareKeepsWhatAUserEnteredAndRecordsWhatTheServerReported() {
+        Instance stored = fleet.register(registration("orders", null, null));
+        assertThat(stored.hardware().source(HardwareFact.CPUS)).isEqualTo(FactSource.PROBED);
+        fleet.update(stored.withHardware(stored.hardware().withMemory(64L << 30)));
+        server.hardware(HardwareFacts.probed(16, 24L << 30, DiskType.UNKNOWN, 0));
+
+        SettingsSnapshot refreshed = fleet.refresh(stored.id());
+
+        HardwareFacts after = fleet.find(stored.id()).orElseThrow().hardware();
+        assertThat(after.cpus()).isEqualTo(16);
+        assertThat(after.source(HardwareFact.CPUS)).isEqualTo(FactSource.PROBED);
+        assertThat(after.memoryBytes()).isEqualTo(64L << 30);
+        assertThat(after.source(HardwareFact.RAM)).isEqualTo(FactSource.ENTERED);
+        assertThat(refreshed.reportedHardware().memoryBytes()).isEqualTo(24L << 30);
+        assertThat(after.enteredDifferently(refreshed.reportedHardware())).containsExactly(HardwareFact.RAM);
+    }
+
+    @Test
     void refreshOfAnInventoryOnlyInstanceSaysHowToRegisterIt() {
         Instance inventory = instances.save(new Instance(0, "legacy", Engine.ORACLE, "19c", null, null, Map.of(),
                 null, null, null, null, false));
 
         assertThatThrownBy(() -> fleet.refresh(inventory.id()))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.kind()).isEqualTo(UserError.Kind.INPUT))
                 .hasMessageContaining("inventory only");
         assertThat(server.targets()).isEmpty();
     }

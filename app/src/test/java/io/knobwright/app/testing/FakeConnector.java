@@ -23,7 +23,7 @@ import java.util.Set;
 public final class FakeConnector implements EngineConnector {
 
     private volatile ServerInfo server = new ServerInfo(new EngineVersion(Engine.POSTGRESQL, "16"), "16.4",
-            new HardwareFacts(8, 32L << 30, DiskType.SSD, 0));
+            HardwareFacts.probed(8, 32L << 30, DiskType.UNKNOWN, 0));
     private volatile List<LiveSetting> settings = List.of(
             new LiveSetting("shared_buffers", "16384", "8kB", "configuration file", false),
             new LiveSetting("max_connections", "100", null, "default", false));
@@ -35,6 +35,12 @@ public final class FakeConnector implements EngineConnector {
 
     public FakeConnector server(Engine engine, String fullVersion) {
         this.server = new ServerInfo(EngineVersion.fromServerVersion(engine, fullVersion), fullVersion, HardwareFacts.UNKNOWN);
+        return this;
+    }
+
+    /** What the server's probe finds about its machine from now on. */
+    public FakeConnector hardware(HardwareFacts found) {
+        this.server = new ServerInfo(server.version(), server.fullVersion(), found);
         return this;
     }
 

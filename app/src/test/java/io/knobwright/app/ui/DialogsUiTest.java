@@ -4,12 +4,21 @@ import io.knobwright.app.bench.InMemoryFleetService;
 import io.knobwright.app.bench.SampleCatalogs;
 import io.knobwright.app.bench.SampleTemplates;
 import io.knobwright.app.template.TemplateService;
+import io.knobwright.app.ui.common.BackgroundWork;
+import io.knobwright.app.ui.common.BugDialog;
 import io.knobwright.app.ui.common.Theme;
+import io.knobwright.app.ui.common.UserMessages;
 import io.knobwright.app.ui.fleet.AssignTemplateDialog;
 import io.knobwright.app.ui.fleet.FleetEntry;
 import io.knobwright.app.ui.fleet.FleetGroupHeader;
+import io.knobwright.app.ui.instance.InstanceEditorDialog;
+import io.knobwright.app.ui.instance.InstanceEditorViewModel;
 import io.knobwright.app.ui.inventory.ImportReportDialog;
 import io.knobwright.model.engine.Engine;
+import io.knobwright.model.fleet.DiskType;
+import io.knobwright.model.fleet.FactSource;
+import io.knobwright.model.fleet.HardwareFact;
+import io.knobwright.model.fleet.HardwareFacts;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.inventory.ImportReport;
 import io.knobwright.model.template.TemplateVersion;
@@ -20,6 +29,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,7 +48,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The add-instance, import-report and assign-template dialogs and the grouped dark view, driven and photographed headless. */
+/** The add- and edit-instance, import-report, bug and assign-template dialogs and the grouped dark view, driven and photographed headless. */
 @ExtendWith(ApplicationExtension.class)
 class DialogsUiTest {
 
@@ -123,6 +134,62 @@ class DialogsUiTest {
         assertThat(rejected.getItems().get(1).reason()).isEqualTo(
                 "Unknown tier 'prodution'. Use one of: production, staging, test, development.");
         Snapshots.write(dialog.get().getDialogPane().getScene(), "import-report.png");
+        robot.interact(dialog.get()::close);
+    }
+
+    @Test
+    void editingAnInstanceEntersItsRamAndSaysWhereEachHardwareFactComesFrom(FxRobot robot) throws Exception {
+        Instance maria = fleet.list().stream().filter(i -> i.engine() == Engine.MARIADB).findFirst().orElseThrow();
+        Instance probedOnly = fleet.update(maria.withHardware(HardwareFacts.probed(8, 0, DiskType.UNKNOWN, 0)));
+        InstanceEditorViewModel vm = new InstanceEditorViewModel(fleet,
+                new BackgroundWork(TaskRunner.inline(), Runnable::run, (action, details) -> { }), java.util.Set.of(),
+                k -> null, probedOnly);
+        AtomicReference<InstanceEditorDialog> dialog = new AtomicReference<>();
+        robot.interact(() -> {
+            InstanceEditorDialog d = new InstanceEditorDialog(vm, new Theme());
+            d.initOwner(stage);
+            d.show();
+            dialog.set(d);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup(".field-note").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("Probed from the server; a refresh updates it.",
+                        "Unknown: templates that use RAM cannot be resolved until you enter it.");
+        robot.clickOn("#editor-ram").write("64G");
+        WaitForAsyncUtils.waitForFxEvents();
+        Snapshots.write(dialog.get().getDialogPane().getScene(), "edit-instance-hardware.png");
+        robot.clickOn("#editor-save");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        HardwareFacts saved = fleet.find(maria.id()).orElseThrow().hardware();
+        assertThat(saved.memoryBytes()).isEqualTo(64L << 30);
+        assertThat(saved.source(HardwareFact.RAM)).isEqualTo(FactSource.ENTERED);
+        assertThat(saved.source(HardwareFact.CPUS)).isEqualTo(FactSource.PROBED);
+        assertThat(dialog.get().isShowing()).isFalse();
+    }
+
+    @Test
+    void theBugDialogHoldsTheDetailsReadOnlyAndCopiesThemInOneClick(FxRobot robot) throws Exception {
+        String details = UserMessages.bugReport("Save orders-pg-prod-01",
+                new IllegalStateException("Instance row 7 has no engine version"));
+        AtomicReference<BugDialog> dialog = new AtomicReference<>();
+        robot.interact(() -> {
+            BugDialog d = new BugDialog("Save orders-pg-prod-01", details, new Theme());
+            d.initOwner(stage);
+            d.show();
+            dialog.set(d);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(dialog.get().getHeaderText()).isEqualTo("Save orders-pg-prod-01 failed because of a bug in Knobwright");
+        TextArea text = robot.lookup("#bug-details").queryAs(TextArea.class);
+        assertThat(text.getText()).isEqualTo(details).contains("java.lang.IllegalStateException: Instance row 7");
+        assertThat(text.isEditable()).isFalse();
+        robot.clickOn("#bug-copy");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get()).isEqualTo(details);
+        Snapshots.write(dialog.get().getDialogPane().getScene(), "bug-dialog.png");
         robot.interact(dialog.get()::close);
     }
 

@@ -24,7 +24,7 @@ public final class Fixtures {
 
     /** Work runs at once and delayed actions run without waiting: for tests that are not about timing. */
     public static BackgroundWork inline() {
-        return new BackgroundWork(TaskRunner.inline(), Runnable::run, noWait());
+        return new BackgroundWork(TaskRunner.inline(), Runnable::run, (action, details) -> { }, noWait());
     }
 
     /** Delayed actions run at once. */

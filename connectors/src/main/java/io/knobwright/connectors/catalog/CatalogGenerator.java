@@ -71,21 +71,21 @@ public final class CatalogGenerator {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException | RuntimeException e) {
-            throw new ConnectorException("Cannot write the catalog to " + target + ": " + e.getMessage()
+            throw ConnectorException.badInput("Cannot write the catalog to " + target + ": " + e.getMessage()
                     + ". Check that the folder exists and is writable.", e);
         }
     }
 
     private CatalogReader readerFor(String jdbcUrl) {
         if (jdbcUrl == null || jdbcUrl.isBlank()) {
-            throw new ConnectorException("A JDBC URL is required, e.g. jdbc:postgresql://host:5432/postgres.");
+            throw ConnectorException.badInput("A JDBC URL is required, e.g. jdbc:postgresql://host:5432/postgres.", null);
         }
         return readers.stream()
                 .filter(r -> r.accepts(jdbcUrl))
                 .findFirst()
-                .orElseThrow(() -> new ConnectorException("Cannot generate a catalog from '" + JdbcUrl.redact(jdbcUrl)
+                .orElseThrow(() -> ConnectorException.badInput("Cannot generate a catalog from '" + JdbcUrl.redact(jdbcUrl)
                         + "': no catalog reader understands that URL. Use jdbc:postgresql://host:port/db"
-                        + " or jdbc:mariadb://host:port/db."));
+                        + " or jdbc:mariadb://host:port/db.", null));
     }
 
     private static Connection connect(String jdbcUrl, String user, String password) {

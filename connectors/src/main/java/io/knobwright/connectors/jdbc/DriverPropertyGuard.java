@@ -55,10 +55,10 @@ public final class DriverPropertyGuard {
             found.append(count++ == 0 ? "" : "; ").append(parameter.name()).append(" (it would ").append(refused.reason()).append(')');
         }
         if (count > 0) {
-            throw new ConnectorException("Knobwright did not connect: this JDBC URL sets " + found
+            throw ConnectorException.badInput("Knobwright did not connect: this JDBC URL sets " + found
                     + ". URLs that make the " + driverName + " driver load code or files, or change the server"
                     + " while connecting, are refused. Remove " + (count == 1 ? "that property" : "those properties")
-                    + " from the URL and try again.");
+                    + " from the URL and try again.", null);
         }
     }
 }

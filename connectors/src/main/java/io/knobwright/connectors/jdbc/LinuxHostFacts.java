@@ -43,7 +43,7 @@ public final class LinuxHostFacts {
         if (memoryLimit.isEmpty()) {
             memoryLimit = limitBytes(files.read("/sys/fs/cgroup/memory/memory.limit_in_bytes"));
         }
-        return new HardwareFacts(cappedCpus(processors, cpuLimit), cappedMemory(memTotal, memoryLimit), DiskType.UNKNOWN, 0);
+        return HardwareFacts.probed(cappedCpus(processors, cpuLimit), cappedMemory(memTotal, memoryLimit), DiskType.UNKNOWN, 0);
     }
 
     /** Number of "processor : n" entries in /proc/cpuinfo. */

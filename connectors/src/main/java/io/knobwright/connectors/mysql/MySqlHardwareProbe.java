@@ -14,7 +14,8 @@ import java.sql.Statement;
  * <p>CPUs: on Unix MariaDB sizes thread_pool_size from the CPUs it may run on at startup; while that value
  * is still the automatic one it is the CPU count. MySQL Community has no such variable.
  * Memory: no view exposes it, and LOAD_FILE('/proc/meminfo') cannot help: LOAD_FILE reads as many bytes as
- * stat() reports, and every /proc file reports zero (checked on MariaDB 10.11: it returns NULL).
+ * stat() reports, and every /proc file reports zero (checked on MariaDB 10.11: it returns NULL). Users enter it
+ * ({@code knobwright fleet edit NAME --ram 64GB} or the edit dialog); refreshes keep what they entered.
  * Disk: neither the volume size nor the device type is visible.
  */
 final class MySqlHardwareProbe {
@@ -32,7 +33,7 @@ final class MySqlHardwareProbe {
             String value = rs.next() ? rs.getString(1) : null;
             if (value != null && isAutomatic(rs.getString(2))) {
                 int cpus = Integer.parseInt(value.trim());
-                return new HardwareFacts(Math.max(0, cpus), 0, DiskType.UNKNOWN, 0);
+                return HardwareFacts.probed(Math.max(0, cpus), 0, DiskType.UNKNOWN, 0);
             }
         } catch (SQLException | NumberFormatException notAvailable) {
             // Windows builds and stripped-down servers lack the variable: hardware stays unknown, the probe succeeds

@@ -8,6 +8,8 @@ import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.engine.EngineVersion;
 import io.knobwright.model.fleet.DiskType;
+import io.knobwright.model.fleet.FactSource;
+import io.knobwright.model.fleet.HardwareFact;
 import io.knobwright.model.fleet.LiveSetting;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,9 @@ class MySqlConnectorMariaDbTest {
         // thread_pool_size is automatic on this server, so it is the CPU count MariaDB saw at startup
         assertThat(info.hardware().cpus()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(info.hardware().memoryBytes()).isZero();
+        // what it does report counts as probed, so a refresh may update it; RAM stays for a user to enter
+        assertThat(info.hardware().source(HardwareFact.CPUS)).isEqualTo(FactSource.PROBED);
+        assertThat(info.hardware().source(HardwareFact.RAM)).isEqualTo(FactSource.UNKNOWN);
         assertThat(info.hardware().diskType()).isEqualTo(DiskType.UNKNOWN);
     }
 

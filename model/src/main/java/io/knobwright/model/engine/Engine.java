@@ -1,5 +1,7 @@
 package io.knobwright.model.engine;
 
+import io.knobwright.model.UserError;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -58,7 +60,7 @@ public enum Engine {
 
     /** Like {@link #parse} but fails with a message listing the accepted engines. */
     public static Engine require(String text) {
-        return parse(text).orElseThrow(() -> new IllegalArgumentException(
+        return parse(text).orElseThrow(() -> UserError.input(
                 "Unknown engine '" + text + "'. Use one of: postgresql, mysql, mariadb, sqlserver, oracle."));
     }
 }

@@ -26,11 +26,15 @@ public record EngineVersion(Engine engine, String major) {
      */
     public static EngineVersion fromServerVersion(Engine engine, String fullVersion) {
         String v = fullVersion.trim();
+        // Text without a digit before the first separator ("." or "-x") leaves no major: the constructor refuses it.
         String major = switch (engine) {
-            case POSTGRESQL -> v.split("[.\\s]")[0];
+            case POSTGRESQL -> {
+                String[] parts = v.split("[.\\s]");
+                yield parts.length == 0 ? "" : parts[0];
+            }
             case MYSQL, MARIADB -> {
                 String[] parts = v.split("[.\\-]");
-                yield parts.length >= 2 ? parts[0] + "." + parts[1] : parts[0];
+                yield parts.length >= 2 ? parts[0] + "." + parts[1] : parts.length == 1 ? parts[0] : "";
             }
             case SQLSERVER, ORACLE -> v;
         };

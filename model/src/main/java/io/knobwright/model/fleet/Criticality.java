@@ -1,5 +1,7 @@
 package io.knobwright.model.fleet;
 
+import io.knobwright.model.UserError;
+
 import java.util.Locale;
 
 /** How much it hurts when the instance misbehaves. */
@@ -10,7 +12,7 @@ public enum Criticality {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Unknown criticality '" + text
+            throw UserError.input("Unknown criticality '" + text
                     + "'. Use one of: low, medium, high, critical.");
         }
     }

@@ -1,5 +1,7 @@
 package io.knobwright.model.fleet;
 
+import io.knobwright.model.UserError;
+
 import java.util.Locale;
 
 /** Storage class; drives random_page_cost, effective_io_concurrency and friends. */
@@ -13,7 +15,7 @@ public enum DiskType {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Unknown disk type '" + text
+            throw UserError.input("Unknown disk type '" + text
                     + "'. Use one of: hdd, ssd, nvme, san, unknown.");
         }
     }

@@ -54,6 +54,11 @@ public record Instance(
                 workload, hardware, demo);
     }
 
+    public Instance withHardware(HardwareFacts newHardware) {
+        return new Instance(id, name, engine, version, fullVersion, connection, tags, tier, criticality, workload,
+                newHardware, demo);
+    }
+
     public boolean connectable() {
         return connection != null;
     }

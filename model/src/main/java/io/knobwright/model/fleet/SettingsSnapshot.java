@@ -7,12 +7,24 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Every setting of one instance as read at one moment; what drift and plans compare against when offline. */
-public record SettingsSnapshot(long instanceId, Instant takenAt, String serverVersion, List<LiveSetting> settings) {
+/**
+ * Every setting of one instance as read at one moment; what drift and plans compare against when offline.
+ *
+ * @param reportedHardware what the probe found about the server's machine at that moment (UNKNOWN where it found
+ *                         nothing); the instance's own facts may differ where a user entered them
+ */
+public record SettingsSnapshot(long instanceId, Instant takenAt, String serverVersion, List<LiveSetting> settings,
+                               HardwareFacts reportedHardware) {
 
     public SettingsSnapshot {
         Objects.requireNonNull(takenAt, "takenAt");
         settings = List.copyOf(settings);
+        reportedHardware = reportedHardware == null ? HardwareFacts.UNKNOWN : reportedHardware;
+    }
+
+    /** A snapshot that recorded nothing about the server's hardware. */
+    public SettingsSnapshot(long instanceId, Instant takenAt, String serverVersion, List<LiveSetting> settings) {
+        this(instanceId, takenAt, serverVersion, settings, HardwareFacts.UNKNOWN);
     }
 
     public Map<String, LiveSetting> byName() {

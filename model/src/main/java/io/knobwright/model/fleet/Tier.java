@@ -1,5 +1,7 @@
 package io.knobwright.model.fleet;
 
+import io.knobwright.model.UserError;
+
 import java.util.Locale;
 
 /** Environment tier of an instance. */
@@ -17,7 +19,7 @@ public enum Tier {
                 try {
                     yield valueOf(key);
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("Unknown tier '" + text
+                    throw UserError.input("Unknown tier '" + text
                             + "'. Use one of: production, staging, test, development.");
                 }
             }

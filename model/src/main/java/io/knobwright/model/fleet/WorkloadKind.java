@@ -1,5 +1,7 @@
 package io.knobwright.model.fleet;
 
+import io.knobwright.model.UserError;
+
 import java.util.Locale;
 
 /** The shape of the workload an instance serves; templates and recommendations key on it. */
@@ -15,7 +17,7 @@ public enum WorkloadKind {
                 try {
                     yield valueOf(key);
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("Unknown workload '" + text
+                    throw UserError.input("Unknown workload '" + text
                             + "'. Use one of: oltp, olap, mixed, web, desktop.");
                 }
             }

@@ -8,6 +8,7 @@ import io.knobwright.model.engine.EngineVersion;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.LiveSetting;
 import io.knobwright.model.fleet.SettingsSnapshot;
+import io.knobwright.model.template.MissingFactException;
 import io.knobwright.model.template.ResolvedParameter;
 import io.knobwright.model.template.TemplateException;
 import io.knobwright.model.template.TemplateLibrary;
@@ -43,13 +44,22 @@ public final class TemplatePlanner {
         this.equivalence = equivalence;
     }
 
-    private ParameterCatalog catalogOf(Instance instance) {
-        return catalogs.forInstance(instance.id(), new EngineVersion(instance.engine(), instance.version()));
+    /**
+     * The catalog in force for the instance (its server's own description once read, else the shipped one);
+     * a template cannot be resolved for a version without one.
+     */
+    public ParameterCatalog catalogFor(Instance instance) {
+        try {
+            return catalogs.forInstance(instance.id(), new EngineVersion(instance.engine(), instance.version()));
+        } catch (IllegalArgumentException noCatalog) {
+            throw new TemplateException("No template can be resolved for '" + instance.name() + "': "
+                    + noCatalog.getMessage(), noCatalog);
+        }
     }
 
     /** The template's resolved configuration for this instance, with provenance per parameter. */
     public List<ResolvedParameter> resolve(TemplateVersion template, Instance instance) {
-        return resolve(template, instance, catalogOf(instance));
+        return resolve(template, instance, catalogFor(instance));
     }
 
     private List<ResolvedParameter> resolve(TemplateVersion template, Instance instance, ParameterCatalog catalog) {
@@ -57,7 +67,8 @@ public final class TemplatePlanner {
             throw new TemplateException("Template '" + template.name() + "' is for " + template.template().engine().displayName()
                     + "; '" + instance.name() + "' runs " + instance.engine().displayName());
         }
-        return new TemplateResolver(library::latest).resolve(template, instance.hardware(), catalog);
+        return MissingFactException.explained(instance,
+                () -> new TemplateResolver(library::latest).resolve(template, instance.hardware(), catalog));
     }
 
     /**
@@ -68,7 +79,7 @@ public final class TemplatePlanner {
      */
     public ChangePlan plan(TemplateVersion template, Instance instance, SettingsSnapshot snapshot, boolean live,
                            String author, Instant now) {
-        ParameterCatalog catalog = catalogOf(instance);
+        ParameterCatalog catalog = catalogFor(instance);
         List<ResolvedParameter> resolved = resolve(template, instance, catalog);
         String baseline = snapshot == null ? ChangePlan.NO_BASELINE
                 : live ? "live at " + snapshot.takenAt() : "snapshot of " + snapshot.takenAt();

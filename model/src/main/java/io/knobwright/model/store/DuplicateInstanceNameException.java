@@ -6,7 +6,7 @@ public final class DuplicateInstanceNameException extends StoreException {
     private final String name;
 
     public DuplicateInstanceNameException(String name) {
-        super("An instance named '" + name + "' already exists. Choose another name, or edit the existing instance.");
+        super(Kind.INPUT, "An instance named '" + name + "' already exists. Choose another name, or edit the existing instance.");
         this.name = name;
     }
 

@@ -5,6 +5,8 @@ import io.knobwright.model.fleet.ConnectionSpec;
 import io.knobwright.model.fleet.CredentialRef;
 import io.knobwright.model.fleet.Criticality;
 import io.knobwright.model.fleet.DiskType;
+import io.knobwright.model.fleet.FactSource;
+import io.knobwright.model.fleet.HardwareFact;
 import io.knobwright.model.fleet.HardwareFacts;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.InstanceLimits;
@@ -13,7 +15,9 @@ import io.knobwright.model.fleet.WorkloadKind;
 import io.knobwright.model.store.jooq.tables.records.InstanceRecord;
 
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 /** Maps between the domain {@link Instance} and its jOOQ row; the only place that knows the column encoding. */
 final class InstanceRows {
@@ -49,6 +53,10 @@ final class InstanceRows {
         row.setMemoryBytes(hardware.memoryBytes());
         row.setDiskType(hardware.diskType().name());
         row.setDiskBytes(hardware.diskBytes());
+        row.setCpusSource(hardware.source(HardwareFact.CPUS).name());
+        row.setMemorySource(hardware.source(HardwareFact.RAM).name());
+        row.setDiskTypeSource(hardware.source(HardwareFact.DISK_TYPE).name());
+        row.setDiskBytesSource(hardware.source(HardwareFact.DISK_SIZE).name());
         row.setDemo(instance.demo());
         row.setUpdatedAt(now);
     }
@@ -67,8 +75,21 @@ final class InstanceRows {
                 Tier.valueOf(row.getTier()),
                 Criticality.valueOf(row.getCriticality()),
                 WorkloadKind.valueOf(row.getWorkload()),
-                new HardwareFacts(row.getCpus(), row.getMemoryBytes(), DiskType.valueOf(row.getDiskType()), row.getDiskBytes()),
+                new HardwareFacts(row.getCpus(), row.getMemoryBytes(), DiskType.valueOf(row.getDiskType()), row.getDiskBytes(),
+                        probed(row)),
                 row.getDemo());
+    }
+
+    private static Set<HardwareFact> probed(InstanceRecord row) {
+        EnumSet<HardwareFact> probed = EnumSet.noneOf(HardwareFact.class);
+        Map.of(HardwareFact.CPUS, row.getCpusSource(), HardwareFact.RAM, row.getMemorySource(),
+                HardwareFact.DISK_TYPE, row.getDiskTypeSource(), HardwareFact.DISK_SIZE, row.getDiskBytesSource())
+                .forEach((fact, source) -> {
+                    if (FactSource.PROBED.name().equals(source)) {
+                        probed.add(fact);
+                    }
+                });
+        return probed;
     }
 
     private static CredentialRef credential(InstanceRecord row) {

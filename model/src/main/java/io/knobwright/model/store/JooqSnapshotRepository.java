@@ -1,5 +1,7 @@
 package io.knobwright.model.store;
 
+import io.knobwright.model.fleet.DiskType;
+import io.knobwright.model.fleet.HardwareFacts;
 import io.knobwright.model.fleet.LiveSetting;
 import io.knobwright.model.fleet.SettingsSnapshot;
 import io.knobwright.model.fleet.SnapshotRepository;
@@ -45,6 +47,11 @@ final class JooqSnapshotRepository implements SnapshotRepository {
             row.setInstanceId(snapshot.instanceId());
             row.setTakenAt(snapshot.takenAt().atOffset(ZoneOffset.UTC));
             row.setServerVersion(snapshot.serverVersion());
+            HardwareFacts reported = snapshot.reportedHardware();
+            row.setReportedCpus(reported.cpus());
+            row.setReportedMemoryBytes(reported.memoryBytes());
+            row.setReportedDiskType(reported.diskType().name());
+            row.setReportedDiskBytes(reported.diskBytes());
             row.insert();
             if (snapshot.settings().isEmpty()) {
                 return;
@@ -93,8 +100,10 @@ final class JooqSnapshotRepository implements SnapshotRepository {
                     .orderBy(SNAPSHOT_SETTING.ORDINAL)
                     .fetch(s -> new LiveSetting(s.getName(), s.getSettingValue(), s.getUnit(), s.getSource(),
                             s.getPendingRestart()));
+            HardwareFacts reported = HardwareFacts.probed(row.getReportedCpus(), row.getReportedMemoryBytes(),
+                    DiskType.valueOf(row.getReportedDiskType()), row.getReportedDiskBytes());
             return Optional.of(new SettingsSnapshot(row.getInstanceId(), row.getTakenAt().toInstant(),
-                    row.getServerVersion(), settings));
+                    row.getServerVersion(), settings, reported));
         });
     }
 }

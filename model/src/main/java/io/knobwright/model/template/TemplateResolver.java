@@ -3,6 +3,7 @@ package io.knobwright.model.template;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.catalog.ParameterSpec;
 import io.knobwright.model.catalog.ParameterType;
+import io.knobwright.model.fleet.HardwareFact;
 import io.knobwright.model.fleet.HardwareFacts;
 import io.knobwright.model.template.expr.Dimension;
 import io.knobwright.model.template.expr.Expr;
@@ -44,9 +45,11 @@ public final class TemplateResolver {
 
     /** Resolves every entry, failing on the first problem (what plans and exports need). */
     public List<ResolvedParameter> resolve(TemplateVersion leaf, HardwareFacts facts, ParameterCatalog catalog) {
-        Resolution r = resolveAll(leaf, facts, catalog);
+        Evaluation evaluation = new Evaluation(merge(chain(leaf)), facts, catalog);
+        Resolution r = evaluation.run();
         if (!r.problems().isEmpty()) {
-            throw new TemplateException(r.problems().values().iterator().next());
+            // The failure itself, not only its message: callers look at its cause (a missing instance fact).
+            throw evaluation.failures.get(r.problems().keySet().iterator().next());
         }
         return r.parameters();
     }
@@ -146,7 +149,7 @@ public final class TemplateResolver {
         private final Map<String, Quantity> values = new LinkedHashMap<>();
         private final Map<String, ResolvedParameter> resolved = new LinkedHashMap<>();
         private final LinkedHashSet<String> inProgress = new LinkedHashSet<>();
-        private final Map<String, String> failed = new LinkedHashMap<>();
+        private final Map<String, TemplateException> failures = new LinkedHashMap<>();
 
         Evaluation(Map<String, Layered> entries, HardwareFacts facts, ParameterCatalog catalog) {
             this.entries = entries;
@@ -159,18 +162,20 @@ public final class TemplateResolver {
                 try {
                     resolveEntry(key);
                 } catch (TemplateException e) {
-                    failed.putIfAbsent(key, e.getMessage());
+                    failures.putIfAbsent(key, e);
                 }
             }
-            return new Resolution(resolved.keySet().stream().sorted().map(resolved::get).toList(), failed);
+            Map<String, String> problems = new LinkedHashMap<>();
+            failures.forEach((key, failure) -> problems.put(key, failure.getMessage()));
+            return new Resolution(resolved.keySet().stream().sorted().map(resolved::get).toList(), problems);
         }
 
         private Quantity resolveEntry(String key) {
             if (values.containsKey(key)) {
                 return values.get(key);
             }
-            if (failed.containsKey(key)) {
-                throw new TemplateException(failed.get(key));
+            if (failures.containsKey(key)) {
+                throw failures.get(key);
             }
             Layered layered = entries.get(key);
             TemplateEntry entry = layered.entry();
@@ -184,7 +189,7 @@ public final class TemplateResolver {
             try {
                 return evaluateEntry(key, layered, entry, spec);
             } catch (TemplateException e) {
-                failed.putIfAbsent(key, e.getMessage());
+                failures.putIfAbsent(key, e);
                 throw e;
             } finally {
                 inProgress.remove(key);
@@ -260,13 +265,13 @@ public final class TemplateResolver {
         private Quantity name(String name, int column) {
             switch (name.toUpperCase(Locale.ROOT)) {
                 case "RAM", "MEMORY" -> {
-                    return requireFact(name, facts.memoryBytes(), Dimension.BYTES);
+                    return requireFact(HardwareFact.RAM, name, facts.memoryBytes(), Dimension.BYTES);
                 }
                 case "CPUS", "CPU", "CORES" -> {
-                    return requireFact(name, facts.cpus(), Dimension.NUMBER);
+                    return requireFact(HardwareFact.CPUS, name, facts.cpus(), Dimension.NUMBER);
                 }
                 case "DISK" -> {
-                    return requireFact(name, facts.diskBytes(), Dimension.BYTES);
+                    return requireFact(HardwareFact.DISK_SIZE, name, facts.diskBytes(), Dimension.BYTES);
                 }
                 default -> {
                     String key = ParameterCatalog.canonicalName(name);
@@ -289,9 +294,9 @@ public final class TemplateResolver {
             }
         }
 
-        private static Quantity requireFact(String name, long value, Dimension dimension) {
+        private static Quantity requireFact(HardwareFact fact, String name, long value, Dimension dimension) {
             if (value <= 0) {
-                throw new ExpressionException(name + " is not known for this instance: set its hardware facts first");
+                throw new MissingFactException(fact, name);
             }
             return new Quantity(BigDecimal.valueOf(value), dimension);
         }

@@ -1,5 +1,7 @@
 package io.knobwright.model.value;
 
+import io.knobwright.model.UserError;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -12,7 +14,7 @@ import java.util.Objects;
  * and what would be accepted, e.g. {@code shared_buffers on PostgreSQL 16: 10TB is above the maximum 8TB
  * (valid: 128kB .. 8TB)}.
  */
-public final class InvalidValueException extends RuntimeException {
+public final class InvalidValueException extends UserError {
 
     /** Why the value was refused, for callers that react differently (e.g. highlight the unit). */
     public enum Reason {
@@ -42,7 +44,7 @@ public final class InvalidValueException extends RuntimeException {
      */
     public InvalidValueException(String message, String parameter, String engineVersion, String given, Reason reason,
                                  List<String> suggestions) {
-        super(message);
+        super(Kind.INPUT, message);
         this.parameter = Objects.requireNonNull(parameter, "parameter");
         this.engineVersion = Objects.requireNonNull(engineVersion, "engineVersion");
         this.given = given;

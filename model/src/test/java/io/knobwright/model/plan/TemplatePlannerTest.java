@@ -125,6 +125,31 @@ class TemplatePlannerTest {
                 .isInstanceOf(TemplateException.class).hasMessageContaining("runs MariaDB");
     }
 
+    @Test
+    void aTemplateThatNeedsAnUnknownFactSaysWhichAndHowToSetIt() {
+        Instance maria = new Instance(9, "shop maria", Engine.MARIADB, "10.11", "10.11.9-MariaDB", null, null,
+                null, null, null, HardwareFacts.probed(4, 0, DiskType.UNKNOWN, 0), false);
+
+        assertThatThrownBy(() -> planner.resolve(library.require("mariadb-oltp"), maria))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("RAM is not known for this instance")
+                .hasMessageEndingWith("Enter the RAM of 'shop maria' with Edit in the workbench or with:"
+                        + " knobwright fleet edit 'shop maria' --ram 64GB");
+
+        assertThat(planner.resolve(library.require("mariadb-oltp"), maria.withHardware(maria.hardware().withMemory(16 * GB))))
+                .filteredOn(p -> p.name().equals("innodb_buffer_pool_size"))
+                .singleElement().satisfies(p -> assertThat(p.value()).isEqualTo(String.valueOf(12 * GB)));
+    }
+
+    @Test
+    void anInstanceOfAVersionWithoutCatalogGetsAUserErrorNamingIt() {
+        Instance old = new Instance(10, "pg12", Engine.POSTGRESQL, "12", "12.9", null, null, null, null, null, null, false);
+
+        assertThatThrownBy(() -> planner.resolve(library.require("postgresql-oltp"), old))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageStartingWith("No template can be resolved for 'pg12': No parameter catalog for PostgreSQL 12.");
+    }
+
     private static final class NoUserTemplates implements TemplateRepository {
         public List<TemplateVersion> latestVersions() { return List.of(); }
         public Optional<TemplateVersion> latest(String name) { return Optional.empty(); }
@@ -132,4 +157,5 @@ class TemplatePlannerTest {
         public List<TemplateVersion> history(String name) { return List.of(); }
         public TemplateVersion save(io.knobwright.model.template.Template t, String a, String c) { throw new UnsupportedOperationException(); }
     }
+
 }

@@ -5,6 +5,8 @@ import io.knobwright.model.fleet.ConnectionSpec;
 import io.knobwright.model.fleet.CredentialRef;
 import io.knobwright.model.fleet.Criticality;
 import io.knobwright.model.fleet.DiskType;
+import io.knobwright.model.fleet.FactSource;
+import io.knobwright.model.fleet.HardwareFact;
 import io.knobwright.model.fleet.HardwareFacts;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.InstanceLimits;
@@ -63,6 +65,20 @@ class JooqInstanceRepositoryTest {
         assertThat(instances.findById(saved.id())).contains(saved);
         assertThat(instances.findByName("maria-shop-prod-01")).contains(saved);
         assertThat(saved).isEqualTo(original.withId(saved.id()));
+    }
+
+    @Test
+    void whereEachHardwareFactComesFromSurvivesTheRoundTrip() {
+        HardwareFacts mixed = HardwareFacts.probed(8, 0, DiskType.UNKNOWN, 0).withMemory(64L << 30).withDiskType(DiskType.SSD);
+        Instance saved = instances.save(TestInstances.inventoryOnly("maria-mixed").withHardware(mixed));
+
+        HardwareFacts loaded = instances.findById(saved.id()).orElseThrow().hardware();
+
+        assertThat(loaded).isEqualTo(mixed);
+        assertThat(loaded.source(HardwareFact.CPUS)).isEqualTo(FactSource.PROBED);
+        assertThat(loaded.source(HardwareFact.RAM)).isEqualTo(FactSource.ENTERED);
+        assertThat(loaded.source(HardwareFact.DISK_TYPE)).isEqualTo(FactSource.ENTERED);
+        assertThat(loaded.source(HardwareFact.DISK_SIZE)).isEqualTo(FactSource.UNKNOWN);
     }
 
     @Test

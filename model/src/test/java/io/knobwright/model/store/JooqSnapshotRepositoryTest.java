@@ -1,5 +1,7 @@
 package io.knobwright.model.store;
 
+import io.knobwright.model.fleet.DiskType;
+import io.knobwright.model.fleet.HardwareFacts;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.LiveSetting;
 import io.knobwright.model.fleet.SettingsSnapshot;
@@ -45,6 +47,15 @@ class JooqSnapshotRepositoryTest {
         store.snapshots().save(snapshot);
 
         assertThat(store.snapshots().latest(instance.id())).contains(snapshot);
+    }
+
+    @Test
+    void whatTheServerReportedAboutItsHardwareComesBackWithTheSnapshot() {
+        HardwareFacts reported = HardwareFacts.probed(4, 0, DiskType.UNKNOWN, 0);
+        store.snapshots().save(new SettingsSnapshot(instance.id(), Instant.parse("2026-11-20T10:15:30Z"), "10.11.9",
+                List.of(new LiveSetting("innodb_buffer_pool_size", "134217728", null, "COMPILE-TIME", false)), reported));
+
+        assertThat(store.snapshots().latest(instance.id()).orElseThrow().reportedHardware()).isEqualTo(reported);
     }
 
     @Test

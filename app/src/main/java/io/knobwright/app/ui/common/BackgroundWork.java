@@ -1,5 +1,6 @@
 package io.knobwright.app.ui.common;
 
+import io.knobwright.model.UserError;
 import io.knobwright.model.task.ShuttingDownException;
 import io.knobwright.model.task.TaskRunner;
 import javafx.util.Subscription;
@@ -15,6 +16,9 @@ import java.util.function.Supplier;
  * Runs blocking service calls through the {@link TaskRunner} and delivers the outcome on the UI thread.
  * The app passes {@code Platform::runLater} as the UI executor; tests pass {@code Runnable::run} together
  * with {@link TaskRunner#inline()} so view-models can be driven without a toolkit.
+ *
+ * <p>Failures reach the screen in one way: a user error as its message, a bug as a sentence saying so plus the
+ * bug dialog with the details ({@link UserMessages}).
  */
 public final class BackgroundWork {
 
@@ -22,17 +26,19 @@ public final class BackgroundWork {
 
     private final TaskRunner tasks;
     private final Executor ui;
+    private final BugReporter bugs;
     private final UiTimer timer;
 
-    /** Delayed actions ({@link #after}) wait in real time. */
-    public BackgroundWork(TaskRunner tasks, Executor ui) {
-        this(tasks, ui, UiTimer.real(ui));
+    /** Delayed actions ({@link #after}) wait in real time; bugs go to {@code bugs} (the bug dialog). */
+    public BackgroundWork(TaskRunner tasks, Executor ui, BugReporter bugs) {
+        this(tasks, ui, bugs, UiTimer.real(ui));
     }
 
     /** For view-model tests: {@code timer} decides when delayed actions run. */
-    public BackgroundWork(TaskRunner tasks, Executor ui, UiTimer timer) {
+    public BackgroundWork(TaskRunner tasks, Executor ui, BugReporter bugs, UiTimer timer) {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.ui = Objects.requireNonNull(ui, "ui");
+        this.bugs = Objects.requireNonNull(bugs, "bugs");
         this.timer = Objects.requireNonNull(timer, "timer");
     }
 
@@ -52,10 +58,22 @@ public final class BackgroundWork {
             if (error == null) {
                 onSuccess.accept(value);
             } else {
-                log(action, error);
-                onFailure.accept(UserMessages.describe(action, error));
+                onFailure.accept(failed(action, error));
             }
         }));
+    }
+
+    /**
+     * The sentence to show for a failure of {@code action}, for work that catches its own failures. A bug is
+     * logged with its stack trace and also shown in the bug dialog. Callable from any thread.
+     */
+    public String failed(String action, Throwable error) {
+        log(action, error);
+        if (UserMessages.isBug(error)) {
+            String report = UserMessages.bugReport(action, error);
+            ui.execute(() -> bugs.report(action, report));
+        }
+        return UserMessages.describe(action, error);
     }
 
     /** Runs {@code update} on the UI thread: progress reported from running work. */
@@ -69,13 +87,14 @@ public final class BackgroundWork {
     }
 
     private static void log(String action, Throwable error) {
-        if (UserMessages.unwrap(error) instanceof ShuttingDownException) {
+        Throwable t = UserError.unwrap(error);
+        if (t instanceof ShuttingDownException) {
             // A screen asked for work while the window was closing: nobody is left to see the outcome.
             LOG.log(System.Logger.Level.DEBUG, action + " skipped: Knobwright is shutting down");
-        } else if (UserMessages.isExpected(error)) {
-            LOG.log(System.Logger.Level.INFO, action + " failed: " + UserMessages.unwrap(error).getMessage());
+        } else if (t instanceof UserError) {
+            LOG.log(System.Logger.Level.INFO, action + " failed: " + t.getMessage());
         } else {
-            LOG.log(System.Logger.Level.WARNING, action + " failed", UserMessages.unwrap(error));
+            LOG.log(System.Logger.Level.WARNING, action + " failed", t);
         }
     }
 }

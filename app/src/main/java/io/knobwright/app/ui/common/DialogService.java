@@ -39,4 +39,12 @@ public interface DialogService {
      * @return the reference to assign ("postgresql-oltp" or "postgresql-oltp@3"); empty when cancelled
      */
     Optional<String> chooseTemplate(Instance instance, List<TemplateVersion> candidates, TemplateAssignment current);
+
+    /**
+     * Tells the user that Knobwright hit a bug (never used for a user error), with the details in a text they
+     * can copy into a report.
+     *
+     * @param action what the user was doing ("Save orders-1")
+     */
+    void showBug(String action, String details);
 }

@@ -85,6 +85,13 @@ public final class FxDialogService implements DialogService {
         return dialog.showAndWait();
     }
 
+    @Override
+    public void showBug(String action, String details) {
+        BugDialog dialog = new BugDialog(action, details, theme);
+        prepare(dialog);
+        dialog.showAndWait();
+    }
+
     private void prepare(Dialog<?> dialog) {
         Window window = owner.get();
         if (window != null) {

@@ -1,50 +1,47 @@
 package io.knobwright.app.ui.common;
 
-import io.knobwright.connectors.ConnectorException;
+import io.knobwright.app.cli.VersionProvider;
+import io.knobwright.model.UserError;
+import io.knobwright.model.task.ShuttingDownException;
 
-import java.io.UncheckedIOException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 
 /**
- * Turns a failure into the sentence a user reads. Connectors and services already phrase their
- * messages for people (what went wrong, what to do); this only unwraps and adds a fallback, so that
- * no stack trace or class name reaches the screen for errors a user can cause.
+ * The one place where the workbench turns a failure into what the user reads. A {@link UserError} already says
+ * what went wrong and what to do, so its message is shown as it is. Anything else is a bug in Knobwright: the
+ * user gets a sentence saying so, and {@link #bugReport} the details to copy into a report, never a raw
+ * exception text (decision 0002).
  */
 public final class UserMessages {
 
     private UserMessages() {
     }
 
-    public static Throwable unwrap(Throwable error) {
-        Throwable t = error;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
-    }
-
     /** The message to show; {@code action} names what failed ("Refresh from server"). */
     public static String describe(String action, Throwable error) {
-        Throwable t = unwrap(error);
-        String message = t.getMessage();
-        if (t instanceof ConnectorException || t instanceof IllegalArgumentException
-                || t instanceof IllegalStateException || t instanceof UncheckedIOException) {
-            if (message != null && !message.isBlank()) {
-                return action + " failed: " + message;
-            }
+        Throwable t = UserError.unwrap(error);
+        if (t instanceof UserError || t instanceof ShuttingDownException) {
+            return action + " failed: " + t.getMessage();
         }
-        if (message == null || message.isBlank()) {
-            return action + " failed unexpectedly (" + t.getClass().getSimpleName()
-                    + "). The details are in the log.";
-        }
-        return action + " failed: " + message;
+        return action + " failed because of a bug in Knobwright. The bug report window has the details to copy.";
     }
 
-    /** True for failures the user can fix themselves (server down, bad input); the rest get logged with a trace. */
-    public static boolean isExpected(Throwable error) {
-        Throwable t = unwrap(error);
-        return t instanceof ConnectorException || t instanceof IllegalArgumentException
-                || t instanceof UncheckedIOException;
+    /** True for a bug: a failure that is neither a user error nor the application closing. */
+    public static boolean isBug(Throwable error) {
+        Throwable t = UserError.unwrap(error);
+        return !(t instanceof UserError) && !(t instanceof ShuttingDownException);
+    }
+
+    /** What a bug report needs: what the user did, Knobwright's version, the platform and the stack trace. */
+    public static String bugReport(String action, Throwable bug) {
+        StringWriter trace = new StringWriter();
+        UserError.unwrap(bug).printStackTrace(new PrintWriter(trace));
+        return "Action: " + action + System.lineSeparator()
+                + "Knobwright " + VersionProvider.version() + " on Java " + Runtime.version()
+                + " (" + System.getProperty("java.vendor", "unknown vendor") + "), "
+                + System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch") + System.lineSeparator() + System.lineSeparator()
+                + trace;
     }
 }

@@ -6,6 +6,7 @@ import io.knobwright.app.template.ConfigurationView;
 import io.knobwright.app.template.TemplateService;
 import io.knobwright.app.ui.common.BackgroundWork;
 import io.knobwright.app.ui.diff.DiffViewModel;
+import io.knobwright.model.UserError;
 import io.knobwright.model.diff.DiffRow;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.template.TemplateVersion;
@@ -79,7 +80,7 @@ public final class CompareViewModel {
         try {
             a = ConfigurationRef.parse(left.get());
             b = ConfigurationRef.parse(right.get());
-        } catch (IllegalArgumentException e) {
+        } catch (UserError e) {
             problem.set(e.getMessage());
             return;
         }

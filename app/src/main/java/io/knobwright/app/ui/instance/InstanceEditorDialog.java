@@ -2,9 +2,11 @@ package io.knobwright.app.ui.instance;
 
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
+import io.knobwright.app.ui.common.Formats;
 import io.knobwright.app.ui.common.Labels;
 import io.knobwright.app.ui.common.Theme;
 import io.knobwright.model.fleet.Criticality;
+import io.knobwright.model.fleet.DiskType;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.Tier;
 import io.knobwright.model.fleet.WorkloadKind;
@@ -37,6 +39,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -57,7 +60,7 @@ public final class InstanceEditorDialog extends Dialog<Instance> {
     public InstanceEditorDialog(InstanceEditorViewModel vm, Theme theme) {
         this.vm = vm;
         setTitle(vm.title());
-        setHeaderText(vm.isEditing() ? "Edit name, tier, criticality, workload and tags."
+        setHeaderText(vm.isEditing() ? "Edit name, tier, criticality, workload, tags and hardware."
                 : "Register a running PostgreSQL, MariaDB or MySQL server. Knobwright reads its version, "
                 + "hardware and settings when you save.");
         getDialogPane().getButtonTypes().setAll(SAVE, ButtonType.CANCEL);
@@ -87,8 +90,13 @@ public final class InstanceEditorDialog extends Dialog<Instance> {
         });
         setResultConverter(button -> button == SAVE ? vm.savedProperty().get() : null);
         Subscription grow = Subscription.EMPTY;
-        for (ObservableStringValue message : List.of(vm.testResultProperty(), vm.nameErrorProperty(),
-                vm.urlErrorProperty(), vm.passwordEnvErrorProperty(), vm.tagsErrorProperty(), vm.saveErrorProperty())) {
+        List<ObservableStringValue> messages = new ArrayList<>(List.of(vm.testResultProperty(), vm.nameErrorProperty(),
+                vm.urlErrorProperty(), vm.passwordEnvErrorProperty(), vm.tagsErrorProperty(), vm.saveErrorProperty()));
+        if (vm.hardware() != null) {
+            messages.addAll(List.of(vm.hardware().cpusErrorProperty(), vm.hardware().memoryErrorProperty(),
+                    vm.hardware().diskSizeErrorProperty()));
+        }
+        for (ObservableStringValue message : messages) {
             grow = grow.and(message.subscribe((before, now) -> fitWindow()));
         }
         subscriptions = theme.style(getDialogPane(), STYLESHEET).and(grow).and(vm.savedProperty().subscribe(saved -> {
@@ -134,6 +142,41 @@ public final class InstanceEditorDialog extends Dialog<Instance> {
         TextField tags = text("editor-tags", "team=payments, region=eu-west-1");
         tags.textProperty().bindBidirectional(vm.tagsProperty());
         field("Tags", tags, vm.tagsErrorProperty());
+        if (vm.hardware() != null) {
+            addHardwareRows(vm.hardware());
+        }
+    }
+
+    /** CPUs, RAM and disk, each with where it comes from below it (probed, entered, unknown). */
+    private void addHardwareRows(HardwareForm hw) {
+        Label heading = new Label("Hardware");
+        heading.getStyleClass().addAll("editor-section", Styles.TEXT_BOLD);
+        form.add(heading, 0, row++, 2, 1);
+        TextField cpus = text("editor-cpus", "e.g. 16");
+        cpus.textProperty().bindBidirectional(hw.cpusProperty());
+        field("CPUs", cpus, hw.cpusErrorProperty());
+        note(hw.cpusNoteProperty());
+        TextField memory = text("editor-ram", "e.g. 64GB, 64G or 65536MB");
+        memory.textProperty().bindBidirectional(hw.memoryProperty());
+        field("RAM", memory, hw.memoryErrorProperty());
+        note(hw.memoryNoteProperty());
+        field("Disk type", choice("editor-disk-type", DiskType.values(),
+                t -> t == DiskType.UNKNOWN ? "Unknown" : Formats.diskType(t), hw.diskTypeProperty()), null);
+        note(hw.diskTypeNoteProperty());
+        TextField disk = text("editor-disk", "e.g. 2TB or 500GB");
+        disk.textProperty().bindBidirectional(hw.diskSizeProperty());
+        field("Disk size", disk, hw.diskSizeErrorProperty());
+        note(hw.diskSizeNoteProperty());
+    }
+
+    /** Where a hardware fact comes from, in muted text under its field. */
+    private void note(ObservableStringValue text) {
+        Label note = new Label();
+        note.getStyleClass().addAll("field-note", Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
+        note.textProperty().bind(text);
+        form.add(note, 1, row++);
     }
 
     private void addPasswordRows() {

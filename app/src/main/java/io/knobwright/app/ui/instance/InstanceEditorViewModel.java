@@ -31,8 +31,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The add/edit instance form. Adding needs a reachable server (Save registers it, which probes it);
- * editing changes only name, tier, criticality, workload and tags. Errors show next to their field,
- * and nothing is stored until every field is valid.
+ * editing changes name, tier, criticality, workload, tags and the hardware facts ({@link HardwareForm}).
+ * Errors show next to their field, and nothing is stored until every field is valid.
  */
 public final class InstanceEditorViewModel {
 
@@ -41,6 +41,7 @@ public final class InstanceEditorViewModel {
     private final Set<String> namesInUse;
     private final UnaryOperator<String> environment;
     private final Instance editing;
+    private final HardwareForm hardware;
 
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
     private final StringProperty jdbcUrl = new SimpleStringProperty(this, "jdbcUrl", "");
@@ -78,6 +79,7 @@ public final class InstanceEditorViewModel {
         this.namesInUse = Set.copyOf(namesInUse);
         this.environment = Objects.requireNonNull(environment);
         this.editing = editing;
+        this.hardware = editing == null ? null : new HardwareForm(editing.hardware());
         if (editing != null) {
             name.set(editing.name());
             tier.set(editing.tier());
@@ -102,6 +104,11 @@ public final class InstanceEditorViewModel {
         return editing != null;
     }
 
+    /** The hardware fields when editing; null when adding (registration probes the server instead). */
+    public HardwareForm hardware() {
+        return hardware;
+    }
+
     public String title() {
         return editing == null ? "Add instance" : "Edit " + editing.name();
     }
@@ -115,8 +122,9 @@ public final class InstanceEditorViewModel {
         urlError.set(editing != null ? "" : urlProblem(jdbcUrl.get().trim()));
         passwordEnvError.set(editing != null || !useEnvironment.get() ? "" : envProblem(passwordEnv.get().trim()));
         tagsError.set(TagsText.parse(tags.get()).error());
+        boolean hardwareOk = hardware == null || hardware.validate();
         return !n.isEmpty() && nameError.get().isEmpty() && urlError.get().isEmpty()
-                && passwordEnvError.get().isEmpty() && tagsError.get().isEmpty();
+                && passwordEnvError.get().isEmpty() && tagsError.get().isEmpty() && hardwareOk;
     }
 
     private boolean nameTaken(String n) {
@@ -216,7 +224,7 @@ public final class InstanceEditorViewModel {
         } else {
             Instance e = editing;
             Instance changed = new Instance(e.id(), n, e.engine(), e.version(), e.fullVersion(), e.connection(),
-                    parsedTags, tier.get(), criticality.get(), workload.get(), e.hardware(), e.demo());
+                    parsedTags, tier.get(), criticality.get(), workload.get(), hardware.result(), e.demo());
             work.io("Save " + e.name(), () -> fleet.update(changed), this::stored, this::failed);
         }
     }

@@ -4,6 +4,9 @@ import io.knobwright.app.ui.common.Formats;
 import io.knobwright.app.ui.common.Labels;
 import io.knobwright.model.fleet.ConnectionSpec;
 import io.knobwright.model.fleet.CredentialRef;
+import io.knobwright.model.fleet.FactSource;
+import io.knobwright.model.fleet.HardwareFact;
+import io.knobwright.model.fleet.HardwareFacts;
 import io.knobwright.model.fleet.Instance;
 
 import java.util.ArrayList;
@@ -27,7 +30,12 @@ final class InstanceFacts {
         facts.add(new Fact("Tier", Labels.tier(i.tier())));
         facts.add(new Fact("Criticality", Labels.criticality(i.criticality())));
         facts.add(new Fact("Workload", Labels.workload(i.workload())));
-        facts.add(new Fact("Hardware", Formats.hardware(i.hardware())));
+        HardwareFacts h = i.hardware();
+        facts.add(new Fact("CPUs", sourced(Formats.cpus(h.cpus()), h.source(HardwareFact.CPUS))));
+        facts.add(new Fact("RAM", sourced(Formats.bytes(h.memoryBytes()), h.source(HardwareFact.RAM))));
+        // The size's source speaks for the disk when both are known: both are entered in practice (never probed).
+        facts.add(new Fact("Disk", sourced(Formats.disk(h), h.source(h.isKnown(HardwareFact.DISK_SIZE)
+                ? HardwareFact.DISK_SIZE : HardwareFact.DISK_TYPE))));
         facts.add(new Fact("Tags", i.tags().isEmpty() ? "none" : Formats.tags(i.tags())));
         ConnectionSpec c = i.connection();
         if (c == null) {
@@ -39,6 +47,11 @@ final class InstanceFacts {
             facts.add(new Fact("Password", passwordSource(c.credential())));
         }
         return facts;
+    }
+
+    /** "64 GB (probed)"; an unknown fact says how to fill it in. */
+    private static String sourced(String value, FactSource source) {
+        return source == FactSource.UNKNOWN ? "unknown; enter it with Edit" : value + "  (" + source.label() + ")";
     }
 
     static String safeUrl(String url) {

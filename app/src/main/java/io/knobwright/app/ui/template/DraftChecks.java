@@ -1,5 +1,6 @@
 package io.knobwright.app.ui.template;
 
+import io.knobwright.model.UserError;
 import io.knobwright.app.template.ConfigurationRef;
 import io.knobwright.app.template.ConfigurationView;
 import io.knobwright.app.template.TemplateService;
@@ -142,7 +143,8 @@ final class DraftChecks {
         try {
             ConfigurationView[] views = templates.compareDraft(template, with.ref());
             return new Comparison(views[0].title(), views[1].title(), templates.compare(views[0], views[1]), "");
-        } catch (RuntimeException e) {
+        } catch (UserError e) {
+            // a bug is not a comparison result: it reaches the failure path and the bug dialog
             return new Comparison("", "", List.of(), "Cannot compare with " + with.label() + ": " + e.getMessage());
         }
     }

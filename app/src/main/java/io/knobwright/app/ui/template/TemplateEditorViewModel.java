@@ -4,6 +4,7 @@ import io.knobwright.app.template.TemplateService;
 import io.knobwright.app.ui.common.BackgroundWork;
 import io.knobwright.app.ui.common.Formats;
 import io.knobwright.app.ui.diff.DiffViewModel;
+import io.knobwright.model.UserError;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.template.Template;

@@ -7,6 +7,7 @@ import io.knobwright.app.template.PlanBatch;
 import io.knobwright.app.template.TemplateService;
 import io.knobwright.app.ui.common.BackgroundWork;
 import io.knobwright.app.ui.common.Formats;
+import io.knobwright.model.UserError;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.plan.ChangePlan;
 import io.knobwright.model.template.Template;
@@ -27,7 +28,6 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.time.ZoneId;
@@ -197,7 +197,8 @@ public final class TemplatesViewModel {
                         try {
                             Files.writeString(request.file(), text);
                         } catch (IOException e) {
-                            throw new UncheckedIOException("Cannot write " + request.file() + ": " + e.getMessage(), e);
+                            throw new UserError(UserError.Kind.INPUT, "Cannot write " + request.file() + ": " + e.getMessage()
+                                    + ". Choose a folder you may write to.", e);
                         }
                         return request.file();
                     }, file -> {

@@ -6,7 +6,6 @@ import io.knobwright.app.ui.common.BackgroundWork;
 import io.knobwright.app.ui.compare.CompareViewModel;
 import io.knobwright.app.ui.common.DialogService;
 import io.knobwright.app.ui.common.Formats;
-import io.knobwright.app.ui.common.UserMessages;
 import io.knobwright.app.ui.fleet.FleetViewModel;
 import io.knobwright.app.ui.instance.CatalogLookup;
 import io.knobwright.app.ui.instance.InstanceDetailViewModel;
@@ -41,8 +40,6 @@ import java.util.function.UnaryOperator;
  * {@link FleetViewModel}, the selected instance in {@link InstanceDetailViewModel}.
  */
 public final class WorkbenchViewModel {
-
-    private static final System.Logger LOG = System.getLogger(WorkbenchViewModel.class.getName());
 
     private final FleetService fleet;
     private final TemplateService templates;
@@ -141,8 +138,7 @@ public final class WorkbenchViewModel {
         try {
             assignments = templates.assignments();
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Template assignments could not be read", e);
-            problem = UserMessages.describe("Read template assignments", e);
+            problem = work.failed("Read template assignments", e);
         }
         return new LoadedFleet(instances, assignments,
                 FleetViewModel.prepare(instances, assignments, assignments.isEmpty() ? Map.of() : null), problem);

@@ -197,7 +197,7 @@ class InstanceDetailViewModelTest {
     void aLateAnswerForAnInstanceTheUserLeftIsDropped() {
         HeldTaskRunner held = new HeldTaskRunner();
         service.snapshots.put(pg16.id(), snapshot(pg16.id(), new LiveSetting("work_mem", "1", "kB", "", false)));
-        InstanceDetailViewModel vm = detail(new BackgroundWork(held, Runnable::run));
+        InstanceDetailViewModel vm = detail(new BackgroundWork(held, Runnable::run, (action, details) -> { }));
 
         vm.show(pg16);
         vm.show(oracle);

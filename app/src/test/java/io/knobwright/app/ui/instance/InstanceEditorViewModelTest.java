@@ -6,6 +6,10 @@ import io.knobwright.connectors.ConnectorException;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.engine.EngineVersion;
 import io.knobwright.model.fleet.Criticality;
+import io.knobwright.model.fleet.DiskType;
+import io.knobwright.model.fleet.FactSource;
+import io.knobwright.model.fleet.HardwareFact;
+import io.knobwright.model.fleet.HardwareFacts;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.Tier;
 import org.junit.jupiter.api.Test;
@@ -163,5 +167,54 @@ class InstanceEditorViewModelTest {
         assertThat(saved.engine()).isEqualTo(original.engine());
         assertThat(saved.connection()).isEqualTo(original.connection());
         assertThat(fleet.calls).contains("update payments-pg-prod-01b");
+    }
+
+    private InstanceEditorViewModel editing(HardwareFacts hardware) {
+        Instance original = Fixtures.smallFleet().get(2).withHardware(hardware);
+        return new InstanceEditorViewModel(fleet, Fixtures.inline(), Set.of("payments-pg-prod-01"), k -> null, original);
+    }
+
+    @Test
+    void editedHardwareIsSavedAsEnteredWhileUntouchedFactsKeepTheirSource() {
+        InstanceEditorViewModel vm = editing(HardwareFacts.probed(8, 0, DiskType.UNKNOWN, 0));
+        HardwareForm hw = vm.hardware();
+        assertThat(hw.cpusProperty().get()).isEqualTo("8");
+        assertThat(hw.cpusNoteProperty().get()).isEqualTo("Probed from the server; a refresh updates it.");
+        assertThat(hw.memoryProperty().get()).isEmpty();
+        assertThat(hw.memoryNoteProperty().get())
+                .isEqualTo("Unknown: templates that use RAM cannot be resolved until you enter it.");
+
+        hw.memoryProperty().set("64GB");
+        hw.diskTypeProperty().set(DiskType.NVME);
+        assertThat(hw.memoryNoteProperty().get()).isEqualTo("Entered once saved: refreshes keep it.");
+        vm.save();
+
+        HardwareFacts saved = vm.savedProperty().get().hardware();
+        assertThat(saved.memoryBytes()).isEqualTo(64L << 30);
+        assertThat(saved.source(HardwareFact.RAM)).isEqualTo(FactSource.ENTERED);
+        assertThat(saved.source(HardwareFact.DISK_TYPE)).isEqualTo(FactSource.ENTERED);
+        assertThat(saved.source(HardwareFact.CPUS)).isEqualTo(FactSource.PROBED);
+    }
+
+    @Test
+    void aSizeNoServerHasIsShownNextToItsFieldAndNothingIsSaved() {
+        InstanceEditorViewModel vm = editing(new HardwareFacts(16, 64L << 30, DiskType.SSD, 0));
+        assertThat(vm.hardware().memoryProperty().get()).isEqualTo("64GB");
+
+        vm.hardware().memoryProperty().set("64");
+        vm.save();
+
+        assertThat(vm.hardware().memoryErrorProperty().get()).isEqualTo("RAM '64' is 64 bytes, less than 16MB; write the unit, e.g. 64GB.");
+        assertThat(vm.savedProperty().get()).isNull();
+        assertThat(fleet.calls).noneMatch(c -> c.startsWith("update"));
+
+        vm.hardware().memoryProperty().set("");
+        vm.save();
+        assertThat(vm.savedProperty().get().hardware().source(HardwareFact.RAM)).isEqualTo(FactSource.UNKNOWN);
+    }
+
+    @Test
+    void addingAnInstanceHasNoHardwareFieldsBecauseRegistrationProbesTheServer() {
+        assertThat(adding(Map.of()).hardware()).isNull();
     }
 }

@@ -10,6 +10,7 @@ import io.knobwright.model.catalog.ApplyMode;
 import io.knobwright.model.fleet.LiveSetting;
 import io.knobwright.model.fleet.SettingsSnapshot;
 import io.knobwright.model.plan.ChangePlan;
+import io.knobwright.model.store.StoreException;
 import io.knobwright.model.task.TaskRunner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,7 +152,7 @@ class PlansViewModelTest {
     @Test
     void aPlanAskedForWhileThePlansLoadIsSelectedOnceTheyAreIn() {
         HeldTaskRunner held = new HeldTaskRunner();
-        PlansViewModel vm = new PlansViewModel(templates, new BackgroundWork(held, Runnable::run), BERLIN);
+        PlansViewModel vm = new PlansViewModel(templates, new BackgroundWork(held, Runnable::run, (action, details) -> { }), BERLIN);
         ChangePlan made = plan("postgresql-oltp", 1);
 
         vm.refresh();
@@ -168,14 +169,14 @@ class PlansViewModelTest {
         PlansViewModel vm = new PlansViewModel(templates, new BackgroundWork(new TaskRunner() {
             @Override
             public <T> CompletableFuture<T> io(Supplier<T> work) {
-                return CompletableFuture.failedFuture(new IllegalStateException("The store is locked by another workbench."));
+                return CompletableFuture.failedFuture(new StoreException("The store is locked by another workbench."));
             }
 
             @Override
             public <T> CompletableFuture<T> cpu(Supplier<T> work) {
                 return io(work);
             }
-        }, Runnable::run), BERLIN);
+        }, Runnable::run, (action, details) -> { }), BERLIN);
 
         vm.refresh();
 

@@ -33,7 +33,7 @@ class TemplateEditorViewModelTest {
     private final ManualTimer clock = new ManualTimer();
     private final List<TemplateVersion> saved = new ArrayList<>();
     private final TemplateEditorViewModel editor = new TemplateEditorViewModel(context.templates(),
-            new BackgroundWork(held, Runnable::run, clock), new ScreenMessage(), saved::add);
+            new BackgroundWork(held, Runnable::run, (action, details) -> { }, clock), new ScreenMessage(), saved::add);
     private final Instance instance = DemoWorkbench.postgres16WithSettings(context).getFirst();
 
     TemplateEditorViewModelTest() {

@@ -2,6 +2,7 @@ package io.knobwright.app.ui.workbench;
 
 import io.knobwright.app.AppContext;
 import io.knobwright.app.bench.SampleTemplates;
+import io.knobwright.app.ui.common.BackgroundWork;
 import io.knobwright.connectors.Connectors;
 import io.knobwright.model.catalog.CatalogRepository;
 import io.knobwright.model.store.KnobwrightStore;
@@ -18,6 +19,8 @@ import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.LiveSetting;
 import io.knobwright.model.fleet.SettingsSnapshot;
 import io.knobwright.model.fleet.inventory.ImportReport;
+import io.knobwright.model.store.StoreException;
+import io.knobwright.model.task.TaskRunner;
 import io.knobwright.model.template.TemplateAssignment;
 import io.knobwright.model.template.TemplateVersion;
 import org.junit.jupiter.api.Test;
@@ -46,6 +49,8 @@ class WorkbenchViewModelTest {
         /** Answers the template question; gets the offered templates' names. */
         Function<List<String>, Optional<String>> template = names -> Optional.empty();
         List<String> offeredTemplates;
+        /** Each bug shown: action, then the details the dialog offers to copy. */
+        final List<String[]> bugs = new ArrayList<>();
 
         @Override
         public boolean confirm(String title, String message, String confirmLabel) {
@@ -74,16 +79,26 @@ class WorkbenchViewModelTest {
             offeredTemplates = candidates.stream().map(TemplateVersion::name).toList();
             return template.apply(offeredTemplates);
         }
+
+        @Override
+        public void showBug(String action, String details) {
+            bugs.add(new String[] {action, details});
+        }
     }
 
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
 
     private TemplateService templates;
 
+    /** Synchronous work whose bugs reach {@link #dialogs}, as the app wires it. */
+    private BackgroundWork work() {
+        return new BackgroundWork(TaskRunner.inline(), Runnable::run, dialogs::showBug);
+    }
+
     private WorkbenchViewModel workbench(FakeFleetService fleet) {
         templates = SampleTemplates.over(fleet, Clock.systemUTC());
         WorkbenchViewModel vm = new WorkbenchViewModel(fleet, templates, (id, v) -> Optional.empty(),
-                Fixtures.inline(), dialogs, new ScriptedTemplateDialogs(),
+                work(), dialogs, new ScriptedTemplateDialogs(),
                 k -> null, ZoneOffset.UTC);
         vm.refresh();
         return vm;
@@ -200,12 +215,30 @@ class WorkbenchViewModelTest {
     @Test
     void aStoreThatCannotBeReadEndsInAMessageNotAnEmptyWindowWithoutExplanation() {
         FakeFleetService fleet = new FakeFleetService(Fixtures.smallFleet());
-        fleet.listFailure = new IllegalStateException("The store at ~/.knobwright is locked by another workbench. Close it and retry.");
+        fleet.listFailure = new StoreException("The store at ~/.knobwright is locked by another workbench. Close it and retry.");
         WorkbenchViewModel vm = workbench(fleet);
         assertThat(vm.messageIsErrorProperty().get()).isTrue();
         assertThat(vm.messageProperty().get()).isEqualTo("Load the fleet failed: The store at ~/.knobwright is locked "
                 + "by another workbench. Close it and retry.");
         assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(dialogs.bugs).isEmpty();
+    }
+
+    @Test
+    void anUnexpectedFailureOpensTheBugDialogWithDetailsToCopyAndNeverShowsTheRawException() {
+        FakeFleetService fleet = new FakeFleetService(Fixtures.smallFleet());
+        fleet.listFailure = new NullPointerException("Cannot invoke \"Instance.name()\" because \"i\" is null");
+        WorkbenchViewModel vm = workbench(fleet);
+
+        assertThat(vm.messageIsErrorProperty().get()).isTrue();
+        assertThat(vm.messageProperty().get())
+                .isEqualTo("Load the fleet failed because of a bug in Knobwright. The bug report window has the details to copy.");
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(dialogs.bugs).singleElement().satisfies(bug -> {
+            assertThat(bug[0]).isEqualTo("Load the fleet");
+            assertThat(bug[1]).contains("Knobwright ", "java.lang.NullPointerException: Cannot invoke \"Instance.name()\"",
+                    "\tat io.knobwright.app.ui.workbench.WorkbenchViewModelTest");
+        });
     }
 
     @Test
@@ -216,7 +249,7 @@ class WorkbenchViewModelTest {
                     k -> null);
             templates = context.templates();
             WorkbenchViewModel vm = new WorkbenchViewModel(context.fleet(), templates, (id, v) -> Optional.empty(),
-                    Fixtures.inline(), dialogs, new ScriptedTemplateDialogs(), k -> null, ZoneOffset.UTC);
+                    work(), dialogs, new ScriptedTemplateDialogs(), k -> null, ZoneOffset.UTC);
             vm.refresh();
             Instance target = context.fleet().list().stream()
                     .filter(i -> i.engine() == Engine.POSTGRESQL && context.fleet().latestSnapshot(i.id()).isPresent())

@@ -1,7 +1,9 @@
 package io.knobwright.model.fleet.inventory;
 
+import io.knobwright.model.UserError;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.engine.EngineVersion;
+import io.knobwright.model.fleet.ByteSize;
 import io.knobwright.model.fleet.ConnectionSpec;
 import io.knobwright.model.fleet.CredentialRef;
 import io.knobwright.model.fleet.Criticality;
@@ -65,7 +67,7 @@ final class RowInterpreter {
                     optional(raw, InventoryColumns.CRITICALITY, Criticality::parse),
                     optional(raw, InventoryColumns.WORKLOAD, WorkloadKind::parse),
                     hardware(raw), false);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | UserError e) {
             throw new Rejected(sentence(e.getMessage()));
         }
         InstanceLimits.violation(instance).ifPresent(problem -> {

@@ -1,4 +1,4 @@
-package io.knobwright.model.fleet.inventory;
+package io.knobwright.model.fleet;
 
 import org.junit.jupiter.api.Test;
 

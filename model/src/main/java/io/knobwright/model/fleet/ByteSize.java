@@ -1,4 +1,6 @@
-package io.knobwright.model.fleet.inventory;
+package io.knobwright.model.fleet;
+
+import io.knobwright.model.UserError;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -7,10 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Sizes as inventories write them: "64GB", "65536 MB", "1.5TiB", or plain bytes. Units are binary
- * (1 GB = 1024 MB), as RAM and the engines' own settings count them.
+ * Sizes as people write them in inventories and on the command line: "64GB", "64G", "65536 MB", "1.5TiB", or
+ * plain bytes. Units are binary (1 GB = 1024 MB), as RAM and the engines' own settings count them.
  */
-final class ByteSize {
+public final class ByteSize {
 
     private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([A-Za-z]*)");
 
@@ -18,7 +20,7 @@ final class ByteSize {
     }
 
     /** Bytes for the text; 0 for blank; fails with a message naming the accepted forms. */
-    static long parse(String field, String text) {
+    public static long parse(String field, String text) {
         if (text == null || text.isBlank()) {
             return 0;
         }
@@ -38,13 +40,17 @@ final class ByteSize {
         BigDecimal bytes = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(1024).pow(power))
                 .setScale(0, RoundingMode.HALF_UP);
         if (bytes.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
-            throw new IllegalArgumentException(field + " '" + InventoryColumns.abbreviate(text) + "' is too large");
+            throw UserError.input(field + " '" + abbreviate(text) + "' is too large");
         }
         return bytes.longValueExact();
     }
 
-    private static IllegalArgumentException invalid(String field, String text) {
-        return new IllegalArgumentException(field + " '" + InventoryColumns.abbreviate(text)
+    private static UserError invalid(String field, String text) {
+        return UserError.input(field + " '" + abbreviate(text)
                 + "' is not a size; write it like 64GB, 65536MB, 2TB or a number of bytes");
+    }
+
+    static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 }
