@@ -55,7 +55,7 @@ public final class AppContext implements AutoCloseable {
         this.catalogService = new CatalogService(effective, fleet);
         this.templates = new TemplateService(new TemplateLibrary(BuiltInTemplates.load(), store.templates()),
                 store.templateAssignments(), store.plans(), effective, store.serverCatalogs(), fleet,
-                new TemplateImporter(catalogs, FileSource.disk()), clock, author(environment));
+                new TemplateImporter(catalogs, effective, FileSource.disk()), clock, author(environment));
     }
 
     /** Who saves templates and makes plans: the operating-system user, as a change board would want it named. */

@@ -2,6 +2,7 @@ package io.knobwright.app.template;
 
 import io.knobwright.model.catalog.ApplyMode;
 import io.knobwright.model.catalog.CatalogRepository;
+import io.knobwright.model.catalog.InstanceCatalogs;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.catalog.ParameterSpec;
 import io.knobwright.model.config.ConfigFileException;
@@ -48,10 +49,18 @@ public final class TemplateImporter {
     }
 
     private final CatalogRepository catalogs;
+    private final InstanceCatalogs perInstance;
     private final FileSource files;
 
+    /** Checks every file against the shipped catalogs, also for an instance. */
     public TemplateImporter(CatalogRepository catalogs, FileSource files) {
+        this(catalogs, InstanceCatalogs.shippedOnly(catalogs), files);
+    }
+
+    /** @param perInstance the catalog in force for an instance named with --instance: its server's own once read */
+    public TemplateImporter(CatalogRepository catalogs, InstanceCatalogs perInstance, FileSource files) {
         this.catalogs = catalogs;
+        this.perInstance = perInstance;
         this.files = files;
     }
 
@@ -64,14 +73,15 @@ public final class TemplateImporter {
                 case POSTGRESQL_CONF -> {
                     requireName(options);
                     CheckedAgainst target = VersionChoice.choose(format, options.engine(), options.version(), instance, null);
-                    yield fromSettings(options, target, new PostgresConfParser(files).parse(file), List.of());
+                    yield fromSettings(options, target, instance, new PostgresConfParser(files).parse(file), List.of());
                 }
                 case MY_CNF -> {
                     requireName(options);
                     MyCnfFile cnf = new MyCnfParser(files).parse(file);
                     CheckedAgainst target = VersionChoice.choose(format, options.engine(), options.version(), instance, cnf);
-                    MyCnfOptions.Resolution read = MyCnfOptions.resolve(cnf.serverOptions(target.version()), catalog(target));
-                    Result result = fromSettings(options, target, read.settings(), read.skipped());
+                    MyCnfOptions.Resolution read = MyCnfOptions.resolve(cnf.serverOptions(target.version()),
+                            catalog(target, instance));
+                    Result result = fromSettings(options, target, instance, read.settings(), read.skipped());
                     yield new Result(result.template(), target, inReadingOrder(result.skipped(), cnf));
                 }
                 case YAML, JSON -> fromTemplateFile(options, format, instance);
@@ -95,13 +105,15 @@ public final class TemplateImporter {
         return skipped.stream().sorted(Comparator.comparingInt(s -> order.indexOf(s.file() + ":" + s.line()))).toList();
     }
 
-    private ParameterCatalog catalog(CheckedAgainst target) {
-        return catalogs.require(target.version().engine(), target.version().major());
+    /** The instance's catalog when the file is checked for one (its server's own description once read). */
+    private ParameterCatalog catalog(CheckedAgainst target, Instance instance) {
+        return instance != null ? perInstance.forInstance(instance.id(), target.version())
+                : catalogs.require(target.version().engine(), target.version().major());
     }
 
-    private Result fromSettings(ImportOptions options, CheckedAgainst target, Map<String, ConfigSetting> settings,
-                                List<SkippedSetting> alreadySkipped) {
-        ParameterCatalog catalog = catalog(target);
+    private Result fromSettings(ImportOptions options, CheckedAgainst target, Instance instance,
+                                Map<String, ConfigSetting> settings, List<SkippedSetting> alreadySkipped) {
+        ParameterCatalog catalog = catalog(target, instance);
         EngineVersion version = catalog.engineVersion();
         List<String> problems = new ArrayList<>();
         List<TemplateEntry> entries = new ArrayList<>();
