@@ -8,6 +8,7 @@ import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.exception.IntegrityConstraintViolationException;
+import org.jooq.impl.DSL;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +34,7 @@ import static io.knobwright.model.store.jooq.Tables.INSTANCE_TAG;
  */
 final class JooqInstanceRepository implements InstanceRepository {
 
-    /** Keeps IN lists of names well below what H2 parses comfortably. */
+    /** Keeps IN lists of names and ids well below what H2 parses comfortably. */
     private static final int NAME_CHUNK = 1000;
 
     private final DSLContext dsl;
@@ -48,7 +50,7 @@ final class JooqInstanceRepository implements InstanceRepository {
         return dsl.transactionResult(tx -> {
             DSLContext db = tx.dsl();
             List<InstanceRecord> rows = db.selectFrom(INSTANCE).orderBy(INSTANCE.NAME).fetch();
-            return toInstances(rows, tags(db, null));
+            return toInstances(rows, tags(db, DSL.noCondition()));
         });
     }
 
@@ -60,6 +62,25 @@ final class JooqInstanceRepository implements InstanceRepository {
     @Override
     public Optional<Instance> findByName(String name) {
         return name == null ? Optional.empty() : findOne(INSTANCE.NAME.eq(name));
+    }
+
+    /** Two queries per {@value #NAME_CHUNK} ids: the rows, then their tags. */
+    @Override
+    public Map<Long, Instance> findByIds(Collection<Long> ids) {
+        List<Long> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        if (distinct.isEmpty()) {
+            return Map.of();
+        }
+        return dsl.transactionResult(tx -> {
+            DSLContext db = tx.dsl();
+            Map<Long, Instance> found = new HashMap<>(distinct.size() * 2);
+            for (int from = 0; from < distinct.size(); from += NAME_CHUNK) {
+                List<Long> chunk = distinct.subList(from, Math.min(distinct.size(), from + NAME_CHUNK));
+                List<InstanceRecord> rows = db.selectFrom(INSTANCE).where(INSTANCE.ID.in(chunk)).fetch();
+                toInstances(rows, tags(db, INSTANCE_TAG.INSTANCE_ID.in(chunk))).forEach(i -> found.put(i.id(), i));
+            }
+            return found;
+        });
     }
 
     @Override
@@ -116,7 +137,7 @@ final class JooqInstanceRepository implements InstanceRepository {
             if (row == null) {
                 return Optional.empty();
             }
-            return Optional.of(InstanceRows.toInstance(row, tags(db, row.getId()).getOrDefault(row.getId(), Map.of())));
+            return Optional.of(InstanceRows.toInstance(row, tags(db, INSTANCE_TAG.INSTANCE_ID.eq(row.getId())).getOrDefault(row.getId(), Map.of())));
         });
     }
 
@@ -182,12 +203,11 @@ final class JooqInstanceRepository implements InstanceRepository {
         }
     }
 
-    /** Tags of one instance, or of all when {@code instanceId} is null, keyed by instance id. */
-    private static Map<Long, Map<String, String>> tags(DSLContext db, Long instanceId) {
+    /** The tags that match {@code which}, keyed by instance id. */
+    private static Map<Long, Map<String, String>> tags(DSLContext db, Condition which) {
         Map<Long, Map<String, String>> byInstance = new HashMap<>();
-        var query = db.select(INSTANCE_TAG.INSTANCE_ID, INSTANCE_TAG.TAG_KEY, INSTANCE_TAG.TAG_VALUE).from(INSTANCE_TAG);
-        var rows = instanceId == null ? query.fetch() : query.where(INSTANCE_TAG.INSTANCE_ID.eq(instanceId)).fetch();
-        rows.forEach(r -> byInstance.computeIfAbsent(r.value1(), k -> new TreeMap<>()).put(r.value2(), r.value3()));
+        db.select(INSTANCE_TAG.INSTANCE_ID, INSTANCE_TAG.TAG_KEY, INSTANCE_TAG.TAG_VALUE).from(INSTANCE_TAG).where(which)
+                .forEach(r -> byInstance.computeIfAbsent(r.value1(), k -> new TreeMap<>()).put(r.value2(), r.value3()));
         return byInstance;
     }
 

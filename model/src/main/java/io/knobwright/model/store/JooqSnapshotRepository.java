@@ -6,9 +6,18 @@ import io.knobwright.model.fleet.SnapshotRepository;
 import io.knobwright.model.store.jooq.tables.records.SettingsSnapshotRecord;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static io.knobwright.model.store.jooq.Tables.INSTANCE;
@@ -23,6 +32,8 @@ final class JooqSnapshotRepository implements SnapshotRepository {
     private static final int MAX_VALUE = 65535;
     private static final int MAX_UNIT = 50;
     private static final int MAX_SOURCE = 200;
+    /** Keeps IN lists of ids well below what H2 parses comfortably. */
+    private static final int ID_CHUNK = 1000;
 
     private final DSLContext dsl;
 
@@ -78,23 +89,54 @@ final class JooqSnapshotRepository implements SnapshotRepository {
 
     @Override
     public Optional<SettingsSnapshot> latest(long instanceId) {
+        return Optional.ofNullable(latestOf(List.of(instanceId)).get(instanceId));
+    }
+
+    /**
+     * Two queries per {@value #ID_CHUNK} instances, whatever the fleet size: the newest snapshot row of each
+     * (newest taken_at, the later row on a tie), then all their settings.
+     */
+    @Override
+    public Map<Long, SettingsSnapshot> latestOf(Collection<Long> instanceIds) {
+        List<Long> ids = List.copyOf(new LinkedHashSet<>(instanceIds));
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
         return dsl.transactionResult(tx -> {
             DSLContext db = tx.dsl();
-            SettingsSnapshotRecord row = db.selectFrom(SETTINGS_SNAPSHOT)
-                    .where(SETTINGS_SNAPSHOT.INSTANCE_ID.eq(instanceId))
-                    .orderBy(SETTINGS_SNAPSHOT.TAKEN_AT.desc(), SETTINGS_SNAPSHOT.ID.desc())
-                    .limit(1)
-                    .fetchOne();
-            if (row == null) {
-                return Optional.empty();
+            Map<Long, SettingsSnapshot> latest = new HashMap<>(ids.size() * 2);
+            for (int from = 0; from < ids.size(); from += ID_CHUNK) {
+                readChunk(db, ids.subList(from, Math.min(ids.size(), from + ID_CHUNK)), latest);
             }
-            List<LiveSetting> settings = db.selectFrom(SNAPSHOT_SETTING)
-                    .where(SNAPSHOT_SETTING.SNAPSHOT_ID.eq(row.getId()))
-                    .orderBy(SNAPSHOT_SETTING.ORDINAL)
-                    .fetch(s -> new LiveSetting(s.getName(), s.getSettingValue(), s.getUnit(), s.getSource(),
-                            s.getPendingRestart()));
-            return Optional.of(new SettingsSnapshot(row.getInstanceId(), row.getTakenAt().toInstant(),
-                    row.getServerVersion(), settings));
+            return latest;
         });
+    }
+
+    private static void readChunk(DSLContext db, List<Long> instanceIds, Map<Long, SettingsSnapshot> into) {
+        Field<Integer> rank = DSL.rowNumber().over(DSL.partitionBy(SETTINGS_SNAPSHOT.INSTANCE_ID)
+                .orderBy(SETTINGS_SNAPSHOT.TAKEN_AT.desc(), SETTINGS_SNAPSHOT.ID.desc())).as("newest_first");
+        Table<?> ranked = db.select(SETTINGS_SNAPSHOT.ID, SETTINGS_SNAPSHOT.INSTANCE_ID, SETTINGS_SNAPSHOT.TAKEN_AT,
+                        SETTINGS_SNAPSHOT.SERVER_VERSION, rank)
+                .from(SETTINGS_SNAPSHOT).where(SETTINGS_SNAPSHOT.INSTANCE_ID.in(instanceIds)).asTable("ranked");
+        Map<Long, Header> headers = new HashMap<>();
+        db.select(ranked.field(SETTINGS_SNAPSHOT.ID), ranked.field(SETTINGS_SNAPSHOT.INSTANCE_ID),
+                        ranked.field(SETTINGS_SNAPSHOT.TAKEN_AT), ranked.field(SETTINGS_SNAPSHOT.SERVER_VERSION))
+                .from(ranked).where(ranked.field(rank).eq(1))
+                .forEach(r -> headers.put(r.value1(), new Header(r.value2(), r.value3().toInstant(), r.value4())));
+        if (headers.isEmpty()) {
+            return;
+        }
+        Map<Long, List<LiveSetting>> settings = new HashMap<>(headers.size() * 2);
+        db.select(SNAPSHOT_SETTING.SNAPSHOT_ID, SNAPSHOT_SETTING.NAME, SNAPSHOT_SETTING.SETTING_VALUE, SNAPSHOT_SETTING.UNIT,
+                        SNAPSHOT_SETTING.SOURCE, SNAPSHOT_SETTING.PENDING_RESTART)
+                .from(SNAPSHOT_SETTING).where(SNAPSHOT_SETTING.SNAPSHOT_ID.in(headers.keySet()))
+                .orderBy(SNAPSHOT_SETTING.SNAPSHOT_ID, SNAPSHOT_SETTING.ORDINAL)
+                .forEach(r -> settings.computeIfAbsent(r.value1(), k -> new ArrayList<>())
+                        .add(new LiveSetting(r.value2(), r.value3(), r.value4(), r.value5(), r.value6())));
+        headers.forEach((id, h) -> into.put(h.instanceId(), new SettingsSnapshot(h.instanceId(), h.takenAt(),
+                h.serverVersion(), settings.getOrDefault(id, List.of()))));
+    }
+
+    private record Header(long instanceId, Instant takenAt, String serverVersion) {
     }
 }

@@ -1,0 +1,56 @@
+package io.knobwright.model.store;
+
+import io.knobwright.model.fleet.InstanceRepository;
+import io.knobwright.model.fleet.SnapshotRepository;
+import io.knobwright.model.plan.PlanRepository;
+import io.knobwright.model.template.TemplateAssignmentRepository;
+import io.knobwright.model.template.TemplateRepository;
+import org.jooq.DSLContext;
+
+import java.time.Clock;
+
+/**
+ * The repositories bound to one jOOQ context: the store's own (each call its own transaction) or a
+ * transaction's (every call in it). The only place that lists how each repository is built.
+ */
+final class JooqRepositories implements Repositories {
+
+    private final JooqInstanceRepository instances;
+    private final JooqSnapshotRepository snapshots;
+    private final JooqTemplateRepository templates;
+    private final JooqTemplateAssignmentRepository assignments;
+    private final JooqPlanRepository plans;
+
+    JooqRepositories(DSLContext dsl, Clock clock) {
+        this.instances = new JooqInstanceRepository(dsl, clock);
+        this.snapshots = new JooqSnapshotRepository(dsl);
+        this.templates = new JooqTemplateRepository(dsl, clock);
+        this.assignments = new JooqTemplateAssignmentRepository(dsl);
+        this.plans = new JooqPlanRepository(dsl);
+    }
+
+    @Override
+    public InstanceRepository instances() {
+        return instances;
+    }
+
+    @Override
+    public SnapshotRepository snapshots() {
+        return snapshots;
+    }
+
+    @Override
+    public TemplateRepository templates() {
+        return templates;
+    }
+
+    @Override
+    public TemplateAssignmentRepository templateAssignments() {
+        return assignments;
+    }
+
+    @Override
+    public PlanRepository plans() {
+        return plans;
+    }
+}
