@@ -2,6 +2,7 @@ package io.knobwright.app;
 
 import io.knobwright.app.fleet.DefaultFleetService;
 import io.knobwright.app.fleet.FleetService;
+import io.knobwright.app.plan.PlanService;
 import io.knobwright.app.task.ExecutorTaskRunner;
 import io.knobwright.app.template.TemplateImporter;
 import io.knobwright.app.template.TemplateService;
@@ -33,9 +34,10 @@ public final class AppContext implements AutoCloseable {
     private final ExecutorTaskRunner tasks;
     private final FleetService fleet;
     private final TemplateService templates;
+    private final PlanService plans;
 
     /**
-     * @param store        the repositories and the vault
+     * @param store        the repositories, their unit of work, and the vault
      * @param closer       closes the store (tests that share one store pass a no-op)
      * @param environment  reads environment variables (System::getenv outside tests)
      */
@@ -46,11 +48,13 @@ public final class AppContext implements AutoCloseable {
         this.connectors = Objects.requireNonNull(connectors, "connectors");
         this.tasks = new ExecutorTaskRunner();
         Clock clock = Clock.systemUTC();
-        this.fleet = new DefaultFleetService(store.instances(), store.snapshots(), store.vault(), connectors,
-                new InventoryImport(store.instances()), environment, clock);
-        this.templates = new TemplateService(new TemplateLibrary(BuiltInTemplates.load(), store.templates()),
-                store.templateAssignments(), store.plans(), catalogs, fleet,
-                new TemplateImporter(catalogs, FileSource.disk()), clock, author(environment));
+        this.fleet = new DefaultFleetService(store, store.vault(), connectors, new InventoryImport(store.instances()),
+                environment, clock);
+        TemplateLibrary library = new TemplateLibrary(BuiltInTemplates.load(), store.templates());
+        String author = author(environment);
+        this.templates = new TemplateService(library, store.templateAssignments(), catalogs, fleet,
+                new TemplateImporter(catalogs, FileSource.disk()), clock, author);
+        this.plans = new PlanService(library, store, catalogs, fleet, clock, author);
     }
 
     /** Who saves templates and makes plans: the operating-system user, as a change board would want it named. */
@@ -76,6 +80,10 @@ public final class AppContext implements AutoCloseable {
 
     public TemplateService templates() {
         return templates;
+    }
+
+    public PlanService plans() {
+        return plans;
     }
 
     public CatalogRepository catalogs() {

@@ -51,6 +51,6 @@ final class WorkbenchLauncher {
     }
 
     private static void show(AppContext context, Stage stage) {
-        new Workbench(context.fleet(), context.templates(), context.catalogs(), context.tasks()).start(stage);
+        new Workbench(context.fleet(), context.templates(), context.plans(), context.catalogs(), context.tasks()).start(stage);
     }
 }

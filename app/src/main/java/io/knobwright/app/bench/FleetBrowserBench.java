@@ -1,6 +1,6 @@
 package io.knobwright.app.bench;
 
-import io.knobwright.app.template.TemplateService;
+import io.knobwright.app.AppContext;
 import io.knobwright.app.ui.Workbench;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import javafx.application.Platform;
@@ -10,7 +10,6 @@ import javafx.stage.Stage;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +22,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * <pre>
  * java -XX:AOTCache=app/target/knobwright.aot -jar app/target/knobwright.jar bench fleet-ui
  * </pre>
- * Without a display it uses JavaFX's headless platform; with one, the real pipeline is measured.
- * The clock starts with the toolkit: the sample fleet is generated before, as the app opens its store first.
+ * Without a display it uses JavaFX's headless platform; with one, the real pipeline is measured. The workbench runs
+ * on the app's real services over an in-memory store holding a generated fleet ({@link BenchFleet}); the clock
+ * starts with the toolkit, after the store is seeded, as the app opens its store before its window.
  * The window is 1000 x 1000, the largest the headless platform's fixed screen can show (about as many
  * table rows as a 1080-pixel screen). "Usable" means: stage shown, every instance in the table, one CSS
  * and layout pass done. A keystroke is timed from setting the search field's text to the table laid out
@@ -65,17 +65,14 @@ public final class FleetBrowserBench {
         out.println(aot == null
                 ? "  AOT cache: none; the workbench is started with -XX:AOTCache=app/target/knobwright.aot (README), which opens it about twice as fast"
                 : "  AOT cache: " + aot);
-        InMemoryFleetService fleet = InMemoryFleetService.sample(instances, true, Clock.systemUTC());
         // Built before the clock starts, as the app's AppContext is built before its window.
-        TemplateService templates = SampleTemplates.over(fleet, Clock.systemUTC());
-        try (BenchTaskRunner tasks = new BenchTaskRunner()) {
+        try (AppContext app = BenchFleet.open("fleet-ui", instances, false)) {
             long t0 = System.nanoTime();
             FxThread.startToolkit();
             long startupMs = millisSince(t0);
             AtomicReference<Workbench> workbench = new AtomicReference<>();
             FxThread.call(() -> {
-                Workbench w = new Workbench(fleet, templates, new SampleCatalogs(), tasks,
-                        Platform::runLater);
+                Workbench w = new Workbench(app.fleet(), app.templates(), app.plans(), app.catalogs(), app.tasks());
                 Stage stage = new Stage();
                 stage.setWidth(1000);
                 stage.setHeight(1000);

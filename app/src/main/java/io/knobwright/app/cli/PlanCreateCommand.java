@@ -31,7 +31,7 @@ final class PlanCreateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ChangePlan plan = session.context().templates().createPlan(template, instance, !offline);
+        ChangePlan plan = session.context().plans().createPlan(template, instance, !offline);
         if (json) {
             Json.print(session.out(), TemplateJson.PlanJson.of(plan));
         } else {

@@ -23,7 +23,7 @@ final class PlanListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<ChangePlan> plans = session.context().templates().plans();
+        List<ChangePlan> plans = session.context().plans().plans();
         if (json) {
             Json.print(session.out(), plans.stream().map(TemplateJson.PlanJson::of).toList());
             return ExitCodes.OK;

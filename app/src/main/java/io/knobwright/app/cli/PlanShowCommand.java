@@ -27,7 +27,7 @@ final class PlanShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ChangePlan plan = session.context().templates().plan(id)
+        ChangePlan plan = session.context().plans().plan(id)
                 .orElseThrow(() -> new IllegalArgumentException("No plan " + id + ". List them with: knobwright plan list"));
         if (json) {
             Json.print(session.out(), TemplateJson.PlanJson.of(plan));

@@ -2,8 +2,6 @@ package io.knobwright.app.fleet;
 
 import io.knobwright.app.testing.FakeConnector;
 import io.knobwright.app.testing.FakeVault;
-import io.knobwright.app.testing.InMemoryInstanceRepository;
-import io.knobwright.app.testing.InMemorySnapshotRepository;
 import io.knobwright.connectors.ConnectorException;
 import io.knobwright.connectors.ConnectorRegistry;
 import io.knobwright.model.engine.Engine;
@@ -11,12 +9,16 @@ import io.knobwright.model.fleet.ConnectionSpec;
 import io.knobwright.model.fleet.CredentialRef;
 import io.knobwright.model.fleet.Criticality;
 import io.knobwright.model.fleet.Instance;
+import io.knobwright.model.fleet.InstanceRepository;
 import io.knobwright.model.fleet.LiveSetting;
 import io.knobwright.model.fleet.SettingsSnapshot;
 import io.knobwright.model.fleet.Tier;
 import io.knobwright.model.fleet.WorkloadKind;
 import io.knobwright.model.fleet.inventory.ImportReport;
 import io.knobwright.model.fleet.inventory.InventoryImport;
+import io.knobwright.model.store.KnobwrightStore;
+import io.knobwright.model.store.StoreException;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +30,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,12 +39,17 @@ class DefaultFleetServiceTest {
 
     private static final Instant NOW = Instant.parse("2025-06-01T10:00:00Z");
 
-    private final InMemoryInstanceRepository instances = new InMemoryInstanceRepository();
-    private final InMemorySnapshotRepository snapshots = new InMemorySnapshotRepository();
+    private final KnobwrightStore store = KnobwrightStore.inMemory("fleet-service-" + UUID.randomUUID(), false);
+    private final InstanceRepository instances = store.instances();
     private final Map<String, String> env = new HashMap<>();
     private final FakeConnector server = new FakeConnector();
-    private final DefaultFleetService fleet = new DefaultFleetService(instances, snapshots, new FakeVault(env),
+    private final DefaultFleetService fleet = new DefaultFleetService(store, new FakeVault(env),
             new ConnectorRegistry(List.of(server)), new InventoryImport(instances), env::get, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
 
     private static Registration registration(String name, String password, String passwordEnv) {
         return new Registration(name, "jdbc:fake://db1/app", "dba", password, passwordEnv, Tier.PRODUCTION,
@@ -112,7 +120,6 @@ class DefaultFleetServiceTest {
                 .isInstanceOf(ConnectorException.class)
                 .hasMessageContaining("Connection refused");
         assertThat(instances.count()).isZero();
-        assertThat(snapshots.all()).isEmpty();
     }
 
     @Test
@@ -125,11 +132,12 @@ class DefaultFleetServiceTest {
     }
 
     @Test
-    void failingToStoreTheFirstSnapshotRemovesTheNewInstanceAgain() {
-        snapshots.failNextSave(new IllegalStateException("disk full"));
+    void aFirstSnapshotTheStoreRefusesLeavesNoInstanceBehind() {
+        server.settings(List.of(new LiveSetting("x".repeat(300), "1", null, "default", false)));
 
         assertThatThrownBy(() -> fleet.register(registration("orders", null, null)))
-                .hasMessageContaining("disk full");
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("cannot be stored");
         assertThat(instances.count()).isZero();
     }
 
@@ -222,6 +230,19 @@ class DefaultFleetServiceTest {
     }
 
     @Test
+    void anUpgradeWhoseSnapshotCannotBeStoredKeepsTheOldFacts() {
+        Instance stored = fleet.register(registration("orders", null, null));
+        SettingsSnapshot first = fleet.latestSnapshot(stored.id()).orElseThrow();
+        server.server(Engine.POSTGRESQL, "17.2")
+                .settings(List.of(new LiveSetting("x".repeat(300), "1", null, "default", false)));
+
+        assertThatThrownBy(() -> fleet.refresh(stored.id())).isInstanceOf(StoreException.class);
+
+        assertThat(fleet.find(stored.id()).orElseThrow().fullVersion()).isEqualTo("16.4");
+        assertThat(fleet.latestSnapshot(stored.id())).contains(first);
+    }
+
+    @Test
     void refreshOfAnInventoryOnlyInstanceSaysHowToRegisterIt() {
         Instance inventory = instances.save(new Instance(0, "legacy", Engine.ORACLE, "19c", null, null, Map.of(),
                 null, null, null, null, false));
@@ -237,10 +258,10 @@ class DefaultFleetServiceTest {
         env.put("ORDERS_PW", "x");
         Instance stored = fleet.register(registration("orders", null, "ORDERS_PW"));
         env.remove("ORDERS_PW");
-        int before = snapshots.all().size();
+        SettingsSnapshot before = fleet.latestSnapshot(stored.id()).orElseThrow();
 
         assertThatThrownBy(() -> fleet.refresh(stored.id())).hasMessageContaining("ORDERS_PW");
-        assertThat(snapshots.all()).hasSize(before);
+        assertThat(fleet.latestSnapshot(stored.id())).contains(before);
     }
 
     @Test

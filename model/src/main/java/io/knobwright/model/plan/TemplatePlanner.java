@@ -3,19 +3,22 @@ package io.knobwright.model.plan;
 import io.knobwright.model.catalog.CatalogRepository;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.diff.ValueEquivalence;
+import io.knobwright.model.engine.Engine;
+import io.knobwright.model.engine.EngineVersion;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.LiveSetting;
 import io.knobwright.model.fleet.SettingsSnapshot;
 import io.knobwright.model.template.ResolvedParameter;
 import io.knobwright.model.template.TemplateException;
-import io.knobwright.model.template.TemplateLibrary;
 import io.knobwright.model.template.TemplateResolver;
 import io.knobwright.model.template.TemplateVersion;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * From template to change plan: resolves a template for an instance (its facts, its engine version's
@@ -23,12 +26,13 @@ import java.util.Map;
  */
 public final class TemplatePlanner {
 
-    private final TemplateLibrary library;
+    private final TemplateResolver resolver;
     private final CatalogRepository catalogs;
     private final PlanBuilder builder;
 
-    public TemplatePlanner(TemplateLibrary library, CatalogRepository catalogs, ValueEquivalence equivalence) {
-        this.library = library;
+    /** @param templates where a template's parents are looked up (the library's newest versions) */
+    public TemplatePlanner(TemplateResolver.TemplateSource templates, CatalogRepository catalogs, ValueEquivalence equivalence) {
+        this.resolver = new TemplateResolver(templates);
         this.catalogs = catalogs;
         this.builder = new PlanBuilder(equivalence);
     }
@@ -40,7 +44,25 @@ public final class TemplatePlanner {
                     + "; '" + instance.name() + "' runs " + instance.engine().displayName());
         }
         ParameterCatalog catalog = catalogs.require(instance.engine(), instance.version());
-        return new TemplateResolver(library::latest).resolve(template, instance.hardware(), catalog);
+        return resolver.resolve(template, instance.hardware(), catalog);
+    }
+
+    /**
+     * The settings a plan or the drift of this template looks at on an instance: its entries in force, inherited ones
+     * included, spelled as written and as each catalog of its engine spells them (as servers report them). The rest
+     * of a snapshot does not change the result.
+     */
+    public Set<String> parameters(TemplateVersion template) {
+        Engine engine = template.template().engine();
+        List<ParameterCatalog> engineCatalogs = engine.supportedVersions().stream()
+                .flatMap(v -> catalogs.find(new EngineVersion(engine, v)).stream()).toList();
+        Set<String> names = new HashSet<>();
+        for (TemplateResolver.EffectiveEntry e : resolver.effectiveEntries(template)) {
+            String written = e.entry().parameter();
+            names.add(written);
+            engineCatalogs.forEach(c -> c.find(written).ifPresent(spec -> names.add(spec.name())));
+        }
+        return names;
     }
 
     /**

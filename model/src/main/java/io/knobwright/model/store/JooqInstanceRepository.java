@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +33,7 @@ import static io.knobwright.model.store.jooq.Tables.INSTANCE_TAG;
  */
 final class JooqInstanceRepository implements InstanceRepository {
 
-    /** Keeps IN lists of names and ids well below what H2 parses comfortably. */
+    /** Keeps IN lists of names well below what H2 parses comfortably. */
     private static final int NAME_CHUNK = 1000;
 
     private final DSLContext dsl;
@@ -64,20 +63,19 @@ final class JooqInstanceRepository implements InstanceRepository {
         return name == null ? Optional.empty() : findOne(INSTANCE.NAME.eq(name));
     }
 
-    /** Two queries per {@value #NAME_CHUNK} ids: the rows, then their tags. */
+    /** Two queries per {@value InLists#CHUNK} ids: the rows, then their tags. */
     @Override
     public Map<Long, Instance> findByIds(Collection<Long> ids) {
-        List<Long> distinct = List.copyOf(new LinkedHashSet<>(ids));
-        if (distinct.isEmpty()) {
+        List<List<Long>> chunks = InLists.chunks(ids);
+        if (chunks.isEmpty()) {
             return Map.of();
         }
         return dsl.transactionResult(tx -> {
             DSLContext db = tx.dsl();
-            Map<Long, Instance> found = new HashMap<>(distinct.size() * 2);
-            for (int from = 0; from < distinct.size(); from += NAME_CHUNK) {
-                List<Long> chunk = distinct.subList(from, Math.min(distinct.size(), from + NAME_CHUNK));
-                List<InstanceRecord> rows = db.selectFrom(INSTANCE).where(INSTANCE.ID.in(chunk)).fetch();
-                toInstances(rows, tags(db, INSTANCE_TAG.INSTANCE_ID.in(chunk))).forEach(i -> found.put(i.id(), i));
+            Map<Long, Instance> found = new HashMap<>();
+            for (List<Long> chunk : chunks) {
+                List<InstanceRecord> rows = db.selectFrom(INSTANCE).where(InLists.in(INSTANCE.ID, chunk)).fetch();
+                toInstances(rows, tags(db, InLists.in(INSTANCE_TAG.INSTANCE_ID, chunk))).forEach(i -> found.put(i.id(), i));
             }
             return found;
         });
@@ -180,14 +178,8 @@ final class JooqInstanceRepository implements InstanceRepository {
     }
 
     private static void replaceTags(DSLContext db, List<Instance> saved) {
-        List<Long> updatedIds = new ArrayList<>();
-        for (Instance instance : saved) {
-            updatedIds.add(instance.id());
-        }
-        for (int from = 0; from < updatedIds.size(); from += NAME_CHUNK) {
-            db.deleteFrom(INSTANCE_TAG)
-                    .where(INSTANCE_TAG.INSTANCE_ID.in(updatedIds.subList(from, Math.min(updatedIds.size(), from + NAME_CHUNK))))
-                    .execute();
+        for (List<Long> chunk : InLists.chunks(saved.stream().map(Instance::id).toList())) {
+            db.deleteFrom(INSTANCE_TAG).where(InLists.in(INSTANCE_TAG.INSTANCE_ID, chunk)).execute();
         }
         BatchBindStep batch = db.batch(db.insertInto(INSTANCE_TAG, INSTANCE_TAG.INSTANCE_ID, INSTANCE_TAG.TAG_KEY,
                 INSTANCE_TAG.TAG_VALUE).values((Long) null, null, null));

@@ -115,27 +115,31 @@ class JooqSnapshotRepositoryTest {
     }
 
     @Test
-    void latestOfReturnsEachInstancesNewestSnapshotAndLeavesOutThoseWithout() {
+    void latestOfReturnsEachInstancesNewestSnapshotWithTheNamedSettingsAndLeavesOutThoseWithout() {
         Instance other = store.instances().save(TestInstances.inventoryOnly("pg-snap-02"));
         Instance never = store.instances().save(TestInstances.inventoryOnly("pg-snap-03"));
         Instant older = Instant.parse("2026-11-01T00:00:00Z");
         Instant newer = Instant.parse("2026-11-02T00:00:00Z");
+        LiveSetting jit = new LiveSetting("jit", "on", null, "default", false);
         store.snapshots().save(new SettingsSnapshot(instance.id(), newer, "16.5",
-                List.of(new LiveSetting("work_mem", "8192", "kB", "configuration file", false))));
+                List.of(new LiveSetting("work_mem", "8192", "kB", "configuration file", false), jit)));
         store.snapshots().save(new SettingsSnapshot(instance.id(), older, "16.4",
-                List.of(new LiveSetting("work_mem", "4096", "kB", "default", false))));
+                List.of(new LiveSetting("work_mem", "4096", "kB", "default", false), jit)));
         store.snapshots().save(new SettingsSnapshot(other.id(), older, "16.4",
-                List.of(new LiveSetting("work_mem", "1024", "kB", "default", false))));
+                List.of(new LiveSetting("work_mem", "1024", "kB", "default", false), jit)));
         // taken in the same microsecond: the one stored later wins, as it does for latest()
         store.snapshots().save(new SettingsSnapshot(other.id(), older, "16.4",
-                List.of(new LiveSetting("work_mem", "2048", "kB", "default", false))));
+                List.of(new LiveSetting("max_connections", "300", null, "configuration file", true),
+                        new LiveSetting("work_mem", "2048", "kB", "default", false), jit)));
 
-        Map<Long, SettingsSnapshot> latest = store.snapshots().latestOf(List.of(instance.id(), other.id(), never.id(), 987654L));
+        Map<Long, SettingsSnapshot> latest = store.snapshots().latestOf(
+                List.of(instance.id(), other.id(), never.id(), 987654L), List.of("work_mem", "max_connections", "WORK_MEM"));
 
         assertThat(latest).containsOnlyKeys(instance.id(), other.id());
-        assertThat(latest.get(instance.id()).find("work_mem").orElseThrow().value()).isEqualTo("8192");
-        assertThat(latest.get(other.id()).find("work_mem").orElseThrow().value()).isEqualTo("2048");
-        assertThat(latest.get(other.id())).isEqualTo(store.snapshots().latest(other.id()).orElseThrow());
+        assertThat(latest.get(instance.id()).settings()).extracting(LiveSetting::value).containsExactly("8192");
+        SettingsSnapshot full = store.snapshots().latest(other.id()).orElseThrow();
+        assertThat(latest.get(other.id())).isEqualTo(new SettingsSnapshot(full.instanceId(), full.takenAt(),
+                full.serverVersion(), full.settings().subList(0, 2)));
     }
 
     @Test
@@ -164,7 +168,7 @@ class JooqSnapshotRepositoryTest {
             }
 
             queries.set(0);
-            Map<Long, SettingsSnapshot> latest = repositories.snapshots().latestOf(ids);
+            Map<Long, SettingsSnapshot> latest = repositories.snapshots().latestOf(ids, List.of("max_connections", "work_mem"));
 
             assertThat(latest).hasSize(2500);
             assertThat(latest.get(ids.getLast()).settings()).extracting(LiveSetting::value)

@@ -1,7 +1,8 @@
 package io.knobwright.app.ui.template;
 
+import io.knobwright.app.plan.PlanBatch;
+import io.knobwright.app.plan.PlanService;
 import io.knobwright.app.template.ConfigFormat;
-import io.knobwright.app.template.PlanBatch;
 import io.knobwright.app.template.TemplateService;
 import io.knobwright.app.ui.common.BackgroundWork;
 import io.knobwright.app.ui.common.Formats;
@@ -42,6 +43,7 @@ import java.util.function.LongConsumer;
 public final class TemplatesViewModel {
 
     private final TemplateService templates;
+    private final PlanService plans;
     private final BackgroundWork work;
     private final TemplateDialogs dialogs;
     private final ScreenMessage message = new ScreenMessage();
@@ -57,8 +59,9 @@ public final class TemplatesViewModel {
     private final BooleanBinding hasSelection = selected.isNotNull();
     private LongConsumer plansCreated = id -> { };
 
-    public TemplatesViewModel(TemplateService templates, BackgroundWork work, TemplateDialogs dialogs) {
+    public TemplatesViewModel(TemplateService templates, PlanService plans, BackgroundWork work, TemplateDialogs dialogs) {
         this.templates = Objects.requireNonNull(templates, "templates");
+        this.plans = Objects.requireNonNull(plans, "plans");
         this.work = Objects.requireNonNull(work, "work");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.editor = new TemplateEditorViewModel(templates, work, message, saved -> refresh());
@@ -203,7 +206,7 @@ public final class TemplatesViewModel {
         }
         start("Planning " + template + " for " + Formats.count(ids.size(), "instance", "instances") + "…");
         progress.set(0);
-        work.io("Create plans from " + template, () -> templates.createPlans(template, ids, live, done ->
+        work.io("Create plans from " + template, () -> plans.createPlans(template, ids, live, done ->
                 work.later(() -> {
                     progress.set(done / (double) ids.size());
                     progressText.set("Planning " + template + ": " + done + " of " + ids.size() + " instances");

@@ -1,7 +1,7 @@
 package io.knobwright.app.ui.plan;
 
-import io.knobwright.app.bench.SampleTemplates;
-import io.knobwright.app.template.TemplateService;
+import io.knobwright.app.plan.PlanService;
+import io.knobwright.app.testing.SampleTemplates;
 import io.knobwright.app.ui.FakeFleetService;
 import io.knobwright.app.ui.Fixtures;
 import io.knobwright.app.ui.common.BackgroundWork;
@@ -30,7 +30,7 @@ class PlansViewModelTest {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     private final FakeFleetService fleet = new FakeFleetService(Fixtures.smallFleet());
-    private TemplateService templates;
+    private PlanService plans;
 
     @BeforeEach
     void snapshots() {
@@ -40,17 +40,17 @@ class PlansViewModelTest {
                 new LiveSetting("work_mem", "4096", "kB", "default", false))));
         fleet.snapshots.put(2L, new SettingsSnapshot(2, Instant.parse("2026-03-01T08:00:00Z"), "16.2", List.of(
                 new LiveSetting("shared_buffers", "16384", "8kB", "configuration file", true))));
-        templates = SampleTemplates.over(fleet, Clock.fixed(NOW, ZoneOffset.UTC));
+        plans = SampleTemplates.over(fleet, Clock.fixed(NOW, ZoneOffset.UTC)).plans();
     }
 
     private PlansViewModel loaded() {
-        PlansViewModel vm = new PlansViewModel(templates, Fixtures.inline(), BERLIN);
+        PlansViewModel vm = new PlansViewModel(plans, Fixtures.inline(), BERLIN);
         vm.refresh();
         return vm;
     }
 
     private ChangePlan plan(String template, long instance) {
-        return templates.createPlans(template, List.of(instance), false, n -> { }).plans().getFirst();
+        return plans.createPlans(template, List.of(instance), false, n -> { }).plans().getFirst();
     }
 
     @Test
@@ -140,7 +140,7 @@ class PlansViewModelTest {
                 return io(work);
             }
         };
-        PlansViewModel vm = new PlansViewModel(templates, new BackgroundWork(deferred, Runnable::run), BERLIN);
+        PlansViewModel vm = new PlansViewModel(plans, new BackgroundWork(deferred, Runnable::run), BERLIN);
         ChangePlan made = plan("postgresql-oltp", 1);
 
         vm.refresh();
@@ -154,7 +154,7 @@ class PlansViewModelTest {
 
     @Test
     void plansThatCannotBeReadEndInAMessage() {
-        PlansViewModel vm = new PlansViewModel(templates, new BackgroundWork(new TaskRunner() {
+        PlansViewModel vm = new PlansViewModel(plans, new BackgroundWork(new TaskRunner() {
             @Override
             public <T> CompletableFuture<T> io(Supplier<T> work) {
                 return CompletableFuture.failedFuture(new IllegalStateException("The store is locked by another workbench."));

@@ -25,7 +25,8 @@ class TemplatesViewModelTest {
     private final AppContext context = DemoWorkbench.context("templates-vm");
     private final ScriptedTemplateDialogs dialogs = new ScriptedTemplateDialogs();
     private final List<Long> opened = new ArrayList<>();
-    private final TemplatesViewModel vm = new TemplatesViewModel(context.templates(), Fixtures.inline(), dialogs);
+    private final TemplatesViewModel vm = new TemplatesViewModel(context.templates(), context.plans(), Fixtures.inline(),
+            dialogs);
 
     TemplatesViewModelTest() {
         vm.onPlansCreated(opened::add);
@@ -81,7 +82,7 @@ class TemplatesViewModelTest {
         assertThat(dialogs.offered.assigned()).isEqualTo(using);
         assertThat(dialogs.offered.sameEngine()).isEqualTo(context.fleet().list().stream()
                 .filter(i -> i.engine() == Engine.POSTGRESQL).count());
-        List<ChangePlan> plans = context.templates().plans();
+        List<ChangePlan> plans = context.plans().plans();
         assertThat(plans).isNotEmpty().allSatisfy(p -> assertThat(p.template()).isEqualTo("postgresql-oltp"));
         assertThat(vm.progressProperty().get()).isEqualTo(1.0);
         assertThat(vm.busyProperty().get()).isFalse();
@@ -97,7 +98,7 @@ class TemplatesViewModelTest {
         vm.createPlans();
         assertThat(vm.message().errorProperty().get()).isTrue();
         assertThat(vm.message().textProperty().get()).startsWith("No instance to plan for: assign oracle-olap");
-        assertThat(context.templates().plans()).isEmpty();
+        assertThat(context.plans().plans()).isEmpty();
     }
 
     @Test

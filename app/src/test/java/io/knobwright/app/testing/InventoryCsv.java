@@ -1,4 +1,4 @@
-package io.knobwright.app.bench;
+package io.knobwright.app.testing;
 
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.fleet.Criticality;
