@@ -86,23 +86,28 @@ final class JooqSnapshotRepository implements SnapshotRepository {
         }
     }
 
-    /** Its own two short queries: H2 answers them several times faster than one instance's share of {@link #latestOf}. */
     @Override
     public Optional<SettingsSnapshot> latest(long instanceId) {
-        return dsl.transactionResult(tx -> {
-            DSLContext db = tx.dsl();
-            SettingsSnapshotRecord row = db.selectFrom(SETTINGS_SNAPSHOT)
-                    .where(SETTINGS_SNAPSHOT.INSTANCE_ID.eq(instanceId))
-                    .orderBy(SETTINGS_SNAPSHOT.TAKEN_AT.desc(), SETTINGS_SNAPSHOT.ID.desc())
-                    .limit(1)
-                    .fetchOne();
-            if (row == null) {
-                return Optional.empty();
-            }
-            List<LiveSetting> settings = settings(db, SNAPSHOT_SETTING.SNAPSHOT_ID.eq(row.getId())).getOrDefault(row.getId(), List.of());
-            return Optional.of(new SettingsSnapshot(row.getInstanceId(), row.getTakenAt().toInstant(),
-                    row.getServerVersion(), settings));
-        });
+        return dsl.transactionResult(tx -> newest(tx.dsl(), instanceId, DSL.noCondition()));
+    }
+
+    /**
+     * One instance's newest snapshot in two short queries. H2 keeps them prepared; the ranking query of
+     * {@link #latestOf} it parses again on every call, which costs one instance several times as much.
+     */
+    private static Optional<SettingsSnapshot> newest(DSLContext db, long instanceId, Condition settingsWanted) {
+        SettingsSnapshotRecord row = db.selectFrom(SETTINGS_SNAPSHOT)
+                .where(SETTINGS_SNAPSHOT.INSTANCE_ID.eq(instanceId))
+                .orderBy(SETTINGS_SNAPSHOT.TAKEN_AT.desc(), SETTINGS_SNAPSHOT.ID.desc())
+                .limit(1)
+                .fetchOne();
+        if (row == null) {
+            return Optional.empty();
+        }
+        List<LiveSetting> settings = settings(db, SNAPSHOT_SETTING.SNAPSHOT_ID.eq(row.getId()).and(settingsWanted))
+                .getOrDefault(row.getId(), List.of());
+        return Optional.of(new SettingsSnapshot(row.getInstanceId(), row.getTakenAt().toInstant(), row.getServerVersion(),
+                settings));
     }
 
     /**
@@ -119,7 +124,12 @@ final class JooqSnapshotRepository implements SnapshotRepository {
         Condition settings = InLists.in(SNAPSHOT_SETTING.NAME, names.stream().distinct().toList());
         return dsl.transactionResult(tx -> {
             Map<Long, SettingsSnapshot> latest = new HashMap<>();
-            chunks.forEach(chunk -> readChunk(tx.dsl(), chunk, settings, latest));
+            if (chunks.size() == 1 && chunks.getFirst().size() == 1) {
+                long only = chunks.getFirst().getFirst();
+                newest(tx.dsl(), only, settings).ifPresent(snapshot -> latest.put(only, snapshot));
+            } else {
+                chunks.forEach(chunk -> readChunk(tx.dsl(), chunk, settings, latest));
+            }
             return latest;
         });
     }

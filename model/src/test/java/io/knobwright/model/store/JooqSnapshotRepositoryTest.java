@@ -140,6 +140,8 @@ class JooqSnapshotRepositoryTest {
         SettingsSnapshot full = store.snapshots().latest(other.id()).orElseThrow();
         assertThat(latest.get(other.id())).isEqualTo(new SettingsSnapshot(full.instanceId(), full.takenAt(),
                 full.serverVersion(), full.settings().subList(0, 2)));
+        assertThat(store.snapshots().latestOf(List.of(other.id()), List.of("work_mem", "max_connections")))
+                .as("one instance alone").containsExactly(Map.entry(other.id(), latest.get(other.id())));
     }
 
     @Test
