@@ -164,15 +164,15 @@ public final class FleetBrowserBench {
                 Runtime.getRuntime().availableProcessors(), r.loadAverage());
         out.printf(Locale.ROOT, "  toolkit startup            %6d ms%n", r.startupMs());
         out.printf(Locale.ROOT, "  open (start -> usable)     %6d ms    target < %d ms    %s%n", r.openMs(),
-                OPEN_TARGET_MS, verdict(r.openMs() < OPEN_TARGET_MS));
+                OPEN_TARGET_MS, Targets.verdict(r.openMs() < OPEN_TARGET_MS));
         out.printf(Locale.ROOT, "  filter keystroke median    %6.1f ms    target < %.0f ms     %s%n", r.filterMedianMs(),
-                FILTER_TARGET_MS, verdict(r.filterMedianMs() < FILTER_TARGET_MS));
+                FILTER_TARGET_MS, Targets.verdict(r.filterMedianMs() < FILTER_TARGET_MS));
         out.printf(Locale.ROOT, "  filter keystroke p95       %6.1f ms    target < %.0f ms     %s   (%d keystrokes)%n",
-                r.filterP95Ms(), FILTER_TARGET_MS, verdict(r.filterP95Ms() < FILTER_TARGET_MS), r.keystrokes());
+                r.filterP95Ms(), FILTER_TARGET_MS, Targets.verdict(r.filterP95Ms() < FILTER_TARGET_MS), r.keystrokes());
         out.printf(Locale.ROOT, "  filter keystroke CPU median%6.1f ms    (FX-thread CPU time, insensitive to other load)%n",
                 r.filterCpuMedianMs());
         out.printf(Locale.ROOT, "  heap used after GC         %6d MB    target < %d MB    %s%n", r.heapMb(),
-                HEAP_TARGET_MB, verdict(r.heapMb() < HEAP_TARGET_MB));
+                HEAP_TARGET_MB, Targets.verdict(r.heapMb() < HEAP_TARGET_MB));
     }
 
     /**
@@ -183,10 +183,6 @@ public final class FleetBrowserBench {
         String cache = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption("AOTCache").getValue();
         boolean sharing = System.getProperty("java.vm.info", "").contains("sharing");
         return cache.isEmpty() || !sharing ? null : cache;
-    }
-
-    private static String verdict(boolean ok) {
-        return ok ? "ok" : "MISSED";
     }
 
     private static long heapAfterGc() throws InterruptedException {

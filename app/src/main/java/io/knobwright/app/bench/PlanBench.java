@@ -46,8 +46,8 @@ public final class PlanBench {
     }
 
     public static Result run(int instances, PrintStream out) {
-        out.printf(Locale.ROOT, "Plans bench: %d instances, each with a full settings snapshot and a built-in template ...%n",
-                instances);
+        out.printf(Locale.ROOT, "Plans bench: %d instances, each with a full settings snapshot and a built-in template"
+                + " ...%n", instances);
         long seeding = System.nanoTime();
         try (AppContext app = BenchFleet.open("plans", instances, true)) {
             out.printf(Locale.ROOT, "  seeded the in-memory store in %d ms%n", millisSince(seeding));
@@ -85,19 +85,14 @@ public final class PlanBench {
     }
 
     private static void print(Result r, int measured, PrintStream out) {
-        out.printf(Locale.ROOT, "  machine: %d cores, load average %.1f (times grow with load)%n",
-                Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        out.println(Targets.machine());
         out.printf(Locale.ROOT, "  drift of %d instances (%d drifting): first run %d ms, median of the next %d %d ms"
                         + " (CPU %d ms)    target < %d ms    %s%n", measured, r.drifting(), r.driftColdMs(), RUNS - 1,
-                r.driftMs(), r.driftCpuMs(), DRIFT_TARGET_MS, verdict(r.driftMs() < DRIFT_TARGET_MS));
+                r.driftMs(), r.driftCpuMs(), DRIFT_TARGET_MS, Targets.verdict(r.driftMs() < DRIFT_TARGET_MS));
         out.printf(Locale.ROOT, "  plan %s offline for %d PostgreSQL instances, stored (%d changes): first run %d ms,"
                         + " median of the next %d %d ms (CPU %d ms)    target < %d ms    %s%n", PLANNED_TEMPLATE, r.planned(),
                 r.changes(), r.planColdMs(), RUNS - 1, r.planMs(), r.planCpuMs(), PLAN_TARGET_MS,
-                verdict(r.planMs() < PLAN_TARGET_MS));
-    }
-
-    static String verdict(boolean ok) {
-        return ok ? "ok" : "MISSED";
+                Targets.verdict(r.planMs() < PLAN_TARGET_MS));
     }
 
     private static long medianAfterFirst(long[] runs) {

@@ -1,5 +1,6 @@
 package io.knobwright.app.bench;
 
+import com.sun.management.ThreadMXBean;
 import io.knobwright.app.AppContext;
 import io.knobwright.app.template.ConfigurationRef;
 import io.knobwright.app.template.ConfigurationView;
@@ -27,7 +28,7 @@ public final class TemplateBench {
     private static final int WARM_UP = 500;
     private static final int RUNS = 2000;
 
-    /** What one run measured, in milliseconds: wall time, and the CPU time of the measuring thread (which load does not inflate). */
+    /** What one run measured, in milliseconds: wall time, and the CPU time of the measuring thread (load does not inflate it). */
     public record Result(double p50Ms, double p99Ms, double cpuP50Ms, double cpuP99Ms) {
 
         public boolean meetsTargets() {
@@ -49,7 +50,7 @@ public final class TemplateBench {
             out.printf(Locale.ROOT, "Template bench: the editor's check of %s (%d target versions) against %s (%s %s)%n",
                     TEMPLATE, draft.targetVersions().size(), instance.name(), instance.engine().displayName(),
                     instance.version());
-            com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
             long allocatedBefore = 0;
             long[] nanos = new long[RUNS];
             long[] cpu = new long[RUNS];
@@ -72,10 +73,9 @@ public final class TemplateBench {
             Arrays.sort(cpu);
             Result r = new Result(nanos[RUNS / 2] / 1e6, nanos[RUNS * 99 / 100] / 1e6, cpu[RUNS / 2] / 1e6,
                     cpu[RUNS * 99 / 100] / 1e6);
-            out.printf(Locale.ROOT, "  machine: %d cores, load average %.1f (times grow with load)%n",
-                    Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-            out.printf(Locale.ROOT, "  validate + resolve + diff (%d runs): p50 %.2f ms, p99 %.2f ms    target p99 < %.0f ms    %s%n",
-                    RUNS, r.p50Ms(), r.p99Ms(), P99_TARGET_MS, PlanBench.verdict(r.meetsTargets()));
+            out.println(Targets.machine());
+            out.printf(Locale.ROOT, "  validate + resolve + diff (%d runs): p50 %.2f ms, p99 %.2f ms    target p99 < %.0f ms"
+                    + "    %s%n", RUNS, r.p50Ms(), r.p99Ms(), P99_TARGET_MS, Targets.verdict(r.meetsTargets()));
             out.printf(Locale.ROOT, "  the same, CPU time of the measuring thread: p50 %.2f ms, p99 %.2f ms; %d kB allocated"
                     + " per check (the garbage collector's pauses land in the p99)%n", r.cpuP50Ms(), r.cpuP99Ms(),
                     allocatedPerRun / 1024);

@@ -158,7 +158,7 @@ public final class PlanService {
         return drift;
     }
 
-    /** A template whose chain is broken has no parameters to read; planning it then fails for each instance with the reason. */
+    /** A template whose chain is broken has no parameters to read; planning it fails for each instance, with the reason. */
     private static Set<String> parametersOrNone(TemplatePlanner planner, TemplateVersion template) {
         try {
             return planner.parameters(template);

@@ -223,7 +223,8 @@ public final class TemplateService {
     private ConfigurationView view(ConfigurationRef ref, Instance context) {
         return switch (ref) {
             case ConfigurationRef.InstanceRef i -> {
-                Instance instance = context != null && context.name().equals(i.idOrName()) ? context : fleet.require(i.idOrName());
+                Instance instance = context != null && context.name().equals(i.idOrName()) ? context
+                        : fleet.require(i.idOrName());
                 yield instanceView(instance, fleet.latestSnapshot(instance.id()));
             }
             case ConfigurationRef.TemplateRef t -> {

@@ -31,7 +31,8 @@ public final class TemplatePlanner {
     private final PlanBuilder builder;
 
     /** @param templates where a template's parents are looked up (the library's newest versions) */
-    public TemplatePlanner(TemplateResolver.TemplateSource templates, CatalogRepository catalogs, ValueEquivalence equivalence) {
+    public TemplatePlanner(TemplateResolver.TemplateSource templates, CatalogRepository catalogs,
+                           ValueEquivalence equivalence) {
         this.resolver = new TemplateResolver(templates);
         this.catalogs = catalogs;
         this.builder = new PlanBuilder(equivalence);

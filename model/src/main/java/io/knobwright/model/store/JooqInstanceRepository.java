@@ -135,7 +135,8 @@ final class JooqInstanceRepository implements InstanceRepository {
             if (row == null) {
                 return Optional.empty();
             }
-            return Optional.of(InstanceRows.toInstance(row, tags(db, INSTANCE_TAG.INSTANCE_ID.eq(row.getId())).getOrDefault(row.getId(), Map.of())));
+            Map<String, String> tags = tags(db, INSTANCE_TAG.INSTANCE_ID.eq(row.getId())).getOrDefault(row.getId(), Map.of());
+            return Optional.of(InstanceRows.toInstance(row, tags));
         });
     }
 

@@ -52,7 +52,8 @@ class UnitOfWorkTest {
 
         assertThat(store.instances().findByName("orders-1")).contains(saved);
         assertThat(store.snapshots().latest(saved.id())).map(s -> s.find("work_mem").orElseThrow().value()).contains("8192");
-        assertThat(store.templateAssignments().find(saved.id())).map(TemplateAssignment::templateName).contains("postgresql-oltp");
+        assertThat(store.templateAssignments().find(saved.id())).map(TemplateAssignment::templateName)
+                .contains("postgresql-oltp");
     }
 
     @Test
