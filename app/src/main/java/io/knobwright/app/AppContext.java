@@ -3,6 +3,7 @@ package io.knobwright.app;
 import io.knobwright.app.catalog.CatalogService;
 import io.knobwright.app.fleet.DefaultFleetService;
 import io.knobwright.app.fleet.FleetService;
+import io.knobwright.app.plan.PlanService;
 import io.knobwright.app.task.ExecutorTaskRunner;
 import io.knobwright.app.template.TemplateImporter;
 import io.knobwright.app.template.TemplateService;
@@ -36,9 +37,10 @@ public final class AppContext implements AutoCloseable {
     private final FleetService fleet;
     private final TemplateService templates;
     private final CatalogService catalogService;
+    private final PlanService plans;
 
     /**
-     * @param store        the repositories and the vault
+     * @param store        the repositories, their unit of work, and the vault
      * @param closer       closes the store (tests that share one store pass a no-op)
      * @param environment  reads environment variables (System::getenv outside tests)
      */
@@ -49,13 +51,15 @@ public final class AppContext implements AutoCloseable {
         this.connectors = Objects.requireNonNull(connectors, "connectors");
         this.tasks = new ExecutorTaskRunner();
         Clock clock = Clock.systemUTC();
-        this.fleet = new DefaultFleetService(store.instances(), store.snapshots(), store.serverCatalogs(), store.vault(), connectors,
-                new InventoryImport(store.instances()), environment, clock);
+        this.fleet = new DefaultFleetService(store, store.vault(), connectors, new InventoryImport(store.instances()),
+                environment, clock);
         EffectiveCatalogs effective = new EffectiveCatalogs(catalogs, store.serverCatalogs());
         this.catalogService = new CatalogService(effective, fleet);
-        this.templates = new TemplateService(new TemplateLibrary(BuiltInTemplates.load(), store.templates()),
-                store.templateAssignments(), store.plans(), effective, store.serverCatalogs(), fleet,
-                new TemplateImporter(catalogs, effective, FileSource.disk()), clock, author(environment));
+        TemplateLibrary library = new TemplateLibrary(BuiltInTemplates.load(), store.templates());
+        String author = author(environment);
+        this.templates = new TemplateService(library, store.templateAssignments(), effective, store.serverCatalogs(), fleet,
+                new TemplateImporter(catalogs, effective, FileSource.disk()), clock, author);
+        this.plans = new PlanService(library, store, effective, fleet, clock, author);
     }
 
     /** Who saves templates and makes plans: the operating-system user, as a change board would want it named. */
@@ -86,6 +90,10 @@ public final class AppContext implements AutoCloseable {
     /** Catalogs per instance: the server's own description once read, else the shipped catalog. */
     public CatalogService catalogService() {
         return catalogService;
+    }
+
+    public PlanService plans() {
+        return plans;
     }
 
     public CatalogRepository catalogs() {

@@ -55,6 +55,6 @@ final class WorkbenchLauncher {
     }
 
     private static void show(AppContext context, Stage stage) {
-        new Workbench(context.fleet(), context.templates(), context.catalogService(), context.tasks()).start(stage);
+        new Workbench(context.fleet(), context.templates(), context.plans(), context.catalogService(), context.tasks()).start(stage);
     }
 }

@@ -1,6 +1,6 @@
 package io.knobwright.app.bench;
 
-import io.knobwright.app.template.TemplateService;
+import io.knobwright.app.AppContext;
 import io.knobwright.app.ui.Workbench;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import javafx.application.Platform;
@@ -10,7 +10,6 @@ import javafx.stage.Stage;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +22,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * <pre>
  * java -XX:AOTCache=app/target/knobwright.aot -jar app/target/knobwright.jar bench fleet-ui
  * </pre>
- * Without a display it uses JavaFX's headless platform; with one, the real pipeline is measured.
- * The clock starts with the toolkit: the sample fleet is generated before, as the app opens its store first.
+ * Without a display it uses JavaFX's headless platform; with one, the real pipeline is measured. The workbench runs
+ * on the app's real services over an in-memory store holding a generated fleet ({@link BenchFleet}); the clock
+ * starts with the toolkit, after the store is seeded, as the app opens its store before its window.
  * The window is 1000 x 1000, the largest the headless platform's fixed screen can show (about as many
  * table rows as a 1080-pixel screen). "Usable" means: stage shown, every instance in the table, one CSS
  * and layout pass done. A keystroke is timed from setting the search field's text to the table laid out
@@ -65,17 +65,14 @@ public final class FleetBrowserBench {
         out.println(aot == null
                 ? "  AOT cache: none; the workbench is started with -XX:AOTCache=app/target/knobwright.aot (README), which opens it about twice as fast"
                 : "  AOT cache: " + aot);
-        InMemoryFleetService fleet = InMemoryFleetService.sample(instances, true, Clock.systemUTC());
         // Built before the clock starts, as the app's AppContext is built before its window.
-        TemplateService templates = SampleTemplates.over(fleet, Clock.systemUTC());
-        try (BenchTaskRunner tasks = new BenchTaskRunner()) {
+        try (AppContext app = BenchFleet.open("fleet-ui", instances, false)) {
             long t0 = System.nanoTime();
             FxThread.startToolkit();
             long startupMs = millisSince(t0);
             AtomicReference<Workbench> workbench = new AtomicReference<>();
             FxThread.call(() -> {
-                Workbench w = new Workbench(fleet, templates, new SampleCatalogs(), tasks,
-                        Platform::runLater);
+                Workbench w = new Workbench(app.fleet(), app.templates(), app.plans(), app.catalogService(), app.tasks());
                 Stage stage = new Stage();
                 stage.setWidth(1000);
                 stage.setHeight(1000);
@@ -167,15 +164,15 @@ public final class FleetBrowserBench {
                 Runtime.getRuntime().availableProcessors(), r.loadAverage());
         out.printf(Locale.ROOT, "  toolkit startup            %6d ms%n", r.startupMs());
         out.printf(Locale.ROOT, "  open (start -> usable)     %6d ms    target < %d ms    %s%n", r.openMs(),
-                OPEN_TARGET_MS, verdict(r.openMs() < OPEN_TARGET_MS));
+                OPEN_TARGET_MS, Targets.verdict(r.openMs() < OPEN_TARGET_MS));
         out.printf(Locale.ROOT, "  filter keystroke median    %6.1f ms    target < %.0f ms     %s%n", r.filterMedianMs(),
-                FILTER_TARGET_MS, verdict(r.filterMedianMs() < FILTER_TARGET_MS));
+                FILTER_TARGET_MS, Targets.verdict(r.filterMedianMs() < FILTER_TARGET_MS));
         out.printf(Locale.ROOT, "  filter keystroke p95       %6.1f ms    target < %.0f ms     %s   (%d keystrokes)%n",
-                r.filterP95Ms(), FILTER_TARGET_MS, verdict(r.filterP95Ms() < FILTER_TARGET_MS), r.keystrokes());
+                r.filterP95Ms(), FILTER_TARGET_MS, Targets.verdict(r.filterP95Ms() < FILTER_TARGET_MS), r.keystrokes());
         out.printf(Locale.ROOT, "  filter keystroke CPU median%6.1f ms    (FX-thread CPU time, insensitive to other load)%n",
                 r.filterCpuMedianMs());
         out.printf(Locale.ROOT, "  heap used after GC         %6d MB    target < %d MB    %s%n", r.heapMb(),
-                HEAP_TARGET_MB, verdict(r.heapMb() < HEAP_TARGET_MB));
+                HEAP_TARGET_MB, Targets.verdict(r.heapMb() < HEAP_TARGET_MB));
     }
 
     /**
@@ -186,10 +183,6 @@ public final class FleetBrowserBench {
         String cache = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption("AOTCache").getValue();
         boolean sharing = System.getProperty("java.vm.info", "").contains("sharing");
         return cache.isEmpty() || !sharing ? null : cache;
-    }
-
-    private static String verdict(boolean ok) {
-        return ok ? "ok" : "MISSED";
     }
 
     private static long heapAfterGc() throws InterruptedException {

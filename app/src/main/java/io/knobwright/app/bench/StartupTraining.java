@@ -38,7 +38,8 @@ public final class StartupTraining {
             FxThread.startToolkit();
             AtomicReference<Workbench> opened = new AtomicReference<>();
             FxThread.run(() -> {
-                Workbench workbench = new Workbench(context.fleet(), context.templates(), context.catalogService(), context.tasks());
+                Workbench workbench = new Workbench(context.fleet(), context.templates(), context.plans(),
+                        context.catalogService(), context.tasks());
                 Stage stage = new Stage();
                 stage.setWidth(1000);
                 stage.setHeight(1000);

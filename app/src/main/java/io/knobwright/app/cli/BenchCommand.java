@@ -8,7 +8,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Measurements of Knobwright itself.",
-        subcommands = {BenchFleetUiCommand.class, BenchTemplatesCommand.class, BenchStartupTrainingCommand.class})
+        subcommands = {BenchFleetUiCommand.class, BenchTemplatesCommand.class, BenchPlansCommand.class,
+                BenchStartupTrainingCommand.class})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -16,6 +17,6 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw Cli.usage(spec.commandLine(), "Missing command: use fleet-ui or templates.");
+        throw Cli.usage(spec.commandLine(), "Missing command: use fleet-ui, templates or plans.");
     }
 }

@@ -5,6 +5,7 @@ import io.knobwright.model.plan.ChangePlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -33,8 +34,9 @@ final class PlanCreateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ChangePlan plan = session.context().templates().createPlan(template, instance, !offline);
-        Optional<ParameterCatalog> catalog = session.context().templates().catalogOf(plan.instanceId());
+        ChangePlan plan = session.context().plans().createPlan(template, instance, !offline);
+        Optional<ParameterCatalog> catalog = Optional.ofNullable(
+                session.context().plans().catalogsOf(List.of(plan.instanceId())).get(plan.instanceId()));
         if (json) {
             Json.print(session.out(), TemplateJson.PlanJson.of(plan, catalog));
         } else {

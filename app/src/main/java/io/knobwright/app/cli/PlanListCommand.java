@@ -1,11 +1,14 @@
 package io.knobwright.app.cli;
 
+import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.plan.ChangePlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -23,10 +26,12 @@ final class PlanListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<ChangePlan> plans = session.context().templates().plans();
+        List<ChangePlan> plans = session.context().plans().plans();
         if (json) {
+            Map<Long, ParameterCatalog> catalogs = session.context().plans()
+                    .catalogsOf(plans.stream().map(ChangePlan::instanceId).distinct().toList());
             Json.print(session.out(), plans.stream()
-                    .map(p -> TemplateJson.PlanJson.of(p, session.context().templates().catalogOf(p.instanceId()))).toList());
+                    .map(p -> TemplateJson.PlanJson.of(p, Optional.ofNullable(catalogs.get(p.instanceId())))).toList());
             return ExitCodes.OK;
         }
         Table table = new Table("ID", "INSTANCE", "TEMPLATE", "CREATED", "STATE", "CHANGES", "RESTART");

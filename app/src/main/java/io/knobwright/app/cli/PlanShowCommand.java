@@ -9,6 +9,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -30,9 +31,10 @@ final class PlanShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ChangePlan plan = session.context().templates().plan(id)
+        ChangePlan plan = session.context().plans().plan(id)
                 .orElseThrow(() -> UserError.input("No plan " + id + ". List them with: knobwright plan list"));
-        Optional<ParameterCatalog> catalog = session.context().templates().catalogOf(plan.instanceId());
+        Optional<ParameterCatalog> catalog = Optional.ofNullable(
+                session.context().plans().catalogsOf(List.of(plan.instanceId())).get(plan.instanceId()));
         if (json) {
             Json.print(session.out(), TemplateJson.PlanJson.of(plan, catalog));
         } else {

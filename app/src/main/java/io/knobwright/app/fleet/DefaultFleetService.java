@@ -7,37 +7,36 @@ import io.knobwright.connectors.ServerInfo;
 import io.knobwright.model.UserError;
 import io.knobwright.model.fleet.ConnectionSpec;
 import io.knobwright.model.catalog.ParameterCatalog;
-import io.knobwright.model.catalog.ServerCatalogRepository;
 import io.knobwright.model.fleet.CredentialRef;
 import io.knobwright.model.fleet.CredentialVault;
 import io.knobwright.model.fleet.HardwareFacts;
 import io.knobwright.model.fleet.Instance;
-import io.knobwright.model.fleet.InstanceRepository;
 import io.knobwright.model.fleet.LiveSetting;
 import io.knobwright.model.fleet.SettingsSnapshot;
-import io.knobwright.model.fleet.SnapshotRepository;
 import io.knobwright.model.fleet.inventory.ImportReport;
 import io.knobwright.model.fleet.inventory.InventoryImport;
+import io.knobwright.model.store.UnitOfWork;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * The fleet as both front ends see it: the store for facts and snapshots, the connectors for live servers.
  *
- * <p>Registration is all-or-nothing: everything that talks to the server (probe, settings) happens before
- * anything is stored, and if storing the first snapshot fails the new instance is deleted again, so a
- * failed registration never leaves an instance without a snapshot behind.
+ * <p>Registration and refresh are all-or-nothing: everything that talks to the server (probe, settings)
+ * happens before anything is stored, and what they store (the instance or its new facts, and the snapshot)
+ * is written in one transaction, so a failure never leaves an instance without its snapshot behind.
  */
 public final class DefaultFleetService implements FleetService {
 
-    private final InstanceRepository instances;
-    private final SnapshotRepository snapshots;
-    private final ServerCatalogRepository serverCatalogs;
+    private final UnitOfWork store;
     private final CredentialVault vault;
     private final ConnectorRegistry connectors;
     private final InventoryImport inventory;
@@ -45,13 +44,9 @@ public final class DefaultFleetService implements FleetService {
     private final Clock clock;
 
     /** @param environment reads an environment variable (System::getenv outside tests); null when unset */
-    public DefaultFleetService(InstanceRepository instances, SnapshotRepository snapshots,
-                               ServerCatalogRepository serverCatalogs, CredentialVault vault,
-                               ConnectorRegistry connectors, InventoryImport inventory,
-                               Function<String, String> environment, Clock clock) {
-        this.instances = Objects.requireNonNull(instances, "instances");
-        this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
-        this.serverCatalogs = Objects.requireNonNull(serverCatalogs, "serverCatalogs");
+    public DefaultFleetService(UnitOfWork store, CredentialVault vault, ConnectorRegistry connectors,
+                               InventoryImport inventory, Function<String, String> environment, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
         this.vault = Objects.requireNonNull(vault, "vault");
         this.connectors = Objects.requireNonNull(connectors, "connectors");
         this.inventory = Objects.requireNonNull(inventory, "inventory");
@@ -61,12 +56,17 @@ public final class DefaultFleetService implements FleetService {
 
     @Override
     public List<Instance> list() {
-        return instances.findAll();
+        return store.instances().findAll();
     }
 
     @Override
     public Optional<Instance> find(long id) {
-        return instances.findById(id);
+        return store.instances().findById(id);
+    }
+
+    @Override
+    public Map<Long, Instance> findAll(Collection<Long> ids) {
+        return store.instances().findByIds(ids);
     }
 
     @Override
@@ -74,12 +74,12 @@ public final class DefaultFleetService implements FleetService {
         if (idOrName == null || idOrName.isBlank()) {
             throw UserError.input("Name an instance by its id or its name.");
         }
-        Optional<Instance> byName = instances.findByName(idOrName);
+        Optional<Instance> byName = store.instances().findByName(idOrName);
         if (byName.isPresent()) {
             return byName.get();
         }
         if (idOrName.chars().allMatch(Character::isDigit) && idOrName.length() < 19) {
-            Optional<Instance> byId = instances.findById(Long.parseLong(idOrName));
+            Optional<Instance> byId = store.instances().findById(Long.parseLong(idOrName));
             if (byId.isPresent()) {
                 return byId.get();
             }
@@ -98,7 +98,7 @@ public final class DefaultFleetService implements FleetService {
         Objects.requireNonNull(registration, "registration");
         String name = validName(registration.name());
         String url = validUrl(registration.jdbcUrl());
-        if (instances.findByName(name).isPresent()) {
+        if (store.instances().findByName(name).isPresent()) {
             throw UserError.input("An instance named '" + name + "' already exists. Pick another name or remove it first.");
         }
         EngineConnector connector = connectorFor(url);
@@ -115,42 +115,39 @@ public final class DefaultFleetService implements FleetService {
         Instance fresh = new Instance(0, name, info.version().engine(), info.version().major(), info.fullVersion(),
                 new ConnectionSpec(url, target.user(), credential), registration.tags(), registration.tier(),
                 registration.criticality(), registration.workload(), info.hardware(), false);
-        Instance stored = instances.save(fresh);
-        try {
-            snapshots.save(new SettingsSnapshot(stored.id(), clock.instant(), info.fullVersion(), settings));
-            catalog.ifPresent(c -> serverCatalogs.record(stored.id(), c, clock.instant()));
-        } catch (RuntimeException e) {
-            instances.delete(stored.id());
-            throw e;
-        }
-        return stored;
+        return store.transactionResult(tx -> {
+            Instance stored = tx.instances().save(fresh);
+            tx.snapshots().save(new SettingsSnapshot(stored.id(), clock.instant(), info.fullVersion(), settings, info.hardware()));
+            catalog.ifPresent(c -> tx.serverCatalogs().record(stored.id(), c, clock.instant()));
+            return stored;
+        });
     }
 
     @Override
     public Instance update(Instance instance) {
         Objects.requireNonNull(instance, "instance");
-        Instance current = instances.findById(instance.id()).orElseThrow(() ->
+        Instance current = store.instances().findById(instance.id()).orElseThrow(() ->
                 UserError.input("No instance with id " + instance.id() + "; it may have been removed meanwhile."));
         String name = validName(instance.name());
-        if (!name.equals(current.name()) && instances.findByName(name).isPresent()) {
+        if (!name.equals(current.name()) && store.instances().findByName(name).isPresent()) {
             throw UserError.input("An instance named '" + name + "' already exists. Pick another name.");
         }
-        return instances.save(instance);
+        return store.instances().save(instance);
     }
 
     @Override
     public boolean remove(long id) {
-        return instances.delete(id);
+        return store.instances().delete(id);
     }
 
     @Override
     public int removeDemoFleet() {
-        return instances.deleteDemoInstances();
+        return store.instances().deleteDemoInstances();
     }
 
     @Override
     public SettingsSnapshot refresh(long id) {
-        Instance instance = instances.findById(id).orElseThrow(() ->
+        Instance instance = store.instances().findById(id).orElseThrow(() ->
                 UserError.input("No instance with id " + id + ". See 'knobwright fleet list'."));
         if (!instance.connectable()) {
             throw UserError.input("Instance '" + instance.name()
@@ -164,22 +161,31 @@ public final class DefaultFleetService implements FleetService {
         Optional<ParameterCatalog> catalog = connector.readCatalog(target);
         // Probed facts follow the server; what a user entered stays (the snapshot keeps what the server said).
         HardwareFacts hardware = instance.hardware().updatedBy(info.hardware());
-        if (!info.fullVersion().equals(instance.fullVersion()) || !info.version().major().equals(instance.version())
-                || !hardware.equals(instance.hardware())) {
-            // An upgrade since the last look, or other hardware: the facts follow the server.
-            instances.save(new Instance(instance.id(), instance.name(), instance.engine(), info.version().major(),
-                    info.fullVersion(), spec, instance.tags(), instance.tier(), instance.criticality(),
-                    instance.workload(), hardware, instance.demo()));
-        }
-        SettingsSnapshot snapshot = snapshots.save(new SettingsSnapshot(id, clock.instant(), info.fullVersion(), settings,
-                info.hardware()));
-        catalog.ifPresent(c -> serverCatalogs.record(id, c, snapshot.takenAt()));
-        return snapshot;
+        boolean changed = !info.fullVersion().equals(instance.fullVersion()) || !info.version().major().equals(instance.version())
+                || !hardware.equals(instance.hardware());
+        return store.transactionResult(tx -> {
+            if (changed) {
+                // An upgrade since the last look, or other hardware: the facts follow the server, with the settings
+                // and the parameter description that go with them.
+                tx.instances().save(new Instance(instance.id(), instance.name(), instance.engine(), info.version().major(),
+                        info.fullVersion(), spec, instance.tags(), instance.tier(), instance.criticality(),
+                        instance.workload(), hardware, instance.demo()));
+            }
+            SettingsSnapshot snapshot = tx.snapshots().save(new SettingsSnapshot(id, clock.instant(), info.fullVersion(),
+                    settings, info.hardware()));
+            catalog.ifPresent(c -> tx.serverCatalogs().record(id, c, snapshot.takenAt()));
+            return snapshot;
+        });
     }
 
     @Override
     public Optional<SettingsSnapshot> latestSnapshot(long id) {
-        return snapshots.latest(id);
+        return store.snapshots().latest(id);
+    }
+
+    @Override
+    public Map<Long, SettingsSnapshot> latestSnapshots(Collection<Long> ids, Set<String> names) {
+        return store.snapshots().latestOf(ids, names);
     }
 
     @Override

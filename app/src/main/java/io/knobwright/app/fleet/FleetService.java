@@ -6,8 +6,11 @@ import io.knobwright.model.fleet.SettingsSnapshot;
 import io.knobwright.model.fleet.inventory.ImportReport;
 
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the workbench and the CLI do with the fleet: one place that combines the store and the
@@ -18,6 +21,9 @@ public interface FleetService {
     List<Instance> list();
 
     Optional<Instance> find(long id);
+
+    /** The instances with these ids, by id, read in a few queries however many; unknown ids are left out. */
+    Map<Long, Instance> findAll(Collection<Long> ids);
 
     /** Finds by numeric id or by exact name; fails with "No instance 'x'" otherwise. */
     Instance require(String idOrName);
@@ -49,6 +55,13 @@ public interface FleetService {
     SettingsSnapshot refresh(long id);
 
     Optional<SettingsSnapshot> latestSnapshot(long id);
+
+    /**
+     * The newest snapshot of each of these instances, by id, read in a few queries; those without one are left out.
+     * Each holds only the settings with these names, spelled as the server reports them (what a template's plan or
+     * drift looks at, see TemplatePlanner.parameters).
+     */
+    Map<Long, SettingsSnapshot> latestSnapshots(Collection<Long> ids, Set<String> names);
 
     /** Imports a CSV or JSON inventory: good rows are stored, bad rows come back with their reason. */
     ImportReport importInventory(Path file);

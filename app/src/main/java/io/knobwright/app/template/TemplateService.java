@@ -1,7 +1,6 @@
 package io.knobwright.app.template;
 
 import io.knobwright.app.fleet.FleetService;
-import io.knobwright.connectors.ConnectorException;
 import io.knobwright.model.catalog.BuildVariants;
 import io.knobwright.model.catalog.CatalogSource;
 import io.knobwright.model.catalog.EffectiveCatalog;
@@ -18,8 +17,6 @@ import io.knobwright.model.engine.EngineVersion;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.LiveSetting;
 import io.knobwright.model.fleet.SettingsSnapshot;
-import io.knobwright.model.plan.ChangePlan;
-import io.knobwright.model.plan.PlanRepository;
 import io.knobwright.model.plan.TemplatePlanner;
 import io.knobwright.model.template.ResolvedParameter;
 import io.knobwright.model.template.Template;
@@ -43,17 +40,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.IntConsumer;
 
 /**
- * What the workbench and the CLI do with templates and plans, in one place so both behave the same.
+ * What the workbench and the CLI do with templates (plans and drift are {@code PlanService}'s), in one place
+ * so both behave the same.
  * Every method blocks (store, files, possibly servers): UIs call it through the TaskRunner.
  */
 public final class TemplateService {
 
     private final TemplateLibrary library;
     private final TemplateAssignmentRepository assignments;
-    private final PlanRepository plans;
     private final EffectiveCatalogs catalogs;
     private final ServerCatalogRepository serverCatalogs;
     private final FleetService fleet;
@@ -65,19 +61,18 @@ public final class TemplateService {
     private final Clock clock;
     private final String author;
 
-    public TemplateService(TemplateLibrary library, TemplateAssignmentRepository assignments, PlanRepository plans,
-                           EffectiveCatalogs catalogs, ServerCatalogRepository serverCatalogs, FleetService fleet,
-                           TemplateImporter importer, Clock clock, String author) {
+    public TemplateService(TemplateLibrary library, TemplateAssignmentRepository assignments, EffectiveCatalogs catalogs,
+                           ServerCatalogRepository serverCatalogs, FleetService fleet, TemplateImporter importer,
+                           Clock clock, String author) {
         this.library = library;
         this.assignments = assignments;
-        this.plans = plans;
         this.catalogs = catalogs;
         this.serverCatalogs = serverCatalogs;
         this.fleet = fleet;
         this.importer = importer;
         this.clock = clock;
         this.author = author;
-        this.planner = new TemplatePlanner(library, catalogs, equivalence);
+        this.planner = new TemplatePlanner(library::latest, catalogs.shipped(), catalogs, equivalence);
     }
 
     public List<TemplateVersion> list() {
@@ -177,10 +172,7 @@ public final class TemplateService {
         ConfigurationView left = context == null
                 ? templateView(candidate, "Draft of " + draft.name(), null, resolverWith(candidate))
                 : draftFor(candidate, context);
-        ConfigurationView right = view(other, context);
-        if (context != null) {
-            right = restrict(right, left.values().keySet());
-        }
+        ConfigurationView right = context == null ? view(other, null) : instanceViewOf(context, left.values().keySet());
         return new ConfigurationView[] {left, right};
     }
 
@@ -283,19 +275,24 @@ public final class TemplateService {
     public ConfigurationView[] views(ConfigurationRef left, ConfigurationRef right) {
         Instance context = left instanceof ConfigurationRef.InstanceRef l ? fleet.require(l.idOrName())
                 : right instanceof ConfigurationRef.InstanceRef r ? fleet.require(r.idOrName()) : null;
-        ConfigurationView a = view(left, context);
-        ConfigurationView b = view(right, context);
         if (left instanceof ConfigurationRef.TemplateRef && right instanceof ConfigurationRef.InstanceRef) {
-            b = restrict(b, a.values().keySet());
+            ConfigurationView a = view(left, context);
+            return new ConfigurationView[] {a, instanceViewOf(context, a.values().keySet())};
         } else if (left instanceof ConfigurationRef.InstanceRef && right instanceof ConfigurationRef.TemplateRef) {
-            a = restrict(a, b.values().keySet());
+            ConfigurationView b = view(right, context);
+            return new ConfigurationView[] {instanceViewOf(context, b.values().keySet()), b};
         }
-        return new ConfigurationView[] {a, b};
+        return new ConfigurationView[] {view(left, context), view(right, context)};
     }
 
+    /** {@code context} is the instance a template is resolved for; when {@code ref} names it, it is not looked up again. */
     private ConfigurationView view(ConfigurationRef ref, Instance context) {
         return switch (ref) {
-            case ConfigurationRef.InstanceRef i -> instanceView(fleet.require(i.idOrName()));
+            case ConfigurationRef.InstanceRef i -> {
+                Instance instance = context != null && context.name().equals(i.idOrName()) ? context
+                        : fleet.require(i.idOrName());
+                yield instanceView(instance, fleet.latestSnapshot(instance.id()));
+            }
             case ConfigurationRef.TemplateRef t -> {
                 TemplateVersion template = library.require(t.reference());
                 yield templateView(template, template.name() + " v" + template.version(), context, resolver());
@@ -348,9 +345,18 @@ public final class TemplateService {
         return new ConfigurationView(title, values, catalogs.shipped().require(engine, template.template().targetVersions().getLast()));
     }
 
-    /** The newest snapshot as configuration: a value the server picked for a sentinel shows as the sentinel (-1). */
-    private ConfigurationView instanceView(Instance instance) {
-        SettingsSnapshot snapshot = fleet.latestSnapshot(instance.id()).orElseThrow(() -> new TemplateException(
+    /**
+     * An instance's settings of the parameters a template sets: only those are read (a fraction of a snapshot, which
+     * the editor re-reads after every edit), and matched to the template's spelling.
+     */
+    private ConfigurationView instanceViewOf(Instance instance, Set<String> parameters) {
+        Optional<SettingsSnapshot> latest = Optional.ofNullable(
+                fleet.latestSnapshots(List.of(instance.id()), parameters).get(instance.id()));
+        return restrict(instanceView(instance, latest), parameters);
+    }
+
+    private ConfigurationView instanceView(Instance instance, Optional<SettingsSnapshot> latest) {
+        SettingsSnapshot snapshot = latest.orElseThrow(() -> new TemplateException(
                 "'" + instance.name() + "' has no settings snapshot yet: refresh it from its server first"));
         ParameterCatalog catalog = catalogOf(instance);
         Map<String, String> values = new LinkedHashMap<>();
@@ -373,65 +379,6 @@ public final class TemplateService {
         return new ConfigurationView(view.title(), kept, view.catalog());
     }
 
-    /**
-     * A stored draft plan per instance. With {@code live}, connected instances are read from their servers
-     * first (the plan's baseline says so); otherwise, and when a server cannot be reached, the newest
-     * snapshot is used. Instances that get no plan are reported with the reason; the others are stored in
-     * one transaction.
-     */
-    public PlanBatch createPlans(String reference, List<Long> instanceIds, boolean live, IntConsumer progress) {
-        TemplateVersion template = library.require(reference);
-        List<ChangePlan> made = new ArrayList<>();
-        List<PlanBatch.Failure> failures = new ArrayList<>();
-        int done = 0;
-        for (long id : instanceIds) {
-            Optional<Instance> found = fleet.find(id);
-            if (found.isEmpty()) {
-                failures.add(new PlanBatch.Failure(id, "#" + id, "no such instance"));
-                progress.accept(++done);
-                continue;
-            }
-            Instance instance = found.get();
-            try {
-                SettingsSnapshot current = null;
-                boolean fromServer = false;
-                if (live && instance.connectable()) {
-                    try {
-                        current = fleet.refresh(id);
-                        fromServer = true;
-                    } catch (ConnectorException unreachable) {
-                        current = fleet.latestSnapshot(id).orElse(null);
-                    }
-                } else {
-                    current = fleet.latestSnapshot(id).orElse(null);
-                }
-                made.add(planner.plan(template, instance, current, fromServer, author, clock.instant()));
-            } catch (UserError | IllegalArgumentException e) {
-                // This instance cannot be planned (template, catalog, password variable): the others still are.
-                failures.add(new PlanBatch.Failure(id, instance.name(), e.getMessage()));
-            }
-            progress.accept(++done);
-        }
-        return new PlanBatch(plans.saveAll(made), failures);
-    }
-
-    public ChangePlan createPlan(String reference, String instance, boolean live) {
-        Instance target = fleet.require(instance);
-        PlanBatch batch = createPlans(reference, List.of(target.id()), live, n -> { });
-        if (!batch.failures().isEmpty()) {
-            throw new TemplateException(batch.failures().getFirst().reason());
-        }
-        return batch.plans().getFirst();
-    }
-
-    public List<ChangePlan> plans() {
-        return plans.findAll();
-    }
-
-    public Optional<ChangePlan> plan(long id) {
-        return plans.find(id);
-    }
-
     public void assign(String instance, String reference) {
         Instance target = fleet.require(instance);
         TemplateVersion template = library.require(reference);
@@ -447,42 +394,6 @@ public final class TemplateService {
     /** Every assignment by instance id, in one query: the fleet table shows them all at once. */
     public Map<Long, TemplateAssignment> assignments() {
         return assignments.findAll();
-    }
-
-    /**
-     * The catalog of the instance's engine version, so screens can spell a plan's values in readable units;
-     * empty when the instance is gone or its version has no catalog.
-     */
-    public Optional<ParameterCatalog> catalogOf(long instanceId) {
-        return fleet.find(instanceId).flatMap(i -> {
-            try {
-                return Optional.of(catalogOf(i));
-            } catch (TemplateException noCatalog) {
-                return Optional.empty();
-            }
-        });
-    }
-
-    /**
-     * Differences between each assigned instance's newest snapshot and its template's resolved
-     * configuration, by instance id. Instances without a snapshot or whose template no longer resolves are left out.
-     */
-    public Map<Long, Integer> drift() {
-        Map<Long, Integer> drift = new LinkedHashMap<>();
-        for (TemplateAssignment a : assignments.findAll().values()) {
-            Optional<Instance> instance = fleet.find(a.instanceId());
-            Optional<TemplateVersion> template = library.find(a.reference());
-            Optional<SettingsSnapshot> snapshot = fleet.latestSnapshot(a.instanceId());
-            if (instance.isEmpty() || template.isEmpty() || snapshot.isEmpty()) {
-                continue;
-            }
-            try {
-                drift.put(a.instanceId(), planner.drift(template.get(), instance.get(), snapshot.get()));
-            } catch (UserError | IllegalArgumentException unresolvable) {
-                // shown as "template does not resolve" by the caller when it has no number
-            }
-        }
-        return drift;
     }
 
     /** The catalog in force for the instance: its server's own description once read, else the shipped one. */

@@ -1,6 +1,7 @@
 package io.knobwright.app.ui;
 
 import io.knobwright.app.fleet.FleetService;
+import io.knobwright.app.plan.PlanService;
 import io.knobwright.app.template.TemplateService;
 import io.knobwright.app.ui.common.BackgroundWork;
 import io.knobwright.app.ui.common.FxDialogService;
@@ -33,7 +34,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The workbench main window. The CLI's composition root calls
- * {@code new Workbench(fleet, templates, catalogs, tasks).start(stage)} on the FX thread; everything the window
+ * {@code new Workbench(fleet, templates, plans, catalogs, tasks).start(stage)} on the FX thread; everything the window
  * needs is built here from those services.
  */
 public final class Workbench {
@@ -42,20 +43,24 @@ public final class Workbench {
 
     private final FleetService fleet;
     private final TemplateService templates;
+    private final PlanService plans;
     private final CatalogLookup catalogs;
     private final TaskRunner tasks;
     private final Executor ui;
     private WorkbenchViewModel viewModel;
     private WorkbenchView view;
 
-    public Workbench(FleetService fleet, TemplateService templates, CatalogService catalogs, TaskRunner tasks) {
-        this(fleet, templates, CatalogLookup.of(catalogs), tasks, Platform::runLater);
+    public Workbench(FleetService fleet, TemplateService templates, PlanService plans, CatalogService catalogs,
+                     TaskRunner tasks) {
+        this(fleet, templates, plans, CatalogLookup.of(catalogs), tasks, Platform::runLater);
     }
 
     /** For tests and the bench: catalogs from elsewhere, and the executor that brings results to the FX thread. */
-    public Workbench(FleetService fleet, TemplateService templates, CatalogLookup catalogs, TaskRunner tasks, Executor ui) {
+    public Workbench(FleetService fleet, TemplateService templates, PlanService plans, CatalogLookup catalogs,
+                     TaskRunner tasks, Executor ui) {
         this.fleet = Objects.requireNonNull(fleet, "fleet");
         this.templates = Objects.requireNonNull(templates, "templates");
+        this.plans = Objects.requireNonNull(plans, "plans");
         this.catalogs = Objects.requireNonNull(catalogs, "catalogs");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.ui = Objects.requireNonNull(ui, "ui");
@@ -66,7 +71,7 @@ public final class Workbench {
         Theme theme = new Theme();
         FxDialogService dialogs = new FxDialogService(() -> stage, theme);
         Thread.currentThread().setUncaughtExceptionHandler(uncaughtBugs(dialogs));
-        viewModel = new WorkbenchViewModel(fleet, templates, catalogs, new BackgroundWork(tasks, ui, dialogs::showBug), dialogs,
+        viewModel = new WorkbenchViewModel(fleet, templates, plans, catalogs, new BackgroundWork(tasks, ui, dialogs::showBug), dialogs,
                 new FxTemplateDialogs(() -> stage, theme, dialogs), System::getenv, ZoneId.systemDefault());
         // Start reading the fleet first: the store and row building run while the window is being built.
         viewModel.refresh();

@@ -67,6 +67,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void jooqStaysInsideTheStore() {
+        noClasses().that().resideInAPackage("io.knobwright..").and().resideOutsideOfPackage("io.knobwright.model.store..")
+                .should().dependOnClassesThat().resideInAPackage("org.jooq..")
+                .because("services work through the repositories and UnitOfWork, so no jOOQ type leaves the store")
+                .check(CLASSES);
+    }
+
+    @Test
     void theHeadlessPathNeverTouchesJavaFx() {
         noClasses().that().resideInAnyPackage("io.knobwright.app.cli..", "io.knobwright.app.fleet..", "io.knobwright.app.task..")
                 .or().haveFullyQualifiedName("io.knobwright.app.Main")

@@ -54,11 +54,31 @@ class CliGeneralTest {
     }
 
     @Test
-    void benchTemplatesReportsItsFiguresNextToTheTargetsWithoutOpeningTheStore() {
+    void benchTemplatesReportsItsFigureNextToTheTargetAndTheExitCodeFollowsItWithoutOpeningTheStore() {
         CliHarness.Result r = cli.run("bench", "templates");
 
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("target p99 < 5 ms").contains("target < 2000 ms");
+        assertThat(r.out()).contains("Template bench: the editor's check of postgresql-oltp").contains("target p99 < 5 ms");
+        if (r.exitCode() == 0) {
+            assertThat(r.err()).isEmpty();
+        } else {
+            assertThat(r.exitCode()).isEqualTo(1);
+            assertThat(r.errLines()).containsExactly("knobwright: the template check missed its target (figures above).");
+        }
+        assertThat(cli.openedDataDirs).isEmpty();
+    }
+
+    @Test
+    void benchPlansMeasuresDriftAndPlanningOnAGeneratedFleetAndTheExitCodeFollowsTheTargets() {
+        CliHarness.Result r = cli.run("bench", "plans", "--instances", "200");
+
+        assertThat(r.out()).contains("Plans bench: 200 instances").contains("drift of 200 instances")
+                .contains("plan postgresql-oltp offline for ").contains("target < 1000 ms");
+        if (r.exitCode() == 0) {
+            assertThat(r.err()).isEmpty();
+        } else {
+            assertThat(r.exitCode()).isEqualTo(1);
+            assertThat(r.errLines()).containsExactly("knobwright: drift or planning missed its target (figures above).");
+        }
         assertThat(cli.openedDataDirs).isEmpty();
     }
 

@@ -1,9 +1,6 @@
 package io.knobwright.app.fleet;
 
 import io.knobwright.app.testing.FakeVault;
-import io.knobwright.app.testing.InMemoryInstanceRepository;
-import io.knobwright.app.testing.InMemoryServerCatalogRepository;
-import io.knobwright.app.testing.InMemorySnapshotRepository;
 import io.knobwright.connectors.ConnectorException;
 import io.knobwright.connectors.Connectors;
 import io.knobwright.model.engine.Engine;
@@ -11,12 +8,15 @@ import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.SettingsSnapshot;
 import io.knobwright.model.fleet.Tier;
 import io.knobwright.model.fleet.inventory.InventoryImport;
+import io.knobwright.model.store.KnobwrightStore;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,12 +27,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class DefaultFleetServiceRealServerTest {
 
-    private final InMemoryInstanceRepository instances = new InMemoryInstanceRepository();
-    private final InMemorySnapshotRepository snapshots = new InMemorySnapshotRepository();
-    private final InMemoryServerCatalogRepository serverCatalogs = new InMemoryServerCatalogRepository();
-    private final DefaultFleetService fleet = new DefaultFleetService(instances, snapshots, serverCatalogs, new FakeVault(Map.of()),
-            Connectors.defaultRegistry(), new InventoryImport(instances), name -> null,
-            Clock.systemUTC());
+    private final KnobwrightStore store = KnobwrightStore.inMemory("real-servers-" + UUID.randomUUID(), false);
+    private final DefaultFleetService fleet = new DefaultFleetService(store, new FakeVault(Map.of()),
+            Connectors.defaultRegistry(), new InventoryImport(store.instances()), name -> null, Clock.systemUTC());
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
 
     private static Registration registration(String name, String url, String user) {
         return new Registration(name, url, user, null, null, Tier.TEST, null, null, Map.of("ci", "yes"));
@@ -58,7 +60,7 @@ class DefaultFleetServiceRealServerTest {
         assertThat(maria.version()).isEqualTo("10.11");
         SettingsSnapshot refreshed = fleet.refresh(maria.id());
         assertThat(refreshed.find("innodb_buffer_pool_size")).isPresent();
-        assertThat(snapshots.all()).hasSize(2);
+        assertThat(fleet.latestSnapshot(maria.id()).orElseThrow().settings()).isEqualTo(refreshed.settings());
     }
 
     @Test
@@ -71,8 +73,7 @@ class DefaultFleetServiceRealServerTest {
 
         assertThatThrownBy(() -> fleet.register(registration("nowhere", url, "postgres")))
                 .isInstanceOf(ConnectorException.class);
-        assertThat(instances.findAll()).isEmpty();
-        assertThat(snapshots.all()).isEmpty();
+        assertThat(fleet.list()).isEmpty();
     }
 
     @Test
@@ -80,7 +81,6 @@ class DefaultFleetServiceRealServerTest {
         assertThatThrownBy(() -> fleet.register(registration("typo", "jdbc:postgresql://127.0.0.1:5432/no_such_db", "postgres")))
                 .isInstanceOf(ConnectorException.class)
                 .hasMessageContaining("no_such_db");
-        assertThat(instances.findAll()).isEmpty();
-        assertThat(List.copyOf(snapshots.all())).isEmpty();
+        assertThat(fleet.list()).isEmpty();
     }
 }

@@ -2,9 +2,6 @@ package io.knobwright.app.fleet;
 
 import io.knobwright.app.testing.FakeConnector;
 import io.knobwright.app.testing.FakeVault;
-import io.knobwright.app.testing.InMemoryInstanceRepository;
-import io.knobwright.app.testing.InMemoryServerCatalogRepository;
-import io.knobwright.app.testing.InMemorySnapshotRepository;
 import io.knobwright.connectors.ConnectorException;
 import io.knobwright.model.UserError;
 import io.knobwright.connectors.ConnectorRegistry;
@@ -19,12 +16,16 @@ import io.knobwright.model.fleet.FactSource;
 import io.knobwright.model.fleet.HardwareFact;
 import io.knobwright.model.fleet.HardwareFacts;
 import io.knobwright.model.fleet.Instance;
+import io.knobwright.model.fleet.InstanceRepository;
 import io.knobwright.model.fleet.LiveSetting;
 import io.knobwright.model.fleet.SettingsSnapshot;
 import io.knobwright.model.fleet.Tier;
 import io.knobwright.model.fleet.WorkloadKind;
 import io.knobwright.model.fleet.inventory.ImportReport;
 import io.knobwright.model.fleet.inventory.InventoryImport;
+import io.knobwright.model.store.KnobwrightStore;
+import io.knobwright.model.store.StoreException;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,13 +46,17 @@ class DefaultFleetServiceTest {
 
     private static final Instant NOW = Instant.parse("2025-06-01T10:00:00Z");
 
-    private final InMemoryInstanceRepository instances = new InMemoryInstanceRepository();
-    private final InMemorySnapshotRepository snapshots = new InMemorySnapshotRepository();
-    private final InMemoryServerCatalogRepository serverCatalogs = new InMemoryServerCatalogRepository();
+    private final KnobwrightStore store = KnobwrightStore.inMemory("fleet-service-" + UUID.randomUUID(), false);
+    private final InstanceRepository instances = store.instances();
     private final Map<String, String> env = new HashMap<>();
     private final FakeConnector server = new FakeConnector();
-    private final DefaultFleetService fleet = new DefaultFleetService(instances, snapshots, serverCatalogs, new FakeVault(env),
+    private final DefaultFleetService fleet = new DefaultFleetService(store, new FakeVault(env),
             new ConnectorRegistry(List.of(server)), new InventoryImport(instances), env::get, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
 
     private static Registration registration(String name, String password, String passwordEnv) {
         return new Registration(name, "jdbc:fake://db1/app", "dba", password, passwordEnv, Tier.PRODUCTION,
@@ -121,7 +127,6 @@ class DefaultFleetServiceTest {
                 .isInstanceOf(ConnectorException.class)
                 .hasMessageContaining("Connection refused");
         assertThat(instances.count()).isZero();
-        assertThat(snapshots.all()).isEmpty();
     }
 
     @Test
@@ -134,11 +139,12 @@ class DefaultFleetServiceTest {
     }
 
     @Test
-    void failingToStoreTheFirstSnapshotRemovesTheNewInstanceAgain() {
-        snapshots.failNextSave(new IllegalStateException("disk full"));
+    void aFirstSnapshotTheStoreRefusesLeavesNoInstanceBehind() {
+        server.settings(List.of(new LiveSetting("x".repeat(300), "1", null, "default", false)));
 
         assertThatThrownBy(() -> fleet.register(registration("orders", null, null)))
-                .hasMessageContaining("disk full");
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("cannot be stored");
         assertThat(instances.count()).isZero();
     }
 
@@ -222,14 +228,14 @@ class DefaultFleetServiceTest {
         ParameterCatalog first = new CatalogRepository().require(Engine.POSTGRESQL, "16");
         server.describes(first);
         Instance stored = fleet.register(registration("orders", null, null));
-        assertThat(serverCatalogs.latest(stored.id()).orElseThrow().catalog()).isSameAs(first);
+        assertThat(store.serverCatalogs().latest(stored.id()).orElseThrow().catalog()).isSameAs(first);
 
         ParameterCatalog second = new ParameterCatalog(first.engineVersion(), "pg_settings of PostgreSQL 16.9",
                 first.parameters().subList(0, 10));
         server.describes(second);
         SettingsSnapshot refreshed = fleet.refresh(stored.id());
 
-        assertThat(serverCatalogs.latest(stored.id()).orElseThrow())
+        assertThat(store.serverCatalogs().latest(stored.id()).orElseThrow())
                 .satisfies(c -> assertThat(c.catalog()).isSameAs(second))
                 .satisfies(c -> assertThat(c.readAt()).isEqualTo(refreshed.takenAt()));
     }
@@ -240,7 +246,7 @@ class DefaultFleetServiceTest {
 
         fleet.refresh(stored.id());
 
-        assertThat(serverCatalogs.latest(stored.id())).isEmpty();
+        assertThat(store.serverCatalogs().latest(stored.id())).isEmpty();
     }
 
     @Test
@@ -275,6 +281,19 @@ class DefaultFleetServiceTest {
     }
 
     @Test
+    void anUpgradeWhoseSnapshotCannotBeStoredKeepsTheOldFacts() {
+        Instance stored = fleet.register(registration("orders", null, null));
+        SettingsSnapshot first = fleet.latestSnapshot(stored.id()).orElseThrow();
+        server.server(Engine.POSTGRESQL, "17.2")
+                .settings(List.of(new LiveSetting("x".repeat(300), "1", null, "default", false)));
+
+        assertThatThrownBy(() -> fleet.refresh(stored.id())).isInstanceOf(StoreException.class);
+
+        assertThat(fleet.find(stored.id()).orElseThrow().fullVersion()).isEqualTo("16.4");
+        assertThat(fleet.latestSnapshot(stored.id())).contains(first);
+    }
+
+    @Test
     void refreshOfAnInventoryOnlyInstanceSaysHowToRegisterIt() {
         Instance inventory = instances.save(new Instance(0, "legacy", Engine.ORACLE, "19c", null, null, Map.of(),
                 null, null, null, null, false));
@@ -290,10 +309,10 @@ class DefaultFleetServiceTest {
         env.put("ORDERS_PW", "x");
         Instance stored = fleet.register(registration("orders", null, "ORDERS_PW"));
         env.remove("ORDERS_PW");
-        int before = snapshots.all().size();
+        SettingsSnapshot before = fleet.latestSnapshot(stored.id()).orElseThrow();
 
         assertThatThrownBy(() -> fleet.refresh(stored.id())).hasMessageContaining("ORDERS_PW");
-        assertThat(snapshots.all()).hasSize(before);
+        assertThat(fleet.latestSnapshot(stored.id())).contains(before);
     }
 
     @Test

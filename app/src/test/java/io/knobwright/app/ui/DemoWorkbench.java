@@ -39,8 +39,8 @@ public final class DemoWorkbench {
      * render at desktop size), with background work run inline.
      */
     public static Workbench start(Stage stage, AppContext context) {
-        Workbench workbench = new Workbench(context.fleet(), context.templates(), CatalogLookup.of(context.catalogService()),
-                TaskRunner.inline(), Platform::runLater);
+        Workbench workbench = new Workbench(context.fleet(), context.templates(), context.plans(),
+                CatalogLookup.of(context.catalogService()), TaskRunner.inline(), Platform::runLater);
         stage.setWidth(1000);
         stage.setHeight(1000);
         workbench.start(stage);

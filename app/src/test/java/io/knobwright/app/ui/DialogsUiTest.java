@@ -1,8 +1,8 @@
 package io.knobwright.app.ui;
 
-import io.knobwright.app.bench.InMemoryFleetService;
-import io.knobwright.app.bench.SampleCatalogs;
-import io.knobwright.app.bench.SampleTemplates;
+import io.knobwright.app.testing.InMemoryFleetService;
+import io.knobwright.app.testing.SampleCatalogs;
+import io.knobwright.app.testing.SampleTemplates;
 import io.knobwright.app.template.TemplateService;
 import io.knobwright.app.ui.common.BackgroundWork;
 import io.knobwright.app.ui.common.BugDialog;
@@ -61,8 +61,9 @@ class DialogsUiTest {
     void start(Stage stage) {
         this.stage = stage;
         fleet = InMemoryFleetService.sample(250, true, WorkbenchUiTest.CLOCK);
-        templates = SampleTemplates.over(fleet, WorkbenchUiTest.CLOCK);
-        workbench = new Workbench(fleet, templates, new SampleCatalogs(), TaskRunner.inline(),
+        SampleTemplates sample = SampleTemplates.over(fleet, WorkbenchUiTest.CLOCK);
+        templates = sample.templates();
+        workbench = new Workbench(fleet, templates, sample.plans(), new SampleCatalogs(), TaskRunner.inline(),
                 Platform::runLater);
         stage.setWidth(1000);
         stage.setHeight(1000);

@@ -12,11 +12,13 @@ import io.knobwright.model.fleet.inventory.ImportReport;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 
@@ -52,6 +54,13 @@ public final class FakeFleetService implements FleetService {
     @Override
     public Optional<Instance> find(long id) {
         return Optional.ofNullable(instances.get(id));
+    }
+
+    @Override
+    public Map<Long, Instance> findAll(Collection<Long> ids) {
+        Map<Long, Instance> found = new LinkedHashMap<>();
+        ids.forEach(id -> find(id).ifPresent(i -> found.put(id, i)));
+        return found;
     }
 
     @Override
@@ -111,6 +120,13 @@ public final class FakeFleetService implements FleetService {
     @Override
     public Optional<SettingsSnapshot> latestSnapshot(long id) {
         return Optional.ofNullable(snapshots.get(id));
+    }
+
+    @Override
+    public Map<Long, SettingsSnapshot> latestSnapshots(Collection<Long> ids, Set<String> names) {
+        Map<Long, SettingsSnapshot> found = new LinkedHashMap<>();
+        ids.forEach(id -> latestSnapshot(id).ifPresent(s -> found.put(id, s)));
+        return found;
     }
 
     @Override

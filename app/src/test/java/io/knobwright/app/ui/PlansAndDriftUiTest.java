@@ -64,7 +64,7 @@ class PlansAndDriftUiTest {
         TemplateService templates = context.templates();
         List<ChangePlan> made = new ArrayList<>();
         for (TemplateAssignment a : templates.assignments().values().stream().limit(8).toList()) {
-            made.addAll(templates.createPlans(a.reference(), List.of(a.instanceId()), false, n -> { }).plans());
+            made.addAll(context.plans().createPlans(a.reference(), List.of(a.instanceId()), false, n -> { }).plans());
         }
         assertThat(made).hasSizeGreaterThan(4);
         // The plan a reviewer would look at: the one with most changes, a restart among them.
@@ -99,7 +99,7 @@ class PlansAndDriftUiTest {
     void theFleetShowsEachInstancesTemplateAndDriftAndCanShowDriftingOnly(FxRobot robot) throws Exception {
         TableView<FleetEntry> table = robot.lookup("#fleet-table").queryTableView();
         waitUntil(() -> table.getItems().size() == context.fleet().list().size());
-        Map<Long, Integer> drift = context.templates().drift();
+        Map<Long, Integer> drift = context.plans().drift();
         long drifting = drift.values().stream().filter(n -> n > 0).count();
         assertThat(drifting).isPositive();
         assertThat(table.getColumns()).extracting(c -> c.getText() != null ? c.getText() : ((Label) c.getGraphic()).getText())

@@ -1,8 +1,8 @@
 package io.knobwright.app.ui;
 
-import io.knobwright.app.bench.InMemoryFleetService;
-import io.knobwright.app.bench.SampleCatalogs;
-import io.knobwright.app.bench.SampleTemplates;
+import io.knobwright.app.testing.InMemoryFleetService;
+import io.knobwright.app.testing.SampleCatalogs;
+import io.knobwright.app.testing.SampleTemplates;
 import io.knobwright.app.ui.fleet.FleetEntry;
 import io.knobwright.app.ui.fleet.FleetRow;
 import io.knobwright.app.ui.instance.SettingRow;
@@ -47,7 +47,8 @@ class WorkbenchUiTest {
     void start(Stage stage) {
         this.stage = stage;
         fleet = InMemoryFleetService.sample(250, true, CLOCK);
-        workbench = new Workbench(fleet, SampleTemplates.over(fleet, WorkbenchUiTest.CLOCK), new SampleCatalogs(), TaskRunner.inline(),
+        SampleTemplates sample = SampleTemplates.over(fleet, WorkbenchUiTest.CLOCK);
+        workbench = new Workbench(fleet, sample.templates(), sample.plans(), new SampleCatalogs(), TaskRunner.inline(),
                 Platform::runLater);
         // The headless screen is 1000 x 1000: the window is a small laptop's; snapshots render at desktop size.
         stage.setWidth(1000);

@@ -1,6 +1,8 @@
 package io.knobwright.model.fleet;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Stored instances. Implementations are thread-safe; callers run them off the FX thread. */
@@ -11,6 +13,9 @@ public interface InstanceRepository {
     Optional<Instance> findById(long id);
 
     Optional<Instance> findByName(String name);
+
+    /** The instances with these ids, by id, in a few queries however many there are; unknown ids are left out. */
+    Map<Long, Instance> findByIds(Collection<Long> ids);
 
     /** Inserts (id 0) or updates; returns the stored instance with its id. Names are unique. */
     Instance save(Instance instance);

@@ -4,6 +4,7 @@ import io.knobwright.model.catalog.CatalogRepository;
 import io.knobwright.model.catalog.InstanceCatalogs;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.diff.ValueEquivalence;
+import io.knobwright.model.engine.Engine;
 import io.knobwright.model.engine.EngineVersion;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.LiveSetting;
@@ -11,14 +12,15 @@ import io.knobwright.model.fleet.SettingsSnapshot;
 import io.knobwright.model.template.MissingFactException;
 import io.knobwright.model.template.ResolvedParameter;
 import io.knobwright.model.template.TemplateException;
-import io.knobwright.model.template.TemplateLibrary;
 import io.knobwright.model.template.TemplateResolver;
 import io.knobwright.model.template.TemplateVersion;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * From template to change plan: resolves a template for an instance (its facts, its engine version's
@@ -26,19 +28,27 @@ import java.util.Map;
  */
 public final class TemplatePlanner {
 
-    private final TemplateLibrary library;
+    private final TemplateResolver resolver;
+    private final CatalogRepository shipped;
     private final InstanceCatalogs catalogs;
     private final PlanBuilder builder;
     private final ValueEquivalence equivalence;
 
-    /** A planner that judges every instance by the shipped catalog of its version. */
-    public TemplatePlanner(TemplateLibrary library, CatalogRepository catalogs, ValueEquivalence equivalence) {
-        this(library, InstanceCatalogs.shippedOnly(catalogs), equivalence);
+    /**
+     * A planner that judges every instance by the shipped catalog of its version.
+     *
+     * @param templates where a template's parents are looked up (the library's newest versions)
+     */
+    public TemplatePlanner(TemplateResolver.TemplateSource templates, CatalogRepository shipped,
+                           ValueEquivalence equivalence) {
+        this(templates, shipped, InstanceCatalogs.shippedOnly(shipped), equivalence);
     }
 
     /** @param catalogs the catalog in force per instance: its server's own description once it was read */
-    public TemplatePlanner(TemplateLibrary library, InstanceCatalogs catalogs, ValueEquivalence equivalence) {
-        this.library = library;
+    public TemplatePlanner(TemplateResolver.TemplateSource templates, CatalogRepository shipped,
+                           InstanceCatalogs catalogs, ValueEquivalence equivalence) {
+        this.resolver = new TemplateResolver(templates);
+        this.shipped = shipped;
         this.catalogs = catalogs;
         this.builder = new PlanBuilder(equivalence);
         this.equivalence = equivalence;
@@ -68,7 +78,25 @@ public final class TemplatePlanner {
                     + "; '" + instance.name() + "' runs " + instance.engine().displayName());
         }
         return MissingFactException.explained(instance,
-                () -> new TemplateResolver(library::latest).resolve(template, instance.hardware(), catalog));
+                () -> resolver.resolve(template, instance.hardware(), catalog));
+    }
+
+    /**
+     * The settings a plan or the drift of this template looks at on an instance: its entries in force, inherited ones
+     * included, spelled as written and as each catalog of its engine spells them (as servers report them). The rest
+     * of a snapshot does not change the result.
+     */
+    public Set<String> parameters(TemplateVersion template) {
+        Engine engine = template.template().engine();
+        List<ParameterCatalog> engineCatalogs = engine.supportedVersions().stream()
+                .flatMap(v -> shipped.find(new EngineVersion(engine, v)).stream()).toList();
+        Set<String> names = new HashSet<>();
+        for (TemplateResolver.EffectiveEntry e : resolver.effectiveEntries(template)) {
+            String written = e.entry().parameter();
+            names.add(written);
+            engineCatalogs.forEach(c -> c.find(written).ifPresent(spec -> names.add(spec.name())));
+        }
+        return names;
     }
 
     /**

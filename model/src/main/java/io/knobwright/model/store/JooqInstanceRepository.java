@@ -8,6 +8,7 @@ import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.exception.IntegrityConstraintViolationException;
+import org.jooq.impl.DSL;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -48,7 +49,7 @@ final class JooqInstanceRepository implements InstanceRepository {
         return dsl.transactionResult(tx -> {
             DSLContext db = tx.dsl();
             List<InstanceRecord> rows = db.selectFrom(INSTANCE).orderBy(INSTANCE.NAME).fetch();
-            return toInstances(rows, tags(db, null));
+            return toInstances(rows, tags(db, DSL.noCondition()));
         });
     }
 
@@ -60,6 +61,24 @@ final class JooqInstanceRepository implements InstanceRepository {
     @Override
     public Optional<Instance> findByName(String name) {
         return name == null ? Optional.empty() : findOne(INSTANCE.NAME.eq(name));
+    }
+
+    /** Two queries per {@value InLists#CHUNK} ids: the rows, then their tags. */
+    @Override
+    public Map<Long, Instance> findByIds(Collection<Long> ids) {
+        List<List<Long>> chunks = InLists.chunks(ids);
+        if (chunks.isEmpty()) {
+            return Map.of();
+        }
+        return dsl.transactionResult(tx -> {
+            DSLContext db = tx.dsl();
+            Map<Long, Instance> found = new HashMap<>();
+            for (List<Long> chunk : chunks) {
+                List<InstanceRecord> rows = db.selectFrom(INSTANCE).where(InLists.in(INSTANCE.ID, chunk)).fetch();
+                toInstances(rows, tags(db, InLists.in(INSTANCE_TAG.INSTANCE_ID, chunk))).forEach(i -> found.put(i.id(), i));
+            }
+            return found;
+        });
     }
 
     @Override
@@ -116,7 +135,8 @@ final class JooqInstanceRepository implements InstanceRepository {
             if (row == null) {
                 return Optional.empty();
             }
-            return Optional.of(InstanceRows.toInstance(row, tags(db, row.getId()).getOrDefault(row.getId(), Map.of())));
+            Map<String, String> tags = tags(db, INSTANCE_TAG.INSTANCE_ID.eq(row.getId())).getOrDefault(row.getId(), Map.of());
+            return Optional.of(InstanceRows.toInstance(row, tags));
         });
     }
 
@@ -159,14 +179,8 @@ final class JooqInstanceRepository implements InstanceRepository {
     }
 
     private static void replaceTags(DSLContext db, List<Instance> saved) {
-        List<Long> updatedIds = new ArrayList<>();
-        for (Instance instance : saved) {
-            updatedIds.add(instance.id());
-        }
-        for (int from = 0; from < updatedIds.size(); from += NAME_CHUNK) {
-            db.deleteFrom(INSTANCE_TAG)
-                    .where(INSTANCE_TAG.INSTANCE_ID.in(updatedIds.subList(from, Math.min(updatedIds.size(), from + NAME_CHUNK))))
-                    .execute();
+        for (List<Long> chunk : InLists.chunks(saved.stream().map(Instance::id).toList())) {
+            db.deleteFrom(INSTANCE_TAG).where(InLists.in(INSTANCE_TAG.INSTANCE_ID, chunk)).execute();
         }
         BatchBindStep batch = db.batch(db.insertInto(INSTANCE_TAG, INSTANCE_TAG.INSTANCE_ID, INSTANCE_TAG.TAG_KEY,
                 INSTANCE_TAG.TAG_VALUE).values((Long) null, null, null));
@@ -182,12 +196,11 @@ final class JooqInstanceRepository implements InstanceRepository {
         }
     }
 
-    /** Tags of one instance, or of all when {@code instanceId} is null, keyed by instance id. */
-    private static Map<Long, Map<String, String>> tags(DSLContext db, Long instanceId) {
+    /** The tags that match {@code which}, keyed by instance id. */
+    private static Map<Long, Map<String, String>> tags(DSLContext db, Condition which) {
         Map<Long, Map<String, String>> byInstance = new HashMap<>();
-        var query = db.select(INSTANCE_TAG.INSTANCE_ID, INSTANCE_TAG.TAG_KEY, INSTANCE_TAG.TAG_VALUE).from(INSTANCE_TAG);
-        var rows = instanceId == null ? query.fetch() : query.where(INSTANCE_TAG.INSTANCE_ID.eq(instanceId)).fetch();
-        rows.forEach(r -> byInstance.computeIfAbsent(r.value1(), k -> new TreeMap<>()).put(r.value2(), r.value3()));
+        db.select(INSTANCE_TAG.INSTANCE_ID, INSTANCE_TAG.TAG_KEY, INSTANCE_TAG.TAG_VALUE).from(INSTANCE_TAG).where(which)
+                .forEach(r -> byInstance.computeIfAbsent(r.value1(), k -> new TreeMap<>()).put(r.value2(), r.value3()));
         return byInstance;
     }
 

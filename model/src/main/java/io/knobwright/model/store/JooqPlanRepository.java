@@ -13,7 +13,7 @@ import org.jooq.Result;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,17 +94,18 @@ final class JooqPlanRepository implements PlanRepository {
                 .orderBy(CHANGE_PLAN.CREATED_AT.desc(), CHANGE_PLAN.ID.desc()).fetch());
     }
 
-    /** Two queries whatever the number of plans: headers, then all their changes. */
+    /** The headers, then their changes in one query per {@value InLists#CHUNK} plans. */
     private List<ChangePlan> load(Result<ChangePlanRecord> headers) {
         if (headers.isEmpty()) {
             return List.of();
         }
-        Map<Long, List<PlannedChange>> changes = new LinkedHashMap<>();
-        List<Long> ids = headers.map(ChangePlanRecord::getId);
-        dsl.selectFrom(PLAN_CHANGE).where(PLAN_CHANGE.PLAN_ID.in(ids)).orderBy(PLAN_CHANGE.PLAN_ID, PLAN_CHANGE.ORDINAL)
-                .forEach(r -> changes.computeIfAbsent(r.getPlanId(), k -> new ArrayList<>()).add(new PlannedChange(
-                        r.getParameter(), r.getFromValue(), r.getToValue(), r.getUnit(), ApplyMode.valueOf(r.getApplyMode()),
-                        r.getProvenance(), r.getNote())));
+        Map<Long, List<PlannedChange>> changes = new HashMap<>();
+        for (List<Long> chunk : InLists.chunks(headers.map(ChangePlanRecord::getId))) {
+            dsl.selectFrom(PLAN_CHANGE).where(InLists.in(PLAN_CHANGE.PLAN_ID, chunk)).orderBy(PLAN_CHANGE.PLAN_ID, PLAN_CHANGE.ORDINAL)
+                    .forEach(r -> changes.computeIfAbsent(r.getPlanId(), k -> new ArrayList<>()).add(new PlannedChange(
+                            r.getParameter(), r.getFromValue(), r.getToValue(), r.getUnit(),
+                            ApplyMode.valueOf(r.getApplyMode()), r.getProvenance(), r.getNote())));
+        }
         return headers.map(h -> new ChangePlan(h.getId(), h.getInstanceId(), h.getInstanceName(), h.getTemplateName(),
                 h.getTemplateVersion(), h.getCreatedAt().toInstant(), h.getAuthor(), PlanState.valueOf(h.getState()),
                 h.getBaseline(), changes.getOrDefault(h.getId(), List.of())));

@@ -7,10 +7,20 @@ import io.knobwright.model.fleet.SettingsSnapshot;
 import io.knobwright.model.fleet.SnapshotRepository;
 import io.knobwright.model.store.jooq.tables.records.SettingsSnapshotRecord;
 import org.jooq.BatchBindStep;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static io.knobwright.model.store.jooq.Tables.INSTANCE;
@@ -85,25 +95,106 @@ final class JooqSnapshotRepository implements SnapshotRepository {
 
     @Override
     public Optional<SettingsSnapshot> latest(long instanceId) {
+        return dsl.transactionResult(tx -> newest(tx.dsl(), instanceId, DSL.noCondition()));
+    }
+
+    /**
+     * One instance's newest snapshot in two short queries. H2 keeps them prepared; the ranking query of
+     * {@link #latestOf} it parses again on every call, which costs one instance several times as much.
+     */
+    private static Optional<SettingsSnapshot> newest(DSLContext db, long instanceId, Condition settingsWanted) {
+        SettingsSnapshotRecord row = db.selectFrom(SETTINGS_SNAPSHOT)
+                .where(SETTINGS_SNAPSHOT.INSTANCE_ID.eq(instanceId))
+                .orderBy(SETTINGS_SNAPSHOT.TAKEN_AT.desc(), SETTINGS_SNAPSHOT.ID.desc())
+                .limit(1)
+                .fetchOne();
+        if (row == null) {
+            return Optional.empty();
+        }
+        List<LiveSetting> settings = settings(db, SNAPSHOT_SETTING.SNAPSHOT_ID.eq(row.getId()).and(settingsWanted))
+                .getOrDefault(row.getId(), List.of());
+        return Optional.of(new SettingsSnapshot(row.getInstanceId(), row.getTakenAt().toInstant(), row.getServerVersion(),
+                settings, reported(row.getReportedCpus(), row.getReportedMemoryBytes(), row.getReportedDiskType(),
+                row.getReportedDiskBytes())));
+    }
+
+    /**
+     * Two queries per {@value InLists#CHUNK} instances, whatever the fleet size: the newest snapshot row of each
+     * (newest taken_at, the later row on a tie), then their settings with these names. Exact names: a function such
+     * as lower(name) would be evaluated on every setting row and cost H2 a third more.
+     */
+    @Override
+    public Map<Long, SettingsSnapshot> latestOf(Collection<Long> instanceIds, Collection<String> names) {
+        List<List<Long>> chunks = InLists.chunks(instanceIds);
+        if (chunks.isEmpty()) {
+            return Map.of();
+        }
+        Condition settings = InLists.in(SNAPSHOT_SETTING.NAME, names.stream().distinct().toList());
         return dsl.transactionResult(tx -> {
-            DSLContext db = tx.dsl();
-            SettingsSnapshotRecord row = db.selectFrom(SETTINGS_SNAPSHOT)
-                    .where(SETTINGS_SNAPSHOT.INSTANCE_ID.eq(instanceId))
-                    .orderBy(SETTINGS_SNAPSHOT.TAKEN_AT.desc(), SETTINGS_SNAPSHOT.ID.desc())
-                    .limit(1)
-                    .fetchOne();
-            if (row == null) {
-                return Optional.empty();
+            Map<Long, SettingsSnapshot> latest = new HashMap<>();
+            if (chunks.size() == 1 && chunks.getFirst().size() == 1) {
+                long only = chunks.getFirst().getFirst();
+                newest(tx.dsl(), only, settings).ifPresent(snapshot -> latest.put(only, snapshot));
+            } else {
+                chunks.forEach(chunk -> readChunk(tx.dsl(), chunk, settings, latest));
             }
-            List<LiveSetting> settings = db.selectFrom(SNAPSHOT_SETTING)
-                    .where(SNAPSHOT_SETTING.SNAPSHOT_ID.eq(row.getId()))
-                    .orderBy(SNAPSHOT_SETTING.ORDINAL)
-                    .fetch(s -> new LiveSetting(s.getName(), s.getSettingValue(), s.getUnit(), s.getSource(),
-                            s.getPendingRestart()));
-            HardwareFacts reported = HardwareFacts.probed(row.getReportedCpus(), row.getReportedMemoryBytes(),
-                    DiskType.valueOf(row.getReportedDiskType()), row.getReportedDiskBytes());
-            return Optional.of(new SettingsSnapshot(row.getInstanceId(), row.getTakenAt().toInstant(),
-                    row.getServerVersion(), settings, reported));
+            return latest;
         });
+    }
+
+    private static void readChunk(DSLContext db, List<Long> instanceIds, Condition settingsWanted,
+                                  Map<Long, SettingsSnapshot> into) {
+        Field<Integer> rank = DSL.rowNumber().over(DSL.partitionBy(SETTINGS_SNAPSHOT.INSTANCE_ID)
+                .orderBy(SETTINGS_SNAPSHOT.TAKEN_AT.desc(), SETTINGS_SNAPSHOT.ID.desc())).as("newest_first");
+        Table<?> ranked = db.select(SETTINGS_SNAPSHOT.ID, SETTINGS_SNAPSHOT.INSTANCE_ID, SETTINGS_SNAPSHOT.TAKEN_AT,
+                        SETTINGS_SNAPSHOT.SERVER_VERSION, SETTINGS_SNAPSHOT.REPORTED_CPUS,
+                        SETTINGS_SNAPSHOT.REPORTED_MEMORY_BYTES, SETTINGS_SNAPSHOT.REPORTED_DISK_TYPE,
+                        SETTINGS_SNAPSHOT.REPORTED_DISK_BYTES, rank)
+                .from(SETTINGS_SNAPSHOT).where(InLists.in(SETTINGS_SNAPSHOT.INSTANCE_ID, instanceIds)).asTable("ranked");
+        Map<Long, Header> headers = new HashMap<>();
+        db.select(ranked.field(SETTINGS_SNAPSHOT.ID), ranked.field(SETTINGS_SNAPSHOT.INSTANCE_ID),
+                        ranked.field(SETTINGS_SNAPSHOT.TAKEN_AT), ranked.field(SETTINGS_SNAPSHOT.SERVER_VERSION),
+                        ranked.field(SETTINGS_SNAPSHOT.REPORTED_CPUS), ranked.field(SETTINGS_SNAPSHOT.REPORTED_MEMORY_BYTES),
+                        ranked.field(SETTINGS_SNAPSHOT.REPORTED_DISK_TYPE), ranked.field(SETTINGS_SNAPSHOT.REPORTED_DISK_BYTES))
+                .from(ranked).where(ranked.field(rank).eq(DSL.inline(1)))
+                .forEach(r -> headers.put(r.value1(), new Header(r.value2(), r.value3().toInstant(), r.value4(),
+                        reported(r.value5(), r.value6(), r.value7(), r.value8()))));
+        if (headers.isEmpty()) {
+            return;
+        }
+        Map<Long, List<LiveSetting>> settings = settings(db, InLists.in(SNAPSHOT_SETTING.SNAPSHOT_ID, headers.keySet())
+                .and(settingsWanted));
+        headers.forEach((id, h) -> into.put(h.instanceId(), new SettingsSnapshot(h.instanceId(), h.takenAt(),
+                h.serverVersion(), settings.getOrDefault(id, List.of()), h.reported())));
+    }
+
+    /** What the server's probe found when the snapshot was taken. */
+    private static HardwareFacts reported(int cpus, long memoryBytes, String diskType, long diskBytes) {
+        return HardwareFacts.probed(cpus, memoryBytes, DiskType.valueOf(diskType), diskBytes);
+    }
+
+    /**
+     * The settings that match {@code which}, by snapshot id, each list in the order the server reported them. Sorted
+     * here rather than by H2: for thousands of snapshots its sort costs more than reading the rows.
+     */
+    private static Map<Long, List<LiveSetting>> settings(DSLContext db, Condition which) {
+        Map<Long, List<Ordered>> bySnapshot = new HashMap<>();
+        db.select(SNAPSHOT_SETTING.SNAPSHOT_ID, SNAPSHOT_SETTING.ORDINAL, SNAPSHOT_SETTING.NAME, SNAPSHOT_SETTING.SETTING_VALUE,
+                        SNAPSHOT_SETTING.UNIT, SNAPSHOT_SETTING.SOURCE, SNAPSHOT_SETTING.PENDING_RESTART)
+                .from(SNAPSHOT_SETTING).where(which)
+                .forEach(r -> bySnapshot.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(new Ordered(r.value2(),
+                        new LiveSetting(r.value3(), r.value4(), r.value5(), r.value6(), r.value7()))));
+        Map<Long, List<LiveSetting>> sorted = new HashMap<>();
+        bySnapshot.forEach((id, rows) -> {
+            rows.sort(Comparator.comparingInt(Ordered::ordinal));
+            sorted.put(id, rows.stream().map(Ordered::setting).toList());
+        });
+        return sorted;
+    }
+
+    private record Ordered(int ordinal, LiveSetting setting) {
+    }
+
+    private record Header(long instanceId, Instant takenAt, String serverVersion, HardwareFacts reported) {
     }
 }

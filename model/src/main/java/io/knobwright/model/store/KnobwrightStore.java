@@ -1,10 +1,13 @@
 package io.knobwright.model.store;
 
+import io.knobwright.model.catalog.CatalogRepository;
+import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.fleet.CredentialVault;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.InstanceRepository;
 import io.knobwright.model.fleet.SnapshotRepository;
 import io.knobwright.model.catalog.CatalogRepository;
+import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.catalog.ServerCatalogRepository;
 import io.knobwright.model.fleet.demo.DemoFleet;
 import io.knobwright.model.fleet.demo.DemoSettings;
@@ -23,8 +26,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,9 +41,10 @@ import static io.knobwright.model.store.jooq.Tables.STORE_META;
 /**
  * The local store: one H2 file per data directory, migrated by Flyway when opened, shared between the
  * workbench and the CLI (H2 AUTO_SERVER: whichever opens first serves the other). Thread-safe; every call
- * blocks on JDBC, so UIs call it off the FX thread.
+ * blocks on JDBC, so UIs call it off the FX thread. Work that writes several tables runs through
+ * {@link #inTransaction}, whose repositories share one transaction.
  */
-public final class KnobwrightStore implements AutoCloseable {
+public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
 
     /** store_meta key set once the demo fleet was offered; removing the demo fleet never brings it back. */
     static final String DEMO_SEEDED = "demo_seeded";
@@ -67,12 +74,8 @@ public final class KnobwrightStore implements AutoCloseable {
     private final JdbcConnectionPool pool;
     private final DSLContext dsl;
     private final Clock clock;
-    private final JooqInstanceRepository instances;
-    private final JooqSnapshotRepository snapshots;
-    private final JooqTemplateRepository templates;
-    private final JooqTemplateAssignmentRepository assignments;
-    private final JooqPlanRepository plans;
-    private final JooqServerCatalogRepository serverCatalogs;
+    private final Map<Long, ParameterCatalog> catalogCache = JooqServerCatalogRepository.newCache();
+    private final JooqRepositories repositories;
     private final CredentialVault vault;
     private final boolean inMemory;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -86,12 +89,7 @@ public final class KnobwrightStore implements AutoCloseable {
         this.vault = vault;
         this.inMemory = inMemory;
         this.dsl = DSL.using(pool, SQLDialect.H2, new Settings().withExecuteLogging(false).withRenderSchema(false));
-        this.instances = new JooqInstanceRepository(dsl, clock);
-        this.snapshots = new JooqSnapshotRepository(dsl);
-        this.templates = new JooqTemplateRepository(dsl, clock);
-        this.assignments = new JooqTemplateAssignmentRepository(dsl);
-        this.plans = new JooqPlanRepository(dsl);
-        this.serverCatalogs = new JooqServerCatalogRepository(dsl, JooqServerCatalogRepository.newCache());
+        this.repositories = new JooqRepositories(dsl, clock, catalogCache);
     }
 
     /**
@@ -150,28 +148,44 @@ public final class KnobwrightStore implements AutoCloseable {
         }
     }
 
+    @Override
     public InstanceRepository instances() {
-        return instances;
+        return repositories.instances();
     }
 
+    @Override
     public SnapshotRepository snapshots() {
-        return snapshots;
+        return repositories.snapshots();
     }
 
+    @Override
     public TemplateRepository templates() {
-        return templates;
+        return repositories.templates();
     }
 
+    @Override
     public TemplateAssignmentRepository templateAssignments() {
-        return assignments;
+        return repositories.templateAssignments();
     }
 
+    @Override
     public PlanRepository plans() {
-        return plans;
+        return repositories.plans();
     }
 
+    @Override
+    public void inTransaction(Consumer<Repositories> work) {
+        dsl.transaction(tx -> work.accept(new JooqRepositories(tx.dsl(), clock, catalogCache)));
+    }
+
+    @Override
+    public <T> T transactionResult(Function<Repositories, T> work) {
+        return dsl.transactionResult(tx -> work.apply(new JooqRepositories(tx.dsl(), clock, catalogCache)));
+    }
+
+    @Override
     public ServerCatalogRepository serverCatalogs() {
-        return serverCatalogs;
+        return repositories.serverCatalogs();
     }
 
     public CredentialVault vault() {
@@ -203,8 +217,8 @@ public final class KnobwrightStore implements AutoCloseable {
                 if (claimed == 0 || db.fetchCount(INSTANCE) > 0) {
                     return;
                 }
-                List<Instance> stored = new JooqInstanceRepository(db, clock).saveAll(demoFleet.get());
-                seedDemoSettings(db, stored);
+                Repositories seeding = new JooqRepositories(db, clock, catalogCache);
+                seedDemoSettings(seeding, seeding.instances().saveAll(demoFleet.get()));
             });
         } catch (IntegrityConstraintViolationException othersSeeded) {
             // another process opening the same new store claimed the flag first and seeded the fleet
@@ -212,14 +226,12 @@ public final class KnobwrightStore implements AutoCloseable {
     }
 
     /** Snapshots and template assignments for part of the demo fleet, so drift and diffs have something to show. */
-    private static void seedDemoSettings(DSLContext db, List<Instance> stored) {
+    private static void seedDemoSettings(Repositories seeding, List<Instance> stored) {
         DemoSettings demo = new DemoSettings(new CatalogRepository());
-        JooqSnapshotRepository snapshots = new JooqSnapshotRepository(db);
-        JooqTemplateAssignmentRepository assignments = new JooqTemplateAssignmentRepository(db);
         for (Instance instance : DemoSettings.chosen(stored)) {
             demo.snapshot(instance).ifPresent(snapshot -> {
-                snapshots.save(snapshot);
-                assignments.assign(demo.assignment(instance));
+                seeding.snapshots().save(snapshot);
+                seeding.templateAssignments().assign(demo.assignment(instance));
             });
         }
     }

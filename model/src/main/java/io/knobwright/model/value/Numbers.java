@@ -3,6 +3,7 @@ package io.knobwright.model.value;
 import io.knobwright.model.catalog.ParameterSpec;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
 import java.util.Locale;
 
@@ -24,6 +25,14 @@ final class Numbers {
 
     /** x / divisor when the quotient has a finite decimal expansion; null otherwise. */
     static BigDecimal divideExactly(BigDecimal x, long divisor) {
+        if (divisor != 0) {
+            BigInteger[] quotientAndRest = x.unscaledValue().divideAndRemainder(BigInteger.valueOf(divisor));
+            if (quotientAndRest[1].signum() == 0) {
+                // The usual case, a whole multiple of the unit: the same value BigDecimal's exact division gives,
+                // without its long division to dozens of digits (a template's resolution did it on every literal).
+                return new BigDecimal(quotientAndRest[0], x.scale());
+            }
+        }
         try {
             return x.divide(BigDecimal.valueOf(divisor));
         } catch (ArithmeticException nonTerminating) {

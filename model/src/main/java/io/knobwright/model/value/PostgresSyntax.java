@@ -199,9 +199,11 @@ final class PostgresSyntax implements EngineSyntax {
         }
         BigDecimal smallest = amount.multiply(base.factorAsDecimal());
         for (Unit unit : Unit.namedUnits(base.family())) {
-            BigDecimal inUnit = Numbers.divideExactly(smallest, unit.factor());
-            if (inUnit != null && inUnit.stripTrailingZeros().scale() <= 0) {
-                return Numbers.text(inUnit) + unit.symbol();
+            // Only a whole number of the unit is wanted: a remainder says so without the exact quotient, whose
+            // digits (1/2^40 has 40) made formatting the costliest part of a diff.
+            BigDecimal[] inUnit = smallest.divideAndRemainder(unit.factorAsDecimal());
+            if (inUnit[1].signum() == 0) {
+                return Numbers.text(inUnit[0]) + unit.symbol();
             }
         }
         return Numbers.text(smallest) + Unit.namedUnits(base.family()).getLast().symbol();

@@ -126,7 +126,12 @@ public record Unit(UnitFamily family, String symbol, long factor) {
 
     /** Exact, case-sensitive lookup of a PostgreSQL unit name ("kB" matches, "KB" does not). */
     public static Optional<Unit> named(UnitFamily family, String symbol) {
-        return namedUnits(family).stream().filter(u -> u.symbol.equals(symbol)).findFirst();
+        for (Unit unit : namedUnits(family)) {   // a loop, not a stream: called for every value with a unit
+            if (unit.symbol.equals(symbol)) {
+                return Optional.of(unit);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,7 +31,7 @@ class TemplatePlannerTest {
 
     private static final long GB = 1L << 30;
     private final TemplateLibrary library = new TemplateLibrary(BuiltInTemplates.load(), new NoUserTemplates());
-    private final TemplatePlanner planner = new TemplatePlanner(library, new CatalogRepository(), new CatalogValueEquivalence());
+    private final TemplatePlanner planner = new TemplatePlanner(library::latest, new CatalogRepository(), new CatalogValueEquivalence());
 
     private final Instance pg = new Instance(7, "pg-orders-prod-01", Engine.POSTGRESQL, "16", "16.4", null, null,
             null, null, null, new HardwareFacts(16, 64 * GB, DiskType.NVME, 2048 * GB), false);
@@ -148,6 +149,28 @@ class TemplatePlannerTest {
         assertThatThrownBy(() -> planner.resolve(library.require("postgresql-oltp"), old))
                 .isInstanceOf(TemplateException.class)
                 .hasMessageStartingWith("No template can be resolved for 'pg12': No parameter catalog for PostgreSQL 12.");
+    }
+
+    @Test
+    void aSnapshotCutDownToTheTemplatesParametersPlansTheSameAsTheWholeSnapshot() {
+        CatalogRepository catalogs = new CatalogRepository();
+        for (String name : List.of("postgresql-oltp", "mariadb-olap", "sqlserver-oltp", "oracle-web")) {
+            TemplateVersion template = library.require(name);
+            Engine engine = template.template().engine();
+            String version = template.template().targetVersions().getLast();
+            Instance instance = new Instance(9, "i-" + name, engine, version, version, null, null, null, null, null,
+                    new HardwareFacts(8, 32 * GB, DiskType.SSD, 500 * GB), false);
+            List<LiveSetting> all = catalogs.require(engine, version).parameters().stream()
+                    .map(p -> new LiveSetting(p.name(), p.defaultValue(), p.unit(), "default", false)).toList();
+            Set<String> parameters = planner.parameters(template);
+            SettingsSnapshot whole = new SettingsSnapshot(9, Instant.EPOCH, version, all);
+            SettingsSnapshot cut = new SettingsSnapshot(9, Instant.EPOCH, version,
+                    all.stream().filter(s -> parameters.contains(s.name())).toList());
+
+            assertThat(cut.settings()).as(name).hasSizeLessThan(all.size() / 2);
+            assertThat(planner.plan(template, instance, cut, false, "lin", Instant.EPOCH))
+                    .as(name).isEqualTo(planner.plan(template, instance, whole, false, "lin", Instant.EPOCH));
+        }
     }
 
     private static final class NoUserTemplates implements TemplateRepository {

@@ -255,4 +255,24 @@ class JooqInstanceRepositoryTest {
             pool.dispose();
         }
     }
+
+    @Test
+    void findByIdsReturnsTheKnownInstancesWithTheirTags() {
+        List<Instance> fleet = new ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            fleet.add(new Instance(0, String.format("pg-%04d", i), Engine.POSTGRESQL, "16", null, null,
+                    Map.of("app", "a" + i), null, null, null, null, false));
+        }
+        List<Instance> saved = instances.saveAll(fleet);
+        List<Long> wanted = new ArrayList<>(saved.stream().map(Instance::id).filter(id -> id % 2 == 0).toList());
+        wanted.add(987654L);
+
+        Map<Long, Instance> found = instances.findByIds(wanted);
+
+        assertThat(found).hasSize(600);
+        assertThat(found.values()).allSatisfy(i -> assertThat(i.id() % 2).isZero());
+        Instance last = saved.getLast();
+        assertThat(found.get(last.id())).isEqualTo(instances.findById(last.id()).orElseThrow());
+        assertThat(found.get(last.id()).tags()).containsEntry("app", "a1199");
+    }
 }

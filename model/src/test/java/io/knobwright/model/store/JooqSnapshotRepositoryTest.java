@@ -5,14 +5,24 @@ import io.knobwright.model.fleet.HardwareFacts;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.LiveSetting;
 import io.knobwright.model.fleet.SettingsSnapshot;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.jooq.DSLContext;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -113,5 +123,72 @@ class JooqSnapshotRepositoryTest {
 
         assertThat(latest.settings()).isEqualTo(settings);
         assertThat(millis).as("20 snapshots of 400 settings, ms").isLessThan(5000);
+    }
+
+    @Test
+    void latestOfReturnsEachInstancesNewestSnapshotWithTheNamedSettingsAndLeavesOutThoseWithout() {
+        Instance other = store.instances().save(TestInstances.inventoryOnly("pg-snap-02"));
+        Instance never = store.instances().save(TestInstances.inventoryOnly("pg-snap-03"));
+        Instant older = Instant.parse("2026-11-01T00:00:00Z");
+        Instant newer = Instant.parse("2026-11-02T00:00:00Z");
+        LiveSetting jit = new LiveSetting("jit", "on", null, "default", false);
+        store.snapshots().save(new SettingsSnapshot(instance.id(), newer, "16.5",
+                List.of(new LiveSetting("work_mem", "8192", "kB", "configuration file", false), jit)));
+        store.snapshots().save(new SettingsSnapshot(instance.id(), older, "16.4",
+                List.of(new LiveSetting("work_mem", "4096", "kB", "default", false), jit)));
+        store.snapshots().save(new SettingsSnapshot(other.id(), older, "16.4",
+                List.of(new LiveSetting("work_mem", "1024", "kB", "default", false), jit)));
+        // taken in the same microsecond: the one stored later wins, as it does for latest()
+        store.snapshots().save(new SettingsSnapshot(other.id(), older, "16.4",
+                List.of(new LiveSetting("max_connections", "300", null, "configuration file", true),
+                        new LiveSetting("work_mem", "2048", "kB", "default", false), jit)));
+
+        Map<Long, SettingsSnapshot> latest = store.snapshots().latestOf(
+                List.of(instance.id(), other.id(), never.id(), 987654L), List.of("work_mem", "max_connections", "WORK_MEM"));
+
+        assertThat(latest).containsOnlyKeys(instance.id(), other.id());
+        assertThat(latest.get(instance.id()).settings()).extracting(LiveSetting::value).containsExactly("8192");
+        SettingsSnapshot full = store.snapshots().latest(other.id()).orElseThrow();
+        assertThat(latest.get(other.id())).isEqualTo(new SettingsSnapshot(full.instanceId(), full.takenAt(),
+                full.serverVersion(), full.settings().subList(0, 2)));
+        assertThat(store.snapshots().latestOf(List.of(other.id()), List.of("work_mem", "max_connections")))
+                .as("one instance alone").containsExactly(Map.entry(other.id(), latest.get(other.id())));
+    }
+
+    @Test
+    void latestOfTwoThousandFiveHundredInstancesTakesTwoQueriesPerThousand() {
+        AtomicInteger queries = new AtomicInteger();
+        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        try {
+            StoreMigrations.migrate(pool, "test");
+            DSLContext counting = DSL.using(new DefaultConfiguration().set(pool).set(SQLDialect.H2)
+                    .set(new ExecuteListener() {
+                        @Override
+                        public void executeStart(ExecuteContext ctx) {
+                            queries.incrementAndGet();
+                        }
+                    }));
+            JooqRepositories repositories = new JooqRepositories(counting, Clock.systemUTC(), JooqServerCatalogRepository.newCache());
+            List<Instance> fleet = new ArrayList<>();
+            for (int i = 0; i < 2500; i++) {
+                fleet.add(TestInstances.inventoryOnly(String.format("pg-%04d", i)));
+            }
+            List<Long> ids = repositories.instances().saveAll(fleet).stream().map(Instance::id).toList();
+            for (long id : ids) {
+                repositories.snapshots().save(new SettingsSnapshot(id, Instant.EPOCH, "16.4",
+                        List.of(new LiveSetting("max_connections", String.valueOf(id), null, "default", false),
+                                new LiveSetting("work_mem", "4096", "kB", "default", false))));
+            }
+
+            queries.set(0);
+            Map<Long, SettingsSnapshot> latest = repositories.snapshots().latestOf(ids, List.of("max_connections", "work_mem"));
+
+            assertThat(latest).hasSize(2500);
+            assertThat(latest.get(ids.getLast()).settings()).extracting(LiveSetting::value)
+                    .containsExactly(String.valueOf(ids.getLast()), "4096");
+            assertThat(queries.get()).as("queries for 2,500 instances").isEqualTo(6);
+        } finally {
+            pool.dispose();
+        }
     }
 }

@@ -1,6 +1,6 @@
 package io.knobwright.app.ui.plan;
 
-import io.knobwright.app.template.TemplateService;
+import io.knobwright.app.plan.PlanService;
 import io.knobwright.app.ui.common.BackgroundWork;
 import io.knobwright.app.ui.common.Formats;
 import io.knobwright.model.catalog.ParameterCatalog;
@@ -21,12 +21,10 @@ import javafx.collections.transformation.FilteredList;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The stored change plans, newest first, filtered by a search text, and the one being read with its
@@ -46,7 +44,7 @@ public final class PlansViewModel {
             .comparing((PlanRow r) -> r.plan().createdAt()).reversed()
             .thenComparing(Comparator.comparingLong(PlanRow::id).reversed());
 
-    private final TemplateService templates;
+    private final PlanService plans;
     private final BackgroundWork work;
     private final ZoneId zone;
 
@@ -73,8 +71,8 @@ public final class PlansViewModel {
     private long pendingSelection = -1;
     private boolean loaded;
 
-    public PlansViewModel(TemplateService templates, BackgroundWork work, ZoneId zone) {
-        this.templates = Objects.requireNonNull(templates, "templates");
+    public PlansViewModel(PlanService plans, BackgroundWork work, ZoneId zone) {
+        this.plans = Objects.requireNonNull(plans, "plans");
         this.work = Objects.requireNonNull(work, "work");
         this.zone = Objects.requireNonNull(zone, "zone");
         searchText.subscribe((before, now) -> applyFilter());
@@ -98,16 +96,16 @@ public final class PlansViewModel {
         });
     }
 
-    /** Reads and spells out every plan; runs off the FX thread. One catalog lookup per instance. */
+    /** Reads and spells out every plan; runs off the FX thread. The instances' catalogs are read in one batch. */
     private List<PlanRow> load() {
-        List<ChangePlan> plans = templates.plans();
-        Map<Long, Optional<ParameterCatalog>> catalogs = new HashMap<>();
-        List<PlanRow> fresh = new ArrayList<>(plans.size());
-        for (ChangePlan plan : plans) {
-            Optional<ParameterCatalog> catalog = catalogs.computeIfAbsent(plan.instanceId(), templates::catalogOf);
+        List<ChangePlan> stored = plans.plans();
+        Map<Long, ParameterCatalog> catalogs = plans.catalogsOf(stored.stream().map(ChangePlan::instanceId).toList());
+        List<PlanRow> fresh = new ArrayList<>(stored.size());
+        for (ChangePlan plan : stored) {
+            ParameterCatalog catalog = catalogs.get(plan.instanceId());
             List<PlanChangeRow> spelled = new ArrayList<>(plan.changes().size());
             for (PlannedChange c : plan.changes()) {
-                spelled.add(PlanChangeRow.of(c, catalog.flatMap(k -> k.find(c.parameter())).orElse(null)));
+                spelled.add(PlanChangeRow.of(c, catalog == null ? null : catalog.find(c.parameter()).orElse(null)));
             }
             fresh.add(PlanRow.of(plan, spelled, zone));
         }

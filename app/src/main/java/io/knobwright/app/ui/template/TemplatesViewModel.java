@@ -1,9 +1,10 @@
 package io.knobwright.app.ui.template;
 
+import io.knobwright.app.plan.PlanBatch;
+import io.knobwright.app.plan.PlanService;
 import io.knobwright.app.template.ConfigFormat;
 import io.knobwright.app.template.ImportOptions;
 import io.knobwright.app.template.ImportReport;
-import io.knobwright.app.template.PlanBatch;
 import io.knobwright.app.template.TemplateService;
 import io.knobwright.app.ui.common.BackgroundWork;
 import io.knobwright.app.ui.common.Formats;
@@ -48,6 +49,7 @@ import java.util.stream.Collectors;
 public final class TemplatesViewModel {
 
     private final TemplateService templates;
+    private final PlanService plans;
     private final BackgroundWork work;
     private final TemplateDialogs dialogs;
     private final ScreenMessage message = new ScreenMessage();
@@ -65,8 +67,10 @@ public final class TemplatesViewModel {
     private LongConsumer plansCreated = id -> { };
 
     /** @param zone the workbench's time zone, for when each instance's settings were read */
-    public TemplatesViewModel(TemplateService templates, BackgroundWork work, TemplateDialogs dialogs, ZoneId zone) {
+    public TemplatesViewModel(TemplateService templates, PlanService plans, BackgroundWork work, TemplateDialogs dialogs,
+                              ZoneId zone) {
         this.templates = Objects.requireNonNull(templates, "templates");
+        this.plans = Objects.requireNonNull(plans, "plans");
         this.work = Objects.requireNonNull(work, "work");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.zone = Objects.requireNonNull(zone, "zone");
@@ -235,7 +239,7 @@ public final class TemplatesViewModel {
         }
         start("Planning " + template + " for " + Formats.count(ids.size(), "instance", "instances") + "…");
         progress.set(0);
-        work.io("Create plans from " + template, () -> templates.createPlans(template, ids, live, done ->
+        work.io("Create plans from " + template, () -> plans.createPlans(template, ids, live, done ->
                 work.later(() -> {
                     progress.set(done / (double) ids.size());
                     progressText.set("Planning " + template + ": " + done + " of " + ids.size() + " instances");

@@ -1,6 +1,7 @@
 package io.knobwright.app.ui.workbench;
 
 import io.knobwright.app.fleet.FleetService;
+import io.knobwright.app.plan.PlanService;
 import io.knobwright.app.template.TemplateService;
 import io.knobwright.app.ui.common.BackgroundWork;
 import io.knobwright.app.ui.compare.CompareViewModel;
@@ -43,6 +44,7 @@ public final class WorkbenchViewModel {
 
     private final FleetService fleet;
     private final TemplateService templates;
+    private final PlanService plans;
     private final BackgroundWork work;
     private final DialogService dialogs;
     private final UnaryOperator<String> environment;
@@ -68,19 +70,20 @@ public final class WorkbenchViewModel {
     /** The screens of the main window, one tab each. */
     public enum Screen { FLEET, TEMPLATES, PLANS, COMPARE }
 
-    public WorkbenchViewModel(FleetService fleet, TemplateService templates, CatalogLookup catalogs, BackgroundWork work,
-                              DialogService dialogs, TemplateDialogs templateDialogs, UnaryOperator<String> environment,
-                              ZoneId zone) {
+    public WorkbenchViewModel(FleetService fleet, TemplateService templates, PlanService plans, CatalogLookup catalogs,
+                              BackgroundWork work, DialogService dialogs, TemplateDialogs templateDialogs,
+                              UnaryOperator<String> environment, ZoneId zone) {
         this.fleet = Objects.requireNonNull(fleet, "fleet");
         this.templates = Objects.requireNonNull(templates, "templates");
+        this.plans = Objects.requireNonNull(plans, "plans");
         this.work = Objects.requireNonNull(work, "work");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.environment = Objects.requireNonNull(environment, "environment");
         this.detail = new InstanceDetailViewModel(fleet, catalogs, work, zone);
-        this.plansScreen = new Lazy<>(() -> new PlansViewModel(templates, work, zone));
+        this.plansScreen = new Lazy<>(() -> new PlansViewModel(plans, work, zone));
         this.compareScreen = new Lazy<>(() -> new CompareViewModel(templates, fleet, work));
         this.templatesScreen = new Lazy<>(() -> {
-            TemplatesViewModel screen = new TemplatesViewModel(templates, work, templateDialogs, zone);
+            TemplatesViewModel screen = new TemplatesViewModel(templates, plans, work, templateDialogs, zone);
             screen.onPlansCreated(firstPlan -> {
                 this.screen.set(Screen.PLANS);
                 plans().refresh();
@@ -163,7 +166,7 @@ public final class WorkbenchViewModel {
      */
     private void measureDrift(LoadedFleet loaded, int generation) {
         work.io("Measure template drift",
-                () -> FleetViewModel.prepare(loaded.instances(), loaded.assignments(), templates.drift()),
+                () -> FleetViewModel.prepare(loaded.instances(), loaded.assignments(), plans.drift()),
                 rows -> {
                     if (generation == driftGeneration) {
                         browser.setRows(rows);

@@ -1,7 +1,7 @@
 package io.knobwright.app.ui.plan;
 
-import io.knobwright.app.bench.SampleTemplates;
-import io.knobwright.app.template.TemplateService;
+import io.knobwright.app.plan.PlanService;
+import io.knobwright.app.testing.SampleTemplates;
 import io.knobwright.app.ui.FakeFleetService;
 import io.knobwright.app.ui.Fixtures;
 import io.knobwright.app.ui.HeldTaskRunner;
@@ -31,7 +31,7 @@ class PlansViewModelTest {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     private final FakeFleetService fleet = new FakeFleetService(Fixtures.smallFleet());
-    private TemplateService templates;
+    private PlanService plans;
 
     @BeforeEach
     void snapshots() {
@@ -41,17 +41,17 @@ class PlansViewModelTest {
                 new LiveSetting("work_mem", "4096", "kB", "default", false))));
         fleet.snapshots.put(2L, new SettingsSnapshot(2, Instant.parse("2026-03-01T08:00:00Z"), "16.2", List.of(
                 new LiveSetting("shared_buffers", "16384", "8kB", "configuration file", true))));
-        templates = SampleTemplates.over(fleet, Clock.fixed(NOW, ZoneOffset.UTC));
+        plans = SampleTemplates.over(fleet, Clock.fixed(NOW, ZoneOffset.UTC)).plans();
     }
 
     private PlansViewModel loaded() {
-        PlansViewModel vm = new PlansViewModel(templates, Fixtures.inline(), BERLIN);
+        PlansViewModel vm = new PlansViewModel(plans, Fixtures.inline(), BERLIN);
         vm.refresh();
         return vm;
     }
 
     private ChangePlan plan(String template, long instance) {
-        return templates.createPlans(template, List.of(instance), false, n -> { }).plans().getFirst();
+        return plans.createPlans(template, List.of(instance), false, n -> { }).plans().getFirst();
     }
 
     @Test
@@ -152,7 +152,7 @@ class PlansViewModelTest {
     @Test
     void aPlanAskedForWhileThePlansLoadIsSelectedOnceTheyAreIn() {
         HeldTaskRunner held = new HeldTaskRunner();
-        PlansViewModel vm = new PlansViewModel(templates, new BackgroundWork(held, Runnable::run, (action, details) -> { }), BERLIN);
+        PlansViewModel vm = new PlansViewModel(plans, new BackgroundWork(held, Runnable::run, (action, details) -> { }), BERLIN);
         ChangePlan made = plan("postgresql-oltp", 1);
 
         vm.refresh();
@@ -166,7 +166,7 @@ class PlansViewModelTest {
 
     @Test
     void plansThatCannotBeReadEndInAMessage() {
-        PlansViewModel vm = new PlansViewModel(templates, new BackgroundWork(new TaskRunner() {
+        PlansViewModel vm = new PlansViewModel(plans, new BackgroundWork(new TaskRunner() {
             @Override
             public <T> CompletableFuture<T> io(Supplier<T> work) {
                 return CompletableFuture.failedFuture(new StoreException("The store is locked by another workbench."));

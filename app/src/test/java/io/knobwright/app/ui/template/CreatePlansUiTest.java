@@ -98,8 +98,8 @@ class CreatePlansUiTest {
         robot.clickOn(create);
         TableView<PlanRow> plans = robot.lookup("#plans-table").queryTableView();
         waitUntil(() -> plans.getItems().size() == chosen.size());
-        ChangePlan blind = context.templates().plans().stream().filter(p -> !p.hasBaseline()).findFirst().orElseThrow();
-        assertThat(context.templates().plans()).filteredOn(p -> !p.hasBaseline()).hasSize((int) unread);
+        ChangePlan blind = context.plans().plans().stream().filter(p -> !p.hasBaseline()).findFirst().orElseThrow();
+        assertThat(context.plans().plans()).filteredOn(p -> !p.hasBaseline()).hasSize((int) unread);
 
         robot.interact(() -> workbench.viewModel().plans().select(blind.id()));
         Label baseline = robot.lookup("#plan-baseline").queryAs(Label.class);

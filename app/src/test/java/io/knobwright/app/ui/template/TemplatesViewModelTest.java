@@ -28,7 +28,8 @@ class TemplatesViewModelTest {
     private final AppContext context = DemoWorkbench.context("templates-vm");
     private final ScriptedTemplateDialogs dialogs = new ScriptedTemplateDialogs();
     private final List<Long> opened = new ArrayList<>();
-    private final TemplatesViewModel vm = new TemplatesViewModel(context.templates(), Fixtures.inline(), dialogs, ZoneOffset.UTC);
+    private final TemplatesViewModel vm = new TemplatesViewModel(context.templates(), context.plans(), Fixtures.inline(),
+            dialogs, ZoneOffset.UTC);
 
     TemplatesViewModelTest() {
         vm.onPlansCreated(opened::add);
@@ -90,7 +91,7 @@ class TemplatesViewModelTest {
         // The ticked instances that were never read are counted before anything is made.
         long unread = following.stream().filter(id -> context.fleet().latestSnapshot(id).isEmpty()).count();
         assertThat(offered.withoutBaselineProperty().get()).isEqualTo(unread);
-        assertThat(context.templates().plans()).isEmpty();
+        assertThat(context.plans().plans()).isEmpty();
         assertThat(vm.busyProperty().get()).isFalse();
     }
 
@@ -110,7 +111,7 @@ class TemplatesViewModelTest {
         };
         vm.createPlans();
 
-        List<ChangePlan> plans = context.templates().plans();
+        List<ChangePlan> plans = context.plans().plans();
         assertThat(ticked).isNotEmpty();
         assertThat(plans).extracting(ChangePlan::instanceId).containsExactlyInAnyOrderElementsOf(ticked);
         assertThat(plans).allSatisfy(p -> {
@@ -133,7 +134,7 @@ class TemplatesViewModelTest {
         };
         vm.createPlans();
 
-        assertThat(context.templates().plans()).hasSize(2).noneMatch(ChangePlan::hasBaseline);
+        assertThat(context.plans().plans()).hasSize(2).noneMatch(ChangePlan::hasBaseline);
         assertThat(vm.message().textProperty().get()).contains("2 have no baseline (no settings read)");
     }
 
@@ -144,7 +145,7 @@ class TemplatesViewModelTest {
         vm.createPlans();
         assertThat(vm.message().errorProperty().get()).isTrue();
         assertThat(vm.message().textProperty().get()).startsWith("No instance to plan for: tick the instances");
-        assertThat(context.templates().plans()).isEmpty();
+        assertThat(context.plans().plans()).isEmpty();
     }
 
     @Test

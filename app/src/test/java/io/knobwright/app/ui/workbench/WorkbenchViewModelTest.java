@@ -1,7 +1,7 @@
 package io.knobwright.app.ui.workbench;
 
 import io.knobwright.app.AppContext;
-import io.knobwright.app.bench.SampleTemplates;
+import io.knobwright.app.testing.SampleTemplates;
 import io.knobwright.app.ui.common.BackgroundWork;
 import io.knobwright.connectors.Connectors;
 import io.knobwright.model.catalog.CatalogRepository;
@@ -96,8 +96,9 @@ class WorkbenchViewModelTest {
     }
 
     private WorkbenchViewModel workbench(FakeFleetService fleet) {
-        templates = SampleTemplates.over(fleet, Clock.systemUTC());
-        WorkbenchViewModel vm = new WorkbenchViewModel(fleet, templates, (id, v) -> Optional.empty(),
+        SampleTemplates sample = SampleTemplates.over(fleet, Clock.systemUTC());
+        templates = sample.templates();
+        WorkbenchViewModel vm = new WorkbenchViewModel(fleet, templates, sample.plans(), (id, v) -> Optional.empty(),
                 work(), dialogs, new ScriptedTemplateDialogs(),
                 k -> null, ZoneOffset.UTC);
         vm.refresh();
@@ -248,7 +249,7 @@ class WorkbenchViewModelTest {
             AppContext context = new AppContext(store, () -> { }, new CatalogRepository(), Connectors.defaultRegistry(),
                     k -> null);
             templates = context.templates();
-            WorkbenchViewModel vm = new WorkbenchViewModel(context.fleet(), templates, (id, v) -> Optional.empty(),
+            WorkbenchViewModel vm = new WorkbenchViewModel(context.fleet(), templates, context.plans(), (id, v) -> Optional.empty(),
                     work(), dialogs, new ScriptedTemplateDialogs(), k -> null, ZoneOffset.UTC);
             vm.refresh();
             Instance target = context.fleet().list().stream()
@@ -266,7 +267,7 @@ class WorkbenchViewModelTest {
             assertThat(templates.assignment(target.id())).contains(new TemplateAssignment(target.id(), "postgresql-olap", 1));
             var row = vm.browser().shownRows().stream().filter(r -> r.id() == target.id()).findFirst().orElseThrow();
             assertThat(row.templateText()).isEqualTo("postgresql-olap@1");
-            assertThat(row.drift()).isEqualTo(templates.drift().get(target.id())).isPositive();
+            assertThat(row.drift()).isEqualTo(context.plans().drift().get(target.id())).isPositive();
             assertThat(vm.browser().selectedProperty().get().id()).isEqualTo(target.id());
             assertThat(vm.busyProperty().get()).isFalse();
         }

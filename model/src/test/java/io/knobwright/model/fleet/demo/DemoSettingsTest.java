@@ -23,7 +23,7 @@ class DemoSettingsTest {
             Map<Long, TemplateAssignment> assigned = store.templateAssignments().findAll();
             assertThat(assigned.size()).isBetween(60, 90);
             TemplateLibrary library = new TemplateLibrary(BuiltInTemplates.load(), store.templates());
-            TemplatePlanner planner = new TemplatePlanner(library, new CatalogRepository(), new CatalogValueEquivalence());
+            TemplatePlanner planner = new TemplatePlanner(library::latest, new CatalogRepository(), new CatalogValueEquivalence());
             int drifting = 0;
             java.util.Set<io.knobwright.model.engine.Engine> engines = new java.util.HashSet<>();
             for (TemplateAssignment a : assigned.values()) {

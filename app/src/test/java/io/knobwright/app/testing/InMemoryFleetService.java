@@ -1,5 +1,6 @@
-package io.knobwright.app.bench;
+package io.knobwright.app.testing;
 
+import io.knobwright.app.bench.SampleFleet;
 import io.knobwright.app.fleet.FleetService;
 import io.knobwright.app.fleet.Registration;
 import io.knobwright.connectors.ConnectorException;
@@ -20,17 +21,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * A {@link FleetService} held in memory, for the bench, UI tests and screenshots: no store, no server.
+ * A {@link FleetService} held in memory, for UI tests and screenshots: no store, no server.
  * "Servers" answer from {@link SampleSnapshots}; a host name containing "unreachable" refuses the
  * connection the way the real connector reports it. Thread-safe.
  */
@@ -72,6 +76,13 @@ public final class InMemoryFleetService implements FleetService {
     @Override
     public Optional<Instance> find(long id) {
         return Optional.ofNullable(instances.get(id));
+    }
+
+    @Override
+    public Map<Long, Instance> findAll(Collection<Long> ids) {
+        Map<Long, Instance> found = new HashMap<>();
+        ids.forEach(id -> find(id).ifPresent(i -> found.put(id, i)));
+        return found;
     }
 
     @Override
@@ -146,6 +157,13 @@ public final class InMemoryFleetService implements FleetService {
     @Override
     public Optional<SettingsSnapshot> latestSnapshot(long id) {
         return Optional.ofNullable(snapshots.get(id));
+    }
+
+    @Override
+    public Map<Long, SettingsSnapshot> latestSnapshots(Collection<Long> ids, Set<String> names) {
+        Map<Long, SettingsSnapshot> found = new HashMap<>();
+        ids.forEach(id -> latestSnapshot(id).ifPresent(s -> found.put(id, s)));
+        return found;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.knobwright.app.template;
+package io.knobwright.app.plan;
 
 import io.knobwright.app.AppContext;
 import io.knobwright.app.fleet.Registration;
@@ -68,7 +68,7 @@ class PlansAgainstLiveServersTest {
             s.execute("ALTER SYSTEM SET work_mem = '3MB'");
             s.execute("SELECT pg_reload_conf()");
         }
-        ChangePlan plan = context.templates().createPlan("postgresql-oltp", pg.name(), true);
+        ChangePlan plan = context.plans().createPlan("postgresql-oltp", pg.name(), true);
 
         assertThat(plan.baseline()).startsWith("live at");
         assertThat(change(plan, "random_page_cost")).isEmpty();
@@ -77,7 +77,7 @@ class PlansAgainstLiveServersTest {
         assertThat(sharedBuffers.to()).isEqualTo(String.valueOf(8 * GB / 8192));  // 25% of 32GB
         assertThat(sharedBuffers.restartNeeded()).isTrue();
         assertThat(change(plan, "work_mem").orElseThrow().from()).isEqualTo("3072");
-        assertThat(context.templates().plan(plan.id())).contains(plan);
+        assertThat(context.plans().plan(plan.id())).contains(plan);
     }
 
     @Test
@@ -85,7 +85,7 @@ class PlansAgainstLiveServersTest {
         Instance maria = register("local-mariadb", "jdbc:mariadb://127.0.0.1:3306/test", "root");
         assertThat(maria.engine()).isEqualTo(Engine.MARIADB);
 
-        ChangePlan plan = context.templates().createPlan("mariadb-oltp", maria.name(), true);
+        ChangePlan plan = context.plans().createPlan("mariadb-oltp", maria.name(), true);
 
         assertThat(plan.baseline()).startsWith("live at");
         PlannedChange pool = change(plan, "innodb_buffer_pool_size").orElseThrow();

@@ -1,4 +1,4 @@
-package io.knobwright.app.bench;
+package io.knobwright.app.testing;
 
 import io.knobwright.model.UserError;
 import io.knobwright.model.engine.Engine;

@@ -1,4 +1,4 @@
-package io.knobwright.app.template;
+package io.knobwright.app.plan;
 
 import io.knobwright.app.AppContext;
 import io.knobwright.app.fleet.Registration;
@@ -43,7 +43,7 @@ class PlanBatchFailuresTest {
         env.put("KNOBWRIGHT_TEST_UNSET_PW", "secret");
         Instance unset = register("billing", null, "KNOBWRIGHT_TEST_UNSET_PW");
 
-        PlanBatch batch = context.templates().createPlans("postgresql-oltp", List.of(fine.id(), unset.id()), true, n -> { });
+        PlanBatch batch = context.plans().createPlans("postgresql-oltp", List.of(fine.id(), unset.id()), true, n -> { });
 
         assertThat(batch.plans()).extracting(p -> p.instanceName()).containsExactly("orders");
         assertThat(batch.failures()).singleElement().satisfies(f -> {

@@ -1,4 +1,4 @@
-package io.knobwright.app.template;
+package io.knobwright.app.plan;
 
 import io.knobwright.model.plan.ChangePlan;
 

@@ -1,0 +1,191 @@
+package io.knobwright.app.plan;
+
+import io.knobwright.app.fleet.FleetService;
+import io.knobwright.connectors.ConnectorException;
+import io.knobwright.model.UserError;
+import io.knobwright.model.catalog.EffectiveCatalogs;
+import io.knobwright.model.catalog.InstanceCatalogs;
+import io.knobwright.model.catalog.ParameterCatalog;
+import io.knobwright.model.diff.CatalogValueEquivalence;
+import io.knobwright.model.engine.EngineVersion;
+import io.knobwright.model.fleet.Instance;
+import io.knobwright.model.fleet.SettingsSnapshot;
+import io.knobwright.model.plan.ChangePlan;
+import io.knobwright.model.plan.TemplatePlanner;
+import io.knobwright.model.store.UnitOfWork;
+import io.knobwright.model.template.TemplateException;
+import io.knobwright.model.template.TemplateLibrary;
+import io.knobwright.model.template.TemplateVersion;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntConsumer;
+
+/**
+ * Change plans and drift: what a template would change on the instances that follow it or are chosen for it.
+ * A batch reads its instances and their newest snapshots in a few queries however large the fleet, and looks
+ * each template up once. Every method blocks (store, possibly servers): UIs call it through the TaskRunner.
+ */
+public final class PlanService {
+
+    private final TemplateLibrary library;
+    private final UnitOfWork store;
+    private final EffectiveCatalogs catalogs;
+    private final FleetService fleet;
+    private final CatalogValueEquivalence equivalence = new CatalogValueEquivalence();
+    private final Clock clock;
+    private final String author;
+
+    /** @param author who makes plans, as a change board would want them signed */
+    /** @param catalogs the catalog in force per instance: its server's own description once read */
+    public PlanService(TemplateLibrary library, UnitOfWork store, EffectiveCatalogs catalogs, FleetService fleet,
+                       Clock clock, String author) {
+        this.library = Objects.requireNonNull(library, "library");
+        this.store = Objects.requireNonNull(store, "store");
+        this.catalogs = Objects.requireNonNull(catalogs, "catalogs");
+        this.fleet = Objects.requireNonNull(fleet, "fleet");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.author = Objects.requireNonNull(author, "author");
+    }
+
+    /**
+     * A stored draft plan per instance. With {@code live}, connected instances are read from their servers
+     * first (the plan's baseline says so); otherwise, and when a server cannot be reached, the newest
+     * snapshot is used. Instances that get no plan are reported with the reason; the others are stored in
+     * one transaction.
+     */
+    public PlanBatch createPlans(String reference, List<Long> instanceIds, boolean live, IntConsumer progress) {
+        TemplateVersion template = library.require(reference);
+        Map<Long, Instance> instances = fleet.findAll(instanceIds);
+        // a live read may bring a new description of the server's parameters: those are looked up after it
+        TemplatePlanner planner = plannerForOneBatch(instances.values().stream().filter(i -> !live || !i.connectable()).toList());
+        Map<Long, SettingsSnapshot> stored = fleet.latestSnapshots(instances.values().stream()
+                .filter(i -> !live || !i.connectable()).map(Instance::id).toList(), parametersOrNone(planner, template));
+        List<ChangePlan> made = new ArrayList<>();
+        List<PlanBatch.Failure> failures = new ArrayList<>();
+        int done = 0;
+        for (long id : instanceIds) {
+            Instance instance = instances.get(id);
+            if (instance == null) {
+                failures.add(new PlanBatch.Failure(id, "#" + id, "no such instance"));
+            } else {
+                try {
+                    made.add(live && instance.connectable() ? planLive(planner, template, instance)
+                            : planner.plan(template, instance, stored.get(id), false, author, clock.instant()));
+                } catch (UserError | IllegalArgumentException e) {
+                    failures.add(new PlanBatch.Failure(id, instance.name(), e.getMessage()));
+                }
+            }
+            progress.accept(++done);
+        }
+        return new PlanBatch(store.plans().saveAll(made), failures);
+    }
+
+    /** Reads the server first; an unreachable one is planned against its newest snapshot instead. */
+    private ChangePlan planLive(TemplatePlanner planner, TemplateVersion template, Instance instance) {
+        SettingsSnapshot current;
+        boolean fromServer;
+        try {
+            current = fleet.refresh(instance.id());
+            fromServer = true;
+        } catch (ConnectorException unreachable) {
+            current = fleet.latestSnapshot(instance.id()).orElse(null);
+            fromServer = false;
+        }
+        return planner.plan(template, instance, current, fromServer, author, clock.instant());
+    }
+
+    public ChangePlan createPlan(String reference, String instance, boolean live) {
+        Instance target = fleet.require(instance);
+        PlanBatch batch = createPlans(reference, List.of(target.id()), live, n -> { });
+        if (!batch.failures().isEmpty()) {
+            throw new TemplateException(batch.failures().getFirst().reason());
+        }
+        return batch.plans().getFirst();
+    }
+
+    /** Newest first, with their changes. */
+    public List<ChangePlan> plans() {
+        return store.plans().findAll();
+    }
+
+    public Optional<ChangePlan> plan(long id) {
+        return store.plans().find(id);
+    }
+
+    /**
+     * The catalog of each instance's engine version, by instance id, so screens can spell plans' values in
+     * readable units; instances that are gone or whose version has no catalog are left out.
+     */
+    public Map<Long, ParameterCatalog> catalogsOf(Collection<Long> instanceIds) {
+        return catalogs.forInstances(versions(fleet.findAll(instanceIds).values()));
+    }
+
+    /**
+     * Differences between each assigned instance's newest snapshot and its template's resolved
+     * configuration, by instance id. Instances without a snapshot or whose template no longer resolves are left out.
+     */
+    public Map<Long, Integer> drift() {
+        Map<String, List<Long>> byTemplate = new LinkedHashMap<>();
+        store.templateAssignments().findAll().values()
+                .forEach(a -> byTemplate.computeIfAbsent(a.reference(), r -> new ArrayList<>()).add(a.instanceId()));
+        Map<Long, Instance> instances = fleet.findAll(byTemplate.values().stream().flatMap(List::stream).toList());
+        TemplatePlanner planner = plannerForOneBatch(instances.values());
+        Map<Long, Integer> drift = new HashMap<>();
+        byTemplate.forEach((reference, ids) -> library.find(reference).ifPresent(template -> {
+            // Read per template: only its parameters' settings, which is a fraction of each snapshot.
+            Map<Long, SettingsSnapshot> snapshots = fleet.latestSnapshots(ids, parametersOrNone(planner, template));
+            for (long id : ids) {
+                Instance instance = instances.get(id);
+                SettingsSnapshot snapshot = snapshots.get(id);
+                if (instance == null || snapshot == null) {
+                    continue;
+                }
+                try {
+                    drift.put(id, planner.drift(template, instance, snapshot));
+                } catch (UserError | IllegalArgumentException unresolvable) {
+                    // shown as "template does not resolve" by the caller when it has no number
+                }
+            }
+        }));
+        return drift;
+    }
+
+    /** A template whose chain is broken has no parameters to read; planning it fails for each instance, with the reason. */
+    private static Set<String> parametersOrNone(TemplatePlanner planner, TemplateVersion template) {
+        try {
+            return planner.parameters(template);
+        } catch (TemplateException brokenChain) {
+            return Set.of();
+        }
+    }
+
+    /**
+     * A planner that looks each parent template up once (a batch resolves the same chain for every instance) and
+     * finds the catalogs in force for {@code instances} in a few queries; any other instance is looked up alone.
+     */
+    private TemplatePlanner plannerForOneBatch(Collection<Instance> instances) {
+        Map<String, Optional<TemplateVersion>> seen = new HashMap<>();
+        Map<Long, ParameterCatalog> known = catalogs.forInstances(versions(instances));
+        InstanceCatalogs batch = (id, version) -> {
+            ParameterCatalog catalog = known.get(id);
+            return catalog != null && catalog.engineVersion().equals(version) ? catalog : catalogs.forInstance(id, version);
+        };
+        return new TemplatePlanner(name -> seen.computeIfAbsent(name, library::latest), catalogs.shipped(), batch,
+                equivalence);
+    }
+
+    private static Map<Long, EngineVersion> versions(Collection<Instance> instances) {
+        Map<Long, EngineVersion> versions = new HashMap<>();
+        instances.forEach(i -> versions.put(i.id(), new EngineVersion(i.engine(), i.version())));
+        return versions;
+    }
+}

@@ -1,0 +1,29 @@
+package io.knobwright.model.store;
+
+import io.knobwright.model.catalog.ServerCatalogRepository;
+import io.knobwright.model.fleet.InstanceRepository;
+import io.knobwright.model.fleet.SnapshotRepository;
+import io.knobwright.model.plan.PlanRepository;
+import io.knobwright.model.template.TemplateAssignmentRepository;
+import io.knobwright.model.template.TemplateRepository;
+
+/**
+ * Every repository of the store. Inside {@link UnitOfWork#inTransaction} they all write through one
+ * transaction; anywhere else each call is a transaction of its own. A repository the store gains is added
+ * here and in the one class that binds them to a connection.
+ */
+public interface Repositories {
+
+    InstanceRepository instances();
+
+    SnapshotRepository snapshots();
+
+    TemplateRepository templates();
+
+    TemplateAssignmentRepository templateAssignments();
+
+    PlanRepository plans();
+
+    /** What each server said about its own parameters. */
+    ServerCatalogRepository serverCatalogs();
+}
