@@ -54,7 +54,7 @@ class FleetEditCommandTest {
 
         String shown = cli.run("fleet", "show", "orders").out();
         assertThat(shown).containsPattern("cpus +8 \\(probed\\)")
-                .containsPattern("memory +65536 MB \\(entered\\)")
+                .containsPattern("memory +65536 MB \\(entered; the server reported 32768 MB\\)")
                 .containsPattern("disk type +nvme \\(entered\\)")
                 .containsPattern("disk size +2048 GB \\(entered\\)");
     }

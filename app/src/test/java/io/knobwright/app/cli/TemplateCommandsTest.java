@@ -142,8 +142,8 @@ class TemplateCommandsTest {
         ok("template", "import", "--file", conf.toString(), "--name", "orders", "--instance", "pg-orders-1", "--json");
         CliHarness.Result r = cli.run("template", "export", "--template", "orders", "--instance", "pg-orders-1", "--format", "sql");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("ALTER SYSTEM SET shared_buffers = '1048576';  -- orders v1; takes effect after a restart")
-                .contains("ALTER SYSTEM SET work_mem = '65536';  -- orders v1\n")
+        assertThat(r.out()).contains("ALTER SYSTEM SET shared_buffers = '8GB';  -- orders v1; takes effect after a restart")
+                .contains("ALTER SYSTEM SET work_mem = '64MB';  -- orders v1\n")
                 .contains("-- Restart the server for these to take effect: shared_buffers")
                 .doesNotContain("data_directory");
     }
@@ -193,12 +193,12 @@ class TemplateCommandsTest {
     void anEngineDefaultThatDependsOnTheBuildIsNeitherDriftNorAPlannedChange() throws Exception {
         Path yaml = dir.resolve("sockets.yaml");
         Files.writeString(yaml, "name: sockets\nengine: postgresql\nentries:\n"
-                + "  - parameter: unix_socket_directories\n    reset: true\n"
+                + "  - parameter: krb_server_keyfile\n    reset: true\n"
                 + "  - parameter: jit\n    value: 'off'\n");
         ok("template", "import", "--file", yaml.toString(), "--json");
 
         JsonNode resolved = ok("template", "resolve", "--template", "sockets", "--instance", "pg-orders-1", "--json");
-        assertThat(find(resolved, "name", "unix_socket_directories").get("note").asText())
+        assertThat(find(resolved, "name", "krb_server_keyfile").get("note").asText())
                 .isEqualTo("default depends on the distribution's build: not compared");
         JsonNode diff = ok("template", "diff", "--left", "sockets", "--right", "instance:pg-orders-1", "--json");
         assertThat(diff).extracting(row -> row.get("name").asText()).containsExactly("jit");
@@ -209,9 +209,9 @@ class TemplateCommandsTest {
         assertThat(cli.run("template", "export", "--template", "sockets", "--instance", "pg-orders-1",
                 "--format", "postgresql.conf", "--out", conf.toString()).exitCode()).isZero();
         assertThat(Files.readString(conf))
-                .contains("# Not written, the server keeps its own default: unix_socket_directories")
+                .contains("# Not written, the server keeps its own default: krb_server_keyfile")
                 .contains("jit = off")
-                .doesNotContain("unix_socket_directories =");
+                .doesNotContain("krb_server_keyfile =");
     }
 
     @Test

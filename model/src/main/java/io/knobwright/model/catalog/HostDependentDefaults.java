@@ -38,6 +38,7 @@ public final class HostDependentDefaults {
     public static final String TEMP_DIRECTORY = "the host's temporary directory (TMPDIR)";
     public static final String INITDB = "how the cluster was initialised (initdb)";
     public static final String ROLE = "whether the server is a standby";
+    public static final String STARTUP = "what the server works out at startup (it states an empty default)";
 
     /** What a default depends on, for all versions of the engine or only for those listed. */
     private record Mark(String dependsOn, Set<String> versions) {
@@ -117,7 +118,11 @@ public final class HostDependentDefaults {
         t.all(HOST_NAME, "hostname", "wsrep_node_name", "pid_file", "general_log_file", "slow_query_log_file",
                 "log_slow_query_file", "log_bin_basename", "log_bin_index", "relay_log", "relay_log_basename",
                 "relay_log_index");
-        t.all(DATA_DIRECTORY, "datadir", "aria_log_dir_path", "wsrep_data_home_dir", "innodb_data_home_dir");
+        t.all(DATA_DIRECTORY, "datadir", "aria_log_dir_path", "wsrep_data_home_dir", "innodb_data_home_dir",
+                "innodb_log_group_home_dir", "innodb_undo_directory");
+        // SYSTEM_VARIABLES states '' as their default, yet an untouched server runs with another value
+        t.all(STARTUP, "ft_stopword_file", "relay_log_info_file", "slave_skip_errors", "slave_transaction_retry_errors",
+                "system_versioning_asof");
         t.all(INSTALLATION, "basedir", "plugin_dir", "lc_messages_dir", "character_sets_dir", "socket");
         t.all(HOST_LIMITS, "open_files_limit");
         t.all(TEMP_DIRECTORY, "tmpdir", "slave_load_tmpdir");

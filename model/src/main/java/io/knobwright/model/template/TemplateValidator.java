@@ -59,11 +59,9 @@ public final class TemplateValidator {
     /** Checks only the given engine versions, e.g. the one an instance runs before a plan is made for it. */
     public List<ValidationIssue> validate(TemplateVersion template, List<String> versions) {
         Set<ValidationIssue> issues = new LinkedHashSet<>();
-        List<TemplateVersion> chain;
-        try {
-            chain = resolver.chain(template);
-        } catch (TemplateException e) {
-            return List.of(new ValidationIssue(ValidationIssue.Severity.ERROR, "", "", e.getMessage()));
+        Optional<List<TemplateVersion>> chain = chain(template, issues);
+        if (chain.isEmpty()) {
+            return new ArrayList<>(issues);
         }
         for (String version : versions) {
             EngineVersion ev = new EngineVersion(template.template().engine(), version);
@@ -73,7 +71,7 @@ public final class TemplateValidator {
                 continue;
             }
             ParameterCatalog widened = variants.widen(catalog.get());
-            validate(chain, template, version, widened, issues);
+            validate(chain.get(), template, version, widened, issues);
             if (widened != catalog.get()) {
                 warnAboutBuildVariants(template, version, catalog.get(), widened, issues);
             }
@@ -89,23 +87,31 @@ public final class TemplateValidator {
      */
     public List<ValidationIssue> validateAgainst(TemplateVersion template, ParameterCatalog catalog, String server) {
         Set<ValidationIssue> issues = new LinkedHashSet<>();
-        List<TemplateVersion> chain;
-        try {
-            chain = resolver.chain(template);
-        } catch (TemplateException e) {
-            return List.of(new ValidationIssue(ValidationIssue.Severity.ERROR, "", "", e.getMessage()));
+        Optional<List<TemplateVersion>> chain = chain(template, issues);
+        if (chain.isEmpty()) {
+            return new ArrayList<>(issues);
         }
         String version = catalog.engineVersion().major();
         if (template.template().engine() != catalog.engineVersion().engine()) {
             return List.of(error(version, "", "Template '" + template.name() + "' is for "
                     + template.template().engine().displayName() + "; " + server + " runs " + catalog.engineVersion()));
         }
-        validate(chain, template, version, catalog, issues);
+        validate(chain.get(), template, version, catalog, issues);
         return issues.stream()
                 .map(i -> i.severity() == ValidationIssue.Severity.ERROR
                         ? new ValidationIssue(i.severity(), i.version(), i.parameter(), "Refused by " + server + ": " + i.message())
                         : i)
                 .toList();
+    }
+
+    /** The template and its parents; empty, with the reason added to {@code issues}, when the chain is broken. */
+    private Optional<List<TemplateVersion>> chain(TemplateVersion template, Set<ValidationIssue> issues) {
+        try {
+            return Optional.of(resolver.chain(template));
+        } catch (TemplateException e) {
+            issues.add(new ValidationIssue(ValidationIssue.Severity.ERROR, "", "", e.getMessage()));
+            return Optional.empty();
+        }
     }
 
     /**

@@ -120,7 +120,8 @@ class ComparisonAgainstServersTest {
     static Stream<Arguments> postgresDefaults() {
         return postgresSettings().filter(a -> a.get()[3].equals("default")
                 && !POSTGRES_SET_BY_ENVIRONMENT.contains((String) a.get()[0])
-                && POSTGRES_15.find((String) a.get()[0]).orElseThrow().defaultValue() != null);
+                && POSTGRES_15.find((String) a.get()[0]).orElseThrow().defaultValue() != null
+                && !POSTGRES_15.find((String) a.get()[0]).orElseThrow().defaultIsHostDependent());
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -149,7 +150,8 @@ class ComparisonAgainstServersTest {
         return ServerValues.read("system_variables-mariadb-10.11.tsv").stream()
                 .filter(r -> r.get("origin").equals("COMPILE-TIME") && r.get("global_value") != null
                         && !MARIADB_DERIVED.contains(r.get("name"))
-                        && MARIADB_10_11.find(r.get("name")).map(ParameterSpec::defaultValue).isPresent())
+                        && MARIADB_10_11.find(r.get("name")).map(ParameterSpec::defaultValue).isPresent()
+                        && !MARIADB_10_11.find(r.get("name")).orElseThrow().defaultIsHostDependent())
                 .map(r -> Arguments.of(r.get("name"), r.get("global_value")));
     }
 
