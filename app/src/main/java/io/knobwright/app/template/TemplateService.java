@@ -52,6 +52,7 @@ public final class TemplateService {
     private final TemplateAssignmentRepository assignments;
     private final EffectiveCatalogs catalogs;
     private final ServerCatalogRepository serverCatalogs;
+    private volatile KnownVariants variants;
     private final FleetService fleet;
     private final TemplateImporter importer;
     private final TemplatePlanner planner;
@@ -143,8 +144,25 @@ public final class TemplateService {
     }
 
     private TemplateValidator validator(TemplateResolver resolver) {
-        BuildVariants variants = BuildVariants.curated().withServers(serverCatalogs.inUse(), catalogs.shipped());
-        return new TemplateValidator(resolver, catalogs.shipped(), variants);
+        return new TemplateValidator(resolver, catalogs.shipped(), buildVariants());
+    }
+
+    /**
+     * The documented build options plus what the fleet's servers accept, worked out again only when the set of
+     * server descriptions in use changed: the editor validates after every pause in typing.
+     */
+    private BuildVariants buildVariants() {
+        List<ParameterCatalog> inUse = serverCatalogs.inUse();
+        KnownVariants known = variants;
+        if (known == null || !known.from().equals(inUse)) {
+            known = new KnownVariants(inUse, BuildVariants.curated().withServers(inUse, catalogs.shipped()));
+            variants = known;
+        }
+        return known.variants();
+    }
+
+    /** Build variants and the server descriptions they were made from (stored descriptions are shared instances). */
+    private record KnownVariants(List<ParameterCatalog> from, BuildVariants variants) {
     }
 
     /** A template being edited, as the version saving it would make; its parents come from the library. */

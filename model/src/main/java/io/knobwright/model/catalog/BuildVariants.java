@@ -4,6 +4,7 @@ import io.knobwright.model.engine.Engine;
 import io.knobwright.model.engine.EngineVersion;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,14 +95,22 @@ public final class BuildVariants {
                 .findFirst();
     }
 
-    /** True when some build of the version accepts more values for some parameter than the shipped catalog. */
-    public boolean affects(EngineVersion version) {
-        return variants.keySet().stream().anyMatch(k -> k.version().equals(version));
+    /**
+     * True when some build of the version accepts more values than the shipped catalog for one of
+     * {@code parameters}: only then is a template worth checking against both.
+     */
+    public boolean affects(EngineVersion version, Collection<String> parameters) {
+        for (String parameter : parameters) {
+            if (variants.containsKey(new Key(version, ParameterCatalog.canonicalName(parameter)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The catalog with every variant value added: what "accepted by some build" validates against. */
     public ParameterCatalog widen(ParameterCatalog catalog) {
-        if (!affects(catalog.engineVersion())) {
+        if (variants.keySet().stream().noneMatch(k -> k.version().equals(catalog.engineVersion()))) {
             return catalog;
         }
         List<ParameterSpec> widened = new ArrayList<>();

@@ -63,6 +63,8 @@ public final class TemplateValidator {
         if (chain.isEmpty()) {
             return new ArrayList<>(issues);
         }
+        Set<String> parameters = new java.util.HashSet<>();
+        chain.get().forEach(layer -> layer.template().entries().forEach(e -> parameters.add(e.parameter())));
         for (String version : versions) {
             EngineVersion ev = new EngineVersion(template.template().engine(), version);
             Optional<ParameterCatalog> catalog = catalogs.find(ev);
@@ -70,11 +72,13 @@ public final class TemplateValidator {
                 issues.add(new ValidationIssue(ValidationIssue.Severity.ERROR, version, "", "No catalog for " + ev));
                 continue;
             }
+            if (!variants.affects(ev, parameters)) {
+                validate(chain.get(), template, version, catalog.get(), issues);
+                continue;
+            }
             ParameterCatalog widened = variants.widen(catalog.get());
             validate(chain.get(), template, version, widened, issues);
-            if (widened != catalog.get()) {
-                warnAboutBuildVariants(template, version, catalog.get(), widened, issues);
-            }
+            warnAboutBuildVariants(template, version, catalog.get(), widened, issues);
         }
         return new ArrayList<>(issues);
     }
