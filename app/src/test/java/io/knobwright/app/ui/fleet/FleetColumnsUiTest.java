@@ -139,10 +139,10 @@ class FleetColumnsUiTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
 
-        double left = viewport(table)[0];
+        double left = onFx(() -> viewport(table))[0];
         List<TableCell<?, ?>> nameCells = new ArrayList<>();
         List<TableCell<?, ?>> engineCells = new ArrayList<>();
-        for (Node n : table.lookupAll(".table-cell")) {
+        for (Node n : onFx(() -> List.copyOf(table.lookupAll(".table-cell")))) {
             // Cells of drawn rows only: VirtualFlow keeps a hidden row of its own for measuring.
             if (n instanceof TableCell<?, ?> c && c.getTableRow() != null && c.getTableRow().getParent() != null
                     && c.getTableRow().getParent().getStyleClass().contains("sheet") && c.getTableRow().isVisible()
@@ -158,7 +158,7 @@ class FleetColumnsUiTest {
         });
         assertThat(engineCells).isNotEmpty().allSatisfy(c ->
                 assertThat(c.localToScene(c.getLayoutBounds()).getMinX()).isCloseTo(left + name.getWidth() - 300, within(0.5)));
-        TableColumnHeader nameHeader = table.lookupAll(".column-header").stream()
+        TableColumnHeader nameHeader = onFx(() -> List.copyOf(table.lookupAll(".column-header"))).stream()
                 .filter(n -> n instanceof TableColumnHeader h && h.getTableColumn() == name)
                 .map(TableColumnHeader.class::cast).findFirst().orElseThrow();
         assertThat(nameHeader.localToScene(nameHeader.getLayoutBounds()).getMinX()).isCloseTo(left, within(0.5));
@@ -185,7 +185,7 @@ class FleetColumnsUiTest {
                 .filter(r -> r.name().equals("autovacuum_vacuum_insert_scale_factor")).findFirst().orElseThrow()));
         WaitForAsyncUtils.waitForFxEvents();
 
-        List<TableCell<?, ?>> cells = settings.lookupAll(".table-cell").stream()
+        List<TableCell<?, ?>> cells = onFx(() -> List.copyOf(settings.lookupAll(".table-cell"))).stream()
                 .filter(n -> n instanceof TableCell<?, ?> c && c.getText() != null && !c.getText().isEmpty())
                 .<TableCell<?, ?>>map(n -> (TableCell<?, ?>) n).toList();
         TableCell<?, ?> longName = cells.stream().filter(c -> "autovacuum_vacuum_insert_scale_factor".equals(c.getText()))
@@ -211,5 +211,13 @@ class FleetColumnsUiTest {
         assertThat(summaryOnHover).matches("363 settings · \\d+ differ from default");
         Snapshots.writeAt(stage.getScene(), 1280, 800, "instance-settings-1280.png");
         Snapshots.writeAt(stage.getScene(), 1600, 1000, "instance-settings-1600.png");
+    }
+
+    /**
+     * Reads the scene graph on the FX thread: a lookup from the test thread can meet a list of children the FX
+     * thread is rebuilding (IndexOutOfBoundsException under load).
+     */
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 }
