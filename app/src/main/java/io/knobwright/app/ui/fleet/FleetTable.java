@@ -14,6 +14,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
@@ -72,11 +73,17 @@ final class FleetTable {
         table.setSkin(new FleetTableSkin(table, name, sideways));
         // Name cannot be dragged, but another column can be dropped before it: put Name back in front once the
         // drop is done (changing the column list from inside its own change event would confuse the skin).
+        // One setAll, and only while Name is still elsewhere: a remove-then-add fired this listener again and kept
+        // posting itself forever.
         table.getColumns().subscribe(() -> {
             if (table.getColumns().getFirst() != name) {
                 Platform.runLater(() -> {
-                    table.getColumns().remove(name);
-                    table.getColumns().addFirst(name);
+                    if (table.getColumns().getFirst() != name) {
+                        List<TableColumn<FleetEntry, ?>> order = new ArrayList<>(table.getColumns());
+                        order.remove(name);
+                        order.addFirst(name);
+                        table.getColumns().setAll(order);
+                    }
                 });
             }
         });
