@@ -18,8 +18,4 @@ public record InstanceValidation(Instance instance, CatalogSource source, Instan
     public InstanceValidation {
         issues = List.copyOf(issues);
     }
-
-    public long errors() {
-        return issues.stream().filter(i -> i.severity() == ValidationIssue.Severity.ERROR).count();
-    }
 }

@@ -3,7 +3,6 @@ package io.knobwright.model.catalog;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The catalog in force for one instance: its server's own description when the server was read, otherwise
@@ -19,10 +18,6 @@ public record EffectiveCatalog(ParameterCatalog catalog, CatalogSource source, I
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(source, "source");
         parameters = List.copyOf(parameters);
-    }
-
-    public Optional<Instant> readAtIfRead() {
-        return Optional.ofNullable(readAt);
     }
 
     /** Entries whose description differs from the shipped catalog, or that only one of the two knows. */

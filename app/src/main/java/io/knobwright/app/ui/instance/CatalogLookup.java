@@ -1,7 +1,6 @@
 package io.knobwright.app.ui.instance;
 
 import io.knobwright.app.catalog.CatalogService;
-import io.knobwright.model.catalog.CatalogRepository;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.engine.EngineVersion;
 
@@ -16,11 +15,6 @@ import java.util.Optional;
 public interface CatalogLookup {
 
     Optional<ParameterCatalog> find(long instanceId, EngineVersion version);
-
-    /** The shipped catalog of the version whatever the instance. */
-    static CatalogLookup of(CatalogRepository repository) {
-        return (instanceId, version) -> repository.find(version);
-    }
 
     static CatalogLookup of(CatalogService service) {
         return service::forInstance;
