@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
 
 /**
@@ -35,6 +36,9 @@ import java.util.function.IntConsumer;
  * each template up once. Every method blocks (store, possibly servers): UIs call it through the TaskRunner.
  */
 public final class PlanService {
+
+    /** Keeps one slice's read within one IN list and its snapshots a small part of the heap. */
+    private static final int DRIFT_SLICE = 1000;
 
     private final TemplateLibrary library;
     private final UnitOfWork store;
@@ -139,23 +143,34 @@ public final class PlanService {
                 .forEach(a -> byTemplate.computeIfAbsent(a.reference(), r -> new ArrayList<>()).add(a.instanceId()));
         Map<Long, Instance> instances = fleet.findAll(byTemplate.values().stream().flatMap(List::stream).toList());
         TemplatePlanner planner = plannerForOneBatch(instances.values());
-        Map<Long, Integer> drift = new HashMap<>();
+        List<DriftSlice> slices = new ArrayList<>();
         byTemplate.forEach((reference, ids) -> library.find(reference).ifPresent(template -> {
             // Read per template: only its parameters' settings, which is a fraction of each snapshot.
-            Map<Long, SettingsSnapshot> snapshots = fleet.latestSnapshots(ids, parametersOrNone(planner, template));
-            for (long id : ids) {
-                Instance instance = instances.get(id);
-                SettingsSnapshot snapshot = snapshots.get(id);
-                if (instance == null || snapshot == null) {
-                    continue;
-                }
-                try {
-                    drift.put(id, planner.drift(template, instance, snapshot));
-                } catch (UserError | IllegalArgumentException unresolvable) {
-                    // shown as "template does not resolve" by the caller when it has no number
-                }
-            }
+            Set<String> parameters = parametersOrNone(planner, template);
+            SlicedWork.slices(ids, SlicedWork.threads(), DRIFT_SLICE)
+                    .forEach(slice -> slices.add(new DriftSlice(template, parameters, slice)));
         }));
+        return SlicedWork.mergeAll(slices, slice -> drift(planner, slice, instances));
+    }
+
+    private record DriftSlice(TemplateVersion template, Set<String> parameters, List<Long> ids) {
+    }
+
+    private Map<Long, Integer> drift(TemplatePlanner planner, DriftSlice slice, Map<Long, Instance> instances) {
+        Map<Long, SettingsSnapshot> snapshots = fleet.latestSnapshots(slice.ids(), slice.parameters());
+        Map<Long, Integer> drift = new HashMap<>();
+        for (long id : slice.ids()) {
+            Instance instance = instances.get(id);
+            SettingsSnapshot snapshot = snapshots.get(id);
+            if (instance == null || snapshot == null) {
+                continue;
+            }
+            try {
+                drift.put(id, planner.drift(slice.template(), instance, snapshot));
+            } catch (UserError | IllegalArgumentException unresolvable) {
+                // shown as "template does not resolve" by the caller when it has no number
+            }
+        }
         return drift;
     }
 
@@ -173,7 +188,8 @@ public final class PlanService {
      * finds the catalogs in force for {@code instances} in a few queries; any other instance is looked up alone.
      */
     private TemplatePlanner plannerForOneBatch(Collection<Instance> instances) {
-        Map<String, Optional<TemplateVersion>> seen = new HashMap<>();
+        // shared by the threads that compute drift
+        Map<String, Optional<TemplateVersion>> seen = new ConcurrentHashMap<>();
         Map<Long, ParameterCatalog> known = catalogs.forInstances(versions(instances));
         InstanceCatalogs batch = (id, version) -> {
             ParameterCatalog catalog = known.get(id);
