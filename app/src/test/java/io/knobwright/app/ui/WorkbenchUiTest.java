@@ -28,6 +28,8 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 
@@ -66,20 +68,37 @@ class WorkbenchUiTest {
      * (FleetEntryList), so every filled row must show its own entry and every row past the end none.
      */
     @SuppressWarnings("unchecked")
-    private void assertDrawnRowsMatchItems(FxRobot robot) {
-        var items = fleetTable(robot).getItems();
-        var rows = robot.lookup("#fleet-table .table-row-cell").queryAllAs(TableRow.class);
-        assertThat(rows).hasSizeGreaterThan(items.size());
-        for (TableRow<FleetEntry> row : rows) {
-            if (row.getIndex() >= 0 && row.getIndex() < items.size()) {
-                assertThat(row.getItem()).isSameAs(items.get(row.getIndex()));
-                String name = ((FleetRow) row.getItem()).name();
-                assertThat(row.lookupAll(".table-cell")).anySatisfy(c -> assertThat(((Labeled) c).getText()).isEqualTo(name));
-            } else if (row.isVisible()) {
-                assertThat(row.isEmpty()).isTrue();
-                assertThat(row.lookupAll(".table-cell")).allSatisfy(c -> assertThat(((Labeled) c).getText()).isNullOrEmpty());
+    /** Reads the drawn rows on the FX thread (the table may be laying them out), then checks them here. */
+    private void assertDrawnRowsMatchItems(FxRobot robot) throws Exception {
+        List<DrawnRow> drawn = WaitForAsyncUtils.asyncFx(() -> {
+            var items = fleetTable(robot).getItems();
+            List<DrawnRow> rows = new ArrayList<>();
+            for (TableRow<?> row : robot.lookup("#fleet-table .table-row-cell").queryAllAs(TableRow.class)) {
+                int index = row.getIndex();
+                Object expected = index >= 0 && index < items.size() ? items.get(index) : null;
+                List<String> texts = row.lookupAll(".table-cell").stream().map(c -> ((Labeled) c).getText()).toList();
+                rows.add(new DrawnRow(expected, row.getItem(), row.isVisible(), row.isEmpty(), texts));
+            }
+            return rows;
+        }).get();
+        int items = itemCount(robot);
+        assertThat(drawn).hasSizeGreaterThan(items);
+        for (DrawnRow row : drawn) {
+            if (row.expected() != null) {
+                assertThat(row.item()).isSameAs(row.expected());
+                assertThat(row.texts()).contains(((FleetRow) row.item()).name());
+            } else if (row.visible()) {
+                assertThat(row.empty()).isTrue();
+                assertThat(row.texts()).allSatisfy(text -> assertThat(text).isNullOrEmpty());
             }
         }
+    }
+
+    private int itemCount(FxRobot robot) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> fleetTable(robot).getItems().size()).get();
+    }
+
+    private record DrawnRow(Object expected, Object item, boolean visible, boolean empty, List<String> texts) {
     }
 
     private static boolean mentions(Instance i, String word) {
