@@ -5,6 +5,7 @@ import io.knobwright.model.UserError;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -84,6 +85,32 @@ public final class UserFileWriter {
      */
     public static void write(Path target, Existing existing, Content content) {
         Path file = target.toAbsolutePath().normalize();
+        Optional<BasicFileAttributes> old = checkTarget(file, existing);
+        Path temp = file.resolveSibling(temporaryName(file));
+        try {
+            writeTemporary(temp, old.orElse(null), content);
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            syncFolder(file.getParent());
+        } catch (IOException e) {
+            throw failed(file, temp, old.isPresent(), e);
+        } catch (UncheckedIOException e) { // from content written by code that wraps its IOExceptions
+            throw failed(file, temp, old.isPresent(), e.getCause());
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    /**
+     * Refuses now what {@link #write} would refuse, so a command can say so before it does the work that makes the
+     * content (reading a server's catalog); {@link #write} checks again.
+     *
+     * @throws UserError (INPUT) when the target is no regular file, or exists and may not be replaced
+     */
+    public static void check(Path target, Existing existing) {
+        checkTarget(target.toAbsolutePath().normalize(), existing);
+    }
+
+    private static Optional<BasicFileAttributes> checkTarget(Path file, Existing existing) {
         Optional<BasicFileAttributes> old = attributes(file);
         if (old.isPresent()) {
             refuseUnlessRegular(file, old.get());
@@ -91,17 +118,7 @@ public final class UserFileWriter {
                 throw UserError.input(file + " already exists; nothing was written. Run again with --force to replace it.");
             }
         }
-        Path temp = file.resolveSibling(temporaryName(file));
-        try {
-            writeTemporary(temp, old.orElse(null), content);
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            syncFolder(file.getParent());
-        } catch (IOException e) {
-            throw new UserError(UserError.Kind.INPUT, "Cannot write " + file + ": " + reason(e, file, temp)
-                    + (old.isPresent() ? "; the file was left as it was." : "; nothing was written."), e);
-        } finally {
-            deleteQuietly(temp);
-        }
+        return old;
     }
 
     /** The target as it is now, not following a link; empty when there is nothing at that path. */
@@ -205,6 +222,11 @@ public final class UserFileWriter {
         } catch (IOException | RuntimeException notSupported) {
             // The file is complete either way; only a crash right now could lose the rename.
         }
+    }
+
+    private static UserError failed(Path file, Path temp, boolean existed, IOException e) {
+        return new UserError(UserError.Kind.INPUT, "Cannot write " + file + ": " + reason(e, file, temp)
+                + (existed ? "; the file was left as it was." : "; nothing was written."), e);
     }
 
     /** The platform's reason without the temporary file's name, which means nothing to the user. */

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -59,6 +60,19 @@ class UserFileWriterTest {
         UserFileWriter.writeString(out, Existing.REPLACE, "new");
         assertThat(out).hasContent("new");
         assertThat(entries(dir)).containsExactly("my.cnf");
+    }
+
+    @Test
+    void aCheckBeforeTheWorkRefusesWhatTheWriteWouldRefuseAndWritesNothing() throws Exception {
+        Path out = Files.writeString(dir.resolve("catalog.json"), "old");
+
+        assertThatThrownBy(() -> UserFileWriter.check(out, Existing.REFUSE)).hasMessageContaining("already exists");
+        assertThatThrownBy(() -> UserFileWriter.check(Path.of("/dev/null"), Existing.REPLACE)).hasMessageContaining("character device");
+        UserFileWriter.check(out, Existing.REPLACE);
+        UserFileWriter.check(dir.resolve("new.json"), Existing.REFUSE);
+
+        assertThat(out).hasContent("old");
+        assertThat(entries(dir)).containsExactly("catalog.json");
     }
 
     @ParameterizedTest
@@ -161,6 +175,19 @@ class UserFileWriterTest {
                 .isInstanceOf(UserError.class)
                 .hasMessage("Cannot write " + out + ": No space left on device; the file was left as it was.");
 
+        assertThat(out).hasContent("old catalog");
+        assertThat(entries(dir)).containsExactly("catalog.json");
+    }
+
+    @Test
+    void anIOExceptionWrappedByTheContentIsReportedLikeAnyOther() throws Exception {
+        Path out = Files.writeString(dir.resolve("catalog.json"), "old catalog");
+
+        assertThatThrownBy(() -> UserFileWriter.write(out, Existing.REPLACE, stream -> {
+            throw new UncheckedIOException("Cannot write catalog", new IOException("No space left on device"));
+        }))
+                .isInstanceOf(UserError.class)
+                .hasMessage("Cannot write " + out + ": No space left on device; the file was left as it was.");
         assertThat(out).hasContent("old catalog");
         assertThat(entries(dir)).containsExactly("catalog.json");
     }
