@@ -1,15 +1,11 @@
 package io.knobwright.app.cli;
 
 import io.knobwright.app.template.ConfigFormat;
-import io.knobwright.model.UserError;
+import io.knobwright.model.file.UserFileWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 
 @Command(name = "export", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -29,8 +25,12 @@ final class TemplateExportCommand implements Callable<Integer> {
     @Option(names = "--format", required = true, description = "postgresql.conf, my.cnf, yaml, json or sql.")
     private String format;
 
-    @Option(names = "--out", description = "File to write; standard output when left out.")
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "File to write (a regular file, not a link or a device); standard output when left out.")
     private Path out;
+
+    @Option(names = "--force", description = "Replace FILE if it exists, keeping its permissions.")
+    private boolean force;
 
     TemplateExportCommand(CliSession session) {
         this.session = session;
@@ -38,31 +38,18 @@ final class TemplateExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        UserFileWriter.Existing existing = force ? UserFileWriter.Existing.REPLACE : UserFileWriter.Existing.REFUSE;
+        if (out != null) {
+            UserFileWriter.check(out, existing);
+        }
         String text = session.context().templates().export(template, instance, ConfigFormat.parse(format));
         if (out == null) {
             session.out().print(text);
             session.out().flush();
             return ExitCodes.OK;
         }
-        Path absolute = out.toAbsolutePath();
-        try {
-            write(absolute, text);
-        } catch (IOException e) {
-            throw new UserError(UserError.Kind.INPUT, "Cannot write " + absolute + ": " + e.getMessage()
-                    + ". Check that the folder exists and is writable; nothing was exported.", e);
-        }
-        session.out().println("Wrote " + absolute);
+        UserFileWriter.writeString(out, existing, text);
+        session.out().println("Wrote " + out.toAbsolutePath().normalize());
         return ExitCodes.OK;
-    }
-
-    /** Written next to the target and moved over it: a failed export never leaves half a file. */
-    private static void write(Path absolute, String text) throws IOException {
-        Path temp = Files.createTempFile(absolute.getParent(), ".knobwright-export", ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 }

@@ -239,10 +239,23 @@ class TemplateImporterTest {
                  "entries": [{"parameter": "application_name", "value": "first line\\r\\nsecond line"}]}
                 """);
         Path conf = Files.writeString(dir.resolve("escaped.conf"), "application_name = 'first line\\nsecond line'\n");
-        for (Path file : List.of(yaml, json, conf)) {
+        Path carriageReturn = Files.writeString(dir.resolve("cr.conf"), "application_name = 'first line\\rsecond line'\n");
+        Path blockScalar = Files.writeString(dir.resolve("block.yaml"), """
+                name: banner
+                engine: postgresql
+                entries:
+                  - parameter: application_name
+                    value: |
+                      first line
+                      second line
+                """);
+        // mysqld reads \n in a my.cnf value as a line break (mysys), and so does the import
+        Path cnf = Files.writeString(dir.resolve("escaped.cnf"), "[mariadb]\ninit_connect = \"SET @a = 1\\nSET @b = 2\"\n");
+        for (Path file : List.of(yaml, json, conf, carriageReturn, blockScalar, cnf)) {
             assertThatThrownBy(() -> importer.read(ImportOptions.of(file, "banner"), null)).as(file.toString())
                     .isInstanceOf(TemplateException.class)
-                    .hasMessageContaining("application_name holds a line break").hasMessageContaining("write it on one line");
+                    .hasMessageMatching("(?s).*(application_name|init_connect) holds a line break.*")
+                    .hasMessageContaining("write it on one line");
         }
     }
 

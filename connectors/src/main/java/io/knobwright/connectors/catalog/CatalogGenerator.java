@@ -4,12 +4,11 @@ import io.knobwright.connectors.ConnectorException;
 import io.knobwright.connectors.jdbc.JdbcUrl;
 import io.knobwright.model.catalog.CatalogFile;
 import io.knobwright.model.catalog.ParameterCatalog;
+import io.knobwright.model.file.UserFileWriter;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -53,27 +52,19 @@ public final class CatalogGenerator {
     }
 
     /**
-     * Writes the catalog in the shipped format (sorted by name), replacing {@code out} only once the whole
-     * file is written, so a failure never leaves a half-written catalog behind.
+     * Writes the catalog in the shipped format (sorted by name) with {@link UserFileWriter}: the file appears
+     * only once the whole catalog is written, only as a regular file, and an existing one is replaced only when
+     * {@code existing} says so. Missing folders are created.
      */
-    public void writeTo(ParameterCatalog catalog, Path out) {
+    public void writeTo(ParameterCatalog catalog, Path out, UserFileWriter.Existing existing) {
         Path target = out.toAbsolutePath().normalize();
         try {
             Files.createDirectories(target.getParent());
-            // A sibling, not Files.createTempFile: that one is owner-only (0600) and the move would keep it so.
-            Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-            try {
-                try (OutputStream stream = Files.newOutputStream(tmp)) {
-                    CatalogFile.write(catalog, stream);
-                }
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException | RuntimeException e) {
-            throw ConnectorException.badInput("Cannot write the catalog to " + target + ": " + e.getMessage()
-                    + ". Check that the folder exists and is writable.", e);
+        } catch (IOException e) {
+            throw ConnectorException.badInput("Cannot write the catalog to " + target + ": cannot create the folder "
+                    + target.getParent() + " (" + e.getMessage() + "). Check that the folder exists and is writable.", e);
         }
+        UserFileWriter.write(target, existing, stream -> CatalogFile.write(catalog, stream));
     }
 
     private CatalogReader readerFor(String jdbcUrl) {

@@ -10,6 +10,7 @@ import io.knobwright.model.catalog.ParameterSpec;
 import io.knobwright.model.catalog.ParameterType;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.engine.EngineVersion;
+import io.knobwright.model.file.UserFileWriter;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,7 +87,7 @@ class CatalogGeneratorTest {
         ParameterCatalog catalog = generator.generate(url("postgres"), "postgres", null);
         Path out = dir.resolve("catalogs/postgresql-18.json");
 
-        generator.writeTo(catalog, out);
+        generator.writeTo(catalog, out, UserFileWriter.Existing.REFUSE);
 
         try (InputStream in = Files.newInputStream(out)) {
             ParameterCatalog back = CatalogFile.read(in);
@@ -139,7 +140,7 @@ class CatalogGeneratorTest {
                 "test", List.of(new ParameterSpec(Engine.POSTGRESQL, "18", "work_mem", ParameterType.INTEGER, "kB",
                 BigDecimal.valueOf(64), BigDecimal.valueOf(2147483647), null, "4096", ApplyMode.ONLINE, "", "", "")));
 
-        assertThatThrownBy(() -> generator.writeTo(tiny, blocker.resolve("postgresql-18.json")))
+        assertThatThrownBy(() -> generator.writeTo(tiny, blocker.resolve("postgresql-18.json"), UserFileWriter.Existing.REFUSE))
                 .isInstanceOf(ConnectorException.class)
                 .hasMessageContaining("not-a-folder")
                 .hasMessageContaining("writable");

@@ -2,6 +2,7 @@ package io.knobwright.connectors.catalog;
 
 import io.knobwright.connectors.testsupport.EmbeddedPostgresMajors;
 import io.knobwright.model.catalog.ParameterCatalog;
+import io.knobwright.model.file.UserFileWriter;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,7 +44,7 @@ class RegeneratePostgresCatalogs {
                         + servers.binariesVersion(major) + ", linux-amd64) on " + LocalDate.now(ZoneOffset.UTC),
                 live.parameters());
         Path out = catalogDir.resolve("postgresql-" + major + ".json");
-        generator.writeTo(shipped, out);
+        generator.writeTo(shipped, out, UserFileWriter.Existing.REPLACE); // regenerating replaces the shipped file
 
         assertThat(live.engineVersion().major()).isEqualTo(Integer.toString(major));
         System.out.printf("PostgreSQL %s: %d parameters -> %s%n", serverVersion, live.size(), out);

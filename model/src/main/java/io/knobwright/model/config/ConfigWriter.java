@@ -1,5 +1,6 @@
 package io.knobwright.model.config;
 
+import io.knobwright.model.UserError;
 import io.knobwright.model.catalog.ApplyMode;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.catalog.ParameterSpec;
@@ -17,8 +18,8 @@ import java.util.Optional;
  * Values are written as a DBA writes them where the statement takes a unit or suffix ("18512808kB", "0700",
  * "1G"), else as the plain number in the parameter's base unit that means the same (SET GLOBAL takes no suffix);
  * either way reading the file back gives exactly the resolved values.
- * Imports refuse values with a line break; should a stored one reach postgresql.conf it is written as \n, which
- * the server reads back as the same value (my.cnf cannot hold one and says so).
+ * Imports refuse values with a line break; should a stored one reach a file it is written as the escape \n, which
+ * postgresql.conf and my.cnf (mysys) read back as the same value: a file is never split over lines.
  */
 public final class ConfigWriter {
 
@@ -29,7 +30,7 @@ public final class ConfigWriter {
     public static String postgresqlConf(String header, List<ResolvedParameter> parameters, ParameterCatalog catalog) {
         StringBuilder sb = comment(header, "#");
         for (ResolvedParameter p : parameters) {
-            sb.append(p.name()).append(" = ").append(pgQuote(readable(catalog, p)));
+            sb.append(settingName(p)).append(" = ").append(pgQuote(readable(catalog, p)));
             appendProvenance(sb, p, "#", "");
         }
         return sb.toString();
@@ -60,10 +61,10 @@ public final class ConfigWriter {
             ApplyMode mode = catalog.find(p.name()).map(ParameterSpec::applyMode).orElse(ApplyMode.ONLINE);
             Optional<String> local = ServerLocalSettings.reason(engine, p.name());
             if (local.isPresent()) {
-                sb.append("-- not set: ").append(p.name()).append(' ').append(local.get())
+                sb.append("-- not set: ").append(settingName(p)).append(' ').append(local.get())
                         .append("; it stays in that server's own configuration file\n");
             } else if (mode == ApplyMode.READ_ONLY) {
-                sb.append("-- not set: ").append(p.name()).append(" cannot be changed on ").append(catalog.engineVersion())
+                sb.append("-- not set: ").append(settingName(p)).append(" cannot be changed on ").append(catalog.engineVersion())
                         .append(" (fixed when the server is built or initialised)\n");
             } else if (mode == ApplyMode.RESTART && engine == Engine.MARIADB) {
                 cnfOnly.add(p);
@@ -105,13 +106,32 @@ public final class ConfigWriter {
     }
 
     private static void cnfLine(StringBuilder sb, String prefix, ResolvedParameter p, ParameterCatalog catalog) {
-        sb.append(prefix).append(p.name()).append(" = ").append(cnfQuote(readable(catalog, p)));
+        sb.append(prefix).append(settingName(p)).append(" = ").append(cnfQuote(readable(catalog, p)));
         appendProvenance(sb, p, "#", "");
     }
 
     /** The resolved value (in the base unit) as the engine's configuration files write it. */
     private static String readable(ParameterCatalog catalog, ResolvedParameter p) {
         return Values.readable(catalog, p.name(), p.value());
+    }
+
+    /**
+     * A name is written as it is into the setting's line (or a comment): one with a line break or another control
+     * character would split the line or hide what follows, so it is refused rather than written.
+     */
+    private static String settingName(ResolvedParameter p) {
+        if (p.name().chars().anyMatch(Character::isISOControl)) {
+            throw UserError.input("Cannot export the parameter name '" + oneLine(p.name()) + "' (from " + oneLine(p.template())
+                    + "): it holds a line break or another control character. Remove that entry from the template.");
+        }
+        return p.name();
+    }
+
+    /** Text of a comment on a setting's line: line breaks and other control characters become spaces. */
+    private static String oneLine(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        text.chars().forEach(c -> sb.append(Character.isISOControl(c) ? ' ' : (char) c));
+        return sb.toString();
     }
 
     private static StringBuilder comment(String header, String marker) {
@@ -121,15 +141,15 @@ public final class ConfigWriter {
     }
 
     private static void appendProvenance(StringBuilder sb, ResolvedParameter p, String marker, String remark) {
-        sb.append("  ").append(marker).append(' ').append(p.template()).append(" v").append(p.templateVersion());
+        sb.append("  ").append(marker).append(' ').append(oneLine(p.template())).append(" v").append(p.templateVersion());
         if (p.expression() != null) {
-            sb.append(": ").append(p.expression().replace('\n', ' '));
+            sb.append(": ").append(oneLine(p.expression()));
         }
         if (!p.note().isEmpty()) {
-            sb.append(" (").append(p.note()).append(')');
+            sb.append(" (").append(oneLine(p.note())).append(')');
         }
         if (!remark.isEmpty()) {
-            sb.append("; ").append(remark);
+            sb.append("; ").append(oneLine(remark));
         }
         sb.append('\n');
     }
@@ -150,14 +170,16 @@ public final class ConfigWriter {
         return "'" + value.replace("\\", "\\\\").replace("'", "''").replace("\n", "\\n").replace("\r", "\\r") + "'";
     }
 
+    /**
+     * Plain when mysys reads it back as it is, else double-quoted with mysys's escapes (my_default.c): a backslash,
+     * a double quote and a line break are written as \\, \" and \n / \r, so the value stays on its line and
+     * reads back unchanged ({@link MyCnfParser} reads them as the server does).
+     */
     private static String cnfQuote(String value) {
         if (value.matches("[A-Za-z0-9_.,/:+\\-]+")) {
             return value;
         }
-        if (value.contains("\n") || (value.contains("\"") && value.contains("'"))) {
-            throw new IllegalArgumentException("A my.cnf value cannot hold a line break or both quote kinds: " + value);
-        }
-        return value.contains("\"") ? "'" + value + "'" : "\"" + value + "\"";
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r") + "\"";
     }
 
     private static String sqlString(String value) {

@@ -87,24 +87,84 @@ public final class MyCnfParser {
         return new MyCnfOption(group, name, loose, value, file, lineNo);
     }
 
+    /**
+     * As mysys reads a value: a # outside quotes ends it, one pair of enclosing quotes is dropped, and backslash
+     * escapes are turned into what they stand for ({@link #unescape}). So {@code "a\nb"} is a value with a line
+     * break, as the server sees it, which a template import then refuses.
+     */
     private static String value(String raw, String file, int lineNo, String name) {
-        if (raw.startsWith("\"") || raw.startsWith("'")) {
-            char quote = raw.charAt(0);
-            int end = raw.indexOf(quote, 1);
+        String text = withoutComment(raw).strip();
+        if (text.startsWith("\"") || text.startsWith("'")) {
+            int end = closingQuote(text);
             if (end < 0) {
                 throw new ConfigFileException(file, lineNo, "unterminated quoted value for " + name);
             }
-            String rest = raw.substring(end + 1).strip();
-            if (!rest.isEmpty() && !rest.startsWith("#")) {
+            String rest = text.substring(end + 1).strip();
+            if (!rest.isEmpty()) {
                 throw new ConfigFileException(file, lineNo, "unexpected text after the value of " + name + ": '" + rest + "'");
             }
-            return raw.substring(1, end);
+            return unescape(text.substring(1, end));
         }
-        String value = stripComment(raw).strip();
-        if (value.isEmpty()) {
+        if (text.isEmpty()) {
             throw new ConfigFileException(file, lineNo, name + " has no value after '='");
         }
-        return value;
+        return unescape(text);
+    }
+
+    /** The text before a # that is outside quotes (a quote after a backslash is no quote), as mysys cuts comments. */
+    private static String withoutComment(String raw) {
+        char quote = 0;
+        boolean escaped = false;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if ((c == '"' || c == '\'') && !escaped) {
+                quote = quote == 0 ? c : quote == c ? 0 : quote;
+            } else if (c == '#' && quote == 0) {
+                return raw.substring(0, i);
+            }
+            escaped = c == '\\' && !escaped;
+        }
+        return raw;
+    }
+
+    /** Where the quote that opens {@code text} closes, skipping escaped ones; -1 when it does not. */
+    private static int closingQuote(String text) {
+        char quote = text.charAt(0);
+        for (int i = 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == quote) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** mysys's escapes in option values (my_default.c); an unknown one keeps its backslash ({@code C:\data}). */
+    static String unescape(String value) {
+        if (value.indexOf('\\') < 0) {
+            return value;
+        }
+        StringBuilder sb = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c != '\\' || i == value.length() - 1) {
+                sb.append(c);
+                continue;
+            }
+            char next = value.charAt(++i);
+            switch (next) {
+                case 'n' -> sb.append('\n');
+                case 't' -> sb.append('\t');
+                case 'r' -> sb.append('\r');
+                case 'b' -> sb.append('\b');
+                case 's' -> sb.append(' ');
+                case '"', '\'', '\\' -> sb.append(next);
+                default -> sb.append('\\').append(next);
+            }
+        }
+        return sb.toString();
     }
 
     private static String stripComment(String s) {

@@ -8,14 +8,18 @@ import io.knobwright.model.template.ResolvedParameter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class ConfigParsersTest {
 
@@ -158,11 +162,43 @@ class ConfigParsersTest {
         List<ResolvedParameter> mysql = List.of(
                 new ResolvedParameter("innodb_buffer_pool_size", "8589934592", "B", "my-oltp", 1, "RAM*0.7", false, ""),
                 new ResolvedParameter("sql_mode", "STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION", null, "my-base", 1, null, false, ""),
-                new ResolvedParameter("init_connect", "SET NAMES \"utf8mb4\"", null, "my-base", 1, null, false, ""));
+                new ResolvedParameter("init_connect", "SET @a = 'it''s' -- \"q\" \\ #not a comment\nSET @b = 1", null,
+                        "my-base", 1, null, false, ""),
+                new ResolvedParameter("tmpdir", "C:\\temp\\new", null, "my-base", 1, null, false, ""));
         Path cnf = dir.resolve("out.cnf");
         Files.writeString(cnf, ConfigWriter.myCnf("Knobwright export", mysql, MARIADB_10_11));
+        assertThat(Files.readString(cnf).lines().filter(l -> !l.isEmpty() && !l.startsWith("#") && !l.startsWith("[")))
+                .as("one line per setting").hasSize(mysql.size());
         assertSameValues(values(MyCnfOptions.resolve(new MyCnfParser(FileSource.disk()).parse(cnf).serverOptions(
                 MARIADB_10_11.engineVersion()), MARIADB_10_11).settings()), mysql, MARIADB_10_11);
+    }
+
+    /** The server's own reader, my_print_defaults, where it is installed (the MariaDB service of CI). */
+    @Test
+    void myCnfEscapesAreReadByTheServersOwnReaderAsKnobwrightReadsThem() throws Exception {
+        Path cnf = Files.writeString(dir.resolve("escapes.cnf"), """
+                [mysqld]
+                init_connect = "a\\nb\\tc\\\\d \\"e\\" 'f' #g"  # comment
+                tmpdir = C:\\temp\\new\\x
+                ft_boolean_syntax = 'h\\si\\'j'
+                """);
+        Map<String, String> knobwright = new LinkedHashMap<>();
+        new MyCnfParser(FileSource.disk()).parse(cnf).options().forEach(o -> knobwright.put(o.name(), o.value()));
+        assertThat(knobwright).containsEntry("init_connect", "a\nb\tc\\d \"e\" 'f' #g")
+                .containsEntry("tmpdir", "C:\temp\new\\x").hasSize(3);
+
+        Process process;
+        try {
+            process = new ProcessBuilder("my_print_defaults", "--defaults-file=" + cnf, "mysqld").start();
+        } catch (IOException notInstalled) {
+            assumeTrue(false, "my_print_defaults is not installed");
+            return;
+        }
+        String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).isZero();
+        String expected = knobwright.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue() + "\n")
+                .collect(Collectors.joining());
+        assertThat(printed).isEqualTo(expected);
     }
 
     /** Read back as the server reads it: "16GB" is the 2097152 x 8kB that was resolved. */

@@ -1,5 +1,6 @@
 package io.knobwright.model.config;
 
+import io.knobwright.model.UserError;
 import io.knobwright.model.catalog.CatalogRepository;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.engine.Engine;
@@ -61,12 +62,44 @@ class ConfigWriterSqlTest {
     }
 
     @Test
-    void myCnfRefusesAValueThatWouldBreakTheFile() {
+    void myCnfWritesAValueWithBothQuoteKindsOrALineBreakOnOneLineWithTheServersEscapes() {
         List<ResolvedParameter> parameters = List.of(
-                new ResolvedParameter("init_connect", "SET NAMES 'utf8' -- \"x\"", null, "shop", 1, null, false, ""));
+                new ResolvedParameter("init_connect", "SET NAMES 'utf8' -- \"x\"", null, "shop", 1, null, false, ""),
+                new ResolvedParameter("ft_boolean_syntax", "a\\b\nc\rd", null, "shop", 1, null, false, ""));
 
-        assertThatThrownBy(() -> ConfigWriter.myCnf("h", parameters, catalog(Engine.MARIADB, "10.11")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("A my.cnf value cannot hold a line break or both quote kinds: SET NAMES 'utf8' -- \"x\"");
+        assertThat(ConfigWriter.myCnf("h", parameters, catalog(Engine.MARIADB, "10.11"))).isEqualTo("""
+                # h
+
+                [mysqld]
+                init_connect = "SET NAMES 'utf8' -- \\"x\\""  # shop v1
+                ft_boolean_syntax = "a\\\\b\\nc\\rd"  # shop v1
+                """);
+    }
+
+    @Test
+    void aParameterNameThatWouldSplitTheLineIsAUserErrorNamingIt() {
+        List<ResolvedParameter> parameters = List.of(
+                new ResolvedParameter("work_mem\nshared_buffers", "1", null, "shop", 1, null, false, ""));
+
+        for (var export : List.<Runnable>of(
+                () -> ConfigWriter.postgresqlConf("h", parameters, catalog(Engine.POSTGRESQL, "16")),
+                () -> ConfigWriter.myCnf("h", parameters, catalog(Engine.MARIADB, "10.11")))) {
+            assertThatThrownBy(export::run)
+                    .isInstanceOf(UserError.class)
+                    .hasMessage("Cannot export the parameter name 'work_mem shared_buffers' (from shop): it holds a line"
+                            + " break or another control character. Remove that entry from the template.");
+        }
+    }
+
+    @Test
+    void commentsAfterASettingStayOnItsLine() {
+        List<ResolvedParameter> parameters = List.of(
+                new ResolvedParameter("work_mem", "65536", "kB", "evil\nshared_buffers = 1", 2, "RAM /\r\n 4", false,
+                        "clamped\nmax_connections = 1"));
+
+        String conf = ConfigWriter.postgresqlConf("h", parameters, catalog(Engine.POSTGRESQL, "16"));
+
+        assertThat(conf.lines().filter(l -> !l.startsWith("#") && !l.isEmpty()))
+                .containsExactly("work_mem = 64MB  # evil shared_buffers = 1 v2: RAM /   4 (clamped max_connections = 1)");
     }
 }

@@ -8,8 +8,8 @@ import io.knobwright.app.template.ImportReport;
 import io.knobwright.app.template.TemplateService;
 import io.knobwright.app.ui.common.BackgroundWork;
 import io.knobwright.app.ui.common.Formats;
-import io.knobwright.model.UserError;
 import io.knobwright.model.engine.Engine;
+import io.knobwright.model.file.UserFileWriter;
 import io.knobwright.model.plan.ChangePlan;
 import io.knobwright.model.template.Template;
 import io.knobwright.model.template.TemplateVersion;
@@ -28,8 +28,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.time.ZoneId;
 import java.util.Comparator;
@@ -198,12 +196,8 @@ public final class TemplatesViewModel {
                     start("Exporting " + item.name() + "…");
                     work.io("Export " + item.name(), () -> {
                         String text = templates.export(item.name(), forInstance, request.format());
-                        try {
-                            Files.writeString(request.file(), text);
-                        } catch (IOException e) {
-                            throw new UserError(UserError.Kind.INPUT, "Cannot write " + request.file() + ": " + e.getMessage()
-                                    + ". Choose a folder you may write to.", e);
-                        }
+                        // REPLACE: the save dialog has already asked before choosing an existing file
+                        UserFileWriter.writeString(request.file(), UserFileWriter.Existing.REPLACE, text);
                         return request.file();
                     }, file -> {
                         finish();

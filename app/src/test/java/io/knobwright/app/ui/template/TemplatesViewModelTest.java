@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,6 +163,44 @@ class TemplatesViewModelTest {
         assertThat(Files.readString(file)).contains("Resolved from template postgresql-oltp v1 for " + instance.name())
                 .contains("work_mem = ");
         assertThat(vm.message().errorProperty().get()).isFalse();
+    }
+
+    @Test
+    void exportOverAFileTheDialogConfirmedReplacesItKeepingItsPermissions(@TempDir Path dir) throws Exception {
+        vm.select("postgresql-oltp");
+        Path file = Files.writeString(dir.resolve("oltp.yaml"), "old");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+        dialogs.exportRequest = new TemplateDialogs.ExportRequest(file, ConfigFormat.YAML);
+
+        vm.exportSelected();
+
+        assertThat(vm.message().errorProperty().get()).as(vm.message().textProperty().get()).isFalse();
+        assertThat(Files.readString(file)).contains("postgresql-oltp");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r-----");
+    }
+
+    @Test
+    void exportToASymbolicLinkOrADeviceSaysWhyAndWritesNothing(@TempDir Path dir) throws Exception {
+        vm.select("postgresql-oltp");
+        Path real = Files.writeString(dir.resolve("real.yaml"), "real");
+        Path link = Files.createSymbolicLink(dir.resolve("link.yaml"), real);
+        dialogs.exportRequest = new TemplateDialogs.ExportRequest(link, ConfigFormat.YAML);
+
+        vm.exportSelected();
+
+        assertThat(vm.message().errorProperty().get()).isTrue();
+        assertThat(vm.message().textProperty().get()).isEqualTo("Export postgresql-oltp failed: " + link
+                + " is a symbolic link (to " + real + ")." + " Knobwright does not write through links: name the file itself, or remove the link first; nothing was written.");
+        assertThat(real).hasContent("real");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+
+        Path devNull = Path.of("/dev/null");
+        dialogs.exportRequest = new TemplateDialogs.ExportRequest(devNull, ConfigFormat.YAML);
+        vm.exportSelected();
+
+        assertThat(vm.message().textProperty().get()).startsWith("Export postgresql-oltp failed: /dev/null is a character device, not a regular file");
+        assertThat(Files.isRegularFile(devNull, LinkOption.NOFOLLOW_LINKS)).isFalse();
+        assertThat(Files.exists(devNull, LinkOption.NOFOLLOW_LINKS)).isTrue();
     }
 
     @Test
