@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -104,7 +105,7 @@ class StoreFilesAndServerTest {
             BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream()));
             assertThat(out.readLine()).isEqualTo("ready");
 
-            assertThatThrownBy(() -> KnobwrightStore.open(temp, StoreContention.PATIENCE, java.time.Duration.ZERO))
+            assertThatThrownBy(() -> KnobwrightStore.open(temp, StoreContention.PATIENCE, Duration.ZERO))
                     .isInstanceOf(StoreException.class);
         } finally {
             holder.destroy();
