@@ -23,6 +23,14 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /**
+     * Runs one command line exactly as {@code knobwright} does, without ending the JVM; returns the exit code.
+     * Tests use it to run many commands in one child process.
+     */
+    public static int run(String... args) {
         // JSON is UTF-8 by definition; the platform default may be ASCII on a bare server.
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
@@ -31,6 +39,6 @@ public final class Main {
         int code = Cli.run(session, args);
         out.flush();
         err.flush();
-        System.exit(code);
+        return code;
     }
 }

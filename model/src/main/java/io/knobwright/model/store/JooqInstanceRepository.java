@@ -115,12 +115,13 @@ final class JooqInstanceRepository implements InstanceRepository {
 
     @Override
     public boolean delete(long id) {
-        return dsl.deleteFrom(INSTANCE).where(INSTANCE.ID.eq(id)).execute() > 0;
+        // in a transaction like every write: H2 would repeat an autocommit statement by itself after a hand-over (0043)
+        return dsl.transactionResult(tx -> tx.dsl().deleteFrom(INSTANCE).where(INSTANCE.ID.eq(id)).execute() > 0);
     }
 
     @Override
     public int deleteDemoInstances() {
-        return dsl.deleteFrom(INSTANCE).where(INSTANCE.DEMO.isTrue()).execute();
+        return dsl.transactionResult(tx -> tx.dsl().deleteFrom(INSTANCE).where(INSTANCE.DEMO.isTrue()).execute());
     }
 
     @Override

@@ -35,7 +35,8 @@ final class JooqTemplateAssignmentRepository implements TemplateAssignmentReposi
 
     @Override
     public void unassign(long instanceId) {
-        dsl.deleteFrom(INSTANCE_TEMPLATE).where(INSTANCE_TEMPLATE.INSTANCE_ID.eq(instanceId)).execute();
+        // in a transaction like every write: H2 would repeat an autocommit statement by itself after a hand-over (0043)
+        dsl.transaction(tx -> tx.dsl().deleteFrom(INSTANCE_TEMPLATE).where(INSTANCE_TEMPLATE.INSTANCE_ID.eq(instanceId)).execute());
     }
 
     @Override

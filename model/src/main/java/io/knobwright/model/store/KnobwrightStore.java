@@ -20,11 +20,14 @@ import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.DefaultExecuteListenerProvider;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +56,8 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
     private static final List<Logger> QUIETED = List.of(Logger.getLogger("org.flywaydb"), Logger.getLogger("org.jooq"));
 
     static {
+        // Before any H2 class reads its settings: the store's server listens on the loopback only (0043).
+        LoopbackServer.bindH2ToLoopback();
         // Flyway and jOOQ report every start at INFO through java.util.logging, which lands on the CLI's
         // stderr. Only when nobody configured them: an app that routes logging elsewhere keeps its choice.
         for (Logger logger : QUIETED) {
@@ -75,21 +80,27 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
     private final DSLContext dsl;
     private final Clock clock;
     private final Map<Long, ParameterCatalog> catalogCache = JooqServerCatalogRepository.newCache();
-    private final JooqRepositories repositories;
+    private final StoreContention contention;
+    private final Repositories repositories;
     private final CredentialVault vault;
     private final boolean inMemory;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private KnobwrightStore(String location, Path dataDirectory, JdbcConnectionPool pool, CredentialVault vault,
-                            Clock clock, boolean inMemory) {
+                            Clock clock, boolean inMemory, StoreContention contention) {
         this.location = location;
         this.dataDirectory = dataDirectory;
         this.pool = pool;
         this.clock = clock;
         this.vault = vault;
         this.inMemory = inMemory;
-        this.dsl = DSL.using(pool, SQLDialect.H2, new Settings().withExecuteLogging(false).withRenderSchema(false));
-        this.repositories = new JooqRepositories(dsl, clock, catalogCache);
+        this.contention = contention;
+        this.dsl = DSL.using(new DefaultConfiguration()
+                .set(new CommitWatch(pool))
+                .set(SQLDialect.H2)
+                .set(new Settings().withExecuteLogging(false).withRenderSchema(false))
+                .set(new DefaultExecuteListenerProvider(CommitWatch.writes())));
+        this.repositories = new UnitPerCallRepositories(new JooqRepositories(dsl, clock, catalogCache), contention);
     }
 
     /**
@@ -98,7 +109,23 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
      * into a new store. Fails with a {@link StoreException} whose message says what to do.
      */
     public static KnobwrightStore open(Path dataDir) {
+        return open(dataDir, StoreContention.PATIENCE, StoreContention.EXCLUSIVE_PATIENCE);
+    }
+
+    /**
+     * @param patience          how long to wait for other Knobwright processes that open, serve or hand over the store
+     * @param exclusivePatience how long to wait when the file is held by something that does not share it
+     */
+    static KnobwrightStore open(Path dataDir, Duration patience, Duration exclusivePatience) {
         Path dir = StoreOpening.prepareDirectory(dataDir);
+        LoopbackServer.require();
+        StoreContention contention = new StoreContention(dir, patience, exclusivePatience);
+        return contention.opening(() -> openOnce(dir, contention));
+    }
+
+    /** One attempt; every step may run again after a failed attempt (migrations and the demo seed run once). */
+    private static KnobwrightStore openOnce(Path dir, StoreContention contention) {
+        PrivateFilePath.tightenExisting(dir);
         StoreOpening.inspectExisting(dir);
         JdbcConnectionPool pool = JdbcConnectionPool.create(StoreOpening.fileUrl(dir), StoreOpening.USER,
                 StoreOpening.PASSWORD);
@@ -110,8 +137,10 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
             }
             StoreMigrations.migrate(pool, dir.toString());
             KnobwrightStore store = new KnobwrightStore(dir.toString(), dir, pool,
-                    AesGcmCredentialVault.inDirectory(dir, System::getenv), Clock.systemUTC(), false);
+                    AesGcmCredentialVault.inDirectory(dir, System::getenv), Clock.systemUTC(), false, contention);
             store.seedDemoFleetOnce(DemoFleet::load);
+            // files another Knobwright (an older one, serving this store) may have created meanwhile
+            PrivateFilePath.tightenExisting(dir);
             return store;
         } catch (RuntimeException e) {
             pool.dispose();
@@ -137,7 +166,7 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
         try {
             StoreMigrations.migrate(pool, "memory:" + name);
             KnobwrightStore store = new KnobwrightStore("memory:" + name, null, pool,
-                    AesGcmCredentialVault.inMemory(System::getenv), Clock.systemUTC(), true);
+                    AesGcmCredentialVault.inMemory(System::getenv), Clock.systemUTC(), true, new StoreContention(null));
             if (seedDemo) {
                 store.seedDemoFleetOnce(DemoFleet::load);
             }
@@ -175,12 +204,15 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
 
     @Override
     public void inTransaction(Consumer<Repositories> work) {
-        dsl.transaction(tx -> work.accept(new JooqRepositories(tx.dsl(), clock, catalogCache)));
+        contention.unit(() -> {
+            dsl.transaction(tx -> work.accept(new JooqRepositories(tx.dsl(), clock, catalogCache)));
+            return null;
+        });
     }
 
     @Override
     public <T> T transactionResult(Function<Repositories, T> work) {
-        return dsl.transactionResult(tx -> work.apply(new JooqRepositories(tx.dsl(), clock, catalogCache)));
+        return contention.unit(() -> dsl.transactionResult(tx -> work.apply(new JooqRepositories(tx.dsl(), clock, catalogCache))));
     }
 
     @Override

@@ -24,6 +24,8 @@ final class StoreOpening {
     static final String DATABASE_NAME = "knobwright";
     static final String USER = "sa";
     static final String PASSWORD = "";
+    /** H2 would otherwise log every error into knobwright.trace.db, which nobody reads and which only grows. */
+    private static final String NO_TRACE_FILE = ";TRACE_LEVEL_FILE=0";
 
     private StoreOpening() {
     }
@@ -78,8 +80,10 @@ final class StoreOpening {
 
     /** The URL both the workbench and the CLI use: whoever opens first serves the other (AUTO_SERVER). */
     static String fileUrl(Path dir) {
+        // PrivateFilePath: every file H2 creates for the store is owner-only from its first byte (0043).
         // LOCK_TIMEOUT: a second process waits for the first one's short transactions instead of failing after H2's 1 s.
-        return "jdbc:h2:file:" + dir.resolve(DATABASE_NAME) + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
+        return "jdbc:h2:" + PrivateFilePath.databaseName(dir.resolve(DATABASE_NAME)) + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000"
+                + NO_TRACE_FILE;
     }
 
     /** Refuses, without writing anything, a file that is not a store or that a newer Knobwright wrote. */
@@ -87,7 +91,7 @@ final class StoreOpening {
         if (!Files.exists(databaseFile(dir))) {
             return;
         }
-        String readOnlyUrl = "jdbc:h2:file:" + dir.resolve(DATABASE_NAME) + ";ACCESS_MODE_DATA=r";
+        String readOnlyUrl = "jdbc:h2:file:" + dir.resolve(DATABASE_NAME) + ";ACCESS_MODE_DATA=r" + NO_TRACE_FILE;
         try {
             inspect(dir, readOnlyUrl);
         } catch (SQLException e) {

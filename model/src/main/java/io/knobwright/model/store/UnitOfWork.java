@@ -9,6 +9,10 @@ import java.util.function.Function;
  * (the exception reaches the caller unchanged). Those repositories belong to that one transaction: do not keep
  * them past it. A repository call that is itself transactional joins the outer transaction as a savepoint.
  * Outside a transaction the repositories of this interface behave as {@link Repositories} says.
+ * <p>
+ * The work may run more than once: when another process sharing the store exits in the middle, a transaction
+ * that certainly did not commit is run again (decision 0043). So it keeps its effects to the repositories it is
+ * handed and to what it returns.
  */
 public interface UnitOfWork extends Repositories {
 
