@@ -2,9 +2,12 @@ package io.knobwright.model.fleet.inventory;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.knobwright.model.text.ReadLimits;
+import io.knobwright.model.text.ShownText;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -21,7 +24,7 @@ import java.util.Set;
  */
 final class CsvInventoryReader {
 
-    private final CsvMapper mapper = new CsvMapper();
+    private final CsvMapper mapper = new CsvMapper(ReadLimits.applied(new CsvFactory()));
 
     List<RawRow> read(String text, String sourceName, int maxRows) {
         char separator = separator(text);
@@ -57,8 +60,9 @@ final class CsvInventoryReader {
                 }
             }
         } catch (JacksonException e) {
-            throw new InventoryFormatException(sourceName + " is not a readable CSV file: "
-                    + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ").", e);
+            throw new InventoryFormatException(ReadLimits.exceeded(e, sourceName).orElseGet(() -> sourceName
+                    + " is not a readable CSV file: " + ShownText.excerpt(e.getOriginalMessage(), 300)
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")") + "."), e);
         } catch (IOException e) {
             throw new InventoryFormatException("Cannot read " + sourceName + ": " + e.getMessage(), e);
         }
