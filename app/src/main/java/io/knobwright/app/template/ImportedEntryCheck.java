@@ -37,6 +37,8 @@ final class ImportedEntryCheck {
         }
     }
 
+    private static final String NOT_QUOTED = " (the name is not quoted: the file was included, not named for the import)";
+
     private ImportedEntryCheck() {
     }
 
@@ -44,13 +46,17 @@ final class ImportedEntryCheck {
      * @param literal the value as written, checked as the server reads it; null for an expression or a reset,
      *                which only resolving can check
      * @param file    the file that set it, as messages name it
+     * @param named   the user named that file; a name from a file it includes is quoted only when the catalog
+     *                knows it (an include can point anywhere: {@code include_if_exists '/etc/shadow'} must not
+     *                list the accounts), and a value only as the short, sanitised excerpt {@link Values} quotes
      */
-    static Verdict check(String name, String literal, String file, int line, ParameterCatalog catalog) {
+    static Verdict check(String name, String literal, String file, int line, boolean named, ParameterCatalog catalog) {
         String where = file + (line > 0 ? " line " + line : "");
         EngineVersion version = catalog.engineVersion();
         Optional<String> hidden = Names.problem("The parameter name", name);
         if (hidden.isPresent()) {
-            return Verdict.refuse(where + ": " + hidden.get());
+            return Verdict.refuse(where + ": " + (named ? hidden.get() : "the parameter name holds a control or invisible character"
+                    + NOT_QUOTED));
         }
         Optional<String> local = ServerLocalSettings.reason(version.engine(), name);
         if (local.isPresent()) {
@@ -59,8 +65,8 @@ final class ImportedEntryCheck {
         Optional<ParameterSpec> spec = catalog.find(name);
         if (spec.isEmpty()) {
             return unknown(name, file, line, catalog).map(Verdict::skip)
-                    .orElseGet(() -> Verdict.refuse(where + ": " + ShownText.excerpt(name, ShownText.EXCERPT)
-                            + " is not a " + version + " parameter"));
+                    .orElseGet(() -> Verdict.refuse(where + ": " + (named ? ShownText.excerpt(name, ShownText.EXCERPT)
+                            + " is not a " + version + " parameter" : "not a " + version + " parameter" + NOT_QUOTED)));
         }
         if (spec.get().applyMode() == ApplyMode.READ_ONLY) {
             return Verdict.skip(new SkippedSetting(name, file, line, "read-only on " + version + ": no configuration changes it"));

@@ -135,7 +135,8 @@ public final class TemplateImporter {
         List<TemplateEntry> entries = new ArrayList<>();
         List<SkippedSetting> skipped = new ArrayList<>(alreadySkipped);
         for (ConfigSetting s : settings.values()) {
-            Verdict verdict = ImportedEntryCheck.check(s.name(), s.value(), s.file(), s.line(), catalog);
+            boolean named = s.file().equals(options.file().toString());
+            Verdict verdict = ImportedEntryCheck.check(s.name(), s.value(), s.file(), s.line(), named, catalog);
             if (verdict.problem() != null) {
                 problems.add(verdict.problem());
             } else if (verdict.skipped() != null) {
@@ -167,10 +168,16 @@ public final class TemplateImporter {
                 + " and is checked against each: list fewer under targetVersions, or give --version or --instance)");
     }
 
+    /** Beyond this many, a message lists only the first: a page of errors means the wrong file, not twenty typos. */
+    static final int MAX_PROBLEMS_LISTED = 20;
+
     private static void refuseIfAny(List<String> problems, String hint) {
-        if (!problems.isEmpty()) {
-            throw new TemplateException("Nothing was imported; fix these first:\n  " + String.join("\n  ", problems) + hint);
+        if (problems.isEmpty()) {
+            return;
         }
+        List<String> listed = problems.size() <= MAX_PROBLEMS_LISTED ? problems : problems.subList(0, MAX_PROBLEMS_LISTED);
+        String more = problems.size() > listed.size() ? "\n  ... and " + (problems.size() - listed.size()) + " more" : "";
+        throw new TemplateException("Nothing was imported; fix these first:\n  " + String.join("\n  ", listed) + more + hint);
     }
 
     /**
@@ -203,7 +210,7 @@ public final class TemplateImporter {
             String literal = e.value() instanceof EntryValue.Literal l ? l.text() : null;
             Verdict verdict = null;
             for (ParameterCatalog catalog : newestFirst) {
-                verdict = ImportedEntryCheck.check(e.parameter(), literal, file.toString(), line, catalog);
+                verdict = ImportedEntryCheck.check(e.parameter(), literal, file.toString(), line, true, catalog);
                 if (verdict.kept() == null) {
                     break;
                 }
