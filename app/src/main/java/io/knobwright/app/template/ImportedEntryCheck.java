@@ -55,7 +55,7 @@ final class ImportedEntryCheck {
         EngineVersion version = catalog.engineVersion();
         Optional<String> hidden = Names.problem("The parameter name", name);
         if (hidden.isPresent()) {
-            return Verdict.refuse(where + ": " + (named ? hidden.get() : "the parameter name holds a control or invisible character"
+            return Verdict.refuse(where + ": " + (named ? hidden.get() : "the parameter name holds an invisible or control character"
                     + NOT_QUOTED));
         }
         Optional<String> local = ServerLocalSettings.reason(version.engine(), name);

@@ -22,7 +22,7 @@ public final class Names {
      */
     public static Optional<String> problem(String what, String name) {
         return ShownText.firstHidden(name).map(hidden -> what + " '" + ShownText.excerpt(name, ShownText.EXCERPT)
-                + "' contains " + hidden + ", a control or invisible character that can make a name print as"
+                + "' contains " + hidden + ", an invisible or control character that can make a name print as"
                 + " another one. Use visible characters only.");
     }
 

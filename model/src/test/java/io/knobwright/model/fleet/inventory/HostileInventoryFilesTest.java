@@ -95,13 +95,13 @@ class HostileInventoryFilesTest {
 
         assertThat(parsed.instances()).isEmpty();
         assertThat(parsed.rejected()).extracting(RejectedRow::reason).containsExactly(
-                "Name 'db-\\u202Edorp' contains U+202E RIGHT-TO-LEFT OVERRIDE, a control or invisible character that can"
+                "Name 'db-\\u202Edorp' contains U+202E RIGHT-TO-LEFT OVERRIDE, an invisible or control character that can"
                         + " make a name print as another one. Use visible characters only.",
-                "Name 'db\\u200B-prod' contains U+200B ZERO WIDTH SPACE, a control or invisible character that can"
+                "Name 'db\\u200B-prod' contains U+200B ZERO WIDTH SPACE, an invisible or control character that can"
                         + " make a name print as another one. Use visible characters only.",
-                "Tag 'team=\\u2066pay' contains U+2066 LEFT-TO-RIGHT ISOLATE, a control or invisible character that can"
+                "Tag 'team=\\u2066pay' contains U+2066 LEFT-TO-RIGHT ISOLATE, an invisible or control character that can"
                         + " make a name print as another one. Use visible characters only.",
-                "Name '\\uFEFFdb-bom' contains U+FEFF ZERO WIDTH NO-BREAK SPACE, a control or invisible character that"
+                "Name '\\uFEFFdb-bom' contains U+FEFF ZERO WIDTH NO-BREAK SPACE, an invisible or control character that"
                         + " can make a name print as another one. Use visible characters only.");
         assertThat(parsed.rejected()).allSatisfy(r -> assertThat(r.reason()).doesNotContain("\u202E", "\u200B", "\u2066", "\uFEFF"));
     }
