@@ -1,5 +1,6 @@
 package io.knobwright.app.template;
 
+import io.knobwright.model.catalog.BuildVariants;
 import io.knobwright.model.catalog.CatalogRepository;
 import io.knobwright.model.catalog.InstanceCatalogs;
 import io.knobwright.model.catalog.ParameterCatalog;
@@ -55,6 +56,7 @@ public final class TemplateImporter {
     private final CatalogRepository catalogs;
     private final InstanceCatalogs perInstance;
     private final FileSource files;
+    private final BuildVariants buildOptions = BuildVariants.curated();
 
     /** Checks every file against the shipped catalogs, also for an instance. */
     public TemplateImporter(CatalogRepository catalogs, FileSource files) {
@@ -122,9 +124,13 @@ public final class TemplateImporter {
         return catalog(target.version(), instance);
     }
 
+    /**
+     * Without an instance, the shipped catalog with the values documented build options add (lz4 where a build
+     * has --with-lz4): validation calls those a warning for the version, so an import does not refuse them.
+     */
     private ParameterCatalog catalog(EngineVersion version, Instance instance) {
         return instance != null ? perInstance.forInstance(instance.id(), version)
-                : catalogs.require(version.engine(), version.major());
+                : buildOptions.widen(catalogs.require(version.engine(), version.major()));
     }
 
     private Result fromSettings(ImportOptions options, CheckedAgainst target, Instance instance,

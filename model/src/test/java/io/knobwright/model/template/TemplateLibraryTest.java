@@ -74,7 +74,7 @@ class TemplateLibraryTest {
     void aTemplateOrParameterNameWithABidiOverrideOrZeroWidthCharacterIsNeverStored() {
         assertThatThrownBy(() -> library.save(template("pay\u202Ements", null, TemplateEntry.literal("work_mem", "16MB", "")), "lin", ""))
                 .isInstanceOf(TemplateException.class)
-                .hasMessage("The template name 'pay\\u202Ements' contains U+202E RIGHT-TO-LEFT OVERRIDE, a control or invisible"
+                .hasMessage("The template name 'pay\\u202Ements' contains U+202E RIGHT-TO-LEFT OVERRIDE, an invisible or control"
                         + " character that can make a name print as another one. Use visible characters only.");
         assertThatThrownBy(() -> library.save(template("payments", null, TemplateEntry.literal("work\u200B_mem", "16MB", "")), "lin", ""))
                 .hasMessageStartingWith("Template 'payments': The parameter name 'work\\u200B_mem' contains U+200B ZERO WIDTH SPACE");

@@ -125,8 +125,8 @@ class InventoryParserTest {
 
         assertThat(parsed.instances()).extracting(Instance::name).containsExactly("pg-a,b", "after-break");
         assertThat(parsed.instances().getFirst().tags()).containsEntry("team", "\"core\"").containsEntry("note", "x,y");
-        assertThat(parsed.rejected()).containsExactly(new RejectedRow(3, "Name 'two\\nlines' contains U+000A LINE FEED (LF), a control or"
-                + " invisible character that can make a name print as another one. Use visible characters only."));
+        assertThat(parsed.rejected()).containsExactly(new RejectedRow(3, "Name 'two\\nlines' contains U+000A LINE FEED (LF), an invisible or"
+                + " control character that can make a name print as another one. Use visible characters only."));
         assertThat(parsed.rows()).extracting(ParsedInventory.Row::row).containsExactly(2, 5);
     }
 

@@ -91,8 +91,7 @@ class TemplateFileTest {
                 .hasMessageStartingWith("huge.json").hasMessageContaining("longer than 1,000,000 characters, the limit");
         String deepYaml = "name: t\nengine: postgresql\ndescription: " + "[".repeat(1200) + "]".repeat(1200) + "\n";
         assertThatThrownBy(() -> TemplateFile.readLocated(deepYaml, TemplateFile.Format.YAML, "deep.yaml"))
-                .isInstanceOf(TemplateException.class)
-                .hasMessageStartingWith("deep.yaml").hasMessageContaining("nested more than 64 levels deep, the limit");
+                .isInstanceOf(TemplateException.class).hasMessageStartingWith("deep.yaml line 3: not a valid YAML template");
         String longYaml = "name: t\nengine: postgresql\ndescription: " + "x".repeat(1_500_000) + "\n";
         assertThatThrownBy(() -> TemplateFile.readLocated(longYaml, TemplateFile.Format.YAML, "long.yaml"))
                 .hasMessage("long.yaml: the file is longer than 1,000,000 characters, the limit for a YAML file. That is no"
