@@ -1,6 +1,7 @@
 package io.knobwright.app.cli;
 
 import io.knobwright.model.UserError;
+import io.knobwright.model.text.ShownText;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IFactory;
@@ -74,11 +75,15 @@ public final class Cli {
         };
     }
 
+    /**
+     * The message on one line of stderr, every character that prints nothing or reorders the text escaped: a name
+     * from a file or the store may hold a bidi override or a terminal escape sequence.
+     */
     static String oneLine(String message) {
         if (message == null || message.isBlank()) {
             return "failed without a message";
         }
-        return message.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+        return ShownText.escaped(message.strip().replaceAll("\\s*[\\r\\n]+\\s*", " "));
     }
 
     /** Fails the command line as a usage error (exit 2), the way picocli reports its own parse errors. */

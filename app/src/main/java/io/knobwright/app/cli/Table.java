@@ -1,5 +1,7 @@
 package io.knobwright.app.cli;
 
+import io.knobwright.model.text.ShownText;
+
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,24 +68,6 @@ final class Table {
     }
 
     static String cell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder();
-        value.toString().codePoints().forEach(cp -> {
-            switch (cp) {
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (Character.isISOControl(cp)) {
-                        sb.append(String.format("\\u%04x", cp));
-                    } else {
-                        sb.appendCodePoint(cp);
-                    }
-                }
-            }
-        });
-        return sb.toString();
+        return value == null ? "" : ShownText.escaped(value.toString());
     }
 }

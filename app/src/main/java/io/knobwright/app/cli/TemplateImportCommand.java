@@ -70,7 +70,7 @@ final class TemplateImportCommand implements Callable<Integer> {
         if (!report.skipped().isEmpty()) {
             session.out().println("Skipped " + report.skipped().size() + " (not part of a template):");
             for (SkippedSetting s : report.skipped()) {
-                session.out().println("  " + s.name() + " (" + s.where() + "): " + s.reason());
+                session.out().println("  " + Table.cell(s.name()) + " (" + Table.cell(s.where()) + "): " + s.reason());
             }
         }
         return ExitCodes.OK;

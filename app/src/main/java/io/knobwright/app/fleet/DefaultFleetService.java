@@ -5,6 +5,7 @@ import io.knobwright.connectors.ConnectorRegistry;
 import io.knobwright.connectors.EngineConnector;
 import io.knobwright.connectors.ServerInfo;
 import io.knobwright.model.UserError;
+import io.knobwright.model.text.Names;
 import io.knobwright.model.fleet.ConnectionSpec;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.fleet.CredentialRef;
@@ -97,6 +98,7 @@ public final class DefaultFleetService implements FleetService {
     public Instance register(Registration registration) {
         Objects.requireNonNull(registration, "registration");
         String name = validName(registration.name());
+        validTags(registration.tags());
         String url = validUrl(registration.jdbcUrl());
         if (store.instances().findByName(name).isPresent()) {
             throw UserError.input("An instance named '" + name + "' already exists. Pick another name or remove it first.");
@@ -129,6 +131,7 @@ public final class DefaultFleetService implements FleetService {
         Instance current = store.instances().findById(instance.id()).orElseThrow(() ->
                 UserError.input("No instance with id " + instance.id() + "; it may have been removed meanwhile."));
         String name = validName(instance.name());
+        validTags(instance.tags());
         if (!name.equals(current.name()) && store.instances().findByName(name).isPresent()) {
             throw UserError.input("An instance named '" + name + "' already exists. Pick another name.");
         }
@@ -214,15 +217,15 @@ public final class DefaultFleetService implements FleetService {
         if (name == null || name.isBlank()) {
             throw UserError.input("An instance needs a name, e.g. --name orders-db-1.");
         }
-        String trimmed = name.strip();
-        if (trimmed.codePoints().anyMatch(Character::isISOControl)) {
-            throw UserError.input("Instance name '" + trimmed.replaceAll("\\p{Cntrl}", "?")
-                    + "' contains a control character (newline, tab, ...). Use printable characters only.");
-        }
+        String trimmed = Names.requireVisible("Instance name", name.strip());
         if (trimmed.length() > 200) {
             throw UserError.input("Instance name is longer than 200 characters.");
         }
         return trimmed;
+    }
+
+    private static void validTags(Map<String, String> tags) {
+        tags.forEach((key, value) -> Names.requireVisible("Tag", key + "=" + value));
     }
 
     private static String validUrl(String jdbcUrl) {

@@ -1,10 +1,9 @@
 package io.knobwright.app.template;
 
-import io.knobwright.model.catalog.ApplyMode;
+import io.knobwright.model.catalog.BuildVariants;
 import io.knobwright.model.catalog.CatalogRepository;
 import io.knobwright.model.catalog.InstanceCatalogs;
 import io.knobwright.model.catalog.ParameterCatalog;
-import io.knobwright.model.catalog.ParameterSpec;
 import io.knobwright.model.config.ConfigFileException;
 import io.knobwright.model.config.ConfigSetting;
 import io.knobwright.model.config.FileSource;
@@ -12,7 +11,6 @@ import io.knobwright.model.config.MyCnfFile;
 import io.knobwright.model.config.MyCnfOptions;
 import io.knobwright.model.config.MyCnfParser;
 import io.knobwright.model.config.PostgresConfParser;
-import io.knobwright.model.config.ServerLocalSettings;
 import io.knobwright.model.config.SkippedSetting;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.engine.EngineVersion;
@@ -21,12 +19,19 @@ import io.knobwright.model.template.EntryValue;
 import io.knobwright.model.template.Template;
 import io.knobwright.model.template.TemplateEntry;
 import io.knobwright.model.template.TemplateException;
+import io.knobwright.model.template.TemplateResolver;
+import io.knobwright.model.template.TemplateResolver.TemplateSource;
+import io.knobwright.model.template.TemplateValidator;
 import io.knobwright.model.template.TemplateVersion;
 import io.knobwright.model.template.io.TemplateFile;
-import io.knobwright.model.value.Values;
+import io.knobwright.model.text.Names;
+import io.knobwright.model.text.ShownText;
+import io.knobwright.app.template.ImportedEntryCheck.Verdict;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +56,7 @@ public final class TemplateImporter {
     private final CatalogRepository catalogs;
     private final InstanceCatalogs perInstance;
     private final FileSource files;
+    private final BuildVariants buildOptions = BuildVariants.curated();
 
     /** Checks every file against the shipped catalogs, also for an instance. */
     public TemplateImporter(CatalogRepository catalogs, FileSource files) {
@@ -64,8 +70,16 @@ public final class TemplateImporter {
         this.files = files;
     }
 
-    /** @param instance the instance named in the options, looked up by the caller; null when none was named */
+    /** {@link #read(ImportOptions, Instance, TemplateSource)} for a file whose template has no parent. */
     public Result read(ImportOptions options, Instance instance) {
+        return read(options, instance, name -> Optional.empty());
+    }
+
+    /**
+     * @param instance the instance named in the options, looked up by the caller; null when none was named
+     * @param parents  the stored templates a YAML/JSON template's parent chain is resolved from
+     */
+    public Result read(ImportOptions options, Instance instance, TemplateSource parents) {
         Path file = options.file();
         ConfigFormat format = ConfigFormat.of(file);
         try {
@@ -84,12 +98,12 @@ public final class TemplateImporter {
                     Result result = fromSettings(options, target, instance, read.settings(), read.skipped());
                     yield new Result(result.template(), target, inReadingOrder(result.skipped(), cnf));
                 }
-                case YAML, JSON -> fromTemplateFile(options, format, instance);
+                case YAML, JSON -> fromTemplateFile(options, format, instance, parents);
                 case SQL -> throw new TemplateException("SQL scripts are an export format; import a postgresql.conf, my.cnf, YAML or JSON file");
             };
         } catch (IllegalArgumentException refusedByTemplate) {
             // The name, parent or entries given do not make a template (too long, own parent, a parameter twice).
-            throw new TemplateException(refusedByTemplate.getMessage() + ". Nothing was imported.", refusedByTemplate);
+            throw new TemplateException(ShownText.escaped(refusedByTemplate.getMessage()) + ". Nothing was imported.", refusedByTemplate);
         }
     }
 
@@ -107,8 +121,16 @@ public final class TemplateImporter {
 
     /** The instance's catalog when the file is checked for one (its server's own description once read). */
     private ParameterCatalog catalog(CheckedAgainst target, Instance instance) {
-        return instance != null ? perInstance.forInstance(instance.id(), target.version())
-                : catalogs.require(target.version().engine(), target.version().major());
+        return catalog(target.version(), instance);
+    }
+
+    /**
+     * Without an instance, the shipped catalog with the values documented build options add (lz4 where a build
+     * has --with-lz4): validation calls those a warning for the version, so an import does not refuse them.
+     */
+    private ParameterCatalog catalog(EngineVersion version, Instance instance) {
+        return instance != null ? perInstance.forInstance(instance.id(), version)
+                : buildOptions.widen(catalogs.require(version.engine(), version.major()));
     }
 
     private Result fromSettings(ImportOptions options, CheckedAgainst target, Instance instance,
@@ -119,28 +141,17 @@ public final class TemplateImporter {
         List<TemplateEntry> entries = new ArrayList<>();
         List<SkippedSetting> skipped = new ArrayList<>(alreadySkipped);
         for (ConfigSetting s : settings.values()) {
-            String where = s.file() + " line " + s.line();
-            Optional<String> local = ServerLocalSettings.reason(version.engine(), s.name());
-            Optional<ParameterSpec> spec = catalog.find(s.name());
-            if (local.isPresent()) {
-                skipped.add(new SkippedSetting(s.name(), s.file(), s.line(), "it " + local.get()));
-            } else if (spec.isEmpty()) {
-                unknown(s, version, catalog).ifPresentOrElse(skipped::add,
-                        () -> problems.add(where + ": " + s.name() + " is not a " + version + " parameter"));
-            } else if (spec.get().applyMode() == ApplyMode.READ_ONLY) {
-                skipped.add(new SkippedSetting(s.name(), s.file(), s.line(), "read-only on " + version + ": no configuration changes it"));
-            } else if (hasLineBreak(s.value())) {
-                problems.add(where + ": " + lineBreakProblem(s.name()));
+            boolean named = s.file().equals(options.file().toString());
+            Verdict verdict = ImportedEntryCheck.check(s.name(), s.value(), s.file(), s.line(), named, catalog);
+            if (verdict.problem() != null) {
+                problems.add(verdict.problem());
+            } else if (verdict.skipped() != null) {
+                skipped.add(verdict.skipped());
             } else {
-                Values.problem(spec.get(), s.value()).ifPresentOrElse(p -> problems.add(where + ": " + p),
-                        () -> entries.add(TemplateEntry.literal(spec.get().name(), s.value(), "imported from " + s.where())));
+                entries.add(TemplateEntry.literal(verdict.kept().name(), s.value(), "imported from " + s.where()));
             }
         }
-        if (!problems.isEmpty()) {
-            String guess = target.guessed() ? "\n(checked against " + target.version() + ", the newest catalog: if the"
-                    + " server runs another version, say which with --version or --instance)" : "";
-            throw new TemplateException("Nothing was imported; fix these first:\n  " + String.join("\n  ", problems) + guess);
-        }
+        refuseIfAny(problems, target);
         if (entries.isEmpty()) {
             throw new TemplateException(options.file() + " sets no parameters a template can hold; nothing to import"
                     + (skipped.isEmpty() ? "" : " (skipped: " + String.join(", ", skipped.stream().map(SkippedSetting::name).toList()) + ")"));
@@ -150,58 +161,99 @@ public final class TemplateImporter {
         return new Result(template, target, skipped);
     }
 
-    /**
-     * A name the catalog does not know that the server would still accept: an extension's parameter in
-     * postgresql.conf (it has a dot), or anything when the catalog is curated and partial (decision 0022).
-     */
-    private static Optional<SkippedSetting> unknown(ConfigSetting s, EngineVersion version, ParameterCatalog catalog) {
-        if (version.engine() == Engine.POSTGRESQL && s.name().contains(".")) {
-            return Optional.of(new SkippedSetting(s.name(), s.file(), s.line(),
-                    "an extension's parameter; the " + version + " catalog has the server's own parameters only"));
-        }
-        if (catalog.origin().startsWith("Curated")) {
-            return Optional.of(new SkippedSetting(s.name(), s.file(), s.line(), "not in Knobwright's " + version
-                    + " catalog, which is curated and holds only the parameters DBAs tune most"));
-        }
-        return Optional.empty();
+    /** All-or-nothing: one problem and nothing is stored; every problem is named, not only the first. */
+    private static void refuseIfAny(List<String> problems, CheckedAgainst target) {
+        String guess = target.guessed() ? "\n(checked against " + target.version() + ", the newest catalog: if the"
+                + " server runs another version, say which with --version or --instance)" : "";
+        refuseIfAny(problems, guess);
     }
 
-    private Result fromTemplateFile(ImportOptions options, ConfigFormat format, Instance instance) {
+    /** @param versions the versions a template file targets, each of which its entries were checked against */
+    private static void refuseIfAny(List<String> problems, List<String> versions) {
+        refuseIfAny(problems, versions.size() < 2 ? "" : "\n(the template targets versions " + String.join(", ", versions)
+                + " and is checked against each: list fewer under targetVersions, or give --version or --instance)");
+    }
+
+    /** Beyond this many, a message lists only the first: a page of errors means the wrong file, not twenty typos. */
+    static final int MAX_PROBLEMS_LISTED = 20;
+
+    private static void refuseIfAny(List<String> problems, String hint) {
+        if (problems.isEmpty()) {
+            return;
+        }
+        List<String> listed = problems.size() <= MAX_PROBLEMS_LISTED ? problems : problems.subList(0, MAX_PROBLEMS_LISTED);
+        String more = problems.size() > listed.size() ? "\n  ... and " + (problems.size() - listed.size()) + " more" : "";
+        throw new TemplateException("Nothing was imported; fix these first:\n  " + String.join("\n  ", listed) + more + hint);
+    }
+
+    /**
+     * A YAML or JSON template, checked like a server's file against the catalog of every version it targets
+     * (newest first, one problem per entry), then its expressions and resets resolved on the reference
+     * machines with its parents: what the editor's validation calls an error is not stored.
+     */
+    private Result fromTemplateFile(ImportOptions options, ConfigFormat format, Instance instance, TemplateSource parents) {
         Path file = options.file();
         String text = files.read(file).orElseThrow(() -> new ConfigFileException(file.toString(), 0, "file not found"));
-        Template t = TemplateFile.read(text, format == ConfigFormat.YAML ? TemplateFile.Format.YAML : TemplateFile.Format.JSON);
+        TemplateFile.Located read = TemplateFile.readLocated(text,
+                format == ConfigFormat.YAML ? TemplateFile.Format.YAML : TemplateFile.Format.JSON, file.toString());
+        Template t = read.template();
         Engine engine = options.engine() != null ? options.engine() : t.engine();
-        // a version or an instance narrows the versions the template targets; its entries are checked by validation
+        // a version or an instance narrows the versions the template targets
         List<String> versions = instance == null && options.version() == null ? t.targetVersions()
                 : List.of(VersionChoice.choose(format, engine, options.version(), instance, null).version().major());
-        List<String> problems = new ArrayList<>();
+        List<ParameterCatalog> newestFirst = versions.stream()
+                .map(v -> catalog(new EngineVersion(engine, v), instance)).toList().reversed();
+        String name = options.name() != null ? options.name() : t.name();
+        // by line, so the list reads like the file whatever check found a problem
+        Map<Integer, List<String>> problems = new java.util.TreeMap<>();
+        Names.problem("The template name", name).ifPresent(p -> problems.computeIfAbsent(0, l -> new ArrayList<>()).add(file + ": " + p));
         List<TemplateEntry> entries = new ArrayList<>();
-        List<SkippedSetting> skipped = new ArrayList<>();
-        for (TemplateEntry e : t.entries()) {
-            Optional<String> local = ServerLocalSettings.reason(engine, e.parameter());
-            if (local.isPresent()) {
-                skipped.add(new SkippedSetting(e.parameter(), file.toString(), 0, "it " + local.get()));
-            } else if (e.value() instanceof EntryValue.Literal l && hasLineBreak(l.text())) {
-                problems.add(file + ": " + lineBreakProblem(e.parameter()));
+        Map<String, Integer> lines = new LinkedHashMap<>();
+        Map<String, SkippedSetting> skipped = new LinkedHashMap<>();
+        for (int i = 0; i < t.entries().size(); i++) {
+            TemplateEntry e = t.entries().get(i);
+            int line = read.entryLines().get(i);
+            String literal = e.value() instanceof EntryValue.Literal l ? l.text() : null;
+            Verdict verdict = null;
+            for (ParameterCatalog catalog : newestFirst) {
+                verdict = ImportedEntryCheck.check(e.parameter(), literal, file.toString(), line, true, catalog);
+                if (verdict.kept() == null) {
+                    break;
+                }
+            }
+            if (verdict.problem() != null) {
+                problems.computeIfAbsent(line, l -> new ArrayList<>()).add(verdict.problem());
+            } else if (verdict.skipped() != null) {
+                skipped.putIfAbsent(e.parameter(), verdict.skipped());
             } else {
                 entries.add(e);
+                lines.put(e.parameter(), line);
             }
         }
-        if (!problems.isEmpty()) {
-            throw new TemplateException("Nothing was imported; fix these first:\n  " + String.join("\n  ", problems));
-        }
-        Template template = new Template(options.name() != null ? options.name() : t.name(), engine, versions,
+        Template template = new Template(name, engine, versions,
                 options.parent() != null ? options.parent() : t.parent(), entries, false, t.description());
-        return new Result(template, null, skipped);
+        resolutionProblems(template, newestFirst, parents, file, lines)
+                .forEach((line, found) -> problems.computeIfAbsent(line, l -> new ArrayList<>()).addAll(found));
+        refuseIfAny(problems.values().stream().flatMap(List::stream).toList(), versions);
+        return new Result(template, null, List.copyOf(skipped.values()));
     }
 
-    private static boolean hasLineBreak(String value) {
-        return value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0;
-    }
-
-    /** postgresql.conf and my.cnf hold one setting per line: a value with a line break cannot be exported and read back. */
-    private static String lineBreakProblem(String parameter) {
-        return "the value of " + parameter + " holds a line break, which a configuration file cannot hold;"
-                + " write it on one line";
+    /** What only resolving finds (expressions, references to other parameters and to parents), by file and line. */
+    private Map<Integer, List<String>> resolutionProblems(Template template, List<ParameterCatalog> newestFirst,
+                                                         TemplateSource parents, Path file, Map<String, Integer> lines) {
+        TemplateVersion candidate = new TemplateVersion(template, 1, "import", Instant.EPOCH, "import");
+        TemplateValidator validator = new TemplateValidator(new TemplateResolver(
+                n -> n.equals(template.name()) ? Optional.of(candidate) : parents.find(n)), catalogs);
+        Map<String, String> found = new LinkedHashMap<>();
+        for (ParameterCatalog catalog : newestFirst) {
+            validator.resolutionProblems(candidate, catalog).forEach(found::putIfAbsent);
+        }
+        Map<Integer, List<String>> problems = new LinkedHashMap<>();
+        found.forEach((parameter, message) -> {
+            int line = lines.getOrDefault(parameter, 0);
+            problems.computeIfAbsent(line, l -> new ArrayList<>())
+                    .add(file + (line > 0 ? " line " + line : "") + ": " + ShownText.escaped(message));
+        });
+        return problems;
     }
 }

@@ -107,7 +107,7 @@ public final class TemplateService {
     /** Reads the file completely and checks it before anything is stored; says what it checked against and left out. */
     public ImportReport importFile(ImportOptions options) {
         Instance instance = options.instance() == null ? null : fleet.require(options.instance());
-        TemplateImporter.Result read = importer.read(options, instance);
+        TemplateImporter.Result read = importer.read(options, instance, library::latest);
         return read.stored(library.save(read.template(), author, "Imported from " + options.file().getFileName()));
     }
 

@@ -10,6 +10,8 @@ import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.InstanceRepository;
 import io.knobwright.model.fleet.SnapshotRepository;
 import io.knobwright.model.store.KnobwrightStore;
+import io.knobwright.model.template.Template;
+import io.knobwright.model.template.TemplateVersion;
 
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -83,6 +85,11 @@ final class CliHarness implements AutoCloseable {
 
     Instance add(Instance instance) {
         return store.instances().save(instance);
+    }
+
+    /** Stores a template as the workbench's editor may: saving checks the chain, not the values. */
+    TemplateVersion saveTemplate(Template template) {
+        return store.templates().save(template, "editor", "saved with validation errors");
     }
 
     private AppContext openContext(Path dataDir) {

@@ -127,7 +127,7 @@ class FleetCommandsTest {
         List<String> lines = r.out().lines().toList();
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).startsWith("ID  NAME");
-        assertThat(r.out()).doesNotContain("\u001b").contains("evil\\u001b[31mred\\nline");
+        assertThat(r.out()).doesNotContain("\u001b").contains("evil\\u001B[31mred\\nline");
         int engineColumn = lines.get(0).indexOf("ENGINE");
         assertThat(lines.get(1).indexOf("postgresql")).isEqualTo(engineColumn);
         assertThat(lines.get(2).indexOf("mariadb")).isEqualTo(engineColumn);

@@ -276,4 +276,31 @@ class TemplateImporterTest {
         assertThat(result.skipped()).extracting(SkippedSetting::name).containsExactly("data_directory");
         assertThat(result.checkedAgainst()).isNull();
     }
+
+    @Test
+    void anIncludedShadowFileListsNoAccountNamesOnlyItsLinesAndAtMostTwentyOfThem() throws Exception {
+        StringBuilder shadow = new StringBuilder();
+        for (int i = 1; i <= 30; i++) {
+            shadow.append("account").append(i).append(":$6$salt$hash:19000:0:99999:7:::\n");
+        }
+        Path secrets = Files.writeString(dir.resolve("shadow"), shadow);
+        Path conf = Files.writeString(dir.resolve("postgresql.conf"), "work_mem = 64MB\ninclude_if_exists '" + secrets + "'\n");
+
+        assertThatThrownBy(() -> new TemplateImporter(new CatalogRepository(), FileSource.disk())
+                .read(new ImportOptions(conf, "x", null, "16", null, null), null))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining(secrets + " line 1: not a PostgreSQL 16 parameter (the name is not quoted")
+                .hasMessageContaining(secrets + " line 20: ").hasMessageContaining("... and 10 more")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("account").doesNotContain("$6$")
+                        .doesNotContain(secrets + " line 21:"));
+    }
+
+    @Test
+    void aNamedFilesBadLineIsQuotedEscaped() throws Exception {
+        Path conf = Files.writeString(dir.resolve("postgresql.conf"), "work_mem = 64MB\n\u200Bwork_mem = 1\n");
+        assertThatThrownBy(() -> new TemplateImporter(new CatalogRepository(), FileSource.disk())
+                .read(new ImportOptions(conf, "x", null, "16", null, null), null))
+                .hasMessageContaining("line 2: expected a parameter name, found '\\u200B'")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\u200B"));
+    }
 }

@@ -1,5 +1,7 @@
 package io.knobwright.model.config;
 
+import io.knobwright.model.text.ShownText;
+
 import java.nio.file.Path;
 
 /** What both configuration-file readers check before they read a file's lines. */
@@ -19,6 +21,18 @@ final class ConfigText {
     static String fileName(String file) {
         Path name = Path.of(file).getFileName();
         return name == null ? file : name.toString();
+    }
+
+    /**
+     * What a message about an included file says instead of the line's text. Only the file the user named is
+     * quoted: an include can point anywhere ({@code include '/etc/shadow'}), and an error must not print a
+     * file the user never chose to show.
+     */
+    static final String NOT_QUOTED = " (the line is not quoted: the file was included, not named for the import)";
+
+    /** The text as a message may quote it from the file the user named: escaped, at most a short excerpt. */
+    static String quoted(String text) {
+        return "'" + ShownText.excerpt(text, ShownText.EXCERPT) + "'";
     }
 
     static void check(Path file, String text, int depth) {

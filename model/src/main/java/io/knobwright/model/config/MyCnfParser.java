@@ -56,34 +56,39 @@ public final class MyCnfParser {
                 parse(target, included, groups, options, depth + 1);
                 continue;
             }
+            boolean named = depth == 0;
             if (s.startsWith("[")) {
                 if (!s.endsWith("]")) {
-                    throw new ConfigFileException(file.toString(), lineNo, "section header '" + s + "' has no closing ]");
+                    throw new ConfigFileException(file.toString(), lineNo, named ? "section header " + ConfigText.quoted(s)
+                            + " has no closing ]" : "a section header has no closing ]" + ConfigText.NOT_QUOTED);
                 }
                 group = s.substring(1, s.length() - 1).strip().toLowerCase(Locale.ROOT);
                 groups.add(group);
                 continue;
             }
             if (group == null) {
-                throw new ConfigFileException(file.toString(), lineNo, "'" + s + "' comes before any [group], which the"
-                        + " server refuses; put it under [mysqld] (or the group it belongs to)");
+                throw new ConfigFileException(file.toString(), lineNo, (named ? ConfigText.quoted(s) : "a line")
+                        + " comes before any [group], which the server refuses; put it under [mysqld] (or the group it"
+                        + " belongs to)" + (named ? "" : ConfigText.NOT_QUOTED));
             }
-            options.add(option(group, s, file.toString(), lineNo));
+            options.add(option(group, s, file.toString(), lineNo, named));
         }
     }
 
-    private static MyCnfOption option(String group, String s, String file, int lineNo) {
+    /** @param named the line is from the file the user named, so messages may quote it */
+    private static MyCnfOption option(String group, String s, String file, int lineNo, boolean named) {
         int eq = s.indexOf('=');
         String rawName = (eq < 0 ? stripComment(s) : s.substring(0, eq)).strip();
         if (rawName.isEmpty() || !rawName.matches("[A-Za-z0-9_.\\-]+")) {
-            throw new ConfigFileException(file, lineNo, "'" + rawName + "' is not an option name");
+            throw new ConfigFileException(file, lineNo, named ? ConfigText.quoted(rawName) + " is not an option name"
+                    : "the line holds no option name" + ConfigText.NOT_QUOTED);
         }
         String name = rawName.toLowerCase(Locale.ROOT).replace('-', '_');
         boolean loose = name.startsWith("loose_");
         if (loose) {
             name = name.substring("loose_".length());
         }
-        String value = eq < 0 ? null : value(s.substring(eq + 1).strip(), file, lineNo, name);
+        String value = eq < 0 ? null : value(s.substring(eq + 1).strip(), file, lineNo, name, named);
         return new MyCnfOption(group, name, loose, value, file, lineNo);
     }
 
@@ -91,22 +96,27 @@ public final class MyCnfParser {
      * As mysys reads a value: a # outside quotes ends it, one pair of enclosing quotes is dropped, and backslash
      * escapes are turned into what they stand for ({@link #unescape}). So {@code "a\nb"} is a value with a line
      * break, as the server sees it, which a template import then refuses.
+     *
+     * @param named the line is from the file the user named, so messages may quote it
      */
-    private static String value(String raw, String file, int lineNo, String name) {
+    private static String value(String raw, String file, int lineNo, String name, boolean named) {
         String text = withoutComment(raw).strip();
         if (text.startsWith("\"") || text.startsWith("'")) {
             int end = closingQuote(text);
             if (end < 0) {
-                throw new ConfigFileException(file, lineNo, "unterminated quoted value for " + name);
+                throw new ConfigFileException(file, lineNo, named ? "unterminated quoted value for " + name
+                        : "a quoted value is not closed" + ConfigText.NOT_QUOTED);
             }
             String rest = text.substring(end + 1).strip();
             if (!rest.isEmpty()) {
-                throw new ConfigFileException(file, lineNo, "unexpected text after the value of " + name + ": '" + rest + "'");
+                throw new ConfigFileException(file, lineNo, named ? "unexpected text after the value of " + name + ": "
+                        + ConfigText.quoted(rest) : "unexpected text after a value" + ConfigText.NOT_QUOTED);
             }
             return unescape(text.substring(1, end));
         }
         if (text.isEmpty()) {
-            throw new ConfigFileException(file, lineNo, name + " has no value after '='");
+            throw new ConfigFileException(file, lineNo, named ? name + " has no value after '='"
+                    : "an option has no value after '='" + ConfigText.NOT_QUOTED);
         }
         return unescape(text);
     }

@@ -39,7 +39,7 @@ public final class PostgresConfParser {
         List<String> lines = text.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             int lineNo = i + 1;
-            Line line = Line.parse(lines.get(i), file.toString(), lineNo);
+            Line line = Line.parse(lines.get(i), file.toString(), lineNo, depth == 0);
             if (line == null) {
                 continue;
             }
@@ -77,17 +77,23 @@ public final class PostgresConfParser {
     /** One non-empty, non-comment line split into name and unquoted value. */
     record Line(String name, String value) {
 
-        static Line parse(String raw, String file, int lineNo) {
+        /**
+         * @param named the line is from the file the user named, so messages may quote it; an included file's
+         *              lines are never quoted ({@link ConfigText#NOT_QUOTED})
+         */
+        static Line parse(String raw, String file, int lineNo, boolean named) {
             String s = raw.strip();
             if (s.isEmpty() || s.startsWith("#")) {
                 return null;
             }
-            int i = 0;
-            while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '.')) {
-                i++;
+            int i = identifierEnd(s, 0);
+            if (i > 0 && i < s.length() && s.charAt(i) == '.' && identifierEnd(s, i + 1) > i + 1) {
+                i = identifierEnd(s, i + 1); // an extension's parameter: pg_stat_statements.track
             }
             if (i == 0) {
-                throw new ConfigFileException(file, lineNo, "expected a parameter name, found '" + s.charAt(0) + "'");
+                throw new ConfigFileException(file, lineNo, named
+                        ? "expected a parameter name, found " + ConfigText.quoted(s.substring(0, s.offsetByCodePoints(0, 1)))
+                        : "expected a parameter name" + ConfigText.NOT_QUOTED);
             }
             String name = s.substring(0, i);
             String rest = s.substring(i).stripLeading();
@@ -95,7 +101,7 @@ public final class PostgresConfParser {
                 rest = rest.substring(1).stripLeading();
             }
             if (rest.isEmpty() || rest.startsWith("#")) {
-                throw new ConfigFileException(file, lineNo, name + " has no value");
+                throw new ConfigFileException(file, lineNo, named ? name + " has no value" : "a parameter has no value" + ConfigText.NOT_QUOTED);
             }
             String value;
             String after;
@@ -121,7 +127,8 @@ public final class PostgresConfParser {
                     }
                 }
                 if (!closed) {
-                    throw new ConfigFileException(file, lineNo, "unterminated quoted value for " + name);
+                    throw new ConfigFileException(file, lineNo, named ? "unterminated quoted value for " + name
+                            : "a quoted value is not closed" + ConfigText.NOT_QUOTED);
                 }
                 value = sb.toString();
                 after = rest.substring(j).strip();
@@ -134,9 +141,20 @@ public final class PostgresConfParser {
                 after = rest.substring(end).strip();
             }
             if (!after.isEmpty() && !after.startsWith("#")) {
-                throw new ConfigFileException(file, lineNo, "unexpected text after the value of " + name + ": '" + after + "'");
+                throw new ConfigFileException(file, lineNo, named ? "unexpected text after the value of " + name + ": "
+                        + ConfigText.quoted(after) : "unexpected text after a value" + ConfigText.NOT_QUOTED);
             }
             return new Line(name, value);
+        }
+
+        /** Where a name starting at {@code from} ends, as the server's lexer reads one: a letter or _, then letters, digits, _. */
+        private static int identifierEnd(String s, int from) {
+            int i = from;
+            while (i < s.length() && (Character.isLetter(s.charAt(i)) || s.charAt(i) == '_'
+                    || (i > from && Character.isDigit(s.charAt(i))))) {
+                i++;
+            }
+            return i;
         }
 
         private static char unescape(char c) {

@@ -1,5 +1,7 @@
 package io.knobwright.model.template;
 
+import io.knobwright.model.text.Names;
+import io.knobwright.model.text.ShownText;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -82,10 +84,23 @@ public final class TemplateLibrary {
             throw new TemplateException("'" + template.name() + "' is a built-in template and cannot be changed. "
                     + "Save a copy under another name (e.g. " + template.name() + "-custom) and make it your own.");
         }
+        requireVisibleNames(template);
         int next = repository.latest(template.name()).map(v -> v.version() + 1).orElse(1);
         TemplateVersion candidate = new TemplateVersion(template, next, author, Clock.systemUTC().instant(), comment);
         new TemplateResolver(name -> name.equals(template.name()) ? Optional.of(candidate) : latest(name)).check(candidate);
         return repository.save(template, author, comment);
+    }
+
+    /** Every way a template is saved (editor, import, copy, rollback) meets this check: see {@link Names}. */
+    private static void requireVisibleNames(Template template) {
+        Names.problem("The template name", template.name()).ifPresent(p -> {
+            throw new TemplateException(p);
+        });
+        for (TemplateEntry entry : template.entries()) {
+            Names.problem("The parameter name", entry.parameter()).ifPresent(p -> {
+                throw new TemplateException("Template '" + ShownText.excerpt(template.name(), ShownText.EXCERPT) + "': " + p);
+            });
+        }
     }
 
     /** Rolling back saves an old version again as the newest, so history stays append-only. */

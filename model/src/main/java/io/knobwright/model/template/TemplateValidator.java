@@ -108,6 +108,33 @@ public final class TemplateValidator {
                 .toList();
     }
 
+    /**
+     * What keeps the template's own entries from resolving against {@code catalog} on either reference machine
+     * (a value out of range, an expression that does not parse, divides by zero or refers to itself), by
+     * parameter as the template spells it; a broken chain (cycle, missing parent, locked override) under "".
+     * What an import checks before anything is stored; problems of the parents' entries are theirs.
+     */
+    public Map<String, String> resolutionProblems(TemplateVersion template, ParameterCatalog catalog) {
+        Map<String, String> own = new java.util.LinkedHashMap<>();
+        template.template().entries().forEach(e -> own.put(ParameterCatalog.canonicalName(e.parameter()), e.parameter()));
+        Map<String, String> problems = new java.util.LinkedHashMap<>();
+        for (Machine machine : REFERENCE_MACHINES) {
+            TemplateResolver.Resolution r;
+            try {
+                r = resolver.resolveAll(template, machine.facts(), catalog);
+            } catch (TemplateException e) {
+                return Map.of("", e.getMessage());
+            }
+            r.problems().forEach((key, message) -> {
+                String parameter = own.get(ParameterCatalog.canonicalName(key));
+                if (parameter != null) {
+                    problems.putIfAbsent(parameter, message);
+                }
+            });
+        }
+        return problems;
+    }
+
     /** The template and its parents; empty, with the reason added to {@code issues}, when the chain is broken. */
     private Optional<List<TemplateVersion>> chain(TemplateVersion template, Set<ValidationIssue> issues) {
         try {

@@ -69,4 +69,16 @@ class TemplateLibraryTest {
         assertThatThrownBy(() -> library.find("x@latest")).hasMessageContaining("must be a version number");
         assertThatThrownBy(() -> library.require("nope")).hasMessageContaining("No template 'nope'");
     }
+
+    @Test
+    void aTemplateOrParameterNameWithABidiOverrideOrZeroWidthCharacterIsNeverStored() {
+        assertThatThrownBy(() -> library.save(template("pay\u202Ements", null, TemplateEntry.literal("work_mem", "16MB", "")), "lin", ""))
+                .isInstanceOf(TemplateException.class)
+                .hasMessage("The template name 'pay\\u202Ements' contains U+202E RIGHT-TO-LEFT OVERRIDE, an invisible or control"
+                        + " character that can make a name print as another one. Use visible characters only.");
+        assertThatThrownBy(() -> library.save(template("payments", null, TemplateEntry.literal("work\u200B_mem", "16MB", "")), "lin", ""))
+                .hasMessageStartingWith("Template 'payments': The parameter name 'work\\u200B_mem' contains U+200B ZERO WIDTH SPACE");
+        assertThat(library.history("payments")).isEmpty();
+        assertThat(library.history("pay\u202Ements")).isEmpty();
+    }
 }

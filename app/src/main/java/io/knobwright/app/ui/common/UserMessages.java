@@ -3,6 +3,7 @@ package io.knobwright.app.ui.common;
 import io.knobwright.app.cli.VersionProvider;
 import io.knobwright.model.UserError;
 import io.knobwright.model.task.ShuttingDownException;
+import io.knobwright.model.text.ShownText;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,7 +23,8 @@ public final class UserMessages {
     public static String describe(String action, Throwable error) {
         Throwable t = UserError.unwrap(error);
         if (t instanceof UserError || t instanceof ShuttingDownException) {
-            return action + " failed: " + t.getMessage();
+            // names from files and the store may hold bidi overrides or zero-width characters: shown escaped
+            return action + " failed: " + ShownText.escapedKeepingLines(t.getMessage());
         }
         return action + " failed because of a bug in Knobwright. The bug report window has the details to copy.";
     }

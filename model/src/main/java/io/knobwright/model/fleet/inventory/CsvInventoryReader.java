@@ -2,9 +2,12 @@ package io.knobwright.model.fleet.inventory;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.knobwright.model.text.ReadLimits;
+import io.knobwright.model.text.ShownText;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -21,16 +24,16 @@ import java.util.Set;
  */
 final class CsvInventoryReader {
 
-    private final CsvMapper mapper = new CsvMapper();
+    private final CsvMapper mapper = new CsvMapper(ReadLimits.applied(new CsvFactory()));
 
     List<RawRow> read(String text, String sourceName, int maxRows) {
         char separator = separator(text);
         List<RawRow> rows = new ArrayList<>();
         List<String> header = null;
+        List<String> fields = null;
+        int line = -1;
         try (CsvParser parser = (CsvParser) mapper.getFactory().createParser(text)) {
             parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(separator));
-            List<String> fields = null;
-            int line = -1;
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
                 if (token == JsonToken.START_ARRAY) {
@@ -57,8 +60,13 @@ final class CsvInventoryReader {
                 }
             }
         } catch (JacksonException e) {
-            throw new InventoryFormatException(sourceName + " is not a readable CSV file: "
-                    + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ").", e);
+            boolean inRow = fields != null && line > 0;
+            int at = inRow ? line : e.getLocation() == null ? 0 : Math.min(e.getLocation().getLineNr(), lineCount(text));
+            int unclosed = unclosedQuoteLine(text, separator);
+            String where = unclosed > 0 ? " (the quoted value opened on line " + unclosed + " is never closed)"
+                    : at <= 0 ? "" : inRow ? " (in the row starting on line " + at + ")" : " (line " + at + ")";
+            throw new InventoryFormatException(ReadLimits.exceeded(e, sourceName).orElseGet(() -> sourceName
+                    + " is not a readable CSV file: " + ShownText.excerpt(e.getOriginalMessage(), 300) + where + "."), e);
         } catch (IOException e) {
             throw new InventoryFormatException("Cannot read " + sourceName + ": " + e.getMessage(), e);
         }
@@ -67,6 +75,54 @@ final class CsvInventoryReader {
                     + " and one row per instance.");
         }
         return rows;
+    }
+
+    /**
+     * Lines as an editor numbers them: LF, CRLF and CR each end one, and a last line without an ending counts.
+     * The parser reports the end of the file as the line after the last: no line a user can find.
+     */
+    static int lineCount(String text) {
+        int lines = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+                lines++;
+            }
+        }
+        boolean unterminated = !text.isEmpty() && text.charAt(text.length() - 1) != '\n' && text.charAt(text.length() - 1) != '\r';
+        return Math.max(1, lines + (unterminated ? 1 : 0));
+    }
+
+    /**
+     * The line on which a quoted value opens that the file never closes (0 when every one closes): the parser only
+     * notices at the end of the file, which is no place to look for the mistake.
+     */
+    static int unclosedQuoteLine(String text, char separator) {
+        int line = 1;
+        int opened = 0;
+        boolean quoted = false;
+        boolean fieldStart = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean lineEnd = c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'));
+            if (quoted && c == '"') {
+                if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    i++;
+                } else {
+                    quoted = false;
+                }
+            } else if (!quoted && c == '"' && fieldStart) {
+                quoted = true;
+                opened = line;
+            }
+            if (!quoted) {
+                fieldStart = c == separator || lineEnd;
+            }
+            if (lineEnd) {
+                line++;
+            }
+        }
+        return quoted ? opened : 0;
     }
 
     private static List<String> header(List<String> fields, String sourceName) {

@@ -1,5 +1,7 @@
 package io.knobwright.model.fleet.inventory;
 
+import io.knobwright.model.text.ShownText;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -47,8 +49,8 @@ final class InventoryColumns {
                 + ". Rename or remove it.";
     }
 
+    /** A value from the file as a reason quotes it: escaped ({@link ShownText}), at most 60 characters. */
     static String abbreviate(String text) {
-        String oneLine = text.replaceAll("\\p{Cntrl}", "?");
-        return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
+        return ShownText.excerpt(text, ShownText.EXCERPT);
     }
 }

@@ -1,11 +1,14 @@
 package io.knobwright.model.fleet.inventory;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.knobwright.model.text.ReadLimits;
+import io.knobwright.model.text.ShownText;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -20,7 +23,7 @@ import java.util.Map;
  */
 final class JsonInventoryReader {
 
-    private final ObjectMapper mapper = JsonMapper.builder()
+    private final ObjectMapper mapper = JsonMapper.builder(ReadLimits.applied(new JsonFactory()))
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
@@ -46,12 +49,16 @@ final class JsonInventoryReader {
                         + " array in the file.");
             }
         } catch (JacksonException e) {
-            throw new InventoryFormatException(sourceName + " is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").", e);
+            throw new InventoryFormatException(ReadLimits.exceeded(e, sourceName).orElseGet(() -> sourceName
+                    + " is not valid JSON: " + ShownText.excerpt(e.getOriginalMessage(), 300) + at(e) + "."), e);
         } catch (IOException e) {
             throw new InventoryFormatException("Cannot read " + sourceName + ": " + e.getMessage(), e);
         }
         return rows;
+    }
+
+    private static String at(JacksonException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
     }
 
     private static RawRow row(JsonNode node, int element, String sourceName) {

@@ -12,6 +12,7 @@ import io.knobwright.model.fleet.HardwareFacts;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.Tier;
 import io.knobwright.model.fleet.WorkloadKind;
+import io.knobwright.model.text.Names;
 import io.knobwright.model.fleet.InstanceLimits;
 
 import java.util.LinkedHashMap;
@@ -50,9 +51,9 @@ final class RowInterpreter {
         if (name.isEmpty()) {
             throw new Rejected("Missing name.");
         }
-        if (name.chars().anyMatch(Character::isISOControl)) {
-            throw new Rejected("Name '" + abbreviate(name) + "' contains a line break or control character.");
-        }
+        Names.problem("Name", name).ifPresent(problem -> {
+            throw new Rejected(problem);
+        });
         if (name.length() > InstanceLimits.NAME) {
             throw new Rejected("Name '" + abbreviate(name) + "' is " + name.length() + " characters long; at most "
                     + InstanceLimits.NAME + " fit.");
@@ -207,9 +208,9 @@ final class RowInterpreter {
         if (key.isEmpty()) {
             throw new Rejected("A tag has an empty key; write tags like team=payments;region=eu.");
         }
-        if ((key + value).chars().anyMatch(Character::isISOControl)) {
-            throw new Rejected("Tag '" + abbreviate(key) + "' contains a line break or control character.");
-        }
+        Names.problem("Tag", key + "=" + value).ifPresent(problem -> {
+            throw new Rejected(problem);
+        });
     }
 
     private static HardwareFacts hardware(RawRow raw) {

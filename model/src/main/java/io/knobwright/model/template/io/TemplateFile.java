@@ -1,10 +1,15 @@
 package io.knobwright.model.template.io;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -13,7 +18,10 @@ import io.knobwright.model.template.EntryValue;
 import io.knobwright.model.template.Template;
 import io.knobwright.model.template.TemplateEntry;
 import io.knobwright.model.template.TemplateException;
+import io.knobwright.model.text.ReadLimits;
+import io.knobwright.model.text.ShownText;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,12 +58,54 @@ public final class TemplateFile {
                            List<EntryDocument> entries) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper()
+    /**
+     * What reading keeps of an entry besides its content: the line it starts on, so an import's messages
+     * name file and line as they do for postgresql.conf.
+     */
+    @JsonDeserialize(using = LocatedEntry.Reader.class)
+    record LocatedEntry(int line, EntryDocument entry) {
+
+        static final class Reader extends StdDeserializer<LocatedEntry> {
+            Reader() {
+                super(LocatedEntry.class);
+            }
+
+            @Override
+            public LocatedEntry deserialize(JsonParser p, DeserializationContext context) throws IOException {
+                int line = p.currentTokenLocation().getLineNr();
+                return new LocatedEntry(line, context.readValue(p, EntryDocument.class));
+            }
+        }
+    }
+
+    /** The shape files are read into: a {@link Document} whose entries know their lines. */
+    record SourceDocument(String name, String engine, List<String> targetVersions, String parent, String description,
+                          List<LocatedEntry> entries) {
+    }
+
+    /**
+     * A template read from a file and the line each of its entries starts on (0 where unknown).
+     *
+     * @param entryLines one per entry of {@code template}, in the same order
+     */
+    public record Located(Template template, List<Integer> entryLines) {
+
+        public Located {
+            entryLines = List.copyOf(entryLines);
+            if (entryLines.size() != template.entries().size()) {
+                throw new IllegalArgumentException("One line per entry: " + entryLines.size() + " for " + template.entries().size());
+            }
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper(ReadLimits.applied(new JsonFactory()))
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+    private static final ObjectMapper YAML = new ObjectMapper(ReadLimits.applied(YAMLFactory.builder()
+            .loaderOptions(ReadLimits.yamlLoader())
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .build()))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private TemplateFile() {
@@ -63,20 +113,39 @@ public final class TemplateFile {
 
     /** Parses a whole file; any problem names the place and leaves nothing half-read. */
     public static Template read(String text, Format format) {
-        Document doc;
+        return readLocated(text, format, null).template();
+    }
+
+    /**
+     * Parses a whole file, keeping each entry's line; any problem names {@code source} and the line and leaves
+     * nothing half-read.
+     *
+     * @param source how messages name the file ("oltp.yaml"); null: they say "Line 3"
+     */
+    public static Located readLocated(String text, Format format, String source) {
+        SourceDocument doc;
         try {
-            doc = mapper(format).readValue(text, Document.class);
+            doc = mapper(format).readValue(text, SourceDocument.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new TemplateException("Line " + e.getLocation().getLineNr() + ": unknown key '" + e.getPropertyName()
+            throw new TemplateException(place(source, e) + ": unknown key '" + ShownText.excerpt(e.getPropertyName(), ShownText.EXCERPT)
                     + "' (known: name, engine, targetVersions, parent, description, entries; in entries: parameter, value, expression, reset, locked, rationale)");
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new TemplateException("Line " + line + ": not a valid " + format.name() + " template: " + e.getOriginalMessage());
+            throw new TemplateException(ReadLimits.exceeded(e, source == null ? "The file" : source).orElseGet(() -> place(source, e) + ": not a valid "
+                    + format.name() + " template: " + ShownText.excerpt(e.getOriginalMessage(), 300)), e);
         }
         if (doc == null) {
-            throw new TemplateException("The file is empty");
+            throw new TemplateException(source == null ? "The file is empty" : source + " is empty");
         }
         return toTemplate(doc);
+    }
+
+    /** "oltp.yaml line 3", or "Line 3" for text that is no file; without the line when Jackson knows none. */
+    private static String place(String source, JsonProcessingException e) {
+        int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        if (source == null) {
+            return "Line " + line;
+        }
+        return line <= 0 ? source : source + " line " + line;
     }
 
     public static String write(Template template, Format format) {
@@ -94,20 +163,25 @@ public final class TemplateFile {
         return format == Format.YAML ? YAML : JSON;
     }
 
-    private static Template toTemplate(Document doc) {
+    private static Located toTemplate(SourceDocument doc) {
         if (doc.engine() == null) {
-            throw new TemplateException("Template '" + doc.name() + "' has no engine (postgresql, mysql, mariadb, sqlserver, oracle)");
+            throw new TemplateException("Template '" + ShownText.excerpt(doc.name(), ShownText.EXCERPT)
+                    + "' has no engine (postgresql, mysql, mariadb, sqlserver, oracle)");
         }
         try {
             Engine engine = Engine.require(doc.engine());
             List<TemplateEntry> entries = new ArrayList<>();
-            List<EntryDocument> docs = doc.entries() == null ? List.of() : doc.entries();
+            List<Integer> lines = new ArrayList<>();
+            List<LocatedEntry> docs = doc.entries() == null ? List.of() : doc.entries();
             for (int i = 0; i < docs.size(); i++) {
-                entries.add(toEntry(docs.get(i), i + 1));
+                LocatedEntry located = docs.get(i);
+                entries.add(toEntry(located == null ? null : located.entry(), i + 1));
+                lines.add(located == null ? 0 : located.line());
             }
-            return new Template(doc.name(), engine, doc.targetVersions(), doc.parent(), entries, false, doc.description());
+            return new Located(new Template(doc.name(), engine, doc.targetVersions(), doc.parent(), entries, false,
+                    doc.description()), lines);
         } catch (IllegalArgumentException e) {
-            throw new TemplateException(e.getMessage(), e);
+            throw new TemplateException(ShownText.escaped(e.getMessage()), e);
         }
     }
 
@@ -117,7 +191,7 @@ public final class TemplateFile {
         }
         int kinds = (e.value() != null ? 1 : 0) + (e.expression() != null ? 1 : 0) + (e.reset() ? 1 : 0);
         if (kinds != 1) {
-            throw new TemplateException("Entry " + position + " (" + e.parameter()
+            throw new TemplateException("Entry " + position + " (" + ShownText.excerpt(e.parameter(), ShownText.EXCERPT)
                     + ") must have exactly one of: value, expression, reset: true");
         }
         EntryValue value = e.value() != null ? new EntryValue.Literal(e.value())

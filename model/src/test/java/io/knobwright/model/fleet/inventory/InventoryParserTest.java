@@ -125,7 +125,8 @@ class InventoryParserTest {
 
         assertThat(parsed.instances()).extracting(Instance::name).containsExactly("pg-a,b", "after-break");
         assertThat(parsed.instances().getFirst().tags()).containsEntry("team", "\"core\"").containsEntry("note", "x,y");
-        assertThat(parsed.rejected()).containsExactly(new RejectedRow(3, "Name 'two?lines' contains a line break or control character."));
+        assertThat(parsed.rejected()).containsExactly(new RejectedRow(3, "Name 'two\\nlines' contains U+000A LINE FEED (LF), an invisible or"
+                + " control character that can make a name print as another one. Use visible characters only."));
         assertThat(parsed.rows()).extracting(ParsedInventory.Row::row).containsExactly(2, 5);
     }
 
@@ -161,11 +162,11 @@ class InventoryParserTest {
         assertThat(parsed.instances()).extracting(Instance::name).containsExactly(sqlish, "pg-東京-😀");
         assertThat(parsed.instances().get(1).tags()).containsEntry("région", "île-de-france");
         assertThat(parsed.rejected()).extracting(RejectedRow::reason).containsExactly(
-                "Name '" + "n".repeat(57) + "...' is 201 characters long; at most 200 fit.",
+                "Name '" + "n".repeat(60) + "…' is 201 characters long; at most 200 fit.",
                 "Value of tag 'note' is 5000 characters long; at most 1000 fit.",
                 "Tag 'justtext' is not key=value; write tags like team=payments;region=eu.",
                 "Tag 'a' is given twice.",
-                "Version " + "9".repeat(57) + "... is not catalogued for PostgreSQL (available: 13..18).");
+                "Version " + "9".repeat(60) + "… is not catalogued for PostgreSQL (available: 13..18).");
     }
 
     @Test

@@ -49,7 +49,8 @@ class InventoryRowsTest {
                 new RejectedRow(2, "Missing engine; use one of: postgresql, mysql, mariadb, sqlserver, oracle."),
                 new RejectedRow(3, "Missing version for MariaDB (available: 10.11, 11.4)."),
                 new RejectedRow(4, "A tag has an empty key; write tags like team=payments;region=eu."),
-                new RejectedRow(5, "Tag 'team' contains a line break or control character."),
+                new RejectedRow(5, "Tag 'team=pay\\u0007ments' contains U+0007 BEL, an invisible or control character that"
+                        + " can make a name print as another one. Use visible characters only."),
                 new RejectedRow(6, "Unknown tier '" + "t".repeat(41) + "'."));
         assertThat(parsed.instances()).extracting(i -> i.name()).containsExactly("fine");
     }
@@ -73,7 +74,7 @@ class InventoryRowsTest {
         assertThatThrownBy(() -> csv("name,engine,version\na,postgresql,16\n\"b,postgresql,16\n"))
                 .isInstanceOf(InventoryFormatException.class)
                 .hasMessageStartingWith("fleet.csv is not a readable CSV file: ")
-                .hasMessageContaining("(line ");
+                .hasMessageContaining("(the quoted value opened on line 3 is never closed)");
     }
 
     @Test

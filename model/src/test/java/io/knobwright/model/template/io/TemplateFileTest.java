@@ -82,4 +82,26 @@ class TemplateFileTest {
         assertThatThrownBy(() -> TemplateFile.read("name: x\nengine: db2\n", TemplateFile.Format.YAML))
                 .hasMessageContaining("Unknown engine 'db2'");
     }
+
+    @Test
+    void deepNestingAndHugeValuesEndInASentenceNamingTheLimitAndTheFile() {
+        String hugeJson = "{\"name\": \"t\", \"engine\": \"postgresql\", \"description\": \"" + "x".repeat(2_000_000) + "\"}";
+        assertThatThrownBy(() -> TemplateFile.readLocated(hugeJson, TemplateFile.Format.JSON, "huge.json"))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageStartingWith("huge.json").hasMessageContaining("longer than 1,000,000 characters, the limit");
+        String deepYaml = "name: t\nengine: postgresql\ndescription: " + "[".repeat(1200) + "]".repeat(1200) + "\n";
+        assertThatThrownBy(() -> TemplateFile.readLocated(deepYaml, TemplateFile.Format.YAML, "deep.yaml"))
+                .isInstanceOf(TemplateException.class).hasMessageStartingWith("deep.yaml line 3: not a valid YAML template");
+        String longYaml = "name: t\nengine: postgresql\ndescription: " + "x".repeat(1_500_000) + "\n";
+        assertThatThrownBy(() -> TemplateFile.readLocated(longYaml, TemplateFile.Format.YAML, "long.yaml"))
+                .hasMessage("long.yaml: the file is longer than 1,000,000 characters, the limit for a YAML file. That is no"
+                        + " template or inventory Knobwright wrote; check that this is the file you meant.");
+    }
+
+    @Test
+    void entriesKnowTheLineTheyStartOn() {
+        TemplateFile.Located read = TemplateFile.readLocated("name: t\nengine: postgresql\nentries:\n"
+                + "  - parameter: work_mem\n    value: 64MB\n\n  - parameter: jit\n    reset: true\n", TemplateFile.Format.YAML, "t.yaml");
+        assertThat(read.entryLines()).containsExactly(4, 7);
+    }
 }
