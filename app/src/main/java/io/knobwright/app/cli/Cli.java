@@ -30,6 +30,8 @@ public final class Cli {
 
     static CommandLine commandLine(CliSession session) {
         CommandLine cl = new CommandLine(KnobwrightCommand.class, new SessionFactory(session));
+        // descriptions are written as lines of up to ~110 characters; a narrower width would re-wrap them raggedly
+        cl.setUsageHelpWidth(120);
         cl.setOut(session.out());
         cl.setErr(session.err());
         cl.setExecutionExceptionHandler(executionFailures(session));

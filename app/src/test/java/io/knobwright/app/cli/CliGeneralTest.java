@@ -31,10 +31,11 @@ class CliGeneralTest {
 
     @Test
     void everyCommandHasHelpAndHelpNeverOpensTheStore() {
-        List<String> paths = new ArrayList<>();
+        java.util.Map<String, CommandLine> commands = new java.util.LinkedHashMap<>();
         collect(Cli.commandLine(new CliSession(d -> { throw new AssertionError(); }, c -> 0, List.of(), java.util.Map.of(),
                 java.io.InputStream.nullInputStream(), new java.io.PrintWriter(java.io.Writer.nullWriter()),
-                new java.io.PrintWriter(java.io.Writer.nullWriter()))), "", paths);
+                new java.io.PrintWriter(java.io.Writer.nullWriter()))), "", commands);
+        List<String> paths = List.copyOf(commands.keySet());
 
         assertThat(paths).contains("fleet list", "fleet add", "fleet import", "fleet show", "fleet refresh", "fleet remove",
                 "fleet remove-demo", "catalog list", "catalog generate", "bench fleet-ui", "bench templates");
@@ -44,13 +45,18 @@ class CliGeneralTest {
             CliHarness.Result r = cli.run(args.toArray(String[]::new));
             assertThat(r.exitCode()).as(path).isZero();
             assertThat(r.out()).as(path).startsWith("Usage: knobwright");
+            // descriptions are written as lines; help must not wrap them again into ragged halves
+            List<String> printed = r.out().lines().toList();
+            for (String line : commands.get(path).getCommandSpec().usageMessage().description()) {
+                assertThat(printed).as(path + " prints its description's lines whole").contains(line.stripTrailing());
+            }
         }
         assertThat(cli.openedDataDirs).isEmpty();
     }
 
-    private static void collect(CommandLine cl, String prefix, List<String> paths) {
-        paths.add(prefix.strip());
-        cl.getSubcommands().forEach((name, sub) -> collect(sub, prefix + " " + name, paths));
+    private static void collect(CommandLine cl, String prefix, java.util.Map<String, CommandLine> commands) {
+        commands.put(prefix.strip(), cl);
+        cl.getSubcommands().forEach((name, sub) -> collect(sub, prefix + " " + name, commands));
     }
 
     @Test
