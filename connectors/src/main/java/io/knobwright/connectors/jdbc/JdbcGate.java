@@ -8,11 +8,13 @@ import java.net.SocketTimeoutException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,6 +30,9 @@ import java.util.concurrent.TimeoutException;
  * hosts and retries.
  */
 public final class JdbcGate {
+
+    /** The drivers' own timeouts fire first and give their own messages; the deadline catches what they let run on. */
+    private static final Duration DRIVER_HEAD_START = Duration.ofMillis(500);
 
     private static final List<DriverDialect> DIALECTS = List.of(PostgresDialect.INSTANCE, MariaDbDialect.INSTANCE);
 
@@ -64,28 +69,43 @@ public final class JdbcGate {
                 }
             });
             try {
-                return attempt.get(timeouts.connect().toMillis(), TimeUnit.MILLISECONDS);
+                return attempt.get(timeouts.connect().plus(DRIVER_HEAD_START).toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException late) {
                 // A virtual thread's blocking socket call ends when it is interrupted; a late connection is closed above
                 worker.interrupt();
                 SQLTimeoutException timedOut = new SQLTimeoutException(engine + " at " + url.endpoint() + " did not answer within "
                         + timeouts.connectSeconds() + " s", "08001");
                 timedOut.initCause(new SocketTimeoutException("connect timed out"));
-                if (!attempt.completeExceptionally(timedOut)) {
-                    return attempt.join();
-                }
-                throw timedOut;
+                attempt.completeExceptionally(timedOut);
+                return outcome(attempt);
             } catch (InterruptedException interrupted) {
                 worker.interrupt();
                 attempt.completeExceptionally(interrupted);
                 Thread.currentThread().interrupt();
                 throw new SQLException("Interrupted while connecting to " + engine + " at " + url.endpoint(), "08001", interrupted);
             } catch (ExecutionException failed) {
-                switch (failed.getCause()) {
-                    case SQLException sql -> throw sql;
-                    case RuntimeException runtime -> throw runtime;
-                    case Error error -> throw error;
-                    case Throwable other -> throw new SQLException(other.getMessage(), "08001", other);
+                throw unwrapped(failed);
+            }
+        }
+
+        /** The outcome of a finished attempt: its connection, or its failure as the driver threw it. */
+        private static Connection outcome(CompletableFuture<Connection> attempt) throws SQLException {
+            try {
+                return attempt.getNow(null);
+            } catch (CompletionException failed) {
+                throw unwrapped(failed);
+            }
+        }
+
+        private static SQLException unwrapped(Exception failed) {
+            switch (failed.getCause()) {
+                case SQLException sql -> {
+                    return sql;
+                }
+                case RuntimeException runtime -> throw runtime;
+                case Error error -> throw error;
+                case Throwable other -> {
+                    return new SQLException(other.getMessage(), "08001", other);
                 }
             }
         }
