@@ -10,7 +10,7 @@ public record ConnectionTarget(String jdbcUrl, String user, String password) {
 
     public ConnectionTarget {
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:")) {
-            throw new IllegalArgumentException("A JDBC URL must start with 'jdbc:', got: " + jdbcUrl);
+            throw new IllegalArgumentException("A JDBC URL must start with 'jdbc:', got: " + JdbcUrl.redact(jdbcUrl));
         }
     }
 

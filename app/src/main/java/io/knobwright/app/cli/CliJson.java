@@ -10,6 +10,7 @@ import io.knobwright.model.fleet.CredentialRef;
 import io.knobwright.model.fleet.HardwareFact;
 import io.knobwright.model.fleet.HardwareFacts;
 import io.knobwright.model.fleet.Instance;
+import io.knobwright.model.fleet.JdbcUrlSecrets;
 import io.knobwright.model.fleet.LiveSetting;
 import io.knobwright.model.fleet.SettingsSnapshot;
 import io.knobwright.model.fleet.inventory.ImportReport;
@@ -55,11 +56,11 @@ final class CliJson {
         }
     }
 
-    /** Never a password: "none", "env:VARIABLE" or "sealed". */
+    /** Never a password: "none", "env:VARIABLE" or "sealed"; a password still in a URL stored before 0053 is masked. */
     @JsonPropertyOrder({"jdbcUrl", "user", "credential"})
     record ConnectionJson(String jdbcUrl, String user, String credential) {
         static ConnectionJson of(ConnectionSpec c) {
-            return new ConnectionJson(c.jdbcUrl(), c.user(), describe(c.credential()));
+            return new ConnectionJson(JdbcUrlSecrets.mask(c.jdbcUrl()), c.user(), describe(c.credential()));
         }
     }
 

@@ -5,6 +5,7 @@ import io.knobwright.model.engine.EngineVersion;
 import io.knobwright.model.fleet.HardwareFact;
 import io.knobwright.model.fleet.HardwareFacts;
 import io.knobwright.model.fleet.Instance;
+import io.knobwright.model.fleet.JdbcUrlSecrets;
 import io.knobwright.model.fleet.SettingsSnapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,7 +62,7 @@ final class FleetShowCommand implements Callable<Integer> {
                 .row("workload", i.workload().label())
                 .row("tags", FleetListCommand.tagText(i.tags()))
                 .row("connection", i.connection() == null ? "none (inventory only)"
-                        : i.connection().jdbcUrl() + (i.connection().user() == null ? "" : " as " + i.connection().user())
+                        : JdbcUrlSecrets.mask(i.connection().jdbcUrl()) + (i.connection().user() == null ? "" : " as " + i.connection().user())
                         + ", password: " + CliJson.describe(i.connection().credential()))
                 .row("cpus", HardwareText.withSource(h, HardwareFact.CPUS, latest))
                 .row("memory", HardwareText.withSource(h, HardwareFact.RAM, latest))

@@ -12,6 +12,7 @@ import io.knobwright.model.fleet.CredentialRef;
 import io.knobwright.model.fleet.CredentialVault;
 import io.knobwright.model.fleet.HardwareFacts;
 import io.knobwright.model.fleet.Instance;
+import io.knobwright.model.fleet.JdbcUrlSecrets;
 import io.knobwright.model.fleet.LiveSetting;
 import io.knobwright.model.fleet.SettingsSnapshot;
 import io.knobwright.model.fleet.inventory.ImportReport;
@@ -104,18 +105,20 @@ public final class DefaultFleetService implements FleetService {
             throw UserError.input("An instance named '" + name + "' already exists. Pick another name or remove it first.");
         }
         EngineConnector connector = connectorFor(url);
-        String password = registration.password() != null ? registration.password() : passwordFromEnvironment(registration.passwordEnv());
-        ConnectionTarget target = new ConnectionTarget(url, blankToNull(registration.user()), password);
+        // A password written into the URL is taken out and sealed like --password-stdin: the URL is stored as text
+        UrlLogin login = UrlLogin.of(url, registration);
+        String password = login.password() != null ? login.password() : passwordFromEnvironment(registration.passwordEnv());
+        ConnectionTarget target = new ConnectionTarget(login.url(), login.user(), password);
 
         ServerInfo info = connector.probe(target);
         List<LiveSetting> settings = connector.readSettings(target);
         Optional<ParameterCatalog> catalog = connector.readCatalog(target);
 
-        CredentialRef credential = registration.password() != null ? vault.seal(registration.password())
+        CredentialRef credential = login.password() != null ? vault.seal(login.password())
                 : registration.passwordEnv() != null ? new CredentialRef.EnvironmentVariable(registration.passwordEnv())
                 : CredentialRef.NONE;
         Instance fresh = new Instance(0, name, info.version().engine(), info.version().major(), info.fullVersion(),
-                new ConnectionSpec(url, target.user(), credential), registration.tags(), registration.tier(),
+                new ConnectionSpec(login.url(), target.user(), credential), registration.tags(), registration.tier(),
                 registration.criticality(), registration.workload(), info.hardware(), false);
         return store.transactionResult(tx -> {
             Instance stored = tx.instances().save(fresh);
@@ -233,8 +236,9 @@ public final class DefaultFleetService implements FleetService {
             throw UserError.input("A JDBC URL is required, e.g. jdbc:postgresql://db1:5432/postgres.");
         }
         String url = jdbcUrl.strip();
-        if (!url.startsWith("jdbc:") || url.chars().anyMatch(Character::isWhitespace)) {
-            throw UserError.input("'" + url + "' is not a JDBC URL. Use e.g. jdbc:postgresql://db1:5432/postgres"
+        // A password may hold a space; anywhere else whitespace is a paste accident (a line break, a second URL)
+        if (!url.startsWith("jdbc:") || JdbcUrlSecrets.split(url).url().chars().anyMatch(Character::isWhitespace)) {
+            throw UserError.input("'" + JdbcUrlSecrets.mask(url) + "' is not a JDBC URL. Use e.g. jdbc:postgresql://db1:5432/postgres"
                     + " or jdbc:mariadb://db2:3306/mysql.");
         }
         return url;

@@ -1,7 +1,12 @@
 package io.knobwright.connectors.catalog;
 
+import io.knobwright.connectors.ConnectionTarget;
 import io.knobwright.connectors.ConnectorException;
+import io.knobwright.connectors.jdbc.ConnectorTimeouts;
+import io.knobwright.connectors.jdbc.DriverDialect;
+import io.knobwright.connectors.jdbc.JdbcGate;
 import io.knobwright.connectors.jdbc.JdbcUrl;
+import io.knobwright.connectors.jdbc.NetworkFailures;
 import io.knobwright.model.catalog.CatalogFile;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.file.UserFileWriter;
@@ -10,11 +15,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 
 /**
  * Generates a parameter catalog from a live server ({@code knobwright catalog generate}): connects, lets the
@@ -25,6 +28,7 @@ public final class CatalogGenerator {
 
     /** Long enough for a slow VPN, short enough that a wrong host or port fails while the user still waits. */
     static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(10);
+    private static final ConnectorTimeouts TIMEOUTS = new ConnectorTimeouts(LOGIN_TIMEOUT, ConnectorTimeouts.DEFAULT.query());
 
     private final List<CatalogReader> readers;
 
@@ -40,13 +44,19 @@ public final class CatalogGenerator {
         return new CatalogGenerator(readers);
     }
 
-    /** Reads the full catalog of the server at {@code jdbcUrl}; user and password may be null (trust/peer auth). */
+    /**
+     * Reads the full catalog of the server at {@code jdbcUrl}; user and password may be null (trust/peer auth, or
+     * given in the URL). The URL passes the same gate as every other connection (decision 0054).
+     */
     public ParameterCatalog generate(String jdbcUrl, String user, String password) {
         CatalogReader reader = readerFor(jdbcUrl);
-        try (Connection connection = connect(jdbcUrl, user, password)) {
+        DriverDialect dialect = JdbcGate.dialectFor(jdbcUrl).orElseThrow(() -> noReader(jdbcUrl));
+        JdbcGate.Admitted admitted = JdbcGate.admit(dialect, new ConnectionTarget(jdbcUrl, user, password), TIMEOUTS);
+        try (Connection connection = connect(admitted, jdbcUrl)) {
             return reader.read(connection);
         } catch (SQLException e) {
-            throw new ConnectorException("Reading the parameters of " + JdbcUrl.redact(jdbcUrl) + " failed: " + e.getMessage()
+            throw new ConnectorException("Reading the parameters of " + JdbcUrl.redact(jdbcUrl) + " failed: "
+                    + NetworkFailures.withoutSecrets(e.getMessage(), jdbcUrl, admitted.target().password())
                     + ". The user needs permission to read the server's settings view.", e);
         }
     }
@@ -74,44 +84,25 @@ public final class CatalogGenerator {
         return readers.stream()
                 .filter(r -> r.accepts(jdbcUrl))
                 .findFirst()
-                .orElseThrow(() -> ConnectorException.badInput("Cannot generate a catalog from '" + JdbcUrl.redact(jdbcUrl)
-                        + "': no catalog reader understands that URL. Use jdbc:postgresql://host:port/db"
-                        + " or jdbc:mariadb://host:port/db.", null));
+                .orElseThrow(() -> noReader(jdbcUrl));
     }
 
-    private static Connection connect(String jdbcUrl, String user, String password) {
-        Properties props = loginTimeout(jdbcUrl);
-        if (user != null) {
-            props.setProperty("user", user);
-        }
-        if (password != null) {
-            props.setProperty("password", password);
-        }
+    private static ConnectorException noReader(String jdbcUrl) {
+        return ConnectorException.badInput("Cannot generate a catalog from '" + JdbcUrl.redact(jdbcUrl)
+                + "': no catalog reader understands that URL. Use jdbc:postgresql://host:port/db"
+                + " or jdbc:mariadb://host:port/db.", null);
+    }
+
+    private static Connection connect(JdbcGate.Admitted admitted, String jdbcUrl) {
         try {
-            return DriverManager.getConnection(jdbcUrl, props);
+            return admitted.connect();
         } catch (SQLException e) {
-            throw new ConnectorException(explain(jdbcUrl, user, e), e);
+            throw new ConnectorException(explain(jdbcUrl, admitted.target().user(), admitted.target().password(), e), e);
         }
-    }
-
-    /**
-     * Per-connection timeouts rather than DriverManager.setLoginTimeout, which would change every JDBC
-     * connection in the JVM. The two drivers spell the property differently (seconds vs milliseconds).
-     */
-    private static Properties loginTimeout(String jdbcUrl) {
-        Properties props = new Properties();
-        long seconds = LOGIN_TIMEOUT.toSeconds();
-        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
-            props.setProperty("loginTimeout", Long.toString(seconds));
-            props.setProperty("connectTimeout", Long.toString(seconds));
-        } else {
-            props.setProperty("connectTimeout", Long.toString(LOGIN_TIMEOUT.toMillis()));
-        }
-        return props;
     }
 
     /** Turns the driver's SQLState into what the user should check; the driver's own words follow. */
-    static String explain(String jdbcUrl, String user, SQLException e) {
+    static String explain(String jdbcUrl, String user, String password, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String who = user == null ? "the default user" : "user '" + user + "'";
         String hint;
@@ -127,6 +118,7 @@ public final class CatalogGenerator {
         } else {
             hint = "Check the URL, user and password.";
         }
-        return "Cannot connect to " + JdbcUrl.redact(jdbcUrl) + ". " + hint + " (" + e.getMessage() + ")";
+        return "Cannot connect to " + JdbcUrl.redact(jdbcUrl) + ". " + hint + " ("
+                + NetworkFailures.withoutSecrets(e.getMessage(), jdbcUrl, password) + ")";
     }
 }

@@ -1,5 +1,7 @@
 package io.knobwright.connectors.jdbc;
 
+import io.knobwright.model.fleet.JdbcUrlSecrets;
+
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,9 +24,6 @@ public record JdbcUrl(List<String> endpoints, String database, List<Parameter> p
 
     private static final Pattern ADDRESS_HOST = Pattern.compile("\\(host=([^)]*)\\)", Pattern.CASE_INSENSITIVE);
     private static final Pattern ADDRESS_PORT = Pattern.compile("\\(port=(\\d+)\\)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SECRET_PARAMETER =
-            Pattern.compile("(?i)([?&;][^=&;?]*password[^=&;?]*=)[^&;]*");
-    private static final Pattern USER_INFO_SECRET = Pattern.compile("//([^/@:?]*):[^/@?]*@");
 
     /** One {@code name=value} pair of the query string. */
     public record Parameter(String name, String value) {
@@ -76,13 +75,9 @@ public record JdbcUrl(List<String> endpoints, String database, List<Parameter> p
         return new JdbcUrl(endpoints, decode(database), parameters(queryString));
     }
 
-    /** The URL with every password-like parameter and any user-info password replaced by ***. */
+    /** The URL with every secret it carries (password parameters, user-info password) replaced by ***. */
     public static String redact(String url) {
-        if (url == null) {
-            return null;
-        }
-        String redacted = SECRET_PARAMETER.matcher(url).replaceAll("$1***");
-        return USER_INFO_SECRET.matcher(redacted).replaceAll("//$1:***@");
+        return JdbcUrlSecrets.mask(url);
     }
 
     /** The first '/' after the authority, skipping the parentheses of MariaDB's address=(...) form. */

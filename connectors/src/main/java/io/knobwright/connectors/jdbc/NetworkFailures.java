@@ -1,5 +1,7 @@
 package io.knobwright.connectors.jdbc;
 
+import io.knobwright.model.fleet.JdbcUrlSecrets;
+
 import javax.net.ssl.SSLException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -60,14 +62,14 @@ public final class NetworkFailures {
     }
 
     /**
-     * {@code text} with the URL's password parameters and every occurrence of the password replaced, for messages
-     * built from driver text: a driver may quote the whole URL ("Unable to parse URL jdbc:...?password=...").
+     * {@code text} with the URL's secrets and every occurrence of the password replaced, for messages built from
+     * driver text: a driver may quote the whole URL ("Unable to parse URL jdbc:...?password=...") or a fragment.
      */
     public static String withoutSecrets(String text, String jdbcUrl, String password) {
         if (text == null) {
             return null;
         }
-        String redacted = jdbcUrl == null ? text : text.replace(jdbcUrl, JdbcUrl.redact(jdbcUrl));
+        String redacted = JdbcUrlSecrets.scrub(text, jdbcUrl);
         return password == null || password.isEmpty() ? redacted : redacted.replace(password, "***");
     }
 

@@ -6,7 +6,9 @@ import io.knobwright.connectors.EngineConnector;
 import io.knobwright.connectors.ServerInfo;
 import io.knobwright.connectors.catalog.MariaDbCatalogReader;
 import io.knobwright.connectors.jdbc.ConnectorTimeouts;
+import io.knobwright.connectors.jdbc.JdbcGate;
 import io.knobwright.connectors.jdbc.JdbcUrl;
+import io.knobwright.connectors.jdbc.MariaDbDialect;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.fleet.LiveSetting;
@@ -18,17 +20,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import static io.knobwright.connectors.mysql.MySqlDriverProperties.MARIADB_SCHEME;
-import static io.knobwright.connectors.mysql.MySqlDriverProperties.MYSQL_SCHEME;
-
 /**
  * MariaDB and MySQL over MariaDB Connector/J (LGPL as a separate, unmodified jar; it speaks both
  * dialects, so one driver serves jdbc:mariadb: and jdbc:mysql: URLs). Which engine answered is read from
  * the server, not guessed from the scheme. Each call opens one connection and closes it before returning.
  */
 public final class MySqlConnector implements EngineConnector {
-
-    private static final int DEFAULT_PORT = 3306;
 
     private final ConnectorTimeouts timeouts;
     private final MySqlHardwareProbe hardware = new MySqlHardwareProbe();
@@ -50,7 +47,7 @@ public final class MySqlConnector implements EngineConnector {
 
     @Override
     public boolean accepts(String jdbcUrl) {
-        return jdbcUrl != null && (jdbcUrl.startsWith(MARIADB_SCHEME) || jdbcUrl.startsWith(MYSQL_SCHEME));
+        return MariaDbDialect.INSTANCE.accepts(jdbcUrl);
     }
 
     @Override
@@ -82,20 +79,14 @@ public final class MySqlConnector implements EngineConnector {
     private <T> T withConnection(ConnectionTarget target, Work<T> work) {
         Objects.requireNonNull(target, "target");
         if (!accepts(target.jdbcUrl())) {
-            throw new ConnectorException("Not a MariaDB or MySQL JDBC URL: '" + JdbcUrl.redact(target.jdbcUrl())
-                    + "'. It should look like jdbc:mariadb://host:3306/ or jdbc:mysql://host:3306/.");
+            throw ConnectorException.badInput("Not a MariaDB or MySQL JDBC URL: '" + JdbcUrl.redact(target.jdbcUrl())
+                    + "'. It should look like jdbc:mariadb://host:3306/ or jdbc:mysql://host:3306/.", null);
         }
-        String engine = target.jdbcUrl().startsWith(MYSQL_SCHEME) ? "MySQL" : "MariaDB";
-        JdbcUrl url = JdbcUrl.parse(target.jdbcUrl(), DEFAULT_PORT);
-        MySqlDriverProperties.GUARD.check(url);
-        // The driver is used directly, not through DriverManager, so no other driver on the classpath can claim the URL
-        org.mariadb.jdbc.Driver driver = new org.mariadb.jdbc.Driver();
-        String driverUrl = MySqlDriverProperties.driverUrl(target.jdbcUrl());
-        // the driver returns no connection only for another scheme, refused above; a URL it cannot parse throws
-        try (Connection connection = driver.connect(driverUrl, MySqlDriverProperties.of(target, timeouts))) {
+        JdbcGate.Admitted admitted = JdbcGate.admit(MariaDbDialect.INSTANCE, target, timeouts);
+        try (Connection connection = admitted.connect()) {
             return work.run(connection);
         } catch (SQLException failure) {
-            throw MySqlFailures.translate(failure, engine, url, target, timeouts);
+            throw MySqlFailures.translate(failure, admitted.engine(), admitted.url(), target, admitted.target(), admitted.timeouts());
         }
     }
 }

@@ -18,10 +18,14 @@ final class MySqlFailures {
     private MySqlFailures() {
     }
 
-    /** @param engine "MariaDB" or "MySQL", from the URL's scheme: before login nothing better is known */
-    static ConnectorException translate(SQLException failure, String engine, JdbcUrl url, ConnectionTarget target,
-                                        ConnectorTimeouts timeouts) {
-        String message = NetworkFailures.withoutSecrets(message(failure, engine, url, target, timeouts), target.jdbcUrl(),
+    /**
+     * @param engine "MariaDB" or "MySQL", from the URL's scheme: before login nothing better is known
+     * @param given  the target as the caller gave it, whose URL may still hold secrets to keep out of the message
+     * @param target the target the driver was given
+     */
+    static ConnectorException translate(SQLException failure, String engine, JdbcUrl url, ConnectionTarget given,
+                                        ConnectionTarget target, ConnectorTimeouts timeouts) {
+        String message = NetworkFailures.withoutSecrets(message(failure, engine, url, target, timeouts), given.jdbcUrl(),
                 target.password());
         return new ConnectorException(message, failure);
     }

@@ -6,7 +6,9 @@ import io.knobwright.connectors.EngineConnector;
 import io.knobwright.connectors.ServerInfo;
 import io.knobwright.connectors.catalog.PostgresCatalogReader;
 import io.knobwright.connectors.jdbc.ConnectorTimeouts;
+import io.knobwright.connectors.jdbc.JdbcGate;
 import io.knobwright.connectors.jdbc.JdbcUrl;
+import io.knobwright.connectors.jdbc.PostgresDialect;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.engine.EngineVersion;
@@ -32,8 +34,6 @@ import java.util.Set;
  */
 public final class PostgresConnector implements EngineConnector {
 
-    private static final int DEFAULT_PORT = 5432;
-    private static final String SCHEME = "jdbc:postgresql:";
 
     private final ConnectorTimeouts timeouts;
     private final PostgresHardwareProbe hardware = new PostgresHardwareProbe();
@@ -54,7 +54,7 @@ public final class PostgresConnector implements EngineConnector {
 
     @Override
     public boolean accepts(String jdbcUrl) {
-        return jdbcUrl != null && jdbcUrl.startsWith(SCHEME);
+        return PostgresDialect.INSTANCE.accepts(jdbcUrl);
     }
 
     @Override
@@ -102,18 +102,14 @@ public final class PostgresConnector implements EngineConnector {
     private <T> T withConnection(ConnectionTarget target, Work<T> work) {
         Objects.requireNonNull(target, "target");
         if (!accepts(target.jdbcUrl())) {
-            throw new ConnectorException("Not a PostgreSQL JDBC URL: '" + JdbcUrl.redact(target.jdbcUrl())
-                    + "'. It should look like jdbc:postgresql://host:5432/postgres.");
+            throw ConnectorException.badInput("Not a PostgreSQL JDBC URL: '" + JdbcUrl.redact(target.jdbcUrl())
+                    + "'. It should look like jdbc:postgresql://host:5432/postgres.", null);
         }
-        JdbcUrl url = JdbcUrl.parse(target.jdbcUrl(), DEFAULT_PORT);
-        PostgresDriverProperties.GUARD.check(url);
-        // The driver is used directly, not through DriverManager, so no other driver on the classpath can claim the URL
-        org.postgresql.Driver driver = new org.postgresql.Driver();
-        // pgjdbc returns no connection only for another scheme, refused above; a URL it cannot parse throws
-        try (Connection connection = driver.connect(target.jdbcUrl(), PostgresDriverProperties.of(target, timeouts))) {
+        JdbcGate.Admitted admitted = JdbcGate.admit(PostgresDialect.INSTANCE, target, timeouts);
+        try (Connection connection = admitted.connect()) {
             return work.run(connection);
         } catch (SQLException failure) {
-            throw PostgresFailures.translate(failure, url, target, timeouts);
+            throw PostgresFailures.translate(failure, admitted.url(), target, admitted.target(), admitted.timeouts());
         }
     }
 }

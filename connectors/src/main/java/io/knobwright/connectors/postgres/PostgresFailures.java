@@ -17,8 +17,13 @@ final class PostgresFailures {
     private PostgresFailures() {
     }
 
-    static ConnectorException translate(SQLException failure, JdbcUrl url, ConnectionTarget target, ConnectorTimeouts timeouts) {
-        String message = NetworkFailures.withoutSecrets(message(failure, url, target, timeouts), target.jdbcUrl(), target.password());
+    /**
+     * @param given  the target as the caller gave it, whose URL may still hold secrets to keep out of the message
+     * @param target the target the driver was given
+     */
+    static ConnectorException translate(SQLException failure, JdbcUrl url, ConnectionTarget given, ConnectionTarget target,
+                                        ConnectorTimeouts timeouts) {
+        String message = NetworkFailures.withoutSecrets(message(failure, url, target, timeouts), given.jdbcUrl(), target.password());
         return new ConnectorException(message, failure);
     }
 

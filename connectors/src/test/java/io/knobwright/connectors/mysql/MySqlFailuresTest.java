@@ -31,6 +31,6 @@ class MySqlFailuresTest {
     void serverErrorBecomesWhatToDo(int code, String serverSaid, String expected) {
         SQLException failure = new SQLException(serverSaid, code == 1227 ? "42000" : null, code);
 
-        assertThat(MySqlFailures.translate(failure, "MySQL", URL, TARGET, ConnectorTimeouts.DEFAULT).getMessage()).isEqualTo(expected);
+        assertThat(MySqlFailures.translate(failure, "MySQL", URL, TARGET, TARGET, ConnectorTimeouts.DEFAULT).getMessage()).isEqualTo(expected);
     }
 }

@@ -96,7 +96,7 @@ class PostgresConnectorFailureTest {
         assertThatThrownBy(() -> connector.probe(new ConnectionTarget(hostile, "postgres", null)))
                 .hasMessage("Knobwright did not connect: this JDBC URL sets socketFactory (it would make the driver instantiate a class"
                         + " named in the URL); loggerFile (it would write a log file at a path named in the URL). URLs that make the"
-                        + " PostgreSQL driver load code or files, or change the server while connecting, are refused."
+                        + " PostgreSQL driver load code or files, change the server while connecting, or wait without limit are refused."
                         + " Remove those properties from the URL and try again.");
     }
 

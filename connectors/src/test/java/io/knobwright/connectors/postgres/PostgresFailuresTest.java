@@ -17,7 +17,7 @@ class PostgresFailuresTest {
         ConnectionTarget target = new ConnectionTarget("jdbc:postgresql://db1/sales", "dba", null);
         SQLException failure = new SQLException("FATAL: the database system is starting up", "57P03");
 
-        assertThat(PostgresFailures.translate(failure, JdbcUrl.parse(target.jdbcUrl(), 5432), target, ConnectorTimeouts.DEFAULT))
+        assertThat(PostgresFailures.translate(failure, JdbcUrl.parse(target.jdbcUrl(), 5432), target, target, ConnectorTimeouts.DEFAULT))
                 .hasMessage("PostgreSQL at db1:5432 is starting up, shutting down or recovering and accepts no connections yet:"
                         + " try again in a moment.");
     }

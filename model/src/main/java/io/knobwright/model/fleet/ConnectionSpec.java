@@ -10,7 +10,7 @@ public record ConnectionSpec(String jdbcUrl, String user, CredentialRef credenti
 
     public ConnectionSpec {
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:")) {
-            throw new IllegalArgumentException("A JDBC URL must start with 'jdbc:', got: " + jdbcUrl);
+            throw new IllegalArgumentException("A JDBC URL must start with 'jdbc:', got: " + JdbcUrlSecrets.mask(jdbcUrl));
         }
         credential = credential == null ? CredentialRef.NONE : credential;
         Objects.requireNonNull(credential);

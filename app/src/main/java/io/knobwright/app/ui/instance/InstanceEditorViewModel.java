@@ -7,6 +7,7 @@ import io.knobwright.app.ui.common.Formats;
 import io.knobwright.connectors.ServerInfo;
 import io.knobwright.model.fleet.Criticality;
 import io.knobwright.model.fleet.Instance;
+import io.knobwright.model.fleet.JdbcUrlSecrets;
 import io.knobwright.model.fleet.Tier;
 import io.knobwright.model.fleet.WorkloadKind;
 import javafx.beans.property.BooleanProperty;
@@ -141,7 +142,8 @@ public final class InstanceEditorViewModel {
             return "Use a jdbc:postgresql:, jdbc:mariadb: or jdbc:mysql: URL, "
                     + "e.g. jdbc:postgresql://db1.example.com:5432/postgres.";
         }
-        if (url.toLowerCase(Locale.ROOT).matches(".*[?&;](password|pwd)=.*")) {
+        // every form the drivers accept (any case, user:pw@host, sslpassword, ...): the form has a field for it
+        if (JdbcUrlSecrets.split(url).carriesSecrets()) {
             return "Remove the password from the URL and put it in the password field: URLs are kept in clear text.";
         }
         return "";

@@ -8,16 +8,13 @@ import io.knobwright.model.fleet.FactSource;
 import io.knobwright.model.fleet.HardwareFact;
 import io.knobwright.model.fleet.HardwareFacts;
 import io.knobwright.model.fleet.Instance;
+import io.knobwright.model.fleet.JdbcUrlSecrets;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** The facts of an instance as the detail pane lists them. Never shows a password, not even one in a URL. */
 final class InstanceFacts {
-
-    /** password=..., pwd=... in a JDBC query string or MySQL-style properties. */
-    private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)((?:password|pwd)=)[^&;]*");
 
     private InstanceFacts() {
     }
@@ -54,8 +51,9 @@ final class InstanceFacts {
         return source == FactSource.UNKNOWN ? "unknown; enter it with Edit" : value + "  (" + source.label() + ")";
     }
 
+    /** Every secret the URL carries masked, as the CLI masks it (a URL stored before decision 0053 may hold one). */
     static String safeUrl(String url) {
-        return PASSWORD_IN_URL.matcher(url).replaceAll("$1•••");
+        return JdbcUrlSecrets.mask(url);
     }
 
     private static String passwordSource(CredentialRef ref) {

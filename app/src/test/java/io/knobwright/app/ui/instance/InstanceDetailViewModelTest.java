@@ -144,7 +144,7 @@ class InstanceDetailViewModelTest {
         InstanceDetailViewModel vm = detail(Fixtures.inline());
         vm.show(withSecretInUrl);
         assertThat(vm.facts()).extracting(Fact::value).noneMatch(v -> v.contains("hunter2") || v.contains("xyz"));
-        assertThat(vm.facts()).contains(new Fact("JDBC URL", "jdbc:postgresql://db1:5432/postgres?ssl=true&password=•••"),
+        assertThat(vm.facts()).contains(new Fact("JDBC URL", "jdbc:postgresql://db1:5432/postgres?ssl=true&password=***"),
                 new Fact("User", "dba"), new Fact("Password", "sealed in the local store"));
 
         vm.show(Fixtures.connected(pg16, "jdbc:postgresql://db1/postgres",

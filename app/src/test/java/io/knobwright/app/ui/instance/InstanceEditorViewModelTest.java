@@ -14,6 +14,7 @@ import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.Tier;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -71,6 +72,11 @@ class InstanceEditorViewModelTest {
         InstanceEditorViewModel vm = adding(Map.of());
         vm.jdbcUrlProperty().set("jdbc:postgresql://db1/postgres?user=a&password=secret");
         assertThat(vm.urlErrorProperty().get()).startsWith("Remove the password from the URL");
+        for (String url : List.of("jdbc:mysql://app:secret@db1/shop", "jdbc:mariadb://db1/x?pass%77ord=secret",
+                "jdbc:postgresql://db1/postgres?sslpassword=secret")) {
+            vm.jdbcUrlProperty().set(url);
+            assertThat(vm.urlErrorProperty().get()).as(url).startsWith("Remove the password from the URL");
+        }
     }
 
     @Test

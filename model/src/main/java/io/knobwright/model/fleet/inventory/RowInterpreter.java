@@ -14,6 +14,7 @@ import io.knobwright.model.fleet.Tier;
 import io.knobwright.model.fleet.WorkloadKind;
 import io.knobwright.model.text.Names;
 import io.knobwright.model.fleet.InstanceLimits;
+import io.knobwright.model.fleet.JdbcUrlSecrets;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -167,7 +168,16 @@ final class RowInterpreter {
             return null;
         }
         if (!url.startsWith("jdbc:")) {
-            throw new Rejected("JDBC URL '" + abbreviate(url) + "' must start with 'jdbc:'.");
+            throw new Rejected("JDBC URL '" + abbreviate(JdbcUrlSecrets.mask(url)) + "' must start with 'jdbc:'.");
+        }
+        JdbcUrlSecrets secrets = JdbcUrlSecrets.split(url);
+        if (secrets.carriesSecrets()) {
+            // An inventory is stored as it is written and has no way to seal; decision 0041 keeps passwords out of it
+            throw new Rejected("JDBC URL '" + abbreviate(JdbcUrlSecrets.mask(url)) + "' contains "
+                    + (secrets.passwords() > 0 ? "a password" : String.join(", ", secrets.otherSecrets()))
+                    + ", which would be stored in clear text. Remove it from the URL and put the name of the environment"
+                    + " variable that holds the password in password_env, or register the instance with"
+                    + " 'knobwright fleet add ... --password-stdin' to have the password sealed.");
         }
         CredentialRef credential = CredentialRef.NONE;
         if (!passwordEnv.isEmpty()) {

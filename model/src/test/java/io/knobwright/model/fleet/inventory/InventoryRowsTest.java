@@ -56,6 +56,30 @@ class InventoryRowsTest {
     }
 
     @Test
+    void aPasswordInTheJdbcUrlRejectsTheRowWithoutQuotingThePassword() {
+        ParsedInventory parsed = csv("""
+                name,engine,version,jdbc_url,password_env
+                query,postgresql,16,jdbc:postgresql://db1:5432/pay?password=Inv_Pw_1&ssl=true,
+                upper,mariadb,10.11,jdbc:mariadb://db2:3306/x?PASSWORD=Inv_Pw_2,
+                encoded,mariadb,10.11,jdbc:mariadb://db2:3306/x?pass%77ord=Inv_Pw_3,
+                userinfo,mysql,8.0,jdbc:mysql://app:Inv_Pw_4@db3:3306/x,
+                keystore,mariadb,10.11,jdbc:mariadb://db2/x?keyStorePassword=Inv_Pw_5,
+                notjdbc,postgresql,16,postgresql://app:Inv_Pw_6@db1/x,
+                fine,postgresql,16,jdbc:postgresql://db1:5432/pay,PG_PASS
+                """);
+
+        assertThat(parsed.instances()).extracting(i -> i.name()).containsExactly("fine");
+        assertThat(parsed.rejected()).extracting(RejectedRow::reason).allSatisfy(reason ->
+                assertThat(reason).doesNotContain("Inv_Pw").contains("***"));
+        assertThat(parsed.rejected().getFirst().reason()).isEqualTo("JDBC URL 'jdbc:postgresql://db1:5432/pay?password=***&ssl=true'"
+                + " contains a password, which would be stored in clear text. Remove it from the URL and put the name of the"
+                + " environment variable that holds the password in password_env, or register the instance with"
+                + " 'knobwright fleet add ... --password-stdin' to have the password sealed.");
+        assertThat(parsed.rejected().get(4).reason()).contains("contains keyStorePassword, which would be stored in clear text");
+        assertThat(parsed.rejected().get(5).reason()).startsWith("JDBC URL 'postgresql://app:***@db1/x' must start with 'jdbc:'");
+    }
+
+    @Test
     void spreadsheetExportWithOnlyEmptyCellsSaysWhatAnInventoryLooksLike() {
         assertThatThrownBy(() -> csv(",,,\n,,,\n"))
                 .isInstanceOf(InventoryFormatException.class)
