@@ -153,10 +153,10 @@ class UrlSecretsCliTest {
         assertThat(run("catalog", "generate", "--jdbc-url", PG + "?password=Sec_Generate_19", "--out", catalog.toString())
                 .exitCode()).isZero();
         assertThat(run("--debug", "catalog", "generate", "--jdbc-url", "jdbc:mariadb://root:Sec_Generate_20@127.0.0.1:3306/test",
-                "--out", catalog.toString()).exitCode()).isEqualTo(3);
+                "--out", catalog.toString(), "--force").exitCode()).isEqualTo(3);
         assertThat(run("catalog", "generate", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/x?password=Sec_Generate_21",
-                "--out", catalog.toString()).exitCode()).isEqualTo(3);
-        assertThat(run("catalog", "generate", "--jdbc-url", "jdbc:db2://u:Sec_Generate_22@h/x", "--out", catalog.toString())
+                "--out", catalog.toString(), "--force").exitCode()).isEqualTo(3);
+        assertThat(run("catalog", "generate", "--jdbc-url", "jdbc:db2://u:Sec_Generate_22@h/x", "--out", catalog.toString(), "--force")
                 .exitCode()).isEqualTo(1);
 
         Path inventory = Files.writeString(work.resolve("fleet.csv"), """
