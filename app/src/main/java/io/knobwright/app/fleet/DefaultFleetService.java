@@ -1,9 +1,12 @@
 package io.knobwright.app.fleet;
 
 import io.knobwright.connectors.ConnectionTarget;
+import io.knobwright.connectors.ConnectorException;
 import io.knobwright.connectors.ConnectorRegistry;
 import io.knobwright.connectors.EngineConnector;
 import io.knobwright.connectors.ServerInfo;
+import io.knobwright.connectors.jdbc.ConnectorTimeouts;
+import io.knobwright.connectors.jdbc.JdbcGate;
 import io.knobwright.model.UserError;
 import io.knobwright.model.text.Names;
 import io.knobwright.model.fleet.ConnectionSpec;
@@ -197,7 +200,23 @@ public final class DefaultFleetService implements FleetService {
     @Override
     public ImportReport importInventory(Path file) {
         Objects.requireNonNull(file, "file");
-        return inventory.importFile(file);
+        return inventory.importFile(file, DefaultFleetService::connectionProblem);
+    }
+
+    /**
+     * What the connection gate would refuse about a stored connection (hostile driver properties, timeouts switched
+     * off, a URL the driver cannot read), judged without contacting anything; empty for a URL no connector reads.
+     */
+    private static Optional<String> connectionProblem(ConnectionSpec connection) {
+        return JdbcGate.dialectFor(connection.jdbcUrl()).flatMap(dialect -> {
+            try {
+                JdbcGate.admit(dialect, new ConnectionTarget(connection.jdbcUrl(), connection.user(), null),
+                        ConnectorTimeouts.DEFAULT);
+                return Optional.empty();
+            } catch (ConnectorException refused) {
+                return Optional.of(refused.getMessage());
+            }
+        });
     }
 
     private EngineConnector connectorFor(String jdbcUrl) {

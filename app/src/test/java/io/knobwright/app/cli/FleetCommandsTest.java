@@ -386,6 +386,33 @@ class FleetCommandsTest {
     }
 
     @Test
+    void importRejectsRowsWhoseUrlTheConnectionGateWouldRefuseAndStoresTheOthers() throws Exception {
+        Path csv = CliGeneralTest.writeTemp("""
+                name,engine,version,jdbc_url,user
+                inv-ok,postgresql,15,jdbc:postgresql://127.0.0.1:5432/postgres,postgres
+                inv-infile,mysql,8.4,jdbc:mysql://127.0.0.1:3306/mysql?allowLoadLocalInfile=true,root
+                inv-create,mariadb,10.11,jdbc:mariadb://127.0.0.1:3306/x?createDatabaseIfNotExist=true,root
+                inv-factory,postgresql,15,jdbc:postgresql://127.0.0.1:5432/postgres?socketFactory=java.lang.Object,postgres
+                inv-timeout,mariadb,10.11,jdbc:mariadb://127.0.0.1:3306/mysql?connectTimeout=0,root
+                """);
+
+        CliHarness.Result r = cli.run("fleet", "import", "--file", csv.toString(), "--json");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        JsonNode report = json(r.out());
+        assertThat(report.get("importedCount").asInt()).isEqualTo(1);
+        List<Integer> rows = new ArrayList<>();
+        report.get("rejected").forEach(row -> rows.add(row.get("row").asInt()));
+        assertThat(rows).containsExactly(3, 4, 5, 6);
+        assertThat(report.get("rejected").get(0).get("reason").asText()).contains("allowLoadLocalInfile");
+        assertThat(report.get("rejected").get(1).get("reason").asText()).contains("createDatabaseIfNotExist");
+        assertThat(report.get("rejected").get(2).get("reason").asText()).contains("socketFactory");
+        assertThat(report.get("rejected").get(3).get("reason").asText()).contains("connectTimeout");
+        assertThat(cli.instances().findByName("inv-ok")).isPresent();
+        assertThat(cli.instances().findByName("inv-infile")).isEmpty();
+    }
+
+    @Test
     void aCleanImportExitsWithZero() {
         Path csv = CliGeneralTest.writeTemp("name,engine,version\ninv-1,mariadb,10.11.9-MariaDB\n");
 

@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.knobwright.app.AppContext;
 import io.knobwright.connectors.catalog.MariaDbCatalogReader;
 import io.knobwright.connectors.catalog.PostgresCatalogReader;
+import io.knobwright.model.engine.Engine;
+import io.knobwright.model.fleet.ConnectionSpec;
+import io.knobwright.model.fleet.CredentialRef;
+import io.knobwright.model.fleet.Instance;
+import io.knobwright.model.store.KnobwrightStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -210,7 +215,14 @@ class UrlSecretsCliTest {
             String silent = "jdbc:mariadb://127.0.0.1:" + witness.getLocalPort() + "/test?connectTimeout=0&socketTimeout=0";
             Path inventory = Files.writeString(work.resolve("fleet.csv"),
                     "name,engine,version,jdbc_url\nstored-hostile,mariadb,10.11," + maria + "\n");
-            assertThat(run("fleet", "import", "--file", inventory.toString()).exitCode()).isZero();
+            CliHarness.Result imported = run("fleet", "import", "--file", inventory.toString());
+            assertThat(imported.exitCode()).isEqualTo(1);
+            assertThat(imported.err() + imported.out()).contains("createDatabaseIfNotExist");
+            // a store written before imports were judged by the gate may hold such a URL: refresh refuses it too
+            try (KnobwrightStore store = KnobwrightStore.open(home)) {
+                store.instances().save(new Instance(0, "stored-hostile", Engine.MARIADB, "10.11", null,
+                        new ConnectionSpec(maria, "root", CredentialRef.NONE), null, null, null, null, null, false));
+            }
 
             List<CliHarness.Result> results = List.of(
                     add("maria", maria), add("mysql", mysql), add("pg", pg), add("silent", silent),
