@@ -31,6 +31,7 @@ public final class Main {
      * Tests use it to run many commands in one child process.
      */
     public static int run(String... args) {
+        DriverLogs.configure(List.of(args).contains("--debug"));
         // JSON is UTF-8 by definition; the platform default may be ASCII on a bare server.
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);

@@ -39,7 +39,8 @@ final class MySqlFailures {
         }
         String serverSaid = failure.getMessage() == null ? "" : failure.getMessage();
         String lower = serverSaid.toLowerCase(Locale.ROOT);
-        String user = target.user() == null ? "" : target.user();
+        String user = target.user() != null ? target.user() : url.parameters().stream()
+                .filter(p -> p.name().equalsIgnoreCase("user")).map(JdbcUrl.Parameter::value).findFirst().orElse("");
         return switch (failure.getErrorCode()) {
             case 1045 -> at + " refused user '" + user + "': wrong password, no account for this user from this"
                     + " client host, or an account that requires TLS (then add sslMode=verify-full to the URL). Check the"

@@ -40,7 +40,10 @@ final class PostgresFailures {
         String state = failure.getSQLState() == null ? "" : failure.getSQLState();
         String serverSaid = failure.getMessage() == null ? "" : failure.getMessage();
         String lower = serverSaid.toLowerCase(Locale.ROOT);
-        String user = target.user() == null || target.user().isBlank() ? System.getProperty("user.name") : target.user();
+        // pgjdbc takes the user from the URL's user parameter, else the operating system's
+        String user = target.user() != null && !target.user().isBlank() ? target.user() : url.parameters().stream()
+                .filter(p -> p.name().equals("user")).map(JdbcUrl.Parameter::value).findFirst()
+                .orElse(System.getProperty("user.name"));
         String database = url.database().isEmpty() ? user : url.database();
         if (state.equals("28P01")) {
             return at + " refused user '" + user + "': wrong password or no such role. Check the user name and the password stored for this instance.";

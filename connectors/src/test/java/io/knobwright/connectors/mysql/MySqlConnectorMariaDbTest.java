@@ -92,6 +92,16 @@ class MySqlConnectorMariaDbTest {
     }
 
     @Test
+    void aRefusalNamesTheUserGivenInTheUrl() throws Exception {
+        ThrowawayMariaDbUsers.withUser(user -> {
+            ConnectorException e = catchThrowableOfType(ConnectorException.class, () -> connector.probe(
+                    new ConnectionTarget("jdbc:mariadb://127.0.0.1:3306/?USER=" + user, null, "Wrong-Battery-18")));
+
+            assertThat(e.getMessage()).startsWith("MariaDB at 127.0.0.1:3306 refused user '" + user + "': wrong password,");
+        });
+    }
+
+    @Test
     void wrongPasswordIsRefusedNamingTheUserWithoutShowingThePassword() throws Exception {
         String wrongPassword = "Wrong-Battery-17";
         ThrowawayMariaDbUsers.withUser(user -> {

@@ -131,6 +131,16 @@ class PostgresConnectorEmbeddedTest {
     }
 
     @Test
+    void aRefusalNamesTheUserGivenInTheUrl() {
+        String withUser = url + (url.contains("?") ? "&" : "?") + "user=pw_user";
+
+        ConnectorException e = catchThrowableOfType(ConnectorException.class,
+                () -> connector.probe(new ConnectionTarget(withUser, null, WRONG_PASSWORD)));
+
+        assertThat(e.getMessage()).startsWith("PostgreSQL at 127.0.0.1:" + server.getPort() + " refused user 'pw_user':");
+    }
+
+    @Test
     void wrongPasswordIsRefusedNamingTheUserWithoutShowingThePassword() {
         ConnectionTarget wrong = new ConnectionTarget(url, "pw_user", WRONG_PASSWORD);
 
