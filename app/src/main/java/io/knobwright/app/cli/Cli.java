@@ -85,7 +85,16 @@ public final class Cli {
         if (message == null || message.isBlank()) {
             return "failed without a message";
         }
-        return ShownText.escaped(message.strip().replaceAll("\\s*[\\r\\n]+\\s*", " "));
+        // A list of problems (one per line in the workbench) stays readable on one line: "; " between its items.
+        StringBuilder joined = new StringBuilder();
+        for (String line : message.strip().split("\\s*[\\r\\n]+\\s*")) {
+            if (!joined.isEmpty()) {
+                char last = joined.charAt(joined.length() - 1);
+                joined.append(last == ':' || last == ';' || last == '.' ? " " : "; ");
+            }
+            joined.append(line);
+        }
+        return ShownText.escaped(joined.toString());
     }
 
     /** Fails the command line as a usage error (exit 2), the way picocli reports its own parse errors. */

@@ -164,6 +164,14 @@ class CliGeneralTest {
     }
 
     @Test
+    void aListOfProblemsStaysOneLineWithItsItemsApart() {
+        assertThat(Cli.oneLine("Nothing was imported; fix these first:\n  a.yaml line 5: no_such_param is unknown\n"
+                + "  a.yaml line 7: 128XB has an unknown unit\n")).isEqualTo("Nothing was imported; fix these first:"
+                + " a.yaml line 5: no_such_param is unknown; a.yaml line 7: 128XB has an unknown unit");
+        assertThat(Cli.oneLine("First sentence.\nSecond one")).isEqualTo("First sentence. Second one");
+    }
+
+    @Test
     void debugAddsTheStackTrace() {
         CliHarness.Result r = cli.run("--debug", "fleet", "show", "ghost");
 
