@@ -107,7 +107,7 @@ public final class CatalogGenerator {
         String who = user == null ? "the default user" : "user '" + user + "'";
         String hint;
         if (state.startsWith("28")) {
-            hint = "The server refused " + who + ": check the user name and password (--user, password prompt)"
+            hint = "The server refused " + who + ": check the user name and the password (--user, --password-env)"
                     + " and that the server allows this user to connect from this machine.";
         } else if (state.equals("3D000") || state.equals("42000") && e.getMessage().contains("Unknown database")) {
             hint = "The database named in the URL does not exist on that server: use an existing one,"

@@ -103,7 +103,7 @@ class CatalogGeneratorTest {
         assertThatThrownBy(() -> generator.generate(url("postgres"), "nobody", "secret"))
                 .isInstanceOf(ConnectorException.class)
                 .hasMessageContaining("refused user 'nobody'")
-                .hasMessageContaining("check the user name and password")
+                .hasMessageContaining("check the user name and the password (--user, --password-env)")
                 .hasMessageNotContaining("secret");
     }
 

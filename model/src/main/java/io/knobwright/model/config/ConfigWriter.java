@@ -6,6 +6,7 @@ import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.catalog.ParameterSpec;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.template.ResolvedParameter;
+import io.knobwright.model.text.ShownText;
 import io.knobwright.model.value.Values;
 
 import java.util.ArrayList;
@@ -154,10 +155,15 @@ public final class ConfigWriter {
         sb.append('\n');
     }
 
-    /** Parameter names come from the catalog, but a file may have been tampered with: refuse anything odd. */
+    /**
+     * Parameter names come from the catalog, but a template may carry one it does not know (an extension's, or a file
+     * edited by hand): anything that is not a plain identifier is refused rather than written into SQL.
+     */
     private static String identifier(String name) {
         if (!name.matches("[A-Za-z_][A-Za-z0-9_.]*")) {
-            throw new IllegalArgumentException("Refusing to write parameter name '" + name + "' into SQL");
+            throw new UserError(UserError.Kind.INPUT, "Cannot write the parameter name '" + ShownText.escaped(name)
+                    + "' into SQL: only letters, digits, '_' and '.' are written there. Remove or rename that entry,"
+                    + " or export a configuration file instead.");
         }
         return name;
     }
