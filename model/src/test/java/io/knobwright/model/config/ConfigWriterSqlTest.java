@@ -92,16 +92,6 @@ class ConfigWriterSqlTest {
     }
 
     @Test
-    void aParameterNameThatIsNoPlainIdentifierIsAUserErrorNotWrittenIntoSql() {
-        List<ResolvedParameter> parameters = List.of(
-                new ResolvedParameter("work_mem = 1; DROP TABLE x; --", "1", null, "shop", 1, null, false, ""));
-
-        assertThatThrownBy(() -> ConfigWriter.sqlScript(catalog(Engine.POSTGRESQL, "16"), "h", parameters))
-                .isInstanceOf(UserError.class)
-                .hasMessageStartingWith("Cannot write the parameter name 'work_mem = 1; DROP TABLE x; --' into SQL");
-    }
-
-    @Test
     void commentsAfterASettingStayOnItsLine() {
         List<ResolvedParameter> parameters = List.of(
                 new ResolvedParameter("work_mem", "65536", "kB", "evil\nshared_buffers = 1", 2, "RAM /\r\n 4", false,

@@ -1,5 +1,6 @@
 package io.knobwright.model.config;
 
+import io.knobwright.model.UserError;
 import io.knobwright.model.catalog.CatalogRepository;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.engine.Engine;
@@ -76,6 +77,6 @@ class ConfigWriterTest {
         assertThat(sql).contains("ALTER SYSTEM SET log_line_prefix = 'it''s';").contains("SELECT pg_reload_conf();");
         assertThatThrownBy(() -> ConfigWriter.sqlScript(CATALOGS.require(Engine.MYSQL, "8.0"), "x",
                 List.of(resolved("a; DROP TABLE t", "1", null))))
-                .hasMessageContaining("Refusing");
+                .isInstanceOf(UserError.class).hasMessageContaining("Cannot write the parameter name");
     }
 }

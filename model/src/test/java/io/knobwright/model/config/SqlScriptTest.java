@@ -1,5 +1,6 @@
 package io.knobwright.model.config;
 
+import io.knobwright.model.UserError;
 import io.knobwright.model.catalog.CatalogRepository;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.engine.Engine;
@@ -72,6 +73,7 @@ class SqlScriptTest {
 
     @Test
     void oddParameterNamesAreRefusedRatherThanWrittenIntoSql() {
-        assertThatThrownBy(() -> script(Engine.MYSQL, "8.4", p("a; DROP TABLE t", "1"))).hasMessageContaining("Refusing");
+        assertThatThrownBy(() -> script(Engine.MYSQL, "8.4", p("a; DROP TABLE t", "1")))
+                .isInstanceOf(UserError.class).hasMessageStartingWith("Cannot write the parameter name 'a; DROP TABLE t' into SQL");
     }
 }
