@@ -13,55 +13,30 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * The repositories bound to one jOOQ context: the store's own (each call its own transaction) or a
- * transaction's (every call in it). The only place that lists how each repository is built.
+ * The repositories bound to one jOOQ context: a transaction's (every call in it) or, wrapped by
+ * {@link #eachCallAUnit}, the store's own. The only place that lists how each repository is built.
  */
-final class JooqRepositories implements Repositories {
-
-    private final JooqInstanceRepository instances;
-    private final JooqSnapshotRepository snapshots;
-    private final JooqTemplateRepository templates;
-    private final JooqTemplateAssignmentRepository assignments;
-    private final JooqPlanRepository plans;
-    private final JooqServerCatalogRepository serverCatalogs;
+record JooqRepositories(InstanceRepository instances, SnapshotRepository snapshots, TemplateRepository templates,
+                        TemplateAssignmentRepository templateAssignments, PlanRepository plans,
+                        ServerCatalogRepository serverCatalogs) implements Repositories {
 
     /** @param catalogCache the store's cache of stored server descriptions, shared by every transaction */
     JooqRepositories(DSLContext dsl, Clock clock, Map<Long, ParameterCatalog> catalogCache) {
-        this.instances = new JooqInstanceRepository(dsl, clock);
-        this.snapshots = new JooqSnapshotRepository(dsl);
-        this.templates = new JooqTemplateRepository(dsl, clock);
-        this.assignments = new JooqTemplateAssignmentRepository(dsl);
-        this.plans = new JooqPlanRepository(dsl);
-        this.serverCatalogs = new JooqServerCatalogRepository(dsl, catalogCache);
+        this(new JooqInstanceRepository(dsl, clock), new JooqSnapshotRepository(dsl), new JooqTemplateRepository(dsl, clock),
+                new JooqTemplateAssignmentRepository(dsl), new JooqPlanRepository(dsl),
+                new JooqServerCatalogRepository(dsl, catalogCache));
     }
 
-    @Override
-    public InstanceRepository instances() {
-        return instances;
-    }
-
-    @Override
-    public SnapshotRepository snapshots() {
-        return snapshots;
-    }
-
-    @Override
-    public TemplateRepository templates() {
-        return templates;
-    }
-
-    @Override
-    public TemplateAssignmentRepository templateAssignments() {
-        return assignments;
-    }
-
-    @Override
-    public PlanRepository plans() {
-        return plans;
-    }
-
-    @Override
-    public ServerCatalogRepository serverCatalogs() {
-        return serverCatalogs;
+    /**
+     * The same repositories outside any transaction: each call is one unit of work, tried again by
+     * {@link StoreContention} when another process's coming or going interrupted it before it committed.
+     */
+    JooqRepositories eachCallAUnit(StoreContention contention) {
+        return new JooqRepositories(contention.eachCallAUnit(InstanceRepository.class, instances),
+                contention.eachCallAUnit(SnapshotRepository.class, snapshots),
+                contention.eachCallAUnit(TemplateRepository.class, templates),
+                contention.eachCallAUnit(TemplateAssignmentRepository.class, templateAssignments),
+                contention.eachCallAUnit(PlanRepository.class, plans),
+                contention.eachCallAUnit(ServerCatalogRepository.class, serverCatalogs));
     }
 }

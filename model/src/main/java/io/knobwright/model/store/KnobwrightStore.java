@@ -100,7 +100,7 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
                 .set(SQLDialect.H2)
                 .set(new Settings().withExecuteLogging(false).withRenderSchema(false))
                 .set(new DefaultExecuteListenerProvider(CommitWatch.writes())));
-        this.repositories = new UnitPerCallRepositories(new JooqRepositories(dsl, clock, catalogCache), contention);
+        this.repositories = new JooqRepositories(dsl, clock, catalogCache).eachCallAUnit(contention);
     }
 
     /**
