@@ -1,6 +1,7 @@
 package io.knobwright.model.store;
 
 import io.knobwright.model.catalog.ApplyMode;
+import io.knobwright.model.catalog.HostDependentDefaults;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.catalog.ParameterSpec;
 import io.knobwright.model.catalog.ParameterType;
@@ -40,9 +41,6 @@ import static io.knobwright.model.store.jooq.Tables.SERVER_CATALOG_PARAMETER;
  * changes, so one read from the store is kept in memory by id for the life of the store.
  */
 final class JooqServerCatalogRepository implements ServerCatalogRepository {
-
-    /** Ids per IN list: H2 handles far more, but a bounded list keeps statements cacheable. */
-    private static final int CHUNK = 500;
 
     private final DSLContext dsl;
     private final Map<Long, ParameterCatalog> byId;
@@ -120,13 +118,11 @@ final class JooqServerCatalogRepository implements ServerCatalogRepository {
     @Override
     public Map<Long, ServerCatalog> latestOf(Collection<Long> instanceIds) {
         Map<Long, ServerCatalog> result = new HashMap<>();
-        List<Long> ids = List.copyOf(instanceIds);
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+        for (List<Long> chunk : InLists.chunks(instanceIds)) {
             for (Record3<Long, Long, java.time.OffsetDateTime> row : dsl
                     .select(INSTANCE_SERVER_CATALOG.INSTANCE_ID, INSTANCE_SERVER_CATALOG.CATALOG_ID, INSTANCE_SERVER_CATALOG.READ_AT)
                     .from(INSTANCE_SERVER_CATALOG)
-                    .where(INSTANCE_SERVER_CATALOG.INSTANCE_ID.in(chunk))
+                    .where(InLists.in(INSTANCE_SERVER_CATALOG.INSTANCE_ID, chunk))
                     .fetch()) {
                 result.put(row.value1(), new ServerCatalog(catalog(row.value2()), row.value3().toInstant()));
             }
@@ -163,7 +159,9 @@ final class JooqServerCatalogRepository implements ServerCatalogRepository {
                     p.getEnumValues() == null ? List.of() : Arrays.asList(p.getEnumValues().split("\n")),
                     p.getDefaultValue(), ApplyMode.valueOf(p.getApplyMode()), p.getCategory(), p.getDescription(), origin));
         }
-        return new ParameterCatalog(new EngineVersion(engine, major), origin, specs);
+        // Which defaults depend on the host is not stored: the table that says so is applied on the way back in,
+        // as each catalog reader applies it on the way out of a server.
+        return HostDependentDefaults.mark(new ParameterCatalog(new EngineVersion(engine, major), origin, specs));
     }
 
     /** Equal descriptions hash equally, whatever server or moment they were read from. */

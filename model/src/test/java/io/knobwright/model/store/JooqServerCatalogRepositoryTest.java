@@ -83,6 +83,7 @@ class JooqServerCatalogRepositoryTest {
             assertThat(got.enumValues()).isEqualTo(want.enumValues());
             assertThat(got.defaultValue()).isEqualTo(want.defaultValue());
             assertThat(got.applyMode()).isEqualTo(want.applyMode());
+            assertThat(got.defaultDependsOn()).as(want.name()).isEqualTo(want.defaultDependsOn());
             assertThat(got.min() == null ? null : got.min().compareTo(want.min())).isIn(null, 0);
             assertThat(got.max() == null ? null : got.max().compareTo(want.max())).isIn(null, 0);
         }
