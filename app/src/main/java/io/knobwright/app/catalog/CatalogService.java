@@ -3,6 +3,7 @@ package io.knobwright.app.catalog;
 import io.knobwright.app.fleet.FleetService;
 import io.knobwright.model.catalog.EffectiveCatalog;
 import io.knobwright.model.catalog.EffectiveCatalogs;
+import io.knobwright.model.catalog.NoCatalogException;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.engine.EngineVersion;
 import io.knobwright.model.fleet.Instance;
@@ -34,7 +35,7 @@ public final class CatalogService {
     public Optional<ParameterCatalog> forInstance(long instanceId, EngineVersion version) {
         try {
             return Optional.of(catalogs.forInstance(instanceId, version));
-        } catch (IllegalArgumentException noCatalog) {
+        } catch (NoCatalogException noCatalog) {
             return Optional.empty();
         }
     }

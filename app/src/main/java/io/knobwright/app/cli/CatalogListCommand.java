@@ -77,13 +77,8 @@ final class CatalogListCommand implements Callable<Integer> {
             throw UserError.input("--version '" + version + "' is not a " + e.displayName() + " version. Catalogued "
                     + e.displayName() + " versions: " + String.join(", ", e.supportedVersions()) + ".");
         }
-        ParameterCatalog catalog;
-        try {
-            catalog = session.catalogs().require(e, v.major());
-        } catch (IllegalArgumentException noCatalog) {
-            // CatalogRepository's message names the versions that ship.
-            throw new UserError(UserError.Kind.INPUT, noCatalog.getMessage(), noCatalog);
-        }
+        // a version without a catalog is a user error that names the versions that ship
+        ParameterCatalog catalog = session.catalogs().require(e, v.major());
         if (json) {
             Json.print(session.out(), catalog.parameters().stream().map(CliJson.ParameterJson::of).toList());
         } else {

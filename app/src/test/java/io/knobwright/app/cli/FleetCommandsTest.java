@@ -227,6 +227,19 @@ class FleetCommandsTest {
         assertThat(r.exitCode()).isZero();
         assertThat(r.err()).startsWith("knobwright: warning: no parameter catalog for PostgreSQL 12");
         assertThat(cli.instances().findByName("old")).isPresent();
+
+        // a version without a catalog is the user's to know about (exit 1), not a bug (exit 70)
+        CliHarness.Result resolve = cli.run("template", "resolve", "--template", "postgresql-oltp", "--instance", "old");
+        assertThat(resolve.exitCode()).as(resolve.err()).isEqualTo(1);
+        assertThat(resolve.err()).startsWith("knobwright: No template can be resolved for 'old': No parameter catalog for PostgreSQL 12.");
+        for (String[] command : List.of(
+                new String[] {"template", "export", "--template", "postgresql-oltp", "--format", "postgresql.conf", "--instance", "old"},
+                new String[] {"template", "diff", "--left", "postgresql-oltp", "--right", "instance:old"},
+                new String[] {"catalog", "list", "--instance", "old"},
+                new String[] {"plan", "create", "--template", "postgresql-oltp", "--instance", "old", "--offline"})) {
+            CliHarness.Result r2 = cli.run(command);
+            assertThat(r2.exitCode()).as(String.join(" ", command) + ": " + r2.err()).isEqualTo(1);
+        }
     }
 
     @Test

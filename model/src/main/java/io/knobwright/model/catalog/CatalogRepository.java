@@ -21,7 +21,7 @@ public final class CatalogRepository {
 
     /** The catalog, or a message naming the versions that do ship. */
     public ParameterCatalog require(Engine engine, String major) {
-        return find(new EngineVersion(engine, major)).orElseThrow(() -> new IllegalArgumentException(
+        return find(new EngineVersion(engine, major)).orElseThrow(() -> new NoCatalogException(
                 "No parameter catalog for " + engine.displayName() + " " + major + ". Available versions: "
                         + String.join(", ", engine.supportedVersions()) + "."));
     }

@@ -31,7 +31,7 @@ public final class EffectiveCatalogs implements InstanceCatalogs {
     /**
      * The catalog validation, resolution, plans and exports use for the instance.
      *
-     * @throws IllegalArgumentException when the instance was never read and no catalog ships for its version
+     * @throws NoCatalogException when the instance was never read and no catalog ships for its version
      */
     @Override
     public ParameterCatalog forInstance(long instanceId, EngineVersion version) {

@@ -2,6 +2,7 @@ package io.knobwright.model.plan;
 
 import io.knobwright.model.catalog.CatalogRepository;
 import io.knobwright.model.catalog.InstanceCatalogs;
+import io.knobwright.model.catalog.NoCatalogException;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.diff.ValueEquivalence;
 import io.knobwright.model.engine.Engine;
@@ -61,7 +62,7 @@ public final class TemplatePlanner {
     public ParameterCatalog catalogFor(Instance instance) {
         try {
             return catalogs.forInstance(instance.id(), new EngineVersion(instance.engine(), instance.version()));
-        } catch (IllegalArgumentException noCatalog) {
+        } catch (NoCatalogException noCatalog) {
             throw new TemplateException("No template can be resolved for '" + instance.name() + "': "
                     + noCatalog.getMessage(), noCatalog);
         }
