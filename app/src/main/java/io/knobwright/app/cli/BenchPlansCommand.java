@@ -1,6 +1,7 @@
 package io.knobwright.app.cli;
 
 import io.knobwright.app.bench.PlanBench;
+import io.knobwright.model.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,7 +26,7 @@ final class BenchPlansCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (instances < 1 || instances > 100_000) {
-            throw new IllegalArgumentException("--instances must be between 1 and 100000, got " + instances + ".");
+            throw UserError.input("--instances must be between 1 and 100000, got " + instances + ".");
         }
         PlanBench.Result result;
         try (PrintStream out = WriterStream.of(session.out())) {

@@ -103,6 +103,14 @@ class CliGeneralTest {
     }
 
     @Test
+    void benchPlansRefusesAFleetSizeOutOfRangeAsAUserError() {
+        CliHarness.Result r = cli.run("bench", "plans", "--instances", "0");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.errLines()).containsExactly("knobwright: --instances must be between 1 and 100000, got 0.");
+    }
+
+    @Test
     void benchFleetUiRefusesAnEmptyFleet() {
         CliHarness.Result r = cli.run("bench", "fleet-ui", "--instances", "0");
 
