@@ -1,6 +1,7 @@
 package io.knobwright.model.fleet;
 
 import io.knobwright.model.UserError;
+import io.knobwright.model.text.ShownText;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -40,17 +41,13 @@ public final class ByteSize {
         BigDecimal bytes = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(1024).pow(power))
                 .setScale(0, RoundingMode.HALF_UP);
         if (bytes.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
-            throw UserError.input(field + " '" + abbreviate(text) + "' is too large");
+            throw UserError.input(field + " '" + ShownText.excerpt(text, ShownText.EXCERPT) + "' is too large");
         }
         return bytes.longValueExact();
     }
 
     private static UserError invalid(String field, String text) {
-        return UserError.input(field + " '" + abbreviate(text)
+        return UserError.input(field + " '" + ShownText.excerpt(text, ShownText.EXCERPT)
                 + "' is not a size; write it like 64GB, 65536MB, 2TB or a number of bytes");
-    }
-
-    static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 }

@@ -1,6 +1,7 @@
 package io.knobwright.model.fleet;
 
 import io.knobwright.model.UserError;
+import io.knobwright.model.text.ShownText;
 
 import java.util.Locale;
 
@@ -30,7 +31,7 @@ public final class HardwareInput {
         try {
             cpus = Long.parseLong(t);
         } catch (NumberFormatException notANumber) {
-            throw UserError.input("CPUs '" + ByteSize.abbreviate(t) + "' is not a whole number; give the logical CPUs"
+            throw UserError.input("CPUs '" + ShownText.excerpt(t, ShownText.EXCERPT) + "' is not a whole number; give the logical CPUs"
                     + " the server may use, e.g. 16, or 'unknown'.");
         }
         if (cpus < 1) {
@@ -74,7 +75,7 @@ public final class HardwareInput {
                     + (noUnit ? "; write the unit, e.g. " + t + "GB." : "; give it like " + example + "."));
         }
         if (bytes > max) {
-            throw UserError.input(label + " '" + ByteSize.abbreviate(t) + "' is more than any server has (at most "
+            throw UserError.input(label + " '" + ShownText.excerpt(t, ShownText.EXCERPT) + "' is more than any server has (at most "
                     + maxText + "); check the number and the unit.");
         }
         return bytes;

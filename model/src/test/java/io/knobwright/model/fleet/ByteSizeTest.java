@@ -25,5 +25,7 @@ class ByteSizeTest {
         assertThatThrownBy(() -> ByteSize.parse("Memory", "-4GB")).hasMessageContaining("is not a size");
         assertThatThrownBy(() -> ByteSize.parse("Memory", "64XB")).hasMessageContaining("is not a size");
         assertThatThrownBy(() -> ByteSize.parse("Disk size", "99999999PB")).hasMessage("Disk size '99999999PB' is too large");
+        assertThatThrownBy(() -> ByteSize.parse("Memory", "64\u202EGB"))
+                .as("the text is shown escaped, as every echoed input is").hasMessageStartingWith("Memory '64\\u202EGB' is not a size");
     }
 }
