@@ -1,6 +1,6 @@
 package io.knobwright.connectors;
 
-import io.knobwright.connectors.jdbc.JdbcUrl;
+import io.knobwright.model.fleet.JdbcUrlSecrets;
 
 /**
  * A resolved connection: what a connector needs to open a JDBC connection.
@@ -10,13 +10,13 @@ public record ConnectionTarget(String jdbcUrl, String user, String password) {
 
     public ConnectionTarget {
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:")) {
-            throw new IllegalArgumentException("A JDBC URL must start with 'jdbc:', got: " + JdbcUrl.redact(jdbcUrl));
+            throw new IllegalArgumentException("A JDBC URL must start with 'jdbc:', got: " + JdbcUrlSecrets.mask(jdbcUrl));
         }
     }
 
     /** Never prints the password, not even one written into the URL. */
     @Override
     public String toString() {
-        return "ConnectionTarget[" + JdbcUrl.redact(jdbcUrl) + ", user=" + user + ", password=" + (password == null ? "none" : "***") + "]";
+        return "ConnectionTarget[" + JdbcUrlSecrets.mask(jdbcUrl) + ", user=" + user + ", password=" + (password == null ? "none" : "***") + "]";
     }
 }

@@ -1,6 +1,6 @@
 package io.knobwright.connectors;
 
-import io.knobwright.connectors.jdbc.JdbcUrl;
+import io.knobwright.model.fleet.JdbcUrlSecrets;
 
 import java.util.List;
 
@@ -17,7 +17,7 @@ public final class ConnectorRegistry {
         return connectors.stream()
                 .filter(c -> c.accepts(jdbcUrl))
                 .findFirst()
-                .orElseThrow(() -> ConnectorException.badInput("No connector understands '" + JdbcUrl.redact(jdbcUrl)
+                .orElseThrow(() -> ConnectorException.badInput("No connector understands '" + JdbcUrlSecrets.mask(jdbcUrl)
                         + "'. Supported: jdbc:postgresql://host:port/db, jdbc:mariadb://host:port/db, jdbc:mysql://host:port/db.",
                         null));
     }

@@ -1,11 +1,11 @@
 package io.knobwright.connectors.catalog;
 
+import io.knobwright.model.fleet.JdbcUrlSecrets;
 import io.knobwright.connectors.ConnectionTarget;
 import io.knobwright.connectors.ConnectorException;
 import io.knobwright.connectors.jdbc.ConnectorTimeouts;
 import io.knobwright.connectors.jdbc.DriverDialect;
 import io.knobwright.connectors.jdbc.JdbcGate;
-import io.knobwright.connectors.jdbc.JdbcUrl;
 import io.knobwright.connectors.jdbc.NetworkFailures;
 import io.knobwright.model.catalog.CatalogFile;
 import io.knobwright.model.catalog.ParameterCatalog;
@@ -55,7 +55,7 @@ public final class CatalogGenerator {
         try (Connection connection = connect(admitted, jdbcUrl)) {
             return reader.read(connection);
         } catch (SQLException e) {
-            throw new ConnectorException("Reading the parameters of " + JdbcUrl.redact(jdbcUrl) + " failed: "
+            throw new ConnectorException("Reading the parameters of " + JdbcUrlSecrets.mask(jdbcUrl) + " failed: "
                     + NetworkFailures.withoutSecrets(e.getMessage(), jdbcUrl, admitted.target().password())
                     + ". The user needs permission to read the server's settings view.", e);
         }
@@ -88,7 +88,7 @@ public final class CatalogGenerator {
     }
 
     private static ConnectorException noReader(String jdbcUrl) {
-        return ConnectorException.badInput("Cannot generate a catalog from '" + JdbcUrl.redact(jdbcUrl)
+        return ConnectorException.badInput("Cannot generate a catalog from '" + JdbcUrlSecrets.mask(jdbcUrl)
                 + "': no catalog reader understands that URL. Use jdbc:postgresql://host:port/db"
                 + " or jdbc:mariadb://host:port/db.", null);
     }
@@ -118,7 +118,7 @@ public final class CatalogGenerator {
         } else {
             hint = "Check the URL, user and password.";
         }
-        return "Cannot connect to " + JdbcUrl.redact(jdbcUrl) + ". " + hint + " ("
+        return "Cannot connect to " + JdbcUrlSecrets.mask(jdbcUrl) + ". " + hint + " ("
                 + NetworkFailures.withoutSecrets(e.getMessage(), jdbcUrl, password) + ")";
     }
 }

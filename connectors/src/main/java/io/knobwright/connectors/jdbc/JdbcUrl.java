@@ -1,6 +1,5 @@
 package io.knobwright.connectors.jdbc;
 
-import io.knobwright.model.fleet.JdbcUrlSecrets;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -73,11 +72,6 @@ public record JdbcUrl(List<String> endpoints, String database, List<Parameter> p
             }
         }
         return new JdbcUrl(endpoints, decode(database), parameters(queryString));
-    }
-
-    /** The URL with every secret it carries (password parameters, user-info password) replaced by ***. */
-    public static String redact(String url) {
-        return JdbcUrlSecrets.mask(url);
     }
 
     /** The first '/' after the authority, skipping the parentheses of MariaDB's address=(...) form. */

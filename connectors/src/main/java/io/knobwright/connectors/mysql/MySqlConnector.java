@@ -1,5 +1,6 @@
 package io.knobwright.connectors.mysql;
 
+import io.knobwright.model.fleet.JdbcUrlSecrets;
 import io.knobwright.connectors.ConnectionTarget;
 import io.knobwright.connectors.ConnectorException;
 import io.knobwright.connectors.EngineConnector;
@@ -7,7 +8,6 @@ import io.knobwright.connectors.ServerInfo;
 import io.knobwright.connectors.catalog.MariaDbCatalogReader;
 import io.knobwright.connectors.jdbc.ConnectorTimeouts;
 import io.knobwright.connectors.jdbc.JdbcGate;
-import io.knobwright.connectors.jdbc.JdbcUrl;
 import io.knobwright.connectors.jdbc.MariaDbDialect;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.engine.Engine;
@@ -79,7 +79,7 @@ public final class MySqlConnector implements EngineConnector {
     private <T> T withConnection(ConnectionTarget target, Work<T> work) {
         Objects.requireNonNull(target, "target");
         if (!accepts(target.jdbcUrl())) {
-            throw ConnectorException.badInput("Not a MariaDB or MySQL JDBC URL: '" + JdbcUrl.redact(target.jdbcUrl())
+            throw ConnectorException.badInput("Not a MariaDB or MySQL JDBC URL: '" + JdbcUrlSecrets.mask(target.jdbcUrl())
                     + "'. It should look like jdbc:mariadb://host:3306/ or jdbc:mysql://host:3306/.", null);
         }
         JdbcGate.Admitted admitted = JdbcGate.admit(MariaDbDialect.INSTANCE, target, timeouts);

@@ -1,5 +1,6 @@
 package io.knobwright.connectors.postgres;
 
+import io.knobwright.model.fleet.JdbcUrlSecrets;
 import io.knobwright.connectors.ConnectionTarget;
 import io.knobwright.connectors.ConnectorException;
 import io.knobwright.connectors.EngineConnector;
@@ -7,7 +8,6 @@ import io.knobwright.connectors.ServerInfo;
 import io.knobwright.connectors.catalog.PostgresCatalogReader;
 import io.knobwright.connectors.jdbc.ConnectorTimeouts;
 import io.knobwright.connectors.jdbc.JdbcGate;
-import io.knobwright.connectors.jdbc.JdbcUrl;
 import io.knobwright.connectors.jdbc.PostgresDialect;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.engine.Engine;
@@ -102,7 +102,7 @@ public final class PostgresConnector implements EngineConnector {
     private <T> T withConnection(ConnectionTarget target, Work<T> work) {
         Objects.requireNonNull(target, "target");
         if (!accepts(target.jdbcUrl())) {
-            throw ConnectorException.badInput("Not a PostgreSQL JDBC URL: '" + JdbcUrl.redact(target.jdbcUrl())
+            throw ConnectorException.badInput("Not a PostgreSQL JDBC URL: '" + JdbcUrlSecrets.mask(target.jdbcUrl())
                     + "'. It should look like jdbc:postgresql://host:5432/postgres.", null);
         }
         JdbcGate.Admitted admitted = JdbcGate.admit(PostgresDialect.INSTANCE, target, timeouts);

@@ -33,10 +33,6 @@ final class PostgresFailures {
         if (network != null) {
             return network;
         }
-        if (failure.getMessage() != null && failure.getMessage().startsWith("Unable to parse URL")) {
-            return "The PostgreSQL driver cannot read the JDBC URL '" + JdbcUrl.redact(target.jdbcUrl())
-                    + "': check host, port and database (jdbc:postgresql://host:5432/postgres).";
-        }
         String state = failure.getSQLState() == null ? "" : failure.getSQLState();
         String serverSaid = failure.getMessage() == null ? "" : failure.getMessage();
         String lower = serverSaid.toLowerCase(Locale.ROOT);

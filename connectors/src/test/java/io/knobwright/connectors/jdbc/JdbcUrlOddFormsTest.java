@@ -1,5 +1,6 @@
 package io.knobwright.connectors.jdbc;
 
+import io.knobwright.model.fleet.JdbcUrlSecrets;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +34,6 @@ class JdbcUrlOddFormsTest {
 
     @Test
     void noUrlRedactsToNoUrl() {
-        assertThat(JdbcUrl.redact(null)).isNull();
+        assertThat(JdbcUrlSecrets.mask(null)).isNull();
     }
 }

@@ -1,5 +1,6 @@
 package io.knobwright.connectors.jdbc;
 
+import io.knobwright.model.fleet.JdbcUrlSecrets;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,10 +50,10 @@ class JdbcUrlTest {
 
     @Test
     void redactsPasswordsInParametersAndUserInfo() {
-        assertThat(JdbcUrl.redact("jdbc:postgresql://h/db?user=u&password=s3cret&sslpassword=k3y&ssl=true"))
+        assertThat(JdbcUrlSecrets.mask("jdbc:postgresql://h/db?user=u&password=s3cret&sslpassword=k3y&ssl=true"))
                 .isEqualTo("jdbc:postgresql://h/db?user=u&password=***&sslpassword=***&ssl=true");
-        assertThat(JdbcUrl.redact("jdbc:mariadb://h/db?keyStorePassword=abc")).isEqualTo("jdbc:mariadb://h/db?keyStorePassword=***");
-        assertThat(JdbcUrl.redact("jdbc:mysql://app:s3cret@h:3306/db")).isEqualTo("jdbc:mysql://app:***@h:3306/db");
-        assertThat(JdbcUrl.redact("jdbc:postgresql://h:5432/db")).isEqualTo("jdbc:postgresql://h:5432/db");
+        assertThat(JdbcUrlSecrets.mask("jdbc:mariadb://h/db?keyStorePassword=abc")).isEqualTo("jdbc:mariadb://h/db?keyStorePassword=***");
+        assertThat(JdbcUrlSecrets.mask("jdbc:mysql://app:s3cret@h:3306/db")).isEqualTo("jdbc:mysql://app:***@h:3306/db");
+        assertThat(JdbcUrlSecrets.mask("jdbc:postgresql://h:5432/db")).isEqualTo("jdbc:postgresql://h:5432/db");
     }
 }
