@@ -48,8 +48,10 @@ public final class PlanService {
     private final Clock clock;
     private final String author;
 
-    /** @param author who makes plans, as a change board would want them signed */
-    /** @param catalogs the catalog in force per instance: its server's own description once read */
+    /**
+     * @param catalogs the catalog in force per instance: its server's own description once read
+     * @param author   who makes plans, as a change board would want them signed
+     */
     public PlanService(TemplateLibrary library, UnitOfWork store, EffectiveCatalogs catalogs, FleetService fleet,
                        Clock clock, String author) {
         this.library = Objects.requireNonNull(library, "library");
@@ -70,9 +72,10 @@ public final class PlanService {
         TemplateVersion template = library.require(reference);
         Map<Long, Instance> instances = fleet.findAll(instanceIds);
         // a live read may bring a new description of the server's parameters: those are looked up after it
-        TemplatePlanner planner = plannerForOneBatch(instances.values().stream().filter(i -> !live || !i.connectable()).toList());
-        Map<Long, SettingsSnapshot> stored = fleet.latestSnapshots(instances.values().stream()
-                .filter(i -> !live || !i.connectable()).map(Instance::id).toList(), parametersOrNone(planner, template));
+        List<Instance> fromStore = instances.values().stream().filter(i -> !live || !i.connectable()).toList();
+        TemplatePlanner planner = plannerForOneBatch(fromStore);
+        Map<Long, SettingsSnapshot> stored = fleet.latestSnapshots(fromStore.stream().map(Instance::id).toList(),
+                parametersOrNone(planner, template));
         List<ChangePlan> made = new ArrayList<>();
         List<PlanBatch.Failure> failures = new ArrayList<>();
         int done = 0;
