@@ -201,7 +201,10 @@ public final class TemplateService {
 
     /** Instances of the template's engine, those assigned to it first; for choosing what to compare or plan for. */
     public List<Instance> candidateInstances(String templateName, Engine engine) {
-        Set<Long> using = instancesUsing(templateName);
+        return candidates(engine, instancesUsing(templateName));
+    }
+
+    private List<Instance> candidates(Engine engine, Set<Long> using) {
         return fleet.list().stream().filter(i -> i.engine() == engine)
                 .sorted(java.util.Comparator.comparing((Instance i) -> !using.contains(i.id())))
                 .toList();
@@ -209,14 +212,16 @@ public final class TemplateService {
 
     /**
      * The instances a template's plans can be made for: those of its engine, those following it first, each with
-     * when its settings were last read.
+     * when its settings were last read (the newest snapshots of all of them in one batch, without their settings).
      */
     public List<PlanCandidate> planCandidates(String templateName) {
         Engine engine = library.require(templateName).template().engine();
         Set<Long> using = instancesUsing(templateName);
-        return candidateInstances(templateName, engine).stream()
+        List<Instance> candidates = candidates(engine, using);
+        Map<Long, SettingsSnapshot> newest = fleet.latestSnapshots(candidates.stream().map(Instance::id).toList(), Set.of());
+        return candidates.stream()
                 .map(i -> new PlanCandidate(i, using.contains(i.id()),
-                        fleet.latestSnapshot(i.id()).map(SettingsSnapshot::takenAt).orElse(null)))
+                        newest.containsKey(i.id()) ? newest.get(i.id()).takenAt() : null))
                 .toList();
     }
 
