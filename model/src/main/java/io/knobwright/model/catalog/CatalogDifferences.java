@@ -47,7 +47,7 @@ public final class CatalogDifferences {
             found.add("default " + quoted(server.defaultValue()) + " here, " + quoted(shipped.defaultValue()) + " in " + shippedLabel);
         }
         if (server.applyMode() != shipped.applyMode()) {
-            found.add("applies by " + lower(server.applyMode()) + " here, by " + lower(shipped.applyMode()) + " in " + shippedLabel);
+            found.add("applies by " + server.applyMode().label() + " here, by " + shipped.applyMode().label() + " in " + shippedLabel);
         }
         return found;
     }
