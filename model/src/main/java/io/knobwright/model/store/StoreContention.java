@@ -68,13 +68,13 @@ final class StoreContention {
 
     /** Runs the opening of the store until it succeeds, fails for a reason other than sharing, or patience runs out. */
     <T> T opening(Supplier<T> attempt) {
-        long start = System.nanoTime();
+        Waiting waiting = new Waiting();
         for (int round = 0; ; round++) {
             String server = serverId();
             try {
                 return attempt.get();
             } catch (RuntimeException e) {
-                pauseOrGiveUp(e, troubleSince(e, server), start, round);
+                pauseOrGiveUp(e, troubleSince(e, server), waiting, round);
             }
         }
     }
@@ -86,7 +86,7 @@ final class StoreContention {
         }
         IN_UNIT.set(true);
         try {
-            long start = System.nanoTime();
+            Waiting waiting = new Waiting();
             for (int round = 0; ; round++) {
                 CommitWatch.startUnit();
                 String server = serverId();
@@ -97,7 +97,7 @@ final class StoreContention {
                     if (trouble != Trouble.NONE && CommitWatch.mayHaveCommitted()) {
                         throw mayHaveBeenSaved(e);
                     }
-                    pauseOrGiveUp(e, trouble, start, round);
+                    pauseOrGiveUp(e, trouble, waiting, round);
                 }
             }
         } finally {
@@ -126,17 +126,42 @@ final class StoreContention {
         }));
     }
 
-    private void pauseOrGiveUp(RuntimeException failure, Trouble trouble, long start, int round) {
-        Duration waited = Duration.ofNanos(System.nanoTime() - start);
+    /**
+     * How long one opening or unit has waited: in all, and since the file was first seen held without a server in
+     * the current run of such failures. A take-over seen busy for seconds can end in a moment without a lock file;
+     * measured from the start, that moment alone was taken for a program that does not share.
+     */
+    private static final class Waiting {
+        private final long start = System.nanoTime();
+        private long heldSince = -1;
+
+        Duration inAll() {
+            return Duration.ofNanos(System.nanoTime() - start);
+        }
+
+        Duration heldWithoutServer(Trouble trouble) {
+            if (trouble != Trouble.HELD_WITHOUT_SERVER) {
+                heldSince = -1;
+                return Duration.ZERO;
+            }
+            if (heldSince < 0) {
+                heldSince = System.nanoTime();
+            }
+            return Duration.ofNanos(System.nanoTime() - heldSince);
+        }
+    }
+
+    private void pauseOrGiveUp(RuntimeException failure, Trouble trouble, Waiting waiting, int round) {
+        Duration held = waiting.heldWithoutServer(trouble);
         switch (trouble) {
             case NONE -> throw failure;
             case HELD_WITHOUT_SERVER -> {
-                if (waited.compareTo(exclusivePatience) >= 0) {
+                if (held.compareTo(exclusivePatience) >= 0) {
                     throw dir == null ? failure : StoreOpening.translate(dir, sqlCause(failure));
                 }
             }
             default -> {
-                if (waited.compareTo(patience) >= 0) {
+                if (waiting.inAll().compareTo(patience) >= 0) {
                     throw stayedBusy(failure);
                 }
             }

@@ -149,6 +149,26 @@ class StoreContentionTest {
     }
 
     @Test
+    void aMomentWithoutALockFileAfterALongTakeOverIsWaitedOutNotTakenForAProgramThatDoesNotShare() {
+        StoreContention contention = new StoreContention(temp, Duration.ofMinutes(1), Duration.ofMillis(300));
+        long start = System.nanoTime();
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+
+        String opened = contention.opening(() -> {
+            attempts.incrementAndGet();
+            if (System.nanoTime() - start < Duration.ofMillis(400).toNanos()) {
+                throw h2(ErrorCode.LOCK_TIMEOUT_1); // the take-over, longer than the patience for a non-sharing holder
+            }
+            if (attempts.get() % 3 != 0) {
+                throw h2(ErrorCode.DATABASE_ALREADY_OPEN_1); // no lock file for a moment
+            }
+            return "open";
+        });
+
+        assertThat(opened).isEqualTo("open");
+    }
+
+    @Test
     void otherFailuresPassUnchangedAndAnInnerUnitLeavesTheRetryingToTheOuterOne() {
         StoreContention contention = new StoreContention(temp);
         IllegalArgumentException bad = new IllegalArgumentException("bad value");
