@@ -12,9 +12,19 @@ import java.util.Objects;
  * @param baseline      "live at <time>" when the from-values were read from the server just now, "snapshot of <time>"
  *                      when they come from the newest stored snapshot, {@link #NO_BASELINE} when no settings were
  *                      ever read (every "from" is then unknown)
+ * @param uid           the plan's identity everywhere (this store, the shared hub, webhooks), unlike the store id
+ * @param ticket        the external change-management reference (a CHG number); empty when none
  */
 public record ChangePlan(long id, long instanceId, String instanceName, String template, int templateVersion,
-                         Instant createdAt, String author, PlanState state, String baseline, List<PlannedChange> changes) {
+                         Instant createdAt, String author, PlanState state, String baseline, List<PlannedChange> changes,
+                         String uid, String ticket) {
+
+    /** A new plan, with a new uid and no ticket. */
+    public ChangePlan(long id, long instanceId, String instanceName, String template, int templateVersion,
+                      Instant createdAt, String author, PlanState state, String baseline, List<PlannedChange> changes) {
+        this(id, instanceId, instanceName, template, templateVersion, createdAt, author, state, baseline, changes,
+                java.util.UUID.randomUUID().toString(), "");
+    }
 
     /** The baseline of a plan made for an instance whose settings were never read. */
     public static final String NO_BASELINE = "no settings read yet";
@@ -28,6 +38,10 @@ public record ChangePlan(long id, long instanceId, String instanceName, String t
         changes = List.copyOf(changes);
         author = author == null ? "" : author;
         baseline = baseline == null ? "" : baseline;
+        if (uid == null || uid.isBlank()) {
+            throw new IllegalArgumentException("A plan needs a uid");
+        }
+        ticket = ticket == null ? "" : ticket.strip();
     }
 
     public boolean restartNeeded() {
@@ -43,6 +57,22 @@ public record ChangePlan(long id, long instanceId, String instanceName, String t
     }
 
     public ChangePlan withId(long newId) {
-        return new ChangePlan(newId, instanceId, instanceName, template, templateVersion, createdAt, author, state, baseline, changes);
+        return new ChangePlan(newId, instanceId, instanceName, template, templateVersion, createdAt, author, state, baseline,
+                changes, uid, ticket);
+    }
+
+    public ChangePlan withState(PlanState newState) {
+        return new ChangePlan(id, instanceId, instanceName, template, templateVersion, createdAt, author, newState, baseline,
+                changes, uid, ticket);
+    }
+
+    public ChangePlan withTicket(String newTicket) {
+        return new ChangePlan(id, instanceId, instanceName, template, templateVersion, createdAt, author, state, baseline,
+                changes, uid, newTicket);
+    }
+
+    public ChangePlan withChanges(List<PlannedChange> newChanges) {
+        return new ChangePlan(id, instanceId, instanceName, template, templateVersion, createdAt, author, state, baseline,
+                newChanges, uid, ticket);
     }
 }

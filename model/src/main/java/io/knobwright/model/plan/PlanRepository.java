@@ -17,4 +17,17 @@ public interface PlanRepository {
     List<ChangePlan> findAll();
 
     List<ChangePlan> findByInstance(long instanceId);
+
+    Optional<ChangePlan> findByUid(String uid);
+
+    /** Newest first; changes included. */
+    List<ChangePlan> findByState(PlanState state);
+
+    /** Moves a plan to another state; governance decides whether it may (this only writes it). */
+    void updateState(long id, PlanState state);
+
+    void updateTicket(long id, String ticket);
+
+    /** Replaces a plan's changes, all at once (an edit; governance sends the plan back to draft). */
+    void replaceChanges(long id, List<PlannedChange> changes);
 }

@@ -52,7 +52,7 @@ final class JooqPlanRepository implements PlanRepository {
                 // H2 keeps microseconds: store and return the same instant, so a plan reads back equal.
                 ChangePlan stored = new ChangePlan(0, plan.instanceId(), plan.instanceName(), plan.template(),
                         plan.templateVersion(), plan.createdAt().truncatedTo(ChronoUnit.MICROS), plan.author(), plan.state(),
-                        plan.baseline(), plan.changes());
+                        plan.baseline(), plan.changes(), plan.uid(), plan.ticket());
                 ChangePlanRecord row = db.newRecord(CHANGE_PLAN);
                 row.setInstanceId(plan.instanceId());
                 row.setInstanceName(plan.instanceName());
@@ -62,13 +62,10 @@ final class JooqPlanRepository implements PlanRepository {
                 row.setAuthor(plan.author());
                 row.setState(plan.state().name());
                 row.setBaseline(plan.baseline());
+                row.setUid(plan.uid());
+                row.setTicket(plan.ticket());
                 row.insert();
-                int ordinal = 0;
-                for (PlannedChange c : plan.changes()) {
-                    changes.bind(row.getId(), ordinal++, c.parameter(), c.from(), c.to(), c.unit(), c.applyMode().name(),
-                            c.provenance(), c.note());
-                    pending++;
-                }
+                pending += bindChanges(changes, row.getId(), plan.changes());
                 saved.add(stored.withId(row.getId()));
             }
             if (pending > 0) {
@@ -76,6 +73,55 @@ final class JooqPlanRepository implements PlanRepository {
             }
             return saved;
         });
+    }
+
+    private static int bindChanges(BatchBindStep batch, long planId, List<PlannedChange> planned) {
+        int ordinal = 0;
+        for (PlannedChange c : planned) {
+            batch.bind(planId, ordinal++, c.parameter(), c.from(), c.to(), c.unit(), c.applyMode().name(), c.provenance(), c.note());
+        }
+        return ordinal;
+    }
+
+    @Override
+    public void updateState(long id, PlanState state) {
+        if (dsl.update(CHANGE_PLAN).set(CHANGE_PLAN.STATE, state.name()).where(CHANGE_PLAN.ID.eq(id)).execute() != 1) {
+            throw new StoreException("No plan " + id + " to change to " + state + ": it was removed meanwhile.");
+        }
+    }
+
+    @Override
+    public void updateTicket(long id, String ticket) {
+        if (dsl.update(CHANGE_PLAN).set(CHANGE_PLAN.TICKET, ticket).where(CHANGE_PLAN.ID.eq(id)).execute() != 1) {
+            throw new StoreException("No plan " + id + " to give ticket " + ticket + ": it was removed meanwhile.");
+        }
+    }
+
+    @Override
+    public void replaceChanges(long id, List<PlannedChange> planned) {
+        dsl.transaction(tx -> {
+            DSLContext db = tx.dsl();
+            db.deleteFrom(PLAN_CHANGE).where(PLAN_CHANGE.PLAN_ID.eq(id)).execute();
+            if (!planned.isEmpty()) {
+                BatchBindStep batch = db.batch(db.insertInto(PLAN_CHANGE, PLAN_CHANGE.PLAN_ID, PLAN_CHANGE.ORDINAL,
+                        PLAN_CHANGE.PARAMETER, PLAN_CHANGE.FROM_VALUE, PLAN_CHANGE.TO_VALUE, PLAN_CHANGE.UNIT,
+                        PLAN_CHANGE.APPLY_MODE, PLAN_CHANGE.PROVENANCE, PLAN_CHANGE.NOTE)
+                        .values((Long) null, null, null, null, null, null, null, null, null));
+                bindChanges(batch, id, planned);
+                batch.execute();
+            }
+        });
+    }
+
+    @Override
+    public Optional<ChangePlan> findByUid(String uid) {
+        return load(dsl.selectFrom(CHANGE_PLAN).where(CHANGE_PLAN.UID.eq(uid)).fetch()).stream().findFirst();
+    }
+
+    @Override
+    public List<ChangePlan> findByState(PlanState state) {
+        return load(dsl.selectFrom(CHANGE_PLAN).where(CHANGE_PLAN.STATE.eq(state.name()))
+                .orderBy(CHANGE_PLAN.CREATED_AT.desc(), CHANGE_PLAN.ID.desc()).fetch());
     }
 
     @Override
@@ -108,6 +154,6 @@ final class JooqPlanRepository implements PlanRepository {
         }
         return headers.map(h -> new ChangePlan(h.getId(), h.getInstanceId(), h.getInstanceName(), h.getTemplateName(),
                 h.getTemplateVersion(), h.getCreatedAt().toInstant(), h.getAuthor(), PlanState.valueOf(h.getState()),
-                h.getBaseline(), changes.getOrDefault(h.getId(), List.of())));
+                h.getBaseline(), changes.getOrDefault(h.getId(), List.of()), h.getUid(), h.getTicket()));
     }
 }

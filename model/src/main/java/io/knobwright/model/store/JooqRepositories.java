@@ -1,6 +1,8 @@
 package io.knobwright.model.store;
 
 import io.knobwright.model.catalog.ParameterCatalog;
+import io.knobwright.model.approval.GovernanceRepository;
+import io.knobwright.model.audit.AuditRepository;
 import io.knobwright.model.catalog.ServerCatalogRepository;
 import io.knobwright.model.fleet.InstanceRepository;
 import io.knobwright.model.fleet.SnapshotRepository;
@@ -18,13 +20,15 @@ import java.util.Map;
  */
 record JooqRepositories(InstanceRepository instances, SnapshotRepository snapshots, TemplateRepository templates,
                         TemplateAssignmentRepository templateAssignments, PlanRepository plans,
-                        ServerCatalogRepository serverCatalogs) implements Repositories {
+                        ServerCatalogRepository serverCatalogs, GovernanceRepository governance,
+                        AuditRepository audit) implements Repositories {
 
     /** @param catalogCache the store's cache of stored server descriptions, shared by every transaction */
     JooqRepositories(DSLContext dsl, Clock clock, Map<Long, ParameterCatalog> catalogCache) {
         this(new JooqInstanceRepository(dsl, clock), new JooqSnapshotRepository(dsl), new JooqTemplateRepository(dsl, clock),
                 new JooqTemplateAssignmentRepository(dsl), new JooqPlanRepository(dsl),
-                new JooqServerCatalogRepository(dsl, catalogCache));
+                new JooqServerCatalogRepository(dsl, catalogCache), new JooqGovernanceRepository(dsl),
+                new JooqAuditRepository(dsl));
     }
 
     /**
@@ -37,6 +41,8 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                 contention.eachCallAUnit(TemplateRepository.class, templates),
                 contention.eachCallAUnit(TemplateAssignmentRepository.class, templateAssignments),
                 contention.eachCallAUnit(PlanRepository.class, plans),
-                contention.eachCallAUnit(ServerCatalogRepository.class, serverCatalogs));
+                contention.eachCallAUnit(ServerCatalogRepository.class, serverCatalogs),
+                contention.eachCallAUnit(GovernanceRepository.class, governance),
+                contention.eachCallAUnit(AuditRepository.class, audit));
     }
 }

@@ -220,6 +220,16 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
         return repositories.serverCatalogs();
     }
 
+    @Override
+    public io.knobwright.model.approval.GovernanceRepository governance() {
+        return repositories.governance();
+    }
+
+    @Override
+    public io.knobwright.model.audit.AuditRepository audit() {
+        return repositories.audit();
+    }
+
     public CredentialVault vault() {
         return vault;
     }

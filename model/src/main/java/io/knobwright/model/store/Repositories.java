@@ -1,5 +1,7 @@
 package io.knobwright.model.store;
 
+import io.knobwright.model.approval.GovernanceRepository;
+import io.knobwright.model.audit.AuditRepository;
 import io.knobwright.model.catalog.ServerCatalogRepository;
 import io.knobwright.model.fleet.InstanceRepository;
 import io.knobwright.model.fleet.SnapshotRepository;
@@ -26,4 +28,10 @@ public interface Repositories {
 
     /** What each server said about its own parameters. */
     ServerCatalogRepository serverCatalogs();
+
+    /** Users, the policy, submissions, decisions, delegations and review items. */
+    GovernanceRepository governance();
+
+    /** The hash-chained audit trail; append inside the unit of work that makes the change it records. */
+    AuditRepository audit();
 }

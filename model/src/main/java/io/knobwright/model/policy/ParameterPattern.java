@@ -1,0 +1,34 @@
+package io.knobwright.model.policy;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A parameter name, or a family of them with {@code *} ({@code enable_*}, {@code innodb_flush_*}). Matched without
+ * regard to case, because MySQL and SQL Server names are case-insensitive and PostgreSQL's are lower-case anyway.
+ */
+public record ParameterPattern(String text) {
+
+    private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9_.*\\- ]{1,200}");
+
+    public ParameterPattern {
+        if (text == null || !ALLOWED.matcher(text.strip()).matches() || text.isBlank()) {
+            throw new IllegalArgumentException("Parameter '" + text + "' is not a parameter name or pattern: use the"
+                    + " name as the server spells it, with * for any characters (e.g. fsync, enable_*)");
+        }
+        text = text.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean matches(String parameter) {
+        String name = parameter.toLowerCase(Locale.ROOT);
+        if (text.indexOf('*') < 0) {
+            return text.equals(name);
+        }
+        return Pattern.compile(("\\Q" + text + "\\E").replace("*", "\\E.*\\Q")).matcher(name).matches();
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}
