@@ -3,6 +3,10 @@ package io.knobwright.app;
 import io.knobwright.app.catalog.CatalogService;
 import io.knobwright.app.fleet.DefaultFleetService;
 import io.knobwright.app.fleet.FleetService;
+import io.knobwright.app.governance.AuditService;
+import io.knobwright.app.governance.GovernanceEvents;
+import io.knobwright.app.governance.GovernanceService;
+import io.knobwright.app.governance.PolicyService;
 import io.knobwright.app.plan.PlanService;
 import io.knobwright.app.task.ExecutorTaskRunner;
 import io.knobwright.app.template.TemplateImporter;
@@ -38,6 +42,10 @@ public final class AppContext implements AutoCloseable {
     private final TemplateService templates;
     private final CatalogService catalogService;
     private final PlanService plans;
+    private final GovernanceService governance;
+    private final PolicyService policy;
+    private final AuditService audit;
+    private final String localUser;
 
     /**
      * @param store        the repositories, their unit of work, and the vault
@@ -46,6 +54,12 @@ public final class AppContext implements AutoCloseable {
      */
     public AppContext(KnobwrightStore store, AutoCloseable closer, CatalogRepository catalogs, ConnectorRegistry connectors,
                       Function<String, String> environment) {
+        this(store, closer, catalogs, connectors, environment, null);
+    }
+
+    /** @param actingAs who acts (the CLI's --as); null: $KNOBWRIGHT_USER, else the operating-system user */
+    public AppContext(KnobwrightStore store, AutoCloseable closer, CatalogRepository catalogs, ConnectorRegistry connectors,
+                      Function<String, String> environment, String actingAs) {
         this.store = Objects.requireNonNull(closer, "closer");
         this.catalogs = Objects.requireNonNull(catalogs, "catalogs");
         this.connectors = Objects.requireNonNull(connectors, "connectors");
@@ -56,23 +70,39 @@ public final class AppContext implements AutoCloseable {
         EffectiveCatalogs effective = new EffectiveCatalogs(catalogs, store.serverCatalogs());
         this.catalogService = new CatalogService(effective, fleet);
         TemplateLibrary library = new TemplateLibrary(BuiltInTemplates.load(), store.templates());
-        String author = author(environment);
+        String author = actingAs != null && !actingAs.isBlank() ? actingAs.strip() : author(environment);
+        this.localUser = author;
         this.templates = new TemplateService(library, store.templateAssignments(), effective, store.serverCatalogs(), fleet,
                 new TemplateImporter(catalogs, effective, FileSource.disk()), clock, author);
         this.plans = new PlanService(library, store, effective, fleet, clock, author);
+        this.governance = new GovernanceService(store, clock, GovernanceEvents.NONE);
+        this.policy = new PolicyService(store, clock);
+        this.audit = new AuditService(store.audit());
     }
 
-    /** Who saves templates and makes plans: the operating-system user, as a change board would want it named. */
+    /**
+     * Who saves templates, makes plans and acts in governance: $KNOBWRIGHT_USER (a user registered in the store
+     * under another name than the login), else the operating-system user, as a change board would want it named.
+     */
     private static String author(Function<String, String> environment) {
+        String chosen = environment.apply("KNOBWRIGHT_USER");
+        if (chosen != null && !chosen.isBlank()) {
+            return chosen.strip();
+        }
         String user = environment.apply("USER");
         return user == null || user.isBlank() ? System.getProperty("user.name", "unknown") : user;
     }
 
     /** Opens (creating and migrating when new) the store in {@code dataDir} and wires everything to it. */
     public static AppContext open(Path dataDir) {
+        return open(dataDir, null);
+    }
+
+    /** @param actingAs who acts (the CLI's --as); null: $KNOBWRIGHT_USER, else the operating-system user */
+    public static AppContext open(Path dataDir, String actingAs) {
         KnobwrightStore store = KnobwrightStore.open(dataDir);
         try {
-            return new AppContext(store, store, new CatalogRepository(), Connectors.defaultRegistry(), System::getenv);
+            return new AppContext(store, store, new CatalogRepository(), Connectors.defaultRegistry(), System::getenv, actingAs);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -94,6 +124,25 @@ public final class AppContext implements AutoCloseable {
 
     public PlanService plans() {
         return plans;
+    }
+
+    /** Plans' governed life: submit, decide, break the glass, expire, the check before apply. */
+    public GovernanceService governance() {
+        return governance;
+    }
+
+    /** Users, delegations, locks and approval rules. */
+    public PolicyService policy() {
+        return policy;
+    }
+
+    public AuditService audit() {
+        return audit;
+    }
+
+    /** Who acts here: --as, else $KNOBWRIGHT_USER, else the operating-system user. */
+    public String localUser() {
+        return localUser;
     }
 
     public CatalogRepository catalogs() {
