@@ -48,6 +48,9 @@ public final class Cli {
                 ex.printStackTrace(session.err());
             }
             session.err().flush();
+            if (error instanceof io.knobwright.model.approval.GovernanceRefusal) {
+                return ExitCodes.REFUSED;
+            }
             return error != null ? exitCode(error.kind()) : ExitCodes.BUG;
         };
     }

@@ -22,7 +22,8 @@ public final class CliSession implements AutoCloseable {
     /** Opens the composition root on a data directory. */
     @FunctionalInterface
     public interface ContextOpener {
-        AppContext open(Path dataDir);
+        /** @param actingAs who acts (--as); null: $KNOBWRIGHT_USER, else the operating-system user */
+        AppContext open(Path dataDir, String actingAs);
     }
 
     /** Shows the workbench and blocks until its window closes; returns the exit code. */
@@ -40,6 +41,7 @@ public final class CliSession implements AutoCloseable {
     private final PrintWriter err;
 
     private String dataDirFlag;
+    private String actingAs;
     private boolean debug;
     private AppContext context;
     private CatalogRepository catalogs;
@@ -57,6 +59,15 @@ public final class CliSession implements AutoCloseable {
 
     void dataDirFlag(String dir) {
         this.dataDirFlag = dir;
+    }
+
+    void actingAs(String user) {
+        this.actingAs = user;
+    }
+
+    /** Who acts in this invocation: --as, else what the context resolved ($KNOBWRIGHT_USER, $USER). */
+    String actor() {
+        return context().localUser();
     }
 
     void debug(boolean on) {
@@ -94,7 +105,7 @@ public final class CliSession implements AutoCloseable {
 
     AppContext context() {
         if (context == null) {
-            context = contexts.open(dataDir());
+            context = contexts.open(dataDir(), actingAs);
         }
         return context;
     }

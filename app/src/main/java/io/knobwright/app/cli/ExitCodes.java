@@ -11,6 +11,12 @@ public final class ExitCodes {
     /** A database server could not be reached or refused the connection. */
     public static final int UNREACHABLE = 3;
     /** Knobwright hit a bug (EX_SOFTWARE of sysexits.h): nothing the user did or can fix; report it. */
+    /** Governance refused what was asked (self-approval, second decision, missing role, locked parameter). */
+    public static final int REFUSED = 4;
+
+    /** `audit verify` found the chain broken. */
+    public static final int AUDIT_BROKEN = 5;
+
     public static final int BUG = 70;
 
     private ExitCodes() {

@@ -7,8 +7,10 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 @Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Change plans: what an instance needs to match a template, stored for review and apply.",
-        subcommands = {PlanCreateCommand.class, PlanListCommand.class, PlanShowCommand.class})
+        description = "Change plans: what an instance needs to match a template, and their governed life (submit, approve, reject).",
+        subcommands = {PlanCreateCommand.class, PlanListCommand.class, PlanShowCommand.class, PlanSubmitCommand.class,
+                PlanDecisionCommand.Approve.class, PlanDecisionCommand.Reject.class, PlanDecisionCommand.Bypass.class,
+                PlanDecisionCommand.CloseReview.class})
 final class PlanCommand implements Callable<Integer> {
 
     @Spec
@@ -16,6 +18,6 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw Cli.usage(spec.commandLine(), "Missing command: use one of create, list, show.");
+        throw Cli.usage(spec.commandLine(), "Missing command: use one of create, list, show, submit, approve, reject, bypass, close-review.");
     }
 }

@@ -1,7 +1,7 @@
 package io.knobwright.app.cli;
 
 import io.knobwright.model.catalog.ParameterCatalog;
-import io.knobwright.model.UserError;
+import io.knobwright.app.governance.PlanReview;
 import io.knobwright.model.plan.ChangePlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "show", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Shows one plan's changes.")
+        description = "Shows one plan's changes and its governance: ticket, risk and why, locks, the approval chain and its progress.")
 final class PlanShowCommand implements Callable<Integer> {
 
     private final CliSession session;
@@ -31,14 +31,16 @@ final class PlanShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ChangePlan plan = session.context().plans().plan(id)
-                .orElseThrow(() -> UserError.input("No plan " + id + ". List them with: knobwright plan list"));
+        session.context().governance().sweep();
+        PlanReview review = session.context().governance().review(id);
+        ChangePlan plan = review.plan();
         Optional<ParameterCatalog> catalog = Optional.ofNullable(
                 session.context().plans().catalogsOf(List.of(plan.instanceId())).get(plan.instanceId()));
         if (json) {
-            Json.print(session.out(), TemplateJson.PlanJson.of(plan, catalog));
+            Json.print(session.out(), ReviewJson.of(review, catalog));
         } else {
             print(session.out(), plan, catalog);
+            PlanDecisionText.print(session.out(), review);
         }
         return ExitCodes.OK;
     }

@@ -102,12 +102,12 @@ final class TemplateJson {
 
     record PlanJson(long id, long instanceId, String instance, String template, int templateVersion, String createdAt,
                     String author, String state, String baseline, boolean restartNeeded, List<ChangeJson> changes,
-                    boolean hasBaseline) {
+                    boolean hasBaseline, String uid, String ticket) {
         /** @param catalog the instance's catalog, for the display fields; empty when it is gone */
         static PlanJson of(ChangePlan p, Optional<ParameterCatalog> catalog) {
             return new PlanJson(p.id(), p.instanceId(), p.instanceName(), p.template(), p.templateVersion(), p.createdAt().toString(),
                     p.author(), p.state().name().toLowerCase(Locale.ROOT), p.baseline(), p.restartNeeded(),
-                    p.changes().stream().map(c -> ChangeJson.of(c, catalog)).toList(), p.hasBaseline());
+                    p.changes().stream().map(c -> ChangeJson.of(c, catalog)).toList(), p.hasBaseline(), p.uid(), p.ticket());
         }
     }
 }

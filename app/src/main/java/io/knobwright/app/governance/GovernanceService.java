@@ -370,6 +370,11 @@ public final class GovernanceService {
                 current ? decisions : List.of(), reviews, repos.audit().about(subject(planId)));
     }
 
+    /** The newest submission of each plan that has one (for lists: one query, not one per plan). */
+    public Map<Long, Submission> submissions(List<ChangePlan> plans) {
+        return store.governance().latestSubmissions(plans.stream().map(ChangePlan::id).toList());
+    }
+
     /** Submitted plans the user could decide now (their own excluded, decided ones excluded), oldest first. */
     public List<PlanReview> awaiting(String actorName) {
         return store.transactionResult(repos -> {

@@ -32,7 +32,7 @@ class CliGeneralTest {
     @Test
     void everyCommandHasHelpAndHelpNeverOpensTheStore() {
         java.util.Map<String, CommandLine> commands = new java.util.LinkedHashMap<>();
-        collect(Cli.commandLine(new CliSession(d -> { throw new AssertionError(); }, c -> 0, List.of(), java.util.Map.of(),
+        collect(Cli.commandLine(new CliSession((d, as) -> { throw new AssertionError(); }, c -> 0, List.of(), java.util.Map.of(),
                 java.io.InputStream.nullInputStream(), new java.io.PrintWriter(java.io.Writer.nullWriter()),
                 new java.io.PrintWriter(java.io.Writer.nullWriter()))), "", commands);
         List<String> paths = List.copyOf(commands.keySet());

@@ -92,10 +92,10 @@ final class CliHarness implements AutoCloseable {
         return store.templates().save(template, "editor", "saved with validation errors");
     }
 
-    private AppContext openContext(Path dataDir) {
+    private AppContext openContext(Path dataDir, String actingAs) {
         openedDataDirs.add(dataDir);
         AutoCloseable keepStoreOpen = () -> { };
-        return new AppContext(store, keepStoreOpen, new CatalogRepository(), connectors, env::get);
+        return new AppContext(store, keepStoreOpen, new CatalogRepository(), connectors, env::get, actingAs);
     }
 
     @Override
