@@ -4,6 +4,7 @@ import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.catalog.ServerCatalogRepository;
 import io.knobwright.model.fleet.InstanceRepository;
 import io.knobwright.model.fleet.SnapshotRepository;
+import io.knobwright.model.notify.WebhookOutbox;
 import io.knobwright.model.plan.PlanRepository;
 import io.knobwright.model.template.TemplateAssignmentRepository;
 import io.knobwright.model.template.TemplateRepository;
@@ -18,13 +19,13 @@ import java.util.Map;
  */
 record JooqRepositories(InstanceRepository instances, SnapshotRepository snapshots, TemplateRepository templates,
                         TemplateAssignmentRepository templateAssignments, PlanRepository plans,
-                        ServerCatalogRepository serverCatalogs) implements Repositories {
+                        ServerCatalogRepository serverCatalogs, WebhookOutbox webhooks) implements Repositories {
 
     /** @param catalogCache the store's cache of stored server descriptions, shared by every transaction */
     JooqRepositories(DSLContext dsl, Clock clock, Map<Long, ParameterCatalog> catalogCache) {
         this(new JooqInstanceRepository(dsl, clock), new JooqSnapshotRepository(dsl), new JooqTemplateRepository(dsl, clock),
                 new JooqTemplateAssignmentRepository(dsl), new JooqPlanRepository(dsl),
-                new JooqServerCatalogRepository(dsl, catalogCache));
+                new JooqServerCatalogRepository(dsl, catalogCache), new JooqWebhookOutbox(dsl));
     }
 
     /**
@@ -37,6 +38,7 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                 contention.eachCallAUnit(TemplateRepository.class, templates),
                 contention.eachCallAUnit(TemplateAssignmentRepository.class, templateAssignments),
                 contention.eachCallAUnit(PlanRepository.class, plans),
-                contention.eachCallAUnit(ServerCatalogRepository.class, serverCatalogs));
+                contention.eachCallAUnit(ServerCatalogRepository.class, serverCatalogs),
+                contention.eachCallAUnit(WebhookOutbox.class, webhooks));
     }
 }

@@ -3,6 +3,7 @@ package io.knobwright.model.store;
 import io.knobwright.model.catalog.ServerCatalogRepository;
 import io.knobwright.model.fleet.InstanceRepository;
 import io.knobwright.model.fleet.SnapshotRepository;
+import io.knobwright.model.notify.WebhookOutbox;
 import io.knobwright.model.plan.PlanRepository;
 import io.knobwright.model.template.TemplateAssignmentRepository;
 import io.knobwright.model.template.TemplateRepository;
@@ -26,4 +27,7 @@ public interface Repositories {
 
     /** What each server said about its own parameters. */
     ServerCatalogRepository serverCatalogs();
+
+    /** Webhook notifications waiting to be sent, being retried, or sent. */
+    WebhookOutbox webhooks();
 }
