@@ -6,6 +6,7 @@ import io.knobwright.model.notify.WebhookEventJson;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.net.ssl.SSLException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -159,6 +160,9 @@ public final class WebhookSender implements AutoCloseable {
                 }
                 case NoRouteToHostException ignored -> {
                     return "no network route to " + receiver;
+                }
+                case EOFException ignored -> {
+                    return receiver + " closed the connection without answering";
                 }
                 case SSLException ssl -> {
                     return "TLS handshake with " + receiver + " failed" + (ssl.getMessage() == null ? "" : ": " + ssl.getMessage());

@@ -8,6 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,11 +26,15 @@ class WebhookSenderTest {
     private static final String SECRET = "correct horse battery staple";
 
     private final WebhookSender sender = new WebhookSender("1.4.0", Map.of("HOOK_SECRET", SECRET)::get,
-            Duration.ofSeconds(2), Duration.ofMillis(300));
+            Duration.ofSeconds(5), Duration.ofSeconds(10));
+    /** For receivers that never answer; a busy machine answers the others later than this. */
+    private final WebhookSender impatient = new WebhookSender("1.4.0", name -> null, Duration.ofSeconds(2),
+            Duration.ofMillis(300));
 
     @AfterEach
     void close() {
         sender.close();
+        impatient.close();
     }
 
     @Test
@@ -119,7 +127,7 @@ class WebhookSenderTest {
         try (FakeReceiver receiver = new FakeReceiver(FakeReceiver.NEVER_ANSWER)) {
             long start = System.nanoTime();
 
-            SendOutcome outcome = sender.send(Events.delivery(Events.to(receiver.url("/slow"))));
+            SendOutcome outcome = impatient.send(Events.delivery(Events.to(receiver.url("/slow"))));
 
             assertThat(outcome.result()).isEqualTo(SendOutcome.Result.RETRY);
             assertThat(outcome.message()).isEqualTo("timed out after 0.3 s waiting for " + receiver.url("").substring(7));
@@ -132,13 +140,51 @@ class WebhookSenderTest {
         try (FakeReceiver receiver = new FakeReceiver(FakeReceiver.NEVER_FINISH)) {
             long start = System.nanoTime();
 
-            SendOutcome outcome = sender.send(Events.delivery(Events.to(receiver.url("/trickle"))));
+            SendOutcome outcome = impatient.send(Events.delivery(Events.to(receiver.url("/trickle"))));
 
             assertThat(outcome.result()).isEqualTo(SendOutcome.Result.RETRY);
             assertThat(outcome.message()).isEqualTo("timed out after 3.3 s: " + receiver.url("").substring(7)
                     + " began to answer but did not finish");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
         }
+    }
+
+    @Test
+    void httpsToAPlainHttpReceiverFailsInTheTlsHandshake() throws Exception {
+        try (ServerSocket plainHttp = answersOnce("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")) {
+            String endpoint = "127.0.0.1:" + plainHttp.getLocalPort();
+
+            SendOutcome outcome = sender.send(Events.delivery(Events.to("https://" + endpoint + "/h")));
+
+            assertThat(outcome.result()).isEqualTo(SendOutcome.Result.RETRY);
+            assertThat(outcome.message()).startsWith("TLS handshake with " + endpoint + " failed");
+        }
+    }
+
+    @Test
+    void aReceiverThatHangsUpWithoutAnsweringIsReported() throws Exception {
+        try (ServerSocket hangsUp = answersOnce("")) {
+            String endpoint = "127.0.0.1:" + hangsUp.getLocalPort();
+
+            SendOutcome outcome = sender.send(Events.delivery(Events.to("http://" + endpoint + "/h?token=abc123")));
+
+            assertThat(outcome.result()).isEqualTo(SendOutcome.Result.RETRY);
+            assertThat(outcome.message()).isEqualTo(endpoint + " closed the connection without answering");
+        }
+    }
+
+    /** A loopback server that reads the first bytes of one connection, writes {@code reply} and hangs up. */
+    private static ServerSocket answersOnce(String reply) throws IOException {
+        ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        Thread.ofVirtual().start(() -> {
+            try (Socket s = server.accept()) {
+                s.getInputStream().read(new byte[512]);
+                s.getOutputStream().write(reply.getBytes(StandardCharsets.US_ASCII));
+            } catch (IOException closed) {
+                // the test is over
+            }
+        });
+        return server;
     }
 
     @Test
