@@ -6,6 +6,7 @@ import io.knobwright.model.audit.AuditRepository;
 import io.knobwright.model.catalog.ServerCatalogRepository;
 import io.knobwright.model.fleet.InstanceRepository;
 import io.knobwright.model.fleet.SnapshotRepository;
+import io.knobwright.model.notify.WebhookOutbox;
 import io.knobwright.model.plan.PlanRepository;
 import io.knobwright.model.template.TemplateAssignmentRepository;
 import io.knobwright.model.template.TemplateRepository;
@@ -21,14 +22,14 @@ import java.util.Map;
 record JooqRepositories(InstanceRepository instances, SnapshotRepository snapshots, TemplateRepository templates,
                         TemplateAssignmentRepository templateAssignments, PlanRepository plans,
                         ServerCatalogRepository serverCatalogs, GovernanceRepository governance,
-                        AuditRepository audit) implements Repositories {
+                        AuditRepository audit, WebhookOutbox webhooks) implements Repositories {
 
     /** @param catalogCache the store's cache of stored server descriptions, shared by every transaction */
     JooqRepositories(DSLContext dsl, Clock clock, Map<Long, ParameterCatalog> catalogCache) {
         this(new JooqInstanceRepository(dsl, clock), new JooqSnapshotRepository(dsl), new JooqTemplateRepository(dsl, clock),
                 new JooqTemplateAssignmentRepository(dsl), new JooqPlanRepository(dsl),
                 new JooqServerCatalogRepository(dsl, catalogCache), new JooqGovernanceRepository(dsl),
-                new JooqAuditRepository(dsl));
+                new JooqAuditRepository(dsl), new JooqWebhookOutbox(dsl));
     }
 
     /**
@@ -43,6 +44,7 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                 contention.eachCallAUnit(PlanRepository.class, plans),
                 contention.eachCallAUnit(ServerCatalogRepository.class, serverCatalogs),
                 contention.eachCallAUnit(GovernanceRepository.class, governance),
-                contention.eachCallAUnit(AuditRepository.class, audit));
+                contention.eachCallAUnit(AuditRepository.class, audit),
+                contention.eachCallAUnit(WebhookOutbox.class, webhooks));
     }
 }

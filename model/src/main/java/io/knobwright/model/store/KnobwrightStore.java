@@ -11,6 +11,7 @@ import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.catalog.ServerCatalogRepository;
 import io.knobwright.model.fleet.demo.DemoFleet;
 import io.knobwright.model.fleet.demo.DemoSettings;
+import io.knobwright.model.notify.WebhookOutbox;
 import io.knobwright.model.plan.PlanRepository;
 import io.knobwright.model.template.TemplateAssignmentRepository;
 import io.knobwright.model.template.TemplateRepository;
@@ -228,6 +229,11 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
     @Override
     public io.knobwright.model.audit.AuditRepository audit() {
         return repositories.audit();
+    }
+
+    @Override
+    public WebhookOutbox webhooks() {
+        return repositories.webhooks();
     }
 
     public CredentialVault vault() {

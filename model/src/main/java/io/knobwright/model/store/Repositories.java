@@ -5,6 +5,7 @@ import io.knobwright.model.audit.AuditRepository;
 import io.knobwright.model.catalog.ServerCatalogRepository;
 import io.knobwright.model.fleet.InstanceRepository;
 import io.knobwright.model.fleet.SnapshotRepository;
+import io.knobwright.model.notify.WebhookOutbox;
 import io.knobwright.model.plan.PlanRepository;
 import io.knobwright.model.template.TemplateAssignmentRepository;
 import io.knobwright.model.template.TemplateRepository;
@@ -34,4 +35,7 @@ public interface Repositories {
 
     /** The hash-chained audit trail; append inside the unit of work that makes the change it records. */
     AuditRepository audit();
+
+    /** Webhook notifications waiting to be sent, being retried, or sent. */
+    WebhookOutbox webhooks();
 }

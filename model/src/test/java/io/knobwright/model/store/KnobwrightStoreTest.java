@@ -133,10 +133,11 @@ class KnobwrightStoreTest {
     @Test
     void storeFromANewerKnobwrightIsRefusedAndLeftUntouched() throws Exception {
         KnobwrightStore.open(temp).close();
+        int future = StoreMigrations.NEWEST_SCHEMA + 1;
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + temp.resolve("knobwright"), "sa", "")) {
             c.createStatement().execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\","
                     + " \"description\", \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
-                    + " VALUES (99, '7', 'future', 'SQL', 'V7__future.sql', 0, 'sa', 1, TRUE)");
+                    + " VALUES (99, '" + future + "', 'future', 'SQL', 'V" + future + "__future.sql', 0, 'sa', 1, TRUE)");
         }
         Path file = temp.resolve("knobwright.mv.db");
         byte[] before = Files.readAllBytes(file);
@@ -144,7 +145,7 @@ class KnobwrightStoreTest {
 
         assertThatThrownBy(() -> KnobwrightStore.open(temp))
                 .isInstanceOf(StoreException.class)
-                .hasMessage("This store at " + temp.toAbsolutePath() + " was written by a newer Knobwright (schema 7,"
+                .hasMessage("This store at " + temp.toAbsolutePath() + " was written by a newer Knobwright (schema " + future + ","
                         + " this version knows up to " + StoreMigrations.NEWEST_SCHEMA + "). Use that version, or open"
                         + " another --data-dir.");
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
