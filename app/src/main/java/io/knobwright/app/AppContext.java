@@ -4,7 +4,12 @@ import io.knobwright.app.catalog.CatalogService;
 import io.knobwright.app.fleet.DefaultFleetService;
 import io.knobwright.app.fleet.FleetService;
 import io.knobwright.app.governance.AuditService;
-import io.knobwright.app.governance.GovernanceEvents;
+import io.knobwright.app.governance.GovernanceNotifications;
+import io.knobwright.app.governance.Lazy;
+import io.knobwright.app.cli.VersionProvider;
+import io.knobwright.connectors.notify.WebhookDispatcher;
+import io.knobwright.connectors.notify.WebhookSender;
+import io.knobwright.model.notify.Backoff;
 import io.knobwright.app.governance.GovernanceService;
 import io.knobwright.app.governance.PolicyService;
 import io.knobwright.app.plan.PlanService;
@@ -43,6 +48,8 @@ public final class AppContext implements AutoCloseable {
     private final CatalogService catalogService;
     private final PlanService plans;
     private final GovernanceService governance;
+    private final GovernanceNotifications notifications;
+    private final Lazy<WebhookSender> webhookSender;
     private final PolicyService policy;
     private final AuditService audit;
     private final String localUser;
@@ -75,7 +82,10 @@ public final class AppContext implements AutoCloseable {
         this.templates = new TemplateService(library, store.templateAssignments(), effective, store.serverCatalogs(), fleet,
                 new TemplateImporter(catalogs, effective, FileSource.disk()), clock, author);
         this.plans = new PlanService(library, store, effective, fleet, clock, author);
-        this.governance = new GovernanceService(store, clock, GovernanceEvents.NONE);
+        this.webhookSender = new Lazy<>(() -> new WebhookSender(VersionProvider.version(), environment));
+        this.notifications = new GovernanceNotifications(clock, new Lazy<>(() -> new WebhookDispatcher(store.webhooks(),
+                webhookSender.get(), Backoff.DEFAULT)));
+        this.governance = new GovernanceService(store, clock, notifications);
         this.policy = new PolicyService(store, clock);
         this.audit = new AuditService(store.audit());
     }
@@ -136,6 +146,11 @@ public final class AppContext implements AutoCloseable {
         return policy;
     }
 
+    /** Webhooks: what governance queued, sent when due. */
+    public GovernanceNotifications notifications() {
+        return notifications;
+    }
+
     public AuditService audit() {
         return audit;
     }
@@ -160,6 +175,7 @@ public final class AppContext implements AutoCloseable {
     @Override
     public void close() {
         tasks.close();
+        webhookSender.ifMade(WebhookSender::close);
         try {
             store.close();
         } catch (Exception e) {

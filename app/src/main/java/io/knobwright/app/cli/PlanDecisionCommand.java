@@ -51,6 +51,7 @@ abstract class PlanDecisionCommand implements Callable<Integer> {
             PlanReview review = session.context().governance().approve(session.actor(), id, comment);
             report(session, review, json, "Approved plan " + id + " as " + review.decisions().getLast().who() + ": "
                     + review.progressText() + ".");
+            WebhookSending.afterChange(session);
             return ExitCodes.OK;
         }
     }
@@ -66,6 +67,7 @@ abstract class PlanDecisionCommand implements Callable<Integer> {
         public Integer call() {
             PlanReview review = session.context().governance().reject(session.actor(), id, comment);
             report(session, review, json, "Rejected plan " + id + ".");
+            WebhookSending.afterChange(session);
             return ExitCodes.OK;
         }
     }
@@ -95,6 +97,7 @@ abstract class PlanDecisionCommand implements Callable<Integer> {
             report(session, review, json, "Plan " + id + " is approved by bypass; review item " + review.reviews().getFirst().id()
                     + " is open until a reviewer closes it with `knobwright plan close-review " + review.reviews().getFirst().id()
                     + " --comment ...`.");
+            WebhookSending.afterChange(session);
             return ExitCodes.OK;
         }
     }
@@ -118,6 +121,7 @@ abstract class PlanDecisionCommand implements Callable<Integer> {
         public Integer call() {
             var item = session.context().governance().closeReview(session.actor(), id, comment);
             session.out().println("Closed review item " + item.id() + " of plan " + item.planId() + ".");
+            WebhookSending.afterChange(session);
             return ExitCodes.OK;
         }
     }

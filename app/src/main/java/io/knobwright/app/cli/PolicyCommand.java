@@ -25,7 +25,8 @@ import java.util.concurrent.Callable;
 @Command(name = "policy", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Locked parameters and approval rules. Only admins change them; every change is a new version,",
                 "audited with its before and after."},
-        subcommands = {PolicyCommand.Lock.class, PolicyCommand.Unlock.class, PolicyCommand.ListPolicy.class, PolicyRulesCommand.class})
+        subcommands = {PolicyCommand.Lock.class, PolicyCommand.Unlock.class, PolicyCommand.ListPolicy.class, PolicyRulesCommand.class,
+                PolicyWebhooksCommand.class})
 final class PolicyCommand implements Callable<Integer> {
 
     @Spec
@@ -33,7 +34,7 @@ final class PolicyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw Cli.usage(spec.commandLine(), "Missing command: use one of lock, unlock, list, rules.");
+        throw Cli.usage(spec.commandLine(), "Missing command: use one of lock, unlock, list, rules, webhooks.");
     }
 
     static LockScope scope(String text) {

@@ -20,7 +20,7 @@ import java.util.Objects;
 
 /**
  * Checks the audit chain and writes it out. Both stream the records, so a chain of millions is never held in
- * memory. The exports carry every field the hash covers, so anyone can check them without Knobwright (decision 0111).
+ * memory. The exports carry every field the hash covers, so anyone can check them without Knobwright (decision 0115).
  */
 public final class AuditService {
 

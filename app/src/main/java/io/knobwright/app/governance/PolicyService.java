@@ -102,6 +102,11 @@ public final class PolicyService {
         return store.governance().delegations(clock.instant());
     }
 
+    /** The newest webhook deliveries, newest first, whatever their state. */
+    public List<io.knobwright.model.notify.WebhookDelivery> recentDeliveries(int limit) {
+        return store.webhooks().recent(limit);
+    }
+
     // ---- policy ----
 
     public PolicyVersion policy() {

@@ -36,7 +36,9 @@ final class CliHarness implements AutoCloseable {
         }
     }
 
-    private final KnobwrightStore store = KnobwrightStore.inMemory("cli-" + UUID.randomUUID(), false);
+    private final String storeName = "cli-" + UUID.randomUUID();
+    private final String storeUrl = "jdbc:h2:mem:" + storeName;
+    private final KnobwrightStore store = KnobwrightStore.inMemory(storeName, false);
     final Map<String, String> env = new HashMap<>();
     final FakeConnector server = new FakeConnector();
     final List<Path> openedDataDirs = new ArrayList<>();
@@ -73,6 +75,17 @@ final class CliHarness implements AutoCloseable {
                 new PrintWriter(out, true), new PrintWriter(err, true));
         int code = Cli.run(session, args);
         return new Result(code, out.toString(), err.toString());
+    }
+
+    /** Makes every waiting webhook delivery due now, as if its backoff had passed. */
+    void makeWebhooksDue() {
+        try (var c = java.sql.DriverManager.getConnection(storeUrl, "sa", "");
+             var s = c.createStatement()) {
+            s.executeUpdate("UPDATE webhook_delivery SET next_attempt_at = TIMESTAMP WITH TIME ZONE '2000-01-01 00:00:00Z'"
+                    + " WHERE delivered_at IS NULL");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     InstanceRepository instances() {

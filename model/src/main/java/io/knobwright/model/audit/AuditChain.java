@@ -10,7 +10,7 @@ import java.util.HexFormat;
 /**
  * The hash of a record: SHA-256 over a version tag, the record's number and time, each field length-prefixed (so
  * no two different records hash the same by moving text between fields) and the previous record's hash. The first
- * record follows {@link #GENESIS}. Documented in decision 0111, so that anyone can verify an export without Knobwright.
+ * record follows {@link #GENESIS}. Documented in decision 0115, so that anyone can verify an export without Knobwright.
  */
 public final class AuditChain {
 

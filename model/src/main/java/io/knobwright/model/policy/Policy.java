@@ -4,6 +4,8 @@ import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.plan.ChangePlan;
 import io.knobwright.model.plan.PlannedChange;
 
+import io.knobwright.model.notify.WebhookSubscription;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,17 +13,24 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The governance policy of a store: locked parameters, ordered approval rules (first match wins) and the fallback
- * rule for plans no rule matches. Versioned as a whole: every change is a new version, audited.
+ * The governance policy of a store: locked parameters, ordered approval rules (first match wins), the fallback
+ * rule for plans no rule matches, and the webhooks told of requests, decisions, expiries and bypasses. Versioned as
+ * a whole: every change is a new version, audited.
  */
-public record Policy(List<LockRule> locks, List<ApprovalRule> rules, ApprovalRule fallback) {
+public record Policy(List<LockRule> locks, List<ApprovalRule> rules, ApprovalRule fallback, List<WebhookSubscription> webhooks) {
 
     /** What a store starts with: nothing locked, no rules, one approval by a reviewer who is not the author. */
     public static final Policy DEFAULT = new Policy(List.of(), List.of(), ApprovalRule.defaultFallback());
 
+    /** A policy without webhooks. */
+    public Policy(List<LockRule> locks, List<ApprovalRule> rules, ApprovalRule fallback) {
+        this(locks, rules, fallback, List.of());
+    }
+
     public Policy {
         locks = List.copyOf(locks);
         rules = List.copyOf(rules);
+        webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
         Objects.requireNonNull(fallback, "fallback");
         Set<String> names = new HashSet<>();
         for (ApprovalRule rule : rules) {
@@ -75,11 +84,11 @@ public record Policy(List<LockRule> locks, List<ApprovalRule> rules, ApprovalRul
     public Policy withLock(LockRule lock) {
         List<LockRule> next = new ArrayList<>(locks.stream().filter(l -> !l.sameLockAs(lock)).toList());
         next.add(lock);
-        return new Policy(next, rules, fallback);
+        return new Policy(next, rules, fallback, webhooks);
     }
 
     public Policy withoutLock(LockScope scope, ParameterPattern parameter) {
         return new Policy(locks.stream().filter(l -> !(l.scope().equals(scope) && l.parameter().equals(parameter))).toList(),
-                rules, fallback);
+                rules, fallback, webhooks);
     }
 }

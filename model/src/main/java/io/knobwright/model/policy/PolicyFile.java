@@ -11,6 +11,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.knobwright.model.UserError;
 import io.knobwright.model.fleet.Criticality;
+import io.knobwright.model.notify.WebhookEvent;
+import io.knobwright.model.notify.WebhookSubscription;
 import io.knobwright.model.text.ReadLimits;
 import io.knobwright.model.text.ShownText;
 
@@ -59,7 +61,10 @@ public final class PolicyFile {
                    String expireAfter) {
     }
 
-    record Doc(List<LockDoc> locks, List<RuleDoc> rules, RuleDoc fallback) {
+    record WebhookDoc(String url, List<String> events, String secretEnv, Boolean enabled) {
+    }
+
+    record Doc(List<LockDoc> locks, List<RuleDoc> rules, RuleDoc fallback, List<WebhookDoc> webhooks) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper(ReadLimits.applied(new JsonFactory()))
@@ -101,7 +106,7 @@ public final class PolicyFile {
             doc = mapper.readValue(text, Doc.class);
         } catch (UnrecognizedPropertyException e) {
             throw UserError.input(place(source, e) + ": unknown key '" + ShownText.excerpt(e.getPropertyName(), ShownText.EXCERPT)
-                    + "' (known: locks, rules, fallback; in a lock: parameter, scope, reason; in a rule: name, match, levels,"
+                    + "' (known: locks, rules, fallback, webhooks; in a webhook: url, events, secretEnv, enabled; in a lock: parameter, scope, reason; in a rule: name, match, levels,"
                     + " escalateAfter, escalateTo, expireAfter; in match: engines, tiers, tags, instances, minCriticality,"
                     + " minRisk, lockedOnly, restartOnly, parameters)");
         } catch (JsonProcessingException e) {
@@ -152,8 +157,27 @@ public final class PolicyFile {
             if (fallback.match() != RuleMatch.ANY && !fallback.match().isAny()) {
                 throw new IllegalArgumentException("the fallback applies to every plan no rule matches: it has no match");
             }
+            List<WebhookSubscription> webhooks = new ArrayList<>();
+            List<WebhookDoc> hookDocs = doc.webhooks() == null ? List.of() : doc.webhooks();
+            for (int i = 0; i < hookDocs.size(); i++) {
+                WebhookDoc h = hookDocs.get(i);
+                where = source + ", webhook " + (i + 1);
+                if (h == null || h.url() == null) {
+                    throw new IllegalArgumentException("a webhook needs a url");
+                }
+                Set<WebhookEvent.Type> types = new LinkedHashSet<>();
+                for (String e : nonNull(h.events())) {
+                    try {
+                        types.add(WebhookEvent.Type.ofWireName(e.strip().toLowerCase(Locale.ROOT)));
+                    } catch (RuntimeException unknown) {
+                        throw new IllegalArgumentException("event '" + ShownText.excerpt(e, 40) + "' is not one of request,"
+                                + " decision, expiry, bypass, review_closed");
+                    }
+                }
+                webhooks.add(new WebhookSubscription(h.url().strip(), types, h.secretEnv(), h.enabled() == null || h.enabled()));
+            }
             where = source;
-            return new Policy(locks, rules, fallback);
+            return new Policy(locks, rules, fallback, webhooks);
         } catch (IllegalArgumentException e) {
             throw UserError.input(where + ": " + ShownText.escaped(e.getMessage()));
         }
@@ -232,7 +256,9 @@ public final class PolicyFile {
                 .map(l -> new LockDoc(l.parameter().text(), l.scope().toString(), l.reason().isEmpty() ? null : l.reason())).toList();
         List<RuleDoc> rules = policy.rules().stream().map(PolicyFile::toDoc).toList();
         try {
-            return mapper.writeValueAsString(new Doc(locks, rules, toDoc(policy.fallback())));
+            List<WebhookDoc> hooks = policy.webhooks().stream().map(h -> new WebhookDoc(h.url(),
+                    h.eventTypes().stream().map(WebhookEvent.Type::wireName).toList(), h.secretEnv(), h.enabled() ? null : false)).toList();
+            return mapper.writeValueAsString(new Doc(locks, rules, toDoc(policy.fallback()), hooks));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write the policy", e);
         }
