@@ -39,9 +39,13 @@ CREATE TABLE plan_submission (
     risk_level   VARCHAR(10)   NOT NULL,
     risk         CLOB          NOT NULL,
     comment      VARCHAR(2000) NOT NULL,
+    -- When the round next needs a look (its expiry, or its pending level's escalation); NULL: never. Keeps the sweep
+    -- that expires and escalates to the few rounds that are due, however many plans wait.
+    next_check_at TIMESTAMP WITH TIME ZONE,
     CONSTRAINT pk_plan_submission PRIMARY KEY (plan_id, round),
     CONSTRAINT fk_plan_submission_plan FOREIGN KEY (plan_id) REFERENCES change_plan (id) ON DELETE CASCADE
 );
+CREATE INDEX ix_plan_submission_next_check ON plan_submission (next_check_at);
 
 CREATE TABLE plan_decision (
     uid          VARCHAR(36)   NOT NULL,

@@ -90,6 +90,8 @@ public final class GovernanceService {
             int round = repos.governance().latestSubmission(planId).map(s -> s.round() + 1).orElse(1);
             Submission submission = new Submission(planId, round, actor.name(), now, ApprovalChain.of(rule), assessed, comment);
             repos.governance().saveSubmission(submission);
+            repos.governance().nextCheck(planId, round, nextCheckAt(submission.chain(),
+                    ApprovalProgress.evaluate(submission.chain(), now, List.of(), now)));
             PlanState next = rule.levels().isEmpty() ? PlanState.APPROVED : PlanState.SUBMITTED;
             repos.plans().updateState(planId, next);
             repos.audit().append(new AuditEntry(actor.name(), "plan.submitted", subject, "draft",
@@ -125,7 +127,7 @@ public final class GovernanceService {
     }
 
     private PlanReview decide(String actorName, long planId, Verdict verdict, String comment) {
-        sweep();
+        store.inTransaction(repos -> check(repos, planId, clock.instant()));
         String subject = subject(planId);
         String action = verdict == Verdict.APPROVE ? "plan.approve" : "plan.reject";
         return work.run(actorName, action, subject, repos -> {
@@ -164,6 +166,7 @@ public final class GovernanceService {
         if (next != plan.state()) {
             repos.plans().updateState(plan.id(), next);
         }
+        repos.governance().nextCheck(plan.id(), submission.round(), nextCheckAt(submission.chain(), after));
         String verb = decision.verdict() == Verdict.APPROVE ? "approved" : "rejected";
         repos.audit().append(new AuditEntry(decision.actor(), "plan." + verb, subject(plan.id()), before.text(),
                 json(Map.of("level", decision.level() + 1, "by", decision.who(), "state", next.name(), "progress", after.text(),
@@ -287,39 +290,63 @@ public final class GovernanceService {
      */
     public int sweep() {
         return store.transactionResult(repos -> {
-            List<ChangePlan> submitted = repos.plans().findByState(PlanState.SUBMITTED);
-            if (submitted.isEmpty()) {
-                return 0;
-            }
             Instant now = clock.instant();
-            Map<Long, Submission> submissions = repos.governance().latestSubmissions(submitted.stream().map(ChangePlan::id).toList());
             int changed = 0;
-            for (ChangePlan plan : submitted) {
-                Submission s = submissions.get(plan.id());
-                if (s == null || (s.chain().expireAfter() == null && s.chain().escalateAfter() == null)) {
-                    continue;
-                }
-                ApprovalStatus status = ApprovalProgress.evaluate(s.chain(), s.submittedAt(),
-                        repos.governance().decisions(plan.id(), s.round()), now);
-                if (status.outcome() == ApprovalStatus.Outcome.EXPIRED) {
-                    repos.plans().updateState(plan.id(), PlanState.EXPIRED);
-                    repos.audit().append(new AuditEntry("knobwright", "plan.expired", subject(plan.id()), "SUBMITTED",
-                            json(Map.of("state", "EXPIRED", "expiredAt", status.expiresAt().toString())),
-                            "no decision within " + s.chain().expireAfter()), now);
-                    events.happened(repos, GovernanceEvents.Type.EXPIRY, plan.withState(PlanState.EXPIRED), "knobwright",
-                            "Plan " + plan.id() + " for " + plan.instanceName() + " expired undecided at " + status.expiresAt(),
-                            Map.of("expiredAt", status.expiresAt().toString()));
-                    changed++;
-                } else if (status.pending() != null && status.pending().escalated()
-                        && repos.governance().markEscalated(plan.id(), s.round(), status.pendingLevel(), now)) {
-                    repos.audit().append(new AuditEntry("knobwright", "plan.escalated", subject(plan.id()), status.pending().level().toString(),
-                            json(Map.of("level", status.pendingLevel() + 1, "alsoDecidedBy", s.chain().escalateTo().name())),
-                            "level " + (status.pendingLevel() + 1) + " waited longer than " + s.chain().escalateAfter()), now);
-                    changed++;
-                }
+            for (long planId : repos.governance().dueForCheck(now)) {
+                changed += check(repos, planId, now);
             }
             return changed;
         });
+    }
+
+    /** Expires or escalates one plan when its time has come, audited once; then sets when to look again. */
+    private int check(Repositories repos, long planId, Instant now) {
+        Optional<ChangePlan> found = repos.plans().find(planId);
+        Optional<Submission> latest = repos.governance().latestSubmission(planId);
+        if (found.isEmpty() || latest.isEmpty()) {
+            return 0;
+        }
+        ChangePlan plan = found.get();
+        Submission s = latest.get();
+        if (plan.state() != PlanState.SUBMITTED) {
+            repos.governance().nextCheck(planId, s.round(), null);
+            return 0;
+        }
+        ApprovalStatus status = ApprovalProgress.evaluate(s.chain(), s.submittedAt(), repos.governance().decisions(planId, s.round()), now);
+        if (status.outcome() == ApprovalStatus.Outcome.EXPIRED) {
+            repos.plans().updateState(plan.id(), PlanState.EXPIRED);
+            repos.governance().nextCheck(planId, s.round(), null);
+            repos.audit().append(new AuditEntry("knobwright", "plan.expired", subject(plan.id()), "SUBMITTED",
+                    json(Map.of("state", "EXPIRED", "expiredAt", status.expiresAt().toString())),
+                    "no decision within " + s.chain().expireAfter()), now);
+            events.happened(repos, GovernanceEvents.Type.EXPIRY, plan.withState(PlanState.EXPIRED), "knobwright",
+                    "Plan " + plan.id() + " for " + plan.instanceName() + " expired undecided at " + status.expiresAt(),
+                    Map.of("expiredAt", status.expiresAt().toString()));
+            return 1;
+        }
+        int changed = 0;
+        if (status.pending() != null && status.pending().escalated()
+                && repos.governance().markEscalated(plan.id(), s.round(), status.pendingLevel(), now)) {
+            repos.audit().append(new AuditEntry("knobwright", "plan.escalated", subject(plan.id()), status.pending().level().toString(),
+                    json(Map.of("level", status.pendingLevel() + 1, "alsoDecidedBy", s.chain().escalateTo().name())),
+                    "level " + (status.pendingLevel() + 1) + " waited longer than " + s.chain().escalateAfter()), now);
+            changed = 1;
+        }
+        repos.governance().nextCheck(planId, s.round(), nextCheckAt(s.chain(), status));
+        return changed;
+    }
+
+    /** The round's expiry, or its pending level's escalation when that is still to come; null when neither. */
+    private static Instant nextCheckAt(ApprovalChain chain, ApprovalStatus status) {
+        if (status.outcome() != ApprovalStatus.Outcome.PENDING) {
+            return null;
+        }
+        Instant escalates = status.pending().escalated() ? null : ApprovalProgress.escalatesAt(chain, status);
+        Instant expires = status.expiresAt();
+        if (escalates == null) {
+            return expires;
+        }
+        return expires == null || escalates.isBefore(expires) ? escalates : expires;
     }
 
     // ---- apply's gate ----
@@ -382,12 +409,21 @@ public final class GovernanceService {
             Instant now = clock.instant();
             Map<String, User> users = repos.governance().users().stream().collect(Collectors.toMap(User::name, Function.identity()));
             var delegations = repos.governance().delegations(now);
+            List<ChangePlan> submitted = repos.plans().findByState(PlanState.SUBMITTED).reversed();
+            Map<Long, Submission> submissions = repos.governance().latestSubmissions(submitted.stream().map(ChangePlan::id).toList());
+            Map<Long, Integer> rounds = new java.util.HashMap<>();
+            submissions.forEach((id, s) -> rounds.put(id, s.round()));
+            Map<Long, List<Decision>> decisions = repos.governance().decisions(rounds);
             List<PlanReview> mine = new ArrayList<>();
-            for (ChangePlan plan : repos.plans().findByState(PlanState.SUBMITTED).reversed()) {
-                PlanReview review = review(repos, plan.id());
-                if (review.submission().isPresent() && review.status().isPresent() && DecisionRules.canDecide(actor, plan.author(),
-                        review.submission().get().chain(), review.status().get(), review.decisions(), users, delegations, now)) {
-                    mine.add(review);
+            for (ChangePlan plan : submitted) {
+                Submission s = submissions.get(plan.id());
+                if (s == null) {
+                    continue;
+                }
+                List<Decision> made = decisions.getOrDefault(plan.id(), List.of());
+                ApprovalStatus status = ApprovalProgress.evaluate(s.chain(), s.submittedAt(), made, now);
+                if (DecisionRules.canDecide(actor, plan.author(), s.chain(), status, made, users, delegations, now)) {
+                    mine.add(review(repos, plan.id()));
                 }
             }
             return mine;

@@ -33,6 +33,12 @@ public interface GovernanceRepository {
     /** The newest submission of each plan that has one. */
     Map<Long, Submission> latestSubmissions(Collection<Long> planIds);
 
+    /** When the round next needs a look (expiry or escalation); null: never. */
+    void nextCheck(long planId, int round, Instant at);
+
+    /** Plans whose current round is due for a look at {@code now}. */
+    List<Long> dueForCheck(Instant now);
+
     void saveDecision(long planId, Decision decision);
 
     /** Whether a decision with this uid is stored (syncing it again must not double it). */

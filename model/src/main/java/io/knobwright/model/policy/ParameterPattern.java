@@ -9,6 +9,9 @@ import java.util.regex.Pattern;
  */
 public record ParameterPattern(String text) {
 
+    /** Patterns with * compiled once: the policy is matched against every change of every plan submitted. */
+    private static final java.util.Map<String, Pattern> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9_.*\\- ]{1,200}");
 
     public ParameterPattern {
@@ -24,7 +27,8 @@ public record ParameterPattern(String text) {
         if (text.indexOf('*') < 0) {
             return text.equals(name);
         }
-        return Pattern.compile(("\\Q" + text + "\\E").replace("*", "\\E.*\\Q")).matcher(name).matches();
+        return COMPILED.computeIfAbsent(text, t -> Pattern.compile(("\\Q" + t + "\\E").replace("*", "\\E.*\\Q")))
+                .matcher(name).matches();
     }
 
     @Override

@@ -83,11 +83,23 @@ final class JooqGovernanceRepository implements GovernanceRepository {
         }
     }
 
+    /**
+     * Parsed policies by their stored text: every submission and decision reads the policy, and parsing it each time
+     * would cost more than the rest of the bookkeeping. Keyed by the text, not the version number, which two stores share.
+     */
+    private static final Map<String, Policy> PARSED = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Policy> eldest) {
+                    return size() > 16;
+                }
+            });
+
     @Override
     public PolicyVersion policy() {
         return dsl.selectFrom(POLICY_VERSION).orderBy(POLICY_VERSION.VERSION.desc()).limit(1)
-                .fetchOptional(r -> new PolicyVersion(r.getVersion(), PolicyFile.readJson(r.getDocument()), r.getChangedBy(),
-                        r.getChangedAt().toInstant(), r.getComment()))
+                .fetchOptional(r -> new PolicyVersion(r.getVersion(), PARSED.computeIfAbsent(r.getDocument(), PolicyFile::readJson),
+                        r.getChangedBy(), r.getChangedAt().toInstant(), r.getComment()))
                 .orElse(PolicyVersion.BUILT_IN);
     }
 
@@ -132,6 +144,19 @@ final class JooqGovernanceRepository implements GovernanceRepository {
     private static Submission submission(PlanSubmissionRecord r) {
         return new Submission(r.getPlanId(), r.getRound(), r.getSubmittedBy(), r.getSubmittedAt().toInstant(),
                 GovernanceJson.chain(r.getChain()), GovernanceJson.risk(r.getRisk()), r.getComment());
+    }
+
+    @Override
+    public void nextCheck(long planId, int round, Instant at) {
+        dsl.update(PLAN_SUBMISSION).set(PLAN_SUBMISSION.NEXT_CHECK_AT, at == null ? null : utc(at))
+                .where(PLAN_SUBMISSION.PLAN_ID.eq(planId).and(PLAN_SUBMISSION.ROUND.eq(round))).execute();
+    }
+
+    @Override
+    public List<Long> dueForCheck(Instant now) {
+        return dsl.select(PLAN_SUBMISSION.PLAN_ID).from(PLAN_SUBMISSION)
+                .where(PLAN_SUBMISSION.NEXT_CHECK_AT.le(utc(now))).orderBy(PLAN_SUBMISSION.NEXT_CHECK_AT)
+                .fetch(PLAN_SUBMISSION.PLAN_ID);
     }
 
     @Override
