@@ -30,9 +30,10 @@ import java.util.UUID;
  * <p>Made for a sync loop. Every push carries a uid the caller generates once and keeps with the local record
  * until the hub has answered: repeating a push with the same uid returns the first outcome ({@code replayed})
  * and records nothing twice, so a workbench killed mid-sync simply pushes again. A push the hub's rules refuse
- * throws {@link HubRefusal} (nothing recorded; final for that request). A lost or unreachable hub throws
- * {@link ConnectorException}; the next call connects again. Pulls go by cursor: keep the highest event seq
- * processed and ask {@link #eventsSince} for more. {@link #listen} wakes the loop when events arrive:
+ * throws {@link HubRefusal} (nothing recorded; final for that request). A connection found dead is replaced
+ * once within the call; a hub that stays unreachable throws {@link ConnectorException}, and the next call
+ * tries again. Pulls go by cursor: keep the highest event seq processed and ask {@link #eventsSince} for more.
+ * {@link #listen} wakes the loop when events arrive:
  *
  * <pre>{@code
  * hub.listen(Duration.ZERO);                       // start listening before the first pull
@@ -268,8 +269,8 @@ public final class HubClient implements AutoCloseable {
      * Waits up to {@code wait} for hub events and returns the seqs announced since the last call, in commit
      * order; empty when none came. {@link Duration#ZERO} does not wait. The first call starts listening:
      * events before it are not announced, so pull with {@link #eventsSince} after it. A seq is a hint to pull,
-     * not an event (any login can NOTIFY the channel); after a lost connection, announcements in between are
-     * lost too, which the next pull makes up for.
+     * not an event (any login can NOTIFY the channel). When the listening connection was lost, this listens
+     * again on a new one and returns nothing: announcements in between are lost, so pull after every return.
      */
     public List<Long> listen(Duration wait) {
         Objects.requireNonNull(wait, "wait");
@@ -289,7 +290,17 @@ public final class HubClient implements AutoCloseable {
                 if (closed) {
                     return List.of();
                 }
-                throw endpoint.failure(failure, "waiting for hub events");
+                if (!HubEndpoint.connectionLost(failure)) {
+                    throw endpoint.failure(failure, "waiting for hub events");
+                }
+                // Announcements made while the connection was down are lost: listening again and answering
+                // "nothing heard" sends the caller to pull, which makes up for them
+                try {
+                    listener();
+                    return List.of();
+                } catch (SQLException again) {
+                    throw endpoint.failure(again, "listening for hub events again");
+                }
             }
         }
     }
@@ -366,10 +377,14 @@ public final class HubClient implements AutoCloseable {
                 try {
                     return work.run(connection);
                 } catch (SQLException failure) {
-                    if (HubEndpoint.connectionLost(failure)) {
+                    boolean lost = HubEndpoint.connectionLost(failure);
+                    if (lost) {
                         closeQuietly(connection);
                         connection = null;
-                    } else if (HubEndpoint.transientFailure(failure) && attempt < ATTEMPTS) {
+                    }
+                    // A connection that died while idle (server restart, a firewall's idle timeout) gets one fresh
+                    // try; repeating is safe because every request is idempotent or a read
+                    if ((lost && attempt == 1) || (!lost && HubEndpoint.transientFailure(failure) && attempt < ATTEMPTS)) {
                         continue;
                     }
                     throw endpoint.failure(failure, doing);

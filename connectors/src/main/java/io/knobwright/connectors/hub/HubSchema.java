@@ -7,22 +7,18 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 
-import javax.sql.DataSource;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.logging.Logger;
 
 /**
  * Creates or upgrades the hub's schema ({@value #SCHEMA}) in a PostgreSQL database with Flyway, with its grants
  * and the group role {@value #USER_GROUP}, and enrols the first hub admin.
  *
- * <p>Run it as the role that is to own the hub: the hub's functions run with that role's rights (decision 0112).
+ * <p>Run it as the role that is to own the hub: the hub's functions run with that role's rights (decision 0113).
  * A dedicated role with CREATEROLE and CREATE on the database is better than a superuser; it must be able to
  * create {@value #USER_GROUP} and grant it to the logins a hub admin adds.
  */
@@ -117,57 +113,5 @@ public final class HubSchema {
             }
         }
         return String.valueOf(failure.getMessage()).lines().findFirst().orElse("unknown Flyway error");
-    }
-
-    /** Flyway's connections come through the same gate as every other Knobwright connection (decision 0054). */
-    private record GatedDataSource(HubEndpoint endpoint) implements DataSource {
-
-        @Override
-        public Connection getConnection() {
-            return endpoint.open();
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            throw new SQLFeatureNotSupportedException("The hub's owner is fixed when the HubSchema is made");
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-            // Nothing to log: failures reach the caller as exceptions
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-            // The gate's connect timeout applies
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException("No java.util.logging here");
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            if (type.isInstance(this)) {
-                return type.cast(this);
-            }
-            throw new SQLException("Not a wrapper of " + type);
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) {
-            return type.isInstance(this);
-        }
     }
 }

@@ -1,4 +1,4 @@
--- Knobwright's shared approval hub: tables and views (docs/hub.md, decision 0112).
+-- Knobwright's shared approval hub: tables and views (docs/hub.md, decision 0113).
 -- Flyway runs this in the schema knobwright_hub, as the role that will own the hub (HubSchema.migrate).
 -- Nobody but the owner writes these tables: logins get SELECT and call the functions of V2 (grants in V3).
 
@@ -185,7 +185,7 @@ CREATE TABLE hub_delegation_revocation (
 );
 
 -- History is append-only for everyone, the owner included: these triggers refuse UPDATE, DELETE and TRUNCATE.
--- (A superuser can still disable triggers; decision 0112 says what the hub does not protect against.)
+-- (A superuser can still disable triggers; decision 0113 says what the hub does not protect against.)
 CREATE FUNCTION refuse_history_change() RETURNS trigger
     LANGUAGE plpgsql
     SET search_path = pg_catalog
