@@ -9,8 +9,11 @@ import io.knobwright.connectors.jdbc.NetworkFailures;
 import java.sql.SQLException;
 import java.util.Locale;
 
-/** Turns pgjdbc failures into messages that say what is wrong and what to do. Never shows the password. */
-final class PostgresFailures {
+/**
+ * Turns pgjdbc failures into messages that say what is wrong and what to do. Never shows the password.
+ * Public for the approval hub's client (connectors.hub), which reaches PostgreSQL through the same gate.
+ */
+public final class PostgresFailures {
 
     private static final String ENGINE = "PostgreSQL";
 
@@ -21,7 +24,7 @@ final class PostgresFailures {
      * @param given  the target as the caller gave it, whose URL may still hold secrets to keep out of the message
      * @param target the target the driver was given
      */
-    static ConnectorException translate(SQLException failure, JdbcUrl url, ConnectionTarget given, ConnectionTarget target,
+    public static ConnectorException translate(SQLException failure, JdbcUrl url, ConnectionTarget given, ConnectionTarget target,
                                         ConnectorTimeouts timeouts) {
         String message = NetworkFailures.withoutSecrets(message(failure, url, target, timeouts), given.jdbcUrl(), target.password());
         return new ConnectorException(message, failure);
