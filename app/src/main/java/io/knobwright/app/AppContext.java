@@ -4,7 +4,12 @@ import io.knobwright.app.catalog.CatalogService;
 import io.knobwright.app.fleet.DefaultFleetService;
 import io.knobwright.app.fleet.FleetService;
 import io.knobwright.app.governance.AuditService;
+import io.knobwright.app.governance.GovernanceEvents;
 import io.knobwright.app.governance.GovernanceNotifications;
+import io.knobwright.app.hub.HubQueue;
+import io.knobwright.app.hub.HubService;
+import io.knobwright.app.hub.HubSyncLoop;
+import io.knobwright.connectors.hub.HubClient;
 import io.knobwright.app.governance.Lazy;
 import io.knobwright.app.cli.VersionProvider;
 import io.knobwright.connectors.notify.WebhookDispatcher;
@@ -50,6 +55,10 @@ public final class AppContext implements AutoCloseable {
     private final GovernanceService governance;
     private final GovernanceNotifications notifications;
     private final Lazy<WebhookSender> webhookSender;
+    private final HubService hub;
+    private final Function<String, String> environment;
+    private final Clock clock;
+    private HubSyncLoop hubLoop;
     private final PolicyService policy;
     private final AuditService audit;
     private final String localUser;
@@ -85,7 +94,10 @@ public final class AppContext implements AutoCloseable {
         this.webhookSender = new Lazy<>(() -> new WebhookSender(VersionProvider.version(), environment));
         this.notifications = new GovernanceNotifications(clock, new Lazy<>(() -> new WebhookDispatcher(store.webhooks(),
                 webhookSender.get(), Backoff.DEFAULT)));
-        this.governance = new GovernanceService(store, clock, notifications);
+        this.governance = new GovernanceService(store, clock, GovernanceEvents.all(notifications, new HubQueue(clock)));
+        this.hub = new HubService(store, store.vault(), clock, governance, HubClient::connect);
+        this.environment = environment;
+        this.clock = clock;
         this.policy = new PolicyService(store, clock);
         this.audit = new AuditService(store.audit());
     }
@@ -146,6 +158,27 @@ public final class AppContext implements AutoCloseable {
         return policy;
     }
 
+    /** The shared approval hub: link, status, one sync. */
+    public HubService hub() {
+        return hub;
+    }
+
+    /** Environment variables as this context reads them (hub and instance passwords). */
+    public Function<String, String> environment() {
+        return environment;
+    }
+
+    /**
+     * Starts syncing with the hub for as long as this context is open (the workbench); does nothing useful until the
+     * store is linked, then wakes on the hub's notifications. Started once.
+     */
+    public synchronized HubSyncLoop startHubSync(Runnable onChange) {
+        if (hubLoop == null) {
+            hubLoop = new HubSyncLoop(hub, HubClient::connect, environment, clock, onChange);
+        }
+        return hubLoop;
+    }
+
     /** Webhooks: what governance queued, sent when due. */
     public GovernanceNotifications notifications() {
         return notifications;
@@ -174,6 +207,11 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (hubLoop != null) {
+                hubLoop.close();
+            }
+        }
         tasks.close();
         webhookSender.ifMade(WebhookSender::close);
         try {

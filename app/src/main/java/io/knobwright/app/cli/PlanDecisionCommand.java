@@ -51,7 +51,7 @@ abstract class PlanDecisionCommand implements Callable<Integer> {
             PlanReview review = session.context().governance().approve(session.actor(), id, comment);
             report(session, review, json, "Approved plan " + id + " as " + review.decisions().getLast().who() + ": "
                     + review.progressText() + ".");
-            WebhookSending.afterChange(session);
+            AfterGovernedChange.afterChange(session);
             return ExitCodes.OK;
         }
     }
@@ -67,7 +67,7 @@ abstract class PlanDecisionCommand implements Callable<Integer> {
         public Integer call() {
             PlanReview review = session.context().governance().reject(session.actor(), id, comment);
             report(session, review, json, "Rejected plan " + id + ".");
-            WebhookSending.afterChange(session);
+            AfterGovernedChange.afterChange(session);
             return ExitCodes.OK;
         }
     }
@@ -97,7 +97,7 @@ abstract class PlanDecisionCommand implements Callable<Integer> {
             report(session, review, json, "Plan " + id + " is approved by bypass; review item " + review.reviews().getFirst().id()
                     + " is open until a reviewer closes it with `knobwright plan close-review " + review.reviews().getFirst().id()
                     + " --comment ...`.");
-            WebhookSending.afterChange(session);
+            AfterGovernedChange.afterChange(session);
             return ExitCodes.OK;
         }
     }
@@ -121,7 +121,7 @@ abstract class PlanDecisionCommand implements Callable<Integer> {
         public Integer call() {
             var item = session.context().governance().closeReview(session.actor(), id, comment);
             session.out().println("Closed review item " + item.id() + " of plan " + item.planId() + ".");
-            WebhookSending.afterChange(session);
+            AfterGovernedChange.afterChange(session);
             return ExitCodes.OK;
         }
     }

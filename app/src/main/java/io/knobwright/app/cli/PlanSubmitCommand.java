@@ -34,7 +34,7 @@ final class PlanSubmitCommand implements Callable<Integer> {
     public Integer call() {
         PlanReview review = session.context().governance().submit(session.actor(), id, ticket, comment);
         PlanDecisionCommand.report(session, review, json, "Submitted plan " + id + ": " + review.progressText() + ".");
-        WebhookSending.afterChange(session);
+        AfterGovernedChange.afterChange(session);
         return ExitCodes.OK;
     }
 }

@@ -41,7 +41,7 @@ final class PolicyWebhooksCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (send) {
-            WebhookSending.afterChange(session);
+            AfterGovernedChange.afterChange(session);
         }
         List<WebhookSubscription> hooks = session.context().policy().policy().policy().webhooks();
         List<WebhookDelivery> deliveries = session.context().policy().recentDeliveries(50);

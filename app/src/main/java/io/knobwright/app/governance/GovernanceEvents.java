@@ -11,9 +11,18 @@ import java.util.Map;
  */
 public interface GovernanceEvents {
 
-    enum Type { REQUEST, DECISION, EXPIRY, BYPASS, REVIEW_CLOSED }
+    enum Type { REQUEST, DECISION, EXPIRY, BYPASS, REVIEW_CLOSED, WITHDRAWN }
 
     GovernanceEvents NONE = (tx, type, plan, actor, summary, details) -> { };
+
+    /** Tells each in turn, in the same unit of work. */
+    static GovernanceEvents all(GovernanceEvents... each) {
+        return (tx, type, plan, actor, summary, details) -> {
+            for (GovernanceEvents e : each) {
+                e.happened(tx, type, plan, actor, summary, details);
+            }
+        };
+    }
 
     void happened(Repositories tx, Type type, ChangePlan plan, String actor, String summary, Map<String, String> details);
 }

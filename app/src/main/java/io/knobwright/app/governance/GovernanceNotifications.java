@@ -30,6 +30,9 @@ public final class GovernanceNotifications implements GovernanceEvents {
 
     @Override
     public void happened(Repositories tx, Type type, ChangePlan plan, String actor, String summary, Map<String, String> details) {
+        if (type == Type.WITHDRAWN) {
+            return;
+        }
         List<WebhookSubscription> hooks = tx.governance().policy().policy().webhooks();
         WebhookEvent.Type wire = WebhookEvent.Type.valueOf(type.name());
         List<WebhookSubscription> wanted = hooks.stream().filter(h -> h.wants(wire)).toList();

@@ -151,6 +151,21 @@ public final class GovernanceService {
      * Used by the hub sync for decisions taken on other workbenches; a decision stored before is not doubled.
      */
     PlanReview record(Repositories repos, ChangePlan plan, Submission submission, Decision decision, ApprovalStatus before) {
+        return record(repos, plan, submission, decision, before, events);
+    }
+
+    /**
+     * Records a decision taken elsewhere (on another workbench, through the hub, which checked it): audited here
+     * like one taken here, but nobody is notified again and nothing is queued back to the hub.
+     */
+    public PlanReview recordFromHub(Repositories repos, ChangePlan plan, Submission submission, Decision decision) {
+        List<Decision> decisions = repos.governance().decisions(plan.id(), submission.round());
+        ApprovalStatus before = ApprovalProgress.evaluate(submission.chain(), submission.submittedAt(), decisions, decision.at());
+        return record(repos, plan, submission, decision, before, GovernanceEvents.NONE);
+    }
+
+    private PlanReview record(Repositories repos, ChangePlan plan, Submission submission, Decision decision, ApprovalStatus before,
+                              GovernanceEvents tell) {
         if (repos.governance().hasDecision(decision.uid())) {
             return review(repos, plan.id());
         }
@@ -171,12 +186,21 @@ public final class GovernanceService {
         repos.audit().append(new AuditEntry(decision.actor(), "plan." + verb, subject(plan.id()), before.text(),
                 json(Map.of("level", decision.level() + 1, "by", decision.who(), "state", next.name(), "progress", after.text(),
                         "decision", decision.uid())), decision.comment()), decision.at());
-        events.happened(repos, GovernanceEvents.Type.DECISION, plan.withState(next), decision.actor(),
+        tell.happened(repos, GovernanceEvents.Type.DECISION, plan.withState(next), decision.actor(),
                 decision.who() + " " + verb + " level " + (decision.level() + 1) + " of plan " + plan.id() + " for "
                         + plan.instanceName() + "; the plan is now " + after.text(),
-                Map.of("verdict", decision.verdict().name(), "level", Integer.toString(decision.level() + 1),
-                        "state", next.name(), "comment", decision.comment()));
+                decisionDetails(decision, next));
         return review(repos, plan.id());
+    }
+
+    private static Map<String, String> decisionDetails(Decision decision, PlanState next) {
+        Map<String, String> details = new java.util.HashMap<>(Map.of("verdict", decision.verdict().name(),
+                "level", Integer.toString(decision.level() + 1), "state", next.name(), "comment", decision.comment(),
+                "decision", decision.uid()));
+        if (decision.onBehalfOf() != null) {
+            details.put("onBehalfOf", decision.onBehalfOf());
+        }
+        return details;
     }
 
     private static Submission pendingSubmission(Repositories repos, ChangePlan plan) {
@@ -269,6 +293,11 @@ public final class GovernanceService {
             Instant now = clock.instant();
             repos.plans().replaceChanges(planId, changes);
             repos.plans().updateState(planId, PlanState.DRAFT);
+            if (plan.state() == PlanState.SUBMITTED) {
+                events.happened(repos, GovernanceEvents.Type.WITHDRAWN, plan.withState(PlanState.DRAFT), actor.name(),
+                        actor.name() + " edited plan " + planId + "; it needs a new round of approval",
+                        Map.of("reason", reason == null || reason.isBlank() ? "edited" : reason));
+            }
             repos.audit().append(new AuditEntry(actor.name(), "plan.edited", subject,
                     json(Map.of("state", plan.state().name(), "changes", changeText(plan.changes()))),
                     json(Map.of("state", PlanState.DRAFT.name(), "changes", changeText(changes))), reason), now);

@@ -174,7 +174,8 @@ final class JooqGovernanceRepository implements GovernanceRepository {
 
     @Override
     public List<Decision> decisions(long planId, int round) {
-        return dsl.selectFrom(PLAN_DECISION).where(PLAN_DECISION.PLAN_ID.eq(planId).and(PLAN_DECISION.ROUND.eq(round)))
+        return dsl.selectFrom(PLAN_DECISION).where(PLAN_DECISION.PLAN_ID.eq(planId).and(PLAN_DECISION.ROUND.eq(round))
+                        .and(PLAN_DECISION.HUB_REFUSAL.isNull()))
                 .orderBy(PLAN_DECISION.DECIDED_AT, PLAN_DECISION.UID).fetch(JooqGovernanceRepository::decision);
     }
 
@@ -182,7 +183,7 @@ final class JooqGovernanceRepository implements GovernanceRepository {
     public Map<Long, List<Decision>> decisions(Map<Long, Integer> roundByPlan) {
         Map<Long, List<Decision>> byPlan = new HashMap<>();
         for (List<Long> chunk : InLists.chunks(List.copyOf(roundByPlan.keySet()))) {
-            dsl.selectFrom(PLAN_DECISION).where(InLists.in(PLAN_DECISION.PLAN_ID, chunk))
+            dsl.selectFrom(PLAN_DECISION).where(InLists.in(PLAN_DECISION.PLAN_ID, chunk).and(PLAN_DECISION.HUB_REFUSAL.isNull()))
                     .orderBy(PLAN_DECISION.DECIDED_AT, PLAN_DECISION.UID)
                     .forEach(r -> {
                         if (r.getRound().equals(roundByPlan.get(r.getPlanId()))) {

@@ -3,6 +3,7 @@ package io.knobwright.model.store;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.approval.GovernanceRepository;
 import io.knobwright.model.audit.AuditRepository;
+import io.knobwright.model.hub.HubSyncRepository;
 import io.knobwright.model.catalog.ServerCatalogRepository;
 import io.knobwright.model.fleet.InstanceRepository;
 import io.knobwright.model.fleet.SnapshotRepository;
@@ -22,14 +23,14 @@ import java.util.Map;
 record JooqRepositories(InstanceRepository instances, SnapshotRepository snapshots, TemplateRepository templates,
                         TemplateAssignmentRepository templateAssignments, PlanRepository plans,
                         ServerCatalogRepository serverCatalogs, GovernanceRepository governance,
-                        AuditRepository audit, WebhookOutbox webhooks) implements Repositories {
+                        AuditRepository audit, WebhookOutbox webhooks, HubSyncRepository hub) implements Repositories {
 
     /** @param catalogCache the store's cache of stored server descriptions, shared by every transaction */
     JooqRepositories(DSLContext dsl, Clock clock, Map<Long, ParameterCatalog> catalogCache) {
         this(new JooqInstanceRepository(dsl, clock), new JooqSnapshotRepository(dsl), new JooqTemplateRepository(dsl, clock),
                 new JooqTemplateAssignmentRepository(dsl), new JooqPlanRepository(dsl),
                 new JooqServerCatalogRepository(dsl, catalogCache), new JooqGovernanceRepository(dsl),
-                new JooqAuditRepository(dsl), new JooqWebhookOutbox(dsl));
+                new JooqAuditRepository(dsl), new JooqWebhookOutbox(dsl), new JooqHubSyncRepository(dsl));
     }
 
     /**
@@ -45,6 +46,7 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                 contention.eachCallAUnit(ServerCatalogRepository.class, serverCatalogs),
                 contention.eachCallAUnit(GovernanceRepository.class, governance),
                 contention.eachCallAUnit(AuditRepository.class, audit),
-                contention.eachCallAUnit(WebhookOutbox.class, webhooks));
+                contention.eachCallAUnit(WebhookOutbox.class, webhooks),
+                contention.eachCallAUnit(HubSyncRepository.class, hub));
     }
 }

@@ -236,6 +236,11 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
         return repositories.webhooks();
     }
 
+    @Override
+    public io.knobwright.model.hub.HubSyncRepository hub() {
+        return repositories.hub();
+    }
+
     public CredentialVault vault() {
         return vault;
     }

@@ -2,6 +2,7 @@ package io.knobwright.model.store;
 
 import io.knobwright.model.approval.GovernanceRepository;
 import io.knobwright.model.audit.AuditRepository;
+import io.knobwright.model.hub.HubSyncRepository;
 import io.knobwright.model.catalog.ServerCatalogRepository;
 import io.knobwright.model.fleet.InstanceRepository;
 import io.knobwright.model.fleet.SnapshotRepository;
@@ -38,4 +39,7 @@ public interface Repositories {
 
     /** Webhook notifications waiting to be sent, being retried, or sent. */
     WebhookOutbox webhooks();
+
+    /** The shared approval hub's link and the queue of requests that still have to reach it. */
+    HubSyncRepository hub();
 }

@@ -13,14 +13,35 @@ import java.util.concurrent.TimeoutException;
  * most: a slow receiver must not hold a script up. What is not sent by then stays queued and is retried by the next
  * command or the workbench.
  */
-final class WebhookSending {
+final class AfterGovernedChange {
 
     static final Duration WAIT = Duration.ofSeconds(3);
 
-    private WebhookSending() {
+    private AfterGovernedChange() {
     }
 
     static void afterChange(CliSession session) {
+        pushToHub(session);
+        sendWebhooks(session);
+    }
+
+    /** A linked store pushes what the command did at once, so reviewers elsewhere see it now, not at the next sync. */
+    private static void pushToHub(CliSession session) {
+        if (session.context().hub().link().isEmpty()) {
+            return;
+        }
+        var report = session.context().hub().syncOnce(session.environment()::get);
+        if (!report.ok()) {
+            session.err().println("knobwright: the hub could not be reached (" + report.error() + "); the change is kept here"
+                    + " and queued for it: `knobwright hub sync` retries, `knobwright hub status` shows the queue.");
+        } else if (report.refused() > 0) {
+            session.err().println("knobwright: the hub refused " + report.refused() + " request" + (report.refused() == 1 ? "" : "s")
+                    + " (another decision got there first, or the rules there differ); this store now follows the hub."
+                    + " See `knobwright hub status`.");
+        }
+    }
+
+    private static void sendWebhooks(CliSession session) {
         CompletableFuture<WebhookDispatcher.Summary> sending = CompletableFuture.supplyAsync(
                 () -> session.context().notifications().deliverDue(), r -> Thread.ofVirtual().start(r));
         try {
