@@ -315,6 +315,68 @@ class HubSyncTest {
         }
     }
 
+    @Test
+    void fiftyReviewersDecidingAThousandPlansLoseAndDoubleNothingAndBothStoresAgreeWithTheHub() throws Exception {
+        Workbench alice = new Workbench("alice");
+        Workbench observer = new Workbench("carol");
+        alice.store.governance().savePolicy(io.knobwright.model.policy.PolicyFile.readYaml(
+                "fallback:\n  levels: [{role: reviewer, quorum: 2}]\n", "test"), "test", java.time.Instant.now(), "quorum of two");
+        List<String> uids = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            ChangePlan plan = alice.draft();
+            alice.governance.submit("alice", plan.id(), null, "");
+            uids.add(plan.uid());
+        }
+        assertThat(alice.sync().pushed()).isEqualTo(1000);
+
+        AtomicInteger accepted = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        List<Thread> reviewers = new ArrayList<>();
+        for (int r = 0; r < 50; r++) {
+            String login = "reviewer" + r;
+            List<String> order = new ArrayList<>(uids);
+            java.util.Collections.shuffle(order, new java.util.Random(r));
+            reviewers.add(Thread.ofPlatform().start(() -> {
+                try (HubClient client = HubClient.connect(new ConnectionTarget(hubUrl, login, null))) {
+                    for (String uid : order.subList(0, 100)) {
+                        try {
+                            client.decide(java.util.UUID.fromString(uid), java.util.UUID.randomUUID(),
+                                    io.knobwright.connectors.hub.Verdict.APPROVE, "", null);
+                            accepted.incrementAndGet();
+                        } catch (io.knobwright.connectors.hub.HubRefusal e) {
+                            refused.incrementAndGet();
+                        }
+                    }
+                }
+            }));
+        }
+        for (Thread t : reviewers) {
+            t.join();
+        }
+        long onHub = hubCount("SELECT count(*) FROM knobwright_hub.hub_decision");
+        assertThat(onHub).isEqualTo(accepted.get());
+        assertThat(accepted.get() + refused.get()).isEqualTo(5000);
+
+        alice.sync();
+        observer.sync();
+        long approvedOnHub = hubCount("SELECT count(*) FROM knobwright_hub.hub_plan WHERE state = 'APPROVED'");
+        for (Workbench w : List.of(alice, observer)) {
+            long decisions = 0;
+            long approved = 0;
+            for (String uid : uids) {
+                ChangePlan p = w.plan(uid);
+                List<io.knobwright.model.approval.Decision> made = w.governance.review(p.id()).decisions();
+                assertThat(made).as("decisions of " + uid).hasSizeLessThanOrEqualTo(2)
+                        .extracting(io.knobwright.model.approval.Decision::actor).doesNotHaveDuplicates();
+                decisions += made.size();
+                approved += p.state() == PlanState.APPROVED ? 1 : 0;
+                assertThat(p.state()).isEqualTo(made.size() == 2 ? PlanState.APPROVED : PlanState.SUBMITTED);
+            }
+            assertThat(decisions).isEqualTo(onHub);
+            assertThat(approved).isEqualTo(approvedOnHub);
+        }
+    }
+
     private static boolean waitForState(Workbench w, String uid, PlanState state, Duration max) throws InterruptedException {
         long until = System.nanoTime() + max.toNanos();
         while (System.nanoTime() < until) {
