@@ -1,6 +1,7 @@
 package io.knobwright.app.cli;
 
 import io.knobwright.app.bench.GovernanceBench;
+import io.knobwright.app.bench.HubPropagationBench;
 import io.knobwright.model.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,6 +20,18 @@ final class BenchGovernanceCommand implements Callable<Integer> {
     @Option(names = "--plans", paramLabel = "N", defaultValue = "2000", description = "Submissions measured (default ${DEFAULT-VALUE}).")
     private int plans;
 
+    @Option(names = "--hub-url", paramLabel = "URL",
+            description = {"Also measure a decision's way from one workbench to another through a hub on this PostgreSQL",
+                    "server (e.g. jdbc:postgresql://127.0.0.1:5432/postgres); its superuser (--hub-superuser) creates a",
+                    "scratch database and two logins, dropped afterwards."})
+    private String hubUrl;
+
+    @Option(names = "--hub-superuser", paramLabel = "USER", defaultValue = "postgres", description = "Default ${DEFAULT-VALUE}.")
+    private String hubSuperuser;
+
+    @Option(names = "--decisions", paramLabel = "N", defaultValue = "20", description = "Decisions timed through the hub (default ${DEFAULT-VALUE}).")
+    private int decisions;
+
     BenchGovernanceCommand(CliSession session) {
         this.session = session;
     }
@@ -29,10 +42,22 @@ final class BenchGovernanceCommand implements Callable<Integer> {
             throw UserError.input("--plans must be between 10 and 100000, got " + plans + ".");
         }
         GovernanceBench.Result result;
+        boolean hubMet = true;
         try (PrintStream out = WriterStream.of(session.out())) {
             result = GovernanceBench.run(plans, out);
+            if (hubUrl != null) {
+                try {
+                    hubMet = HubPropagationBench.run(hubUrl, hubSuperuser, decisions, out).meetsTarget();
+                } catch (java.sql.SQLException e) {
+                    throw new io.knobwright.connectors.ConnectorException("Could not prepare the hub on " + hubUrl + ": " + e.getMessage(), e);
+                } catch (Exception e) {
+                    throw new IllegalStateException("The hub bench failed: " + e.getMessage(), e);
+                }
+            } else {
+                out.println("Hub propagation: not measured (give --hub-url jdbc:postgresql://127.0.0.1:5432/postgres).");
+            }
         }
-        if (result.meetsTargets()) {
+        if (result.meetsTargets() && hubMet) {
             return ExitCodes.OK;
         }
         session.err().println("knobwright: governance missed its target (figures above).");
