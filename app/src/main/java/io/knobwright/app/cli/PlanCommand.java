@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Change plans: what an instance needs to match a template, stored for review and apply.",
-        subcommands = {PlanCreateCommand.class, PlanListCommand.class, PlanShowCommand.class})
+        subcommands = {PlanCreateCommand.class, PlanListCommand.class, PlanShowCommand.class, PlanExportPdfCommand.class})
 final class PlanCommand implements Callable<Integer> {
 
     @Spec

@@ -10,12 +10,13 @@ import java.util.regex.Pattern;
  */
 public record Role(String name) implements Comparable<Role> {
 
+    // Before the constants below: they are checked against it while the class initializes.
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,39}");
+
     public static final Role DBA = new Role("dba");
     public static final Role REVIEWER = new Role("reviewer");
     public static final Role OPERATOR = new Role("operator");
     public static final Role ADMIN = new Role("admin");
-
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,39}");
 
     public Role {
         if (name == null || !NAME.matcher(name).matches()) {
