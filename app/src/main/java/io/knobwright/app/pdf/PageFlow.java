@@ -77,6 +77,13 @@ final class PageFlow {
 
     /** Starts a page whose footer (and that of the pages it continues on) names {@code footerLabel}. */
     void newPage(String footerLabel) {
+        if (pending != null) {
+            block(0);
+        }
+        startPage(footerLabel);
+    }
+
+    private void startPage(String footerLabel) {
         label = footerLabel == null ? "" : footerLabel;
         try {
             closeContent();
@@ -92,7 +99,7 @@ final class PageFlow {
     }
 
     private void continuePage() {
-        newPage(label);
+        startPage(label);
     }
 
     /** Room below the cursor on this page, in points. */
@@ -107,6 +114,11 @@ final class PageFlow {
         }
     }
 
+    /** Keeps the next {@code height} points (and a heading waiting above them) on one page. */
+    void keepTogether(float height) {
+        block(height);
+    }
+
     void space(float points) {
         y -= points;
     }
@@ -118,26 +130,49 @@ final class PageFlow {
         space(4);
     }
 
-    /** A section's heading, with a rule under it; never left alone at the foot of a page. */
+    /** A heading waits to be drawn with the block that follows it, so it never ends a page alone. */
+    private record Heading(String text, float size, float spaceBefore, boolean rule, float spaceAfter) {
+    }
+
+    private Heading pending;
+
+    /** A section's heading, with a rule under it; kept on the page of what follows it. */
     void heading(String text) {
-        space(12);
-        keep(14f * LEADING + 70);
-        lines(text, fonts.bold(), 13f, INK, 0);
-        draw(() -> {
-            content.setStrokingColor(0.3f);
-            content.setLineWidth(0.8f);
-            content.moveTo(MARGIN_X, y - 1.5f);
-            content.lineTo(MARGIN_X + width(), y - 1.5f);
-            content.stroke();
-        });
-        space(7);
+        pending = new Heading(text, 13f, 12, true, 7);
     }
 
     void subheading(String text) {
-        space(6);
-        keep(10.5f * LEADING + 40);
-        lines(text, fonts.bold(), 10.5f, INK, 0);
-        space(2);
+        pending = new Heading(text, 10.5f, 6, false, 2);
+    }
+
+    /** Makes room for the next block ({@code height} points) and any heading waiting to go above it. */
+    private void block(float height) {
+        Heading heading = pending;
+        if (heading == null) {
+            keep(height);
+            return;
+        }
+        pending = null;
+        List<String> lines = TextWrap.lines(heading.text(), fonts.bold(), heading.size(), width());
+        float headingHeight = heading.spaceBefore() + lines.size() * heading.size() * LEADING + heading.spaceAfter();
+        keep(headingHeight + height);
+        if (y < TOP) {
+            space(heading.spaceBefore()); // at the top of a page the margin is space enough
+        }
+        for (String line : lines) {
+            drawLine(line, fonts.bold(), heading.size(), INK, MARGIN_X, y - heading.size());
+            y -= heading.size() * LEADING;
+        }
+        if (heading.rule()) {
+            draw(() -> {
+                content.setStrokingColor(0.3f);
+                content.setLineWidth(0.8f);
+                content.moveTo(MARGIN_X, y - 1.5f);
+                content.lineTo(MARGIN_X + width(), y - 1.5f);
+                content.stroke();
+            });
+        }
+        space(heading.spaceAfter());
     }
 
     void paragraph(String text) {
@@ -168,7 +203,7 @@ final class PageFlow {
         float labelWidth = bold.width(shownLabel + " ", BODY);
         float valueSize = BODY - 0.5f;
         if (labelWidth + mono.width(shownValue, valueSize) <= width()) {
-            keep(BODY * LEADING);
+            block(BODY * LEADING);
             drawLine(shownLabel, bold, BODY, INK, MARGIN_X, y - BODY);
             drawLine(shownValue, mono, valueSize, INK, MARGIN_X + labelWidth, y - BODY);
             y -= BODY * LEADING;
@@ -184,7 +219,7 @@ final class PageFlow {
         float width = width();
         List<String> valueLines = TextWrap.lines(value, fonts.bold(), valueSize, width - 20, 4);
         float height = 8 + SMALL * LEADING + valueLines.size() * valueSize * LEADING + 6;
-        keep(height + 4);
+        block(height + 4);
         float top = y;
         draw(() -> {
             content.setNonStrokingColor(0.93f);
@@ -207,7 +242,9 @@ final class PageFlow {
 
     private void lines(String text, PdfFont font, float size, float[] color, float indent) {
         float leading = size * LEADING;
-        for (String line : TextWrap.lines(text, font, size, width() - indent)) {
+        List<String> lines = TextWrap.lines(text, font, size, width() - indent);
+        block(Math.min(lines.size(), 2) * leading);
+        for (String line : lines) {
             keep(leading);
             drawLine(line, font, size, color, MARGIN_X + indent, y - size);
             y -= leading;
@@ -239,7 +276,7 @@ final class PageFlow {
         }
         float captionHeight = table.caption().isEmpty() ? 0 : CAPTION * LEADING + 2;
         float headerHeight = header == null ? 0 : header.height();
-        keep(captionHeight + headerHeight + (prepared.isEmpty() ? 0 : prepared.getFirst().height()) + 2);
+        block(captionHeight + headerHeight + (prepared.isEmpty() ? 0 : prepared.getFirst().height()) + 2);
         caption(table, false);
         drawHeader(table, header, widths);
         for (int r = 0; r < prepared.size(); r++) {
@@ -377,6 +414,9 @@ final class PageFlow {
 
     /** Closes the last page and draws every page's footer: its label, "Page N of M", and when it was made. */
     void finish(Footer footer) {
+        if (pending != null) {
+            block(0);
+        }
         try {
             closeContent();
             int total = pages.size();

@@ -146,6 +146,7 @@ final class PlanReport {
 
     private void risk() {
         flow.heading("Risk");
+        flow.keepTogether(80); // the level with the first of its reasons
         RiskLevel level = review.risk().level();
         String assessed = review.submission().map(s -> "as assessed when it was submitted at " + text.time(s.submittedAt()))
                 .orElse("as assessed from the plan's content now: it has no submission on record");
@@ -357,6 +358,7 @@ final class PlanReport {
             flow.table(trail);
         }
         String hash = review.lastAuditHash();
+        flow.keepTogether(48); // the hash with the sentence that says what it is for
         flow.labelledCode("Audit hash of the last record:", hash.isEmpty() ? "none (no audit records)" : hash);
         flow.muted("Any change to an earlier record of the audit trail changes this hash: compare it with the store's"
                 + " audit trail to check that this document shows the plan as it was recorded.");

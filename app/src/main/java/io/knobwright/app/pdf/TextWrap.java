@@ -26,17 +26,18 @@ final class TextWrap {
     }
 
     /**
-     * At most {@code maxLines} lines; when the text needs more, the last one says it was cut and how long the whole
-     * text is, so a reader knows to look at the full text elsewhere.
+     * About {@code maxLines} lines; when the text needs more, the last ones say it was cut and how long the whole text
+     * is, so a reader knows to look at the full text elsewhere.
      */
     static List<String> lines(String text, PdfFont font, float size, float width, int maxLines) {
         List<String> all = lines(text, font, size, width);
         if (all.size() <= maxLines) {
             return all;
         }
-        List<String> kept = new ArrayList<>(all.subList(0, Math.max(0, maxLines - 1)));
-        String note = "[... cut here: the full text has " + text.codePointCount(0, text.length()) + " characters]";
-        kept.addAll(lines(note, font, size, width).subList(0, 1));
+        String note = "[... cut here: " + text.codePointCount(0, text.length()) + " characters in all]";
+        List<String> noteLines = lines(note, font, size, width);
+        List<String> kept = new ArrayList<>(all.subList(0, Math.max(1, maxLines - noteLines.size())));
+        kept.addAll(noteLines);
         return kept;
     }
 
