@@ -21,8 +21,15 @@ record PdfPages(byte[] bytes, PlanPdfExport.Result result, List<String> pages) {
     record Glyph(int page, String text, float x, float right, float top) {
     }
 
+    /** With the embedded fonts, as on CI (.ci/run installs fonts-dejavu-core). */
     static PdfPages write(List<PlanReview> reviews) {
-        return write(new PlanPdfExport(), reviews, SamplePlans.CATALOGS);
+        return write(embedded(), reviews, SamplePlans.CATALOGS);
+    }
+
+    static PlanPdfExport embedded() {
+        return new PlanPdfExport(Optional.of(PdfFontFiles.installed().orElseThrow(() -> new AssertionError(
+                "These tests read back text in Cyrillic and arrows, which need a TrueType font: install DejaVu Sans"
+                        + " (apt-get install fonts-dejavu-core, as .ci/run does)"))));
     }
 
     static PdfPages write(PlanPdfExport export, List<PlanReview> reviews, Map<Long, ParameterCatalog> catalogs) {

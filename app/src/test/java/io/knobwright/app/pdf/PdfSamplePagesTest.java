@@ -46,7 +46,7 @@ class PdfSamplePagesTest {
 
     private static List<Path> render(String name, List<PlanReview> reviews) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new PlanPdfExport().write(reviews, SamplePlans.CATALOGS, SamplePlans.CLOCK, out);
+        PdfPages.embedded().write(reviews, SamplePlans.CATALOGS, SamplePlans.CLOCK, out);
         Files.createDirectories(PAGES);
         Files.write(PAGES.resolve(name + ".pdf"), out.toByteArray());
         Files.writeString(PAGES.resolve(name + ".txt"), new org.apache.pdfbox.text.PDFTextStripper() {

@@ -52,7 +52,7 @@ class PlanPdfFromGovernedStoreTest {
         assertThat(review.plan().state()).isEqualTo(PlanState.APPROVED);
 
         Map<Long, ParameterCatalog> catalogs = Map.of(instance.id(), SamplePlans.PG16);
-        PdfPages pdf = PdfPages.write(new PlanPdfExport(), List.of(review), catalogs);
+        PdfPages pdf = PdfPages.write(PdfPages.embedded(), List.of(review), catalogs);
 
         assertThat(pdf.text()).contains("Change plan " + plan.id() + ": pg-orders-1", "CHG0042", "State approved",
                 "Approvals required 1 reviewer", "Submission comment for Saturday's window",
