@@ -109,7 +109,8 @@ final class PageFlow {
 
     /** Moves to a new page unless {@code height} points still fit on this one. */
     void keep(float height) {
-        if (content == null || room() < height) {
+        // on a page still empty a new page would gain nothing but a blank sheet
+        if (content == null || room() < height && y < TOP) {
             continuePage();
         }
     }
@@ -126,7 +127,7 @@ final class PageFlow {
     // ---- text ----
 
     void title(String text) {
-        lines(text, fonts.bold(), 17f, INK, 0);
+        lines(text, fonts.bold(), 17f, INK);
         space(4);
     }
 
@@ -176,18 +177,18 @@ final class PageFlow {
     }
 
     void paragraph(String text) {
-        lines(text, fonts.regular(), BODY, INK, 0);
+        lines(text, fonts.regular(), BODY, INK);
         space(3);
     }
 
     void muted(String text) {
-        lines(text, fonts.regular(), SMALL + 0.5f, MUTED, 0);
+        lines(text, fonts.regular(), SMALL + 0.5f, MUTED);
         space(3);
     }
 
     /** A paragraph the reader must not miss (no baseline, a bypass), in bold. */
     void warning(String text) {
-        lines(text, fonts.bold(), BODY, WARNING, 0);
+        lines(text, fonts.bold(), BODY, WARNING);
         space(3);
     }
 
@@ -208,8 +209,8 @@ final class PageFlow {
             drawLine(shownValue, mono, valueSize, INK, MARGIN_X + labelWidth, y - BODY);
             y -= BODY * LEADING;
         } else {
-            lines(label, bold, BODY, INK, 0);
-            lines(value, mono, BODY, INK, 0);
+            lines(label, bold, BODY, INK);
+            lines(value, mono, BODY, INK);
         }
         space(3);
     }
@@ -240,13 +241,13 @@ final class PageFlow {
         y = top - height - 8;
     }
 
-    private void lines(String text, PdfFont font, float size, float[] color, float indent) {
+    private void lines(String text, PdfFont font, float size, float[] color) {
         float leading = size * LEADING;
-        List<String> lines = TextWrap.lines(text, font, size, width() - indent);
+        List<String> lines = TextWrap.lines(text, font, size, width());
         block(Math.min(lines.size(), 2) * leading);
         for (String line : lines) {
             keep(leading);
-            drawLine(line, font, size, color, MARGIN_X + indent, y - size);
+            drawLine(line, font, size, color, MARGIN_X, y - size);
             y -= leading;
         }
     }

@@ -88,10 +88,6 @@ final class PdfTable {
         return add(false, Arrays.stream(texts).map(t -> new Cell(t, null)).toList());
     }
 
-    PdfTable flaggedRow(String... texts) {
-        return add(true, Arrays.stream(texts).map(t -> new Cell(t, null)).toList());
-    }
-
     PdfTable row(Cell... cells) {
         return add(false, List.of(cells));
     }
