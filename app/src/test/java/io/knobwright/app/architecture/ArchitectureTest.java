@@ -77,6 +77,7 @@ class ArchitectureTest {
     @Test
     void theHeadlessPathNeverTouchesJavaFx() {
         noClasses().that().resideInAnyPackage("io.knobwright.app.cli..", "io.knobwright.app.fleet..", "io.knobwright.app.task..")
+                .or().resideInAPackage("io.knobwright.app.pdf..")
                 .or().haveFullyQualifiedName("io.knobwright.app.Main")
                 .or().haveFullyQualifiedName("io.knobwright.app.AppContext")
                 .should().dependOnClassesThat().resideInAnyPackage(JAVAFX)
