@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  */
 public record ParameterPattern(String text) {
 
-    private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9_.*\\- ]{1,200}");
+    /** Every character of a catalogued name: SQL Server's have blanks, '/', '%' and parentheses ("max server memory (MB)"). */
+    private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9_.*\\- ()/%]{1,200}");
 
     public ParameterPattern {
         if (text == null || !ALLOWED.matcher(text.strip()).matches() || text.isBlank()) {
