@@ -12,21 +12,22 @@ import java.util.function.ToIntFunction;
  */
 public final class DurabilitySettings {
 
-    private record Setting(ToIntFunction<String> strength, String loss) {
+    /** @param strongest the most durable value, which an unknown "from" is taken to be */
+    private record Setting(ToIntFunction<String> strength, String strongest, String loss) {
     }
 
     private static final Map<String, Setting> SETTINGS = Map.of(
-            "fsync", new Setting(DurabilitySettings::onOff,
+            "fsync", new Setting(DurabilitySettings::onOff, "on",
                     "with fsync off a crash of the server or the OS can corrupt the whole cluster, not only lose recent commits"),
-            "full_page_writes", new Setting(DurabilitySettings::onOff,
+            "full_page_writes", new Setting(DurabilitySettings::onOff, "on",
                     "with full_page_writes off a crash during a page write can leave torn pages that recovery cannot repair"),
-            "synchronous_commit", new Setting(DurabilitySettings::synchronousCommit,
+            "synchronous_commit", new Setting(DurabilitySettings::synchronousCommit, "remote_apply",
                     "commits acknowledged before their WAL is flushed (or replicated) are lost in a crash or failover"),
-            "innodb_flush_log_at_trx_commit", new Setting(DurabilitySettings::flushLogAtCommit,
+            "innodb_flush_log_at_trx_commit", new Setting(DurabilitySettings::flushLogAtCommit, "1",
                     "with 0 or 2 about a second of acknowledged commits is lost in a crash (of mysqld with 0, of the OS with 2)"),
-            "sync_binlog", new Setting(DurabilitySettings::syncBinlog,
+            "sync_binlog", new Setting(DurabilitySettings::syncBinlog, "1",
                     "binary log events not yet synced are lost in an OS crash, so replicas and point-in-time recovery miss commits"),
-            "innodb_doublewrite", new Setting(DurabilitySettings::onOff,
+            "innodb_doublewrite", new Setting(DurabilitySettings::onOff, "on",
                     "without the doublewrite buffer a crash during a page write can leave torn pages"));
 
     private DurabilitySettings() {
@@ -47,7 +48,7 @@ public final class DurabilitySettings {
             return Optional.empty();
         }
         int after = setting.strength().applyAsInt(normal(to));
-        int before = from == null ? Integer.MAX_VALUE : setting.strength().applyAsInt(normal(from));
+        int before = setting.strength().applyAsInt(from == null ? setting.strongest() : normal(from));
         if (after < 0 || before < 0 || after >= before) {
             return Optional.empty();
         }
@@ -80,7 +81,7 @@ public final class DurabilitySettings {
 
     private static int flushLogAtCommit(String v) {
         return switch (v) {
-            case "1" -> 2;
+            case "1", "3" -> 2; // MariaDB's 3 also syncs at prepare: as durable as 1
             case "2" -> 1;
             case "0" -> 0;
             default -> -1;

@@ -12,7 +12,8 @@ public record ParameterPattern(String text) {
     /** Patterns with * compiled once: the policy is matched against every change of every plan submitted. */
     private static final java.util.Map<String, Pattern> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9_.*\\- ]{1,200}");
+    /** Every character of a catalogued name: SQL Server's have blanks, '/', '%' and parentheses ("max server memory (MB)"). */
+    private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9_.*\\- ()/%]{1,200}");
 
     public ParameterPattern {
         if (text == null || !ALLOWED.matcher(text.strip()).matches() || text.isBlank()) {

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -79,6 +81,9 @@ public final class PolicyFile {
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             .setSerializationInclusion(JsonInclude.Include.NON_EMPTY);
 
+    /** A list's name and what one item of it is called in a message ("rule 2"). */
+    private static final Map<String, String> ITEM = Map.of("locks", "lock", "rules", "rule", "webhooks", "webhook", "levels", "level");
+
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,6})\\s*(s|m|h|d)");
 
     private PolicyFile() {
@@ -105,10 +110,16 @@ public final class PolicyFile {
         try {
             doc = mapper.readValue(text, Doc.class);
         } catch (UnrecognizedPropertyException e) {
-            throw UserError.input(place(source, e) + ": unknown key '" + ShownText.excerpt(e.getPropertyName(), ShownText.EXCERPT)
+            throw UserError.input(path(source, e, true) + ": unknown key '" + ShownText.excerpt(e.getPropertyName(), ShownText.EXCERPT)
                     + "' (known: locks, rules, fallback, webhooks; in a webhook: url, events, secretEnv, enabled; in a lock: parameter, scope, reason; in a rule: name, match, levels,"
                     + " escalateAfter, escalateTo, expireAfter; in match: engines, tiers, tags, instances, minCriticality,"
                     + " minRisk, lockedOnly, restartOnly, parameters)");
+        } catch (MismatchedInputException e) {
+            if (e.getPath().isEmpty() && String.valueOf(e.getOriginalMessage()).startsWith("No content")) {
+                throw UserError.input(source + " is empty: a policy file has locks, rules and a fallback");
+            }
+            throw UserError.input(ReadLimits.exceeded(e, source).orElseGet(() -> path(source, e, false)
+                    + ": not a valid policy file: expected " + expected(e.getTargetType()) + " here"));
         } catch (JsonProcessingException e) {
             throw UserError.input(ReadLimits.exceeded(e, source).orElseGet(() -> place(source, e)
                     + ": not a valid policy file: " + ShownText.excerpt(e.getOriginalMessage(), 300)));
@@ -117,6 +128,42 @@ public final class PolicyFile {
             throw UserError.input(source + " is empty: a policy file has locks, rules and a fallback");
         }
         return toPolicy(doc, source);
+    }
+
+    /**
+     * Where a key or value is, by its path ("test.yaml, rule 2, match"): the line Jackson reports for these is where
+     * the enclosing mapping ends (records are read as a whole), which points a reader at the wrong line.
+     */
+    private static String path(String source, JsonMappingException e, boolean withoutLast) {
+        List<String> parts = new ArrayList<>();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                parts.add(r.getFieldName());
+            } else if (r.getIndex() >= 0 && !parts.isEmpty()) {
+                String list = parts.removeLast();
+                parts.add(ITEM.getOrDefault(list, list) + " " + (r.getIndex() + 1));
+            }
+        }
+        if (withoutLast && !parts.isEmpty()) {
+            parts.removeLast();
+        }
+        return parts.isEmpty() ? source : source + ", " + ShownText.excerpt(String.join(", ", parts), 200);
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null || type == Doc.class) {
+            return "a mapping of locks, rules, fallback and webhooks";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "a list ([a, b], or one '- ' line per item)";
+        }
+        if (type == Integer.class) {
+            return "a whole number";
+        }
+        if (type == Boolean.class) {
+            return "true or false";
+        }
+        return type == String.class ? "a text" : "a mapping (key: value)";
     }
 
     private static String place(String source, JsonProcessingException e) {

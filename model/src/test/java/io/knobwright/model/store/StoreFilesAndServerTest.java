@@ -142,7 +142,9 @@ class StoreFilesAndServerTest {
             if (!Files.isReadable(path)) {
                 continue;
             }
-            for (String line : Files.readAllLines(path).subList(1, Files.readAllLines(path).size())) {
+            // read once: other processes open and close sockets between two reads, and the table grows or shrinks
+            List<String> lines = Files.readAllLines(path);
+            for (String line : lines.subList(1, lines.size())) {
                 String[] fields = line.strip().split("\\s+");
                 String[] local = fields[1].split(":");
                 if (fields[3].equals("0A") && Integer.parseInt(local[1], 16) == port) {
