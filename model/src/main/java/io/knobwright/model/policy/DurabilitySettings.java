@@ -12,7 +12,10 @@ import java.util.function.ToIntFunction;
  */
 public final class DurabilitySettings {
 
-    /** @param strongest the most durable value, which an unknown "from" is taken to be */
+    /**
+     * @param strongest the server's durable default, which an unknown "from" is taken to be (synchronous_commit: on, not
+     *                  remote_apply, which only a synchronous standby makes stronger)
+     */
     private record Setting(ToIntFunction<String> strength, String strongest, String loss) {
     }
 
@@ -21,7 +24,7 @@ public final class DurabilitySettings {
                     "with fsync off a crash of the server or the OS can corrupt the whole cluster, not only lose recent commits"),
             "full_page_writes", new Setting(DurabilitySettings::onOff, "on",
                     "with full_page_writes off a crash during a page write can leave torn pages that recovery cannot repair"),
-            "synchronous_commit", new Setting(DurabilitySettings::synchronousCommit, "remote_apply",
+            "synchronous_commit", new Setting(DurabilitySettings::synchronousCommit, "on",
                     "commits acknowledged before their WAL is flushed (or replicated) are lost in a crash or failover"),
             "innodb_flush_log_at_trx_commit", new Setting(DurabilitySettings::flushLogAtCommit, "1",
                     "with 0 or 2 about a second of acknowledged commits is lost in a crash (of mysqld with 0, of the OS with 2)"),
@@ -40,7 +43,7 @@ public final class DurabilitySettings {
     /**
      * What a change from {@code from} to {@code to} puts at risk, when it weakens durability; empty when it does not,
      * when the parameter is not a durability setting, or when a value is not understood. An unknown "from" (no
-     * baseline) is taken as the strongest value, so that turning durability off is never waved through for lack of it.
+     * baseline) is taken as the durable default (fsync on, synchronous_commit on, flush at every commit), so that turning durability off is never waved through for lack of it.
      */
     public static Optional<String> weakening(String parameter, String from, String to) {
         Setting setting = SETTINGS.get(parameter.toLowerCase(Locale.ROOT));

@@ -94,6 +94,9 @@ class DurabilitySettingsTest {
         assertThat(weakens("fsync", null, "on")).isFalse();
         assertThat(weakens("full_page_writes", null, "on")).isFalse();
         assertThat(weakens("synchronous_commit", null, "remote_apply")).isFalse();
+        // the default, on: only a synchronous standby makes remote_apply stronger, so setting on weakens nothing
+        assertThat(weakens("synchronous_commit", null, "on")).isFalse();
+        assertThat(weakens("synchronous_commit", null, "local")).isTrue();
         assertThat(weakens("innodb_flush_log_at_trx_commit", null, "1")).isFalse();
         assertThat(weakens("innodb_flush_log_at_trx_commit", null, "3")).isFalse();
         assertThat(weakens("sync_binlog", null, "1")).isFalse();
