@@ -1,6 +1,7 @@
 package io.knobwright.app;
 
 import io.knobwright.app.catalog.CatalogService;
+import io.knobwright.app.daemon.GovernanceDaemon;
 import io.knobwright.app.fleet.DefaultFleetService;
 import io.knobwright.app.fleet.FleetService;
 import io.knobwright.app.governance.AuditService;
@@ -59,6 +60,7 @@ public final class AppContext implements AutoCloseable {
     private final Function<String, String> environment;
     private final Clock clock;
     private HubSyncLoop hubLoop;
+    private GovernanceDaemon daemon;
     private final PolicyService policy;
     private final AuditService audit;
     private final String localUser;
@@ -179,6 +181,18 @@ public final class AppContext implements AutoCloseable {
         return hubLoop;
     }
 
+    /**
+     * Starts governance's background work for a workbench: expiry and escalation, webhook delivery, and syncing with
+     * the hub when the store is linked. Started once; stopped when this context closes.
+     */
+    public synchronized GovernanceDaemon startGovernanceDaemon() {
+        if (daemon == null) {
+            daemon = new GovernanceDaemon(governance, notifications);
+            startHubSync(daemon::changed);
+        }
+        return daemon;
+    }
+
     /** Webhooks: what governance queued, sent when due. */
     public GovernanceNotifications notifications() {
         return notifications;
@@ -208,6 +222,9 @@ public final class AppContext implements AutoCloseable {
     @Override
     public void close() {
         synchronized (this) {
+            if (daemon != null) {
+                daemon.close();
+            }
             if (hubLoop != null) {
                 hubLoop.close();
             }

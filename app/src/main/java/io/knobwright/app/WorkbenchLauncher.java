@@ -20,6 +20,7 @@ final class WorkbenchLauncher {
     }
 
     static int run(AppContext context) {
+        context.startGovernanceDaemon();
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         try {
