@@ -8,12 +8,14 @@ import java.util.logging.Logger;
  * Keeps the JDBC drivers' own log lines off the terminal. The MariaDB driver printed
  * {@code [ WARN] (thread) Error: 1045-28000: Access denied ...} and pgjdbc its URL warnings on stderr next to
  * Knobwright's one-line message, which already says what failed and what to do (decision 0002). With
- * {@code --debug} they are printed, as java.util.logging records.
+ * {@code --debug} they are printed, as java.util.logging records. Flyway's progress lines (hub setup) likewise:
+ * the command says what it applied.
  */
 final class DriverLogs {
 
     /** Held so the levels set here are not lost when java.util.logging drops unreferenced loggers. */
-    private static final List<Logger> DRIVERS = List.of(Logger.getLogger("org.mariadb"), Logger.getLogger("org.postgresql"));
+    private static final List<Logger> DRIVERS = List.of(Logger.getLogger("org.mariadb"), Logger.getLogger("org.postgresql"),
+            Logger.getLogger("org.flywaydb"));
 
     private DriverLogs() {
     }

@@ -14,7 +14,8 @@ import java.util.concurrent.Callable;
 @Command(name = "hub", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"The shared approval hub (a PostgreSQL database, docs/hub.md): submitted plans, decisions and reviews",
                 "sync through it, and it enforces the rules itself. On the hub your login is who you are."},
-        subcommands = {HubCommand.Connect.class, HubCommand.Sync.class, HubCommand.Status.class, HubCommand.Disconnect.class})
+        subcommands = {HubCommand.Setup.class, HubCommand.Connect.class, HubCommand.Sync.class, HubCommand.Status.class,
+                HubCommand.Disconnect.class})
 final class HubCommand implements Callable<Integer> {
 
     @Spec
@@ -22,11 +23,54 @@ final class HubCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw Cli.usage(spec.commandLine(), "Missing command: use one of connect, sync, status, disconnect.");
+        throw Cli.usage(spec.commandLine(), "Missing command: use one of setup, connect, sync, status, disconnect.");
     }
 
     record StatusJson(boolean linked, String jdbcUrl, String login, long cursor, String lastSyncAt, String lastError,
                       int failures, String nextAttemptAt, int pending, List<String> refused) {
+    }
+
+    @Command(name = "setup", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = {"Creates or upgrades the hub's schema in a PostgreSQL database, as its owner (a role with CREATEROLE",
+                    "and CREATE on the database), and enrols the first hub admin. See docs/hub.md for the roles to create first."})
+    static final class Setup implements Callable<Integer> {
+        private final CliSession session;
+
+        @Option(names = "--jdbc-url", required = true, paramLabel = "URL", description = "jdbc:postgresql://host:5432/approvals")
+        private String url;
+
+        @Option(names = "--user", required = true, paramLabel = "OWNER", description = "The hub's owner role.")
+        private String owner;
+
+        @Option(names = "--password-env", paramLabel = "VAR", description = "The environment variable holding the owner's password.")
+        private String passwordEnv;
+
+        @Option(names = "--admin", paramLabel = "LOGIN", description = "Enrol this existing login as the first hub admin.")
+        private String admin;
+
+        Setup(CliSession session) {
+            this.session = session;
+        }
+
+        @Override
+        public Integer call() {
+            String password = null;
+            if (passwordEnv != null) {
+                password = session.environment().get(passwordEnv);
+                if (password == null) {
+                    throw io.knobwright.model.UserError.input("Environment variable " + passwordEnv + " is not set.");
+                }
+            }
+            int applied = io.knobwright.connectors.hub.HubSchema.migrate(url, owner, password);
+            session.out().println("Hub schema at " + JdbcUrlSecrets.mask(url) + ": " + (applied == 0 ? "already up to date"
+                    : applied + " migration" + (applied == 1 ? "" : "s") + " applied") + ".");
+            if (admin != null) {
+                var member = new io.knobwright.connectors.hub.HubSchema(new io.knobwright.connectors.ConnectionTarget(url, owner, password))
+                        .enrolAdmin(admin);
+                session.out().println("Hub admin: " + member.login() + " (" + String.join(", ", member.roles()) + ").");
+            }
+            return ExitCodes.OK;
+        }
     }
 
     @Command(name = "connect", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,

@@ -53,7 +53,7 @@ public final class PlanRiskAssessor {
         String exposure = exposure(instance);
         if (exposure != null && !plan.changes().isEmpty()) {
             RiskLevel raised = level == RiskLevel.LOW ? RiskLevel.MEDIUM : level.raised();
-            reasons.add(new RiskReason(raised, exposure + " raises the risk one step"));
+            reasons.add(new RiskReason(raised, exposure + (exposure.contains(" and ") ? " raise" : " raises") + " the risk one step"));
             level = raised;
         }
         return new RiskAssessment(level, reasons);

@@ -161,7 +161,7 @@ class PlanRiskAssessorTest {
         assertThat(texts(assess(small, important))).containsExactly("high criticality raises the risk one step");
 
         Instance both = instance("pg", Engine.POSTGRESQL, Tier.PRODUCTION, Criticality.CRITICAL, Map.of());
-        assertThat(texts(assess(small, both))).containsExactly("production tier and critical criticality raises the risk one step");
+        assertThat(texts(assess(small, both))).containsExactly("production tier and critical criticality raise the risk one step");
 
         Instance ordinary = instance("pg", Engine.POSTGRESQL, Tier.STAGING, Criticality.MEDIUM, Map.of());
         assertThat(assess(small, ordinary).level()).isEqualTo(RiskLevel.LOW);
