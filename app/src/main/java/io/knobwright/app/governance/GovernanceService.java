@@ -100,7 +100,10 @@ public final class GovernanceService {
             events.happened(repos, GovernanceEvents.Type.REQUEST, plan.withState(next), actor.name(),
                     actor.name() + " asks for approval of plan " + planId + " for " + plan.instanceName() + " (" + rule.chainText() + ")",
                     Map.of("risk", assessed.level().name(), "rule", rule.name(), "round", Integer.toString(round)));
-            return review(repos, planId);
+            // Built from what is known here rather than read back: a submission is on the path a bench holds to 10 ms.
+            return new PlanReview(plan.withState(next), assessed, locks, Optional.of(submission),
+                    Optional.of(ApprovalProgress.evaluate(submission.chain(), now, List.of(), now)), List.of(),
+                    repos.governance().reviewsOf(planId), repos.audit().about(subject));
         });
     }
 
@@ -421,7 +424,7 @@ public final class GovernanceService {
         List<Decision> decisions = submission.map(s -> repos.governance().decisions(planId, s.round())).orElse(List.of());
         Optional<ApprovalStatus> status = current ? Optional.of(ApprovalProgress.evaluate(submission.get().chain(),
                 submission.get().submittedAt(), decisions, clock.instant())) : Optional.empty();
-        List<ReviewItem> reviews = repos.governance().reviews(false).stream().filter(r -> r.planId() == planId).toList();
+        List<ReviewItem> reviews = repos.governance().reviewsOf(planId);
         return new PlanReview(plan, assessed, locks, current ? submission : Optional.empty(), status,
                 current ? decisions : List.of(), reviews, repos.audit().about(subject(planId)));
     }

@@ -86,7 +86,7 @@ final class HubReconciler {
 
     private static boolean reviews(Repositories repos, ChangePlan plan, HubPlan hub, Instant now) {
         boolean changed = false;
-        var local = repos.governance().reviews(false).stream().filter(r -> r.planId() == plan.id()).toList();
+        var local = repos.governance().reviewsOf(plan.id());
         for (HubReview r : hub.reviews()) {
             Optional<ReviewItem> same = local.stream().filter(l -> l.openedBy().equals(r.bypassedBy())
                     && l.reason().equals(r.reason())).findFirst();

@@ -64,6 +64,9 @@ public interface GovernanceRepository {
 
     Optional<ReviewItem> review(long id);
 
+    /** The review items of one plan, oldest first. */
+    List<ReviewItem> reviewsOf(long planId);
+
     /** Open review items first, then closed ones, newest first within each. */
     List<ReviewItem> reviews(boolean openOnly);
 }

@@ -256,6 +256,12 @@ final class JooqGovernanceRepository implements GovernanceRepository {
     }
 
     @Override
+    public List<ReviewItem> reviewsOf(long planId) {
+        return dsl.selectFrom(REVIEW_ITEM).where(REVIEW_ITEM.PLAN_ID.eq(planId)).orderBy(REVIEW_ITEM.ID)
+                .fetch(JooqGovernanceRepository::review);
+    }
+
+    @Override
     public List<ReviewItem> reviews(boolean openOnly) {
         return dsl.selectFrom(REVIEW_ITEM).where(openOnly ? REVIEW_ITEM.CLOSED_AT.isNull() : DSL.noCondition())
                 .orderBy(REVIEW_ITEM.CLOSED_AT.isNull().desc(), REVIEW_ITEM.ID.desc()).fetch(JooqGovernanceRepository::review);

@@ -47,14 +47,19 @@ final class JooqWebhookOutbox implements WebhookOutbox {
             DSLContext db = tx.dsl();
             List<WebhookDelivery> result = new ArrayList<>();
             for (WebhookSubscription s : wanted) {
-                db.insertInto(WEBHOOK_DELIVERY, WEBHOOK_DELIVERY.EVENT_ID, WEBHOOK_DELIVERY.EVENT_TYPE,
-                                WEBHOOK_DELIVERY.PLAN_ID, WEBHOOK_DELIVERY.EVENT, WEBHOOK_DELIVERY.URL,
-                                WEBHOOK_DELIVERY.SECRET_ENV, WEBHOOK_DELIVERY.CREATED_AT, WEBHOOK_DELIVERY.ATTEMPTS,
-                                WEBHOOK_DELIVERY.GIVE_UP_AFTER, WEBHOOK_DELIVERY.NEXT_ATTEMPT_AT, WEBHOOK_DELIVERY.LAST_STATUS)
-                        .values(event.eventId(), event.type().wireName(), event.planId(), json, s.url(), s.secretEnv(),
-                                time(event.occurredAt()), 0, DEFAULT_GIVE_UP_AFTER, time(event.occurredAt()), 0)
-                        .onDuplicateKeyIgnore()
-                        .execute();
+                // Looked up first, then a plain insert: jOOQ's onDuplicateKeyIgnore() becomes a MERGE that H2 answers
+                // by scanning the whole table, which made every submission slower as deliveries piled up.
+                boolean queued = db.fetchExists(WEBHOOK_DELIVERY,
+                        WEBHOOK_DELIVERY.EVENT_ID.eq(event.eventId()).and(WEBHOOK_DELIVERY.URL.eq(s.url())));
+                if (!queued) {
+                    db.insertInto(WEBHOOK_DELIVERY, WEBHOOK_DELIVERY.EVENT_ID, WEBHOOK_DELIVERY.EVENT_TYPE,
+                                    WEBHOOK_DELIVERY.PLAN_ID, WEBHOOK_DELIVERY.EVENT, WEBHOOK_DELIVERY.URL,
+                                    WEBHOOK_DELIVERY.SECRET_ENV, WEBHOOK_DELIVERY.CREATED_AT, WEBHOOK_DELIVERY.ATTEMPTS,
+                                    WEBHOOK_DELIVERY.GIVE_UP_AFTER, WEBHOOK_DELIVERY.NEXT_ATTEMPT_AT, WEBHOOK_DELIVERY.LAST_STATUS)
+                            .values(event.eventId(), event.type().wireName(), event.planId(), json, s.url(), s.secretEnv(),
+                                    time(event.occurredAt()), 0, DEFAULT_GIVE_UP_AFTER, time(event.occurredAt()), 0)
+                            .execute();
+                }
                 WebhookDelivery stored = toDelivery(db.selectFrom(WEBHOOK_DELIVERY)
                         .where(WEBHOOK_DELIVERY.EVENT_ID.eq(event.eventId()), WEBHOOK_DELIVERY.URL.eq(s.url()))
                         .fetchSingle());
