@@ -1,5 +1,6 @@
 package io.knobwright.app;
 
+import io.knobwright.app.ui.workbench.WorkbenchGovernance;
 import io.knobwright.app.ui.Workbench;
 import io.knobwright.app.ui.common.FxStartup;
 import io.knobwright.model.UserError;
@@ -56,6 +57,7 @@ final class WorkbenchLauncher {
     }
 
     private static void show(AppContext context, Stage stage) {
-        new Workbench(context.fleet(), context.templates(), context.plans(), context.catalogService(), context.tasks()).start(stage);
+        new Workbench(context.fleet(), context.templates(), context.plans(), context.catalogService(),
+                WorkbenchGovernance.of(context), context.tasks()).start(stage);
     }
 }

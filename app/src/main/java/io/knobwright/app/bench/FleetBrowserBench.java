@@ -1,5 +1,6 @@
 package io.knobwright.app.bench;
 
+import io.knobwright.app.ui.workbench.WorkbenchGovernance;
 import io.knobwright.app.AppContext;
 import io.knobwright.app.ui.Workbench;
 import com.sun.management.HotSpotDiagnosticMXBean;
@@ -72,7 +73,8 @@ public final class FleetBrowserBench {
             long startupMs = millisSince(t0);
             AtomicReference<Workbench> workbench = new AtomicReference<>();
             FxThread.call(() -> {
-                Workbench w = new Workbench(app.fleet(), app.templates(), app.plans(), app.catalogService(), app.tasks());
+                Workbench w = new Workbench(app.fleet(), app.templates(), app.plans(), app.catalogService(),
+                        WorkbenchGovernance.of(app), app.tasks());
                 Stage stage = new Stage();
                 stage.setWidth(1000);
                 stage.setHeight(1000);

@@ -1,5 +1,6 @@
 package io.knobwright.app.bench;
 
+import io.knobwright.app.ui.workbench.WorkbenchGovernance;
 import io.knobwright.app.AppContext;
 import io.knobwright.app.ui.Workbench;
 import io.knobwright.app.ui.workbench.WorkbenchViewModel;
@@ -39,7 +40,7 @@ public final class StartupTraining {
             AtomicReference<Workbench> opened = new AtomicReference<>();
             FxThread.run(() -> {
                 Workbench workbench = new Workbench(context.fleet(), context.templates(), context.plans(),
-                        context.catalogService(), context.tasks());
+                        context.catalogService(), WorkbenchGovernance.of(context), context.tasks());
                 Stage stage = new Stage();
                 stage.setWidth(1000);
                 stage.setHeight(1000);

@@ -462,6 +462,11 @@ public final class GovernanceService {
         });
     }
 
+    /** Break-glass review items still open, newest first: what reviewers have left to close. */
+    public List<ReviewItem> openReviews() {
+        return store.transactionResult(repos -> repos.governance().reviews(true));
+    }
+
     // ---- helpers ----
 
     /**

@@ -12,8 +12,11 @@ import io.knobwright.app.ui.fleet.FleetView;
 import io.knobwright.app.ui.instance.CatalogLookup;
 import io.knobwright.app.ui.instance.InstanceDetailView;
 import io.knobwright.app.ui.plan.PlansView;
+import io.knobwright.app.ui.policy.PolicyView;
+import io.knobwright.app.ui.review.ReviewPanel;
 import io.knobwright.app.ui.template.FxTemplateDialogs;
 import io.knobwright.app.ui.template.TemplatesView;
+import io.knobwright.app.ui.workbench.WorkbenchGovernance;
 import io.knobwright.app.ui.workbench.WorkbenchView;
 import io.knobwright.app.ui.workbench.WorkbenchViewModel;
 import io.knobwright.app.catalog.CatalogService;
@@ -34,7 +37,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The workbench main window. The CLI's composition root calls
- * {@code new Workbench(fleet, templates, plans, catalogs, tasks).start(stage)} on the FX thread; everything the window
+ * {@code new Workbench(fleet, templates, plans, catalogs, governance, tasks).start(stage)} on the FX thread; everything the window
  * needs is built here from those services.
  */
 public final class Workbench {
@@ -45,23 +48,25 @@ public final class Workbench {
     private final TemplateService templates;
     private final PlanService plans;
     private final CatalogLookup catalogs;
+    private final WorkbenchGovernance governance;
     private final TaskRunner tasks;
     private final Executor ui;
     private WorkbenchViewModel viewModel;
     private WorkbenchView view;
 
     public Workbench(FleetService fleet, TemplateService templates, PlanService plans, CatalogService catalogs,
-                     TaskRunner tasks) {
-        this(fleet, templates, plans, CatalogLookup.of(catalogs), tasks, Platform::runLater);
+                     WorkbenchGovernance governance, TaskRunner tasks) {
+        this(fleet, templates, plans, CatalogLookup.of(catalogs), governance, tasks, Platform::runLater);
     }
 
     /** For tests and the bench: catalogs from elsewhere, and the executor that brings results to the FX thread. */
     public Workbench(FleetService fleet, TemplateService templates, PlanService plans, CatalogLookup catalogs,
-                     TaskRunner tasks, Executor ui) {
+                     WorkbenchGovernance governance, TaskRunner tasks, Executor ui) {
         this.fleet = Objects.requireNonNull(fleet, "fleet");
         this.templates = Objects.requireNonNull(templates, "templates");
         this.plans = Objects.requireNonNull(plans, "plans");
         this.catalogs = Objects.requireNonNull(catalogs, "catalogs");
+        this.governance = Objects.requireNonNull(governance, "governance");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.ui = Objects.requireNonNull(ui, "ui");
     }
@@ -72,12 +77,13 @@ public final class Workbench {
         FxDialogService dialogs = new FxDialogService(() -> stage, theme);
         Thread.currentThread().setUncaughtExceptionHandler(uncaughtBugs(dialogs));
         viewModel = new WorkbenchViewModel(fleet, templates, plans, catalogs, new BackgroundWork(tasks, ui, dialogs::showBug), dialogs,
-                new FxTemplateDialogs(() -> stage, theme, dialogs), System::getenv, ZoneId.systemDefault());
+                new FxTemplateDialogs(() -> stage, theme, dialogs), System::getenv, ZoneId.systemDefault(), governance);
         // Start reading the fleet first: the store and row building run while the window is being built.
         viewModel.refresh();
         view = new WorkbenchView(viewModel, theme);
         var styling = theme.style(view, WorkbenchView.STYLESHEET, FleetView.STYLESHEET, InstanceDetailView.STYLESHEET,
-                TemplatesView.STYLESHEET, PlansView.STYLESHEET, CompareView.STYLESHEET);
+                TemplatesView.STYLESHEET, PlansView.STYLESHEET, CompareView.STYLESHEET, PolicyView.STYLESHEET,
+                ReviewPanel.STYLESHEET);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         // A size the caller already gave the stage wins (tests, the bench); otherwise fit the screen.
         double width = Double.isNaN(stage.getWidth()) ? Math.min(1920, screen.getWidth()) : stage.getWidth();
@@ -121,6 +127,7 @@ public final class Workbench {
         keys.put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), viewModel::addInstance);
         keys.put(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN), viewModel::importInventory);
         keys.put(new KeyCodeCombination(KeyCode.F5), viewModel::refresh);
+        keys.put(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), view::openReviews);
     }
 
     /** The main window's view-model, for tests and the bench; null before {@link #start}. */

@@ -2,6 +2,7 @@ package io.knobwright.app.ui;
 
 import io.knobwright.app.AppContext;
 import io.knobwright.app.ui.instance.CatalogLookup;
+import io.knobwright.app.ui.workbench.WorkbenchGovernance;
 import io.knobwright.connectors.Connectors;
 import io.knobwright.model.catalog.CatalogRepository;
 import io.knobwright.model.engine.Engine;
@@ -40,7 +41,8 @@ public final class DemoWorkbench {
      */
     public static Workbench start(Stage stage, AppContext context) {
         Workbench workbench = new Workbench(context.fleet(), context.templates(), context.plans(),
-                CatalogLookup.of(context.catalogService()), TaskRunner.inline(), Platform::runLater);
+                CatalogLookup.of(context.catalogService()), WorkbenchGovernance.of(context), TaskRunner.inline(),
+                Platform::runLater);
         stage.setWidth(1000);
         stage.setHeight(1000);
         workbench.start(stage);

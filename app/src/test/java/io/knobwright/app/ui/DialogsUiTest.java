@@ -32,6 +32,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +56,14 @@ class DialogsUiTest {
     private InMemoryFleetService fleet;
     private TemplateService templates;
     private Workbench workbench;
+    /** The review panel and Policy screen need a store; these tests are not about them. */
+    private final io.knobwright.model.store.KnobwrightStore governanceStore = Fixtures.emptyStore("ui");
     private Stage stage;
+
+    @AfterEach
+    void closeGovernanceStore() {
+        governanceStore.close();
+    }
 
     @Start
     void start(Stage stage) {
@@ -63,8 +71,8 @@ class DialogsUiTest {
         fleet = InMemoryFleetService.sample(250, true, WorkbenchUiTest.CLOCK);
         SampleTemplates sample = SampleTemplates.over(fleet, WorkbenchUiTest.CLOCK);
         templates = sample.templates();
-        workbench = new Workbench(fleet, templates, sample.plans(), new SampleCatalogs(), TaskRunner.inline(),
-                Platform::runLater);
+        workbench = new Workbench(fleet, templates, sample.plans(), new SampleCatalogs(),
+                Fixtures.governance(governanceStore, "tester"), TaskRunner.inline(), Platform::runLater);
         stage.setWidth(1000);
         stage.setHeight(1000);
         workbench.start(stage);

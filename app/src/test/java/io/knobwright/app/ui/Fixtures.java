@@ -27,6 +27,24 @@ public final class Fixtures {
         return new BackgroundWork(TaskRunner.inline(), Runnable::run, (action, details) -> { }, noWait());
     }
 
+    /**
+     * Governance over {@code store} for windows and view-models whose tests are not about it: with no users
+     * registered it is a single-user store, where {@code user} may do everything but approve their own plans.
+     */
+    public static io.knobwright.app.ui.workbench.WorkbenchGovernance governance(io.knobwright.model.store.KnobwrightStore store,
+                                                                              String user) {
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        return new io.knobwright.app.ui.workbench.WorkbenchGovernance(
+                new io.knobwright.app.governance.GovernanceService(store, clock, io.knobwright.app.governance.GovernanceEvents.NONE),
+                new io.knobwright.app.governance.PolicyService(store, clock),
+                new io.knobwright.app.governance.AuditService(store.audit()), user);
+    }
+
+    /** An empty in-memory store of its own (no demo fleet), for the governance of tests that use fake fleets. */
+    public static io.knobwright.model.store.KnobwrightStore emptyStore(String purpose) {
+        return io.knobwright.model.store.KnobwrightStore.inMemory(purpose + "-" + java.util.UUID.randomUUID(), false);
+    }
+
     /** Delayed actions run at once. */
     public static UiTimer noWait() {
         return (delay, action) -> {

@@ -18,6 +18,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -43,15 +44,22 @@ class WorkbenchUiTest {
 
     private InMemoryFleetService fleet;
     private Workbench workbench;
+    /** The review panel and Policy screen need a store; these tests are not about them. */
+    private final io.knobwright.model.store.KnobwrightStore governanceStore = Fixtures.emptyStore("ui");
     private Stage stage;
+
+    @AfterEach
+    void closeGovernanceStore() {
+        governanceStore.close();
+    }
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
         fleet = InMemoryFleetService.sample(250, true, CLOCK);
         SampleTemplates sample = SampleTemplates.over(fleet, WorkbenchUiTest.CLOCK);
-        workbench = new Workbench(fleet, sample.templates(), sample.plans(), new SampleCatalogs(), TaskRunner.inline(),
-                Platform::runLater);
+        workbench = new Workbench(fleet, sample.templates(), sample.plans(), new SampleCatalogs(),
+                Fixtures.governance(governanceStore, "tester"), TaskRunner.inline(), Platform::runLater);
         // The headless screen is 1000 x 1000: the window is a small laptop's; snapshots render at desktop size.
         stage.setWidth(1000);
         stage.setHeight(1000);

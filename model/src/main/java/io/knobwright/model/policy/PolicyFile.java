@@ -277,7 +277,7 @@ public final class PolicyFile {
     }
 
     /** "4h", "30m", "3d", "90s", or ISO-8601 ("PT4H", "P3D"). */
-    static Duration duration(String text, String key) {
+    public static Duration duration(String text, String key) {
         if (text == null || text.isBlank()) {
             return null;
         }

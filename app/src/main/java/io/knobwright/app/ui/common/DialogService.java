@@ -23,6 +23,17 @@ public interface DialogService {
     Optional<Path> chooseInventoryFile();
 
     /**
+     * Lets the user pick a file to read.
+     *
+     * @param kind     what the files are, for the filter ("Policy file (YAML)")
+     * @param patterns the filter's patterns ("*.yaml", "*.yml")
+     */
+    Optional<Path> chooseFileToOpen(String title, String kind, List<String> patterns);
+
+    /** Lets the user choose where to write a file; {@code suggestedName} is filled in. */
+    Optional<Path> chooseFileToSave(String title, String kind, List<String> patterns, String suggestedName);
+
+    /**
      * Shows the add/edit form until the editor has saved (the saved instance is returned) or the
      * user cancels (empty).
      */

@@ -65,6 +65,38 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<Path> chooseFileToOpen(String title, String kind, List<String> patterns) {
+        FileChooser chooser = chooser(title, kind, patterns);
+        return remember(chooser.showOpenDialog(owner.get()));
+    }
+
+    @Override
+    public Optional<Path> chooseFileToSave(String title, String kind, List<String> patterns, String suggestedName) {
+        FileChooser chooser = chooser(title, kind, patterns);
+        chooser.setInitialFileName(suggestedName);
+        return remember(chooser.showSaveDialog(owner.get()));
+    }
+
+    private FileChooser chooser(String title, String kind, List<String> patterns) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(kind, patterns),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        if (lastDirectory != null && lastDirectory.isDirectory()) {
+            chooser.setInitialDirectory(lastDirectory);
+        }
+        return chooser;
+    }
+
+    private Optional<Path> remember(File file) {
+        if (file == null) {
+            return Optional.empty();
+        }
+        lastDirectory = file.getParentFile();
+        return Optional.of(file.toPath());
+    }
+
+    @Override
     public Optional<Instance> editInstance(InstanceEditorViewModel editor) {
         InstanceEditorDialog dialog = new InstanceEditorDialog(editor, theme);
         prepare(dialog);

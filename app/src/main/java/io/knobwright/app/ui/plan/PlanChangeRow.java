@@ -19,7 +19,7 @@ public record PlanChangeRow(String parameter, String from, String to, String raw
 
     static final String NOT_REPORTED = "—";
 
-    static PlanChangeRow of(PlannedChange change, ParameterSpec spec) {
+    public static PlanChangeRow of(PlannedChange change, ParameterSpec spec) {
         String rawFrom = change.from() == null ? "" : Values.readableWithUnit(null, change.from(), change.unit());
         String rawTo = Values.readableWithUnit(null, change.to(), change.unit());
         return new PlanChangeRow(change.parameter(),

@@ -109,7 +109,13 @@ public final class PlansView extends BorderPane {
         refresh.setId("plans-refresh");
         refresh.disableProperty().bind(vm.loadingProperty());
         refresh.setOnAction(e -> vm.refresh());
-        HBox bar = new HBox(search, count, new Spacer(), refresh);
+        Button review = new Button("Review…", new FontIcon(MaterialDesignC.CLIPBOARD_CHECK_OUTLINE));
+        review.setId("plans-review");
+        review.setMnemonicParsing(false);
+        review.setTooltip(new Tooltip("Open the selected plan in the review panel: its risk, approval chain and decisions"));
+        review.disableProperty().bind(vm.selectedProperty().isNull());
+        review.setOnAction(e -> vm.reviewSelected());
+        HBox bar = new HBox(8, search, count, new Spacer(), review, refresh);
         bar.getStyleClass().add("plans-search-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;

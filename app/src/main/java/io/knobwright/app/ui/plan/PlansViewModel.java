@@ -70,6 +70,8 @@ public final class PlansViewModel {
     /** A plan asked for while its load was still running; -1 for none. */
     private long pendingSelection = -1;
     private boolean loaded;
+    /** Opens the review panel on a plan; set by the main window. */
+    private java.util.function.LongConsumer review = id -> { };
 
     public PlansViewModel(PlanService plans, BackgroundWork work, ZoneId zone) {
         this.plans = Objects.requireNonNull(plans, "plans");
@@ -231,6 +233,19 @@ public final class PlansViewModel {
 
     public void dismissMessage() {
         message.set("");
+    }
+
+    /** What {@link #reviewSelected} does with the selected plan's id: the main window opens its review panel on it. */
+    public void onReview(java.util.function.LongConsumer action) {
+        this.review = Objects.requireNonNull(action, "action");
+    }
+
+    /** Opens the selected plan in the review panel: its risk, approval chain and decisions. */
+    public void reviewSelected() {
+        PlanRow row = selected.get();
+        if (row != null) {
+            review.accept(row.id());
+        }
     }
 
     /** The plans that pass the search, newest first. */

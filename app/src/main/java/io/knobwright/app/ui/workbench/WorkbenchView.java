@@ -8,6 +8,9 @@ import io.knobwright.app.ui.compare.CompareView;
 import io.knobwright.app.ui.fleet.FleetView;
 import io.knobwright.app.ui.instance.InstanceDetailView;
 import io.knobwright.app.ui.plan.PlansView;
+import io.knobwright.app.ui.policy.PolicyView;
+import io.knobwright.app.ui.review.ReviewPanel;
+import io.knobwright.app.ui.review.ReviewToggle;
 import io.knobwright.app.ui.template.TemplatesView;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
@@ -23,7 +26,10 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.Scene;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Window;
 import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
 import org.kordamp.ikonli.Ikon;
@@ -34,6 +40,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
@@ -51,6 +58,9 @@ public final class WorkbenchView extends BorderPane {
     /** Built the first time their tab is shown: most sessions start on the fleet, and it opens faster alone. */
     private TemplatesView templatesView;
     private PlansView plansView;
+    private PolicyView policyView;
+    private ReviewPanel reviewPanel;
+    private ReviewToggle reviewToggle;
     private final TabPane screens;
     private Subscription subscriptions = Subscription.EMPTY;
 
@@ -68,7 +78,8 @@ public final class WorkbenchView extends BorderPane {
                 screen("tab-fleet", "Fleet", MaterialDesignD.DATABASE_OUTLINE, fleetScreen),
                 screen("tab-templates", "Templates", MaterialDesignF.FILE_DOCUMENT_MULTIPLE_OUTLINE, null),
                 screen("tab-plans", "Plans", MaterialDesignC.CLIPBOARD_LIST_OUTLINE, null),
-                screen("tab-compare", "Compare", MaterialDesignC.COMPARE_HORIZONTAL, null));
+                screen("tab-compare", "Compare", MaterialDesignC.COMPARE_HORIZONTAL, null),
+                screen("tab-policy", "Policy", MaterialDesignS.SHIELD_LOCK_OUTLINE, null));
         screens.setId("workbench-screens");
         screens.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         screens.getStyleClass().add("workbench-screens");
@@ -86,12 +97,45 @@ public final class WorkbenchView extends BorderPane {
                 case TEMPLATES -> vm.templates().refresh();
                 case PLANS -> vm.plans().refresh();
                 case COMPARE -> vm.compare().refresh();
+                case POLICY -> vm.policy().refresh();
                 case FLEET -> { }
             }
         }));
         setTop(new VBox(demoBanner(), messageLine()));
-        setCenter(screens);
+        setCenter(withReviews());
         setBottom(statusBar(theme));
+        // Plans awaiting me are checked while the window shows, and no longer once it is closed or replaced.
+        subscriptions = subscriptions.and(sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty)
+                .orElse(false).subscribe(showing -> {
+                    if (showing) {
+                        vm.reviews().startPolling();
+                    } else {
+                        vm.reviews().stopPolling();
+                    }
+                }));
+    }
+
+    /**
+     * The screens with the review panel docked on their right, and its toggle (with the badge of plans awaiting
+     * me) at the right end of the screen tabs.
+     */
+    private BorderPane withReviews() {
+        reviewPanel = new ReviewPanel(vm.reviews());
+        reviewPanel.visibleProperty().bind(vm.reviews().shownProperty());
+        reviewPanel.managedProperty().bind(reviewPanel.visibleProperty());
+        reviewToggle = new ReviewToggle(vm.reviews());
+        StackPane tabsAndToggle = new StackPane(screens, reviewToggle);
+        StackPane.setAlignment(reviewToggle, Pos.TOP_RIGHT);
+        StackPane.setMargin(reviewToggle, new javafx.geometry.Insets(4, 8, 0, 0));
+        BorderPane body = new BorderPane(tabsAndToggle);
+        body.setRight(reviewPanel);
+        return body;
+    }
+
+    /** Opens the review panel and puts the keyboard in its list (Ctrl+Shift+A). */
+    public void openReviews() {
+        vm.reviews().shownProperty().set(true);
+        reviewPanel.focusList();
     }
 
     private javafx.scene.Node build(WorkbenchViewModel.Screen screen) {
@@ -99,6 +143,7 @@ public final class WorkbenchView extends BorderPane {
             case TEMPLATES -> templatesView = new TemplatesView(vm.templates());
             case PLANS -> plansView = new PlansView(vm.plans());
             case COMPARE -> new CompareView(vm.compare());
+            case POLICY -> policyView = new PolicyView(vm.policy());
             case FLEET -> throw new IllegalStateException("The fleet screen is built with the window");
         };
     }
@@ -210,8 +255,18 @@ public final class WorkbenchView extends BorderPane {
         return detailView;
     }
 
+    public ReviewPanel reviewPanel() {
+        return reviewPanel;
+    }
+
     public void dispose() {
         subscriptions.unsubscribe();
+        vm.reviews().stopPolling();
+        reviewPanel.dispose();
+        reviewToggle.dispose();
+        if (policyView != null) {
+            policyView.dispose();
+        }
         fleetView.dispose();
         detailView.dispose();
         if (templatesView != null) {

@@ -12,6 +12,8 @@ import io.knobwright.app.ui.instance.CatalogLookup;
 import io.knobwright.app.ui.instance.InstanceDetailViewModel;
 import io.knobwright.app.ui.instance.InstanceEditorViewModel;
 import io.knobwright.app.ui.plan.PlansViewModel;
+import io.knobwright.app.ui.policy.PolicyViewModel;
+import io.knobwright.app.ui.review.ReviewPanelViewModel;
 import io.knobwright.app.ui.template.TemplateDialogs;
 import io.knobwright.app.ui.template.TemplatesViewModel;
 import io.knobwright.model.fleet.Instance;
@@ -29,6 +31,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableBooleanValue;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +57,9 @@ public final class WorkbenchViewModel {
     private final Lazy<TemplatesViewModel> templatesScreen;
     private final Lazy<PlansViewModel> plansScreen;
     private final Lazy<CompareViewModel> compareScreen;
+    private final Lazy<PolicyViewModel> policyScreen;
+    /** Made with the window: its badge counts plans awaiting my decision from the start. */
+    private final ReviewPanelViewModel reviews;
 
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper busyText = new ReadOnlyStringWrapper(this, "busyText", "");
@@ -68,11 +74,11 @@ public final class WorkbenchViewModel {
     private int driftGeneration;
 
     /** The screens of the main window, one tab each. */
-    public enum Screen { FLEET, TEMPLATES, PLANS, COMPARE }
+    public enum Screen { FLEET, TEMPLATES, PLANS, COMPARE, POLICY }
 
     public WorkbenchViewModel(FleetService fleet, TemplateService templates, PlanService plans, CatalogLookup catalogs,
                               BackgroundWork work, DialogService dialogs, TemplateDialogs templateDialogs,
-                              UnaryOperator<String> environment, ZoneId zone) {
+                              UnaryOperator<String> environment, ZoneId zone, WorkbenchGovernance governance) {
         this.fleet = Objects.requireNonNull(fleet, "fleet");
         this.templates = Objects.requireNonNull(templates, "templates");
         this.plans = Objects.requireNonNull(plans, "plans");
@@ -80,7 +86,15 @@ public final class WorkbenchViewModel {
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.environment = Objects.requireNonNull(environment, "environment");
         this.detail = new InstanceDetailViewModel(fleet, catalogs, work, zone);
-        this.plansScreen = new Lazy<>(() -> new PlansViewModel(plans, work, zone));
+        Objects.requireNonNull(governance, "governance");
+        this.reviews = new ReviewPanelViewModel(governance.governance(), plans, work, governance.user(), Clock.systemUTC(), zone);
+        this.policyScreen = new Lazy<>(() -> new PolicyViewModel(governance.policy(), governance.audit(), work, dialogs,
+                governance.user(), zone));
+        this.plansScreen = new Lazy<>(() -> {
+            PlansViewModel screen = new PlansViewModel(plans, work, zone);
+            screen.onReview(reviews::open);
+            return screen;
+        });
         this.compareScreen = new Lazy<>(() -> new CompareViewModel(templates, fleet, work));
         this.templatesScreen = new Lazy<>(() -> {
             TemplatesViewModel screen = new TemplatesViewModel(templates, plans, work, templateDialogs, zone);
@@ -340,6 +354,15 @@ public final class WorkbenchViewModel {
 
     public CompareViewModel compare() {
         return compareScreen.get();
+    }
+
+    public PolicyViewModel policy() {
+        return policyScreen.get();
+    }
+
+    /** The reviewer's side panel. */
+    public ReviewPanelViewModel reviews() {
+        return reviews;
     }
 
     /** Opens the Compare screen with the selected instance on the left. */

@@ -23,6 +23,7 @@ import io.knobwright.model.store.StoreException;
 import io.knobwright.model.task.TaskRunner;
 import io.knobwright.model.template.TemplateAssignment;
 import io.knobwright.model.template.TemplateVersion;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -64,6 +65,16 @@ class WorkbenchViewModelTest {
         }
 
         @Override
+        public Optional<Path> chooseFileToOpen(String title, String kind, List<String> patterns) {
+            return Optional.ofNullable(file);
+        }
+
+        @Override
+        public Optional<Path> chooseFileToSave(String title, String kind, List<String> patterns, String suggestedName) {
+            return Optional.ofNullable(file);
+        }
+
+        @Override
         public Optional<Instance> editInstance(InstanceEditorViewModel vm) {
             return editor.apply(vm);
         }
@@ -87,6 +98,13 @@ class WorkbenchViewModelTest {
     }
 
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    /** Governance for the view-models over fake fleets; these tests do not use it. */
+    private final KnobwrightStore governanceStore = Fixtures.emptyStore("workbench-vm");
+
+    @AfterEach
+    void closeGovernanceStore() {
+        governanceStore.close();
+    }
 
     private TemplateService templates;
 
@@ -100,7 +118,7 @@ class WorkbenchViewModelTest {
         templates = sample.templates();
         WorkbenchViewModel vm = new WorkbenchViewModel(fleet, templates, sample.plans(), (id, v) -> Optional.empty(),
                 work(), dialogs, new ScriptedTemplateDialogs(),
-                k -> null, ZoneOffset.UTC);
+                k -> null, ZoneOffset.UTC, Fixtures.governance(governanceStore, "tester"));
         vm.refresh();
         return vm;
     }
@@ -250,7 +268,7 @@ class WorkbenchViewModelTest {
                     k -> null);
             templates = context.templates();
             WorkbenchViewModel vm = new WorkbenchViewModel(context.fleet(), templates, context.plans(), (id, v) -> Optional.empty(),
-                    work(), dialogs, new ScriptedTemplateDialogs(), k -> null, ZoneOffset.UTC);
+                    work(), dialogs, new ScriptedTemplateDialogs(), k -> null, ZoneOffset.UTC, WorkbenchGovernance.of(context));
             vm.refresh();
             Instance target = context.fleet().list().stream()
                     .filter(i -> i.engine() == Engine.POSTGRESQL && context.fleet().latestSnapshot(i.id()).isPresent())
