@@ -62,9 +62,18 @@ public final class GovernedDemo implements AutoCloseable {
 
     /** Sets governance up on {@code store} (a fresh one with the demo fleet); closing this closes the store. */
     public static GovernedDemo on(KnobwrightStore store) {
+        return on(store, true);
+    }
+
+    /** Users and policy only, no plans: for screens about the policy. */
+    public static GovernedDemo withoutPlans(KnobwrightStore store) {
+        return on(store, false);
+    }
+
+    private static GovernedDemo on(KnobwrightStore store, boolean plans) {
         GovernedDemo demo = new GovernedDemo(store);
         try {
-            demo.setUp();
+            demo.setUp(plans);
             return demo;
         } catch (RuntimeException e) {
             demo.close();
@@ -72,7 +81,7 @@ public final class GovernedDemo implements AutoCloseable {
         }
     }
 
-    private void setUp() {
+    private void setUp(boolean plans) {
         AppContext carol = as("carol");
         carol.policy().addUser("carol", "carol", Set.of(Role.ADMIN));
         carol.policy().addUser("carol", "alice", Set.of(Role.DBA));
@@ -81,7 +90,12 @@ public final class GovernedDemo implements AutoCloseable {
         carol.policy().addUser("carol", "dave", Set.of(Role.OPERATOR, Role.DBA));
         carol.policy().replace("carol", new Policy(LOCKS, List.of(PRODUCTION, DEVELOPMENT), ApprovalRule.defaultFallback()),
                 "locks and rules agreed with the change board");
+        if (plans) {
+            writeAndSubmitPlans();
+        }
+    }
 
+    private void writeAndSubmitPlans() {
         AppContext alice = as("alice");
         Map<Long, Instance> fleet = new java.util.HashMap<>();
         alice.fleet().list().forEach(i -> fleet.put(i.id(), i));

@@ -56,6 +56,9 @@ final class PolicyChanges {
         if (!keptBefore.equals(keptAfter)) {
             lines.add("Rule order: " + String.join(", ", keptBefore) + "  ⟶  " + String.join(", ", keptAfter));
         }
+        if (!before.webhooks().equals(after.webhooks())) {
+            lines.add("Webhooks changed: " + before.webhooks().size() + " ⟶ " + after.webhooks().size() + " subscriptions");
+        }
         if (!before.fallback().equals(after.fallback())) {
             lines.add("Fallback changed: " + RuleText.summary(before.fallback()) + "  ⟶  " + RuleText.summary(after.fallback()));
         }

@@ -42,6 +42,8 @@ public final class PolicyDraft {
     private final RuleDraft rule = new RuleDraft();
     private final BooleanBinding canMove;
     private Policy base = Policy.DEFAULT;
+    /** Not edited on this screen, but kept: a save must not drop the webhooks a policy file set up. */
+    private List<io.knobwright.model.notify.WebhookSubscription> webhooks = List.of();
     /** The rule being edited is a new one (appended before the fallback when applied). */
     private boolean adding;
 
@@ -53,6 +55,12 @@ public final class PolicyDraft {
     /** Starts over from {@code policy}: no edits. */
     void reset(Policy policy) {
         base = policy;
+        edit(policy);
+    }
+
+    /** Puts {@code policy} in the editor as unsaved edits of the saved one (an imported file). */
+    void edit(Policy policy) {
+        webhooks = policy.webhooks();
         locks.setAll(policy.locks());
         rules.setAll(policy.rules());
         fallback.set(policy.fallback());
@@ -67,7 +75,7 @@ public final class PolicyDraft {
 
     /** The policy as edited; throws IllegalArgumentException when it is not a valid policy. */
     public Policy policy() {
-        return new Policy(locks, rules, fallback.get());
+        return new Policy(locks, rules, fallback.get(), webhooks);
     }
 
     private void changed() {

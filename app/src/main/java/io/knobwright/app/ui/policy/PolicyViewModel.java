@@ -196,7 +196,7 @@ public final class PolicyViewModel {
         dialogs.chooseFileToOpen("Import policy", "Policy file (YAML)", YAML).ifPresent(file -> {
             String name = file.getFileName().toString();
             work.io("Import " + name, () -> PolicyFile.readYaml(read(file), name), imported -> {
-                draft.reset(imported);
+                draft.edit(imported);
                 show("Imported " + name + ": review the changes below and save them as a new version.", false);
             }, error -> show(error, true));
         });

@@ -144,7 +144,11 @@ public final class ReviewPanelViewModel {
                     .map(ChangePlan::instanceName).orElse("plan gone"), LevelStep.time(item.openedAt(), zone))).toList();
             return new Read(fresh, items, "");
         } catch (RuntimeException e) {
-            LOG.log(UserMessages.isBug(e) ? System.Logger.Level.WARNING : System.Logger.Level.INFO, CHECK + " failed", e);
+            if (UserMessages.isBug(e)) {
+                LOG.log(System.Logger.Level.WARNING, CHECK + " failed", e);
+            } else {
+                LOG.log(System.Logger.Level.INFO, CHECK + " failed: " + e.getMessage());
+            }
             return Read.failed(UserMessages.describe(CHECK, e));
         }
     }
