@@ -1,8 +1,8 @@
 package io.knobwright.app;
 
-import io.knobwright.app.ui.workbench.WorkbenchGovernance;
 import io.knobwright.app.ui.Workbench;
 import io.knobwright.app.ui.common.FxStartup;
+import io.knobwright.app.ui.workbench.WorkbenchGovernance;
 import io.knobwright.model.UserError;
 import javafx.application.Platform;
 import javafx.stage.Stage;

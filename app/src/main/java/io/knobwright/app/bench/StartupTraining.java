@@ -1,8 +1,8 @@
 package io.knobwright.app.bench;
 
-import io.knobwright.app.ui.workbench.WorkbenchGovernance;
 import io.knobwright.app.AppContext;
 import io.knobwright.app.ui.Workbench;
+import io.knobwright.app.ui.workbench.WorkbenchGovernance;
 import io.knobwright.app.ui.workbench.WorkbenchViewModel;
 import javafx.application.Platform;
 import javafx.stage.Stage;

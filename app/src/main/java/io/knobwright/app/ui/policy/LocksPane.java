@@ -13,6 +13,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import javafx.util.Subscription;
@@ -51,12 +52,19 @@ final class LocksPane extends VBox {
                 .or(Bindings.not(draft.editable())));
         remove.setOnAction(e -> draft.removeLock(table.getSelectionModel().getSelectedItem()));
 
-        getChildren().addAll(PolicyNodes.heading("Locked parameters",
-                "A plan that touches one is at least high risk and never applies without approval."), table, addRow(draft, remove),
-                PolicyNodes.error("policy-lock-error", draft.lock().errorProperty()));
+        remove.setMinWidth(Region.USE_PREF_SIZE);
+        remove.visibleProperty().bind(draft.editable());
+        remove.managedProperty().bind(remove.visibleProperty());
+        VBox heading = PolicyNodes.heading("Locked parameters",
+                "A plan that touches one is at least high risk and never applies without approval.");
+        HBox.setHgrow(heading, Priority.ALWAYS);
+        HBox top = new HBox(12, heading, remove);
+        top.setAlignment(Pos.BOTTOM_LEFT);
+        getChildren().addAll(top, table, addForm(draft), PolicyNodes.error("policy-lock-error", draft.lock().errorProperty()));
     }
 
-    private HBox addRow(PolicyDraft draft, Button remove) {
+    /** Parameter, scope and its value on one line; the reason and the button on the next. */
+    private VBox addForm(PolicyDraft draft) {
         LockDraft lock = draft.lock();
         TextField parameter = PolicyNodes.field("policy-lock-parameter", "parameter or pattern (fsync, enable_*)",
                 lock.parameterProperty(), bindings);
@@ -74,31 +82,32 @@ final class LocksPane extends VBox {
                 return null;
             }
         });
+        kind.setMinWidth(Region.USE_PREF_SIZE);
         kind.valueProperty().bindBidirectional(lock.scopeKindProperty());
         bindings.add(() -> kind.valueProperty().unbindBidirectional(lock.scopeKindProperty()));
         TextField value = PolicyNodes.field("policy-lock-scope-value", "", lock.scopeValueProperty(), bindings);
         value.disableProperty().bind(lock.scopeKindProperty().isEqualTo(LockScope.Kind.ALL));
-        value.promptTextProperty().bind(lock.scopeKindProperty().map(LockDraft::hint));
-        TextField reason = PolicyNodes.field("policy-lock-reason", "why it is locked", lock.reasonProperty(), bindings);
+        value.promptTextProperty().bind(lock.scopeKindProperty().map(k -> k == LockScope.Kind.ALL ? "" : LockDraft.hint(k)));
+        TextField reason = PolicyNodes.field("policy-lock-reason", "why it is locked (shown to whoever meets the lock)",
+                lock.reasonProperty(), bindings);
         Button add = new Button("Add lock", new FontIcon(MaterialDesignL.LOCK_PLUS_OUTLINE));
         add.setId("policy-lock-add");
         add.setMnemonicParsing(false);
-        add.setDefaultButton(false);
+        add.setMinWidth(Region.USE_PREF_SIZE);
         add.setOnAction(e -> draft.addLock());
         reason.setOnAction(e -> draft.addLock());
+        HBox.setHgrow(parameter, Priority.ALWAYS);
+        HBox.setHgrow(value, Priority.ALWAYS);
         HBox.setHgrow(reason, Priority.ALWAYS);
-        parameter.setPrefColumnCount(14);
-        value.setPrefColumnCount(12);
-        HBox form = new HBox(6, parameter, kind, value, reason, add);
-        form.setAlignment(Pos.CENTER_LEFT);
+        HBox what = new HBox(6, parameter, new Label("on"), kind, value);
+        what.setAlignment(Pos.CENTER_LEFT);
+        HBox why = new HBox(6, reason, add);
+        why.setAlignment(Pos.CENTER_LEFT);
+        VBox form = new VBox(6, what, why);
+        form.getStyleClass().add("policy-add-form");
         form.visibleProperty().bind(draft.editable());
         form.managedProperty().bind(form.visibleProperty());
-        HBox row = new HBox(12, form, remove);
-        HBox.setHgrow(form, Priority.ALWAYS);
-        row.setAlignment(Pos.CENTER_LEFT);
-        remove.visibleProperty().bind(draft.editable());
-        remove.managedProperty().bind(remove.visibleProperty());
-        return row;
+        return form;
     }
 
     void dispose() {

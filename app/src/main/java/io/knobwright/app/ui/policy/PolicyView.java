@@ -56,7 +56,7 @@ public final class PolicyView extends BorderPane {
         users = new UsersPane(vm.users());
         SplitPane left = new SplitPane(locks, users);
         left.setOrientation(Orientation.VERTICAL);
-        left.setDividerPositions(0.45);
+        left.setDividerPositions(0.4);
         SplitPane split = new SplitPane(left, rules);
         split.setId("policy-split");
         split.setDividerPositions(0.5);

@@ -74,7 +74,8 @@ final class UsersPane extends VBox {
         Label none = new Label("No delegation in force.");
         none.getStyleClass().add("policy-muted");
         delegations.setPlaceholder(none);
-        delegations.setPrefHeight(120);
+        delegations.setPrefHeight(130);
+        delegations.setMinHeight(100);
 
         TextField from = PolicyNodes.field("policy-delegate-from", "from", vm.delegateFromProperty(), bindings);
         TextField to = PolicyNodes.field("policy-delegate-to", "to", vm.delegateToProperty(), bindings);

@@ -59,6 +59,7 @@ final class BreakGlassPane extends VBox {
         getChildren().addAll(list, bar);
 
         subscriptions = Subscription.combine(
+                ReviewPanel.keepKeyboard(this, list),
                 list.getSelectionModel().selectedItemProperty().subscribe(row -> {
                     if (!syncing && row != null) {
                         vm.select(row);

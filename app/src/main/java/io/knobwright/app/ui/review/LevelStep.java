@@ -17,7 +17,7 @@ import java.util.Objects;
  * One level of a plan's approval chain as the stepper shows it: what it needs, where it stands, and who
  * decided it when.
  *
- * @param requirement "1 reviewer", "2 change-board"
+ * @param requirement "1 × reviewer", "2 × change-board"
  * @param escalated   its escalation time passed while it waited: holders of the escalation role may decide it too
  * @param detail      "approved by bob 2026-12-06 10:32", "0 of 1 approvals · waiting since 10:02", "after level 1"
  */
@@ -33,7 +33,7 @@ public record LevelStep(int number, String requirement, LevelProgress.State stat
         List<LevelStep> steps = new ArrayList<>();
         for (int i = 0; i < status.levels().size(); i++) {
             LevelProgress level = status.levels().get(i);
-            steps.add(new LevelStep(i + 1, level.level().toString(), level.state(), level.escalated(),
+            steps.add(new LevelStep(i + 1, level.level().quorum() + " × " + level.level().role(), level.state(), level.escalated(),
                     detail(i, level, chain, zone)));
         }
         return steps;

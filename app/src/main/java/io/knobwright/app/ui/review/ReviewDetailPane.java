@@ -21,8 +21,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import java.util.Locale;
 
 /**
- * The selected plan as a reviewer reads it, top to bottom: what and whose, its risk with every reason, the locks
- * it touches, the predicted impact, the approval chain, the changes from -> to, and what people wrote. Rebuilt
+ * The selected plan as a reviewer reads it, top to bottom: what and whose, where its approval chain stands, its
+ * risk with every reason, the locks it touches, the predicted impact, the changes from -> to, and what people wrote. Rebuilt
  * when another plan (or a newer state of this one) is shown; nothing in it takes focus, so Tab goes from the
  * list straight to the comment field.
  */
@@ -51,10 +51,10 @@ final class ReviewDetailPane extends VBox {
         heading.setAlignment(Pos.CENTER_LEFT);
 
         getChildren().addAll(heading, facts(detail),
+                section("Approval", approval(detail)),
                 section("Risk: " + detail.review().risk().level().name().toLowerCase(Locale.ROOT), reasons(detail)),
                 section("Locks touched", lines("review-locks", detail.locks(), "none")),
                 section("Predicted impact", text("review-prediction", detail.prediction())),
-                section("Approval", approval(detail)),
                 section("Changes · " + detail.changeCounts(), changes(detail)),
                 section("Comments", comments(detail)));
     }
@@ -73,7 +73,9 @@ final class ReviewDetailPane extends VBox {
         state.setId("review-state");
         state.setWrapText(true);
         grid.addRow(row, factLabel("State"), state);
-        grid.getColumnConstraints().setAll(new ColumnConstraints(Region.USE_PREF_SIZE), grow());
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(Region.USE_PREF_SIZE);
+        grid.getColumnConstraints().setAll(names, grow());
         return grid;
     }
 

@@ -5,7 +5,10 @@ import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import io.knobwright.app.ui.common.Theme;
 import javafx.beans.binding.Bindings;
+import javafx.application.Platform;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -77,6 +80,7 @@ public final class ReviewPanel extends VBox {
             }
         });
         subscriptions = Subscription.combine(
+                ReviewPanel.keepKeyboard(this, list),
                 vm.selectedProperty().subscribe(row -> {
                     detail.show(row == null ? null : row.detail());
                     syncSelection();
@@ -144,8 +148,9 @@ public final class ReviewPanel extends VBox {
         scroll.setId("review-detail");
         scroll.setFitToWidth(true);
         scroll.getStyleClass().addAll("review-detail-scroll", Styles.FLAT);
-        VBox.setVgrow(scroll, Priority.ALWAYS);
 
+        // The list keeps room for about five plans; the detail takes the rest, and the decision bar always shows.
+        VBox.setVgrow(scroll, Priority.ALWAYS);
         VBox box = new VBox(list, scroll, decisionBar());
         box.getStyleClass().add("review-awaiting");
         return box;
@@ -185,6 +190,33 @@ public final class ReviewPanel extends VBox {
         VBox bar = new VBox(6, comment, buttons);
         bar.getStyleClass().add("review-decision");
         return bar;
+    }
+
+    /**
+     * Keeps the keyboard in {@code pane} when what had it goes disabled there (a decision button while it runs, the
+     * comment once the last plan is decided): the scene would move focus to whatever comes next in the window; the
+     * pane's list takes it instead, after the scene has moved it.
+     */
+    static Subscription keepKeyboard(Node pane, Node list) {
+        return pane.sceneProperty().flatMap(Scene::focusOwnerProperty).subscribe((before, now) -> {
+            if (before != null && before.isDisabled() && within(before, pane) && (now == null || !within(now, pane))) {
+                Platform.runLater(() -> {
+                    Node owner = pane.getScene() == null ? null : pane.getScene().getFocusOwner();
+                    if (pane.isVisible() && (owner == null || !within(owner, pane))) {
+                        list.requestFocus();
+                    }
+                });
+            }
+        });
+    }
+
+    private static boolean within(Node node, Node pane) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == pane) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Opens the Awaiting tab and puts the keyboard in the list, on the selected plan. */
