@@ -126,7 +126,11 @@ public final class PolicyDraft {
 
     // ---- rules ----
 
+    /** Shows another rule; the one being edited is let go. Choosing the selected rule again changes nothing. */
     public void select(RuleItem item) {
+        if (java.util.Objects.equals(item, selected.get())) {
+            return;
+        }
         if (item == null || items.contains(item)) {
             editing.set(false);
             selected.set(item);

@@ -76,6 +76,19 @@ class PolicyViewUiTest {
         return true;
     }
 
+    /**
+     * Photographs the window at desktop size; the nodes keep that layout until the next pulse, so the robot waits
+     * for it before clicking anything again.
+     */
+    private void snapshot(String file) throws Exception {
+        Snapshots.writeAt(stage.getScene(), 1920, 1080, file);
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     private static void waitUntil(BooleanSupplier done) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.waitForFxEvents();
@@ -97,7 +110,7 @@ class PolicyViewUiTest {
 
         robot.interact(() -> vm.draft().select(rules.getItems().getFirst()));
         assertThat(robot.lookup("#policy-rule-title").queryAs(Label.class).getText()).isEqualTo("Rule 1: production");
-        Snapshots.writeAt(stage.getScene(), 1920, 1080, "policy-screen.png");
+        snapshot("policy-screen.png");
 
         robot.clickOn("#policy-lock-parameter").write("wal_level");
         ComboBox<?> scope = robot.lookup("#policy-lock-scope").queryComboBox();
@@ -116,14 +129,14 @@ class PolicyViewUiTest {
         assertThat(robot.lookup("#policy-save").queryButton().isVisible()).isTrue();
         assertThat(robot.lookup("#policy-pending").queryAs(Label.class).getText())
                 .isEqualTo("Lock added: wal_level on engine:postgresql (logical decoding feeds the warehouse)");
-        Snapshots.writeAt(stage.getScene(), 1920, 1080, "policy-screen-unsaved.png");
+        snapshot("policy-screen-unsaved.png");
 
         // The rule editor, on the selected rule; Cancel leaves the rule as it was.
         robot.clickOn("#rule-edit");
         javafx.scene.control.TextField levels = robot.lookup("#rule-levels").queryAs(javafx.scene.control.TextField.class);
         assertThat(levels.getText()).isEqualTo("2 reviewer, then 1 admin");
         assertThat(robot.lookup("#rule-tiers").queryAs(javafx.scene.control.TextField.class).getText()).isEqualTo("production");
-        Snapshots.writeAt(stage.getScene(), 1920, 1080, "policy-rule-editor.png");
+        snapshot("policy-rule-editor.png");
         robot.clickOn("#rule-cancel");
         assertThat(robot.lookup("#policy-rule-summary").query().isVisible()).isTrue();
     }
@@ -145,6 +158,6 @@ class PolicyViewUiTest {
         assertThat(robot.lookup("#policy-export").queryButton().isDisabled()).isFalse();
         robot.interact(() -> vm.draft().select(vm.draft().items().getLast()));
         assertThat(robot.lookup("#policy-rule-title").queryAs(Label.class).getText()).isEqualTo("Fallback rule \"default\"");
-        Snapshots.writeAt(stage.getScene(), 1920, 1080, "policy-screen-read-only.png");
+        snapshot("policy-screen-read-only.png");
     }
 }

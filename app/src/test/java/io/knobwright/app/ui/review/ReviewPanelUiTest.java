@@ -73,6 +73,19 @@ class ReviewPanelUiTest {
         return workbench.viewModel().reviews();
     }
 
+    /**
+     * Photographs the window at desktop size; the nodes keep that layout until the next pulse, so the robot waits
+     * for it before clicking anything again.
+     */
+    private void snapshot(String file) throws Exception {
+        Snapshots.writeAt(stage.getScene(), 1920, 1080, file);
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     private static void waitUntil(BooleanSupplier done) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.waitForFxEvents();
@@ -104,7 +117,7 @@ class ReviewPanelUiTest {
 
         // The photograph: a production plan half way along its chain, with its risk reasons.
         robot.interact(() -> vm.select(vm.rows().stream().filter(r -> r.planId() == demo.halfApproved.id()).findFirst().orElseThrow()));
-        Snapshots.writeAt(stage.getScene(), 1920, 1080, "review-panel.png");
+        snapshot("review-panel.png");
 
         // Down the list with the arrows to a plan its fallback rule lets one reviewer approve.
         ChangePlan target = demo.submitted.stream().filter(p -> stored(p.id()).submission().orElseThrow().chain().levels().size() == 1)
@@ -163,7 +176,7 @@ class ReviewPanelUiTest {
         assertThat(robot.lookup("#break-glass-reason").queryAs(Label.class).getText())
                 .isEqualTo("Reason given: INC-2211: connections exhausted during the sale, raised at once");
         robot.clickOn("#break-glass-comment").write("Pool sizes checked after the sale; keep the raise.");
-        Snapshots.writeAt(stage.getScene(), 1920, 1080, "review-panel-break-glass.png");
+        snapshot("review-panel-break-glass.png");
         robot.clickOn("#break-glass-comment");
         robot.press(KeyCode.ALT).type(KeyCode.C).release(KeyCode.ALT);
         waitUntil(() -> stored(demo.bypassed.id()).reviews().stream().noneMatch(r -> r.open()));
@@ -197,6 +210,6 @@ class ReviewPanelUiTest {
                 + " not decide on it: separation of duties needs another reviewer.");
         assertThat(message.getStyleClass()).contains("danger");
         assertThat(stored(own.id()).decisions()).extracting(d -> d.actor()).containsExactly("erin");
-        Snapshots.writeAt(stage.getScene(), 1920, 1080, "review-panel-refusal.png");
+        snapshot("review-panel-refusal.png");
     }
 }
