@@ -21,7 +21,6 @@ import javafx.collections.ObservableList;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -162,11 +161,6 @@ public final class UsersViewModel {
     /** "2026-12-24 00:00" in the workbench's zone. */
     public String until(Delegation d) {
         return PolicyViewModel.TIME.format(d.validUntil().atZone(zone));
-    }
-
-    /** The roles a level or a user may name, for the form's hint. */
-    public static List<String> knownRoles() {
-        return Arrays.asList(Role.DBA.name(), Role.REVIEWER.name(), Role.OPERATOR.name(), Role.ADMIN.name());
     }
 
     public ObservableList<User> users() {

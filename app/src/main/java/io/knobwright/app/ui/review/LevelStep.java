@@ -61,9 +61,4 @@ public record LevelStep(int number, String requirement, LevelProgress.State stat
     static String time(Instant at, ZoneId zone) {
         return TIME.format(at.atZone(zone));
     }
-
-    /** Done (approved) or not yet reached: neither needs anyone now. */
-    public boolean settled() {
-        return state == LevelProgress.State.APPROVED || state == LevelProgress.State.WAITING;
-    }
 }

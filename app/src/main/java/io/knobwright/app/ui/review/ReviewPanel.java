@@ -248,14 +248,6 @@ public final class ReviewPanel extends VBox {
         }
     }
 
-    public ListView<ReviewRow> list() {
-        return list;
-    }
-
-    public TextField commentField() {
-        return comment;
-    }
-
     public void dispose() {
         subscriptions.unsubscribe();
         comment.textProperty().unbindBidirectional(vm.commentProperty());
