@@ -61,6 +61,7 @@ public final class AppContext implements AutoCloseable {
     private final Clock clock;
     private HubSyncLoop hubLoop;
     private GovernanceDaemon daemon;
+    private final java.util.List<Runnable> governanceListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final PolicyService policy;
     private final AuditService audit;
     private final String localUser;
@@ -188,9 +189,15 @@ public final class AppContext implements AutoCloseable {
     public synchronized GovernanceDaemon startGovernanceDaemon() {
         if (daemon == null) {
             daemon = new GovernanceDaemon(governance, notifications);
+            daemon.onChange(() -> governanceListeners.forEach(Runnable::run));
             startHubSync(daemon::changed);
         }
         return daemon;
+    }
+
+    /** Hears of governance changes the daemon sees (expiries, decisions pulled from the hub), off the FX thread. */
+    public void onGovernanceChange(Runnable listener) {
+        governanceListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
     }
 
     /** Webhooks: what governance queued, sent when due. */

@@ -88,6 +88,8 @@ public final class WorkbenchViewModel {
         this.detail = new InstanceDetailViewModel(fleet, catalogs, work, zone);
         Objects.requireNonNull(governance, "governance");
         this.reviews = new ReviewPanelViewModel(governance.governance(), plans, work, governance.user(), Clock.systemUTC(), zone);
+        // A decision pulled from the hub shows at once, not at the next two-second poll.
+        governance.changes().accept(() -> work.later(reviews::refresh));
         this.policyScreen = new Lazy<>(() -> new PolicyViewModel(governance.policy(), governance.audit(), work, dialogs,
                 governance.user(), zone));
         this.plansScreen = new Lazy<>(() -> {
