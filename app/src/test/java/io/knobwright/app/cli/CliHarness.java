@@ -77,6 +77,16 @@ final class CliHarness implements AutoCloseable {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** Runs SQL on the store as anyone with the H2 file could, e.g. to tamper with the audit trail. */
+    void rawSql(String statement) {
+        try (var c = java.sql.DriverManager.getConnection(storeUrl, "sa", "");
+             var s = c.createStatement()) {
+            s.execute(statement);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Makes every waiting webhook delivery due now, as if its backoff had passed. */
     void makeWebhooksDue() {
         try (var c = java.sql.DriverManager.getConnection(storeUrl, "sa", "");

@@ -162,6 +162,21 @@ class GovernanceCommandsTest {
     }
 
     @Test
+    void anAuditRecordEditedInTheStoreIsNamedAndVerifyExitsWithFive() throws Exception {
+        long id = draft();
+        ok("--as", "alice", "plan", "submit", Long.toString(id));
+        ok("--as", "bob", "plan", "approve", Long.toString(id));
+        long approved = okJson("audit", "verify", "--json").get("records").asLong(); // the newest: bob's approval
+        cli.rawSql("UPDATE audit_record SET actor = 'mallory' WHERE seq = " + approved);
+        CliHarness.Result broken = cli.run("audit", "verify");
+        assertThat(broken.exitCode()).isEqualTo(ExitCodes.AUDIT_BROKEN);
+        assertThat(broken.out()).contains("BROKEN at record " + approved).contains("was edited");
+        JsonNode json = this.json.readTree(cli.run("audit", "verify", "--json").out());
+        assertThat(json.get("intact").asBoolean()).isFalse();
+        assertThat(json.get("firstBroken").asLong()).isEqualTo(approved);
+    }
+
+    @Test
     void theAuditTrailVerifiesAndExportsAsCsvAndJson() throws Exception {
         long id = draft();
         ok("--as", "alice", "plan", "submit", Long.toString(id));
