@@ -79,18 +79,31 @@ public final class PolicyService {
                 throw new GovernanceRefusal(GovernanceRefusal.Reason.ROLE_REQUIRED, actor.name() + " may not delegate " + from
                         + "'s decisions; " + from + " or an admin does.");
             }
-            for (String name : List.of(from, to)) {
+            var link = repos.hub().link();
+            // Linked to a hub, the delegate is a hub member this store may not know; the hub checks it.
+            for (String name : link.isPresent() ? List.of(from) : List.of(from, to)) {
                 if (repos.governance().user(name).isEmpty()) {
                     throw new GovernanceRefusal(GovernanceRefusal.Reason.UNKNOWN_USER, "No user '" + name + "'; add them first"
                             + " with `knobwright user add`.");
                 }
             }
             Instant now = clock.instant();
+            if (link.isPresent() && !(actor.name().equals(link.get().login()) && from.equals(link.get().login()))) {
+                throw new GovernanceRefusal(GovernanceRefusal.Reason.ROLE_REQUIRED, "This store syncs with the hub as "
+                        + link.get().login() + ", where a login delegates only its own decisions: act as "
+                        + link.get().login() + " and delegate from " + link.get().login() + ".");
+            }
             Delegation d;
             try {
                 d = repos.governance().saveDelegation(new Delegation(0, from, to, now, until, reason));
             } catch (IllegalArgumentException e) {
                 throw UserError.input(e.getMessage());
+            }
+            if (link.isPresent()) {
+                repos.hub().queue(new io.knobwright.model.hub.HubRequest(0, java.util.UUID.randomUUID().toString(),
+                        io.knobwright.model.hub.HubRequest.Kind.DELEGATE, null, actor.name(),
+                        GovernanceService.json(Map.of("to", to, "until", until.toString(), "reason", reason == null ? "" : reason)),
+                        now, null, null));
             }
             repos.audit().append(new AuditEntry(actor.name(), "delegation.added", "user:" + from, "",
                     GovernanceService.json(Map.of("to", to, "until", until.toString())), reason), now);

@@ -212,6 +212,40 @@ public final class HubService {
         return new SyncReport(0, 0, 0, 0, link.cursor(), error);
     }
 
+    /**
+     * A delegation made on another workbench: kept here too, with the delegator's hub roles, so that the delegate's
+     * decisions pass the local checks before they go to the hub (which checks them again).
+     */
+    private boolean delegationFromHub(io.knobwright.model.store.Repositories repos, HubEvent e) {
+        try {
+            JsonNode d = JSON.readTree(e.detailJson());
+            String to = d.path("delegate").asText();
+            Instant from = Instant.parse(d.path("validFrom").asText().replace(" ", "T"));
+            Instant until = Instant.parse(d.path("validUntil").asText().replace(" ", "T"));
+            if (to.isEmpty() || !User.validName(e.actor()) || !User.validName(to)) {
+                return false;
+            }
+            Set<Role> roles = new TreeSet<>();
+            d.path("roles").forEach(r -> {
+                try {
+                    roles.add(Role.of(r.asText()));
+                } catch (IllegalArgumentException ignored) {
+                    // enforced by the hub all the same
+                }
+            });
+            if (!roles.isEmpty() && repos.governance().user(e.actor()).map(u -> !u.roles().equals(roles)).orElse(true)) {
+                repos.governance().saveUser(new User(e.actor(), roles), "hub", clock.instant());
+            }
+            repos.governance().saveDelegation(new io.knobwright.model.approval.Delegation(0, e.actor(), to, from, until,
+                    e.note() == null ? "" : e.note()));
+            repos.audit().append(new AuditEntry(e.actor(), "delegation.from-hub", "user:" + e.actor(), "",
+                    "{\"to\":\"" + to + "\",\"until\":\"" + until + "\"}", e.note()), clock.instant());
+            return true;
+        } catch (IOException | RuntimeException unreadable) {
+            return false;
+        }
+    }
+
     /** @return {pushed, refused, plans re-read after a refusal} */
     private int[] push(HubClient client) {
         int pushed = 0;
@@ -231,9 +265,13 @@ public final class HubService {
                         repos.hub().refuseDecision(r.requestUid(), refusal.hubMessage());
                     }
                     repos.audit().append(new AuditEntry(r.actor(), "hub." + r.kind().name().toLowerCase(java.util.Locale.ROOT)
-                            + ".refused", repos.plans().findByUid(r.planUid()).map(p -> "plan:" + p.id()).orElse("plan-uid:" + r.planUid()),
+                            + ".refused", r.planUid() == null ? "user:" + r.actor()
+                            : repos.plans().findByUid(r.planUid()).map(p -> "plan:" + p.id()).orElse("plan-uid:" + r.planUid()),
                             "", refusal.reason().name(), refusal.hubMessage()), clock.instant());
                 });
+                if (r.planUid() == null) {
+                    continue;
+                }
                 var hubPlan = client.plan(UUID.fromString(r.planUid()));
                 if (hubPlan.isPresent()) {
                     store.inTransaction(repos -> reconciler.reconcile(repos, hubPlan.get(), clock.instant()));
@@ -251,8 +289,13 @@ public final class HubService {
         } catch (IOException e) {
             throw new IllegalStateException("Unreadable queued hub request " + r.requestUid(), e);
         }
-        UUID plan = UUID.fromString(r.planUid());
         UUID uid = UUID.fromString(r.requestUid());
+        if (r.kind() == HubRequest.Kind.DELEGATE) {
+            client.delegate(uid, p.get("to").asText(), null, java.time.Instant.parse(p.get("until").asText()),
+                    p.get("reason").asText().isBlank() ? "delegated" : p.get("reason").asText());
+            return;
+        }
+        UUID plan = UUID.fromString(r.planUid());
         switch (r.kind()) {
             case SUBMIT -> client.submit(new PlanSubmission(uid, plan, p.get("instance").asText(),
                     p.get("ticket").asText().isBlank() ? null : p.get("ticket").asText(), p.get("risk").asText(),
@@ -262,6 +305,7 @@ public final class HubService {
             case BYPASS -> client.bypass(plan, uid, p.get("reason").asText());
             case CLOSE_REVIEW -> client.closeReview(plan, uid, p.get("comment").asText());
             case WITHDRAW -> client.withdraw(plan, uid, p.get("reason").asText());
+            case DELEGATE -> throw new IllegalStateException("handled above");
         }
     }
 
@@ -280,8 +324,14 @@ public final class HubService {
             var hubPlans = plans.stream().map(client::plan).flatMap(java.util.Optional::stream).toList();
             long next = batch.getLast().seq();
             int[] applied = {0};
+            String me = store.hub().link().map(HubLink::login).orElse("");
             store.inTransaction(repos -> {
                 applied[0] = 0;
+                for (HubEvent e : batch) {
+                    if (e.kind() == io.knobwright.connectors.hub.HubEventKind.DELEGATION_CREATED && !e.actor().equals(me)) {
+                        applied[0] += delegationFromHub(repos, e) ? 1 : 0;
+                    }
+                }
                 for (var hubPlan : hubPlans) {
                     if (reconciler.reconcile(repos, hubPlan, clock.instant())) {
                         applied[0]++;

@@ -67,6 +67,8 @@ class HubSyncTest {
             }
             return HubClient.connect(target);
         });
+        final io.knobwright.app.governance.PolicyService policy = new io.knobwright.app.governance.PolicyService(store,
+                Clock.systemUTC());
         final String login;
         final Instance instance;
 
@@ -105,7 +107,7 @@ class HubSyncTest {
             for (int i = 0; i < 50; i++) {
                 s.execute("CREATE ROLE reviewer" + i + " LOGIN");
             }
-            for (String login : List.of("alice", "bob", "carol", "boss", "olga")) {
+            for (String login : List.of("alice", "bob", "carol", "boss", "olga", "dan")) {
                 s.execute("CREATE ROLE " + login + " LOGIN");
             }
         }
@@ -134,6 +136,7 @@ class HubSyncTest {
             boss.addMember("bob", Set.of("reviewer"));
             boss.addMember("carol", Set.of("reviewer"));
             boss.addMember("olga", Set.of("operator"));
+            boss.addMember("dan", Set.of("dba"));
             for (int i = 0; i < 50; i++) {
                 boss.addMember("reviewer" + i, Set.of("reviewer"));
             }
@@ -264,6 +267,32 @@ class HubSyncTest {
         for (Workbench w : List.of(alice, bob, carol)) {
             assertThat(w.governance.review(w.plan(plan.uid()).id()).decisions()).hasSize(1);
         }
+    }
+
+    @Test
+    void aDelegationMadeOnOneWorkbenchLetsTheDelegateDecideOnAnother() {
+        Workbench alice = new Workbench("alice");
+        Workbench bob = new Workbench("bob");
+        Workbench dan = new Workbench("dan");
+        bob.policy.delegate("bob", "bob", "dan", java.time.Instant.now().plus(Duration.ofDays(1)), "holiday");
+        assertThat(bob.sync().pushed()).isEqualTo(1);
+        ChangePlan plan = alice.draft();
+        alice.governance.submit("alice", plan.id(), null, "");
+        alice.sync();
+        dan.sync();
+
+        PlanReview decided = dan.governance.approve("dan", dan.plan(plan.uid()).id(), "for bob, who is away");
+        assertThat(decided.decisions()).singleElement().satisfies(d -> assertThat(d.who()).isEqualTo("dan for bob"));
+        HubService.SyncReport pushed = dan.sync();
+        assertThat(pushed.pushed()).isEqualTo(1);
+        assertThat(pushed.refused()).isZero();
+        alice.sync();
+        assertThat(alice.plan(plan.uid()).state()).isEqualTo(PlanState.APPROVED);
+        assertThat(alice.governance.review(plan.id()).decisions()).singleElement()
+                .satisfies(d -> assertThat(d.who()).isEqualTo("dan for bob"));
+        // Nobody delegates someone else's decisions.
+        assertThatThrownBy(() -> dan.policy.delegate("dan", "bob", "alice", java.time.Instant.now().plus(Duration.ofDays(1)), ""))
+                .isInstanceOf(io.knobwright.model.approval.GovernanceRefusal.class).hasMessageContaining("bob");
     }
 
     @Test
