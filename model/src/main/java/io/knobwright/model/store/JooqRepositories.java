@@ -2,6 +2,7 @@ package io.knobwright.model.store;
 
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.approval.GovernanceRepository;
+import io.knobwright.model.apply.journal.ApplyJournal;
 import io.knobwright.model.audit.AuditRepository;
 import io.knobwright.model.hub.HubSyncRepository;
 import io.knobwright.model.catalog.ServerCatalogRepository;
@@ -23,14 +24,16 @@ import java.util.Map;
 record JooqRepositories(InstanceRepository instances, SnapshotRepository snapshots, TemplateRepository templates,
                         TemplateAssignmentRepository templateAssignments, PlanRepository plans,
                         ServerCatalogRepository serverCatalogs, GovernanceRepository governance,
-                        AuditRepository audit, WebhookOutbox webhooks, HubSyncRepository hub) implements Repositories {
+                        AuditRepository audit, WebhookOutbox webhooks, HubSyncRepository hub,
+                        ApplyJournal applyJournal) implements Repositories {
 
     /** @param catalogCache the store's cache of stored server descriptions, shared by every transaction */
     JooqRepositories(DSLContext dsl, Clock clock, Map<Long, ParameterCatalog> catalogCache) {
         this(new JooqInstanceRepository(dsl, clock), new JooqSnapshotRepository(dsl), new JooqTemplateRepository(dsl, clock),
                 new JooqTemplateAssignmentRepository(dsl), new JooqPlanRepository(dsl),
                 new JooqServerCatalogRepository(dsl, catalogCache), new JooqGovernanceRepository(dsl),
-                new JooqAuditRepository(dsl), new JooqWebhookOutbox(dsl), new JooqHubSyncRepository(dsl));
+                new JooqAuditRepository(dsl), new JooqWebhookOutbox(dsl), new JooqHubSyncRepository(dsl),
+                new JooqApplyJournal(dsl));
     }
 
     /**
@@ -47,6 +50,7 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                 contention.eachCallAUnit(GovernanceRepository.class, governance),
                 contention.eachCallAUnit(AuditRepository.class, audit),
                 contention.eachCallAUnit(WebhookOutbox.class, webhooks),
-                contention.eachCallAUnit(HubSyncRepository.class, hub));
+                contention.eachCallAUnit(HubSyncRepository.class, hub),
+                contention.eachCallAUnit(ApplyJournal.class, applyJournal));
     }
 }

@@ -241,6 +241,11 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
         return repositories.hub();
     }
 
+    @Override
+    public io.knobwright.model.apply.journal.ApplyJournal applyJournal() {
+        return repositories.applyJournal();
+    }
+
     public CredentialVault vault() {
         return vault;
     }

@@ -1,6 +1,7 @@
 package io.knobwright.model.store;
 
 import io.knobwright.model.approval.GovernanceRepository;
+import io.knobwright.model.apply.journal.ApplyJournal;
 import io.knobwright.model.audit.AuditRepository;
 import io.knobwright.model.hub.HubSyncRepository;
 import io.knobwright.model.catalog.ServerCatalogRepository;
@@ -42,4 +43,7 @@ public interface Repositories {
 
     /** The shared approval hub's link and the queue of requests that still have to reach it. */
     HubSyncRepository hub();
+
+    /** What each apply did to a server, step by step, written before each step is done. */
+    ApplyJournal applyJournal();
 }

@@ -1,0 +1,23 @@
+package io.knobwright.model.apply.journal;
+
+/**
+ * What an apply needs from one server, over one connection (implemented by the connectors: ALTER SYSTEM, SET
+ * PERSIST, ...). Each method throws {@link ServerStepException} when the server refuses or cannot be reached.
+ */
+public interface ServerSession {
+
+    /** The value the server holds now, in the form the catalog uses; null when it does not report the parameter. */
+    String read(String parameter);
+
+    /** Makes the server hold {@code value} (persisted and, where the engine can, in effect). */
+    void set(String parameter, String value);
+
+    /** Puts the parameter back to {@code prior}; null: back to the server's default (RESET). */
+    void restore(String parameter, String prior);
+
+    /** Whether a value set so far waits for a restart to take effect. */
+    boolean pendingRestart(String parameter);
+
+    /** Whether the value read back is the one asked for (engines compare values in their own way). */
+    boolean same(String parameter, String expected, String actual);
+}
