@@ -6,6 +6,7 @@ import io.knobwright.model.value.ParameterValue;
 import io.knobwright.model.value.TextValue;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * MySQL 8 persists a change itself: SET PERSIST for dynamic variables (now and at the next start), SET PERSIST_ONLY
@@ -14,6 +15,8 @@ import java.util.List;
  * pinned to today's value.
  */
 final class MysqlStatements implements StatementWriter {
+
+    private static final Pattern NUMBER = Pattern.compile("-?[0-9]+");
 
     @Override
     public ApplyStep write(Change change) {
@@ -38,10 +41,12 @@ final class MysqlStatements implements StatementWriter {
         return ApplyStatement.text("RESET PERSIST IF EXISTS " + name);
     }
 
-    /** "SET GLOBAL name = value": numbers bare, booleans as the keywords ON/OFF, text bound (quoted by the driver). */
+    /** "SET GLOBAL name = value": numbers (and numeric choices) bare, booleans as the keywords ON/OFF, text bound (quoted by the driver). */
     static ApplyStatement assignment(String target, Change change, ParameterValue value) {
         return switch (value) {
             case TextValue t -> bound(target, change.plain(t));
+            // innodb_flush_log_at_trx_commit's choices are numbers: the server refuses them as strings
+            case EnumValue e when NUMBER.matcher(e.value()).matches() -> ApplyStatement.text(target + " = " + e.value());
             case EnumValue e -> bound(target, change.plain(e));
             case BooleanValue b -> ApplyStatement.text(target + " = " + (b.value() ? "ON" : "OFF"));
             default -> ApplyStatement.text(target + " = " + change.plain(value));
