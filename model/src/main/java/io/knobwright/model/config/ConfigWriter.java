@@ -182,6 +182,11 @@ public final class ConfigWriter {
      * reads back unchanged ({@link MyCnfParser} reads them as the server does).
      */
     private static String cnfQuote(String value) {
+        return optionFileValue(value);
+    }
+
+    /** A value as an option-file line writes it: {@link #cnfQuote}'s rule, for other writers of my.cnf lines. */
+    public static String optionFileValue(String value) {
         if (value.matches("[A-Za-z0-9_.,/:+\\-]+")) {
             return value;
         }
