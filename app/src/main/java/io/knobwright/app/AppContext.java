@@ -1,7 +1,10 @@
 package io.knobwright.app;
 
 import io.knobwright.app.catalog.CatalogService;
+import io.knobwright.app.apply.ApplyService;
 import io.knobwright.app.daemon.GovernanceDaemon;
+import io.knobwright.connectors.apply.PostgresApplySession;
+import io.knobwright.connectors.jdbc.ConnectorTimeouts;
 import io.knobwright.app.fleet.DefaultFleetService;
 import io.knobwright.app.fleet.FleetService;
 import io.knobwright.app.governance.AuditService;
@@ -57,6 +60,7 @@ public final class AppContext implements AutoCloseable {
     private final GovernanceNotifications notifications;
     private final Lazy<WebhookSender> webhookSender;
     private final HubService hub;
+    private final ApplyService apply;
     private final Function<String, String> environment;
     private final Clock clock;
     private HubSyncLoop hubLoop;
@@ -99,6 +103,9 @@ public final class AppContext implements AutoCloseable {
                 webhookSender.get(), Backoff.DEFAULT)));
         this.governance = new GovernanceService(store, clock, GovernanceEvents.all(notifications, new HubQueue(clock)));
         this.hub = new HubService(store, store.vault(), clock, governance, HubClient::connect);
+        this.apply = new ApplyService(store, store.vault(), governance,
+                id -> java.util.Optional.ofNullable(plans.catalogsOf(java.util.List.of(id)).get(id)),
+                (instance, target, catalog) -> new PostgresApplySession(target, ConnectorTimeouts.DEFAULT, catalog), clock);
         this.environment = environment;
         this.clock = clock;
         this.policy = new PolicyService(store, clock);
@@ -159,6 +166,11 @@ public final class AppContext implements AutoCloseable {
     /** Users, delegations, locks and approval rules. */
     public PolicyService policy() {
         return policy;
+    }
+
+    /** Applying approved plans to servers, all or nothing, and finishing runs a killed process left behind. */
+    public ApplyService apply() {
+        return apply;
     }
 
     /** The shared approval hub: link, status, one sync. */

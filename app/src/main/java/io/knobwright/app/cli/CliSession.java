@@ -106,8 +106,18 @@ public final class CliSession implements AutoCloseable {
     AppContext context() {
         if (context == null) {
             context = contexts.open(dataDir(), actingAs);
+            finishInterruptedApplies(context);
         }
         return context;
+    }
+
+    /** Runs a killed process left half-applied are finished (compensated) before anything else, and reported. */
+    private void finishInterruptedApplies(AppContext opened) {
+        for (var run : opened.apply().recover()) {
+            err.println("knobwright: apply run " + run.id() + " of plan " + run.planId() + " on " + run.instanceName()
+                    + " had been interrupted: " + run.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + (run.message().isEmpty() ? "" : ". " + run.message()));
+        }
     }
 
     CatalogRepository catalogs() {

@@ -17,6 +17,12 @@ public final class ExitCodes {
     /** `audit verify` found the chain broken. */
     public static final int AUDIT_BROKEN = 5;
 
+    /** `plan apply`: the run failed and every change was put back; the server holds its old configuration. */
+    public static final int ROLLED_BACK = 6;
+
+    /** `plan apply`: putting back failed as well; the message says which parameter holds what. */
+    public static final int NEEDS_ATTENTION = 7;
+
     public static final int BUG = 70;
 
     private ExitCodes() {

@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
                 "  3  a database server could not be reached or refused the connection",
                 "  4  governance refused: self-approval, a second decision, a missing role, a locked parameter, ...",
                 "  5  the audit chain is broken (audit verify)",
+                "  6  plan apply failed and was rolled back; 7 rolled back only in part (needs attention)",
                 "  70 Knobwright hit a bug (run again with --debug and report it)",
                 "",
                 "Data directory: --data-dir DIR, else $KNOBWRIGHT_HOME, else ~/.knobwright."})

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
         description = "Change plans: what an instance needs to match a template, and their governed life (submit, approve, reject).",
         subcommands = {PlanCreateCommand.class, PlanListCommand.class, PlanShowCommand.class, PlanSubmitCommand.class,
                 PlanDecisionCommand.Approve.class, PlanDecisionCommand.Reject.class, PlanDecisionCommand.Bypass.class,
-                PlanDecisionCommand.CloseReview.class, PlanExportPdfCommand.class})
+                PlanDecisionCommand.CloseReview.class, PlanExportPdfCommand.class, PlanApplyCommand.class})
 final class PlanCommand implements Callable<Integer> {
 
     @Spec
@@ -18,6 +18,6 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw Cli.usage(spec.commandLine(), "Missing command: use one of create, list, show, submit, approve, reject, bypass, close-review, export-pdf.");
+        throw Cli.usage(spec.commandLine(), "Missing command: use one of create, list, show, submit, approve, reject, bypass, close-review, export-pdf, apply.");
     }
 }

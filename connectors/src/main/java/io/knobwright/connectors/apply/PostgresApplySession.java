@@ -4,6 +4,10 @@ import io.knobwright.connectors.ConnectionTarget;
 import io.knobwright.connectors.jdbc.ConnectorTimeouts;
 import io.knobwright.connectors.jdbc.JdbcGate;
 import io.knobwright.connectors.jdbc.PostgresDialect;
+import io.knobwright.model.apply.ApplyPlanner;
+import io.knobwright.model.apply.ApplyStatement;
+import io.knobwright.model.apply.ApplyStep;
+import io.knobwright.model.apply.PriorValue;
 import io.knobwright.model.apply.journal.ServerSession;
 import io.knobwright.model.apply.journal.ServerStepException;
 import io.knobwright.model.catalog.ParameterCatalog;
@@ -14,25 +18,26 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * Applies parameter changes to a PostgreSQL server: ALTER SYSTEM (persisted in postgresql.auto.conf) followed by
- * pg_reload_conf(), read back from pg_settings with pending_restart. ALTER SYSTEM takes no bind parameters, so the
- * statement is written by the server itself with {@code format('ALTER SYSTEM SET %I = %L', ?, ?)}: its own quoting
- * of the name and the value, whatever they hold. Names must also be in the server's catalog before anything is sent.
+ * pg_reload_conf(), read back from pg_settings with pending_restart. The statements come from {@link ApplyPlanner}:
+ * names and values validated against the server's catalog, quoted exactly as quote_ident/quote_literal (0117).
  * A connection that dies mid-apply is opened again for the next step (compensation needs one).
  */
 public final class PostgresApplySession implements ServerSession, AutoCloseable {
 
     private final JdbcGate.Admitted admitted;
     private final ParameterCatalog catalog;
+    private final ApplyPlanner planner;
     private Connection connection;
 
     public PostgresApplySession(ConnectionTarget target, ConnectorTimeouts timeouts, ParameterCatalog catalog) {
         this.admitted = JdbcGate.admit(PostgresDialect.INSTANCE, Objects.requireNonNull(target, "target"), timeouts);
         this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.planner = new ApplyPlanner(catalog);
     }
 
     private Connection connection() throws SQLException {
@@ -65,39 +70,40 @@ public final class PostgresApplySession implements ServerSession, AutoCloseable 
     @Override
     public void set(String parameter, String value) {
         ParameterSpec spec = spec(parameter);
-        Values.problem(spec, value).ifPresent(problem -> {
-            throw new ServerStepException(parameter + " = " + value + " is refused before it is sent: " + problem, false);
-        });
-        alter("SELECT format('ALTER SYSTEM SET %I = %L', ?::text, ?::text)", spec.name(), value);
+        run(planned(parameter, value, PriorValue.notPersisted(null)).apply(), spec.name(), value);
     }
 
     @Override
     public void restore(String parameter, String prior) {
         ParameterSpec spec = spec(parameter);
         if (prior == null) {
-            alter("SELECT format('ALTER SYSTEM RESET %I', ?::text)", spec.name(), null);
+            // The server did not report it before: remove what the run wrote (RESET), whatever that was.
+            run(planned(parameter, spec.defaultValue() == null ? "" : spec.defaultValue(), PriorValue.notPersisted(null))
+                    .compensation(), spec.name(), null);
         } else {
-            alter("SELECT format('ALTER SYSTEM SET %I = %L', ?::text, ?::text)", spec.name(), prior);
+            run(planned(parameter, prior, PriorValue.notPersisted(prior)).apply(), spec.name(), prior);
         }
     }
 
-    private void alter(String writer, String name, String value) {
+    /** The statements for a change, written by {@link ApplyPlanner}: validated against the catalog, quoted as the server quotes. */
+    private ApplyStep planned(String parameter, String value, PriorValue prior) {
+        try {
+            return planner.plan(parameter, value, prior);
+        } catch (RuntimeException refused) {
+            throw new ServerStepException(parameter + " = " + value + " is refused before it is sent: " + refused.getMessage(), false);
+        }
+    }
+
+    private void run(List<ApplyStatement> statements, String name, String value) {
         try {
             Connection c = connection();
-            String statement;
-            try (PreparedStatement s = c.prepareStatement(writer)) {
-                s.setString(1, name);
-                if (value != null) {
-                    s.setString(2, value);
+            for (ApplyStatement statement : statements) {
+                try (PreparedStatement s = c.prepareStatement(statement.executable())) {
+                    for (int i = 0; i < statement.binds().size(); i++) {
+                        s.setObject(i + 1, statement.binds().get(i));
+                    }
+                    s.execute();
                 }
-                try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    statement = r.getString(1);
-                }
-            }
-            try (Statement s = c.createStatement()) {
-                s.execute(statement);
-                s.execute("SELECT pg_reload_conf()");
             }
             awaitReload(c, name, value);
         } catch (SQLException e) {

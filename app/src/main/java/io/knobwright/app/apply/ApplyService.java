@@ -1,0 +1,207 @@
+package io.knobwright.app.apply;
+
+import io.knobwright.app.governance.GovernanceService;
+import io.knobwright.connectors.ConnectionTarget;
+import io.knobwright.model.UserError;
+import io.knobwright.model.apply.ApplyPlanner;
+import io.knobwright.model.apply.PriorValue;
+import io.knobwright.model.apply.journal.ApplyRun;
+import io.knobwright.model.apply.journal.JournalStep;
+import io.knobwright.model.apply.journal.RunState;
+import io.knobwright.model.apply.journal.ServerSession;
+import io.knobwright.model.apply.journal.ServerStepException;
+import io.knobwright.model.apply.journal.StepPhase;
+import io.knobwright.model.apply.journal.TransactionalApply;
+import io.knobwright.model.audit.AuditEntry;
+import io.knobwright.model.catalog.ParameterCatalog;
+import io.knobwright.model.engine.Engine;
+import io.knobwright.model.fleet.CredentialVault;
+import io.knobwright.model.fleet.Instance;
+import io.knobwright.model.plan.ChangePlan;
+import io.knobwright.model.plan.PlanState;
+import io.knobwright.model.plan.PlannedChange;
+import io.knobwright.model.store.UnitOfWork;
+import io.knobwright.model.value.Values;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Applies an approved plan to its server, all or nothing (TransactionalApply over the store's journal): the gate of
+ * governance first, every change checked against the server's catalog before anything is sent, the plan's baseline
+ * compared with what the server holds now, then the run; the plan's state and the audit trail follow its outcome.
+ * Live apply is PostgreSQL's today; the statements of the other engines exist (0117) and their sessions come next.
+ */
+public final class ApplyService {
+
+    /** Opens an apply session on a server; the connectors give one per engine. */
+    @FunctionalInterface
+    public interface Sessions {
+        ServerSession open(Instance instance, ConnectionTarget target, ParameterCatalog catalog);
+    }
+
+    private final UnitOfWork store;
+    private final CredentialVault vault;
+    private final GovernanceService governance;
+    private final Function<Long, Optional<ParameterCatalog>> catalogs;
+    private final Sessions sessions;
+    private final Clock clock;
+    private final TransactionalApply transactional;
+
+    public ApplyService(UnitOfWork store, CredentialVault vault, GovernanceService governance,
+                        Function<Long, Optional<ParameterCatalog>> catalogs, Sessions sessions, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.vault = Objects.requireNonNull(vault, "vault");
+        this.governance = Objects.requireNonNull(governance, "governance");
+        this.catalogs = Objects.requireNonNull(catalogs, "catalogs");
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.transactional = new TransactionalApply(store.applyJournal(), clock);
+    }
+
+    public ApplyRun apply(String actor, long planId) {
+        ChangePlan plan = governance.requireReadyToApply(actor, planId);
+        Instance instance = store.instances().findById(plan.instanceId()).filter(i -> i.name().equals(plan.instanceName()))
+                .orElseThrow(() -> UserError.input("Plan " + planId + " is for " + plan.instanceName()
+                        + ", which is no longer in the fleet: nothing was applied."));
+        if (!instance.connectable()) {
+            throw UserError.input(instance.name() + " has no connection (inventory only): register it with `knobwright fleet add`"
+                    + " to apply plans to it.");
+        }
+        if (instance.engine() != Engine.POSTGRESQL) {
+            throw UserError.input("Applying to " + instance.engine().displayName() + " is not available yet: only PostgreSQL is"
+                    + " applied live today. Nothing was changed on " + instance.name() + ".");
+        }
+        ParameterCatalog catalog = catalogs.apply(instance.id()).orElseThrow(() -> UserError.input("No catalog for "
+                + instance.engine().displayName() + " " + instance.version() + ": nothing was applied."));
+        refuseInvalid(plan, catalog);
+        ConnectionTarget target = new ConnectionTarget(instance.connection().jdbcUrl(), instance.connection().user(),
+                vault.open(instance.connection().credential(), instance.name()).orElse(null));
+        ServerSession server = sessions.open(instance, target, catalog);
+        try {
+            refuseDrifted(plan, server, catalog);
+            store.inTransaction(repos -> {
+                repos.plans().updateState(planId, PlanState.APPLYING);
+                repos.audit().append(new AuditEntry(actor, "plan.apply.started", "plan:" + planId, plan.state().name(),
+                        PlanState.APPLYING.name(), plan.changes().size() + " changes on " + instance.name()), clock.instant());
+            });
+            List<JournalStep> steps = new ArrayList<>();
+            for (int i = 0; i < plan.changes().size(); i++) {
+                PlannedChange c = plan.changes().get(i);
+                steps.add(new JournalStep(i, c.parameter(), null, c.to(), c.restartNeeded(), StepPhase.PLANNED, ""));
+            }
+            ApplyRun run = transactional.apply(new ApplyRun(0, planId, instance.id(), instance.name(), actor, RunState.APPLYING,
+                    clock.instant(), null, steps, ""), server);
+            record(run, actor);
+            return run;
+        } finally {
+            if (server instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception ignored) {
+                    // the run is recorded; a connection that will not close changes nothing
+                }
+            }
+        }
+    }
+
+    /** Every change checked against the server's catalog first: one bad value and nothing is sent. */
+    private static void refuseInvalid(ChangePlan plan, ParameterCatalog catalog) {
+        ApplyPlanner planner = new ApplyPlanner(catalog);
+        List<String> problems = new ArrayList<>();
+        for (PlannedChange c : plan.changes()) {
+            try {
+                planner.plan(c, PriorValue.notPersisted(c.from()));
+            } catch (RuntimeException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw UserError.input("Plan " + plan.id() + " cannot be applied as it stands; nothing was sent: "
+                    + String.join("; ", problems));
+        }
+    }
+
+    /** A plan made against values the server no longer holds is refused, with the differences. */
+    private static void refuseDrifted(ChangePlan plan, ServerSession server, ParameterCatalog catalog) {
+        if (!plan.hasBaseline()) {
+            return;
+        }
+        List<String> differences = new ArrayList<>();
+        for (PlannedChange c : plan.changes()) {
+            if (c.from() == null) {
+                continue;
+            }
+            String now;
+            try {
+                now = server.read(c.parameter());
+            } catch (ServerStepException e) {
+                throw new UserError(e.unreachable() ? UserError.Kind.UNREACHABLE : UserError.Kind.INPUT,
+                        "Could not read " + c.parameter() + " before applying; nothing was changed: " + e.getMessage());
+            }
+            boolean same = now != null && catalog.find(c.parameter()).map(spec -> Values.same(spec, c.from(), now))
+                    .orElse(c.from().equals(now));
+            if (!same) {
+                differences.add(c.parameter() + " is " + now + " on the server, the plan expected " + c.from());
+            }
+        }
+        if (!differences.isEmpty()) {
+            throw UserError.input("The server changed since plan " + plan.id() + " was made (" + plan.baseline() + "); nothing"
+                    + " was applied: " + String.join("; ", differences) + ". Create the plan again from the server's settings.");
+        }
+    }
+
+    private void record(ApplyRun run, String actor) {
+        PlanState state = switch (run.state()) {
+            case APPLIED -> PlanState.APPLIED;
+            case ROLLED_BACK -> PlanState.ROLLED_BACK;
+            case NEEDS_ATTENTION -> PlanState.NEEDS_ATTENTION;
+            case APPLYING -> PlanState.APPLYING;
+        };
+        store.inTransaction(repos -> {
+            repos.plans().updateState(run.planId(), state);
+            repos.audit().append(new AuditEntry(actor, "plan." + state.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    "plan:" + run.planId(), PlanState.APPLYING.name(), state.name(),
+                    (run.message().isEmpty() ? "" : run.message() + " ") + "(apply run " + run.id() + ")"
+                            + (run.pendingRestarts().isEmpty() ? "" : "; restart pending for " + String.join(", ", run.pendingRestarts()))),
+                    clock.instant());
+        });
+    }
+
+    /**
+     * At start: runs a killed process left APPLYING are compensated (or stay, when their server cannot be reached);
+     * their plans' states and the audit trail follow.
+     */
+    public List<ApplyRun> recover() {
+        List<ApplyRun> recovered = transactional.recover(run -> {
+            Optional<Instance> instance = store.instances().findById(run.instanceId())
+                    .filter(i -> i.name().equals(run.instanceName()) && i.connectable());
+            if (instance.isEmpty()) {
+                return Optional.empty();
+            }
+            Instance i = instance.get();
+            ParameterCatalog catalog = catalogs.apply(i.id()).orElseThrow();
+            try {
+                return Optional.of(sessions.open(i, new ConnectionTarget(i.connection().jdbcUrl(), i.connection().user(),
+                        vault.open(i.connection().credential(), i.name()).orElse(null)), catalog));
+            } catch (UserError e) {
+                throw new ServerStepException(e.getMessage(), true, e);
+            }
+        });
+        for (ApplyRun run : recovered) {
+            if (run.state().finished()) {
+                record(run, "knobwright");
+            }
+        }
+        return recovered;
+    }
+
+    public List<ApplyRun> runsOf(long planId) {
+        return store.applyJournal().ofPlan(planId);
+    }
+}
