@@ -122,7 +122,12 @@ public final class PostgresApplySession implements ServerSession, AutoCloseable 
             s.setString(1, name);
             while (System.nanoTime() < until) {
                 try (ResultSet r = s.executeQuery()) {
-                    if (!r.next() || r.getBoolean(2) || (value != null && Values.same(spec, value, r.getString(1)))) {
+                    if (!r.next()) {
+                        return;
+                    }
+                    boolean pending = r.getBoolean(2);
+                    // A value set: in effect, or waiting for a restart. A RESET: no longer waiting for one.
+                    if (value == null ? !pending : pending || Values.same(spec, value, r.getString(1))) {
                         return;
                     }
                 }
