@@ -92,7 +92,9 @@ public final class AppContext implements AutoCloseable {
                 environment, clock);
         EffectiveCatalogs effective = new EffectiveCatalogs(catalogs, store.serverCatalogs());
         this.catalogService = new CatalogService(effective, fleet);
-        TemplateLibrary library = new TemplateLibrary(BuiltInTemplates.load(), store.templates());
+        io.knobwright.model.diag.StartupTrace.mark("fleet and catalog services");
+        TemplateLibrary library = new TemplateLibrary(BuiltInTemplates::load, store.templates());
+        io.knobwright.model.diag.StartupTrace.mark("built-in templates");
         String author = actingAs != null && !actingAs.isBlank() ? actingAs.strip() : author(environment);
         this.localUser = author;
         this.templates = new TemplateService(library, store.templateAssignments(), effective, store.serverCatalogs(), fleet,
@@ -133,8 +135,13 @@ public final class AppContext implements AutoCloseable {
     /** @param actingAs who acts (the CLI's --as); null: $KNOBWRIGHT_USER, else the operating-system user */
     public static AppContext open(Path dataDir, String actingAs) {
         KnobwrightStore store = KnobwrightStore.open(dataDir);
+        io.knobwright.model.diag.StartupTrace.mark("store open");
         try {
-            return new AppContext(store, store, new CatalogRepository(), Connectors.defaultRegistry(), System::getenv, actingAs);
+            CatalogRepository catalogs = new CatalogRepository();
+            io.knobwright.model.diag.StartupTrace.mark("catalog repository");
+            ConnectorRegistry connectors = Connectors.defaultRegistry();
+            io.knobwright.model.diag.StartupTrace.mark("connectors");
+            return new AppContext(store, store, catalogs, connectors, System::getenv, actingAs);
         } catch (RuntimeException e) {
             store.close();
             throw e;

@@ -4,6 +4,7 @@ import io.knobwright.app.cli.Cli;
 import io.knobwright.app.cli.CliSession;
 import io.knobwright.connectors.catalog.MariaDbCatalogReader;
 import io.knobwright.connectors.catalog.PostgresCatalogReader;
+import io.knobwright.model.diag.StartupTrace;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -31,6 +32,7 @@ public final class Main {
      * Tests use it to run many commands in one child process.
      */
     public static int run(String... args) {
+        StartupTrace.mark("main");
         DriverLogs.configure(List.of(args).contains("--debug"));
         // JSON is UTF-8 by definition; the platform default may be ASCII on a bare server.
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
@@ -40,6 +42,7 @@ public final class Main {
         int code = Cli.run(session, args);
         out.flush();
         err.flush();
+        StartupTrace.mark("done");
         return code;
     }
 }

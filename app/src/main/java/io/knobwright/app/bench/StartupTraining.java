@@ -1,6 +1,9 @@
 package io.knobwright.app.bench;
 
 import io.knobwright.app.AppContext;
+import io.knobwright.app.cli.Cli;
+import io.knobwright.app.cli.CliSession;
+import io.knobwright.app.cli.ExitCodes;
 import io.knobwright.app.ui.Workbench;
 import io.knobwright.app.ui.workbench.WorkbenchGovernance;
 import io.knobwright.app.ui.workbench.WorkbenchViewModel;
@@ -8,12 +11,17 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -28,48 +36,73 @@ import java.util.stream.Stream;
 public final class StartupTraining {
 
     private static final long STEP_TIMEOUT_MS = 60_000;
+    private static final List<List<String>> CLI_COMMANDS = List.of(List.of("fleet", "list"), List.of("plan", "list"),
+            List.of("policy", "list"), List.of("user", "list"), List.of("audit", "verify"), List.of("template", "list"));
 
     private StartupTraining() {
     }
 
     public static void run(PrintStream out) throws Exception {
         Path dataDir = Files.createTempDirectory("knobwright-aot-training");
-        try (AppContext context = AppContext.open(dataDir)) {
-            int fleetSize = context.fleet().list().size();
-            FxThread.startToolkit();
-            AtomicReference<Workbench> opened = new AtomicReference<>();
-            FxThread.run(() -> {
-                Workbench workbench = new Workbench(context.fleet(), context.templates(), context.plans(),
-                        context.catalogService(), WorkbenchGovernance.of(context), context.tasks());
-                Stage stage = new Stage();
-                stage.setWidth(1000);
-                stage.setHeight(1000);
-                workbench.start(stage);
-                opened.set(workbench);
-            });
-            Workbench workbench = opened.get();
-            WorkbenchViewModel vm = workbench.viewModel();
-            FxThread.waitUntil("Showing the demo fleet", () -> vm.browser().totalCountProperty().get() == fleetSize
-                    && !vm.busyProperty().get(), STEP_TIMEOUT_MS);
-            long usableAfterMs = ManagementFactory.getRuntimeMXBean().getUptime();
-            FxThread.run(() -> workbench.view().fleetView().searchField().setText("pg prod"));
-            FxThread.run(() -> workbench.view().fleetView().searchField().clear());
-            FxThread.run(() -> vm.browser().select(vm.browser().entries().getLast()));
-            FxThread.waitUntil("Opening an instance", () -> vm.detail().instanceProperty().get() != null
-                    && !vm.detail().loadingProperty().get(), STEP_TIMEOUT_MS);
-            for (WorkbenchViewModel.Screen screen : WorkbenchViewModel.Screen.values()) {
-                FxThread.run(() -> vm.screenProperty().set(screen));
-                FxThread.waitUntil("Showing " + screen.name().toLowerCase(Locale.ROOT), () -> !vm.busyProperty().get(),
-                        STEP_TIMEOUT_MS);
+        try {
+            try (AppContext context = AppContext.open(dataDir)) {
+                int fleetSize = context.fleet().list().size();
+                FxThread.startToolkit();
+                AtomicReference<Workbench> opened = new AtomicReference<>();
+                FxThread.run(() -> {
+                    Workbench workbench = new Workbench(context.fleet(), context.templates(), context.plans(),
+                            context.catalogService(), WorkbenchGovernance.of(context), context.tasks());
+                    Stage stage = new Stage();
+                    stage.setWidth(1000);
+                    stage.setHeight(1000);
+                    workbench.start(stage);
+                    opened.set(workbench);
+                });
+                Workbench workbench = opened.get();
+                WorkbenchViewModel vm = workbench.viewModel();
+                FxThread.waitUntil("Showing the demo fleet", () -> vm.browser().totalCountProperty().get() == fleetSize
+                        && !vm.busyProperty().get(), STEP_TIMEOUT_MS);
+                long usableAfterMs = ManagementFactory.getRuntimeMXBean().getUptime();
+                FxThread.run(() -> workbench.view().fleetView().searchField().setText("pg prod"));
+                FxThread.run(() -> workbench.view().fleetView().searchField().clear());
+                FxThread.run(() -> vm.browser().select(vm.browser().entries().getLast()));
+                FxThread.waitUntil("Opening an instance", () -> vm.detail().instanceProperty().get() != null
+                        && !vm.detail().loadingProperty().get(), STEP_TIMEOUT_MS);
+                for (WorkbenchViewModel.Screen screen : WorkbenchViewModel.Screen.values()) {
+                    FxThread.run(() -> vm.screenProperty().set(screen));
+                    FxThread.waitUntil("Showing " + screen.name().toLowerCase(Locale.ROOT), () -> !vm.busyProperty().get(),
+                            STEP_TIMEOUT_MS);
+                }
+                FxThread.run(() -> ((Stage) workbench.view().getScene().getWindow()).close());
+                // Not a bench figure (one cold run, a new store migrated and seeded first), but the whole start a user waits for.
+                out.printf(Locale.ROOT, "Startup training: the workbench showed %d demo instances %d ms after the JVM started"
+                        + " (new store included); then visited %d screens.%n", fleetSize, usableAfterMs,
+                        WorkbenchViewModel.Screen.values().length);
             }
-            FxThread.run(() -> ((Stage) workbench.view().getScene().getWindow()).close());
-            // Not a bench figure (one cold run, a new store migrated and seeded first), but the whole start a user waits for.
-            out.printf(Locale.ROOT, "Startup training: the workbench showed %d demo instances %d ms after the JVM started"
-                    + " (new store included); then visited %d screens.%n", fleetSize, usableAfterMs,
-                    WorkbenchViewModel.Screen.values().length);
+            runCliCommands(dataDir);
         } finally {
             Platform.exit();
             deleteTree(dataDir);
+        }
+    }
+
+    /**
+     * The store commands a shell runs most, each as the CLI runs it (its own context, opened and closed), so the
+     * cache also holds what a CLI start loads beyond the workbench's (decision 0118). Their output is not wanted.
+     */
+    private static void runCliCommands(Path dataDir) {
+        for (List<String> command : CLI_COMMANDS) {
+            StringWriter output = new StringWriter();
+            PrintWriter writer = new PrintWriter(output);
+            CliSession session = new CliSession(AppContext::open, context -> ExitCodes.OK, List.of(), System.getenv(),
+                    InputStream.nullInputStream(), writer, writer);
+            List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.toString()));
+            args.addAll(command);
+            int code = Cli.run(session, args.toArray(String[]::new));
+            if (code != ExitCodes.OK) {
+                throw new IllegalStateException("Startup training: knobwright " + String.join(" ", command)
+                        + " exited with " + code + ": " + output);
+            }
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Measurements of Knobwright itself.",
         subcommands = {BenchFleetUiCommand.class, BenchTemplatesCommand.class, BenchPlansCommand.class, BenchGovernanceCommand.class,
-                BenchStartupTrainingCommand.class})
+                BenchStartupCommand.class, BenchStartupTrainingCommand.class})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -17,6 +17,6 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw Cli.usage(spec.commandLine(), "Missing command: use fleet-ui, templates or plans.");
+        throw Cli.usage(spec.commandLine(), "Missing command: use fleet-ui, templates, plans, governance or startup.");
     }
 }

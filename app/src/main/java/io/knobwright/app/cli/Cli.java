@@ -1,6 +1,7 @@
 package io.knobwright.app.cli;
 
 import io.knobwright.model.UserError;
+import io.knobwright.model.diag.StartupTrace;
 import io.knobwright.model.text.ShownText;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -24,7 +25,11 @@ public final class Cli {
     /** Runs one command line and closes the session; returns the exit code. */
     public static int run(CliSession session, String... args) {
         try (session) {
-            return commandLine(session).execute(args);
+            CommandLine commandLine = commandLine(session);
+            StartupTrace.mark("command tree built");
+            int code = commandLine.execute(args);
+            StartupTrace.mark("command ran");
+            return code;
         }
     }
 

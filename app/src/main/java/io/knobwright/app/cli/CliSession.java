@@ -3,6 +3,7 @@ package io.knobwright.app.cli;
 import io.knobwright.app.AppContext;
 import io.knobwright.connectors.catalog.CatalogReader;
 import io.knobwright.model.catalog.CatalogRepository;
+import io.knobwright.model.diag.StartupTrace;
 import io.knobwright.model.store.DataDirectory;
 
 import java.io.InputStream;
@@ -105,7 +106,9 @@ public final class CliSession implements AutoCloseable {
 
     AppContext context() {
         if (context == null) {
+            StartupTrace.mark("opening the context");
             context = contexts.open(dataDir(), actingAs);
+            StartupTrace.mark("context open");
             finishInterruptedApplies(context);
         }
         return context;

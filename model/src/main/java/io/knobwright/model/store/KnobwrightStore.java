@@ -2,6 +2,7 @@ package io.knobwright.model.store;
 
 import io.knobwright.model.catalog.CatalogRepository;
 import io.knobwright.model.catalog.ParameterCatalog;
+import io.knobwright.model.diag.StartupTrace;
 import io.knobwright.model.fleet.CredentialVault;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.InstanceRepository;
@@ -128,6 +129,7 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
     private static KnobwrightStore openOnce(Path dir, StoreContention contention) {
         PrivateFilePath.tightenExisting(dir);
         StoreOpening.inspectExisting(dir);
+        StartupTrace.mark("store inspected read-only");
         JdbcConnectionPool pool = JdbcConnectionPool.create(StoreOpening.fileUrl(dir), StoreOpening.USER,
                 StoreOpening.PASSWORD);
         try {
@@ -136,10 +138,15 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
             } catch (SQLException e) {
                 throw StoreOpening.translate(dir, e);
             }
+            StartupTrace.mark("store file opened");
             StoreMigrations.migrate(pool, dir.toString());
-            KnobwrightStore store = new KnobwrightStore(dir.toString(), dir, pool,
-                    AesGcmCredentialVault.inDirectory(dir, System::getenv), Clock.systemUTC(), false, contention);
+            StartupTrace.mark("schema checked");
+            AesGcmCredentialVault vault = AesGcmCredentialVault.inDirectory(dir, System::getenv);
+            StartupTrace.mark("vault");
+            KnobwrightStore store = new KnobwrightStore(dir.toString(), dir, pool, vault, Clock.systemUTC(), false, contention);
+            StartupTrace.mark("store wired");
             store.seedDemoFleetOnce(DemoFleet::load);
+            StartupTrace.mark("demo seed checked");
             // files another Knobwright (an older one, serving this store) may have created meanwhile
             PrivateFilePath.tightenExisting(dir);
             return store;

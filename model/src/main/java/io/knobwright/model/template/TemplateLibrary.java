@@ -6,11 +6,14 @@ import io.knobwright.model.text.ShownText;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * All templates a user can pick: the built-in ones (read-only, version 1, shipped with Knobwright) and the
@@ -19,19 +22,48 @@ import java.util.Optional;
  */
 public final class TemplateLibrary {
 
-    private final Map<String, TemplateVersion> builtIns = new LinkedHashMap<>();
+    private final Supplier<List<Template>> builtInTemplates;
     private final TemplateRepository repository;
+    private volatile Map<String, TemplateVersion> builtIns;
 
     public TemplateLibrary(List<Template> builtInTemplates, TemplateRepository repository) {
-        for (Template t : builtInTemplates) {
-            builtIns.put(t.name(), new TemplateVersion(t, 1, "Knobwright", Instant.EPOCH, "built-in"));
-        }
+        this(supplying(List.copyOf(builtInTemplates)), repository);
+    }
+
+    /**
+     * @param builtInTemplates read on first use: parsing the shipped YAML costs a CLI command that never looks at a
+     *                         template (fleet list, policy list) a noticeable part of its start (decision 0118)
+     */
+    public TemplateLibrary(Supplier<List<Template>> builtInTemplates, TemplateRepository repository) {
+        this.builtInTemplates = Objects.requireNonNull(builtInTemplates, "builtInTemplates");
         this.repository = repository;
+    }
+
+    private static Supplier<List<Template>> supplying(List<Template> templates) {
+        return () -> templates;
+    }
+
+    private Map<String, TemplateVersion> builtIns() {
+        Map<String, TemplateVersion> read = builtIns;
+        if (read == null) {
+            synchronized (this) {
+                read = builtIns;
+                if (read == null) {
+                    Map<String, TemplateVersion> byName = new LinkedHashMap<>();
+                    for (Template t : builtInTemplates.get()) {
+                        byName.put(t.name(), new TemplateVersion(t, 1, "Knobwright", Instant.EPOCH, "built-in"));
+                    }
+                    read = Collections.unmodifiableMap(byName);
+                    builtIns = read;
+                }
+            }
+        }
+        return read;
     }
 
     /** Newest versions, built-ins first then the user's, each group sorted by engine and name. */
     public List<TemplateVersion> all() {
-        List<TemplateVersion> all = new ArrayList<>(builtIns.values());
+        List<TemplateVersion> all = new ArrayList<>(builtIns().values());
         all.sort(Comparator.comparing((TemplateVersion v) -> v.template().engine()).thenComparing(TemplateVersion::name));
         List<TemplateVersion> user = new ArrayList<>(repository.latestVersions());
         user.sort(Comparator.comparing((TemplateVersion v) -> v.template().engine()).thenComparing(TemplateVersion::name));
@@ -40,7 +72,7 @@ public final class TemplateLibrary {
     }
 
     public Optional<TemplateVersion> latest(String name) {
-        TemplateVersion builtIn = builtIns.get(name);
+        TemplateVersion builtIn = builtIns().get(name);
         return builtIn != null ? Optional.of(builtIn) : repository.latest(name);
     }
 
@@ -57,7 +89,7 @@ public final class TemplateLibrary {
         } catch (NumberFormatException e) {
             throw new TemplateException("'" + reference + "': the part after @ must be a version number");
         }
-        TemplateVersion builtIn = builtIns.get(name);
+        TemplateVersion builtIn = builtIns().get(name);
         if (builtIn != null) {
             return version == 1 ? Optional.of(builtIn) : Optional.empty();
         }
@@ -70,17 +102,17 @@ public final class TemplateLibrary {
     }
 
     public List<TemplateVersion> history(String name) {
-        TemplateVersion builtIn = builtIns.get(name);
+        TemplateVersion builtIn = builtIns().get(name);
         return builtIn != null ? List.of(builtIn) : repository.history(name);
     }
 
     public boolean isBuiltIn(String name) {
-        return builtIns.containsKey(name);
+        return builtIns().containsKey(name);
     }
 
     /** Saves a user template as its next version after checking that its chain resolves. */
     public TemplateVersion save(Template template, String author, String comment) {
-        if (builtIns.containsKey(template.name())) {
+        if (builtIns().containsKey(template.name())) {
             throw new TemplateException("'" + template.name() + "' is a built-in template and cannot be changed. "
                     + "Save a copy under another name (e.g. " + template.name() + "-custom) and make it your own.");
         }
