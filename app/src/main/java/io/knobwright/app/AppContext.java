@@ -14,7 +14,7 @@ import io.knobwright.app.hub.HubQueue;
 import io.knobwright.app.hub.HubService;
 import io.knobwright.app.hub.HubSyncLoop;
 import io.knobwright.connectors.hub.HubClient;
-import io.knobwright.app.governance.Lazy;
+import io.knobwright.app.task.Lazy;
 import io.knobwright.app.cli.VersionProvider;
 import io.knobwright.connectors.notify.WebhookDispatcher;
 import io.knobwright.connectors.notify.WebhookSender;

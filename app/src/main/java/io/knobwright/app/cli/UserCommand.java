@@ -12,7 +12,6 @@ import picocli.CommandLine.Spec;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -158,7 +157,4 @@ final class UserCommand implements Callable<Integer> {
         }
     }
 
-    static List<String> split(String csv) {
-        return Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
 }

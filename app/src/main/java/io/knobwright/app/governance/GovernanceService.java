@@ -5,7 +5,6 @@ import io.knobwright.model.approval.ApprovalProgress;
 import io.knobwright.model.approval.ApprovalStatus;
 import io.knobwright.model.approval.Decision;
 import io.knobwright.model.approval.DecisionRules;
-import io.knobwright.model.approval.GovernanceJson;
 import io.knobwright.model.approval.GovernanceRefusal;
 import io.knobwright.model.approval.ReviewItem;
 import io.knobwright.model.approval.Submission;
@@ -506,8 +505,4 @@ public final class GovernanceService {
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
-    /** For the hub and the PDF: the chain copied into a submission, as JSON. */
-    static String chainJson(Submission s) {
-        return GovernanceJson.chain(s.chain());
-    }
 }

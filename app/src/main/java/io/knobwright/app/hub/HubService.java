@@ -151,16 +151,22 @@ public final class HubService {
         return new ConnectionTarget(link.jdbcUrl(), link.login(), password);
     }
 
-    /** The hub's roles for this login become its roles here, so local checks agree with the hub's. */
-    private void mirror(io.knobwright.model.store.Repositories repos, HubMember me) {
+    /** Hub role names as roles here; a name Knobwright cannot hold locally is left out (the hub enforces it all the same). */
+    private static Set<Role> localRoles(Iterable<String> names) {
         Set<Role> roles = new TreeSet<>();
-        for (String r : me.roles()) {
+        for (String name : names) {
             try {
-                roles.add(Role.of(r));
+                roles.add(Role.of(name));
             } catch (IllegalArgumentException ignored) {
-                // a role name Knobwright cannot hold locally is still enforced by the hub
+                // kept out here only
             }
         }
+        return roles;
+    }
+
+    /** The hub's roles for this login become its roles here, so local checks agree with the hub's. */
+    private void mirror(io.knobwright.model.store.Repositories repos, HubMember me) {
+        Set<Role> roles = localRoles(me.roles());
         if (roles.isEmpty() || !User.validName(me.login())) {
             return;
         }
@@ -225,14 +231,9 @@ public final class HubService {
             if (to.isEmpty() || !User.validName(e.actor()) || !User.validName(to)) {
                 return false;
             }
-            Set<Role> roles = new TreeSet<>();
-            d.path("roles").forEach(r -> {
-                try {
-                    roles.add(Role.of(r.asText()));
-                } catch (IllegalArgumentException ignored) {
-                    // enforced by the hub all the same
-                }
-            });
+            List<String> names = new java.util.ArrayList<>();
+            d.path("roles").forEach(r -> names.add(r.asText()));
+            Set<Role> roles = localRoles(names);
             if (!roles.isEmpty() && repos.governance().user(e.actor()).map(u -> !u.roles().equals(roles)).orElse(true)) {
                 repos.governance().saveUser(new User(e.actor(), roles), "hub", clock.instant());
             }

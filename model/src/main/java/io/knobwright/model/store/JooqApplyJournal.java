@@ -29,10 +29,6 @@ final class JooqApplyJournal implements ApplyJournal {
         this.dsl = dsl;
     }
 
-    private static OffsetDateTime utc(Instant at) {
-        return at == null ? null : at.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-    }
-
     private static String clip(String text, int max) {
         return text == null ? "" : text.length() <= max ? text : text.substring(0, max - 3) + "...";
     }
@@ -47,7 +43,7 @@ final class JooqApplyJournal implements ApplyJournal {
             row.setInstanceName(run.instanceName());
             row.setActor(run.actor());
             row.setState(RunState.APPLYING.name());
-            row.setStartedAt(utc(run.startedAt()));
+            row.setStartedAt(StoreTimes.utc(run.startedAt()));
             row.setMessage("");
             row.insert();
             for (JournalStep s : run.steps()) {
@@ -69,7 +65,7 @@ final class JooqApplyJournal implements ApplyJournal {
 
     @Override
     public void finish(long runId, RunState state, Instant at, String message) {
-        dsl.update(APPLY_RUN).set(APPLY_RUN.STATE, state.name()).set(APPLY_RUN.FINISHED_AT, utc(at))
+        dsl.update(APPLY_RUN).set(APPLY_RUN.STATE, state.name()).set(APPLY_RUN.FINISHED_AT, StoreTimes.utc(at))
                 .set(APPLY_RUN.MESSAGE, clip(message, MAX_MESSAGE)).where(APPLY_RUN.ID.eq(runId)).execute();
     }
 

@@ -49,14 +49,6 @@ final class JooqGovernanceRepository implements GovernanceRepository {
         this.dsl = dsl;
     }
 
-    private static OffsetDateTime utc(Instant at) {
-        return at.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(OffsetDateTime at) {
-        return at == null ? null : at.toInstant();
-    }
-
     @Override
     public List<User> users() {
         return dsl.selectFrom(APP_USER).orderBy(APP_USER.NAME).fetch(r -> user(r.getName(), r.getRoles()));
@@ -79,7 +71,7 @@ final class JooqGovernanceRepository implements GovernanceRepository {
         int updated = dsl.update(APP_USER).set(APP_USER.ROLES, roles).where(APP_USER.NAME.eq(user.name())).execute();
         if (updated == 0) {
             dsl.insertInto(APP_USER).set(APP_USER.NAME, user.name()).set(APP_USER.ROLES, roles)
-                    .set(APP_USER.ADDED_AT, utc(at)).set(APP_USER.ADDED_BY, by).execute();
+                    .set(APP_USER.ADDED_AT, StoreTimes.utc(at)).set(APP_USER.ADDED_BY, by).execute();
         }
     }
 
@@ -110,7 +102,7 @@ final class JooqGovernanceRepository implements GovernanceRepository {
             Integer newest = db.select(DSL.max(POLICY_VERSION.VERSION)).from(POLICY_VERSION).fetchOne(0, Integer.class);
             int version = newest == null ? 1 : newest + 1;
             db.insertInto(POLICY_VERSION).set(POLICY_VERSION.VERSION, version).set(POLICY_VERSION.DOCUMENT, PolicyFile.writeJson(policy))
-                    .set(POLICY_VERSION.CHANGED_BY, by).set(POLICY_VERSION.CHANGED_AT, utc(at))
+                    .set(POLICY_VERSION.CHANGED_BY, by).set(POLICY_VERSION.CHANGED_AT, StoreTimes.utc(at))
                     .set(POLICY_VERSION.COMMENT, comment == null ? "" : comment).execute();
             return new PolicyVersion(version, policy, by, at.truncatedTo(ChronoUnit.MICROS), comment);
         });
@@ -119,7 +111,7 @@ final class JooqGovernanceRepository implements GovernanceRepository {
     @Override
     public void saveSubmission(Submission s) {
         dsl.insertInto(PLAN_SUBMISSION).set(PLAN_SUBMISSION.PLAN_ID, s.planId()).set(PLAN_SUBMISSION.ROUND, s.round())
-                .set(PLAN_SUBMISSION.SUBMITTED_BY, s.submittedBy()).set(PLAN_SUBMISSION.SUBMITTED_AT, utc(s.submittedAt()))
+                .set(PLAN_SUBMISSION.SUBMITTED_BY, s.submittedBy()).set(PLAN_SUBMISSION.SUBMITTED_AT, StoreTimes.utc(s.submittedAt()))
                 .set(PLAN_SUBMISSION.CHAIN, GovernanceJson.chain(s.chain()))
                 .set(PLAN_SUBMISSION.RISK_LEVEL, s.risk().level().name()).set(PLAN_SUBMISSION.RISK, GovernanceJson.risk(s.risk()))
                 .set(PLAN_SUBMISSION.COMMENT, s.comment()).execute();
@@ -148,14 +140,14 @@ final class JooqGovernanceRepository implements GovernanceRepository {
 
     @Override
     public void nextCheck(long planId, int round, Instant at) {
-        dsl.update(PLAN_SUBMISSION).set(PLAN_SUBMISSION.NEXT_CHECK_AT, at == null ? null : utc(at))
+        dsl.update(PLAN_SUBMISSION).set(PLAN_SUBMISSION.NEXT_CHECK_AT, at == null ? null : StoreTimes.utc(at))
                 .where(PLAN_SUBMISSION.PLAN_ID.eq(planId).and(PLAN_SUBMISSION.ROUND.eq(round))).execute();
     }
 
     @Override
     public List<Long> dueForCheck(Instant now) {
         return dsl.select(PLAN_SUBMISSION.PLAN_ID).from(PLAN_SUBMISSION)
-                .where(PLAN_SUBMISSION.NEXT_CHECK_AT.le(utc(now))).orderBy(PLAN_SUBMISSION.NEXT_CHECK_AT)
+                .where(PLAN_SUBMISSION.NEXT_CHECK_AT.le(StoreTimes.utc(now))).orderBy(PLAN_SUBMISSION.NEXT_CHECK_AT)
                 .fetch(PLAN_SUBMISSION.PLAN_ID);
     }
 
@@ -164,7 +156,7 @@ final class JooqGovernanceRepository implements GovernanceRepository {
         dsl.insertInto(PLAN_DECISION).set(PLAN_DECISION.UID, d.uid()).set(PLAN_DECISION.PLAN_ID, planId)
                 .set(PLAN_DECISION.ROUND, d.round()).set(PLAN_DECISION.LEVEL_INDEX, d.level()).set(PLAN_DECISION.ACTOR, d.actor())
                 .set(PLAN_DECISION.ON_BEHALF_OF, d.onBehalfOf()).set(PLAN_DECISION.VERDICT, d.verdict().name())
-                .set(PLAN_DECISION.COMMENT, d.comment()).set(PLAN_DECISION.DECIDED_AT, utc(d.at())).execute();
+                .set(PLAN_DECISION.COMMENT, d.comment()).set(PLAN_DECISION.DECIDED_AT, StoreTimes.utc(d.at())).execute();
     }
 
     @Override
@@ -206,7 +198,7 @@ final class JooqGovernanceRepository implements GovernanceRepository {
             return false;
         }
         dsl.insertInto(PLAN_ESCALATION).set(PLAN_ESCALATION.PLAN_ID, planId).set(PLAN_ESCALATION.ROUND, round)
-                .set(PLAN_ESCALATION.LEVEL_INDEX, level).set(PLAN_ESCALATION.SEEN_AT, utc(at)).execute();
+                .set(PLAN_ESCALATION.LEVEL_INDEX, level).set(PLAN_ESCALATION.SEEN_AT, StoreTimes.utc(at)).execute();
         return true;
     }
 
@@ -215,8 +207,8 @@ final class JooqGovernanceRepository implements GovernanceRepository {
         var row = dsl.newRecord(DELEGATION);
         row.setFromUser(d.from());
         row.setToUser(d.to());
-        row.setValidFrom(utc(d.validFrom()));
-        row.setValidUntil(utc(d.validUntil()));
+        row.setValidFrom(StoreTimes.utc(d.validFrom()));
+        row.setValidUntil(StoreTimes.utc(d.validUntil()));
         row.setReason(d.reason());
         row.insert();
         return new Delegation(row.getId(), d.from(), d.to(), row.getValidFrom().toInstant(), row.getValidUntil().toInstant(), d.reason());
@@ -224,7 +216,7 @@ final class JooqGovernanceRepository implements GovernanceRepository {
 
     @Override
     public List<Delegation> delegations(Instant now) {
-        return dsl.selectFrom(DELEGATION).where(DELEGATION.VALID_UNTIL.gt(utc(now))).orderBy(DELEGATION.ID)
+        return dsl.selectFrom(DELEGATION).where(DELEGATION.VALID_UNTIL.gt(StoreTimes.utc(now))).orderBy(DELEGATION.ID)
                 .fetch(r -> new Delegation(r.getId(), r.getFromUser(), r.getToUser(), r.getValidFrom().toInstant(),
                         r.getValidUntil().toInstant(), r.getReason()));
     }
@@ -234,7 +226,7 @@ final class JooqGovernanceRepository implements GovernanceRepository {
         var row = dsl.newRecord(REVIEW_ITEM);
         row.setPlanId(item.planId());
         row.setOpenedBy(item.openedBy());
-        row.setOpenedAt(utc(item.openedAt()));
+        row.setOpenedAt(StoreTimes.utc(item.openedAt()));
         row.setReason(item.reason());
         row.insert();
         return review(row);
@@ -242,7 +234,7 @@ final class JooqGovernanceRepository implements GovernanceRepository {
 
     @Override
     public ReviewItem closeReview(long id, String by, Instant at, String comment) {
-        int closed = dsl.update(REVIEW_ITEM).set(REVIEW_ITEM.CLOSED_BY, by).set(REVIEW_ITEM.CLOSED_AT, utc(at))
+        int closed = dsl.update(REVIEW_ITEM).set(REVIEW_ITEM.CLOSED_BY, by).set(REVIEW_ITEM.CLOSED_AT, StoreTimes.utc(at))
                 .set(REVIEW_ITEM.CLOSE_COMMENT, comment).where(REVIEW_ITEM.ID.eq(id).and(REVIEW_ITEM.CLOSED_AT.isNull())).execute();
         if (closed != 1) {
             throw new StoreException("Review item " + id + " is not open (closed meanwhile, or no such item).");
@@ -269,6 +261,6 @@ final class JooqGovernanceRepository implements GovernanceRepository {
 
     private static ReviewItem review(ReviewItemRecord r) {
         return new ReviewItem(r.getId(), r.getPlanId(), r.getOpenedBy(), r.getOpenedAt().toInstant(), r.getReason(),
-                r.getClosedBy(), instant(r.getClosedAt()), r.getCloseComment());
+                r.getClosedBy(), StoreTimes.instant(r.getClosedAt()), r.getCloseComment());
     }
 }

@@ -27,14 +27,6 @@ final class JooqHubSyncRepository implements HubSyncRepository {
         this.dsl = dsl;
     }
 
-    private static OffsetDateTime utc(Instant at) {
-        return at == null ? null : at.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(OffsetDateTime at) {
-        return at == null ? null : at.toInstant();
-    }
-
     @Override
     public Optional<HubLink> link() {
         return dsl.selectFrom(HUB_LINK).where(HUB_LINK.ID.eq(1)).fetchOptional(r -> new HubLink(r.getJdbcUrl(), r.getLogin(),
@@ -42,8 +34,8 @@ final class JooqHubSyncRepository implements HubSyncRepository {
                     case "env" -> new CredentialRef.EnvironmentVariable(r.getCredentialValue());
                     case "sealed" -> new CredentialRef.Sealed(r.getCredentialValue());
                     default -> CredentialRef.NONE;
-                }, r.getConnectedAt().toInstant(), r.getEventCursor(), instant(r.getLastSyncAt()), r.getLastError(),
-                r.getFailures(), instant(r.getNextAttemptAt())));
+                }, r.getConnectedAt().toInstant(), r.getEventCursor(), StoreTimes.instant(r.getLastSyncAt()), r.getLastError(),
+                r.getFailures(), StoreTimes.instant(r.getNextAttemptAt())));
     }
 
     @Override
@@ -68,9 +60,9 @@ final class JooqHubSyncRepository implements HubSyncRepository {
             tx.dsl().deleteFrom(HUB_LINK).execute();
             tx.dsl().insertInto(HUB_LINK).set(HUB_LINK.ID, 1).set(HUB_LINK.JDBC_URL, link.jdbcUrl()).set(HUB_LINK.LOGIN, link.login())
                     .set(HUB_LINK.CREDENTIAL_KIND, kind).set(HUB_LINK.CREDENTIAL_VALUE, value)
-                    .set(HUB_LINK.CONNECTED_AT, utc(link.connectedAt())).set(HUB_LINK.EVENT_CURSOR, link.cursor())
-                    .set(HUB_LINK.LAST_SYNC_AT, utc(link.lastSyncAt())).set(HUB_LINK.LAST_ERROR, link.lastError())
-                    .set(HUB_LINK.FAILURES, link.failures()).set(HUB_LINK.NEXT_ATTEMPT_AT, utc(link.nextAttemptAt())).execute();
+                    .set(HUB_LINK.CONNECTED_AT, StoreTimes.utc(link.connectedAt())).set(HUB_LINK.EVENT_CURSOR, link.cursor())
+                    .set(HUB_LINK.LAST_SYNC_AT, StoreTimes.utc(link.lastSyncAt())).set(HUB_LINK.LAST_ERROR, link.lastError())
+                    .set(HUB_LINK.FAILURES, link.failures()).set(HUB_LINK.NEXT_ATTEMPT_AT, StoreTimes.utc(link.nextAttemptAt())).execute();
         });
     }
 
@@ -82,8 +74,8 @@ final class JooqHubSyncRepository implements HubSyncRepository {
     @Override
     public void syncResult(long cursor, Instant at, String error, int failures, Instant nextAttemptAt) {
         var update = dsl.update(HUB_LINK).set(HUB_LINK.EVENT_CURSOR, cursor).set(HUB_LINK.FAILURES, failures)
-                .set(HUB_LINK.NEXT_ATTEMPT_AT, utc(nextAttemptAt)).set(HUB_LINK.LAST_ERROR, error);
-        (error == null ? update.set(HUB_LINK.LAST_SYNC_AT, utc(at)) : update).where(HUB_LINK.ID.eq(1)).execute();
+                .set(HUB_LINK.NEXT_ATTEMPT_AT, StoreTimes.utc(nextAttemptAt)).set(HUB_LINK.LAST_ERROR, error);
+        (error == null ? update.set(HUB_LINK.LAST_SYNC_AT, StoreTimes.utc(at)) : update).where(HUB_LINK.ID.eq(1)).execute();
     }
 
     @Override
@@ -93,7 +85,7 @@ final class JooqHubSyncRepository implements HubSyncRepository {
         }
         dsl.insertInto(HUB_OUTBOX).set(HUB_OUTBOX.REQUEST_UID, r.requestUid()).set(HUB_OUTBOX.KIND, r.kind().name())
                 .set(HUB_OUTBOX.PLAN_UID, r.planUid()).set(HUB_OUTBOX.ACTOR, r.actor()).set(HUB_OUTBOX.PAYLOAD, r.payload())
-                .set(HUB_OUTBOX.QUEUED_AT, utc(r.queuedAt())).execute();
+                .set(HUB_OUTBOX.QUEUED_AT, StoreTimes.utc(r.queuedAt())).execute();
     }
 
     @Override
@@ -109,7 +101,7 @@ final class JooqHubSyncRepository implements HubSyncRepository {
 
     @Override
     public void answered(String requestUid, Instant at, String refusal) {
-        dsl.update(HUB_OUTBOX).set(HUB_OUTBOX.ANSWERED_AT, utc(at)).set(HUB_OUTBOX.REFUSAL, refusal)
+        dsl.update(HUB_OUTBOX).set(HUB_OUTBOX.ANSWERED_AT, StoreTimes.utc(at)).set(HUB_OUTBOX.REFUSAL, refusal)
                 .where(HUB_OUTBOX.REQUEST_UID.eq(requestUid)).execute();
     }
 
@@ -126,6 +118,6 @@ final class JooqHubSyncRepository implements HubSyncRepository {
 
     private static HubRequest request(HubOutboxRecord r) {
         return new HubRequest(r.getSeq(), r.getRequestUid(), HubRequest.Kind.valueOf(r.getKind()), r.getPlanUid(), r.getActor(),
-                r.getPayload(), r.getQueuedAt().toInstant(), instant(r.getAnsweredAt()), r.getRefusal());
+                r.getPayload(), r.getQueuedAt().toInstant(), StoreTimes.instant(r.getAnsweredAt()), r.getRefusal());
     }
 }

@@ -57,7 +57,7 @@ final class JooqWebhookOutbox implements WebhookOutbox {
                                     WEBHOOK_DELIVERY.SECRET_ENV, WEBHOOK_DELIVERY.CREATED_AT, WEBHOOK_DELIVERY.ATTEMPTS,
                                     WEBHOOK_DELIVERY.GIVE_UP_AFTER, WEBHOOK_DELIVERY.NEXT_ATTEMPT_AT, WEBHOOK_DELIVERY.LAST_STATUS)
                             .values(event.eventId(), event.type().wireName(), event.planId(), json, s.url(), s.secretEnv(),
-                                    time(event.occurredAt()), 0, DEFAULT_GIVE_UP_AFTER, time(event.occurredAt()), 0)
+                                    StoreTimes.utc(event.occurredAt()), 0, DEFAULT_GIVE_UP_AFTER, StoreTimes.utc(event.occurredAt()), 0)
                             .execute();
                 }
                 WebhookDelivery stored = toDelivery(db.selectFrom(WEBHOOK_DELIVERY)
@@ -78,7 +78,7 @@ final class JooqWebhookOutbox implements WebhookOutbox {
 
     @Override
     public List<WebhookDelivery> claim(Instant now, int limit, Duration lease) {
-        OffsetDateTime until = time(now.plus(lease));
+        OffsetDateTime until = StoreTimes.utc(now.plus(lease));
         return dsl.transactionResult(tx -> {
             DSLContext db = tx.dsl();
             List<WebhookDelivery> claimed = new ArrayList<>();
@@ -121,7 +121,7 @@ final class JooqWebhookOutbox implements WebhookOutbox {
     }
 
     private static List<WebhookDeliveryRecord> dueRows(DSLContext db, Instant now, int limit) {
-        Condition due = WEBHOOK_DELIVERY.NEXT_ATTEMPT_AT.le(time(now)).and(WEBHOOK_DELIVERY.DELIVERED_AT.isNull());
+        Condition due = WEBHOOK_DELIVERY.NEXT_ATTEMPT_AT.le(StoreTimes.utc(now)).and(WEBHOOK_DELIVERY.DELIVERED_AT.isNull());
         return db.selectFrom(WEBHOOK_DELIVERY).where(due)
                 .orderBy(WEBHOOK_DELIVERY.NEXT_ATTEMPT_AT, WEBHOOK_DELIVERY.ID)
                 .limit(limit)
@@ -138,11 +138,11 @@ final class JooqWebhookOutbox implements WebhookOutbox {
             }
             WebhookDelivery after = attempt.apply(toDelivery(row));
             row.setAttempts(after.attempts());
-            row.setNextAttemptAt(time(after.nextAttemptAt()));
-            row.setLastAttemptAt(time(after.lastAttemptAt()));
+            row.setNextAttemptAt(StoreTimes.utc(after.nextAttemptAt()));
+            row.setLastAttemptAt(StoreTimes.utc(after.lastAttemptAt()));
             row.setLastStatus(after.lastStatus());
             row.setLastError(after.lastError());
-            row.setDeliveredAt(time(after.deliveredAt()));
+            row.setDeliveredAt(StoreTimes.utc(after.deliveredAt()));
             row.update();
         });
     }
@@ -156,15 +156,8 @@ final class JooqWebhookOutbox implements WebhookOutbox {
                     + e.getMessage() + "). The store may have been edited by hand; restore it from a backup.", e);
         }
         return new WebhookDelivery(r.getId(), event, r.getUrl(), r.getSecretEnv(), r.getAttempts(), r.getGiveUpAfter(),
-                instant(r.getNextAttemptAt()), instant(r.getLastAttemptAt()), r.getLastStatus(), r.getLastError(),
-                instant(r.getDeliveredAt()));
+                StoreTimes.instant(r.getNextAttemptAt()), StoreTimes.instant(r.getLastAttemptAt()), r.getLastStatus(), r.getLastError(),
+                StoreTimes.instant(r.getDeliveredAt()));
     }
 
-    private static OffsetDateTime time(Instant instant) {
-        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
-    }
 }

@@ -1,5 +1,7 @@
 package io.knobwright.app.ui.workbench;
 
+import io.knobwright.app.task.Lazy;
+
 import io.knobwright.app.fleet.FleetService;
 import io.knobwright.app.plan.PlanService;
 import io.knobwright.app.template.TemplateService;
@@ -412,22 +414,5 @@ public final class WorkbenchViewModel {
     /** Selected instance is a stored one that can be edited: everything but a running save. */
     public ObservableBooleanValue canEdit() {
         return Bindings.and(hasSelection, busy.not());
-    }
-
-    /** A value made on first use, on the FX thread (view-models are not shared across threads). */
-    private static final class Lazy<T> {
-        private final java.util.function.Supplier<T> make;
-        private T value;
-
-        Lazy(java.util.function.Supplier<T> make) {
-            this.make = make;
-        }
-
-        T get() {
-            if (value == null) {
-                value = make.get();
-            }
-            return value;
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.knobwright.app.governance;
+package io.knobwright.app.task;
 
 import java.util.Objects;
 import java.util.function.Consumer;
