@@ -2,6 +2,7 @@ package io.knobwright.app;
 
 import io.knobwright.app.catalog.CatalogService;
 import io.knobwright.app.apply.ApplyService;
+import io.knobwright.app.override.OverrideService;
 import io.knobwright.app.daemon.GovernanceDaemon;
 import io.knobwright.connectors.apply.PostgresApplySession;
 import io.knobwright.connectors.jdbc.ConnectorTimeouts;
@@ -61,10 +62,13 @@ public final class AppContext implements AutoCloseable {
     private final Lazy<WebhookSender> webhookSender;
     private final HubService hub;
     private final ApplyService apply;
+    private final OverrideService overrides;
+    private final io.knobwright.model.override.OverrideRepository overrideRepository;
     private final Function<String, String> environment;
     private final Clock clock;
     private HubSyncLoop hubLoop;
     private GovernanceDaemon daemon;
+    private io.knobwright.app.override.RestorationScheduler restorations;
     private final java.util.List<Runnable> governanceListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final PolicyService policy;
     private final AuditService audit;
@@ -105,9 +109,12 @@ public final class AppContext implements AutoCloseable {
                 webhookSender.get(), Backoff.DEFAULT)));
         this.governance = new GovernanceService(store, clock, GovernanceEvents.all(notifications, new HubQueue(clock)));
         this.hub = new HubService(store, store.vault(), clock, governance, HubClient::connect);
-        this.apply = new ApplyService(store, store.vault(), governance,
-                id -> java.util.Optional.ofNullable(plans.catalogsOf(java.util.List.of(id)).get(id)),
-                (instance, target, catalog) -> new PostgresApplySession(target, ConnectorTimeouts.DEFAULT, catalog), clock);
+        java.util.function.Function<Long, java.util.Optional<io.knobwright.model.catalog.ParameterCatalog>> catalogOf =
+                id -> java.util.Optional.ofNullable(plans.catalogsOf(java.util.List.of(id)).get(id));
+        ApplyService.Sessions sessions = (instance, target, catalog) -> new PostgresApplySession(target, ConnectorTimeouts.DEFAULT, catalog);
+        this.apply = new ApplyService(store, store.vault(), governance, catalogOf, sessions, clock);
+        this.overrideRepository = store.overrides();
+        this.overrides = new OverrideService(store, store.vault(), governance, catalogOf, sessions, clock);
         this.environment = environment;
         this.clock = clock;
         this.policy = new PolicyService(store, clock);
@@ -176,6 +183,10 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** Applying approved plans to servers, all or nothing, and finishing runs a killed process left behind. */
+    public OverrideService overrides() {
+        return overrides;
+    }
+
     public ApplyService apply() {
         return apply;
     }
@@ -214,6 +225,29 @@ public final class AppContext implements AutoCloseable {
         return daemon;
     }
 
+    /**
+     * Starts restoring overrides at their deadlines for this store (the workbench, or `knobwright daemon` with
+     * {@code exclusive}). Started once; stopped when this context closes.
+     *
+     * @return the scheduler; with {@code exclusive}, empty when another scheduler already holds the store's lease
+     */
+    public synchronized java.util.Optional<io.knobwright.app.override.RestorationScheduler> startRestorations(String role,
+                                                                                                              boolean exclusive) {
+        if (restorations == null) {
+            var scheduler = new io.knobwright.app.override.RestorationScheduler(overrides, overrideRepository, clock, role);
+            if (exclusive) {
+                if (scheduler.startExclusive().isPresent()) {
+                    scheduler.close();
+                    return java.util.Optional.empty();
+                }
+            } else {
+                scheduler.start();
+            }
+            restorations = scheduler;
+        }
+        return java.util.Optional.of(restorations);
+    }
+
     /** Hears of governance changes the daemon sees (expiries, decisions pulled from the hub), off the FX thread. */
     public void onGovernanceChange(Runnable listener) {
         governanceListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
@@ -248,6 +282,9 @@ public final class AppContext implements AutoCloseable {
     @Override
     public void close() {
         synchronized (this) {
+            if (restorations != null) {
+                restorations.close();
+            }
             if (daemon != null) {
                 daemon.close();
             }

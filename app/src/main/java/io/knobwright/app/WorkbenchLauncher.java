@@ -22,6 +22,7 @@ final class WorkbenchLauncher {
 
     static int run(AppContext context) {
         context.startGovernanceDaemon();
+        context.startRestorations("workbench", false);
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         try {

@@ -110,6 +110,7 @@ public final class CliSession implements AutoCloseable {
             context = contexts.open(dataDir(), actingAs);
             StartupTrace.mark("context open");
             finishInterruptedApplies(context);
+            restoreDueOverrides(context);
         }
         return context;
     }
@@ -121,6 +122,17 @@ public final class CliSession implements AutoCloseable {
                     + " had been interrupted: " + run.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
                     + (run.message().isEmpty() ? "" : ". " + run.message()));
         }
+    }
+
+    /**
+     * Overrides whose deadline passed while nothing was running are restored now, before the command, and reported:
+     * every command is a chance to put them back (two indexed queries when nothing is due).
+     */
+    private void restoreDueOverrides(AppContext opened) {
+        for (var restoration : opened.overrides().restoreDue()) {
+            err.println("knobwright: " + restoration.message());
+        }
+        StartupTrace.mark("overdue overrides checked");
     }
 
     CatalogRepository catalogs() {

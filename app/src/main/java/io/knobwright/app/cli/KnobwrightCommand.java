@@ -9,7 +9,8 @@ import java.util.concurrent.Callable;
 /** The top command: without a subcommand it opens the workbench; with one it runs headless. */
 @Command(name = "knobwright", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {FleetCommand.class, CatalogCommand.class, TemplateCommand.class, PlanCommand.class, UserCommand.class,
-                PolicyCommand.class, AuditCommand.class, HubCommand.class, BenchCommand.class},
+                PolicyCommand.class, AuditCommand.class, HubCommand.class, OverrideCommand.class, DaemonCommand.class,
+                BenchCommand.class},
         description = {
                 "Configuration workbench for a fleet of PostgreSQL, MySQL/MariaDB, SQL Server and Oracle instances.",
                 "Without a command, opens the workbench window. Commands run headless (no display needed)."},
@@ -22,6 +23,7 @@ import java.util.concurrent.Callable;
                 "  4  governance refused: self-approval, a second decision, a missing role, a locked parameter, ...",
                 "  5  the audit chain is broken (audit verify)",
                 "  6  plan apply failed and was rolled back; 7 rolled back only in part (needs attention)",
+                "  (override apply: the code of the first instance that failed; override restore: 3 when the server could not be reached)",
                 "  70 Knobwright hit a bug (run again with --debug and report it)",
                 "",
                 "Data directory: --data-dir DIR, else $KNOBWRIGHT_HOME, else ~/.knobwright."})

@@ -13,12 +13,12 @@ import java.util.Set;
  * and admin (they can write plans and set up users and policy, never approve their own plans). Once users exist,
  * only they act, each with their own roles.
  */
-final class Actors {
+public final class Actors {
 
     private Actors() {
     }
 
-    static User resolve(Repositories repos, String name) {
+    public static User resolve(Repositories repos, String name) {
         if (!User.validName(name)) {
             throw new GovernanceRefusal(GovernanceRefusal.Reason.UNKNOWN_USER, "'" + name + "' is not a valid user name;"
                     + " act as a registered user with --as NAME");
@@ -34,7 +34,7 @@ final class Actors {
                 + " --role dba`."));
     }
 
-    static User require(Repositories repos, String name, Role role, String what) {
+    public static User require(Repositories repos, String name, Role role, String what) {
         User actor = resolve(repos, name);
         if (!actor.has(role)) {
             throw new GovernanceRefusal(GovernanceRefusal.Reason.ROLE_REQUIRED, actor.name() + " may not " + what + ": it needs the "

@@ -13,18 +13,18 @@ import java.util.function.Function;
  * Governed work as one unit of work. When governance refuses, the refusal is recorded in the audit trail (in a
  * unit of its own, since the work's was rolled back) and then reported: a stopped attempt is part of the record.
  */
-final class AuditedWork {
+public final class AuditedWork {
 
     private final UnitOfWork store;
     private final Clock clock;
 
-    AuditedWork(UnitOfWork store, Clock clock) {
+    public AuditedWork(UnitOfWork store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }
 
     /** @param action what was attempted ("plan.approve"); a refusal is recorded as {@code action + ".refused"} */
-    <T> T run(String actor, String action, String subject, Function<Repositories, T> work) {
+    public <T> T run(String actor, String action, String subject, Function<Repositories, T> work) {
         try {
             return store.transactionResult(work);
         } catch (GovernanceRefusal refused) {

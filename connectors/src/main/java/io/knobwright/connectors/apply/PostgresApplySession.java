@@ -154,6 +154,28 @@ public final class PostgresApplySession implements ServerSession, AutoCloseable 
         }
     }
 
+    /**
+     * From postgresql.auto.conf (ALTER SYSTEM) or not. sourcefile is shown only to superusers and pg_read_all_settings;
+     * without it the answer is true, which puts the same value back as a setting instead of removing the entry.
+     */
+    @Override
+    public boolean persisted(String parameter) {
+        ParameterSpec spec = spec(parameter);
+        try (PreparedStatement s = connection().prepareStatement(
+                "SELECT source, sourcefile FROM pg_settings WHERE name = ?")) {
+            s.setString(1, spec.name());
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return false;
+                }
+                String file = r.getString(2);
+                return file == null ? "configuration file".equals(r.getString(1)) : file.endsWith("postgresql.auto.conf");
+            }
+        } catch (SQLException e) {
+            throw failure("reading " + parameter, e);
+        }
+    }
+
     @Override
     public boolean same(String parameter, String expected, String actual) {
         return actual != null && Values.same(spec(parameter), expected, actual);

@@ -28,7 +28,9 @@ public final class GovernanceRefusal extends UserError {
         /** A mandatory reason or comment is missing. */
         REASON_REQUIRED,
         /** No such user is registered. */
-        UNKNOWN_USER
+        UNKNOWN_USER,
+        /** Another override owns the parameter, or a plan touching it is being applied. */
+        CONFLICT
     }
 
     private final Reason reason;

@@ -9,6 +9,7 @@ import io.knobwright.model.catalog.ServerCatalogRepository;
 import io.knobwright.model.fleet.InstanceRepository;
 import io.knobwright.model.fleet.SnapshotRepository;
 import io.knobwright.model.notify.WebhookOutbox;
+import io.knobwright.model.override.OverrideRepository;
 import io.knobwright.model.plan.PlanRepository;
 import io.knobwright.model.template.TemplateAssignmentRepository;
 import io.knobwright.model.template.TemplateRepository;
@@ -25,7 +26,7 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                         TemplateAssignmentRepository templateAssignments, PlanRepository plans,
                         ServerCatalogRepository serverCatalogs, GovernanceRepository governance,
                         AuditRepository audit, WebhookOutbox webhooks, HubSyncRepository hub,
-                        ApplyJournal applyJournal) implements Repositories {
+                        ApplyJournal applyJournal, OverrideRepository overrides) implements Repositories {
 
     /** @param catalogCache the store's cache of stored server descriptions, shared by every transaction */
     JooqRepositories(DSLContext dsl, Clock clock, Map<Long, ParameterCatalog> catalogCache) {
@@ -33,7 +34,7 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                 new JooqTemplateAssignmentRepository(dsl), new JooqPlanRepository(dsl),
                 new JooqServerCatalogRepository(dsl, catalogCache), new JooqGovernanceRepository(dsl),
                 new JooqAuditRepository(dsl), new JooqWebhookOutbox(dsl), new JooqHubSyncRepository(dsl),
-                new JooqApplyJournal(dsl));
+                new JooqApplyJournal(dsl), new JooqOverrideRepository(dsl));
     }
 
     /**
@@ -51,6 +52,7 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                 contention.eachCallAUnit(AuditRepository.class, audit),
                 contention.eachCallAUnit(WebhookOutbox.class, webhooks),
                 contention.eachCallAUnit(HubSyncRepository.class, hub),
-                contention.eachCallAUnit(ApplyJournal.class, applyJournal));
+                contention.eachCallAUnit(ApplyJournal.class, applyJournal),
+                contention.eachCallAUnit(OverrideRepository.class, overrides));
     }
 }

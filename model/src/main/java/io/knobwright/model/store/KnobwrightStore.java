@@ -253,6 +253,11 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
         return repositories.applyJournal();
     }
 
+    @Override
+    public io.knobwright.model.override.OverrideRepository overrides() {
+        return repositories.overrides();
+    }
+
     public CredentialVault vault() {
         return vault;
     }

@@ -46,4 +46,7 @@ public interface Repositories {
 
     /** What each apply did to a server, step by step, written before each step is done. */
     ApplyJournal applyJournal();
+
+    /** Emergency overrides with their deadlines, and the restoration scheduler's lease. */
+    io.knobwright.model.override.OverrideRepository overrides();
 }

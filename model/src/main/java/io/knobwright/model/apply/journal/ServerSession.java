@@ -20,4 +20,14 @@ public interface ServerSession {
 
     /** Whether the value read back is the one asked for (engines compare values in their own way). */
     boolean same(String parameter, String expected, String actual);
+
+    /**
+     * Whether the value in force now was written by this kind of session (ALTER SYSTEM, SET PERSIST), so that putting
+     * it back means writing it again; false when it comes from the configuration file or the default, so that putting
+     * it back means removing the entry ({@link #restore} with null) and the server is not pinned to today's value.
+     * Engines that cannot tell say true: writing the value back is then always right for the value.
+     */
+    default boolean persisted(String parameter) {
+        return true;
+    }
 }

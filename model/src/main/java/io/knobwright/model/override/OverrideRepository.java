@@ -1,0 +1,65 @@
+package io.knobwright.model.override;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Emergency overrides in the store: each write commits on its own unless it runs inside a unit of work. */
+public interface OverrideRepository {
+
+    /** Stores a new override (PENDING) and returns it with its id. */
+    EmergencyOverride insert(EmergencyOverride override);
+
+    Optional<EmergencyOverride> find(long id);
+
+    /** Overrides stacked directly on {@code id}. */
+    List<EmergencyOverride> stackedOn(long id);
+
+    /** Live overrides (pending, active, restoring, attention) of one parameter on one instance, oldest first. */
+    List<EmergencyOverride> liveOn(long instanceId, String parameter);
+
+    /** Every live override, soonest deadline first. */
+    List<EmergencyOverride> live();
+
+    /** The newest overrides of any state, newest first. */
+    List<EmergencyOverride> recent(int limit);
+
+    /** Active overrides whose deadline passed and whose next attempt is due, and restorations left claimed since before {@code staleBefore}. */
+    List<EmergencyOverride> due(Instant now, Instant staleBefore);
+
+    /** Overrides left PENDING since before {@code before}: a process died while applying them. */
+    List<EmergencyOverride> pendingSince(Instant before);
+
+    /** The soonest moment something is due (a deadline or a retry), if any live override waits for one. */
+    Optional<Instant> nextDue();
+
+    /**
+     * Moves an override from {@code from} to {@code to} only if it is still in {@code from}: the claim that keeps two
+     * processes from restoring the same override. Returns whether this caller won.
+     */
+    boolean transition(long id, OverrideState from, OverrideState to, Instant at);
+
+    /** Ends an override (RESTORED, KEPT, FAILED, ATTENTION) with who and why. */
+    void end(long id, OverrideState state, Instant at, String by, String note);
+
+    /** Records a failed restoration: back to ACTIVE, with the attempt count, the error and when to try again. */
+    void failedAttempt(long id, int attempts, Instant nextAttemptAt, String error);
+
+    /** A new deadline (extend); clears the retry schedule so the new deadline counts. */
+    void reschedule(long id, Instant deadline);
+
+    /** The value actually in force after applying (the spelling the server reports). */
+    void confirm(long id, String value);
+
+    /**
+     * Takes (or renews) the restoration scheduler's lease for {@code holder}: granted when nobody holds it, when
+     * {@code holder} already does, or when the holder's last heartbeat is older than {@code lease}. Atomic across
+     * processes sharing the store.
+     */
+    boolean acquireLease(String holder, Instant now, java.time.Duration lease);
+
+    /** Who holds the scheduler's lease now (a heartbeat younger than {@code lease}), if anyone. */
+    Optional<String> leaseHolder(Instant now, java.time.Duration lease);
+
+    void releaseLease(String holder);
+}
