@@ -29,6 +29,7 @@ import io.knobwright.model.policy.Policy;
 import io.knobwright.model.policy.Role;
 import io.knobwright.model.store.Repositories;
 import io.knobwright.model.store.UnitOfWork;
+import io.knobwright.model.value.Values;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -113,7 +114,7 @@ public final class OverrideService {
         }
         ServerSession server = sessions.open(instance, catalog);
         try {
-            List<EmergencyOverride> pending = journal(actor, instance, settings, request, batch, deadline, under, server, locks);
+            List<EmergencyOverride> pending = journal(actor, instance, catalog, settings, request, batch, deadline, under, server, locks);
             return applyAll(actor, server, pending);
         } finally {
             InstanceSessions.close(server);
@@ -202,7 +203,7 @@ public final class OverrideService {
      * here on leaves rows that say what may have reached the server. A locked parameter breaks the glass first: a
      * plan of the override is bypassed (operator, reason, post-hoc review), as governance demands for any change.
      */
-    private List<EmergencyOverride> journal(String actor, Instance instance, Map<String, String> settings,
+    private List<EmergencyOverride> journal(String actor, Instance instance, ParameterCatalog catalog, Map<String, String> settings,
                                             OverrideRequest request, String batch, Instant deadline,
                                             Map<String, EmergencyOverride> under, ServerSession server, List<LockRule> locks) {
         Instant now = clock.instant();
@@ -219,7 +220,10 @@ public final class OverrideService {
                         "Could not read " + e.getKey() + " on " + instance.name() + "; nothing was changed: " + failed.getMessage());
             }
             EmergencyOverride below = under.get(e.getKey());
-            planned.add(EmergencyOverride.pending(batch, instance.id(), instance.name(), e.getKey(), e.getValue(), prior,
+            // kept as a DBA reads them ("64MB", not 65536 kB): shown in lists and the audit, and written back as such
+            prior = Values.readable(catalog, e.getKey(), prior);
+            planned.add(EmergencyOverride.pending(batch, instance.id(), instance.name(), e.getKey(),
+                    Values.readable(catalog, e.getKey(), e.getValue()), prior,
                     persisted, below == null ? 0 : below.id(), actor, request.reason(), now, deadline, 0));
             changes.add(new PlannedChange(e.getKey(), prior, e.getValue(), null, ApplyMode.RELOAD, "emergency override",
                     "restores at " + deadline));
@@ -239,18 +243,19 @@ public final class OverrideService {
 
     /** Sets and reads back each parameter; on any failure the ones set are put back and all are FAILED. */
     private List<EmergencyOverride> applyAll(String actor, ServerSession server, List<EmergencyOverride> pending) {
-        List<String> confirmed = new ArrayList<>();
         for (int i = 0; i < pending.size(); i++) {
             EmergencyOverride o = pending.get(i);
+            boolean sent = false;
             try {
                 server.set(o.parameter(), o.value());
+                sent = true;
                 String back = server.read(o.parameter());
                 if (!server.same(o.parameter(), o.value(), back)) {
                     throw new ServerStepException(o.parameter() + " reads back " + back + " after setting " + o.value(), false);
                 }
-                confirmed.add(back);
             } catch (ServerStepException e) {
-                String outcome = putBack(server, pending.subList(0, e.unreachable() ? i + 1 : i));
+                // a refused statement did nothing; one cut off, or set but reading back otherwise, is put back too
+                String outcome = putBack(server, pending.subList(0, sent || e.unreachable() ? i + 1 : i));
                 failed(actor, pending, o.parameter() + " on " + o.instanceName() + " failed: " + e.getMessage() + ". " + outcome);
                 throw new UserError(e.unreachable() ? UserError.Kind.UNREACHABLE : UserError.Kind.INPUT,
                         "Override of " + o.parameter() + " on " + o.instanceName() + " failed: " + e.getMessage() + ". " + outcome);
@@ -262,7 +267,6 @@ public final class OverrideService {
             for (int i = 0; i < pending.size(); i++) {
                 EmergencyOverride o = pending.get(i);
                 repos.overrides().transition(o.id(), OverrideState.PENDING, OverrideState.ACTIVE, now);
-                repos.overrides().confirm(o.id(), confirmed.get(i));
                 repos.audit().append(new AuditEntry(actor, "override.applied", subject(o), shown(o.prior()), o.value(),
                         o.reason() + " (restores at " + o.deadline() + (o.stackedOn() == 0 ? "" : ", stacked on override "
                                 + o.stackedOn()) + ")"), now);
@@ -383,7 +387,8 @@ public final class OverrideService {
             }
             restoreValue(server, o.parameter(), target.value(), target.persisted());
             String back = server.read(o.parameter());
-            return ended(o, OverrideState.RESTORED, by, why + "; " + o.parameter() + " is back at " + shown(back),
+            return ended(o, OverrideState.RESTORED, by, why + "; " + o.parameter() + " is back at "
+                            + shown(Values.readable(catalog, o.parameter(), back)),
                     "override.restored");
         } catch (ServerStepException | UserError e) {
             return retryLater(o, by, e.getMessage());

@@ -35,6 +35,7 @@ public final class RestorationScheduler implements AutoCloseable {
     private final List<Consumer<List<Restoration>>> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("knobwright-restoration").factory());
+    private static final java.util.concurrent.atomic.AtomicInteger SCHEDULERS = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean holding;
 
     /** @param role "workbench" or "daemon": shown to whoever finds the lease taken */
@@ -42,7 +43,8 @@ public final class RestorationScheduler implements AutoCloseable {
         this.service = Objects.requireNonNull(service, "service");
         this.overrides = Objects.requireNonNull(overrides, "overrides");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.holder = role + " " + ManagementFactory.getRuntimeMXBean().getName();
+        // pid@host, and which scheduler of the process: two in one JVM (tests, a second window) are two holders
+        this.holder = role + " " + ManagementFactory.getRuntimeMXBean().getName() + " #" + SCHEDULERS.incrementAndGet();
     }
 
     /** Who holds the lease now, if anyone (this scheduler included). */

@@ -48,9 +48,6 @@ public interface OverrideRepository {
     /** A new deadline (extend); clears the retry schedule so the new deadline counts. */
     void reschedule(long id, Instant deadline);
 
-    /** The value actually in force after applying (the spelling the server reports). */
-    void confirm(long id, String value);
-
     /**
      * Takes (or renews) the restoration scheduler's lease for {@code holder}: granted when nobody holds it, when
      * {@code holder} already does, or when the holder's last heartbeat is older than {@code lease}. Atomic across

@@ -142,10 +142,6 @@ final class JooqOverrideRepository implements OverrideRepository {
                 .setNull(OVERRIDE_CHANGE.NEXT_ATTEMPT_AT).where(OVERRIDE_CHANGE.ID.eq(id)).execute();
     }
 
-    @Override
-    public void confirm(long id, String value) {
-        dsl.update(OVERRIDE_CHANGE).set(OVERRIDE_CHANGE.TARGET_VALUE, value).where(OVERRIDE_CHANGE.ID.eq(id)).execute();
-    }
 
     @Override
     public boolean acquireLease(String holder, Instant now, Duration lease) {
