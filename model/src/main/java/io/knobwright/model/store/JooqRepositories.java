@@ -3,6 +3,7 @@ package io.knobwright.model.store;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.approval.GovernanceRepository;
 import io.knobwright.model.apply.journal.ApplyJournal;
+import io.knobwright.model.apply.restart.PendingRestartRepository;
 import io.knobwright.model.audit.AuditRepository;
 import io.knobwright.model.hub.HubSyncRepository;
 import io.knobwright.model.catalog.ServerCatalogRepository;
@@ -25,7 +26,7 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                         TemplateAssignmentRepository templateAssignments, PlanRepository plans,
                         ServerCatalogRepository serverCatalogs, GovernanceRepository governance,
                         AuditRepository audit, WebhookOutbox webhooks, HubSyncRepository hub,
-                        ApplyJournal applyJournal) implements Repositories {
+                        ApplyJournal applyJournal, PendingRestartRepository pendingRestarts) implements Repositories {
 
     /** @param catalogCache the store's cache of stored server descriptions, shared by every transaction */
     JooqRepositories(DSLContext dsl, Clock clock, Map<Long, ParameterCatalog> catalogCache) {
@@ -33,7 +34,7 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                 new JooqTemplateAssignmentRepository(dsl), new JooqPlanRepository(dsl),
                 new JooqServerCatalogRepository(dsl, catalogCache), new JooqGovernanceRepository(dsl),
                 new JooqAuditRepository(dsl), new JooqWebhookOutbox(dsl), new JooqHubSyncRepository(dsl),
-                new JooqApplyJournal(dsl));
+                new JooqApplyJournal(dsl), new JooqPendingRestarts(dsl));
     }
 
     /**
@@ -51,6 +52,7 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                 contention.eachCallAUnit(AuditRepository.class, audit),
                 contention.eachCallAUnit(WebhookOutbox.class, webhooks),
                 contention.eachCallAUnit(HubSyncRepository.class, hub),
-                contention.eachCallAUnit(ApplyJournal.class, applyJournal));
+                contention.eachCallAUnit(ApplyJournal.class, applyJournal),
+                contention.eachCallAUnit(PendingRestartRepository.class, pendingRestarts));
     }
 }

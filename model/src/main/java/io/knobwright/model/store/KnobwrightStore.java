@@ -253,6 +253,11 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
         return repositories.applyJournal();
     }
 
+    @Override
+    public io.knobwright.model.apply.restart.PendingRestartRepository pendingRestarts() {
+        return repositories.pendingRestarts();
+    }
+
     public CredentialVault vault() {
         return vault;
     }

@@ -2,6 +2,7 @@ package io.knobwright.model.store;
 
 import io.knobwright.model.approval.GovernanceRepository;
 import io.knobwright.model.apply.journal.ApplyJournal;
+import io.knobwright.model.apply.restart.PendingRestartRepository;
 import io.knobwright.model.audit.AuditRepository;
 import io.knobwright.model.hub.HubSyncRepository;
 import io.knobwright.model.catalog.ServerCatalogRepository;
@@ -46,4 +47,7 @@ public interface Repositories {
 
     /** What each apply did to a server, step by step, written before each step is done. */
     ApplyJournal applyJournal();
+
+    /** Parameters applied plans set that wait for their server's restart. */
+    PendingRestartRepository pendingRestarts();
 }
