@@ -2,8 +2,9 @@ package io.knobwright.app;
 
 import io.knobwright.app.catalog.CatalogService;
 import io.knobwright.app.apply.ApplyService;
+import io.knobwright.app.apply.PendingRestarts;
 import io.knobwright.app.daemon.GovernanceDaemon;
-import io.knobwright.connectors.apply.PostgresApplySession;
+import io.knobwright.connectors.apply.ApplySessions;
 import io.knobwright.connectors.jdbc.ConnectorTimeouts;
 import io.knobwright.app.fleet.DefaultFleetService;
 import io.knobwright.app.fleet.FleetService;
@@ -107,7 +108,7 @@ public final class AppContext implements AutoCloseable {
         this.hub = new HubService(store, store.vault(), clock, governance, HubClient::connect);
         this.apply = new ApplyService(store, store.vault(), governance,
                 id -> java.util.Optional.ofNullable(plans.catalogsOf(java.util.List.of(id)).get(id)),
-                (instance, target, catalog) -> new PostgresApplySession(target, ConnectorTimeouts.DEFAULT, catalog), clock);
+                (instance, target, catalog) -> ApplySessions.open(instance.engine(), target, ConnectorTimeouts.DEFAULT, catalog), clock);
         this.environment = environment;
         this.clock = clock;
         this.policy = new PolicyService(store, clock);
@@ -178,6 +179,11 @@ public final class AppContext implements AutoCloseable {
     /** Applying approved plans to servers, all or nothing, and finishing runs a killed process left behind. */
     public ApplyService apply() {
         return apply;
+    }
+
+    /** Parameters applied plans set that wait for their server's restart, and the check that clears them. */
+    public PendingRestarts pendingRestarts() {
+        return apply.restarts();
     }
 
     /** The shared approval hub: link, status, one sync. */
