@@ -3,8 +3,9 @@ package io.knobwright.app;
 import io.knobwright.app.catalog.CatalogService;
 import io.knobwright.app.apply.ApplyService;
 import io.knobwright.app.override.OverrideService;
+import io.knobwright.app.apply.PendingRestarts;
 import io.knobwright.app.daemon.GovernanceDaemon;
-import io.knobwright.connectors.apply.PostgresApplySession;
+import io.knobwright.connectors.apply.ApplySessions;
 import io.knobwright.connectors.jdbc.ConnectorTimeouts;
 import io.knobwright.app.fleet.DefaultFleetService;
 import io.knobwright.app.fleet.FleetService;
@@ -111,7 +112,8 @@ public final class AppContext implements AutoCloseable {
         this.hub = new HubService(store, store.vault(), clock, governance, HubClient::connect);
         java.util.function.Function<Long, java.util.Optional<io.knobwright.model.catalog.ParameterCatalog>> catalogOf =
                 id -> java.util.Optional.ofNullable(plans.catalogsOf(java.util.List.of(id)).get(id));
-        ApplyService.Sessions sessions = (instance, target, catalog) -> new PostgresApplySession(target, ConnectorTimeouts.DEFAULT, catalog);
+        ApplyService.Sessions sessions = (instance, target, catalog) -> ApplySessions.open(instance.engine(), target,
+                ConnectorTimeouts.DEFAULT, catalog);
         this.apply = new ApplyService(store, store.vault(), governance, catalogOf, sessions, clock);
         this.overrideRepository = store.overrides();
         this.overrides = new OverrideService(store, store.vault(), governance, catalogOf, sessions, clock);
@@ -189,6 +191,11 @@ public final class AppContext implements AutoCloseable {
 
     public ApplyService apply() {
         return apply;
+    }
+
+    /** Parameters applied plans set that wait for their server's restart, and the check that clears them. */
+    public PendingRestarts pendingRestarts() {
+        return apply.restarts();
     }
 
     /** The shared approval hub: link, status, one sync. */

@@ -14,7 +14,6 @@ import io.knobwright.model.apply.journal.StepPhase;
 import io.knobwright.model.apply.journal.TransactionalApply;
 import io.knobwright.model.audit.AuditEntry;
 import io.knobwright.model.catalog.ParameterCatalog;
-import io.knobwright.model.engine.Engine;
 import io.knobwright.model.fleet.CredentialVault;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.plan.ChangePlan;
@@ -35,7 +34,8 @@ import java.util.function.Function;
  * Applies an approved plan to its server, all or nothing (TransactionalApply over the store's journal): the gate of
  * governance first, every change checked against the server's catalog before anything is sent, the plan's baseline
  * compared with what the server holds now, then the run; the plan's state and the audit trail follow its outcome.
- * Live apply is PostgreSQL's today; the statements of the other engines exist (0117) and their sessions come next.
+ * Every engine is applied live through its session (the connectors' ApplySessions); SQL Server and Oracle only where
+ * their JDBC driver is on the class path. Parameters left waiting for a restart are recorded in {@link #restarts()}.
  */
 public final class ApplyService {
 
@@ -52,6 +52,7 @@ public final class ApplyService {
     private final Sessions sessions;
     private final Clock clock;
     private final TransactionalApply transactional;
+    private final PendingRestarts restarts;
 
     public ApplyService(UnitOfWork store, CredentialVault vault, GovernanceService governance,
                         Function<Long, Optional<ParameterCatalog>> catalogs, Sessions sessions, Clock clock) {
@@ -62,6 +63,12 @@ public final class ApplyService {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.transactional = new TransactionalApply(store.applyJournal(), clock);
+        this.restarts = new PendingRestarts(store, instance -> {
+            if (!instance.connectable()) {
+                throw UserError.input(instance.name() + " has no connection (inventory only): it cannot be asked.");
+            }
+            return open(instance, catalog(instance));
+        });
     }
 
     public ApplyRun apply(String actor, long planId) {
@@ -73,16 +80,9 @@ public final class ApplyService {
             throw UserError.input(instance.name() + " has no connection (inventory only): register it with `knobwright fleet add`"
                     + " to apply plans to it.");
         }
-        if (instance.engine() != Engine.POSTGRESQL) {
-            throw UserError.input("Applying to " + instance.engine().displayName() + " is not available yet: only PostgreSQL is"
-                    + " applied live today. Nothing was changed on " + instance.name() + ".");
-        }
-        ParameterCatalog catalog = catalogs.apply(instance.id()).orElseThrow(() -> UserError.input("No catalog for "
-                + instance.engine().displayName() + " " + instance.version() + ": nothing was applied."));
+        ParameterCatalog catalog = catalog(instance);
         refuseInvalid(plan, catalog);
-        ConnectionTarget target = new ConnectionTarget(instance.connection().jdbcUrl(), instance.connection().user(),
-                vault.open(instance.connection().credential(), instance.name()).orElse(null));
-        ServerSession server = sessions.open(instance, target, catalog);
+        ServerSession server = open(instance, catalog);
         try {
             refuseDrifted(plan, server, catalog);
             store.inTransaction(repos -> {
@@ -98,6 +98,7 @@ public final class ApplyService {
             ApplyRun run = transactional.apply(new ApplyRun(0, planId, instance.id(), instance.name(), actor, RunState.APPLYING,
                     clock.instant(), null, steps, ""), server);
             record(run, actor);
+            restarts.recordAfter(run, server);
             return run;
         } finally {
             if (server instanceof AutoCloseable closeable) {
@@ -108,6 +109,23 @@ public final class ApplyService {
                 }
             }
         }
+    }
+
+    private ParameterCatalog catalog(Instance instance) {
+        return catalogs.apply(instance.id()).orElseThrow(() -> UserError.input("No catalog for "
+                + instance.engine().displayName() + " " + instance.version() + ": nothing was applied."));
+    }
+
+    /** The engine's session on the instance, with its credential from the vault; nothing is contacted yet. */
+    private ServerSession open(Instance instance, ParameterCatalog catalog) {
+        ConnectionTarget target = new ConnectionTarget(instance.connection().jdbcUrl(), instance.connection().user(),
+                vault.open(instance.connection().credential(), instance.name()).orElse(null));
+        return sessions.open(instance, target, catalog);
+    }
+
+    /** Parameters applied plans set that wait for their server's restart; checks open sessions like applying does. */
+    public PendingRestarts restarts() {
+        return restarts;
     }
 
     /** Every change checked against the server's catalog first: one bad value and nothing is sent. */

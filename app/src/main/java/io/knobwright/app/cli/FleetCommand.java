@@ -7,9 +7,9 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 @Command(name = "fleet", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "List, register, import, inspect, edit and remove instances.",
+        description = "List, register, import, inspect, edit and remove instances; list restarts they wait for.",
         subcommands = {FleetListCommand.class, FleetAddCommand.class, FleetImportCommand.class, FleetShowCommand.class,
-                FleetEditCommand.class, FleetRefreshCommand.class, FleetRemoveCommand.class, FleetRemoveDemoCommand.class})
+                FleetEditCommand.class, FleetRefreshCommand.class, FleetRestartsCommand.class, FleetRemoveCommand.class, FleetRemoveDemoCommand.class})
 final class FleetCommand implements Callable<Integer> {
 
     @Spec
@@ -17,6 +17,6 @@ final class FleetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw Cli.usage(spec.commandLine(), "Missing command: use one of list, add, import, show, edit, refresh, remove, remove-demo.");
+        throw Cli.usage(spec.commandLine(), "Missing command: use one of list, add, import, show, edit, refresh, restarts, remove, remove-demo.");
     }
 }

@@ -98,6 +98,11 @@ final class CliHarness implements AutoCloseable {
         }
     }
 
+    /** The store the commands use, for tests that prepare what a command then reads (an applied plan). */
+    KnobwrightStore store() {
+        return store;
+    }
+
     InstanceRepository instances() {
         return store.instances();
     }

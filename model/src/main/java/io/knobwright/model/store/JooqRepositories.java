@@ -3,6 +3,7 @@ package io.knobwright.model.store;
 import io.knobwright.model.catalog.ParameterCatalog;
 import io.knobwright.model.approval.GovernanceRepository;
 import io.knobwright.model.apply.journal.ApplyJournal;
+import io.knobwright.model.apply.restart.PendingRestartRepository;
 import io.knobwright.model.audit.AuditRepository;
 import io.knobwright.model.hub.HubSyncRepository;
 import io.knobwright.model.catalog.ServerCatalogRepository;
@@ -26,7 +27,8 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                         TemplateAssignmentRepository templateAssignments, PlanRepository plans,
                         ServerCatalogRepository serverCatalogs, GovernanceRepository governance,
                         AuditRepository audit, WebhookOutbox webhooks, HubSyncRepository hub,
-                        ApplyJournal applyJournal, OverrideRepository overrides) implements Repositories {
+                        ApplyJournal applyJournal, OverrideRepository overrides,
+                        PendingRestartRepository pendingRestarts) implements Repositories {
 
     /** @param catalogCache the store's cache of stored server descriptions, shared by every transaction */
     JooqRepositories(DSLContext dsl, Clock clock, Map<Long, ParameterCatalog> catalogCache) {
@@ -34,7 +36,7 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                 new JooqTemplateAssignmentRepository(dsl), new JooqPlanRepository(dsl),
                 new JooqServerCatalogRepository(dsl, catalogCache), new JooqGovernanceRepository(dsl),
                 new JooqAuditRepository(dsl), new JooqWebhookOutbox(dsl), new JooqHubSyncRepository(dsl),
-                new JooqApplyJournal(dsl), new JooqOverrideRepository(dsl));
+                new JooqApplyJournal(dsl), new JooqOverrideRepository(dsl), new JooqPendingRestarts(dsl));
     }
 
     /**
@@ -53,6 +55,7 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                 contention.eachCallAUnit(WebhookOutbox.class, webhooks),
                 contention.eachCallAUnit(HubSyncRepository.class, hub),
                 contention.eachCallAUnit(ApplyJournal.class, applyJournal),
-                contention.eachCallAUnit(OverrideRepository.class, overrides));
+                contention.eachCallAUnit(OverrideRepository.class, overrides),
+                contention.eachCallAUnit(PendingRestartRepository.class, pendingRestarts));
     }
 }

@@ -258,6 +258,11 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
         return repositories.overrides();
     }
 
+    @Override
+    public io.knobwright.model.apply.restart.PendingRestartRepository pendingRestarts() {
+        return repositories.pendingRestarts();
+    }
+
     public CredentialVault vault() {
         return vault;
     }

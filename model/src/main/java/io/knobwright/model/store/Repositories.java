@@ -2,6 +2,7 @@ package io.knobwright.model.store;
 
 import io.knobwright.model.approval.GovernanceRepository;
 import io.knobwright.model.apply.journal.ApplyJournal;
+import io.knobwright.model.apply.restart.PendingRestartRepository;
 import io.knobwright.model.audit.AuditRepository;
 import io.knobwright.model.hub.HubSyncRepository;
 import io.knobwright.model.catalog.ServerCatalogRepository;
@@ -49,4 +50,7 @@ public interface Repositories {
 
     /** Emergency overrides with their deadlines, and the restoration scheduler's lease. */
     io.knobwright.model.override.OverrideRepository overrides();
+
+    /** Parameters applied plans set that wait for their server's restart. */
+    PendingRestartRepository pendingRestarts();
 }

@@ -30,9 +30,9 @@ public record ApplyRun(long id, long planId, long instanceId, String instanceNam
         return new ApplyRun(id, planId, instanceId, instanceName, actor, end, at, at, steps, why);
     }
 
-    /** Parameters whose new value only takes effect after a restart, once the run is applied. */
+    /** Parameters whose new value only takes effect after a restart (or an option-file edit and one), once the run is applied. */
     public List<String> pendingRestarts() {
-        return state == RunState.APPLIED
-                ? steps.stream().filter(JournalStep::restartNeeded).map(JournalStep::parameter).toList() : List.of();
+        return state == RunState.APPLIED ? steps.stream().filter(s -> s.restartNeeded() || s.phase() == StepPhase.HANDED_OVER)
+                .map(JournalStep::parameter).toList() : List.of();
     }
 }

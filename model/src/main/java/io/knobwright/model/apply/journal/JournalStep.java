@@ -7,7 +7,8 @@ import java.util.Objects;
  *
  * @param prior   the value the server held before the run (captured first); null when the server did not report it
  * @param target  the value the plan sets
- * @param error   why the step failed or could not be compensated; empty otherwise
+ * @param error   why the step failed or could not be compensated; for a {@link StepPhase#HANDED_OVER} step what a
+ *                person must do to make it; empty otherwise
  */
 public record JournalStep(int ordinal, String parameter, String prior, String target, boolean restartNeeded,
                           StepPhase phase, String error) {

@@ -1,5 +1,7 @@
 package io.knobwright.model.apply.journal;
 
+import java.util.Optional;
+
 /**
  * What an apply needs from one server, over one connection (implemented by the connectors: ALTER SYSTEM, SET
  * PERSIST, ...). Each method throws {@link ServerStepException} when the server refuses or cannot be reached.
@@ -8,6 +10,17 @@ public interface ServerSession {
 
     /** The value the server holds now, in the form the catalog uses; null when it does not report the parameter. */
     String read(String parameter);
+
+    /**
+     * For a change this server cannot take over a connection (MariaDB's restart-only variables): what a person must do
+     * instead, in a sentence ("write `back_log = 300` under [mariadbd] in the option file and restart the server").
+     * Nothing is sent for such a change. Empty when {@link #set} makes it, which is every change on most engines.
+     *
+     * @throws ServerStepException when the change is refused before anything is sent
+     */
+    default Optional<String> handOver(String parameter, String value) {
+        return Optional.empty();
+    }
 
     /** Makes the server hold {@code value} (persisted and, where the engine can, in effect). */
     void set(String parameter, String value);

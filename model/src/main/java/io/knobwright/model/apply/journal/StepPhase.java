@@ -17,7 +17,12 @@ public enum StepPhase {
     /** Read back from the server: it holds the prior value again. */
     COMPENSATED,
     /** The server refused it or reads back something else. */
-    FAILED;
+    FAILED,
+    /**
+     * Nothing sent: the server cannot take the change over a connection, so a person makes it (the step's note says
+     * how: the option-file line) and restarts the server. Counts as applied, waiting for that restart.
+     */
+    HANDED_OVER;
 
     /** Whether the server may hold this step's new value, so that compensation must look at it. */
     public boolean mayHaveReachedServer() {

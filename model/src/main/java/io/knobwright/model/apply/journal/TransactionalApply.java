@@ -12,7 +12,9 @@ import java.util.function.Function;
  * is journaled, then made, then read back; on any failure the changes that may have reached the server are put
  * back in reverse order and read back too. The end state is the old configuration or the new one; when putting
  * back fails as well, the run says exactly which parameter holds what (NEEDS_ATTENTION). A run left APPLYING by a
- * killed process is compensated by {@link #recover} at the next start.
+ * killed process is compensated by {@link #recover} at the next start. A change the server can only take from its
+ * option file is handed over ({@link ServerSession#handOver}): nothing is sent, and an applied run's message says
+ * what to write before the restart.
  */
 public final class TransactionalApply {
 
@@ -45,9 +47,17 @@ public final class TransactionalApply {
             steps.add(new JournalStep(s.ordinal(), s.parameter(), prior, s.target(), s.restartNeeded(), StepPhase.PLANNED, ""));
         }
         ApplyRun run = journal.start(planned.withSteps(steps));
+        List<String> handedOver = new ArrayList<>();
         for (JournalStep step : run.steps()) {
-            journal.step(run.id(), step.ordinal(), StepPhase.APPLYING, "");
             try {
+                Optional<String> byHand = server.handOver(step.parameter(), step.target());
+                if (byHand.isPresent()) {
+                    // Nothing reaches the server, so there is nothing to put back if a later step fails.
+                    journal.step(run.id(), step.ordinal(), StepPhase.HANDED_OVER, byHand.get());
+                    handedOver.add(byHand.get());
+                    continue;
+                }
+                journal.step(run.id(), step.ordinal(), StepPhase.APPLYING, "");
                 server.set(step.parameter(), step.target());
                 String back = server.read(step.parameter());
                 if (!server.same(step.parameter(), step.target(), back)
@@ -62,7 +72,8 @@ public final class TransactionalApply {
                         "step " + (step.ordinal() + 1) + " (" + step.parameter() + ") failed: " + e.getMessage());
             }
         }
-        journal.finish(run.id(), RunState.APPLIED, clock.instant(), "");
+        journal.finish(run.id(), RunState.APPLIED, clock.instant(), handedOver.isEmpty() ? ""
+                : "Not sent, the server cannot take it while running; to finish: " + String.join("; ", handedOver) + ".");
         return journal.find(run.id()).orElseThrow();
     }
 
@@ -96,6 +107,12 @@ public final class TransactionalApply {
     private ApplyRun compensate(ApplyRun run, ServerSession server, String why) {
         List<String> problems = new ArrayList<>();
         for (JournalStep step : run.steps().reversed()) {
+            if (step.phase() == StepPhase.HANDED_OVER) {
+                // Never sent, so the server holds the prior value; the note must no longer ask for the edit.
+                journal.step(run.id(), step.ordinal(), StepPhase.COMPENSATED,
+                        "Nothing was sent; the run was rolled back, so do not make this edit.");
+                continue;
+            }
             if (!step.phase().mayHaveReachedServer()) {
                 continue;
             }

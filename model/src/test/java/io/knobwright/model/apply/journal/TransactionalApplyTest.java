@@ -39,6 +39,16 @@ class TransactionalApplyTest {
         final Set<String> refuseRestore = new HashSet<>();
         final Set<String> restartOnly = new HashSet<>();
         final Map<String, String> pending = new HashMap<>();
+        /** Parameters only an option-file edit can change: handed over, never set. */
+        final Set<String> optionFileOnly = new HashSet<>();
+        final List<String> sent = new java.util.ArrayList<>();
+
+        @Override
+        public Optional<String> handOver(String parameter, String value) {
+            return optionFileOnly.contains(parameter)
+                    ? Optional.of("write `" + parameter + " = " + value + "` under [mariadbd] in the option file and restart")
+                    : Optional.empty();
+        }
 
         @Override
         public String read(String parameter) {
@@ -47,6 +57,7 @@ class TransactionalApplyTest {
 
         @Override
         public void set(String parameter, String value) {
+            sent.add(parameter);
             if (refuse.contains(parameter)) {
                 throw new ServerStepException("invalid value for parameter \"" + parameter + "\": \"" + value + "\"", false);
             }
@@ -202,5 +213,37 @@ class TransactionalApplyTest {
         ApplyRun run = apply.apply(planned(THREE), server);
         assertThat(run.state()).isEqualTo(RunState.ROLLED_BACK);
         assertThat(run.message()).startsWith("Nothing was changed");
+    }
+
+    @Test
+    void aChangeOnlyTheOptionFileCanMakeIsHandedOverNotSentAndTheRunIsAppliedWithWhatToWrite() {
+        ScriptedServer server = new ScriptedServer();
+        server.values.put("back_log", "150");
+        server.optionFileOnly.add("back_log");
+        ApplyRun run = apply.apply(planned(List.of(new String[]{"work_mem", "65536"}, new String[]{"back_log", "300", "restart"})), server);
+        assertThat(run.state()).isEqualTo(RunState.APPLIED);
+        assertThat(server.sent).containsExactly("work_mem");
+        assertThat(server.values).containsEntry("back_log", "150");
+        assertThat(run.steps()).extracting(JournalStep::phase).containsExactly(StepPhase.VERIFIED, StepPhase.HANDED_OVER);
+        assertThat(run.steps().get(1).error()).contains("back_log = 300");
+        assertThat(run.message()).contains("to finish: write `back_log = 300` under [mariadbd] in the option file and restart");
+        assertThat(run.pendingRestarts()).containsExactly("back_log");
+        assertThat(store.applyJournal().find(run.id()).orElseThrow().steps().get(1).phase()).isEqualTo(StepPhase.HANDED_OVER);
+    }
+
+    @Test
+    void aRefusalAfterAHandedOverStepPutsBackWhatWasSentAndTellsNothingToWrite() {
+        ScriptedServer server = new ScriptedServer();
+        server.optionFileOnly.add("back_log");
+        server.refuse.add("max_connections");
+        ApplyRun run = apply.apply(planned(List.of(new String[]{"work_mem", "65536"}, new String[]{"back_log", "300", "restart"},
+                new String[]{"max_connections", "300"})), server);
+        assertThat(run.state()).isEqualTo(RunState.ROLLED_BACK);
+        assertThat(server.values).containsEntry("work_mem", "4096");
+        assertThat(run.steps()).extracting(JournalStep::phase)
+                .containsExactly(StepPhase.COMPENSATED, StepPhase.COMPENSATED, StepPhase.FAILED);
+        assertThat(run.steps().get(1).error()).contains("do not make this edit");
+        assertThat(run.message()).doesNotContain("to finish").contains("holds its configuration from before the run");
+        assertThat(run.pendingRestarts()).isEmpty();
     }
 }
