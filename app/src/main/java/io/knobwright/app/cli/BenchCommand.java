@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Measurements of Knobwright itself.",
         subcommands = {BenchFleetUiCommand.class, BenchTemplatesCommand.class, BenchPlansCommand.class, BenchGovernanceCommand.class,
+                BenchOverridesCommand.class,
                 BenchStartupCommand.class, BenchStartupTrainingCommand.class})
 final class BenchCommand implements Callable<Integer> {
 
