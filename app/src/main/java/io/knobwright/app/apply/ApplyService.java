@@ -82,6 +82,7 @@ public final class ApplyService {
         }
         ParameterCatalog catalog = catalog(instance);
         refuseInvalid(plan, catalog);
+        refuseOverridden(plan);
         ServerSession server = open(instance, catalog);
         try {
             refuseDrifted(plan, server, catalog);
@@ -142,6 +143,25 @@ public final class ApplyService {
         if (!problems.isEmpty()) {
             throw UserError.input("Plan " + plan.id() + " cannot be applied as it stands; nothing was sent: "
                     + String.join("; ", problems));
+        }
+    }
+
+    /**
+     * A parameter an emergency override holds would be changed under it, and then changed again when the override
+     * restores itself: the plan waits until the override is restored or cancelled (kept).
+     */
+    private void refuseOverridden(ChangePlan plan) {
+        List<String> held = new ArrayList<>();
+        for (PlannedChange c : plan.changes()) {
+            for (var o : store.overrides().liveOn(plan.instanceId(), c.parameter())) {
+                held.add(c.parameter() + " (override " + o.id() + " by " + o.actor() + ", until " + o.deadline() + ")");
+            }
+        }
+        if (!held.isEmpty()) {
+            throw new io.knobwright.model.approval.GovernanceRefusal(io.knobwright.model.approval.GovernanceRefusal.Reason.CONFLICT,
+                    "Plan " + plan.id() + " changes parameters an emergency override holds on " + plan.instanceName() + ": "
+                    + String.join("; ", held) + ". Nothing was applied: restore the override (`knobwright override restore ID`)"
+                    + " or keep it (`knobwright override cancel ID`) first.");
         }
     }
 

@@ -128,7 +128,8 @@ public final class OverrideService {
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, String> e : settings.entrySet()) {
             try {
-                ApplyStep step = planner.plan(e.getKey(), e.getValue(), PriorValue.notPersisted(null));
+                // the prior is read later, on the server; the value itself stands in so every engine's writer can plan
+                ApplyStep step = planner.plan(e.getKey(), e.getValue(), PriorValue.notPersisted(e.getValue()));
                 if (step.restartNeeded() || step.spec().applyMode() == ApplyMode.RESTART) {
                     problems.add(step.spec().name() + " takes effect only after a restart, so an override cannot act now"
                             + " (create a plan for it)");

@@ -336,6 +336,19 @@ class OverrideLifecycleTest {
     }
 
     @Test
+    void aPlanTouchingAnOverriddenParameterWaitsForTheOverride() throws Exception {
+        EmergencyOverride o = only(apply("olga", "work_mem", "64MB", Duration.ofMinutes(5), false));
+        ChangePlan plan = store.plans().save(new ChangePlan(0, pg.id(), pg.name(), "t", 1, clock.instant(), "dave",
+                PlanState.DRAFT, ChangePlan.NO_BASELINE, List.of(new PlannedChange("work_mem", "4096", "8192", null,
+                ApplyMode.ONLINE, "t", ""))));
+        context.governance().submit("dave", plan.id(), null, "");
+        context.governance().approve("rita", plan.id(), "");
+        assertThatThrownBy(() -> context.apply().apply("dave", plan.id())).isInstanceOf(GovernanceRefusal.class)
+                .hasMessageContaining("override " + o.id());
+        assertThat(setting("work_mem")).isEqualTo("65536");
+    }
+
+    @Test
     void onlyOperatorsOverrideAndALockedParameterBreaksTheGlassWithAReview() throws Exception {
         assertThatThrownBy(() -> apply("dave", "work_mem", "64MB", Duration.ofMinutes(5), false))
                 .isInstanceOf(GovernanceRefusal.class).hasMessageContaining("operator");
