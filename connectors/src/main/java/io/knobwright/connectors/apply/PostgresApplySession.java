@@ -132,7 +132,8 @@ public final class PostgresApplySession implements ServerSession, AutoCloseable 
                     }
                 }
                 try {
-                    Thread.sleep(20);
+                    // the postmaster rereads the files and signals this backend within milliseconds: poll finely
+                    Thread.sleep(2);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
@@ -182,9 +183,12 @@ public final class PostgresApplySession implements ServerSession, AutoCloseable 
     }
 
     /** A server error is a refusal of this step; a lost connection (SQLSTATE 08, 57P01) may or may not have done it. */
-    private static ServerStepException failure(String what, SQLException e) {
+    private ServerStepException failure(String what, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         boolean lost = state.startsWith("08") || state.startsWith("57P");
+        if (lost) {
+            closeQuietly(); // the next call opens a new one (compensation needs it)
+        }
         return new ServerStepException("PostgreSQL " + (lost ? "connection lost while " : "refused ") + what + ": "
                 + (e.getMessage() == null ? state : e.getMessage().lines().findFirst().orElse(state)), lost, e);
     }

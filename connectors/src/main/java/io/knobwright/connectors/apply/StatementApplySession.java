@@ -224,6 +224,9 @@ public final class StatementApplySession implements ServerSession, AutoCloseable
     /** A server error is a refusal of this step; a lost connection may or may not have done it. */
     private ServerStepException failure(String what, SQLException e) {
         boolean lost = engine.connectionLost(e);
+        if (lost) {
+            closeQuietly(); // the next call opens a new one (compensation needs it)
+        }
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         return new ServerStepException(engine.displayName() + (lost ? " connection lost while " : " refused ") + what + ": "
                 + (e.getMessage() == null ? state : e.getMessage().lines().findFirst().orElse(state)), lost, e);
