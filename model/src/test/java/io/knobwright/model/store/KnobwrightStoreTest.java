@@ -41,7 +41,7 @@ class KnobwrightStoreTest {
         }
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("knobwright"), "sa", "");
              ResultSet rs = c.createStatement().executeQuery(
-                     "SELECT MAX(\"version\") FROM \"flyway_schema_history\" WHERE \"success\"")) {
+                     "SELECT MAX(CAST(\"version\" AS INT)) FROM \"flyway_schema_history\" WHERE \"success\"")) {
             rs.next();
             assertThat(rs.getString(1)).isEqualTo(String.valueOf(StoreMigrations.NEWEST_SCHEMA));
         }
