@@ -128,6 +128,7 @@ class ApplyWhenTheServerStopsTest {
         List<ApplyRun> recovered = fixture.context.apply().recover();
         assertThat(recovered).singleElement().satisfies(r -> {
             assertThat(r.state()).as(r.message()).isEqualTo(RunState.ROLLED_BACK);
+            assertThat(r.message()).contains("server went away while applying").contains("Every change was put back");
             assertThat(r.steps()).extracting(JournalStep::phase).containsOnly(StepPhase.COMPENSATED);
         });
         assertThat(settings(url(), PARAMETERS)).containsExactlyElementsOf(old);

@@ -107,7 +107,10 @@ public final class TransactionalApply {
                 done.add(journal.find(run.id()).orElseThrow());
                 continue;
             }
-            done.add(compensate(run, server.get(), "Knobwright stopped while applying (the run was never confirmed whole)"));
+            // A released run carries the message of its own ending; an orphan's process died without a word.
+            done.add(compensate(run, server.get(), run.message().isEmpty()
+                    ? "Knobwright stopped while applying (the run was never confirmed whole)"
+                    : "The server went away while applying, before the changes could be put back; put back now that it answers"));
         }
         return done;
     }
