@@ -201,9 +201,12 @@ public final class ApplyService {
             case NEEDS_ATTENTION -> PlanState.NEEDS_ATTENTION;
             case APPLYING -> PlanState.APPLYING;
         };
+        // A run still APPLYING was cut off by a server that went away: it is put back at the next start (0119).
+        String action = state == PlanState.APPLYING ? "plan.apply.interrupted"
+                : "plan." + state.name().toLowerCase(Locale.ROOT).replace('_', '-');
         store.inTransaction(repos -> {
             repos.plans().updateState(run.planId(), state);
-            repos.audit().append(new AuditEntry(actor, "plan." + state.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+            repos.audit().append(new AuditEntry(actor, action,
                     "plan:" + run.planId(), PlanState.APPLYING.name(), state.name(),
                     (run.message().isEmpty() ? "" : run.message() + " ") + "(apply run " + run.id() + ")"
                             + (run.pendingRestarts().isEmpty() ? "" : "; restart pending for " + String.join(", ", run.pendingRestarts()))),
@@ -212,8 +215,9 @@ public final class ApplyService {
     }
 
     /**
-     * At start: runs a killed process left APPLYING are compensated (or stay, when their server cannot be reached);
-     * their plans' states and the audit trail follow.
+     * At start: runs left APPLYING by a killed process, or by a server that went away while they were put back, are
+     * compensated (or stay, when their server cannot be reached yet); their plans' states and the audit trail follow.
+     * Runs another live process is applying are left to it.
      */
     public List<ApplyRun> recover() {
         List<ApplyRun> recovered = transactional.recover(run -> {
@@ -231,12 +235,21 @@ public final class ApplyService {
                 throw new ServerStepException(e.getMessage(), true, e);
             }
         });
+        List<ApplyRun> reported = new ArrayList<>(recovered);
         for (ApplyRun run : recovered) {
             if (run.state().finished()) {
                 record(run, "knobwright");
             }
         }
-        return recovered;
+        // A process killed after its run ended but before the plan followed leaves the plan APPLYING: the journal says.
+        for (ChangePlan plan : store.plans().findByState(PlanState.APPLYING)) {
+            List<ApplyRun> runs = store.applyJournal().ofPlan(plan.id());
+            if (!runs.isEmpty() && runs.getFirst().state().finished()) {
+                record(runs.getFirst(), "knobwright");
+                reported.add(runs.getFirst());
+            }
+        }
+        return reported;
     }
 
     public List<ApplyRun> runsOf(long planId) {

@@ -14,9 +14,10 @@ import java.util.concurrent.Callable;
         description = {"Applies an approved (or bypassed) plan to its server, all or nothing: every change is checked against",
                 "the server's catalog and the plan's baseline first, then made, read back and journaled; on any failure the",
                 "changes made are put back. Exit 0 applied, 6 rolled back (the server holds its old configuration),",
-                "7 needs attention (putting back failed: the message says what is where). A MariaDB variable that cannot",
-                "change while the server runs is not sent: the run says which option-file line to write before the restart.",
-                "Parameters waiting for a restart are listed by 'fleet restarts'."})
+                "7 needs attention (putting back failed: the message says what is where), or the server went away before",
+                "the changes could be put back (they are put back by the next command once it answers). A MariaDB variable",
+                "that cannot change while the server runs is not sent: the run says which option-file line to write before",
+                "the restart. Parameters waiting for a restart are listed by 'fleet restarts'."})
 final class PlanApplyCommand implements Callable<Integer> {
 
     private final CliSession session;

@@ -230,9 +230,11 @@ public final class OverrideService {
                     "restores at " + deadline));
         }
         long planId = locks.isEmpty() ? 0 : breakGlass(actor, instance, changes, request.reason());
-        return store.transactionResult(repos -> planned.stream().map(o -> repos.overrides().insert(planId == 0 ? o
-                : EmergencyOverride.pending(o.batch(), o.instanceId(), o.instanceName(), o.parameter(), o.value(), o.prior(),
-                o.priorPersisted(), o.stackedOn(), o.actor(), o.reason(), o.createdAt(), o.deadline(), planId))).toList());
+        List<EmergencyOverride> journaled = store.transactionResult(repos -> planned.stream().map(o -> repos.overrides().insert(
+                planId == 0 ? o : EmergencyOverride.pending(o.batch(), o.instanceId(), o.instanceName(), o.parameter(), o.value(),
+                o.prior(), o.priorPersisted(), o.stackedOn(), o.actor(), o.reason(), o.createdAt(), o.deadline(), planId))).toList());
+        overrides().onDisk();
+        return journaled;
     }
 
     private long breakGlass(String actor, Instance instance, List<PlannedChange> changes, String reason) {
@@ -262,8 +264,8 @@ public final class OverrideService {
                         "Override of " + o.parameter() + " on " + o.instanceName() + " failed: " + e.getMessage() + ". " + outcome);
             }
         }
-        return store.transactionResult(repos -> {
-            List<EmergencyOverride> active = new ArrayList<>();
+        List<EmergencyOverride> active = store.transactionResult(repos -> {
+            List<EmergencyOverride> made = new ArrayList<>();
             Instant now = clock.instant();
             for (int i = 0; i < pending.size(); i++) {
                 EmergencyOverride o = pending.get(i);
@@ -271,17 +273,20 @@ public final class OverrideService {
                 repos.audit().append(new AuditEntry(actor, "override.applied", subject(o), shown(o.prior()), o.value(),
                         o.reason() + " (restores at " + o.deadline() + (o.stackedOn() == 0 ? "" : ", stacked on override "
                                 + o.stackedOn()) + ")"), now);
-                active.add(repos.overrides().find(o.id()).orElseThrow());
+                made.add(repos.overrides().find(o.id()).orElseThrow());
             }
             long planId = pending.getFirst().planId();
             if (planId != 0) {
                 repos.plans().updateState(planId, PlanState.APPLIED);
                 repos.audit().append(new AuditEntry(actor, "plan.applied", "plan:" + planId, PlanState.BYPASSED.name(),
                         PlanState.APPLIED.name(), "as emergency override(s) " + String.join(", ",
-                        pending.stream().map(p -> Long.toString(p.id())).toList()) + ", restoring at " + pending.getFirst().deadline()), now);
+                        pending.stream().map(p -> Long.toString(p.id())).toList()) + ", restoring at " + pending.getFirst().deadline()),
+                        now);
             }
-            return active;
+            return made;
         });
+        overrides().onDisk();
+        return active;
     }
 
     /** Puts back, newest first, what a failed request set; says where things are. */

@@ -1,22 +1,15 @@
 package io.knobwright.app.apply;
 
 import io.knobwright.app.AppContext;
-import io.knobwright.app.fleet.Registration;
-import io.knobwright.connectors.Connectors;
-import io.knobwright.connectors.apply.PostgresApplySession;
-import io.knobwright.connectors.jdbc.ConnectorTimeouts;
 import io.knobwright.model.UserError;
 import io.knobwright.model.apply.journal.ApplyRun;
 import io.knobwright.model.apply.journal.RunState;
 import io.knobwright.model.apply.journal.ServerSession;
 import io.knobwright.model.catalog.ApplyMode;
-import io.knobwright.model.catalog.CatalogRepository;
 import io.knobwright.model.fleet.Instance;
-import io.knobwright.model.fleet.Tier;
 import io.knobwright.model.plan.ChangePlan;
 import io.knobwright.model.plan.PlanState;
 import io.knobwright.model.plan.PlannedChange;
-import io.knobwright.model.policy.Role;
 import io.knobwright.model.store.KnobwrightStore;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -28,12 +21,8 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -47,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ApplyAgainstPostgresTest {
 
     private static EmbeddedPostgres postgres;
+    private ApplyFixture fixture;
     private KnobwrightStore store;
     private AppContext context;
     private Instance pg;
@@ -64,18 +54,15 @@ class ApplyAgainstPostgresTest {
     @BeforeEach
     void fleetAndPeople() throws Exception {
         sql("ALTER SYSTEM RESET ALL", "SELECT pg_reload_conf()");
-        store = KnobwrightStore.inMemory("apply-" + System.nanoTime(), false);
-        context = new AppContext(store, store, new CatalogRepository(), Connectors.defaultRegistry(), name -> null, "alice");
-        pg = context.fleet().register(new Registration("embedded-pg", postgres.getJdbcUrl("postgres", "postgres"), "postgres",
-                null, null, Tier.TEST, null, null, Map.of()));
-        context.policy().addUser("setup", "carol", Set.of(Role.ADMIN));
-        context.policy().addUser("carol", "alice", Set.of(Role.DBA));
-        context.policy().addUser("carol", "bob", Set.of(Role.REVIEWER));
+        fixture = ApplyFixture.inMemory(postgres.getJdbcUrl("postgres", "postgres"));
+        store = fixture.store;
+        context = fixture.context;
+        pg = fixture.pg;
     }
 
     @AfterEach
     void close() throws Exception {
-        context.close();
+        fixture.close();
         sql("ALTER SYSTEM RESET ALL", "SELECT pg_reload_conf()");
     }
 
@@ -96,15 +83,11 @@ class ApplyAgainstPostgresTest {
     }
 
     private ChangePlan approved(PlannedChange... changes) {
-        ChangePlan plan = store.plans().save(new ChangePlan(0, pg.id(), pg.name(), "test", 1, Instant.now(), "alice",
-                PlanState.DRAFT, "live at " + Instant.now(), List.of(changes)));
-        context.governance().submit("alice", plan.id(), null, "");
-        context.governance().approve("bob", plan.id(), "");
-        return plan;
+        return fixture.approved(changes);
     }
 
     private static PlannedChange change(String parameter, String from, String to, ApplyMode mode) {
-        return new PlannedChange(parameter, from, to, null, mode, "test", "");
+        return ApplyFixture.change(parameter, from, to, mode);
     }
 
     @Test
@@ -174,10 +157,7 @@ class ApplyAgainstPostgresTest {
     }
 
     private ApplyService killingAfter(String parameter, TerminatedAfter[] opened) {
-        return new ApplyService(store, store.vault(), context.governance(),
-                id -> Optional.ofNullable(context.plans().catalogsOf(List.of(id)).get(id)),
-                (instance, target, catalog) -> opened[0] = new TerminatedAfter(parameter,
-                        new PostgresApplySession(target, ConnectorTimeouts.DEFAULT, catalog)), Clock.systemUTC());
+        return fixture.applyOver(real -> opened[0] = new TerminatedAfter(parameter, real));
     }
 
     @Test
@@ -224,25 +204,34 @@ class ApplyAgainstPostgresTest {
         assertThat(store.plans().find(plan.id()).orElseThrow().state()).isEqualTo(PlanState.ROLLED_BACK);
     }
 
+    @Test
+    void aPlanLeftApplyingAfterItsRunEndedFollowsTheJournalAtTheNextStart() throws Exception {
+        ChangePlan plan = approved(change("work_mem", "4096", "8192", ApplyMode.ONLINE));
+        // What a process killed between ending its run and recording it on the plan leaves behind.
+        ApplyRun ended = store.applyJournal().start(new ApplyRun(0, plan.id(), pg.id(), pg.name(), "alice", RunState.APPLYING,
+                Instant.now(), null, List.of(new io.knobwright.model.apply.journal.JournalStep(0, "work_mem", "4096", "8192", false,
+                io.knobwright.model.apply.journal.StepPhase.PLANNED, "")), ""));
+        store.applyJournal().finish(ended.id(), RunState.ROLLED_BACK, Instant.now(), "Nothing was changed");
+        store.plans().updateState(plan.id(), PlanState.APPLYING);
+
+        assertThat(context.apply().recover()).singleElement().satisfies(r -> assertThat(r.id()).isEqualTo(ended.id()));
+        assertThat(store.plans().find(plan.id()).orElseThrow().state()).isEqualTo(PlanState.ROLLED_BACK);
+        assertThat(context.apply().recover()).as("once").isEmpty();
+    }
+
     /** Terminates the session's own backend from another connection right after one parameter was set. */
-    private static final class TerminatedAfter implements ServerSession, AutoCloseable {
+    private static final class TerminatedAfter extends ForwardingSession {
         private final String parameter;
-        private final PostgresApplySession inner;
         int terminated;
 
-        TerminatedAfter(String parameter, PostgresApplySession inner) {
+        TerminatedAfter(String parameter, ServerSession inner) {
+            super(inner);
             this.parameter = parameter;
-            this.inner = inner;
-        }
-
-        @Override
-        public String read(String p) {
-            return inner.read(p);
         }
 
         @Override
         public void set(String p, String value) {
-            inner.set(p, value);
+            super.set(p, value);
             if (p.equals(parameter)) {
                 try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
                      ResultSet r = s.executeQuery("SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity"
@@ -253,26 +242,6 @@ class ApplyAgainstPostgresTest {
                     throw new IllegalStateException(e);
                 }
             }
-        }
-
-        @Override
-        public void restore(String p, String prior) {
-            inner.restore(p, prior);
-        }
-
-        @Override
-        public boolean pendingRestart(String p) {
-            return inner.pendingRestart(p);
-        }
-
-        @Override
-        public boolean same(String p, String expected, String actual) {
-            return inner.same(p, expected, actual);
-        }
-
-        @Override
-        public void close() {
-            inner.close();
         }
     }
 }

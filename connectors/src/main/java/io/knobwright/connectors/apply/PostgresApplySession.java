@@ -73,15 +73,55 @@ public final class PostgresApplySession implements ServerSession, AutoCloseable 
         run(planned(parameter, value, PriorValue.notPersisted(null)).apply(), spec.name(), value);
     }
 
+    /**
+     * Whether postgresql.auto.conf held an entry before the run is not journaled, so the run's entry is removed first
+     * (RESET): that brings back what postgresql.conf or the default gives, which is the prior value unless an earlier
+     * ALTER SYSTEM had set it; only then is the prior value written back. So putting back does not pin a value that
+     * came from elsewhere in postgresql.auto.conf (0119), and it needs nothing a killed process knew.
+     */
     @Override
     public void restore(String parameter, String prior) {
         ParameterSpec spec = spec(parameter);
-        if (prior == null) {
-            // The server did not report it before: remove what the run wrote (RESET), whatever that was.
-            run(planned(parameter, spec.defaultValue() == null ? "" : spec.defaultValue(), PriorValue.notPersisted(null))
-                    .compensation(), spec.name(), null);
-        } else {
+        run(planned(parameter, spec.defaultValue() == null ? "" : spec.defaultValue(), PriorValue.notPersisted(null))
+                .compensation(), spec.name(), null);
+        if (prior != null && !inForceWithoutEntry(spec, prior)) {
             run(planned(parameter, prior, PriorValue.notPersisted(prior)).apply(), spec.name(), prior);
+        }
+    }
+
+    /**
+     * After a RESET: whether the server holds {@code prior} and waits for no restart to hold something else. The
+     * reload reaches this backend a moment later, so it is asked again for up to a second (the time only a prior
+     * that an earlier ALTER SYSTEM had set costs).
+     */
+    private boolean inForceWithoutEntry(ParameterSpec spec, String prior) {
+        long until = System.nanoTime() + 1_000_000_000L;
+        try (PreparedStatement s = connection().prepareStatement("SELECT setting, pending_restart FROM pg_settings WHERE name = ?")) {
+            s.setString(1, spec.name());
+            while (true) {
+                try (ResultSet r = s.executeQuery()) {
+                    if (r.next() && !r.getBoolean(2) && r.getString(1) != null && Values.same(spec, prior, r.getString(1))) {
+                        return true;
+                    }
+                }
+                if (System.nanoTime() >= until || !pause()) {
+                    return false;
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("reading " + spec.name(), e);
+        }
+    }
+
+    /** Waits a little between two reads; false when interrupted (the caller stops waiting). */
+    private static boolean pause() {
+        try {
+            // the postmaster rereads the files and signals this backend within milliseconds: poll finely
+            Thread.sleep(2);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -131,11 +171,7 @@ public final class PostgresApplySession implements ServerSession, AutoCloseable 
                         return;
                     }
                 }
-                try {
-                    // the postmaster rereads the files and signals this backend within milliseconds: poll finely
-                    Thread.sleep(2);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                if (!pause()) {
                     return;
                 }
             }

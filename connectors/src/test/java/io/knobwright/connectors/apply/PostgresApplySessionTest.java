@@ -79,6 +79,39 @@ class PostgresApplySessionTest {
         assertThat(s.pendingRestart("shared_buffers")).isFalse();
     }
 
+    private static String autoConf() throws Exception {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT pg_read_file('postgresql.auto.conf')")) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+
+    @Test
+    void puttingBackAValueThatCameFromTheDefaultsLeavesNoEntryBehind() throws Exception {
+        String before = autoConf();
+        PostgresApplySession s = open();
+        s.set("work_mem", "8192");
+        s.set("shared_buffers", "32768");
+        assertThat(autoConf()).contains("work_mem").contains("shared_buffers");
+        s.restore("shared_buffers", "16384");
+        s.restore("work_mem", "4096");
+        assertThat(s.read("work_mem")).isEqualTo("4096");
+        assertThat(s.pendingRestart("shared_buffers")).isFalse();
+        assertThat(autoConf()).as("postgresql.auto.conf as before the run, no value pinned").isEqualTo(before);
+    }
+
+    @Test
+    void puttingBackAValueAnEarlierAlterSystemSetWritesItBack() throws Exception {
+        sql("ALTER SYSTEM SET work_mem = '6MB'");
+        sql("SELECT pg_reload_conf()");
+        PostgresApplySession s = open();
+        s.set("work_mem", "8192");
+        s.restore("work_mem", "6144");
+        assertThat(s.read("work_mem")).isEqualTo("6144");
+        assertThat(autoConf()).contains("work_mem");
+    }
+
     @Test
     void anUnknownParameterOrABadValueIsRefusedBeforeAnythingIsSent() {
         PostgresApplySession s = open();

@@ -49,6 +49,13 @@ public interface OverrideRepository {
     void reschedule(long id, Instant deadline);
 
     /**
+     * Writes everything committed so far to the store's file and syncs it. H2 commits reach the file up to half a
+     * second later; an override row must be on disk before its server is touched, or a process killed meanwhile
+     * would leave a changed server that nobody restores (0119, 0120). Outside a transaction only.
+     */
+    void onDisk();
+
+    /**
      * Takes (or renews) the restoration scheduler's lease for {@code holder}: granted when nobody holds it, when
      * {@code holder} already does, or when the holder's last heartbeat is older than {@code lease}. Atomic across
      * processes sharing the store.

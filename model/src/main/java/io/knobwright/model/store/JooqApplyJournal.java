@@ -18,7 +18,12 @@ import java.util.Optional;
 import static io.knobwright.model.store.jooq.Tables.APPLY_RUN;
 import static io.knobwright.model.store.jooq.Tables.APPLY_STEP;
 
-/** The apply journal in H2: a run row and one row per step, each phase written as it happens. */
+/**
+ * The apply journal in H2: a run row and one row per step, each phase written as it happens and on disk before the
+ * call returns. H2 writes a commit to its file up to half a second later (WRITE_DELAY); a process killed in that
+ * time would lose the phase it wrote before acting on the server, and the next start would take a changed server
+ * for an untouched one. So every write ends with CHECKPOINT SYNC (0119): a few per step, only while applying.
+ */
 final class JooqApplyJournal implements ApplyJournal {
 
     private static final int MAX_MESSAGE = 8000;
@@ -34,7 +39,7 @@ final class JooqApplyJournal implements ApplyJournal {
     }
 
     @Override
-    public ApplyRun start(ApplyRun run) {
+    public ApplyRun start(ApplyRun run, String owner) {
         long id = dsl.transactionResult(tx -> {
             DSLContext db = tx.dsl();
             ApplyRunRecord row = db.newRecord(APPLY_RUN);
@@ -45,6 +50,7 @@ final class JooqApplyJournal implements ApplyJournal {
             row.setState(RunState.APPLYING.name());
             row.setStartedAt(StoreTimes.utc(run.startedAt()));
             row.setMessage("");
+            row.setOwner(owner);
             row.insert();
             for (JournalStep s : run.steps()) {
                 db.insertInto(APPLY_STEP).set(APPLY_STEP.RUN_ID, row.getId()).set(APPLY_STEP.ORDINAL, s.ordinal())
@@ -54,6 +60,7 @@ final class JooqApplyJournal implements ApplyJournal {
             }
             return row.getId();
         });
+        onDisk();
         return find(id).orElseThrow();
     }
 
@@ -61,12 +68,42 @@ final class JooqApplyJournal implements ApplyJournal {
     public void step(long runId, int ordinal, StepPhase phase, String error) {
         dsl.update(APPLY_STEP).set(APPLY_STEP.PHASE, phase.name()).set(APPLY_STEP.ERROR, clip(error, MAX_ERROR))
                 .where(APPLY_STEP.RUN_ID.eq(runId).and(APPLY_STEP.ORDINAL.eq(ordinal))).execute();
+        onDisk();
     }
 
     @Override
     public void finish(long runId, RunState state, Instant at, String message) {
         dsl.update(APPLY_RUN).set(APPLY_RUN.STATE, state.name()).set(APPLY_RUN.FINISHED_AT, StoreTimes.utc(at))
-                .set(APPLY_RUN.MESSAGE, clip(message, MAX_MESSAGE)).where(APPLY_RUN.ID.eq(runId)).execute();
+                .set(APPLY_RUN.MESSAGE, clip(message, MAX_MESSAGE)).setNull(APPLY_RUN.OWNER).where(APPLY_RUN.ID.eq(runId)).execute();
+        onDisk();
+    }
+
+    @Override
+    public void release(long runId, String message) {
+        dsl.update(APPLY_RUN).set(APPLY_RUN.MESSAGE, clip(message, MAX_MESSAGE)).setNull(APPLY_RUN.OWNER)
+                .where(APPLY_RUN.ID.eq(runId)).execute();
+        onDisk();
+    }
+
+    @Override
+    public Optional<String> owner(long runId) {
+        return dsl.select(APPLY_RUN.OWNER).from(APPLY_RUN).where(APPLY_RUN.ID.eq(runId)).fetchOptional(APPLY_RUN.OWNER);
+    }
+
+    /** A compare-and-set in one UPDATE: H2 locks the row, so a second claimer re-reads it and finds another owner. */
+    @Override
+    public boolean claim(long runId, String expected, String owner) {
+        boolean taken = dsl.update(APPLY_RUN).set(APPLY_RUN.OWNER, owner)
+                .where(APPLY_RUN.ID.eq(runId).and(APPLY_RUN.STATE.eq(RunState.APPLYING.name()))
+                        .and(expected == null ? APPLY_RUN.OWNER.isNull() : APPLY_RUN.OWNER.eq(expected)))
+                .execute() == 1;
+        onDisk();
+        return taken;
+    }
+
+    /** Everything committed so far written and synced to the store's file (a no-op in memory). */
+    private void onDisk() {
+        dsl.execute("CHECKPOINT SYNC");
     }
 
     @Override

@@ -11,19 +11,28 @@ import java.util.function.Function;
  * All or nothing on a server that has no multi-parameter transaction: prior values are captured first; each change
  * is journaled, then made, then read back; on any failure the changes that may have reached the server are put
  * back in reverse order and read back too. The end state is the old configuration or the new one; when putting
- * back fails as well, the run says exactly which parameter holds what (NEEDS_ATTENTION). A run left APPLYING by a
- * killed process is compensated by {@link #recover} at the next start. A change the server can only take from its
- * option file is handed over ({@link ServerSession#handOver}): nothing is sent, and an applied run's message says
- * what to write before the restart.
+ * back is refused as well, the run says exactly which parameter holds what (NEEDS_ATTENTION). A run that could not be
+ * put back because the server went away stays APPLYING, with nobody owning it, like a run a killed process left
+ * behind: {@link #recover} compensates both at the next start once the server answers (0119). A run a live process
+ * owns is never touched by another. A change the
+ * server can only take from its option file is handed over ({@link ServerSession#handOver}): nothing is sent, and an
+ * applied run's message says what to write before the restart.
  */
 public final class TransactionalApply {
 
     private final ApplyJournal journal;
     private final Clock clock;
+    private final String owner;
 
     public TransactionalApply(ApplyJournal journal, Clock clock) {
+        this(journal, clock, RunOwner.current());
+    }
+
+    /** @param owner the process this instance runs in, recorded on the runs it works on */
+    public TransactionalApply(ApplyJournal journal, Clock clock, RunOwner owner) {
         this.journal = Objects.requireNonNull(journal, "journal");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.owner = owner.text();
     }
 
     /**
@@ -46,7 +55,7 @@ public final class TransactionalApply {
             }
             steps.add(new JournalStep(s.ordinal(), s.parameter(), prior, s.target(), s.restartNeeded(), StepPhase.PLANNED, ""));
         }
-        ApplyRun run = journal.start(planned.withSteps(steps));
+        ApplyRun run = journal.start(planned.withSteps(steps), owner);
         List<String> handedOver = new ArrayList<>();
         for (JournalStep step : run.steps()) {
             try {
@@ -78,19 +87,29 @@ public final class TransactionalApply {
     }
 
     /**
-     * Finishes runs a killed process left APPLYING: each is compensated (it was never confirmed whole). A run whose
-     * server cannot be reached now stays APPLYING, to be tried at the next start, and is returned as it is.
+     * Finishes runs left APPLYING that no live process owns (a killed process's, or one whose server went away
+     * while it was put back): each is taken over and compensated (it was never confirmed whole). A run whose server
+     * cannot be reached now stays APPLYING, to be tried at the next start, and is returned as it is. A run a live
+     * process is applying, or another process took over first, is neither touched nor returned.
      *
      * @param sessions opens a session on a run's instance; empty when the instance is gone from the fleet
      */
     public List<ApplyRun> recover(Function<ApplyRun, Optional<ServerSession>> sessions) {
         List<ApplyRun> done = new ArrayList<>();
-        for (ApplyRun run : journal.unfinished()) {
+        for (ApplyRun unfinished : journal.unfinished()) {
+            Optional<String> holder = journal.owner(unfinished.id());
+            if (holder.flatMap(RunOwner::parse).filter(RunOwner::alive).isPresent()
+                    || !journal.claim(unfinished.id(), holder.orElse(null), owner)) {
+                continue;
+            }
+            // Read again once owned: the previous owner may have journaled more before it let go.
+            ApplyRun run = journal.find(unfinished.id()).orElseThrow();
             Optional<ServerSession> server;
             try {
                 server = sessions.apply(run);
             } catch (ServerStepException e) {
-                done.add(run);
+                journal.release(run.id(), run.message());
+                done.add(journal.find(run.id()).orElseThrow());
                 continue;
             }
             if (server.isEmpty()) {
@@ -99,13 +118,17 @@ public final class TransactionalApply {
                 done.add(journal.find(run.id()).orElseThrow());
                 continue;
             }
-            done.add(compensate(run, server.get(), "Knobwright stopped while applying (the run was never confirmed whole)"));
+            // A released run carries the message of its own ending; an orphan's process died without a word.
+            done.add(compensate(run, server.get(), run.message().isEmpty()
+                    ? "Knobwright stopped while applying (the run was never confirmed whole)"
+                    : "The server went away while applying, before the changes could be put back; put back now that it answers"));
         }
         return done;
     }
 
     private ApplyRun compensate(ApplyRun run, ServerSession server, String why) {
         List<String> problems = new ArrayList<>();
+        boolean refused = false;
         for (JournalStep step : run.steps().reversed()) {
             if (step.phase() == StepPhase.HANDED_OVER) {
                 // Never sent, so the server holds the prior value; the note must no longer ask for the edit.
@@ -127,6 +150,7 @@ public final class TransactionalApply {
                 journal.step(run.id(), step.ordinal(), StepPhase.COMPENSATED, step.error());
             } catch (ServerStepException e) {
                 journal.step(run.id(), step.ordinal(), StepPhase.COMPENSATING, e.getMessage());
+                refused |= !e.unreachable();
                 problems.add(step.parameter() + " (wanted back: " + (step.prior() == null ? "the default" : step.prior())
                         + "; " + e.getMessage() + ")");
             }
@@ -135,6 +159,12 @@ public final class TransactionalApply {
         if (problems.isEmpty()) {
             journal.finish(run.id(), RunState.ROLLED_BACK, clock.instant(), why + ". Every change was put back and read back:"
                     + " the server holds its configuration from before the run.");
+        } else if (!refused) {
+            // The server went away: nothing a person must decide yet. The run stays owed to the server, for the next
+            // start to put back once it answers, as a killed process's would (0119).
+            journal.release(run.id(), why + ". The server could not be reached to put back " + String.join("; ", problems)
+                    + ". " + whatIsWhere(now) + " Knobwright puts these back the next time it starts (any command) and"
+                    + " the server answers; until then the plan stays applying.");
         } else {
             journal.finish(run.id(), RunState.NEEDS_ATTENTION, clock.instant(), why + ". Putting back failed for "
                     + String.join("; ", problems) + ". " + whatIsWhere(now) + " Set those parameters by hand, or apply the"

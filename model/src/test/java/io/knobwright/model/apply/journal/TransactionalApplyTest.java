@@ -37,6 +37,7 @@ class TransactionalApplyTest {
         final Set<String> refuse = new HashSet<>();
         final Set<String> dropConnectionAfterSet = new HashSet<>();
         final Set<String> refuseRestore = new HashSet<>();
+        boolean down;
         final Set<String> restartOnly = new HashSet<>();
         final Map<String, String> pending = new HashMap<>();
         /** Parameters only an option-file edit can change: handed over, never set. */
@@ -57,6 +58,9 @@ class TransactionalApplyTest {
 
         @Override
         public void set(String parameter, String value) {
+            if (down) {
+                throw new ServerStepException("could not connect to server: Connection refused", true);
+            }
             sent.add(parameter);
             if (refuse.contains(parameter)) {
                 throw new ServerStepException("invalid value for parameter \"" + parameter + "\": \"" + value + "\"", false);
@@ -73,8 +77,11 @@ class TransactionalApplyTest {
 
         @Override
         public void restore(String parameter, String prior) {
-            if (refuseRestore.contains(parameter)) {
+            if (down) {
                 throw new ServerStepException("could not connect to server: Connection refused", true);
+            }
+            if (refuseRestore.contains(parameter)) {
+                throw new ServerStepException("permission denied to set parameter \"" + parameter + "\"", false);
             }
             pending.remove(parameter);
             values.put(parameter, prior);
@@ -150,6 +157,48 @@ class TransactionalApplyTest {
         assertThat(run.message()).contains("Putting back failed for work_mem (wanted back: 4096")
                 .contains("work_mem may hold 65536 or 4096").contains("random_page_cost is back at 4")
                 .contains("Set those parameters by hand");
+    }
+
+    @Test
+    void aServerThatGoesAwayMidApplyLeavesTheRunForTheNextStartWhichPutsItBack() {
+        ScriptedServer server = new ScriptedServer() {
+            @Override
+            public void set(String parameter, String value) {
+                down |= parameter.equals("max_connections");
+                super.set(parameter, value);
+            }
+        };
+        ApplyRun run = apply.apply(planned(THREE), server);
+        assertThat(run.state()).as("nothing a person must decide while the server is away").isEqualTo(RunState.APPLYING);
+        assertThat(run.message()).contains("could not be reached to put back")
+                .contains("work_mem may hold 65536 or 4096").contains("next time it starts");
+        assertThat(server.values).containsEntry("work_mem", "65536").containsEntry("random_page_cost", "1.1");
+
+        List<ApplyRun> whileDown = apply.recover(r -> Optional.of(server));
+        assertThat(whileDown).singleElement().satisfies(r -> assertThat(r.state()).isEqualTo(RunState.APPLYING));
+
+        server.down = false;
+        List<ApplyRun> recovered = apply.recover(r -> Optional.of(server));
+        assertThat(recovered).singleElement().satisfies(r -> assertThat(r.state()).isEqualTo(RunState.ROLLED_BACK));
+        assertThat(server.values).containsEntry("work_mem", "4096").containsEntry("random_page_cost", "4")
+                .containsEntry("max_connections", "100");
+        assertThat(store.applyJournal().unfinished()).isEmpty();
+    }
+
+    @Test
+    void aRunALiveProcessOwnsIsLeftToItAndOnlyOneOfTwoClaimersTakesAnOrphan() {
+        ScriptedServer server = new ScriptedServer();
+        ApplyRun live = store.applyJournal().start(planned(THREE), RunOwner.current().text());
+        assertThat(apply.recover(r -> Optional.of(server))).as("a run this live process is applying").isEmpty();
+        assertThat(store.applyJournal().find(live.id()).orElseThrow().state()).isEqualTo(RunState.APPLYING);
+
+        // A pid that no longer runs (or runs since another time): its run is an orphan, taken by one claimer only.
+        String dead = new RunOwner(ProcessHandle.current().pid(), Instant.parse("2001-01-01T00:00:00Z")).text();
+        ApplyRun orphan = store.applyJournal().start(planned(THREE), dead);
+        assertThat(RunOwner.parse(dead).orElseThrow().alive()).isFalse();
+        assertThat(store.applyJournal().claim(orphan.id(), dead, "1@1")).isTrue();
+        assertThat(store.applyJournal().claim(orphan.id(), dead, "2@2")).isFalse();
+        assertThat(store.applyJournal().owner(orphan.id())).contains("1@1");
     }
 
     @Test
