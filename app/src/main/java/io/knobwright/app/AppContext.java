@@ -71,6 +71,7 @@ public final class AppContext implements AutoCloseable {
     private GovernanceDaemon daemon;
     private io.knobwright.app.override.RestorationScheduler restorations;
     private final java.util.List<Runnable> governanceListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.List<Runnable> restorationListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final PolicyService policy;
     private final AuditService audit;
     private final String localUser;
@@ -242,6 +243,7 @@ public final class AppContext implements AutoCloseable {
                                                                                                               boolean exclusive) {
         if (restorations == null) {
             var scheduler = new io.knobwright.app.override.RestorationScheduler(overrides, overrideRepository, clock, role);
+            scheduler.onRestorations(done -> restorationListeners.forEach(Runnable::run));
             if (exclusive) {
                 if (scheduler.startExclusive().isPresent()) {
                     scheduler.close();
@@ -258,6 +260,14 @@ public final class AppContext implements AutoCloseable {
     /** Hears of governance changes the daemon sees (expiries, decisions pulled from the hub), off the FX thread. */
     public void onGovernanceChange(Runnable listener) {
         governanceListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Hears when this context's restoration scheduler restored (or failed to restore) overrides, off the FX thread;
+     * changes made by other processes are seen by polling the store.
+     */
+    public void onRestorations(Runnable listener) {
+        restorationListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
     }
 
     /** Webhooks: what governance queued, sent when due. */

@@ -11,6 +11,7 @@ import io.knobwright.model.engine.EngineVersion;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.SettingsSnapshot;
 import io.knobwright.model.plan.ChangePlan;
+import io.knobwright.model.plan.PlanState;
 import io.knobwright.model.plan.TemplatePlanner;
 import io.knobwright.model.store.UnitOfWork;
 import io.knobwright.model.template.TemplateException;
@@ -20,6 +21,7 @@ import io.knobwright.model.template.TemplateVersion;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,6 +124,12 @@ public final class PlanService {
     /** Newest first, with their changes. */
     public List<ChangePlan> plans() {
         return store.plans().findAll();
+    }
+
+    /** Plans in any of these states, newest first (the dashboard's plans being applied and those needing attention). */
+    public List<ChangePlan> inStates(Set<PlanState> states) {
+        return states.stream().flatMap(state -> store.plans().findByState(state).stream())
+                .sorted(Comparator.comparing(ChangePlan::createdAt).reversed()).toList();
     }
 
     public Optional<ChangePlan> plan(long id) {

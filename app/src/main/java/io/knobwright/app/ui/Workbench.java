@@ -11,6 +11,8 @@ import io.knobwright.app.ui.compare.CompareView;
 import io.knobwright.app.ui.fleet.FleetView;
 import io.knobwright.app.ui.instance.CatalogLookup;
 import io.knobwright.app.ui.instance.InstanceDetailView;
+import io.knobwright.app.ui.operations.FxOperationsDialogs;
+import io.knobwright.app.ui.operations.OperationsView;
 import io.knobwright.app.ui.plan.PlansView;
 import io.knobwright.app.ui.policy.PolicyView;
 import io.knobwright.app.ui.review.ReviewPanel;
@@ -77,13 +79,14 @@ public final class Workbench {
         FxDialogService dialogs = new FxDialogService(() -> stage, theme);
         Thread.currentThread().setUncaughtExceptionHandler(uncaughtBugs(dialogs));
         viewModel = new WorkbenchViewModel(fleet, templates, plans, catalogs, new BackgroundWork(tasks, ui, dialogs::showBug), dialogs,
-                new FxTemplateDialogs(() -> stage, theme, dialogs), System::getenv, ZoneId.systemDefault(), governance);
+                new FxTemplateDialogs(() -> stage, theme, dialogs), new FxOperationsDialogs(() -> stage, theme), System::getenv,
+                ZoneId.systemDefault(), governance);
         // Start reading the fleet first: the store and row building run while the window is being built.
         viewModel.refresh();
         view = new WorkbenchView(viewModel, theme);
         var styling = theme.style(view, WorkbenchView.STYLESHEET, FleetView.STYLESHEET, InstanceDetailView.STYLESHEET,
                 TemplatesView.STYLESHEET, PlansView.STYLESHEET, CompareView.STYLESHEET, PolicyView.STYLESHEET,
-                ReviewPanel.STYLESHEET);
+                ReviewPanel.STYLESHEET, OperationsView.STYLESHEET);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         // A size the caller already gave the stage wins (tests, the bench); otherwise fit the screen.
         double width = Double.isNaN(stage.getWidth()) ? Math.min(1920, screen.getWidth()) : stage.getWidth();

@@ -4,6 +4,8 @@ import io.knobwright.app.AppContext;
 import io.knobwright.app.governance.AuditService;
 import io.knobwright.app.governance.GovernanceService;
 import io.knobwright.app.governance.PolicyService;
+import io.knobwright.app.ui.operations.OperationsDesk;
+import io.knobwright.app.ui.operations.StoreOperationsDesk;
 
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -11,14 +13,15 @@ import java.util.function.Consumer;
 /**
  * What the main window needs for governance: the services behind the review panel and the Policy screen, and
  * who acts in this window (the AppContext's local user: --as, $KNOBWRIGHT_USER, the login), and where to hear of
- * changes made elsewhere (a decision pulled from the hub, an expiry), called off the FX thread.
+ * changes made elsewhere (a decision pulled from the hub, an expiry), called off the FX thread; and the operations
+ * desk behind the Operations screen and the quick override (emergency overrides, their restorations, the incidents).
  */
 public record WorkbenchGovernance(GovernanceService governance, PolicyService policy, AuditService audit, String user,
-                                  Consumer<Runnable> changes) {
+                                  Consumer<Runnable> changes, OperationsDesk operations) {
 
-    /** Without change signals: the screens poll. */
+    /** Without change signals (the screens poll) and without overrides. */
     public WorkbenchGovernance(GovernanceService governance, PolicyService policy, AuditService audit, String user) {
-        this(governance, policy, audit, user, listener -> { });
+        this(governance, policy, audit, user, listener -> { }, OperationsDesk.none());
     }
 
     public WorkbenchGovernance {
@@ -27,10 +30,16 @@ public record WorkbenchGovernance(GovernanceService governance, PolicyService po
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(operations, "operations");
+    }
+
+    /** The same with another operations desk (tests give one over fake servers). */
+    public WorkbenchGovernance withOperations(OperationsDesk desk) {
+        return new WorkbenchGovernance(governance, policy, audit, user, changes, desk);
     }
 
     public static WorkbenchGovernance of(AppContext context) {
         return new WorkbenchGovernance(context.governance(), context.policy(), context.audit(), context.localUser(),
-                context::onGovernanceChange);
+                context::onGovernanceChange, StoreOperationsDesk.of(context));
     }
 }

@@ -7,6 +7,7 @@ import io.knobwright.app.ui.common.Theme;
 import io.knobwright.app.ui.compare.CompareView;
 import io.knobwright.app.ui.fleet.FleetView;
 import io.knobwright.app.ui.instance.InstanceDetailView;
+import io.knobwright.app.ui.operations.OperationsView;
 import io.knobwright.app.ui.plan.PlansView;
 import io.knobwright.app.ui.policy.PolicyView;
 import io.knobwright.app.ui.review.ReviewPanel;
@@ -16,6 +17,8 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
@@ -38,6 +41,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
@@ -59,6 +64,8 @@ public final class WorkbenchView extends BorderPane {
     private TemplatesView templatesView;
     private PlansView plansView;
     private PolicyView policyView;
+    private OperationsView operationsView;
+    private final Theme theme;
     private ReviewPanel reviewPanel;
     private ReviewToggle reviewToggle;
     private final TabPane screens;
@@ -66,6 +73,7 @@ public final class WorkbenchView extends BorderPane {
 
     public WorkbenchView(WorkbenchViewModel vm, Theme theme) {
         this.vm = vm;
+        this.theme = theme;
         getStyleClass().add("workbench");
         fleetView = new FleetView(vm.browser());
         detailView = new InstanceDetailView(vm.detail());
@@ -76,6 +84,7 @@ public final class WorkbenchView extends BorderPane {
         fleetScreen.setTop(toolbar(theme));
         screens = new TabPane(
                 screen("tab-fleet", "Fleet", MaterialDesignD.DATABASE_OUTLINE, fleetScreen),
+                screen("tab-operations", "Operations", MaterialDesignM.MONITOR_DASHBOARD, null),
                 screen("tab-templates", "Templates", MaterialDesignF.FILE_DOCUMENT_MULTIPLE_OUTLINE, null),
                 screen("tab-plans", "Plans", MaterialDesignC.CLIPBOARD_LIST_OUTLINE, null),
                 screen("tab-compare", "Compare", MaterialDesignC.COMPARE_HORIZONTAL, null),
@@ -93,12 +102,20 @@ public final class WorkbenchView extends BorderPane {
                 tab.setContent(build(shown));
             }
             vm.screenProperty().set(shown);
+            // The dashboard ticks and reads only while it is in front.
+            if (operationsView != null) {
+                if (shown == WorkbenchViewModel.Screen.OPERATIONS) {
+                    operationsView.start();
+                } else {
+                    operationsView.stop();
+                }
+            }
             switch (shown) {
                 case TEMPLATES -> vm.templates().refresh();
                 case PLANS -> vm.plans().refresh();
                 case COMPARE -> vm.compare().refresh();
                 case POLICY -> vm.policy().refresh();
-                case FLEET -> { }
+                case FLEET, OPERATIONS -> { }
             }
         }));
         setTop(new VBox(demoBanner(), messageLine()));
@@ -144,6 +161,7 @@ public final class WorkbenchView extends BorderPane {
             case PLANS -> plansView = new PlansView(vm.plans());
             case COMPARE -> new CompareView(vm.compare());
             case POLICY -> policyView = new PolicyView(vm.policy());
+            case OPERATIONS -> operationsView = new OperationsView(vm.operations(), theme.darkProperty());
             case FLEET -> throw new IllegalStateException("The fleet screen is built with the window");
         };
     }
@@ -171,12 +189,29 @@ public final class WorkbenchView extends BorderPane {
                 vm::assignTemplate);
         assign.setTooltip(new Tooltip("Choose the template the selected instance follows; its drift is measured against it"));
         assign.disableProperty().bind(Bindings.not(vm.canEdit()));
+        Button override = button("toolbar-override", "Emergency override…", MaterialDesignL.LIGHTNING_BOLT_OUTLINE,
+                vm::emergencyOverride);
+        override.setTooltip(new Tooltip("Set a parameter on the selected instance now; it restores itself when the time is up"));
+        override.disableProperty().bind(Bindings.not(vm.canOverride()));
+        fleetView.table().setContextMenu(instanceMenu());
         Button refresh = button("toolbar-refresh", "Refresh", MaterialDesignR.REFRESH, vm::refresh);
         refresh.setTooltip(new Tooltip("Reload the fleet from the local store (F5)"));
         ToolBar bar = new ToolBar(add, importFile, new Separator(Orientation.VERTICAL), edit, remove,
-                new Separator(Orientation.VERTICAL), assign, compare, new Separator(Orientation.VERTICAL), refresh);
+                new Separator(Orientation.VERTICAL), assign, compare, override, new Separator(Orientation.VERTICAL), refresh);
         bar.getStyleClass().add("workbench-toolbar");
         return bar;
+    }
+
+    /** Right-click on an instance (which selects it), then the item: the quick override in two clicks. */
+    private ContextMenu instanceMenu() {
+        MenuItem override = new MenuItem("Emergency override…", new FontIcon(MaterialDesignL.LIGHTNING_BOLT_OUTLINE));
+        override.setId("menu-override");
+        override.setMnemonicParsing(false);
+        override.setOnAction(e -> vm.emergencyOverride());
+        override.disableProperty().bind(Bindings.not(vm.canOverride()));
+        MenuItem compare = new MenuItem("Compare…", new FontIcon(MaterialDesignC.COMPARE_HORIZONTAL));
+        compare.setOnAction(e -> vm.compareSelected());
+        return new ContextMenu(override, compare);
     }
 
     private static Button button(String id, String text, Ikon icon, Runnable action) {
@@ -255,6 +290,11 @@ public final class WorkbenchView extends BorderPane {
         return detailView;
     }
 
+    /** Null until the Operations tab was first shown. */
+    public OperationsView operationsView() {
+        return operationsView;
+    }
+
     public ReviewPanel reviewPanel() {
         return reviewPanel;
     }
@@ -266,6 +306,9 @@ public final class WorkbenchView extends BorderPane {
         reviewToggle.dispose();
         if (policyView != null) {
             policyView.dispose();
+        }
+        if (operationsView != null) {
+            operationsView.dispose();
         }
         fleetView.dispose();
         detailView.dispose();

@@ -13,6 +13,10 @@ import io.knobwright.app.ui.fleet.FleetViewModel;
 import io.knobwright.app.ui.instance.CatalogLookup;
 import io.knobwright.app.ui.instance.InstanceDetailViewModel;
 import io.knobwright.app.ui.instance.InstanceEditorViewModel;
+import io.knobwright.app.ui.operations.OperationsDesk;
+import io.knobwright.app.ui.operations.OperationsDialogs;
+import io.knobwright.app.ui.operations.OperationsViewModel;
+import io.knobwright.app.ui.operations.QuickOverrideViewModel;
 import io.knobwright.app.ui.plan.PlansViewModel;
 import io.knobwright.app.ui.policy.PolicyViewModel;
 import io.knobwright.app.ui.review.ReviewPanelViewModel;
@@ -60,6 +64,11 @@ public final class WorkbenchViewModel {
     private final Lazy<PlansViewModel> plansScreen;
     private final Lazy<CompareViewModel> compareScreen;
     private final Lazy<PolicyViewModel> policyScreen;
+    private final Lazy<OperationsViewModel> operationsScreen;
+    private final CatalogLookup catalogs;
+    private final OperationsDesk operationsDesk;
+    private final OperationsDialogs operationsDialogs;
+    private final ZoneId zone;
     /** Made with the window: its badge counts plans awaiting my decision from the start. */
     private final ReviewPanelViewModel reviews;
 
@@ -70,17 +79,27 @@ public final class WorkbenchViewModel {
     private final ReadOnlyStringWrapper demoBanner = new ReadOnlyStringWrapper(this, "demoBanner", "");
     private final BooleanBinding hasSelection;
     private final BooleanBinding hasDemo;
+    private final BooleanBinding canOverride;
     private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(this, "screen", Screen.FLEET);
     private int running;
     /** Which fleet load a drift measurement belongs to: results for an older load are dropped. */
     private int driftGeneration;
 
     /** The screens of the main window, one tab each. */
-    public enum Screen { FLEET, TEMPLATES, PLANS, COMPARE, POLICY }
+    public enum Screen { FLEET, OPERATIONS, TEMPLATES, PLANS, COMPARE, POLICY }
 
+    /** Without the Operations screen's questions (every one is cancelled): for tests of other screens. */
     public WorkbenchViewModel(FleetService fleet, TemplateService templates, PlanService plans, CatalogLookup catalogs,
                               BackgroundWork work, DialogService dialogs, TemplateDialogs templateDialogs,
                               UnaryOperator<String> environment, ZoneId zone, WorkbenchGovernance governance) {
+        this(fleet, templates, plans, catalogs, work, dialogs, templateDialogs, OperationsDialogs.CANCEL_ALL, environment,
+                zone, governance);
+    }
+
+    public WorkbenchViewModel(FleetService fleet, TemplateService templates, PlanService plans, CatalogLookup catalogs,
+                              BackgroundWork work, DialogService dialogs, TemplateDialogs templateDialogs,
+                              OperationsDialogs operationsDialogs, UnaryOperator<String> environment, ZoneId zone,
+                              WorkbenchGovernance governance) {
         this.fleet = Objects.requireNonNull(fleet, "fleet");
         this.templates = Objects.requireNonNull(templates, "templates");
         this.plans = Objects.requireNonNull(plans, "plans");
@@ -89,6 +108,12 @@ public final class WorkbenchViewModel {
         this.environment = Objects.requireNonNull(environment, "environment");
         this.detail = new InstanceDetailViewModel(fleet, catalogs, work, zone);
         Objects.requireNonNull(governance, "governance");
+        this.catalogs = catalogs;
+        this.zone = Objects.requireNonNull(zone, "zone");
+        this.operationsDesk = governance.operations();
+        this.operationsDialogs = Objects.requireNonNull(operationsDialogs, "operationsDialogs");
+        this.operationsScreen = new Lazy<>(() -> new OperationsViewModel(operationsDesk, work, this.operationsDialogs,
+                Clock.systemUTC(), zone));
         this.reviews = new ReviewPanelViewModel(governance.governance(), plans, work, governance.user(), Clock.systemUTC(), zone);
         // A decision pulled from the hub shows at once, not at the next two-second poll.
         governance.changes().accept(() -> work.later(reviews::refresh));
@@ -112,6 +137,8 @@ public final class WorkbenchViewModel {
         browser.selectedProperty().subscribe(detail::show);
         hasSelection = browser.selectedProperty().isNotNull();
         hasDemo = browser.demoCountProperty().greaterThan(0);
+        canOverride = Bindings.createBooleanBinding(() -> browser.selectedProperty().get() != null
+                && browser.selectedProperty().get().connectable(), browser.selectedProperty());
         browser.demoCountProperty().subscribe(n -> demoBanner.set(bannerText(n.intValue())));
     }
 
@@ -367,6 +394,36 @@ public final class WorkbenchViewModel {
     /** The reviewer's side panel. */
     public ReviewPanelViewModel reviews() {
         return reviews;
+    }
+
+    /**
+     * Opens the quick override form for the selected instance (two clicks from the fleet: the instance's context menu
+     * or the toolbar, then Apply). Once in force, the message line says until when, and the dashboard reads again.
+     */
+    public void emergencyOverride() {
+        Instance selected = browser.selectedProperty().get();
+        if (selected == null) {
+            return;
+        }
+        if (!selected.connectable()) {
+            show(selected.name() + " has no connection (inventory only), so nothing can be set on it: register it with"
+                    + " `knobwright fleet add` first.", true);
+            return;
+        }
+        operationsDialogs.quickOverride(new QuickOverrideViewModel(selected, catalogs, operationsDesk, work,
+                Clock.systemUTC(), zone, (text, error) -> {
+                    show(text, error);
+                    operationsScreen.ifMade(screen -> screen.reported(text, error));
+                }));
+    }
+
+    /** The selected instance can be overridden: it has a connection. */
+    public ObservableBooleanValue canOverride() {
+        return canOverride;
+    }
+
+    public OperationsViewModel operations() {
+        return operationsScreen.get();
     }
 
     /** Opens the Compare screen with the selected instance on the left. */
