@@ -86,7 +86,7 @@ public final class OperationsView extends BorderPane {
         TileList<PendingRestartRow> restarts = new TileList<>("ops-restart-list", vm.restarts(),
                 r -> TileList.Row.of(OperationsCells.twoLines(r.instance(), String.join(", ", r.parameters()), false)), "");
         restarts.placeholder().textProperty().bind(vm.restartsKnownProperty().map(known -> known
-                ? "No instance waits for a restart." : "Not tracked yet: pending restarts per instance are coming."));
+                ? "No instance waits for a restart." : "Not tracked in this window."));
         Label restartCount = count("ops-restart-count");
         restartCount.textProperty().bind(Bindings.createStringBinding(() -> vm.restartsKnownProperty().get()
                 ? Integer.toString(vm.restarts().size()) : "–", vm.restartsKnownProperty(), vm.restarts()));

@@ -3,11 +3,8 @@ package io.knobwright.app.ui.operations;
 import java.util.List;
 
 /**
- * Where the dashboard learns which instances wait for a restart. Read off the FX thread.
- *
- * <p>MERGE POINT: the PendingRestarts service (another branch, "pending restarts per instance") plugs in here, in
- * {@link StoreOperationsDesk#of}; until then {@link #NONE_KNOWN} is wired and the tile says the data is not tracked
- * rather than showing a reassuring zero.
+ * Where the dashboard learns which instances wait for a restart (what applied plans set that the servers do not run
+ * with yet, per instance). Read off the FX thread.
  */
 @FunctionalInterface
 public interface PendingRestarts {
@@ -19,7 +16,7 @@ public interface PendingRestarts {
         return true;
     }
 
-    /** Placeholder until the PendingRestarts service is merged. */
+    /** Nothing tracked (windows built without a store, in tests of other screens). */
     PendingRestarts NONE_KNOWN = new PendingRestarts() {
         @Override
         public List<PendingRestartRow> current() {
@@ -31,4 +28,19 @@ public interface PendingRestarts {
             return false;
         }
     };
+
+    /** The store's record of pending restarts, one row per instance, the oldest wait first. */
+    static PendingRestarts of(io.knobwright.app.apply.PendingRestarts service) {
+        return () -> {
+            java.util.Map<String, List<io.knobwright.model.apply.restart.PendingRestart>> byInstance = new java.util.TreeMap<>();
+            for (var p : service.pending()) {
+                byInstance.computeIfAbsent(p.instanceName(), k -> new java.util.ArrayList<>()).add(p);
+            }
+            return byInstance.entrySet().stream().map(e -> new PendingRestartRow(e.getKey(),
+                            e.getValue().stream().map(p -> p.parameter() + " = " + p.value()).toList(),
+                            e.getValue().stream().map(io.knobwright.model.apply.restart.PendingRestart::since)
+                                    .min(java.util.Comparator.naturalOrder()).orElseThrow()))
+                    .sorted(java.util.Comparator.comparing(PendingRestartRow::since)).toList();
+        };
+    }
 }

@@ -50,8 +50,8 @@ public final class StoreOperationsDesk implements OperationsDesk {
     }
 
     public static StoreOperationsDesk of(AppContext context) {
-        // MERGE POINT: replace NONE_KNOWN with the PendingRestarts service once it lands.
-        return new StoreOperationsDesk(context.overrides(), context.plans(), context.audit(), PendingRestarts.NONE_KNOWN,
+        return new StoreOperationsDesk(context.overrides(), context.plans(), context.audit(),
+                PendingRestarts.of(context.pendingRestarts()),
                 context.localUser(), context::onRestorations);
     }
 

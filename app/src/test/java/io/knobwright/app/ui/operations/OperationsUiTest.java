@@ -90,13 +90,16 @@ class OperationsUiTest {
         overrides = new OverrideService(store, store.vault(), dave.governance(),
                 id -> Optional.ofNullable(dave.plans().catalogsOf(List.of(id)).get(id)), (instance, target, catalog) -> server,
                 Clock.systemUTC());
-        desk = new StoreOperationsDesk(overrides, dave.plans(), dave.audit(), PendingRestarts.NONE_KNOWN, "dave", listener -> { });
+        desk = new StoreOperationsDesk(overrides, dave.plans(), dave.audit(), PendingRestarts.of(dave.pendingRestarts()), "dave",
+                listener -> { });
         seed();
     }
 
     /** Three live overrides, two plans after an apply, and their audit records, as the CLI would have left them. */
     private void seed() {
         OverrideRepository repo = store.overrides();
+        store.pendingRestarts().put(new io.knobwright.model.apply.restart.PendingRestart(orders.id(), orders.name(),
+                "shared_buffers", "2GB", NOW.minus(java.time.Duration.ofHours(3)), 0, 0, ""));
         first = active(repo.insert(EmergencyOverride.pending("b1", payments.id(), payments.name(), "work_mem", "256MB", "4MB",
                 false, 0, "dave", "INC-2211 sorts spilling to disk", NOW.minusSeconds(600), NOW.plusSeconds(12 * 60 + 4), 0)));
         stacked = active(repo.insert(EmergencyOverride.pending("b2", payments.id(), payments.name(), "work_mem", "512MB",
@@ -177,7 +180,7 @@ class OperationsUiTest {
         assertThat(text(robot, "#ops-alarm-count")).isEqualTo("1");
         assertThat(text(robot, "#ops-applying-count")).isEqualTo("1");
         assertThat(vm.plans()).extracting(PlanLine::headline).contains("#" + applying.id() + " " + payments.name());
-        assertThat(text(robot, "#ops-restart-count")).as("not tracked yet, so not zero").isEqualTo("–");
+        assertThat(text(robot, "#ops-restart-count")).as("orders waits for shared_buffers").isEqualTo("1");
         assertThat(robot.lookup("#ops-tile-alarms").query().getPseudoClassStates().toString()).contains("alarm");
         assertThat(vm.active()).extracting(OverrideLine::headline).containsExactly(
                 "statement_timeout on " + orders.name() + " → 5s", "work_mem on " + payments.name() + " → 256MB",
