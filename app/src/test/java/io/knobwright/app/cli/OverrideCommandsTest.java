@@ -138,4 +138,16 @@ class OverrideCommandsTest {
         assertThat(kept.out()).contains("keeps 64MB");
         assertThat(cli.run("daemon", "--help").out()).contains("One scheduler per store");
     }
+
+    @Test
+    void aSecondSchedulerSaysWhoHoldsTheStoreAndExits() {
+        var store = cli.store();
+        assertThat(store.overrides().acquireLease("daemon 4242@ops-host #1", java.time.Instant.now(),
+                java.time.Duration.ofSeconds(15))).isTrue();
+        CliHarness.Result second = cli.run("daemon");
+        assertThat(second.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
+        assertThat(second.err()).contains("already runs for this store (daemon 4242@ops-host #1)");
+        CliHarness.Result once = ok("daemon", "--once");
+        assertThat(once.out()).contains("0 live override(s) remain");
+    }
 }
