@@ -337,14 +337,6 @@ public final class OverrideService {
         return done;
     }
 
-    /** Whether anything is due now (cheap: one indexed query), so a command's start pays nothing when nothing is. */
-    public boolean anythingDue() {
-        Instant now = clock.instant();
-        return overrides().nextDue().filter(at -> !at.isAfter(now)).isPresent()
-                || !overrides().pendingSince(now.minus(ABANDONED_AFTER)).isEmpty()
-                || !overrides().due(now, now.minus(STALE_CLAIM)).isEmpty();
-    }
-
     /** A person restores an override now (also one flagged for attention: the person has decided). */
     public Restoration restoreNow(String actor, long id, String reason) {
         EmergencyOverride o = work.run(actor, "override.restore", "override:" + id, repos -> {

@@ -30,9 +30,6 @@ public interface OverrideRepository {
     /** Overrides left PENDING since before {@code before}: a process died while applying them. */
     List<EmergencyOverride> pendingSince(Instant before);
 
-    /** The soonest moment something is due (a deadline or a retry), if any live override waits for one. */
-    Optional<Instant> nextDue();
-
     /**
      * Moves an override from {@code from} to {@code to} only if it is still in {@code from}: the claim that keeps two
      * processes from restoring the same override. Returns whether this caller won.

@@ -107,14 +107,6 @@ final class JooqOverrideRepository implements OverrideRepository {
     }
 
     @Override
-    public Optional<Instant> nextDue() {
-        var deadline = dsl.select(org.jooq.impl.DSL.min(org.jooq.impl.DSL.coalesce(OVERRIDE_CHANGE.NEXT_ATTEMPT_AT,
-                        OVERRIDE_CHANGE.DEADLINE))).from(OVERRIDE_CHANGE)
-                .where(OVERRIDE_CHANGE.STATE.eq(OverrideState.ACTIVE.name())).fetchOne(0, java.time.OffsetDateTime.class);
-        return Optional.ofNullable(deadline).map(StoreTimes::instant);
-    }
-
-    @Override
     public boolean transition(long id, OverrideState from, OverrideState to, Instant at) {
         return dsl.update(OVERRIDE_CHANGE).set(OVERRIDE_CHANGE.STATE, to.name()).set(OVERRIDE_CHANGE.STATE_SINCE, StoreTimes.utc(at))
                 .where(OVERRIDE_CHANGE.ID.eq(id).and(OVERRIDE_CHANGE.STATE.eq(from.name()))).execute() == 1;
