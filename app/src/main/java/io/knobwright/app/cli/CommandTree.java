@@ -106,6 +106,10 @@ final class CommandTree {
 
     /** The top command with only the branch {@code args} run, or whole groups where the arguments leave doubt. */
     static CommandLine forArguments(IFactory factory, String... args) {
+        if (args.length == 1 && (args[0].equals("-V") || args[0].equals("--version"))) {
+            // the version alone prints one text, the same with or without the commands
+            return new CommandLine(ROOT.type(), factory);
+        }
         return build(ROOT, factory, List.of(args), 0);
     }
 

@@ -71,6 +71,7 @@ class CommandTreeTest {
         assertThat(root.getSubcommands().get("policy").getSubcommands()).containsOnlyKeys("rules");
         assertThat(root.getSubcommands().get("policy").getSubcommands().get("rules").getSubcommands())
                 .containsOnlyKeys("export");
+        assertThat(Cli.commandLine(session(), "--version").getSubcommands()).isEmpty();
     }
 
     @Test
