@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * Every CLI command, written down in one place, and built only as far as one command line needs (decision 0118).
  * picocli reflects over each command class it builds, interpreted and outside the AOT cache: the whole tree of
- * ~70 commands cost ~200 ms of every start. So a command line such as {@code fleet list --json} builds the
+ * 61 commands cost ~200 ms of every start. So a command line such as {@code fleet list --json} builds the
  * top command, {@code fleet} and {@code list} only. Whenever the arguments do not name one command plainly
  * (help or version of a group, a mistyped name, no command at all, an option this class does not know) the
  * group in question is built whole, as picocli would: its help lists all its commands, and a mistyped name
