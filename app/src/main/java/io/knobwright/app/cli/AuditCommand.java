@@ -12,8 +12,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "The tamper-evident audit trail: every governed change and every refused attempt, hash-chained.",
-        subcommands = {AuditCommand.Verify.class, AuditCommand.Export.class})
+        description = "The tamper-evident audit trail: every governed change and every refused attempt, hash-chained.")
 final class AuditCommand implements Callable<Integer> {
 
     @Spec

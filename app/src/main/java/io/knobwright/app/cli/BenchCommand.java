@@ -7,10 +7,7 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Measurements of Knobwright itself.",
-        subcommands = {BenchFleetUiCommand.class, BenchTemplatesCommand.class, BenchPlansCommand.class, BenchGovernanceCommand.class,
-                BenchOverridesCommand.class,
-                BenchStartupCommand.class, BenchStartupTrainingCommand.class})
+        description = "Measurements of Knobwright itself.")
 final class BenchCommand implements Callable<Integer> {
 
     @Spec

@@ -7,8 +7,7 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 @Command(name = "catalog", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Parameter catalogs: what each engine version accepts.",
-        subcommands = {CatalogListCommand.class, CatalogGenerateCommand.class})
+        description = "Parameter catalogs: what each engine version accepts.")
 final class CatalogCommand implements Callable<Integer> {
 
     @Spec

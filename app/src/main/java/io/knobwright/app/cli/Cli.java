@@ -13,9 +13,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
 import java.lang.reflect.Constructor;
 
 /**
- * Builds the picocli command tree for one session and maps failures to exit codes, once for every command:
- * a {@link UserError} is one line on stderr and the exit code of its kind; anything else is a bug, reported as
- * one (exit 70). Stack traces only with --debug, never in the user's face (decision 0002).
+ * Builds the picocli command tree ({@link CommandTree}) for one session and maps failures to exit codes, once for
+ * every command: a {@link UserError} is one line on stderr and the exit code of its kind; anything else is a bug,
+ * reported as one (exit 70). Stack traces only with --debug, never in the user's face (decision 0002).
  */
 public final class Cli {
 
@@ -25,7 +25,7 @@ public final class Cli {
     /** Runs one command line and closes the session; returns the exit code. */
     public static int run(CliSession session, String... args) {
         try (session) {
-            CommandLine commandLine = commandLine(session);
+            CommandLine commandLine = commandLine(session, args);
             StartupTrace.mark("command tree built");
             int code = commandLine.execute(args);
             StartupTrace.mark("command ran");
@@ -33,8 +33,18 @@ public final class Cli {
         }
     }
 
+    /** Every command, as help and tests see the tree. */
     static CommandLine commandLine(CliSession session) {
-        CommandLine cl = new CommandLine(KnobwrightCommand.class, new SessionFactory(session));
+        return configured(CommandTree.whole(new SessionFactory(session)), session);
+    }
+
+    /** The commands {@code args} need: the branch they run, or whole groups where they leave doubt (0118). */
+    static CommandLine commandLine(CliSession session, String... args) {
+        return configured(CommandTree.forArguments(new SessionFactory(session), args), session);
+    }
+
+    /** Settings reach the subcommands present when they are set, so the tree is complete before. */
+    private static CommandLine configured(CommandLine cl, CliSession session) {
         // descriptions are written as lines of up to ~110 characters; a narrower width would re-wrap them raggedly
         cl.setUsageHelpWidth(120);
         cl.setOut(session.out());

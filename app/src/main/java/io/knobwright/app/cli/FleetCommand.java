@@ -7,9 +7,7 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 @Command(name = "fleet", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "List, register, import, inspect, edit and remove instances; list restarts they wait for.",
-        subcommands = {FleetListCommand.class, FleetAddCommand.class, FleetImportCommand.class, FleetShowCommand.class,
-                FleetEditCommand.class, FleetRefreshCommand.class, FleetRestartsCommand.class, FleetRemoveCommand.class, FleetRemoveDemoCommand.class})
+        description = "List, register, import, inspect, edit and remove instances; list restarts they wait for.")
 final class FleetCommand implements Callable<Integer> {
 
     @Spec

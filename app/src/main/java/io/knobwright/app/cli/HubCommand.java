@@ -13,9 +13,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "hub", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"The shared approval hub (a PostgreSQL database, docs/hub.md): submitted plans, decisions and reviews",
-                "sync through it, and it enforces the rules itself. On the hub your login is who you are."},
-        subcommands = {HubCommand.Setup.class, HubCommand.Connect.class, HubCommand.Sync.class, HubCommand.Status.class,
-                HubCommand.Disconnect.class})
+                "sync through it, and it enforces the rules itself. On the hub your login is who you are."})
 final class HubCommand implements Callable<Integer> {
 
     @Spec

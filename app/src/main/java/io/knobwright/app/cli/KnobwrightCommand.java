@@ -8,9 +8,6 @@ import java.util.concurrent.Callable;
 
 /** The top command: without a subcommand it opens the workbench; with one it runs headless. */
 @Command(name = "knobwright", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {FleetCommand.class, CatalogCommand.class, TemplateCommand.class, PlanCommand.class, UserCommand.class,
-                PolicyCommand.class, AuditCommand.class, HubCommand.class, OverrideCommand.class, DaemonCommand.class,
-                BenchCommand.class},
         description = {
                 "Configuration workbench for a fleet of PostgreSQL, MySQL/MariaDB, SQL Server and Oracle instances.",
                 "Without a command, opens the workbench window. Commands run headless (no display needed)."},

@@ -26,9 +26,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "override", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Emergency overrides: a parameter changed now, on one or more instances, that restores itself at a deadline",
-                "(also when the deadline passes while nothing runs: the next start of the workbench or of any command restores it)."},
-        subcommands = {OverrideCommand.Apply.class, OverrideCommand.ListOverrides.class, OverrideCommand.Extend.class,
-                OverrideCommand.Cancel.class, OverrideCommand.Restore.class})
+                "(also when the deadline passes while nothing runs: the next start of the workbench or of any command restores it)."})
 final class OverrideCommand implements Callable<Integer> {
 
     @Spec

@@ -7,10 +7,7 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 @Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Change plans: what an instance needs to match a template, and their governed life (submit, approve, reject).",
-        subcommands = {PlanCreateCommand.class, PlanListCommand.class, PlanShowCommand.class, PlanSubmitCommand.class,
-                PlanDecisionCommand.Approve.class, PlanDecisionCommand.Reject.class, PlanDecisionCommand.Bypass.class,
-                PlanDecisionCommand.CloseReview.class, PlanExportPdfCommand.class, PlanApplyCommand.class})
+        description = "Change plans: what an instance needs to match a template, and their governed life (submit, approve, reject).")
 final class PlanCommand implements Callable<Integer> {
 
     @Spec

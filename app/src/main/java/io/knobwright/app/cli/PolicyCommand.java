@@ -24,9 +24,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "policy", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Locked parameters and approval rules. Only admins change them; every change is a new version,",
-                "audited with its before and after."},
-        subcommands = {PolicyCommand.Lock.class, PolicyCommand.Unlock.class, PolicyCommand.ListPolicy.class, PolicyRulesCommand.class,
-                PolicyWebhooksCommand.class})
+                "audited with its before and after."})
 final class PolicyCommand implements Callable<Integer> {
 
     @Spec

@@ -13,8 +13,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "The whole policy (locks, ordered approval rules, fallback) as a YAML file to version with your configuration.",
-        subcommands = {PolicyRulesCommand.Import.class, PolicyRulesCommand.Export.class})
+        description = "The whole policy (locks, ordered approval rules, fallback) as a YAML file to version with your configuration.")
 final class PolicyRulesCommand implements Callable<Integer> {
 
     @Spec

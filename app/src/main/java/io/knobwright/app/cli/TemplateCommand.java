@@ -7,10 +7,7 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 @Command(name = "template", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Templates per workload profile: list, show, import, export, validate, resolve, diff, assign.",
-        subcommands = {TemplateListCommand.class, TemplateShowCommand.class, TemplateImportCommand.class,
-                TemplateExportCommand.class, TemplateValidateCommand.class, TemplateResolveCommand.class,
-                TemplateDiffCommand.class, TemplateAssignCommand.class})
+        description = "Templates per workload profile: list, show, import, export, validate, resolve, diff, assign.")
 final class TemplateCommand implements Callable<Integer> {
 
     @Spec

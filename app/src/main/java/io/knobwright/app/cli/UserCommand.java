@@ -19,8 +19,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "user", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Users and roles of this store (dba, reviewer, operator, admin, or any role an approval level names).",
-                "Until a store has an admin anyone may add users; then only admins. On the shared hub the login decides."},
-        subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.Delegate.class})
+                "Until a store has an admin anyone may add users; then only admins. On the shared hub the login decides."})
 final class UserCommand implements Callable<Integer> {
 
     @Spec

@@ -44,18 +44,13 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
      * {@link StoreContention} when another process's coming or going interrupted it before it committed.
      */
     JooqRepositories eachCallAUnit(StoreContention contention) {
-        return new JooqRepositories(contention.eachCallAUnit(InstanceRepository.class, instances),
-                contention.eachCallAUnit(SnapshotRepository.class, snapshots),
-                contention.eachCallAUnit(TemplateRepository.class, templates),
-                contention.eachCallAUnit(TemplateAssignmentRepository.class, templateAssignments),
-                contention.eachCallAUnit(PlanRepository.class, plans),
-                contention.eachCallAUnit(ServerCatalogRepository.class, serverCatalogs),
-                contention.eachCallAUnit(GovernanceRepository.class, governance),
-                contention.eachCallAUnit(AuditRepository.class, audit),
-                contention.eachCallAUnit(WebhookOutbox.class, webhooks),
-                contention.eachCallAUnit(HubSyncRepository.class, hub),
-                contention.eachCallAUnit(ApplyJournal.class, applyJournal),
-                contention.eachCallAUnit(OverrideRepository.class, overrides),
-                contention.eachCallAUnit(PendingRestartRepository.class, pendingRestarts));
+        return new JooqRepositories(new EachCallAUnit.Instances(instances, contention),
+                new EachCallAUnit.Snapshots(snapshots, contention), new EachCallAUnit.Templates(templates, contention),
+                new EachCallAUnit.TemplateAssignments(templateAssignments, contention),
+                new EachCallAUnit.Plans(plans, contention), new EachCallAUnit.ServerCatalogs(serverCatalogs, contention),
+                new EachCallAUnit.Governance(governance, contention), new EachCallAUnit.Audit(audit, contention),
+                new EachCallAUnit.Webhooks(webhooks, contention), new EachCallAUnit.Hub(hub, contention),
+                new EachCallAUnit.ApplyJournals(applyJournal, contention),
+                new EachCallAUnit.Overrides(overrides, contention), new EachCallAUnit.PendingRestarts(pendingRestarts, contention));
     }
 }

@@ -16,7 +16,7 @@ import io.knobwright.model.template.TemplateRepository;
 /**
  * Every repository of the store. Inside {@link UnitOfWork#inTransaction} they all write through one
  * transaction; anywhere else each call is a transaction of its own. A repository the store gains is added
- * here and in the one class that binds them to a connection.
+ * here, in the one class that binds them to a connection (JooqRepositories), and as a delegate in EachCallAUnit.
  */
 public interface Repositories {
 

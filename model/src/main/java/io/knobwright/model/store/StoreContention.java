@@ -4,8 +4,6 @@ import org.h2.api.ErrorCode;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -105,25 +103,9 @@ final class StoreContention {
         }
     }
 
-    /** A repository whose every call is a {@link #unit}: the store's own repositories, outside a transaction. */
-    <T> T eachCallAUnit(Class<T> type, T repository) {
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
-            if (method.getDeclaringClass() == Object.class) {
-                return method.invoke(repository, args);
-            }
-            return unit(() -> {
-                try {
-                    return method.invoke(repository, args);
-                } catch (InvocationTargetException e) {
-                    if (e.getCause() instanceof RuntimeException runtime) {
-                        throw runtime;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-        }));
+    /** Whether the current thread runs inside a {@link #unit}; what the store's repositories promise for each call. */
+    static boolean inUnit() {
+        return IN_UNIT.get();
     }
 
     /**

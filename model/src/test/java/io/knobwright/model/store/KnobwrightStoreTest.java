@@ -166,14 +166,20 @@ class KnobwrightStoreTest {
     }
 
     @Test
-    void databaseOfAnotherApplicationIsRefused() throws Exception {
+    void databaseOfAnotherApplicationIsRefusedAndLeftUntouched() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + temp.resolve("knobwright"), "sa", "")) {
             c.createStatement().execute("CREATE TABLE customers (id INT)");
         }
+        Path file = temp.resolve("knobwright.mv.db");
+        byte[] before = Files.readAllBytes(file);
+        FileTime modified = FileTime.fromMillis(System.currentTimeMillis() - 3_600_000);
+        Files.setLastModifiedTime(file, modified);
 
         assertThatThrownBy(() -> KnobwrightStore.open(temp))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("is not a Knobwright store (it holds tables but no Knobwright schema history)");
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        assertThat(Files.getLastModifiedTime(file)).isEqualTo(modified);
     }
 
     @Test

@@ -1,0 +1,724 @@
+package io.knobwright.model.store;
+
+import io.knobwright.model.apply.journal.ApplyJournal;
+import io.knobwright.model.apply.journal.ApplyRun;
+import io.knobwright.model.apply.journal.RunState;
+import io.knobwright.model.apply.journal.StepPhase;
+import io.knobwright.model.apply.restart.PendingRestart;
+import io.knobwright.model.apply.restart.PendingRestartRepository;
+import io.knobwright.model.approval.Decision;
+import io.knobwright.model.approval.Delegation;
+import io.knobwright.model.approval.GovernanceRepository;
+import io.knobwright.model.approval.ReviewItem;
+import io.knobwright.model.approval.Submission;
+import io.knobwright.model.audit.AuditEntry;
+import io.knobwright.model.audit.AuditHead;
+import io.knobwright.model.audit.AuditRecord;
+import io.knobwright.model.audit.AuditRepository;
+import io.knobwright.model.catalog.ParameterCatalog;
+import io.knobwright.model.catalog.ServerCatalog;
+import io.knobwright.model.catalog.ServerCatalogRepository;
+import io.knobwright.model.fleet.Instance;
+import io.knobwright.model.fleet.InstanceRepository;
+import io.knobwright.model.fleet.SettingsSnapshot;
+import io.knobwright.model.fleet.SnapshotRepository;
+import io.knobwright.model.hub.HubLink;
+import io.knobwright.model.hub.HubRequest;
+import io.knobwright.model.hub.HubSyncRepository;
+import io.knobwright.model.notify.WebhookDelivery;
+import io.knobwright.model.notify.WebhookEvent;
+import io.knobwright.model.notify.WebhookOutbox;
+import io.knobwright.model.notify.WebhookSubscription;
+import io.knobwright.model.override.EmergencyOverride;
+import io.knobwright.model.override.OverrideRepository;
+import io.knobwright.model.override.OverrideState;
+import io.knobwright.model.plan.ChangePlan;
+import io.knobwright.model.plan.PlanRepository;
+import io.knobwright.model.plan.PlanState;
+import io.knobwright.model.plan.PlannedChange;
+import io.knobwright.model.policy.Policy;
+import io.knobwright.model.policy.PolicyVersion;
+import io.knobwright.model.policy.User;
+import io.knobwright.model.template.Template;
+import io.knobwright.model.template.TemplateAssignment;
+import io.knobwright.model.template.TemplateAssignmentRepository;
+import io.knobwright.model.template.TemplateRepository;
+import io.knobwright.model.template.TemplateVersion;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * The store's own repositories outside a transaction: each call is one unit of work ({@link StoreContention#unit}),
+ * tried again when another process's coming or going interrupted it before it committed. Written out rather than
+ * made with {@code java.lang.reflect.Proxy}: proxy classes are generated at every start, outside the AOT cache, and
+ * eleven of them were a measurable part of each CLI command's start (decision 0118). A method added to a repository
+ * interface gets its lines here, the same way (the compiler asks for them); EachCallAUnitTest checks that every
+ * method runs as a unit. One idea, eleven times: hence the length.
+ */
+final class EachCallAUnit {
+
+    private EachCallAUnit() {
+    }
+
+    /** One repository and the unit every call of it runs in. */
+    abstract static class Delegate<R> {
+        final R inner;
+        private final StoreContention contention;
+
+        Delegate(R inner, StoreContention contention) {
+            this.inner = inner;
+            this.contention = contention;
+        }
+
+        final <T> T unit(Supplier<T> call) {
+            return contention.unit(call);
+        }
+
+        final void run(Runnable call) {
+            contention.unit(() -> {
+                call.run();
+                return null;
+            });
+        }
+
+        @Override
+        public String toString() {
+            return inner.toString();
+        }
+    }
+
+    static final class Instances extends Delegate<InstanceRepository> implements InstanceRepository {
+        Instances(InstanceRepository inner, StoreContention contention) {
+            super(inner, contention);
+        }
+
+        @Override
+        public List<Instance> findAll() {
+            return unit(() -> inner.findAll());
+        }
+
+        @Override
+        public Optional<Instance> findById(long id) {
+            return unit(() -> inner.findById(id));
+        }
+
+        @Override
+        public Optional<Instance> findByName(String name) {
+            return unit(() -> inner.findByName(name));
+        }
+
+        @Override
+        public Map<Long, Instance> findByIds(Collection<Long> ids) {
+            return unit(() -> inner.findByIds(ids));
+        }
+
+        @Override
+        public Instance save(Instance instance) {
+            return unit(() -> inner.save(instance));
+        }
+
+        @Override
+        public List<Instance> saveAll(List<Instance> instances) {
+            return unit(() -> inner.saveAll(instances));
+        }
+
+        @Override
+        public boolean delete(long id) {
+            return unit(() -> inner.delete(id));
+        }
+
+        @Override
+        public int deleteDemoInstances() {
+            return unit(() -> inner.deleteDemoInstances());
+        }
+
+        @Override
+        public int count() {
+            return unit(() -> inner.count());
+        }
+    }
+
+    static final class Snapshots extends Delegate<SnapshotRepository> implements SnapshotRepository {
+        Snapshots(SnapshotRepository inner, StoreContention contention) {
+            super(inner, contention);
+        }
+
+        @Override
+        public SettingsSnapshot save(SettingsSnapshot snapshot) {
+            return unit(() -> inner.save(snapshot));
+        }
+
+        @Override
+        public Optional<SettingsSnapshot> latest(long instanceId) {
+            return unit(() -> inner.latest(instanceId));
+        }
+
+        @Override
+        public Map<Long, SettingsSnapshot> latestOf(Collection<Long> instanceIds, Collection<String> names) {
+            return unit(() -> inner.latestOf(instanceIds, names));
+        }
+    }
+
+    static final class Templates extends Delegate<TemplateRepository> implements TemplateRepository {
+        Templates(TemplateRepository inner, StoreContention contention) {
+            super(inner, contention);
+        }
+
+        @Override
+        public List<TemplateVersion> latestVersions() {
+            return unit(() -> inner.latestVersions());
+        }
+
+        @Override
+        public Optional<TemplateVersion> latest(String name) {
+            return unit(() -> inner.latest(name));
+        }
+
+        @Override
+        public Optional<TemplateVersion> version(String name, int version) {
+            return unit(() -> inner.version(name, version));
+        }
+
+        @Override
+        public List<TemplateVersion> history(String name) {
+            return unit(() -> inner.history(name));
+        }
+
+        @Override
+        public TemplateVersion save(Template template, String author, String comment) {
+            return unit(() -> inner.save(template, author, comment));
+        }
+    }
+
+    static final class TemplateAssignments extends Delegate<TemplateAssignmentRepository> implements TemplateAssignmentRepository {
+        TemplateAssignments(TemplateAssignmentRepository inner, StoreContention contention) {
+            super(inner, contention);
+        }
+
+        @Override
+        public void assign(TemplateAssignment assignment) {
+            run(() -> inner.assign(assignment));
+        }
+
+        @Override
+        public void unassign(long instanceId) {
+            run(() -> inner.unassign(instanceId));
+        }
+
+        @Override
+        public Optional<TemplateAssignment> find(long instanceId) {
+            return unit(() -> inner.find(instanceId));
+        }
+
+        @Override
+        public Map<Long, TemplateAssignment> findAll() {
+            return unit(() -> inner.findAll());
+        }
+    }
+
+    static final class Plans extends Delegate<PlanRepository> implements PlanRepository {
+        Plans(PlanRepository inner, StoreContention contention) {
+            super(inner, contention);
+        }
+
+        @Override
+        public ChangePlan save(ChangePlan plan) {
+            return unit(() -> inner.save(plan));
+        }
+
+        @Override
+        public List<ChangePlan> saveAll(List<ChangePlan> plans) {
+            return unit(() -> inner.saveAll(plans));
+        }
+
+        @Override
+        public Optional<ChangePlan> find(long id) {
+            return unit(() -> inner.find(id));
+        }
+
+        @Override
+        public List<ChangePlan> findAll() {
+            return unit(() -> inner.findAll());
+        }
+
+        @Override
+        public List<ChangePlan> findByInstance(long instanceId) {
+            return unit(() -> inner.findByInstance(instanceId));
+        }
+
+        @Override
+        public Optional<ChangePlan> findByUid(String uid) {
+            return unit(() -> inner.findByUid(uid));
+        }
+
+        @Override
+        public List<ChangePlan> findByState(PlanState state) {
+            return unit(() -> inner.findByState(state));
+        }
+
+        @Override
+        public void updateState(long id, PlanState state) {
+            run(() -> inner.updateState(id, state));
+        }
+
+        @Override
+        public void updateTicket(long id, String ticket) {
+            run(() -> inner.updateTicket(id, ticket));
+        }
+
+        @Override
+        public void replaceChanges(long id, List<PlannedChange> changes) {
+            run(() -> inner.replaceChanges(id, changes));
+        }
+    }
+
+    static final class ServerCatalogs extends Delegate<ServerCatalogRepository> implements ServerCatalogRepository {
+        ServerCatalogs(ServerCatalogRepository inner, StoreContention contention) {
+            super(inner, contention);
+        }
+
+        @Override
+        public void record(long instanceId, ParameterCatalog catalog, Instant readAt) {
+            run(() -> inner.record(instanceId, catalog, readAt));
+        }
+
+        @Override
+        public Optional<ServerCatalog> latest(long instanceId) {
+            return unit(() -> inner.latest(instanceId));
+        }
+
+        @Override
+        public Map<Long, ServerCatalog> latestOf(Collection<Long> instanceIds) {
+            return unit(() -> inner.latestOf(instanceIds));
+        }
+
+        @Override
+        public List<ParameterCatalog> inUse() {
+            return unit(() -> inner.inUse());
+        }
+    }
+
+    static final class Governance extends Delegate<GovernanceRepository> implements GovernanceRepository {
+        Governance(GovernanceRepository inner, StoreContention contention) {
+            super(inner, contention);
+        }
+
+        @Override
+        public List<User> users() {
+            return unit(() -> inner.users());
+        }
+
+        @Override
+        public Optional<User> user(String name) {
+            return unit(() -> inner.user(name));
+        }
+
+        @Override
+        public void saveUser(User user, String by, Instant at) {
+            run(() -> inner.saveUser(user, by, at));
+        }
+
+        @Override
+        public PolicyVersion policy() {
+            return unit(() -> inner.policy());
+        }
+
+        @Override
+        public PolicyVersion savePolicy(Policy policy, String by, Instant at, String comment) {
+            return unit(() -> inner.savePolicy(policy, by, at, comment));
+        }
+
+        @Override
+        public void saveSubmission(Submission submission) {
+            run(() -> inner.saveSubmission(submission));
+        }
+
+        @Override
+        public Optional<Submission> latestSubmission(long planId) {
+            return unit(() -> inner.latestSubmission(planId));
+        }
+
+        @Override
+        public Map<Long, Submission> latestSubmissions(Collection<Long> planIds) {
+            return unit(() -> inner.latestSubmissions(planIds));
+        }
+
+        @Override
+        public void nextCheck(long planId, int round, Instant at) {
+            run(() -> inner.nextCheck(planId, round, at));
+        }
+
+        @Override
+        public List<Long> dueForCheck(Instant now) {
+            return unit(() -> inner.dueForCheck(now));
+        }
+
+        @Override
+        public void saveDecision(long planId, Decision decision) {
+            run(() -> inner.saveDecision(planId, decision));
+        }
+
+        @Override
+        public boolean hasDecision(String uid) {
+            return unit(() -> inner.hasDecision(uid));
+        }
+
+        @Override
+        public List<Decision> decisions(long planId, int round) {
+            return unit(() -> inner.decisions(planId, round));
+        }
+
+        @Override
+        public Map<Long, List<Decision>> decisions(Map<Long, Integer> roundByPlan) {
+            return unit(() -> inner.decisions(roundByPlan));
+        }
+
+        @Override
+        public boolean markEscalated(long planId, int round, int level, Instant at) {
+            return unit(() -> inner.markEscalated(planId, round, level, at));
+        }
+
+        @Override
+        public Delegation saveDelegation(Delegation delegation) {
+            return unit(() -> inner.saveDelegation(delegation));
+        }
+
+        @Override
+        public List<Delegation> delegations(Instant now) {
+            return unit(() -> inner.delegations(now));
+        }
+
+        @Override
+        public ReviewItem openReview(ReviewItem item) {
+            return unit(() -> inner.openReview(item));
+        }
+
+        @Override
+        public ReviewItem closeReview(long id, String by, Instant at, String comment) {
+            return unit(() -> inner.closeReview(id, by, at, comment));
+        }
+
+        @Override
+        public Optional<ReviewItem> review(long id) {
+            return unit(() -> inner.review(id));
+        }
+
+        @Override
+        public List<ReviewItem> reviewsOf(long planId) {
+            return unit(() -> inner.reviewsOf(planId));
+        }
+
+        @Override
+        public List<ReviewItem> reviews(boolean openOnly) {
+            return unit(() -> inner.reviews(openOnly));
+        }
+    }
+
+    static final class Audit extends Delegate<AuditRepository> implements AuditRepository {
+        Audit(AuditRepository inner, StoreContention contention) {
+            super(inner, contention);
+        }
+
+        @Override
+        public AuditRecord append(AuditEntry entry, Instant at) {
+            return unit(() -> inner.append(entry, at));
+        }
+
+        @Override
+        public void forEach(Predicate<AuditRecord> consumer) {
+            run(() -> inner.forEach(consumer));
+        }
+
+        @Override
+        public AuditHead head() {
+            return unit(() -> inner.head());
+        }
+
+        @Override
+        public List<AuditRecord> about(String subject) {
+            return unit(() -> inner.about(subject));
+        }
+
+        @Override
+        public List<AuditRecord> newest(int limit) {
+            return unit(() -> inner.newest(limit));
+        }
+
+        @Override
+        public Optional<AuditRecord> find(long seq) {
+            return unit(() -> inner.find(seq));
+        }
+    }
+
+    static final class Webhooks extends Delegate<WebhookOutbox> implements WebhookOutbox {
+        Webhooks(WebhookOutbox inner, StoreContention contention) {
+            super(inner, contention);
+        }
+
+        @Override
+        public List<WebhookDelivery> enqueue(WebhookEvent event, Collection<WebhookSubscription> subscriptions) {
+            return unit(() -> inner.enqueue(event, subscriptions));
+        }
+
+        @Override
+        public List<WebhookDelivery> due(Instant now, int limit) {
+            return unit(() -> inner.due(now, limit));
+        }
+
+        @Override
+        public List<WebhookDelivery> claim(Instant now, int limit, Duration lease) {
+            return unit(() -> inner.claim(now, limit, lease));
+        }
+
+        @Override
+        public void markDelivered(long id, Instant at, int status) {
+            run(() -> inner.markDelivered(id, at, status));
+        }
+
+        @Override
+        public void markFailed(long id, Instant at, int status, String error, Instant nextAttempt) {
+            run(() -> inner.markFailed(id, at, status, error, nextAttempt));
+        }
+
+        @Override
+        public List<WebhookDelivery> recent(int limit) {
+            return unit(() -> inner.recent(limit));
+        }
+
+        @Override
+        public List<WebhookDelivery> failing(int limit) {
+            return unit(() -> inner.failing(limit));
+        }
+    }
+
+    static final class Hub extends Delegate<HubSyncRepository> implements HubSyncRepository {
+        Hub(HubSyncRepository inner, StoreContention contention) {
+            super(inner, contention);
+        }
+
+        @Override
+        public Optional<HubLink> link() {
+            return unit(() -> inner.link());
+        }
+
+        @Override
+        public void saveLink(HubLink link) {
+            run(() -> inner.saveLink(link));
+        }
+
+        @Override
+        public void removeLink() {
+            run(() -> inner.removeLink());
+        }
+
+        @Override
+        public void syncResult(long cursor, Instant at, String error, int failures, Instant nextAttemptAt) {
+            run(() -> inner.syncResult(cursor, at, error, failures, nextAttemptAt));
+        }
+
+        @Override
+        public void queue(HubRequest request) {
+            run(() -> inner.queue(request));
+        }
+
+        @Override
+        public List<HubRequest> pending(int limit) {
+            return unit(() -> inner.pending(limit));
+        }
+
+        @Override
+        public int pendingCount() {
+            return unit(() -> inner.pendingCount());
+        }
+
+        @Override
+        public void answered(String requestUid, Instant at, String refusal) {
+            run(() -> inner.answered(requestUid, at, refusal));
+        }
+
+        @Override
+        public List<HubRequest> refused(int limit) {
+            return unit(() -> inner.refused(limit));
+        }
+
+        @Override
+        public void refuseDecision(String decisionUid, String reason) {
+            run(() -> inner.refuseDecision(decisionUid, reason));
+        }
+    }
+
+    static final class ApplyJournals extends Delegate<ApplyJournal> implements ApplyJournal {
+        ApplyJournals(ApplyJournal inner, StoreContention contention) {
+            super(inner, contention);
+        }
+
+        @Override
+        public ApplyRun start(ApplyRun run) {
+            return unit(() -> inner.start(run));
+        }
+
+        @Override
+        public ApplyRun start(ApplyRun run, String owner) {
+            return unit(() -> inner.start(run, owner));
+        }
+
+        @Override
+        public void release(long runId, String message) {
+            run(() -> inner.release(runId, message));
+        }
+
+        @Override
+        public Optional<String> owner(long runId) {
+            return unit(() -> inner.owner(runId));
+        }
+
+        @Override
+        public boolean claim(long runId, String expected, String owner) {
+            return unit(() -> inner.claim(runId, expected, owner));
+        }
+
+        @Override
+        public void step(long runId, int ordinal, StepPhase phase, String error) {
+            run(() -> inner.step(runId, ordinal, phase, error));
+        }
+
+        @Override
+        public void finish(long runId, RunState state, Instant at, String message) {
+            run(() -> inner.finish(runId, state, at, message));
+        }
+
+        @Override
+        public Optional<ApplyRun> find(long runId) {
+            return unit(() -> inner.find(runId));
+        }
+
+        @Override
+        public List<ApplyRun> unfinished() {
+            return unit(() -> inner.unfinished());
+        }
+
+        @Override
+        public List<ApplyRun> ofPlan(long planId) {
+            return unit(() -> inner.ofPlan(planId));
+        }
+    }
+
+    static final class Overrides extends Delegate<OverrideRepository> implements OverrideRepository {
+        Overrides(OverrideRepository inner, StoreContention contention) {
+            super(inner, contention);
+        }
+
+        @Override
+        public EmergencyOverride insert(EmergencyOverride override) {
+            return unit(() -> inner.insert(override));
+        }
+
+        @Override
+        public Optional<EmergencyOverride> find(long id) {
+            return unit(() -> inner.find(id));
+        }
+
+        @Override
+        public List<EmergencyOverride> stackedOn(long id) {
+            return unit(() -> inner.stackedOn(id));
+        }
+
+        @Override
+        public List<EmergencyOverride> liveOn(long instanceId, String parameter) {
+            return unit(() -> inner.liveOn(instanceId, parameter));
+        }
+
+        @Override
+        public List<EmergencyOverride> live() {
+            return unit(() -> inner.live());
+        }
+
+        @Override
+        public List<EmergencyOverride> recent(int limit) {
+            return unit(() -> inner.recent(limit));
+        }
+
+        @Override
+        public List<EmergencyOverride> due(Instant now, Instant staleBefore) {
+            return unit(() -> inner.due(now, staleBefore));
+        }
+
+        @Override
+        public List<EmergencyOverride> pendingSince(Instant before) {
+            return unit(() -> inner.pendingSince(before));
+        }
+
+        @Override
+        public boolean transition(long id, OverrideState from, OverrideState to, Instant at) {
+            return unit(() -> inner.transition(id, from, to, at));
+        }
+
+        @Override
+        public void end(long id, OverrideState state, Instant at, String by, String note) {
+            run(() -> inner.end(id, state, at, by, note));
+        }
+
+        @Override
+        public void failedAttempt(long id, int attempts, Instant nextAttemptAt, String error) {
+            run(() -> inner.failedAttempt(id, attempts, nextAttemptAt, error));
+        }
+
+        @Override
+        public void reschedule(long id, Instant deadline) {
+            run(() -> inner.reschedule(id, deadline));
+        }
+
+        @Override
+        public void onDisk() {
+            run(inner::onDisk);
+        }
+
+        @Override
+        public boolean acquireLease(String holder, Instant now, Duration lease) {
+            return unit(() -> inner.acquireLease(holder, now, lease));
+        }
+
+        @Override
+        public Optional<String> leaseHolder(Instant now, Duration lease) {
+            return unit(() -> inner.leaseHolder(now, lease));
+        }
+
+        @Override
+        public void releaseLease(String holder) {
+            run(() -> inner.releaseLease(holder));
+        }
+    }
+
+    static final class PendingRestarts extends Delegate<PendingRestartRepository> implements PendingRestartRepository {
+        PendingRestarts(PendingRestartRepository inner, StoreContention contention) {
+            super(inner, contention);
+        }
+
+        @Override
+        public void put(PendingRestart pending) {
+            run(() -> inner.put(pending));
+        }
+
+        @Override
+        public List<PendingRestart> all() {
+            return unit(() -> inner.all());
+        }
+
+        @Override
+        public List<PendingRestart> ofInstance(long instanceId) {
+            return unit(() -> inner.ofInstance(instanceId));
+        }
+
+        @Override
+        public void clear(long instanceId, String parameter) {
+            run(() -> inner.clear(instanceId, parameter));
+        }
+    }
+}
