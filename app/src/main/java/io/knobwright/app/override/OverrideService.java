@@ -102,7 +102,9 @@ public final class OverrideService {
                                             Instant deadline) {
         Instance instance = store.instances().findByName(instanceName).orElseThrow(() -> UserError.input("No instance '"
                 + instanceName + "' in the fleet (see `knobwright fleet list`); nothing was changed on it."));
+        io.knobwright.model.diag.StartupTrace.mark("override: instance found");
         ParameterCatalog catalog = sessions.catalog(instance);
+        io.knobwright.model.diag.StartupTrace.mark("override: catalog");
         Map<String, String> settings = checked(instance, catalog, request.settings());
         Map<String, EmergencyOverride> under = work.run(actor, "override.apply", "instance:" + instance.name(),
                 repos -> conflicts(repos, actor, instance, settings.keySet(), request.stack()));
@@ -112,6 +114,7 @@ public final class OverrideService {
                     + lockedNames(locks, settings.keySet()) + " breaks the glass: give a reason of at least 10 characters"
                     + " (--reason TEXT), the incident and why approval cannot wait.");
         }
+        io.knobwright.model.diag.StartupTrace.mark("override: conflicts and locks checked");
         ServerSession server = sessions.open(instance, catalog);
         try {
             List<EmergencyOverride> pending = journal(actor, instance, catalog, settings, request, batch, deadline, under, server, locks);
@@ -234,6 +237,7 @@ public final class OverrideService {
                 planId == 0 ? o : EmergencyOverride.pending(o.batch(), o.instanceId(), o.instanceName(), o.parameter(), o.value(),
                 o.prior(), o.priorPersisted(), o.stackedOn(), o.actor(), o.reason(), o.createdAt(), o.deadline(), planId))).toList());
         overrides().onDisk();
+        io.knobwright.model.diag.StartupTrace.mark("override: read and journaled");
         return journaled;
     }
 
@@ -264,6 +268,7 @@ public final class OverrideService {
                         "Override of " + o.parameter() + " on " + o.instanceName() + " failed: " + e.getMessage() + ". " + outcome);
             }
         }
+        io.knobwright.model.diag.StartupTrace.mark("override: set, reloaded and read back");
         List<EmergencyOverride> active = store.transactionResult(repos -> {
             List<EmergencyOverride> made = new ArrayList<>();
             Instant now = clock.instant();

@@ -128,8 +128,10 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
     /** One attempt; every step may run again after a failed attempt (migrations and the demo seed run once). */
     private static KnobwrightStore openOnce(Path dir, StoreContention contention) {
         PrivateFilePath.tightenExisting(dir);
-        StoreOpening.inspectExisting(dir);
-        StartupTrace.mark("store inspected read-only");
+        if (!StoreIdentity.vouchesFor(dir)) {
+            StoreOpening.inspectExisting(dir);
+            StartupTrace.mark("store inspected read-only");
+        }
         JdbcConnectionPool pool = JdbcConnectionPool.create(StoreOpening.fileUrl(dir), StoreOpening.USER,
                 StoreOpening.PASSWORD);
         try {
@@ -325,5 +327,8 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
             }
         }
         pool.dispose();
+        if (dataDirectory != null) {
+            StoreIdentity.record(dataDirectory);
+        }
     }
 }
