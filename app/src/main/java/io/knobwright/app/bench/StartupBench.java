@@ -46,7 +46,18 @@ public final class StartupBench {
     private StartupBench() {
     }
 
+    /** What installer/knobwright adds for a CLI command (C1 only, serial GC: a 1 s process has no use for C2 or G1). */
+    static final List<String> CLI_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     public static Result run(PrintStream out, int runs) throws IOException, InterruptedException {
+        return run(out, runs, null, null);
+    }
+
+    /**
+     * @param jdbcUrl when not null, also times `override apply` and `override restore` against this server (its
+     *                {@code user} needs ALTER SYSTEM): work_mem is overridden and restored each round
+     */
+    public static Result run(PrintStream out, int runs, String jdbcUrl, String user) throws IOException, InterruptedException {
         if (runs < 1) {
             throw new IllegalArgumentException("The bench needs at least one run per command.");
         }
@@ -60,15 +71,32 @@ public final class StartupBench {
             for (List<String> command : COMMANDS) {
                 timeOnce(launch, command);
             }
+            if (jdbcUrl != null) {
+                prepareOverrides(launch, jdbcUrl, user);
+            }
             // Round by round rather than command by command, so a burst of load elsewhere spreads over all commands.
             long[][] times = new long[COMMANDS.size()][runs];
+            long[][] overrides = new long[2][runs];
             for (int i = 0; i < runs; i++) {
                 for (int c = 0; c < COMMANDS.size(); c++) {
                     times[c][i] = timeOnce(launch, COMMANDS.get(c));
                 }
+                if (jdbcUrl != null) {
+                    long start = System.nanoTime();
+                    String applied = output(launch, List.of("--as", "bench-operator", "override", "apply", "--instance",
+                            "bench-target", "--set", "work_mem=" + (64 + i % 4) + "MB", "--for", "1h", "--reason", "startup bench",
+                            "--json"));
+                    overrides[0][i] = (System.nanoTime() - start) / 1_000_000;
+                    java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(applied);
+                    if (!id.find()) {
+                        throw new IllegalStateException("override apply printed no override id: " + applied);
+                    }
+                    overrides[1][i] = timeOnce(launch, List.of("--as", "bench-operator", "override", "restore", id.group(1)));
+                }
             }
             out.printf(Locale.ROOT, "Fresh processes of %s, %s, %d runs per command after creating the store (%d ms)"
-                    + " and one untimed run of each%n", jar.getFileName(), cache.map(c -> "with the AOT cache "
+                    + " and one untimed run of each, with the CLI flags of installer/knobwright (" + String.join(" ", CLI_FLAGS)
+                    + ")%n", jar.getFileName(), cache.map(c -> "with the AOT cache "
                     + c.getFileName()).orElse("WITHOUT an AOT cache (build with mvn package to train one)"), runs, createMs);
             out.println(Targets.machine());
             out.printf(Locale.ROOT, "  %-14s %8s %8s  target < %d ms%n", "command", "median", "p90", TARGET_MS);
@@ -78,6 +106,16 @@ public final class StartupBench {
                 figures.add(figure);
                 out.printf(Locale.ROOT, "  %-14s %5d ms %5d ms  %s%n", figure.command(), figure.medianMs(), figure.p90Ms(),
                         Targets.verdict(figure.met()));
+            }
+            if (jdbcUrl != null) {
+                for (int k = 0; k < 2; k++) {
+                    Figure figure = figure(k == 0 ? "override apply" : "override restore", overrides[k]);
+                    figures.add(figure);
+                    out.printf(Locale.ROOT, "  %-14s %5d ms %5d ms  %s  (against %s)%n", figure.command(), figure.medianMs(),
+                            figure.p90Ms(), Targets.verdict(figure.met()), jdbcUrl);
+                }
+            } else {
+                out.println("  override apply / restore: not measured (give --jdbc-url jdbc:postgresql://127.0.0.1:5432/postgres)");
             }
             return new Result(figures);
         } finally {
@@ -98,8 +136,30 @@ public final class StartupBench {
         List<String> launch = new ArrayList<>();
         launch.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cache.ifPresent(c -> launch.add("-XX:AOTCache=" + c));
+        launch.addAll(CLI_FLAGS);
         launch.addAll(List.of("-jar", jar.toString(), "--data-dir", dataDir.toString()));
         return launch;
+    }
+
+    /** An operator and the server as an instance, in the bench's store, as a DBA would set them up. */
+    private static void prepareOverrides(List<String> launch, String jdbcUrl, String user) throws IOException, InterruptedException {
+        timeOnce(launch, List.of("user", "add", "--name", "bench-admin", "--role", "admin"));
+        timeOnce(launch, List.of("--as", "bench-admin", "user", "add", "--name", "bench-operator", "--role", "operator"));
+        timeOnce(launch, List.of("fleet", "add", "--name", "bench-target", "--jdbc-url", jdbcUrl, "--user", user));
+    }
+
+    /** One fresh process's standard output (the command must succeed). */
+    private static String output(List<String> launch, List<String> command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(launch);
+        line.addAll(command);
+        ProcessBuilder builder = new ProcessBuilder(line).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("knobwright " + String.join(" ", command) + " failed in the bench's fresh process: " + out);
+        }
+        return out;
     }
 
     /** One fresh process, its output thrown away; a failing command fails the bench rather than yield a figure. */

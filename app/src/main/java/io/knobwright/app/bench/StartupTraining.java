@@ -80,9 +80,37 @@ public final class StartupTraining {
                         WorkbenchViewModel.Screen.values().length);
             }
             runCliCommands(dataDir);
+            loadDriverClasses();
         } finally {
             Platform.exit();
             deleteTree(dataDir);
+        }
+    }
+
+    /** The packages whose classes a first JDBC connection and its first statements load. */
+    private static final List<String> DRIVER_PACKAGES = List.of("org/postgresql/core/", "org/postgresql/jdbc/",
+            "org/postgresql/util/", "org/postgresql/Driver", "org/mariadb/jdbc/");
+
+    /**
+     * The JDBC drivers' connection classes, loaded here so the cache holds them: training reaches no database server,
+     * yet an override or a plan apply connects to one first thing after the store opens (~100 ms of class loading on
+     * that command's critical path; decision 0118). A class that fails to load is left out.
+     */
+    private static void loadDriverClasses() {
+        ClassLoader loader = StartupTraining.class.getClassLoader();
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(Path.of(org.postgresql.Driver.class.getProtectionDomain()
+                .getCodeSource().getLocation().toURI()).toFile())) {
+            jar.stream().map(java.util.zip.ZipEntry::getName)
+                    .filter(name -> name.endsWith(".class") && DRIVER_PACKAGES.stream().anyMatch(name::startsWith))
+                    .forEach(name -> {
+                        try {
+                            Class.forName(name.substring(0, name.length() - 6).replace('/', '.'), true, loader);
+                        } catch (ClassNotFoundException | LinkageError | RuntimeException ignored) {
+                            // optional parts of a driver (other JDKs' variants, missing optional dependencies)
+                        }
+                    });
+        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+            // not run from a jar (tests): nothing to add to a cache
         }
     }
 

@@ -18,6 +18,14 @@ final class BenchStartupCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "10", description = "Runs per command after the warm-up (default: ${DEFAULT-VALUE}).")
     private int runs;
 
+    @Option(names = "--jdbc-url", paramLabel = "URL",
+            description = {"Also time `override apply` and `override restore` against this PostgreSQL (e.g.",
+                    "jdbc:postgresql://127.0.0.1:5432/postgres); its user needs ALTER SYSTEM. work_mem is overridden and restored."})
+    private String jdbcUrl;
+
+    @Option(names = "--user", paramLabel = "USER", defaultValue = "postgres", description = "Default ${DEFAULT-VALUE}.")
+    private String user;
+
     BenchStartupCommand(CliSession session) {
         this.session = session;
     }
@@ -26,7 +34,7 @@ final class BenchStartupCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         StartupBench.Result result;
         try (PrintStream out = WriterStream.of(session.out())) {
-            result = StartupBench.run(out, runs);
+            result = StartupBench.run(out, runs, jdbcUrl, user);
         }
         if (result.meetsTargets()) {
             return ExitCodes.OK;

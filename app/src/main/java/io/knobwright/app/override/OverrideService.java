@@ -116,6 +116,7 @@ public final class OverrideService {
         }
         io.knobwright.model.diag.StartupTrace.mark("override: conflicts and locks checked");
         ServerSession server = sessions.open(instance, catalog);
+        io.knobwright.model.diag.StartupTrace.mark("override: session open");
         try {
             List<EmergencyOverride> pending = journal(actor, instance, catalog, settings, request, batch, deadline, under, server, locks);
             return applyAll(actor, server, pending);
@@ -233,11 +234,13 @@ public final class OverrideService {
                     "restores at " + deadline));
         }
         long planId = locks.isEmpty() ? 0 : breakGlass(actor, instance, changes, request.reason());
+        io.knobwright.model.diag.StartupTrace.mark("override: server read");
         List<EmergencyOverride> journaled = store.transactionResult(repos -> planned.stream().map(o -> repos.overrides().insert(
                 planId == 0 ? o : EmergencyOverride.pending(o.batch(), o.instanceId(), o.instanceName(), o.parameter(), o.value(),
                 o.prior(), o.priorPersisted(), o.stackedOn(), o.actor(), o.reason(), o.createdAt(), o.deadline(), planId))).toList());
+        io.knobwright.model.diag.StartupTrace.mark("override: journaled");
         overrides().onDisk();
-        io.knobwright.model.diag.StartupTrace.mark("override: read and journaled");
+        io.knobwright.model.diag.StartupTrace.mark("override: journal on disk");
         return journaled;
     }
 
@@ -404,7 +407,11 @@ public final class OverrideService {
 
     /** Writes the value back when it had been written by ALTER SYSTEM/SET PERSIST; else removes the entry (RESET). */
     private static void restoreValue(ServerSession server, String parameter, String value, boolean persisted) {
-        server.restore(parameter, value != null && persisted ? value : null);
+        if (value != null && persisted) {
+            server.set(parameter, value); // the entry is rewritten as it was: no RESET, no window without it
+        } else {
+            server.restore(parameter, null);
+        }
         if (value != null && persisted) {
             String back = server.read(parameter);
             if (!server.same(parameter, value, back)) {

@@ -137,6 +137,8 @@ public final class PostgresApplySession implements ServerSession, AutoCloseable 
     private void run(List<ApplyStatement> statements, String name, String value) {
         try {
             Connection c = connection();
+            boolean reloads = statements.stream().anyMatch(st -> st.sql().contains("pg_reload_conf"));
+            java.sql.Timestamp loadedBefore = reloads ? configLoadTime(c) : null;
             for (ApplyStatement statement : statements) {
                 try (PreparedStatement s = c.prepareStatement(statement.executable())) {
                     for (int i = 0; i < statement.binds().size(); i++) {
@@ -145,9 +147,37 @@ public final class PostgresApplySession implements ServerSession, AutoCloseable 
                     s.execute();
                 }
             }
+            if (loadedBefore != null) {
+                awaitConfigLoadedAfter(c, loadedBefore);
+            }
             awaitReload(c, name, value);
         } catch (SQLException e) {
             throw failure("setting " + name, e);
+        }
+    }
+
+    /** When this backend last read the configuration files (pg_conf_load_time() is per backend). */
+    private static java.sql.Timestamp configLoadTime(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT pg_conf_load_time()"); ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getTimestamp(1);
+        }
+    }
+
+    /**
+     * Waits (up to a second) until this backend has read the files again after pg_reload_conf(): from then on
+     * pg_settings shows what the reload did, also a RESET, whose effect cannot be told from the value alone.
+     */
+    private static void awaitConfigLoadedAfter(Connection c, java.sql.Timestamp before) throws SQLException {
+        long until = System.nanoTime() + 1_000_000_000L;
+        while (System.nanoTime() < until) {
+            java.sql.Timestamp now = configLoadTime(c);
+            if (now != null && now.after(before)) {
+                return;
+            }
+            if (!pause()) {
+                return;
+            }
         }
     }
 
