@@ -29,24 +29,19 @@ import java.util.Objects;
  */
 public final class PostgresApplySession implements ServerSession, AutoCloseable {
 
-    private final JdbcGate.Admitted admitted;
     private final ParameterCatalog catalog;
     private final ApplyPlanner planner;
-    private Connection connection;
+    private final SessionConnection connection;
 
     public PostgresApplySession(ConnectionTarget target, ConnectorTimeouts timeouts, ParameterCatalog catalog) {
-        this.admitted = JdbcGate.admit(PostgresDialect.INSTANCE, Objects.requireNonNull(target, "target"), timeouts);
+        this.connection = new SessionConnection(JdbcGate.admit(PostgresDialect.INSTANCE,
+                Objects.requireNonNull(target, "target"), timeouts)::connect);
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.planner = new ApplyPlanner(catalog);
     }
 
     private Connection connection() throws SQLException {
-        if (connection == null || connection.isClosed() || !connection.isValid(2)) {
-            closeQuietly();
-            connection = admitted.connect();
-            connection.setAutoCommit(true);
-        }
-        return connection;
+        return connection.get();
     }
 
     private ParameterSpec spec(String parameter) {
@@ -251,27 +246,11 @@ public final class PostgresApplySession implements ServerSession, AutoCloseable 
     /** A server error is a refusal of this step; a lost connection (SQLSTATE 08, 57P01) may or may not have done it. */
     private ServerStepException failure(String what, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
-        boolean lost = state.startsWith("08") || state.startsWith("57P");
-        if (lost) {
-            closeQuietly(); // the next call opens a new one (compensation needs it)
-        }
-        return new ServerStepException("PostgreSQL " + (lost ? "connection lost while " : "refused ") + what + ": "
-                + (e.getMessage() == null ? state : e.getMessage().lines().findFirst().orElse(state)), lost, e);
-    }
-
-    private void closeQuietly() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // a dead connection cannot be closed more
-            }
-            connection = null;
-        }
+        return connection.failure("PostgreSQL", what, e, state.startsWith("08") || state.startsWith("57P"));
     }
 
     @Override
     public void close() {
-        closeQuietly();
+        connection.close();
     }
 }

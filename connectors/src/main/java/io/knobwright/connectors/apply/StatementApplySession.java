@@ -39,25 +39,19 @@ public final class StatementApplySession implements ServerSession, AutoCloseable
     }
 
     private final ApplyEngine engine;
-    private final ConnectionSource source;
     private final ParameterCatalog catalog;
     private final ApplyPlanner planner;
-    private Connection connection;
+    private final SessionConnection connection;
 
     StatementApplySession(ApplyEngine engine, ConnectionSource source, ParameterCatalog catalog) {
         this.engine = Objects.requireNonNull(engine, "engine");
-        this.source = Objects.requireNonNull(source, "source");
+        this.connection = new SessionConnection(Objects.requireNonNull(source, "source"));
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.planner = new ApplyPlanner(catalog);
     }
 
     private Connection connection() throws SQLException {
-        if (connection == null || connection.isClosed() || !connection.isValid(2)) {
-            closeQuietly();
-            connection = source.open();
-            connection.setAutoCommit(true);
-        }
-        return connection;
+        return connection.get();
     }
 
     private ParameterSpec spec(String parameter) {
@@ -223,28 +217,11 @@ public final class StatementApplySession implements ServerSession, AutoCloseable
 
     /** A server error is a refusal of this step; a lost connection may or may not have done it. */
     private ServerStepException failure(String what, SQLException e) {
-        boolean lost = engine.connectionLost(e);
-        if (lost) {
-            closeQuietly(); // the next call opens a new one (compensation needs it)
-        }
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        return new ServerStepException(engine.displayName() + (lost ? " connection lost while " : " refused ") + what + ": "
-                + (e.getMessage() == null ? state : e.getMessage().lines().findFirst().orElse(state)), lost, e);
-    }
-
-    private void closeQuietly() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // a dead connection cannot be closed more
-            }
-            connection = null;
-        }
+        return connection.failure(engine.displayName(), what, e, engine.connectionLost(e));
     }
 
     @Override
     public void close() {
-        closeQuietly();
+        connection.close();
     }
 }
