@@ -1,5 +1,6 @@
 package io.knobwright.app.governance;
 
+import io.knobwright.app.testing.ManualClock;
 import io.knobwright.model.catalog.ApplyMode;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.fleet.Criticality;
@@ -16,11 +17,7 @@ import io.knobwright.model.policy.PolicyFile;
 import io.knobwright.model.policy.Role;
 import io.knobwright.model.store.KnobwrightStore;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -30,32 +27,8 @@ import java.util.stream.Collectors;
 /** A store with users, instances and a clock tests move, for governance tests. */
 final class GovernanceFixture implements AutoCloseable {
 
-    /** A clock a test moves forward. */
-    static final class TestClock extends Clock {
-        private Instant now = Instant.parse("2026-12-01T09:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-    }
-
     final KnobwrightStore store = KnobwrightStore.inMemory("governance-" + System.nanoTime(), false);
-    final TestClock clock = new TestClock();
+    final ManualClock clock = new ManualClock(Instant.parse("2026-12-01T09:00:00Z"));
     final GovernanceService governance;
     final PolicyService policy;
     final AuditService audit;

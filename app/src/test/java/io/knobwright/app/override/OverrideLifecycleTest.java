@@ -2,6 +2,7 @@ package io.knobwright.app.override;
 
 import io.knobwright.app.AppContext;
 import io.knobwright.app.fleet.Registration;
+import io.knobwright.app.testing.ManualClock;
 import io.knobwright.connectors.Connectors;
 import io.knobwright.connectors.apply.PostgresApplySession;
 import io.knobwright.connectors.jdbc.ConnectorTimeouts;
@@ -35,8 +36,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,31 +53,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class OverrideLifecycleTest {
 
-    static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-06T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void pass(Duration d) {
-            now = now.plus(d);
-        }
-    }
-
     private static EmbeddedPostgres postgres;
-    private final MovableClock clock = new MovableClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-06T10:00:00Z"));
     private KnobwrightStore store;
     private AppContext context;
     private OverrideService overrides;
@@ -185,11 +161,11 @@ class OverrideLifecycleTest {
         assertThat(setting("work_mem")).isEqualTo("65536");
         assertThat(context.audit().about("override:" + o.id())).extracting(r -> r.action()).containsExactly("override.applied");
 
-        clock.pass(Duration.ofMinutes(29));
+        clock.advance(Duration.ofMinutes(29));
         assertThat(overrides.restoreDue()).isEmpty();
         assertThat(setting("work_mem")).isEqualTo("65536");
 
-        clock.pass(Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(1));
         List<Restoration> done = overrides.restoreDue();
         assertThat(done).hasSize(1).allMatch(Restoration::restored);
         assertThat(reread(o).state()).isEqualTo(OverrideState.RESTORED);
@@ -205,7 +181,7 @@ class OverrideLifecycleTest {
         sql("ALTER SYSTEM SET work_mem = '8MB'", "SELECT pg_reload_conf()");
         EmergencyOverride o = only(apply("olga", "work_mem", "256MB", Duration.ofMinutes(5), false));
         assertThat(o.priorPersisted()).isTrue();
-        clock.pass(Duration.ofMinutes(5));
+        clock.advance(Duration.ofMinutes(5));
         overrides.restoreDue();
         assertThat(setting("work_mem")).isEqualTo("8192");
         assertThat(autoConf("work_mem")).isEqualTo("8MB");
@@ -217,13 +193,13 @@ class OverrideLifecycleTest {
         EmergencyOverride extended = overrides.extend("oscar", o.id(), Duration.ofMinutes(20), null, "still spilling");
         assertThat(extended.deadline()).isEqualTo(o.deadline().plus(Duration.ofMinutes(20)));
 
-        clock.pass(Duration.ofMinutes(15));
+        clock.advance(Duration.ofMinutes(15));
         assertThat(overrides.restoreDue()).isEmpty();
         assertThat(setting("work_mem")).isEqualTo("65536");
 
         List<EmergencyOverride> kept = overrides.cancel("olga", o.id(), "the new value is right; a plan follows");
         assertThat(kept).extracting(EmergencyOverride::state).containsExactly(OverrideState.KEPT);
-        clock.pass(Duration.ofHours(2));
+        clock.advance(Duration.ofHours(2));
         assertThat(overrides.restoreDue()).isEmpty();
         assertThat(setting("work_mem")).isEqualTo("65536");
         assertThat(context.audit().about("override:" + o.id())).extracting(r -> r.action())
@@ -247,10 +223,10 @@ class OverrideLifecycleTest {
         assertThat(setting("work_mem")).isEqualTo("131072");
 
         // the one below ends first: nothing changes on the server, and the one on top now restores to the original
-        clock.pass(Duration.ofMinutes(10));
+        clock.advance(Duration.ofMinutes(10));
         assertThat(overrides.restoreDue()).singleElement().satisfies(r -> assertThat(r.message()).contains("stacked above"));
         assertThat(setting("work_mem")).isEqualTo("131072");
-        clock.pass(Duration.ofMinutes(20));
+        clock.advance(Duration.ofMinutes(20));
         overrides.restoreDue();
         assertThat(setting("work_mem")).isEqualTo("4096");
         assertThat(reread(first).state()).isEqualTo(OverrideState.RESTORED);
@@ -261,10 +237,10 @@ class OverrideLifecycleTest {
     void theTopOfAStackEndingFirstGoesBackToTheValueBelowThenTheOriginal() throws Exception {
         only(apply("olga", "work_mem", "64MB", Duration.ofMinutes(30), false));
         only(apply("oscar", "work_mem", "128MB", Duration.ofMinutes(10), true));
-        clock.pass(Duration.ofMinutes(10));
+        clock.advance(Duration.ofMinutes(10));
         overrides.restoreDue();
         assertThat(setting("work_mem")).isEqualTo("65536");
-        clock.pass(Duration.ofMinutes(20));
+        clock.advance(Duration.ofMinutes(20));
         overrides.restoreDue();
         assertThat(setting("work_mem")).isEqualTo("4096");
         assertThat(autoConf("work_mem")).isNull();
@@ -282,20 +258,20 @@ class OverrideLifecycleTest {
                     Map.of("work_mem", "64MB"), Duration.ofMinutes(5), "incident 4712", false)));
             own.close();
 
-            clock.pass(Duration.ofMinutes(5));
+            clock.advance(Duration.ofMinutes(5));
             Restoration failed = overrides.restoreDue().getFirst();
             assertThat(failed.restored()).isFalse();
             assertThat(reread(o).restoreFailing()).isTrue();
             assertThat(reread(o).attempts()).isEqualTo(1);
             assertThat(reread(o).nextAttemptAt()).isEqualTo(clock.instant().plusSeconds(5));
             assertThat(overrides.restoreDue()).as("not before the backoff").isEmpty();
-            clock.pass(Duration.ofSeconds(5));
+            clock.advance(Duration.ofSeconds(5));
             assertThat(overrides.restoreDue()).singleElement().satisfies(r -> assertThat(r.restored()).isFalse());
             assertThat(reread(o).attempts()).isEqualTo(2);
             assertThat(reread(o).nextAttemptAt()).isEqualTo(clock.instant().plusSeconds(10));
 
             own = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false).setPort(port).start();
-            clock.pass(Duration.ofSeconds(10));
+            clock.advance(Duration.ofSeconds(10));
             assertThat(overrides.restoreDue()).singleElement().satisfies(r -> assertThat(r.restored()).as(r.message()).isTrue());
             try (Connection c = own.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
                  ResultSet r = s.executeQuery("SELECT setting FROM pg_settings WHERE name = 'work_mem'")) {
@@ -313,7 +289,7 @@ class OverrideLifecycleTest {
     void aServerChangedBySomeoneElseIsLeftAloneUntilAPersonDecides() throws Exception {
         EmergencyOverride o = only(apply("olga", "work_mem", "64MB", Duration.ofMinutes(5), false));
         sql("ALTER SYSTEM SET work_mem = '32MB'", "SELECT pg_reload_conf()");
-        clock.pass(Duration.ofMinutes(5));
+        clock.advance(Duration.ofMinutes(5));
         assertThat(overrides.restoreDue()).singleElement().satisfies(r -> assertThat(r.message())
                 .contains("someone changed it").contains("override cancel " + o.id()));
         assertThat(reread(o).state()).isEqualTo(OverrideState.ATTENTION);
@@ -394,7 +370,7 @@ class OverrideLifecycleTest {
         assertThat(setting("log_line_prefix")).isEqualTo(hostile);
         assertThat(setting("fsync")).isEqualTo(fsync);
         assertThat(autoConf("fsync")).isNull();
-        clock.pass(Duration.ofMinutes(5));
+        clock.advance(Duration.ofMinutes(5));
         overrides.restoreDue();
         assertThat(reread(o).state()).isEqualTo(OverrideState.RESTORED);
         assertThat(autoConf("log_line_prefix")).isNull();
@@ -408,7 +384,7 @@ class OverrideLifecycleTest {
                 "64MB", "4096", false, 0, "olga", "incident", clock.instant(), clock.instant().plus(Duration.ofHours(1)), 0));
         sql("ALTER SYSTEM SET work_mem = '64MB'", "SELECT pg_reload_conf()");
         assertThat(overrides.restoreDue()).as("still within the apply's time").isEmpty();
-        clock.pass(OverrideService.ABANDONED_AFTER.plusSeconds(1));
+        clock.advance(OverrideService.ABANDONED_AFTER.plusSeconds(1));
         assertThat(overrides.restoreDue()).singleElement().satisfies(r -> assertThat(r.message()).contains("Interrupted"));
         assertThat(reread(pending).state()).isEqualTo(OverrideState.FAILED);
         assertThat(setting("work_mem")).isEqualTo("4096");

@@ -1,5 +1,7 @@
 package io.knobwright.app.ui.operations;
 
+import io.knobwright.app.testing.ManualClock;
+
 import atlantafx.base.controls.Message;
 import io.knobwright.app.AppContext;
 import io.knobwright.app.override.OverrideService;
@@ -151,7 +153,11 @@ class OperationsUiTest {
     private static void waitUntil(BooleanSupplier done) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.waitForFxEvents();
-            return done.getAsBoolean();
+            try {
+                return done.getAsBoolean();
+            } catch (org.testfx.service.query.EmptyNodeQueryException rebuilding) {
+                return false; // the two-second poll is rebuilding the rows: not there yet, ask again
+            }
         });
     }
 

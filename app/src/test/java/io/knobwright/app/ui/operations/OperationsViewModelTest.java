@@ -1,5 +1,7 @@
 package io.knobwright.app.ui.operations;
 
+import io.knobwright.app.testing.ManualClock;
+
 import io.knobwright.app.ui.ManualTimer;
 import io.knobwright.app.ui.common.BackgroundWork;
 import io.knobwright.model.UserError;

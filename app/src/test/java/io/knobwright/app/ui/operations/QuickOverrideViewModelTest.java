@@ -1,5 +1,7 @@
 package io.knobwright.app.ui.operations;
 
+import io.knobwright.app.testing.ManualClock;
+
 import io.knobwright.app.override.OverrideResult;
 import io.knobwright.app.ui.Fixtures;
 import io.knobwright.model.UserError;

@@ -1,4 +1,4 @@
-package io.knobwright.app.ui.operations;
+package io.knobwright.app.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,12 +6,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves; read from the FX thread too, so the instant is volatile. */
-final class ManualClock extends Clock {
+/** A clock the test moves; read from other threads too (the FX thread, a scheduler), so the instant is volatile. */
+public final class ManualClock extends Clock {
 
     private volatile Instant now;
 
-    ManualClock(Instant start) {
+    public ManualClock(Instant start) {
         this.now = start;
     }
 
@@ -30,7 +30,7 @@ final class ManualClock extends Clock {
         return now;
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 }
