@@ -78,6 +78,8 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
 
     private final String location;
     private final Path dataDirectory;
+    /** Whether this process asked H2 to compact the file when it closes it; null in memory. */
+    private final CloseCompaction closeCompaction;
     private final JdbcConnectionPool pool;
     private final DSLContext dsl;
     private final Clock clock;
@@ -89,8 +91,10 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private KnobwrightStore(String location, Path dataDirectory, JdbcConnectionPool pool, CredentialVault vault,
-                            Clock clock, boolean inMemory, StoreContention contention) {
+                            Clock clock, boolean inMemory, StoreContention contention,
+                            CloseCompaction closeCompaction) {
         this.location = location;
+        this.closeCompaction = closeCompaction;
         this.dataDirectory = dataDirectory;
         this.pool = pool;
         this.clock = clock;
@@ -132,8 +136,9 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
             StoreOpening.inspectExisting(dir);
             StartupTrace.mark("store inspected read-only");
         }
-        JdbcConnectionPool pool = JdbcConnectionPool.create(StoreOpening.fileUrl(dir), StoreOpening.USER,
-                StoreOpening.PASSWORD);
+        CloseCompaction closeCompaction = CloseCompaction.decide(dir);
+        JdbcConnectionPool pool = JdbcConnectionPool.create(StoreOpening.fileUrl(dir, closeCompaction.compact()),
+                StoreOpening.USER, StoreOpening.PASSWORD);
         try {
             try (Connection ignored = pool.getConnection()) {
                 // opening once here turns H2's errors (locked, corrupt) into messages before Flyway sees them
@@ -145,7 +150,8 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
             StartupTrace.mark("schema checked");
             AesGcmCredentialVault vault = AesGcmCredentialVault.inDirectory(dir, System::getenv);
             StartupTrace.mark("vault");
-            KnobwrightStore store = new KnobwrightStore(dir.toString(), dir, pool, vault, Clock.systemUTC(), false, contention);
+            KnobwrightStore store = new KnobwrightStore(dir.toString(), dir, pool, vault, Clock.systemUTC(), false, contention,
+                    closeCompaction);
             StartupTrace.mark("store wired");
             store.seedDemoFleetOnce(DemoFleet::load);
             StartupTrace.mark("demo seed checked");
@@ -176,7 +182,7 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
         try {
             StoreMigrations.migrate(pool, "memory:" + name);
             KnobwrightStore store = new KnobwrightStore("memory:" + name, null, pool,
-                    AesGcmCredentialVault.inMemory(System::getenv), Clock.systemUTC(), true, new StoreContention(null));
+                    AesGcmCredentialVault.inMemory(System::getenv), Clock.systemUTC(), true, new StoreContention(null), null);
             if (seedDemo) {
                 store.seedDemoFleetOnce(DemoFleet::load);
             }
@@ -329,6 +335,7 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
         pool.dispose();
         if (dataDirectory != null) {
             StoreIdentity.record(dataDirectory);
+            closeCompaction.afterClose(dataDirectory);
         }
     }
 }

@@ -78,12 +78,24 @@ final class StoreOpening {
         return dir.resolve(DATABASE_NAME + ".mv.db");
     }
 
-    /** The URL both the workbench and the CLI use: whoever opens first serves the other (AUTO_SERVER). */
+    /**
+     * The URL both the workbench and the CLI use: whoever opens first serves the other (AUTO_SERVER). The file is not
+     * compacted when it closes; see {@link #fileUrl(Path, boolean)}.
+     */
     static String fileUrl(Path dir) {
+        return fileUrl(dir, false);
+    }
+
+    /**
+     * The store's URL; {@code compactOnClose} lets H2 compact the file for up to its default 200 ms when this process,
+     * having opened the file, closes it ({@link CloseCompaction}). H2 reads that setting only when it opens the file:
+     * a process joining a file another one holds open ignores it.
+     */
+    static String fileUrl(Path dir, boolean compactOnClose) {
         // PrivateFilePath: every file H2 creates for the store is owner-only from its first byte (0043).
         // LOCK_TIMEOUT: a second process waits for the first one's short transactions instead of failing after H2's 1 s.
         return "jdbc:h2:" + PrivateFilePath.databaseName(dir.resolve(DATABASE_NAME)) + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000"
-                + NO_TRACE_FILE;
+                + NO_TRACE_FILE + (compactOnClose ? "" : ";MAX_COMPACT_TIME=0");
     }
 
     /** Refuses, without writing anything, a file that is not a store or that a newer Knobwright wrote. */
