@@ -293,7 +293,8 @@ public final class OverrideService {
             }
             return made;
         });
-        overrides().onDisk();
+        // not synced: the PENDING row on disk already covers a machine lost now (the next start puts the value back)
+        overrides().inFile();
         return active;
     }
 

@@ -53,6 +53,13 @@ public interface OverrideRepository {
     void onDisk();
 
     /**
+     * Writes everything committed so far to the store's file without syncing it: it survives the process being
+     * killed, not a power cut. For states whose loss the journal already covers: an ACTIVE override lost with the
+     * machine is still PENDING on disk, and the next start puts its server back (0120).
+     */
+    void inFile();
+
+    /**
      * Takes (or renews) the restoration scheduler's lease for {@code holder}: granted when nobody holds it, when
      * {@code holder} already does, or when the holder's last heartbeat is older than {@code lease}. Atomic across
      * processes sharing the store.

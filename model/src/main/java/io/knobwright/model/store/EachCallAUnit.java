@@ -681,6 +681,11 @@ final class EachCallAUnit {
         }
 
         @Override
+        public void inFile() {
+            run(inner::inFile);
+        }
+
+        @Override
         public boolean acquireLease(String holder, Instant now, Duration lease) {
             return unit(() -> inner.acquireLease(holder, now, lease));
         }

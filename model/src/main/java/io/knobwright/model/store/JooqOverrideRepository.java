@@ -141,6 +141,11 @@ final class JooqOverrideRepository implements OverrideRepository {
     }
 
     @Override
+    public void inFile() {
+        dsl.execute("CHECKPOINT");
+    }
+
+    @Override
     public boolean acquireLease(String holder, Instant now, Duration lease) {
         var at = StoreTimes.utc(now);
         int taken = dsl.update(SCHEDULER_LEASE).set(SCHEDULER_LEASE.HOLDER, holder).set(SCHEDULER_LEASE.HEARTBEAT_AT, at)
