@@ -1,0 +1,677 @@
+package io.knobwright.model.workload;
+
+/**
+ * The one pass over a statement's characters that {@link Fingerprinter} hashes: a hand-written lexer that writes the
+ * normalised text into a reused buffer (no allocation per character or per statement). What it normalises, and
+ * why, is decision 0121. Not thread-safe: one per thread.
+ *
+ * <p>Spacing is canonical, decided from the kinds of two neighbouring tokens and never from the input's whitespace,
+ * so {@code id=1} and {@code id = $1} read the same. Literals become {@code ?}; a list after {@code IN}, {@code
+ * ARRAY} or {@code VALUES} keeps only its first element and elements that differ from it.
+ */
+final class StatementNormalizer {
+
+    /** The normalised text stops here: a longer statement's fingerprint covers its first 16,384 normalised chars. */
+    static final int MAX_NORMALIZED = 16_384;
+    private static final int MAX_LISTS = 32;
+    /** PostgreSQL's tags are identifiers, at most 63 bytes; a longer one is not a tag (and keeps the scan linear). */
+    private static final int MAX_TAG = 64;
+    private static final char REPLACEMENT = '\uFFFD';
+
+    // token kinds, for spacing
+    private static final int NONE = 0;
+    private static final int WORD = 1;
+    private static final int QUOTED = 2;
+    private static final int VALUE = 3;
+    private static final int OPEN = 4;
+    private static final int CLOSE = 5;
+    private static final int COMMA = 6;
+    private static final int DOT = 7;
+    private static final int OP = 8;
+    private static final int SEMI = 9;
+    private static final int JOIN = 10; // "::" and ":", written without spaces
+
+    // list kinds
+    private static final int NO_LIST = 0;
+    private static final int IN_LIST = 1;
+    private static final int ARRAY_LIST = 2;
+    private static final int VALUES_LIST = 3;
+    // states of a VALUES list
+    private static final int EXPECT_ROW = 0;
+    private static final int IN_ROW = 1;
+    private static final int ROW_DONE = 2;
+
+    private final boolean mysql;
+    final char[] out = new char[MAX_NORMALIZED];
+    int len;
+    private boolean full;
+    private int prev;
+    private boolean prevString;
+    private int wordStart;
+    private int wordEnd;
+    private int depth;
+    private int pendingList;
+
+    private final int[] listKind = new int[MAX_LISTS];
+    private final int[] listDepth = new int[MAX_LISTS];
+    private final int[] firstStart = new int[MAX_LISTS];
+    private final int[] firstEnd = new int[MAX_LISTS];
+    private final int[] elemStart = new int[MAX_LISTS];
+    private final int[] rowState = new int[MAX_LISTS];
+    private int lists;
+
+    StatementNormalizer(boolean mysql) {
+        this.mysql = mysql;
+    }
+
+    /** Normalises {@code s} into {@link #out}[0, {@link #len}). */
+    void normalize(CharSequence s) {
+        len = 0;
+        full = false;
+        prev = NONE;
+        prevString = false;
+        depth = 0;
+        pendingList = NO_LIST;
+        lists = 0;
+        wordStart = wordEnd = 0;
+        int n = s.length();
+        int i = 0;
+        while (i < n && !full) {
+            char c = s.charAt(i);
+            if (c <= ' ' || c == 0x7f || c == '\u00a0' || c == '\ufeff') {
+                i++;
+                continue;
+            }
+            switch (c) {
+                case '\'' -> i = stringLiteral(s, i + 1, n, '\'', mysql);
+                case '"' -> i = mysql ? stringLiteral(s, i + 1, n, '"', true) : quotedIdentifier(s, i, n, '"');
+                case '`' -> i = quotedIdentifier(s, i, n, '`');
+                case '(', '[' -> {
+                    open(c);
+                    i++;
+                }
+                case ')', ']' -> {
+                    close(c);
+                    i++;
+                }
+                case ',' -> {
+                    comma();
+                    i++;
+                }
+                case ';' -> {
+                    begin(SEMI);
+                    put(';');
+                    lists = 0;
+                    depth = 0;
+                    i++;
+                }
+                case '.' -> {
+                    if (i + 1 < n && isDigit(s.charAt(i + 1)) && (i == 0 || !qualifies(s.charAt(i - 1)))) {
+                        i = number(s, i, n);
+                    } else {
+                        begin(DOT);
+                        put('.');
+                        i++;
+                    }
+                }
+                case '$' -> i = dollar(s, i, n);
+                case '?' -> {
+                    char next = i + 1 < n ? s.charAt(i + 1) : 0;
+                    if ((next == '|' || next == '&') && (i + 2 >= n || s.charAt(i + 2) != next)) {
+                        i = operator(s, i, n); // PostgreSQL's jsonb ?| and ?&
+                    } else {
+                        value();
+                        i++;
+                    }
+                }
+                case ':' -> i = colon(s, i, n);
+                case '-' -> {
+                    char next = i + 1 < n ? s.charAt(i + 1) : 0;
+                    if (next == '-') {
+                        i = lineEnd(s, i, n);
+                    } else if ((isDigit(next) || (next == '.' && i + 2 < n && isDigit(s.charAt(i + 2)))) && unary()) {
+                        i = number(s, i + 1, n);
+                    } else {
+                        i = operator(s, i, n);
+                    }
+                }
+                case '/' -> i = i + 1 < n && s.charAt(i + 1) == '*' ? blockComment(s, i, n) : operator(s, i, n);
+                case '#' -> i = mysql ? lineEnd(s, i, n) : operator(s, i, n);
+                case '@' -> i = mysql && i + 1 < n && (isWordStart(s.charAt(i + 1)) || s.charAt(i + 1) == '@')
+                        ? word(s, i, n) : operator(s, i, n);
+                default -> {
+                    if (isDigit(c)) {
+                        i = number(s, i, n);
+                    } else if (isWordStart(c)) {
+                        i = prefixedString(s, i, n);
+                    } else if (isOperatorChar(c)) {
+                        i = operator(s, i, n);
+                    } else {
+                        begin(OP);
+                        put(c);
+                        i++;
+                    }
+                }
+            }
+        }
+        while (lists > 0) {
+            endList();
+        }
+        while (len > 0 && (out[len - 1] == ';' || out[len - 1] == ' ')) {
+            len--;
+        }
+    }
+
+    // ---- tokens
+
+    /** E'..', X'..', B'..', N'..' are literals; any other word is a word. */
+    private int prefixedString(CharSequence s, int i, int n) {
+        if (i + 1 < n && s.charAt(i + 1) == '\'') {
+            char c = (char) (s.charAt(i) | 0x20);
+            if (c == 'e' || c == 'x' || c == 'b' || c == 'n') {
+                return stringLiteral(s, i + 2, n, '\'', mysql || c == 'e');
+            }
+        }
+        return word(s, i, n);
+    }
+
+    private int word(CharSequence s, int i, int n) {
+        begin(WORD);
+        int start = len;
+        int j = i;
+        if (s.charAt(j) == '@') { // MySQL @var and @@system_var
+            put('@');
+            j++;
+            if (j < n && s.charAt(j) == '@') {
+                put('@');
+                j++;
+            }
+        }
+        int limit = Math.min(n, j + (MAX_NORMALIZED - len));
+        while (j < limit) {
+            char c = s.charAt(j);
+            if (c >= 'A' && c <= 'Z') {
+                out[len++] = (char) (c | 0x20);
+            } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '$') {
+                out[len++] = c;
+            } else if (c >= 0x80 && c != '\u00a0' && c != '\ufeff') {
+                out[len++] = c;
+            } else {
+                break;
+            }
+            j++;
+        }
+        if (j == limit && limit < n && isWordChar(s.charAt(j))) {
+            full = true;
+        }
+        int previousWordStart = wordStart;
+        int previousWordEnd = wordEnd;
+        wordStart = start;
+        wordEnd = len;
+        keyword(start, previousWordStart, previousWordEnd);
+        return j;
+    }
+
+    /** Booleans and NULL are literals (not after IS / NOT); IN, ARRAY and VALUES open lists. */
+    private void keyword(int start, int previousWordStart, int previousWordEnd) {
+        int length = len - start;
+        switch (length) {
+            case 2 -> {
+                if (is(start, "in")) {
+                    pendingList = IN_LIST;
+                }
+            }
+            case 4 -> {
+                if (is(start, "true")) {
+                    literalWord(start);
+                } else if (is(start, "null") && !(prevWasWord(previousWordEnd, start)
+                        && (regionIs(previousWordStart, previousWordEnd, "is")
+                        || regionIs(previousWordStart, previousWordEnd, "not")))) {
+                    literalWord(start);
+                }
+            }
+            case 5 -> {
+                if (is(start, "false")) {
+                    literalWord(start);
+                } else if (is(start, "array")) {
+                    pendingList = ARRAY_LIST;
+                }
+            }
+            case 6 -> {
+                if (is(start, "values")) {
+                    pushList(VALUES_LIST, depth, -1);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** The previous word is the token just before this one (a space apart). */
+    private static boolean prevWasWord(int previousWordEnd, int start) {
+        return previousWordEnd == start - 1;
+    }
+
+    private void literalWord(int start) {
+        len = start;
+        // the word's own begin() wrote the space; the value sits where the word was
+        prev = VALUE;
+        prevString = false;
+        put('?');
+    }
+
+    private int stringLiteral(CharSequence s, int i, int n, char quote, boolean backslashes) {
+        int j = i;
+        while (j < n) {
+            char c = s.charAt(j);
+            if (c == quote) {
+                if (j + 1 < n && s.charAt(j + 1) == quote) {
+                    j += 2;
+                    continue;
+                }
+                j++;
+                break;
+            }
+            j += backslashes && c == '\\' ? 2 : 1;
+        }
+        if (prev == VALUE && prevString) {
+            return Math.min(j, n); // 'a' 'b': one literal, continued
+        }
+        value();
+        prevString = true;
+        return Math.min(j, n);
+    }
+
+    private int quotedIdentifier(CharSequence s, int i, int n, char quote) {
+        begin(QUOTED);
+        put(quote);
+        int j = i + 1;
+        while (j < n && !full) {
+            char c = s.charAt(j);
+            if (c == quote) {
+                if (j + 1 < n && s.charAt(j + 1) == quote) {
+                    put(quote);
+                    put(quote);
+                    j += 2;
+                    continue;
+                }
+                j++;
+                break;
+            }
+            put(c < ' ' || c == 0x7f ? REPLACEMENT : c);
+            j++;
+        }
+        put(quote);
+        return j;
+    }
+
+    private int number(CharSequence s, int i, int n) {
+        int j = i;
+        if (s.charAt(j) == '0' && j + 1 < n && "xXoObB".indexOf(s.charAt(j + 1)) >= 0) {
+            j += 2;
+        } else {
+            while (j < n && (isDigit(s.charAt(j)) || s.charAt(j) == '_')) {
+                j++;
+            }
+            if (j < n && s.charAt(j) == '.' && !(j + 1 < n && s.charAt(j + 1) == '.')) {
+                j++;
+                while (j < n && isDigit(s.charAt(j))) {
+                    j++;
+                }
+            }
+            if (j + 1 < n && (s.charAt(j) | 0x20) == 'e') {
+                char sign = s.charAt(j + 1);
+                int k = sign == '+' || sign == '-' ? j + 2 : j + 1;
+                if (k < n && isDigit(s.charAt(k))) {
+                    j = k;
+                }
+            }
+        }
+        while (j < n && isWordChar(s.charAt(j))) { // hex digits, 1_000, and junk such as 123abc
+            j++;
+        }
+        value();
+        return j;
+    }
+
+    private int dollar(CharSequence s, int i, int n) {
+        if (i + 1 < n && isDigit(s.charAt(i + 1))) { // $1
+            int j = i + 1;
+            while (j < n && isDigit(s.charAt(j))) {
+                j++;
+            }
+            value();
+            return j;
+        }
+        int j = i + 1;
+        int tagLimit = Math.min(n, i + 1 + MAX_TAG);
+        while (j < tagLimit && isWordChar(s.charAt(j)) && s.charAt(j) != '$') {
+            j++;
+        }
+        if (j < n && s.charAt(j) == '$') { // $tag$ ... $tag$
+            int tagLength = j - i + 1;
+            int k = j + 1;
+            int end = n;
+            while (k + tagLength <= n) {
+                if (s.charAt(k) == '$' && sameTag(s, i, k, tagLength)) {
+                    end = k + tagLength;
+                    break;
+                }
+                k++;
+            }
+            value();
+            return end;
+        }
+        begin(OP);
+        put('$');
+        return i + 1;
+    }
+
+    private static boolean sameTag(CharSequence s, int tag, int at, int length) {
+        for (int t = 1; t < length; t++) {
+            if (s.charAt(tag + t) != s.charAt(at + t)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int colon(CharSequence s, int i, int n) {
+        char next = i + 1 < n ? s.charAt(i + 1) : 0;
+        if (next == ':') {
+            begin(JOIN);
+            put(':');
+            put(':');
+            return i + 2;
+        }
+        if (isWordStart(next) && next < 0x80) { // :name placeholders
+            int j = i + 1;
+            while (j < n && isWordChar(s.charAt(j))) {
+                j++;
+            }
+            value();
+            return j;
+        }
+        if (next == '=') {
+            begin(OP);
+            put(':');
+            put('=');
+            return i + 2;
+        }
+        begin(JOIN);
+        put(':');
+        return i + 1;
+    }
+
+    private int operator(CharSequence s, int i, int n) {
+        int j = i + 1;
+        boolean mayEndInSign = isSpecialOperatorChar(s.charAt(i));
+        while (j < n && isOperatorChar(s.charAt(j))) {
+            char c = s.charAt(j);
+            if ((c == '-' || c == '/') && j + 1 < n && s.charAt(j + 1) == (c == '-' ? '-' : '*')) {
+                break; // a comment starts
+            }
+            if (c == '#' && mysql) {
+                break;
+            }
+            mayEndInSign |= isSpecialOperatorChar(c);
+            j++;
+        }
+        // PostgreSQL: a multi-char operator ends in + or - only if it holds one of ~ ! @ # % ^ & | ` ?
+        while (j - i > 1 && !mayEndInSign && (s.charAt(j - 1) == '+' || s.charAt(j - 1) == '-')) {
+            j--;
+        }
+        begin(OP);
+        for (int k = i; k < j; k++) {
+            put(s.charAt(k));
+        }
+        return j;
+    }
+
+    private int lineEnd(CharSequence s, int i, int n) {
+        int j = i;
+        while (j < n && s.charAt(j) != '\n') {
+            j++;
+        }
+        return j;
+    }
+
+    private int blockComment(CharSequence s, int i, int n) {
+        int level = 0;
+        int j = i;
+        while (j < n) {
+            char c = s.charAt(j);
+            if (c == '/' && j + 1 < n && s.charAt(j + 1) == '*') {
+                level = mysql ? 1 : level + 1; // MySQL does not nest comments
+                j += 2;
+            } else if (c == '*' && j + 1 < n && s.charAt(j + 1) == '/') {
+                j += 2;
+                if (--level == 0) {
+                    return j;
+                }
+            } else {
+                j++;
+            }
+        }
+        return n;
+    }
+
+    private void value() {
+        begin(VALUE);
+        prevString = false;
+        put('?');
+    }
+
+    private void open(char c) {
+        int list = pendingList;
+        pendingList = NO_LIST;
+        begin(OPEN);
+        if (lists > 0 && listKind[lists - 1] == VALUES_LIST && listDepth[lists - 1] == depth && c == '(') {
+            int top = lists - 1;
+            if (firstStart[top] < 0) {
+                firstStart[top] = len;
+            }
+            rowState[top] = IN_ROW;
+        }
+        put(c);
+        depth++;
+        if ((list == IN_LIST && c == '(') || (list == ARRAY_LIST && c == '[')) {
+            pushList(list, depth, len);
+        }
+    }
+
+    private void close(char c) {
+        if (lists > 0 && listKind[lists - 1] != VALUES_LIST && listDepth[lists - 1] == depth) {
+            endElement(lists - 1);
+            lists--;
+        }
+        begin(CLOSE);
+        put(c);
+        if (depth > 0) {
+            depth--;
+        }
+        if (lists > 0 && listKind[lists - 1] == VALUES_LIST && listDepth[lists - 1] == depth
+                && rowState[lists - 1] == IN_ROW) {
+            int top = lists - 1;
+            rowState[top] = ROW_DONE;
+            endElement(top);
+        }
+    }
+
+    private void comma() {
+        int top = lists - 1;
+        if (top >= 0 && listDepth[top] == depth && listKind[top] == VALUES_LIST && rowState[top] == ROW_DONE) {
+            elemStart[top] = len;
+            prev = COMMA;
+            prevString = false;
+            pendingList = NO_LIST;
+            put(',');
+            rowState[top] = EXPECT_ROW;
+            return;
+        }
+        if (top >= 0 && listDepth[top] == depth && listKind[top] != VALUES_LIST) {
+            endElement(top);
+            begin(COMMA);
+            elemStart[top] = len;
+            put(',');
+            return;
+        }
+        begin(COMMA);
+        put(',');
+    }
+
+    /**
+     * Every token starts here: a VALUES list ends at a token that cannot continue it, a pending IN / ARRAY is
+     * dropped by any token but its bracket, and the space between the previous token and this one is written.
+     */
+    private void begin(int kind) {
+        while (lists > 0 && listKind[lists - 1] == VALUES_LIST && listDepth[lists - 1] >= depth) {
+            int top = lists - 1;
+            if (listDepth[top] > depth) { // the bracket around the list closed
+                lists--;
+                continue;
+            }
+            int state = rowState[top];
+            if ((state == EXPECT_ROW && kind == OPEN) || state == IN_ROW || (state == ROW_DONE && kind == COMMA)) {
+                break;
+            }
+            lists--;
+        }
+        if (kind != OPEN) {
+            pendingList = NO_LIST;
+        }
+        if (spaced(kind)) {
+            put(' ');
+        }
+        prev = kind;
+        prevString = false;
+    }
+
+    private boolean spaced(int kind) {
+        int p = prev;
+        if (p == NONE || p == OPEN || p == DOT || p == JOIN) {
+            return false;
+        }
+        if (kind == CLOSE || kind == COMMA || kind == SEMI || kind == DOT || kind == JOIN) {
+            return false;
+        }
+        if (kind == OPEN) {
+            if (p == QUOTED || p == CLOSE || p == VALUE) {
+                return false;
+            }
+            if (p == WORD) {
+                // a keyword is followed by a space, a function's name is not; the bracket decides for '['
+                return len == wordEnd && Keywords.spacedBeforeParenthesis(out, wordStart, wordEnd);
+            }
+        }
+        return true;
+    }
+
+    /** Whether a '-' before a number is its sign: after an operator, a bracket, a comma or a keyword. */
+    private boolean unary() {
+        return switch (prev) {
+            case NONE, OPEN, COMMA, OP, SEMI, JOIN -> true;
+            case WORD -> len == wordEnd && Keywords.spacedBeforeParenthesis(out, wordStart, wordEnd);
+            default -> false;
+        };
+    }
+
+    private void put(char c) {
+        if (len < MAX_NORMALIZED) {
+            out[len++] = c;
+        } else {
+            full = true;
+        }
+    }
+
+    // ---- lists
+
+    private void pushList(int kind, int atDepth, int start) {
+        if (lists == MAX_LISTS) {
+            return;
+        }
+        listKind[lists] = kind;
+        listDepth[lists] = atDepth;
+        firstStart[lists] = start;
+        firstEnd[lists] = -1;
+        elemStart[lists] = start;
+        rowState[lists] = EXPECT_ROW;
+        lists++;
+    }
+
+    private void endList() {
+        lists--;
+    }
+
+    /** The element that just ended is dropped when it reads as the first one did. */
+    private void endElement(int top) {
+        if (firstStart[top] < 0) {
+            return;
+        }
+        if (firstEnd[top] < 0) {
+            firstEnd[top] = len;
+            return;
+        }
+        int first = firstStart[top];
+        int firstLength = firstEnd[top] - first;
+        int at = elemStart[top];
+        if (len - at != firstLength + 2 || out[at] != ',' || out[at + 1] != ' ') {
+            return;
+        }
+        for (int k = 0; k < firstLength; k++) {
+            if (out[first + k] != out[at + 2 + k]) {
+                return;
+            }
+        }
+        len = at;
+    }
+
+    // ---- characters
+
+    private boolean is(int start, String word) {
+        return regionIs(start, len, word);
+    }
+
+    private boolean regionIs(int start, int end, String word) {
+        if (end - start != word.length() || start < 0) {
+            return false;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            if (out[start + k] != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A '.' right after one of these joins a qualified name ({@code t.1col}, {@code "T".x}), not a number. */
+    private static boolean qualifies(char c) {
+        return isWordChar(c) || c == '"' || c == '`' || c == ')' || c == ']';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isWordStart(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c >= 0x80 && c != '\u00a0' && c != '\ufeff');
+    }
+
+    private static boolean isWordChar(char c) {
+        return isWordStart(c) || isDigit(c) || c == '$';
+    }
+
+    private static boolean isOperatorChar(char c) {
+        return switch (c) {
+            case '+', '-', '*', '/', '<', '>', '=', '~', '!', '@', '#', '%', '^', '&', '|' -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean isSpecialOperatorChar(char c) {
+        return switch (c) {
+            case '~', '!', '@', '#', '%', '^', '&', '|', '`', '?' -> true;
+            default -> false;
+        };
+    }
+}
