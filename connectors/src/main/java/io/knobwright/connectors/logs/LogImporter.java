@@ -301,7 +301,7 @@ public final class LogImporter {
         if (start >= n) {
             return null;
         }
-        if (head[start] == '{') {
+        if (head[start] == '{' && start + 1 < n && head[start + 1] == '"') {
             return LogFormat.JSONLOG;
         }
         int t = LinePrefix.timestamp(head, start, n);
@@ -347,6 +347,15 @@ public final class LogImporter {
         CountingStream(InputStream in, ImportControl control) {
             super(in);
             this.control = control;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) {
+                control.addBytes(1);
+            }
+            return c;
         }
 
         @Override

@@ -120,6 +120,10 @@ final class MySqlSlowLogParser extends RecordParser {
         StringBuilder text = new StringBuilder();
         boolean inStatement = false;
         for (String line : lines) {
+            if (line.startsWith("# administrator command:")) {
+                counts.skipped++;
+                return;
+            }
             if (!inStatement && line.startsWith("#")) {
                 Matcher m;
                 if ((m = USER_HOST.matcher(line)).matches()) {
@@ -180,10 +184,6 @@ final class MySqlSlowLogParser extends RecordParser {
             return;
         }
         String statement = text.toString().strip();
-        if (statement.startsWith("# administrator command:")) {
-            counts.skipped++;
-            return;
-        }
         if (statement.endsWith(";")) {
             statement = statement.substring(0, statement.length() - 1).stripTrailing();
         }

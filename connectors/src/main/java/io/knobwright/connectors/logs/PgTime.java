@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TimeZone;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -14,11 +16,9 @@ import java.util.Locale;
  * PostgreSQL's log timestamps ("2024-05-01 10:11:12.345 CEST", "... +03", epoch "1714558272.345") read from bytes.
  * A log repeats the same second on many lines, so the date, time and zone are turned into epoch seconds once per
  * distinct second and zone (the last one is kept) and only the milliseconds are read per line. Zone abbreviations
- * are resolved the way java.time reads them; one it does not know counts as UTC (decision 0122).
+ * are resolved from the JDK's zone names; one it does not know counts as UTC (decision 0122).
  */
 final class PgTime {
-
-    private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("z", Locale.ROOT);
 
     private byte[] lastKey = new byte[0];
     private long lastSeconds;
@@ -98,19 +98,40 @@ final class PgTime {
             int sign = zone.charAt(0) == '-' ? -1 : 1;
             return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
         }
-        try {
-            ZoneId parsed = ZONE_NAME.parse(zone).query(java.time.temporal.TemporalQueries.zone());
-            if (parsed != null) {
-                return parsed;
-            }
-            return ZoneOffset.UTC;
-        } catch (DateTimeException e) {
-            try {
-                return ZoneId.of(zone, ZoneId.SHORT_IDS);
-            } catch (DateTimeException unknown) {
-                return ZoneOffset.UTC;
-            }
+        ZoneOffset known = abbreviations().get(zone);
+        if (known != null) {
+            return known;
         }
+        try {
+            return ZoneId.of(zone, ZoneId.SHORT_IDS);
+        } catch (DateTimeException unknown) {
+            return ZoneOffset.UTC;
+        }
+    }
+
+    private static volatile Map<String, ZoneOffset> abbreviations;
+
+    /**
+     * Time zone abbreviations ("CEST", "EDT", "JST") and their offsets, from the JDK's English zone names: standard
+     * and daylight-saving names of every zone; where two zones share an abbreviation with different offsets, the first
+     * in the JDK's order wins. Built once, on the first log whose timestamps carry one.
+     */
+    private static Map<String, ZoneOffset> abbreviations() {
+        Map<String, ZoneOffset> map = abbreviations;
+        if (map == null) {
+            map = new HashMap<>();
+            for (String id : TimeZone.getAvailableIDs()) {
+                TimeZone tz = TimeZone.getTimeZone(id);
+                map.putIfAbsent(tz.getDisplayName(false, TimeZone.SHORT, Locale.ENGLISH),
+                        ZoneOffset.ofTotalSeconds(tz.getRawOffset() / 1000));
+                if (tz.useDaylightTime()) {
+                    map.putIfAbsent(tz.getDisplayName(true, TimeZone.SHORT, Locale.ENGLISH),
+                            ZoneOffset.ofTotalSeconds((tz.getRawOffset() + tz.getDSTSavings()) / 1000));
+                }
+            }
+            abbreviations = map;
+        }
+        return map;
     }
 
     private static int num(byte[] b, int from, int n) {

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * Finds the log_line_prefix of a stderr log from its first lines when the user did not give it. First the prefixes
  * servers are commonly set up with (PostgreSQL's default since 10, Debian's, pgBadger's recommended ones, the cloud
- * services'); the one that matches most of the sample's lines wins, if it matches at least 90% of them. Failing
+ * services'); the one that matches most of the sample's lines wins, if it matches at least 90% of those that have a severity
+ * ("LOG:  ", "ERROR:  " ...) somewhere. Failing
  * that, the prefix is inferred from the text before the first severity: timestamps, session ids, "user=" style
  * pairs, "user@db" and numbers (the first is the process id) become escapes, the rest stays literal; the inferred
  * prefix has to pass the same 90% check.
@@ -48,7 +49,9 @@ final class PrefixDetector {
 
     /** The prefix matching the sample's record-starting lines, if any does well enough. */
     static Optional<Detected> detect(List<byte[]> lines) {
-        List<byte[]> starts = lines.stream().filter(l -> l.length > 0 && l[0] != '\t').toList();
+        // lines with a severity somewhere: other lines (a shell's complaint, blank lines) do not vote
+        List<byte[]> starts = lines.stream().filter(l -> l.length > 0 && l[0] != '\t')
+                .filter(l -> SEVERITY.matcher(new String(l, StandardCharsets.UTF_8)).find()).toList();
         if (starts.isEmpty()) {
             return Optional.empty();
         }
