@@ -54,7 +54,7 @@ final class MySqlSlowLogParser extends RecordParser {
     }
 
     static boolean isBanner(byte[] b, int p, int lineEnd) {
-        if (startsWith(b, p, lineEnd, "Tcp port: ") || startsWith(b, p, lineEnd, "Time ") && contains(b, p, lineEnd, "Id Command")) {
+        if (startsWith(b, p, lineEnd, "Tcp port: ") || startsWith(b, p, lineEnd, "Time") && contains(b, p, lineEnd, "Id Command")) {
             return true;
         }
         return contains(b, p, lineEnd, ", Version: ") && contains(b, p, lineEnd, "started with:");
