@@ -83,7 +83,8 @@ class MariaDbSlowLogTest {
                     found.merge(s.text(), 1, Integer::sum);
                 }
             }
-            assertEquals(ran, found);
+            String text = Files.readString(log);
+            assertEquals(ran, found, () -> "the log's end:\n" + text.substring(Math.max(0, text.length() - 1500)));
             assertEquals(5, prepared);
             assertEquals(0, counts.malformed(), counts.malformedExamples().toString());
         } finally {
@@ -119,6 +120,8 @@ class MariaDbSlowLogTest {
             }
             st.execute("DROP TABLE " + MARK + "_t");
             ran.merge("DROP TABLE " + MARK + "_t", 1, Integer::sum);
+            // the server writes a statement's slow-log entry after answering it, but before it reads the next command
+            st.execute("SELECT 'the last one may be lost'");
         }
     }
 }
