@@ -155,14 +155,21 @@ final class PgStatements {
         if (scratch.length < e - s) {
             scratch = new byte[Math.max(e - s, scratch.length * 2)];
         }
+        // copy line by line, leaving out each continuation line's tab and a CR before a line break
         int n = 0;
-        for (int i = s; i < e; i++) {
-            byte c = b[i];
-            if (c == '\r' && i + 1 < e && b[i + 1] == '\n') {
-                continue;
+        int i = s;
+        while (i < e) {
+            int nl = ByteWindow.indexOfNewline(b, i, e);
+            int lineEnd = nl < 0 ? e : nl;
+            int copyEnd = lineEnd > i && b[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+            System.arraycopy(b, i, scratch, n, copyEnd - i);
+            n += copyEnd - i;
+            if (nl < 0) {
+                break;
             }
-            scratch[n++] = c;
-            if (c == '\n' && i + 1 < e && b[i + 1] == '\t') {
+            scratch[n++] = '\n';
+            i = nl + 1;
+            if (i < e && b[i] == '\t') {
                 i++;
             }
         }

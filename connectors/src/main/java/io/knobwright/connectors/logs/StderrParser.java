@@ -28,13 +28,23 @@ final class StderrParser extends RecordParser {
         this.hasApplication = prefix.has(LinePrefix.APPLICATION);
     }
 
+    /** Where the first line of the record {@link #recordEnd} found ends (after its '\n'), or the record's end. */
+    private int firstLineEnd;
+
     @Override
     int recordEnd(byte[] b, int p, int limit, boolean eof) {
         int q = p;
+        firstLineEnd = -1;
         while (true) {
             int end = lineEnd(b, q, limit);
             if (end < 0) {
+                if (firstLineEnd < 0) {
+                    firstLineEnd = limit;
+                }
                 return eof ? limit : -1;
+            }
+            if (firstLineEnd < 0) {
+                firstLineEnd = end;
             }
             if (end == limit) {
                 return eof ? end : -1;
@@ -48,9 +58,8 @@ final class StderrParser extends RecordParser {
 
     @Override
     void record(byte[] b, int p, int end, boolean truncated) {
-        int firstLineEnd = ByteWindow.indexOfNewline(b, p, end);
-        boolean multiline = firstLineEnd >= 0 && firstLineEnd + 1 < end;
-        int lineEnd = contentEnd(b, p, firstLineEnd < 0 ? end : firstLineEnd + 1);
+        boolean multiline = firstLineEnd < end;
+        int lineEnd = contentEnd(b, p, firstLineEnd);
         if (lineEnd == p) {
             counts.entries--;
             return;
