@@ -36,6 +36,7 @@ final class LinePrefix {
     private static final int SQLSTATE = 6;
     private static final int FREE = 7;
     private static final int QUIT = 8;
+    private static final int TIMESTAMP_MS = 9;
 
     private static final String ESCAPES = "tmnpclsvxudarhbeiq%";
 
@@ -115,7 +116,8 @@ final class LinePrefix {
                 literal.setLength(0);
             }
             int[] element = switch (escape) {
-                case 't', 'm' -> new int[] {TIMESTAMP, TIME, pad};
+                case 't' -> new int[] {TIMESTAMP, TIME, pad};
+                case 'm' -> new int[] {TIMESTAMP_MS, TIME, pad};
                 case 's' -> new int[] {TIMESTAMP, -1, pad};
                 case 'n' -> new int[] {EPOCH, TIME, pad};
                 case 'p' -> new int[] {DIGITS, PID, pad};
@@ -214,7 +216,8 @@ final class LinePrefix {
             }
         }
         int q = switch (kind) {
-            case TIMESTAMP -> timestamp(b, s, end);
+            case TIMESTAMP -> timestamp(b, s, end, 0);
+            case TIMESTAMP_MS -> timestamp(b, s, end, 1);
             case EPOCH -> epoch(b, s, end);
             case DIGITS -> digits(b, s, end);
             case SESSION_ID -> sessionId(b, s, end);
@@ -344,13 +347,22 @@ final class LinePrefix {
 
     /** "2024-05-01 10:11:12[.345] ZONE" where ZONE is letters or a signed number (+03, -0530). */
     static int timestamp(byte[] b, int p, int end) {
+        return timestamp(b, p, end, -1);
+    }
+
+    /** {@code fraction}: 1 = milliseconds required (%m), 0 = none allowed (%t, %s), -1 = either. */
+    private static int timestamp(byte[] b, int p, int end, int fraction) {
         if (p + 19 > end || !digitsAt(b, p, 4, end) || b[p + 4] != '-' || !digitsAt(b, p + 5, 2, end) || b[p + 7] != '-'
                 || !digitsAt(b, p + 8, 2, end) || b[p + 10] != ' ' || !digitsAt(b, p + 11, 2, end) || b[p + 13] != ':'
                 || !digitsAt(b, p + 14, 2, end) || b[p + 16] != ':' || !digitsAt(b, p + 17, 2, end)) {
             return -1;
         }
         int q = p + 19;
-        if (q < end && b[q] == '.') {
+        boolean hasFraction = q < end && b[q] == '.';
+        if (fraction >= 0 && hasFraction != (fraction == 1)) {
+            return -1;
+        }
+        if (hasFraction) {
             q++;
             while (q < end && digit(b[q])) {
                 q++;

@@ -18,7 +18,14 @@ import java.util.regex.Pattern;
  */
 final class PrefixDetector {
 
+    /**
+     * Tried in this order; ties go to the earlier. A prefix with %q also matches every line of the same prefix without
+     * its tail (background processes write only the part before %q), so the shorter one comes first: on a log of the
+     * longer one it loses on the client lines.
+     */
     static final List<String> COMMON = List.of(
+            "%m [%p] ",
+            "%t [%p] ",
             "%m [%p] %q%u@%d ",
             "%m [%p] %q[user=%u,db=%d,app=%a] ",
             "%t [%p]: [%l-1] user=%u,db=%d,app=%a,client=%h ",
@@ -30,8 +37,6 @@ final class PrefixDetector {
             "%m:%r:%u@%d:[%p]:",
             "%t-%c-",
             "%m [%p] %u@%d ",
-            "%m [%p] ",
-            "%t [%p] ",
             "%m %u %d [%p] ",
             "< %m > ",
             "%t ",

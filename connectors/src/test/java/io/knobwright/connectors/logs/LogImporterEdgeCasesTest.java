@@ -139,6 +139,16 @@ class LogImporterEdgeCasesTest {
     }
 
     @Test
+    void detectionNamesTheShortestCommonPrefixThatExplainsEveryLine() throws IOException {
+        String plain = "2024-05-01 10:11:12 UTC [7] LOG:  duration: 1 ms  statement: SELECT 1\n"
+                + "2024-05-01 10:11:13 UTC [8] LOG:  checkpoint starting: time\n";
+        assertEquals("%t [%p] ", LogImporter.inspect(write("t.log", plain), null, null).prefix());
+        String debian = P + "LOG:  duration: 1 ms  statement: SELECT 1\n"
+                + "2024-05-01 10:11:13.001 UTC [8] LOG:  checkpoint starting: time\n";
+        assertEquals("%m [%p] %q%u@%d ", LogImporter.inspect(write("d.log", debian), null, null).prefix());
+    }
+
+    @Test
     void anUnusualPrefixIsInferredFromTheEscapeGrammar() throws IOException {
         String line = "{2024-05-01 10:11:12.345 CEST} pid=77 sid=6631a2b0.4d db=shop usr=lin LOG:  duration: 2 ms"
                 + "  statement: SELECT 1\n";
