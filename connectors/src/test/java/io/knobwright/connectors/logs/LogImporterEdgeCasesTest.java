@@ -275,6 +275,22 @@ class LogImporterEdgeCasesTest {
     }
 
     @Test
+    void aCancelledImportStopsAtItsNextReadOnEveryThread() throws IOException {
+        Path log = dir.resolve("c.log");
+        Files.writeString(log, (P + "LOG:  duration: 0.5 ms  statement: SELECT 1\n").repeat(200_000));
+        LogSource source = LogImporter.inspect(log, null, null);
+        ImportControl control = new ImportControl();
+        long[] seen = new long[2];
+        assertThrows(java.util.concurrent.CancellationException.class, () -> LogImporter.run(source, 2, i -> s -> {
+            if (++seen[i] == 1000) {
+                control.cancel();
+            }
+        }, control));
+        assertTrue(control.isCancelled());
+        assertTrue(control.bytesRead() < Files.size(log), control.bytesRead() + " of " + Files.size(log));
+    }
+
+    @Test
     void resyncFindsTheNextLineThatStartsARecord() throws IOException {
         Path log = write("r.log", P + "LOG:  duration: 1 ms  statement: SELECT 1,\n\t2\n" + P + "LOG:  x\n");
         LogSource source = LogImporter.inspect(log, null, null);
