@@ -176,7 +176,70 @@ final class LinePrefix {
      */
     int match(byte[] b, int from, int end, Match m) {
         m.clear();
+        int fast = matchFirstChoice(b, from, end, m);
+        if (fast >= 0) {
+            return fast;
+        }
+        m.clear();
         return match(0, b, from, end, m);
+    }
+
+    /**
+     * The common case without recursion: every free-text field ends at the first occurrence of the literal after it,
+     * and the whole prefix is there (no %q cut). -1 when that does not give a severity; the backtracking matcher then
+     * decides.
+     */
+    private int matchFirstChoice(byte[] b, int p, int end, Match m) {
+        int n = kinds.length;
+        for (int e = 0; e < n; e++) {
+            int kind = kinds[e];
+            if (kind == LITERAL) {
+                byte[] lit = literals[slots[e]];
+                if (!startsWith(b, p, end, lit)) {
+                    return -1;
+                }
+                p += lit.length;
+                continue;
+            }
+            if (kind == QUIT || pads[e] != 0) {
+                if (kind == QUIT) {
+                    continue;
+                }
+                return -1;
+            }
+            int q;
+            if (kind == FREE) {
+                int next = e + 1;
+                if (next >= n || kinds[next] != LITERAL) {
+                    return -1;
+                }
+                byte[] lit = literals[slots[next]];
+                byte first = lit[0];
+                q = -1;
+                for (int i = p; i + lit.length <= end; i++) {
+                    if (b[i] == first && startsWith(b, i, end, lit)) {
+                        q = i;
+                        break;
+                    }
+                }
+            } else {
+                q = switch (kind) {
+                    case TIMESTAMP -> timestamp(b, p, end, 0);
+                    case TIMESTAMP_MS -> timestamp(b, p, end, 1);
+                    case EPOCH -> epoch(b, p, end);
+                    case DIGITS -> digits(b, p, end);
+                    case SESSION_ID -> sessionId(b, p, end);
+                    case VXID -> vxid(b, p, end);
+                    default -> sqlState(b, p, end);
+                };
+            }
+            if (q < 0) {
+                return -1;
+            }
+            capture(e, b, p, q, m);
+            p = q;
+        }
+        return severityEnd(b, p, end) > 0 ? p : -1;
     }
 
     private int match(int e, byte[] b, int p, int end, Match m) {
