@@ -74,6 +74,7 @@ public final class AppContext implements AutoCloseable {
     private final java.util.List<Runnable> restorationListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final PolicyService policy;
     private final AuditService audit;
+    private final io.knobwright.app.workload.LogImportService logImports;
     private final String localUser;
 
     /**
@@ -122,6 +123,7 @@ public final class AppContext implements AutoCloseable {
         this.clock = clock;
         this.policy = new PolicyService(store, clock);
         this.audit = new AuditService(store.audit());
+        this.logImports = new io.knobwright.app.workload.LogImportService(store, clock, java.time.ZoneId.systemDefault());
     }
 
     /**
@@ -192,6 +194,11 @@ public final class AppContext implements AutoCloseable {
 
     public ApplyService apply() {
         return apply;
+    }
+
+    /** Server logs into query fingerprints, and the top queries they give. */
+    public io.knobwright.app.workload.LogImportService logImports() {
+        return logImports;
     }
 
     /** Parameters applied plans set that wait for their server's restart, and the check that clears them. */

@@ -726,4 +726,54 @@ final class EachCallAUnit {
             run(() -> inner.clear(instanceId, parameter));
         }
     }
+
+    static final class Queries extends Delegate<io.knobwright.model.workload.QueryRepository>
+            implements io.knobwright.model.workload.QueryRepository {
+        Queries(io.knobwright.model.workload.QueryRepository inner, StoreContention contention) {
+            super(inner, contention);
+        }
+
+        @Override
+        public List<io.knobwright.model.workload.FingerprintState> states(long instanceId) {
+            return unit(() -> inner.states(instanceId));
+        }
+
+        @Override
+        public io.knobwright.model.workload.LogImportRecord recordImport(
+                List<io.knobwright.model.workload.FingerprintState> states, io.knobwright.model.workload.LogImportRecord imported,
+                List<io.knobwright.model.workload.BurstDetector.Burst> bursts) {
+            return unit(() -> inner.recordImport(states, imported, bursts));
+        }
+
+        @Override
+        public Optional<io.knobwright.model.workload.LogImportRecord> importOf(long instanceId, String contentKey) {
+            return unit(() -> inner.importOf(instanceId, contentKey));
+        }
+
+        @Override
+        public List<io.knobwright.model.workload.LogImportRecord> imports(long instanceId) {
+            return unit(() -> inner.imports(instanceId));
+        }
+
+        @Override
+        public List<io.knobwright.model.workload.FingerprintSummary> top(long instanceId,
+                                                                         io.knobwright.model.workload.TopOrder order, int limit) {
+            return unit(() -> inner.top(instanceId, order, limit));
+        }
+
+        @Override
+        public List<io.knobwright.model.workload.BurstDetector.Burst> bursts(long instanceId, int limit) {
+            return unit(() -> inner.bursts(instanceId, limit));
+        }
+
+        @Override
+        public void savePlan(io.knobwright.model.workload.CapturedPlan plan) {
+            run(() -> inner.savePlan(plan));
+        }
+
+        @Override
+        public List<io.knobwright.model.workload.CapturedPlan> plans(long instanceId, java.time.Instant since) {
+            return unit(() -> inner.plans(instanceId, since));
+        }
+    }
 }

@@ -271,6 +271,11 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
         return repositories.pendingRestarts();
     }
 
+    @Override
+    public io.knobwright.model.workload.QueryRepository queries() {
+        return repositories.queries();
+    }
+
     public CredentialVault vault() {
         return vault;
     }

@@ -53,4 +53,7 @@ public interface Repositories {
 
     /** Parameters applied plans set that wait for their server's restart. */
     PendingRestartRepository pendingRestarts();
+
+    /** Query fingerprints from log imports, N+1 bursts and captured plans, per instance. */
+    io.knobwright.model.workload.QueryRepository queries();
 }

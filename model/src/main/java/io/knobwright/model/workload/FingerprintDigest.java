@@ -60,6 +60,18 @@ public final class FingerprintDigest {
         record(tally, statement.at(), statement.durationMs(), statement.rows());
     }
 
+    /**
+     * Counts one logged statement whose fingerprint id the caller computed already (for the burst detector too): the
+     * normalised text is made only for a fingerprint not seen before.
+     */
+    public void add(LoggedStatement statement, long id) {
+        FingerprintTally tally = tallies.get(id);
+        if (tally == null) {
+            tally = newTally(id, fingerprinter.fingerprint(statement.text()).normalized(), statement.text());
+        }
+        record(tally, statement.at(), statement.durationMs(), statement.rows());
+    }
+
     /** Counts one statement whose fingerprint the caller already has; {@code rows} is -1 when unknown. */
     public void add(Fingerprint fingerprint, String text, Instant at, double durationMs, long rows) {
         FingerprintTally tally = tallies.get(fingerprint.id());
@@ -86,6 +98,36 @@ public final class FingerprintDigest {
         folded += from.folded;
         if (tallies.size() > capacity) {
             fold();
+        }
+    }
+
+    /** What the store keeps: every fingerprint held, and the folded ones as id 0 when there are any. */
+    public List<FingerprintState> states() {
+        List<FingerprintState> all = new ArrayList<>(tallies.size() + 1);
+        for (FingerprintTally t : tallies.values()) {
+            all.add(t.state());
+        }
+        if (other.calls > 0) {
+            all.add(other.state());
+        }
+        return all;
+    }
+
+    /** Adds a stored state (an earlier import's) to what this digest counts; id 0 adds to the folded ones. */
+    public void restore(FingerprintState state) {
+        FingerprintTally stored = FingerprintTally.of(state);
+        if (state.id() == 0) {
+            other.absorb(stored);
+            return;
+        }
+        FingerprintTally mine = tallies.get(state.id());
+        if (mine == null) {
+            if (tallies.size() >= capacity) {
+                fold();
+            }
+            tallies.put(state.id(), stored);
+        } else {
+            mine.absorb(stored);
         }
     }
 

@@ -51,6 +51,28 @@ final class FingerprintTally {
         hours.merge(other.hours);
     }
 
+    FingerprintState state() {
+        return new FingerprintState(id, normalized, example, calls, totalMs, rows, callsWithRows,
+                calls == 0 ? Instant.EPOCH : Instant.ofEpochMilli(firstSeenMs),
+                calls == 0 ? Instant.EPOCH : Instant.ofEpochMilli(lastSeenMs), durations.toBytes(), hours.toBytes());
+    }
+
+    /** A tally holding a stored state. */
+    static FingerprintTally of(FingerprintState state) {
+        FingerprintTally t = new FingerprintTally(state.id(), state.normalized(), state.example());
+        t.calls = state.calls();
+        t.totalMs = state.totalMs();
+        t.rows = state.rows();
+        t.callsWithRows = state.callsWithRows();
+        if (state.calls() > 0) {
+            t.firstSeenMs = state.firstSeen().toEpochMilli();
+            t.lastSeenMs = state.lastSeen().toEpochMilli();
+        }
+        t.durations.merge(LatencyHistogram.fromBytes(state.durations()));
+        t.hours.merge(WeekHourCounts.fromBytes(state.hours()));
+        return t;
+    }
+
     FingerprintSummary summary() {
         Instant first = calls == 0 ? Instant.EPOCH : Instant.ofEpochMilli(firstSeenMs);
         Instant last = calls == 0 ? Instant.EPOCH : Instant.ofEpochMilli(lastSeenMs);

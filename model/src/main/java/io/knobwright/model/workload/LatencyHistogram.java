@@ -86,6 +86,53 @@ public final class LatencyHistogram {
         }
     }
 
+    /**
+     * The histogram as bytes for the store: min, max, total, zeros, offset, then the counts of the span held. Read
+     * back by {@link #fromBytes}.
+     */
+    public byte[] toBytes() {
+        int buckets = counts == null ? 0 : counts.length;
+        java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(1 + 8 * 4 + 4 + 4 + 4 * buckets);
+        out.put((byte) 1).putDouble(min).putDouble(max).putLong(total).putLong(zeros).putInt(offset).putInt(buckets);
+        for (int k = 0; k < buckets; k++) {
+            out.putInt(counts[k]);
+        }
+        return out.array();
+    }
+
+    /**
+     * A histogram written by {@link #toBytes}.
+     *
+     * @throws IllegalArgumentException when the bytes are not one (a damaged store row)
+     */
+    public static LatencyHistogram fromBytes(byte[] bytes) {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        try {
+            if (in.get() != 1) {
+                throw new IllegalArgumentException("Unknown latency histogram format");
+            }
+            LatencyHistogram h = new LatencyHistogram();
+            h.min = in.getDouble();
+            h.max = in.getDouble();
+            h.total = in.getLong();
+            h.zeros = in.getLong();
+            h.offset = in.getInt();
+            int buckets = in.getInt();
+            if (buckets < 0 || buckets > MAX_BUCKETS || in.remaining() != 4 * buckets || h.total < 0 || h.zeros < 0) {
+                throw new IllegalArgumentException("A latency histogram of " + bytes.length + " bytes is damaged");
+            }
+            if (buckets > 0) {
+                h.counts = new int[buckets];
+                for (int k = 0; k < buckets; k++) {
+                    h.counts[k] = in.getInt();
+                }
+            }
+            return h;
+        } catch (java.nio.BufferUnderflowException e) {
+            throw new IllegalArgumentException("A latency histogram of " + bytes.length + " bytes is cut short", e);
+        }
+    }
+
     /** Bytes this histogram holds on the heap (object and array), for the memory bench. */
     long retainedBytes() {
         return 56 + (counts == null ? 0 : 16 + 4L * counts.length);

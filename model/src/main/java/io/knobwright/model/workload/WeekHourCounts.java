@@ -94,6 +94,36 @@ public final class WeekHourCounts {
         return copy;
     }
 
+    /** The counts of the non-empty slots as (slot, count) int pairs, for the store; read back by {@link #fromBytes}. */
+    public byte[] toBytes() {
+        java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(8 * SLOTS);
+        for (int s = 0; s < SLOTS; s++) {
+            int c = count(s);
+            if (c != 0) {
+                out.putInt(s).putInt(c);
+            }
+        }
+        return java.util.Arrays.copyOf(out.array(), out.position());
+    }
+
+    /** Counts written by {@link #toBytes}; throws IllegalArgumentException for damaged bytes. */
+    public static WeekHourCounts fromBytes(byte[] bytes) {
+        if (bytes.length % 8 != 0) {
+            throw new IllegalArgumentException("Hour-of-week counts of " + bytes.length + " bytes are damaged");
+        }
+        WeekHourCounts counts = new WeekHourCounts();
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        while (in.hasRemaining()) {
+            int slot = in.getInt();
+            int count = in.getInt();
+            if (slot < 0 || slot >= SLOTS || count < 0) {
+                throw new IllegalArgumentException("Hour-of-week counts hold slot " + slot + " = " + count);
+            }
+            counts.add(slot, count);
+        }
+        return counts;
+    }
+
     long retainedBytes() {
         return 24 + (sparse == null ? 0 : 16 + 4L * sparse.length) + (dense == null ? 0 : 16 + 4L * SLOTS);
     }
