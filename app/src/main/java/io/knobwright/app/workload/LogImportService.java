@@ -25,7 +25,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -99,30 +98,13 @@ public final class LogImportService {
                     + " its statements twice. Nothing was imported.");
         });
 
-        Fingerprinter fingerprinter = Fingerprinter.of(instance.engine());
-        List<FingerprintDigest> digests = new ArrayList<>();
-        List<BurstDetector.Burst> bursts = java.util.Collections.synchronizedList(new ArrayList<>());
-        List<BurstDetector> detectors = new ArrayList<>();
-        ImportCounts counts = LogImporter.run(source, threads, i -> {
-            FingerprintDigest digest = new FingerprintDigest(fingerprinter, zone);
-            BurstDetector detector = new BurstDetector(bursts::add);
-            synchronized (digests) {
-                digests.add(digest);
-                detectors.add(detector);
-            }
-            return statement -> {
-                long id = fingerprinter.id(statement.text());
-                digest.add(statement, id);
-                detector.accept(statement, id);
-            };
-        }, control);
+        LogDigesting digested = LogDigesting.run(source, threads, Fingerprinter.of(instance.engine()), zone, control);
         if (control.isCancelled()) {
             throw UserError.input("The import of " + file + " was cancelled; nothing was stored.");
         }
-        detectors.forEach(BurstDetector::finish);
-
-        FingerprintDigest all = new FingerprintDigest(fingerprinter, zone);
-        digests.forEach(all::merge);
+        FingerprintDigest all = digested.digest();
+        ImportCounts counts = digested.counts();
+        List<BurstDetector.Burst> bursts = digested.bursts();
         int imported = all.size();
         store.queries().states(instance.id()).forEach(all::restore);
         LogImportRecord record = store.queries().recordImport(all.states(), new LogImportRecord(0, instance.id(),

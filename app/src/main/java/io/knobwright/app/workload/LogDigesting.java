@@ -1,0 +1,48 @@
+package io.knobwright.app.workload;
+
+import io.knobwright.connectors.logs.ImportControl;
+import io.knobwright.connectors.logs.ImportCounts;
+import io.knobwright.connectors.logs.LogImporter;
+import io.knobwright.connectors.logs.LogSource;
+import io.knobwright.model.workload.BurstDetector;
+import io.knobwright.model.workload.Fingerprinter;
+import io.knobwright.model.workload.FingerprintDigest;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A log turned into one fingerprint digest and its N+1 bursts: parsed on {@code threads} threads over byte ranges
+ * (decision 0122), each thread fingerprinting into its own digest and burst detector, the digests merged at the end.
+ * What an import stores and what `bench log-import` times.
+ *
+ * @param digest the fingerprints of the log
+ * @param bursts the N+1 bursts found (per parsing thread: a loop that straddles two ranges counts as two shorter ones)
+ * @param counts what the parsers met
+ */
+public record LogDigesting(FingerprintDigest digest, List<BurstDetector.Burst> bursts, ImportCounts counts) {
+
+    public static LogDigesting run(LogSource source, int threads, Fingerprinter fingerprinter, ZoneId zone,
+                                   ImportControl control) {
+        List<FingerprintDigest> digests = Collections.synchronizedList(new ArrayList<>());
+        List<BurstDetector> detectors = Collections.synchronizedList(new ArrayList<>());
+        List<BurstDetector.Burst> bursts = Collections.synchronizedList(new ArrayList<>());
+        ImportCounts counts = LogImporter.run(source, threads, i -> {
+            FingerprintDigest digest = new FingerprintDigest(fingerprinter, zone);
+            BurstDetector detector = new BurstDetector(bursts::add);
+            digests.add(digest);
+            detectors.add(detector);
+            return statement -> {
+                long id = fingerprinter.id(statement.text());
+                digest.add(statement, id);
+                detector.accept(statement, id);
+            };
+        }, control);
+        detectors.forEach(BurstDetector::finish);
+        FingerprintDigest all = new FingerprintDigest(fingerprinter, zone);
+        digests.forEach(all::merge);
+        return new LogDigesting(all, List.copyOf(bursts), counts);
+    }
+}
