@@ -74,6 +74,7 @@ public final class AppContext implements AutoCloseable {
     private final java.util.List<Runnable> restorationListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final PolicyService policy;
     private final AuditService audit;
+    private final io.knobwright.app.workload.WorkloadService workload;
     private final String localUser;
 
     /**
@@ -122,6 +123,10 @@ public final class AppContext implements AutoCloseable {
         this.clock = clock;
         this.policy = new PolicyService(store, clock);
         this.audit = new AuditService(store.audit());
+        // Issue #11: the collectors' store-backed MetricHistory and the digest's summaries replace these two when
+        // they are merged; until then every profile says that nothing was collected.
+        this.workload = new io.knobwright.app.workload.WorkloadService(new io.knobwright.model.workload.InMemoryMetricHistory(),
+                instance -> java.util.List.of(), clock, java.time.ZoneId.systemDefault());
     }
 
     /**
@@ -273,6 +278,10 @@ public final class AppContext implements AutoCloseable {
     /** Webhooks: what governance queued, sent when due. */
     public GovernanceNotifications notifications() {
         return notifications;
+    }
+
+    public io.knobwright.app.workload.WorkloadService workload() {
+        return workload;
     }
 
     public AuditService audit() {

@@ -54,6 +54,7 @@ final class CommandTree {
             group(OverrideCommand.class, command(OverrideCommand.Apply.class), command(OverrideCommand.ListOverrides.class),
                     command(OverrideCommand.Extend.class), command(OverrideCommand.Cancel.class),
                     command(OverrideCommand.Restore.class)),
+            group(WorkloadCommand.class, command(WorkloadProfileCommand.class)),
             command(DaemonCommand.class),
             group(BenchCommand.class, command(BenchFleetUiCommand.class), command(BenchTemplatesCommand.class),
                     command(BenchPlansCommand.class), command(BenchGovernanceCommand.class),
