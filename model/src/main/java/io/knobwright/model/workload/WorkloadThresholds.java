@@ -60,14 +60,24 @@ public final class WorkloadThresholds {
     private WorkloadThresholds() {
     }
 
+    /** "OLTP <= 10 ms, OLAP >= 500 ms": the rule in words, in the units a DBA reads (a share as percent, bytes as KiB). */
     static String between(double oltp, double olap, String unit, boolean oltpBelow) {
-        String u = unit.isEmpty() ? "" : " " + unit;
         return oltpBelow
-                ? "OLTP <= " + plain(oltp) + u + ", OLAP >= " + plain(olap) + u
-                : "OLTP >= " + plain(oltp) + u + ", OLAP <= " + plain(olap) + u;
+                ? "OLTP <= " + inUnit(oltp, unit) + ", OLAP >= " + inUnit(olap, unit)
+                : "OLTP >= " + inUnit(oltp, unit) + ", OLAP <= " + inUnit(olap, unit);
+    }
+
+    private static String inUnit(double v, String unit) {
+        return switch (unit) {
+            case "" -> plain(v * 100) + " %";
+            case "B" -> v >= 1024 * 1024 ? plain(v / (1024 * 1024)) + " MiB" : v >= 1024 ? plain(v / 1024) + " KiB"
+                    : plain(v) + " B";
+            default -> plain(v) + " " + unit;
+        };
     }
 
     static String plain(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        double r = Math.round(v * 1e6) / 1e6;
+        return r == Math.rint(r) && Math.abs(r) < 1e15 ? Long.toString((long) r) : Double.toString(r);
     }
 }

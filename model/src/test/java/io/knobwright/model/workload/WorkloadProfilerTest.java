@@ -64,6 +64,8 @@ class WorkloadProfilerTest {
         assertThat(mean.value()).isCloseTo(2.0, within(1e-9));
         assertThat(mean.basis()).contains("Little");
         assertThat(mean.threshold()).isEqualTo("OLTP <= 10 ms, OLAP >= 500 ms");
+        assertThat(p.features().get(2).threshold()).isEqualTo("OLTP >= 15 %, OLAP <= 2 %");
+        assertThat(p.features().get(4).threshold()).isEqualTo("OLTP <= 1 KiB, OLAP >= 1 MiB");
         assertThat(p.transactionsPerSecond()).isCloseTo(404, within(1e-9));
         assertThat(p.readWriteMix().writeShare()).isCloseTo(0.25, within(1e-9));
     }
