@@ -61,8 +61,10 @@ final class HeatMapView extends VBox {
             grid.getColumnConstraints().add(c);
             if (h % 3 == 0) {
                 Label hour = new Label(String.format("%02d", h));
-                hour.getStyleClass().add("heat-axis");
-                grid.add(hour, h + 1, 7);
+                hour.getStyleClass().add("heat-hour");
+                hour.setMinWidth(Region.USE_PREF_SIZE);
+                grid.add(hour, h + 1, 7, 3, 1);
+                GridPane.setHalignment(hour, HPos.LEFT);
             }
         }
         grid.getRowConstraints().clear();

@@ -112,6 +112,7 @@ public final class WorkloadView extends BorderPane {
         importLog.setMnemonicParsing(false);
         importLog.setOnAction(e -> vm.importLog());
         importLog.disableProperty().bind(vm.importingProperty().or(vm.instanceProperty().isNull()));
+        importLog.setMinWidth(Region.USE_PREF_SIZE);
         importLog.setTooltip(new Tooltip("Read a PostgreSQL or MySQL/MariaDB log into this instance's query statistics"));
         ProgressBar progress = new ProgressBar();
         progress.setId("workload-import-progress");
@@ -125,10 +126,12 @@ public final class WorkloadView extends BorderPane {
         Button cancel = new Button("Cancel", new FontIcon(MaterialDesignC.CLOSE_CIRCLE_OUTLINE));
         cancel.setId("workload-import-cancel");
         cancel.setOnAction(e -> vm.cancelImport());
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
         VBox running = new VBox(4, new HBox(8, progress, cancel), progressText);
         running.setAlignment(Pos.CENTER_RIGHT);
         running.visibleProperty().bind(vm.importingProperty());
         running.managedProperty().bind(running.visibleProperty());
+        running.setMinWidth(Region.USE_PREF_SIZE);
         HBox header = new HBox(16, titles, new Spacer(), running, importLog);
         header.getStyleClass().add("workload-header");
         header.setAlignment(Pos.CENTER_LEFT);

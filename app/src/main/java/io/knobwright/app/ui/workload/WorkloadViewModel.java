@@ -205,8 +205,9 @@ public final class WorkloadViewModel {
             String line = shiftText(same.getFirst());
             if (same.size() > 1) {
                 List<ChangePoints.Shift> others = same.subList(1, same.size());
-                String first = percentChange(same.getFirst());
-                boolean alike = others.stream().allMatch(s -> percentChange(s).equals(first));
+                // within 5 points of the first: the same move seen through another counter
+                double first = same.getFirst().relativeChange();
+                boolean alike = others.stream().allMatch(s -> Math.abs(s.relativeChange() - first) <= 0.05);
                 List<String> names = others.stream().map(s -> label(s.metric()) + (alike ? "" : " " + percentChange(s)))
                         .toList();
                 String joined = names.size() == 1 ? names.getFirst()
