@@ -75,6 +75,7 @@ public final class AppContext implements AutoCloseable {
     private final PolicyService policy;
     private final AuditService audit;
     private final io.knobwright.app.workload.LogImportService logImports;
+    private final io.knobwright.app.workload.WorkloadService workload;
     private final String localUser;
 
     /**
@@ -124,6 +125,10 @@ public final class AppContext implements AutoCloseable {
         this.policy = new PolicyService(store, clock);
         this.audit = new AuditService(store.audit());
         this.logImports = new io.knobwright.app.workload.LogImportService(store, clock, java.time.ZoneId.systemDefault());
+        // Issue #11: the collectors' store-backed MetricHistory and the digest's summaries replace these two when
+        // they are merged; until then every profile says that nothing was collected.
+        this.workload = new io.knobwright.app.workload.WorkloadService(new io.knobwright.model.workload.InMemoryMetricHistory(),
+                instance -> java.util.List.of(), clock, java.time.ZoneId.systemDefault());
     }
 
     /**
@@ -280,6 +285,10 @@ public final class AppContext implements AutoCloseable {
     /** Webhooks: what governance queued, sent when due. */
     public GovernanceNotifications notifications() {
         return notifications;
+    }
+
+    public io.knobwright.app.workload.WorkloadService workload() {
+        return workload;
     }
 
     public AuditService audit() {

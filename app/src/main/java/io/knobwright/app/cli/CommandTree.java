@@ -55,7 +55,7 @@ final class CommandTree {
                     command(OverrideCommand.Extend.class), command(OverrideCommand.Cancel.class),
                     command(OverrideCommand.Restore.class)),
             group(WorkloadCommand.class, command(WorkloadImportLogCommand.class), command(WorkloadTopCommand.class),
-                    command(WorkloadFingerprintCommand.class)),
+                    command(WorkloadProfileCommand.class), command(WorkloadFingerprintCommand.class)),
             command(DaemonCommand.class),
             group(BenchCommand.class, command(BenchFleetUiCommand.class), command(BenchTemplatesCommand.class),
                     command(BenchPlansCommand.class), command(BenchGovernanceCommand.class),

@@ -4,6 +4,7 @@ import io.knobwright.app.ui.common.Formats;
 import io.knobwright.app.ui.common.Labels;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.template.TemplateAssignment;
+import io.knobwright.model.workload.WorkloadClass;
 
 import java.util.Comparator;
 import java.util.Locale;
@@ -20,10 +21,11 @@ import java.util.Map;
  * @param templateText the assigned template, "postgresql-oltp" or pinned "postgresql-oltp@3"; "" when none
  * @param drift        parameters that differ from the template, or {@link #NO_TEMPLATE} / {@link #NOT_CHECKED} /
  *                     {@link #MEASURING}
+ * @param measured     the class of the instance's latest workload profile, null when it has none
  */
 public record FleetRow(Instance instance, String searchKey, String versionKey, String versionLabel,
                        String versionText, String tagsText, String cpuText, String ramText, String diskText,
-                       String templateText, int drift, String driftText)
+                       String templateText, int drift, String driftText, WorkloadClass measured)
         implements FleetEntry {
 
     /** {@link #drift} of an instance that follows no template. */
@@ -46,6 +48,12 @@ public record FleetRow(Instance instance, String searchKey, String versionKey, S
      *                   or null while the fleet's drift is still being measured
      */
     public static FleetRow of(Instance i, TemplateAssignment assignment, Map<Long, Integer> drift) {
+        return of(i, assignment, drift, Map.of());
+    }
+
+    /** @param measured the class of each instance's latest workload profile; absent ones show "—" */
+    public static FleetRow of(Instance i, TemplateAssignment assignment, Map<Long, Integer> drift,
+                              Map<Long, WorkloadClass> profiled) {
         String tags = Formats.tags(i.tags());
         String versionLabel = i.engine().displayName() + " " + i.version();
         String key = String.join(" ", i.name(), i.engine().displayName(), i.engine().id(), i.version(),
@@ -61,7 +69,7 @@ public record FleetRow(Instance instance, String searchKey, String versionKey, S
         };
         return new FleetRow(i, key, i.engine().id() + " " + i.version(), versionLabel, compactVersion(i.fullVersion()), tags,
                 Formats.cpus(i.hardware().cpus()), Formats.bytes(i.hardware().memoryBytes()), Formats.disk(i.hardware()),
-                template, differences, driftText);
+                template, differences, driftText, profiled.get(i.id()));
     }
 
     /** True when the instance's newest snapshot differs from its template. */
@@ -122,6 +130,15 @@ public record FleetRow(Instance instance, String searchKey, String versionKey, S
             (FleetRow r) -> r.instance().criticality()).reversed();
 
     public static final Comparator<FleetRow> BY_WORKLOAD = Comparator.comparing(r -> r.instance().workload());
+
+    /** Measured class in the order of {@link WorkloadClass}; instances never profiled last. */
+    public static final Comparator<FleetRow> BY_MEASURED = Comparator.comparing(FleetRow::measured,
+            Comparator.nullsLast(Comparator.naturalOrder()));
+
+    /** "oltp", "olap", "mixed", "unknown"; "—" when the instance was never profiled. */
+    public String measuredText() {
+        return measured == null ? Formats.UNKNOWN : measured.label();
+    }
 
     public static final Comparator<FleetRow> BY_TAGS = Comparator.comparing(FleetRow::tagsText);
 

@@ -45,6 +45,10 @@ final class FleetTable {
         TableColumn<FleetEntry, FleetEntry> drift = numeric(column("Drift", 56, FleetRow.BY_DRIFT, FleetCells.DriftCell::new));
         explain(drift, "Parameters where the newest snapshot differs from the template the instance follows.\n"
                 + "— : follows a template, but there is no snapshot to compare yet.");
+        TableColumn<FleetEntry, FleetEntry> measured = column("Measured", 84, FleetRow.BY_MEASURED,
+                () -> new FleetCells.TextCell(FleetRow::measuredText));
+        explain(measured, "The workload class of the instance's latest workload profile (oltp, olap, mixed),\n"
+                + "measured from what its server did; Workload is what was declared. — : not profiled yet.");
         DoubleProperty sideways = new SimpleDoubleProperty();
         TableColumn<FleetEntry, FleetEntry> name = column("Name", 256, FleetRow.BY_NAME, () -> new FleetCells.NameCell(sideways));
         name.setReorderable(false);
@@ -61,6 +65,7 @@ final class FleetTable {
                 column("Criticality", 88, FleetRow.BY_CRITICALITY, FleetCells.CriticalityCell::new),
                 column("Workload", 90, FleetRow.BY_WORKLOAD,
                         () -> new FleetCells.TextCell(r -> Labels.workload(r.instance().workload()))),
+                measured,
                 numeric(column("CPU", 48, FleetRow.BY_CPUS, () -> new FleetCells.TextCell(FleetRow::cpuText))),
                 numeric(column("RAM", 70, FleetRow.BY_MEMORY, () -> new FleetCells.TextCell(FleetRow::ramText))),
                 numeric(column("Disk", 112, FleetRow.BY_DISK, () -> new FleetCells.TextCell(FleetRow::diskText))),

@@ -106,9 +106,15 @@ public final class FleetViewModel {
      */
     public static PreparedRows prepare(List<Instance> instances, Map<Long, TemplateAssignment> assignments,
                                        Map<Long, Integer> drift) {
+        return prepare(instances, assignments, drift, Map.of());
+    }
+
+    /** As above, with the class of each instance's latest workload profile (the Measured column). */
+    public static PreparedRows prepare(List<Instance> instances, Map<Long, TemplateAssignment> assignments,
+                                       Map<Long, Integer> drift, Map<Long, io.knobwright.model.workload.WorkloadClass> measured) {
         List<FleetRow> fresh = new ArrayList<>(instances.size());
         for (Instance i : instances) {
-            fresh.add(FleetRow.of(i, assignments.get(i.id()), drift));
+            fresh.add(FleetRow.of(i, assignments.get(i.id()), drift, measured));
         }
         fresh.sort(FleetRow.BY_NAME);
         // Facets hold JavaFX properties, but nothing observes them until setRows attaches them on the FX thread.

@@ -1,0 +1,23 @@
+package io.knobwright.app.workload;
+
+import io.knobwright.model.workload.MetricPoint;
+import io.knobwright.model.workload.QuerySummary;
+import io.knobwright.model.workload.WorkloadProfile;
+
+import java.util.List;
+
+/**
+ * Everything the Workload tab shows of one instance, read in one go off the UI thread.
+ *
+ * @param commits        commits per second, hourly means over the window (the rate-over-time chart)
+ * @param activeSessions active sessions, hourly means over the window
+ */
+public record WorkloadReport(WorkloadProfile profile, List<QuerySummary> topQueries, List<MetricPoint> commits,
+                             List<MetricPoint> activeSessions) {
+
+    public WorkloadReport {
+        topQueries = List.copyOf(topQueries);
+        commits = List.copyOf(commits);
+        activeSessions = List.copyOf(activeSessions);
+    }
+}
