@@ -58,7 +58,8 @@ final class CommandTree {
             command(DaemonCommand.class),
             group(BenchCommand.class, command(BenchFleetUiCommand.class), command(BenchTemplatesCommand.class),
                     command(BenchPlansCommand.class), command(BenchGovernanceCommand.class),
-                    command(BenchOverridesCommand.class), command(BenchStartupCommand.class), command(BenchStartupTrainingCommand.class)));
+                    command(BenchOverridesCommand.class), command(BenchStartupCommand.class), command(BenchStartupTrainingCommand.class),
+                    command(BenchFingerprintsCommand.class)));
 
     /**
      * The top command's options that every command inherits ({@link KnobwrightCommand}), which may stand between
