@@ -94,11 +94,17 @@ class FingerprinterTest {
     }
 
     @Test
-    void theIdIsFnv1a64OfTheNormalisedTextsUtf8Bytes() {
-        assertThat(Fingerprinter.POSTGRESQL.fingerprint("").id()).isEqualTo(0xcbf29ce484222325L);
-        // FNV-1a 64 of "a" is af63dc4c8601ec8c (the reference vectors)
-        assertThat(Fingerprinter.POSTGRESQL.fingerprint("A").hex()).isEqualTo("af63dc4c8601ec8c");
+    void theIdIsXxh64OfTheNormalisedTextsUtf8Bytes() {
+        // reference values of XXH64 with seed 0, as libxxhash computes them
+        assertThat(Fingerprinter.POSTGRESQL.fingerprint("").hex()).isEqualTo("ef46db3751d8e999");
+        assertThat(Fingerprinter.POSTGRESQL.fingerprint("A").hex()).isEqualTo("d24ec4f1a98c6e5b");
+        assertThat(Fingerprinter.POSTGRESQL.fingerprint("SELECT * FROM t WHERE id = 1 AND name IN (1, 2) ORDER BY x LIMIT 5")
+                .hex()).isEqualTo("d67d28ad4643fbfa"); // of "select * from t where id = ? and name in (?) order by x limit ?"
         assertThat(Fingerprinter.POSTGRESQL.id("select 1")).isEqualTo(Fingerprinter.POSTGRESQL.fingerprint("select 2").id());
+        byte[] utf8 = new byte[64];
+        char[] text = "ü€\uD83D\uDE00\uD800".toCharArray();
+        assertThat(java.util.Arrays.copyOf(utf8, Xxh64.utf8(text, text.length, utf8)))
+                .isEqualTo("ü€\uD83D\uDE00?".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test
