@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 @Command(name = "fingerprints", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Measures statement fingerprinting on generated SQL (MB/s on one and two threads) and the heap a",
                 "digest of 100,000 unique fingerprints holds; in memory, your data directory is not touched. Takes",
-                "about 20 s. Exits 0 when every target is met, 1 otherwise."})
+                "about 25 s. Exits 0 when every target is met, 1 otherwise."})
 final class BenchFingerprintsCommand implements Callable<Integer> {
 
     private final CliSession session;
