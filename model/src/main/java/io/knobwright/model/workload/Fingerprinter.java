@@ -11,6 +11,9 @@ import io.knobwright.model.engine.Engine;
  *
  * <p>Any input is accepted (unterminated quotes, NUL characters, megabytes of text): the normalised text stops at
  * {@value StatementNormalizer#MAX_NORMALIZED} characters and no exception is thrown.
+ *
+ * <p>Each thread that fingerprints keeps ~112 KB of buffers for its life: fingerprint from a few long-lived threads
+ * (a pool), not from a virtual thread per statement.
  */
 public final class Fingerprinter {
 

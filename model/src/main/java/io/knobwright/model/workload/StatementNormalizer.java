@@ -60,8 +60,8 @@ final class StatementNormalizer {
     final char[] out = new char[MAX_NORMALIZED];
     /** The normalised text's UTF-8 bytes, which the id hashes. */
     final byte[] utf8 = new byte[MAX_NORMALIZED * 3];
-    /** Statements up to 64 Ki chars are copied into this buffer; a longer one gets a buffer of its own. */
-    private static final int KEPT_INPUT = 1 << 16;
+    /** Statements up to 16 Ki chars are copied into this buffer; a longer one gets a buffer of its own. */
+    private static final int KEPT_INPUT = 1 << 14;
     private final char[] input = new char[KEPT_INPUT];
     int len;
     private boolean full;
