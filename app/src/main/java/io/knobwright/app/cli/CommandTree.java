@@ -60,7 +60,7 @@ final class CommandTree {
             group(BenchCommand.class, command(BenchFleetUiCommand.class), command(BenchTemplatesCommand.class),
                     command(BenchPlansCommand.class), command(BenchGovernanceCommand.class),
                     command(BenchOverridesCommand.class), command(BenchStartupCommand.class), command(BenchStartupTrainingCommand.class),
-                    command(BenchLogImportCommand.class)));
+                    command(BenchLogImportCommand.class), command(BenchFingerprintsCommand.class)));
 
     /**
      * The top command's options that every command inherits ({@link KnobwrightCommand}), which may stand between

@@ -7,7 +7,7 @@ import java.util.Objects;
  * A statement's fingerprint: its normalised text (literals as {@code ?}, lists collapsed, comments and spacing
  * dropped, keywords lower case; decision 0121) and a 64-bit hash of that text, the same in every run and JVM.
  *
- * @param id         FNV-1a 64 of the normalised text's UTF-8 bytes
+ * @param id         XXH64 (seed 0) of the normalised text's UTF-8 bytes
  * @param normalized the normalised text
  */
 public record Fingerprint(long id, String normalized) {

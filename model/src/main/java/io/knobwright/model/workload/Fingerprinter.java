@@ -11,6 +11,9 @@ import io.knobwright.model.engine.Engine;
  *
  * <p>Any input is accepted (unterminated quotes, NUL characters, megabytes of text): the normalised text stops at
  * {@value StatementNormalizer#MAX_NORMALIZED} characters and no exception is thrown.
+ *
+ * <p>Each thread that fingerprints keeps ~112 KB of buffers for its life: fingerprint from a few long-lived threads
+ * (a pool), not from a virtual thread per statement.
  */
 public final class Fingerprinter {
 
@@ -18,9 +21,6 @@ public final class Fingerprinter {
     public static final Fingerprinter POSTGRESQL = new Fingerprinter(false);
     /** MySQL and MariaDB: "strings" as well as 'strings', backslash escapes in both, # comments, @variables. */
     public static final Fingerprinter MYSQL = new Fingerprinter(true);
-
-    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
-    private static final long FNV_PRIME = 0x100000001b3L;
 
     private final ThreadLocal<StatementNormalizer> normalizers;
 
@@ -36,40 +36,18 @@ public final class Fingerprinter {
     public Fingerprint fingerprint(CharSequence sql) {
         StatementNormalizer n = normalizers.get();
         n.normalize(sql);
-        return new Fingerprint(hash(n.out, n.len), new String(n.out, 0, n.len));
+        return new Fingerprint(hash(n), new String(n.out, 0, n.len));
     }
 
     /** The fingerprint's id alone, without building its text: for counting statements whose text is known. */
     public long id(CharSequence sql) {
         StatementNormalizer n = normalizers.get();
         n.normalize(sql);
-        return hash(n.out, n.len);
+        return hash(n);
     }
 
-    /** FNV-1a 64 over the UTF-8 encoding of {@code text}[0, length); a lone surrogate counts as '?', as Java encodes it. */
-    static long hash(char[] text, int length) {
-        long h = FNV_OFFSET;
-        for (int i = 0; i < length; i++) {
-            char c = text[i];
-            if (c < 0x80) {
-                h = (h ^ c) * FNV_PRIME;
-            } else if (c < 0x800) {
-                h = (h ^ (0xc0 | (c >> 6))) * FNV_PRIME;
-                h = (h ^ (0x80 | (c & 0x3f))) * FNV_PRIME;
-            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text[i + 1])) {
-                int cp = Character.toCodePoint(c, text[++i]);
-                h = (h ^ (0xf0 | (cp >> 18))) * FNV_PRIME;
-                h = (h ^ (0x80 | ((cp >> 12) & 0x3f))) * FNV_PRIME;
-                h = (h ^ (0x80 | ((cp >> 6) & 0x3f))) * FNV_PRIME;
-                h = (h ^ (0x80 | (cp & 0x3f))) * FNV_PRIME;
-            } else if (Character.isSurrogate(c)) {
-                h = (h ^ '?') * FNV_PRIME;
-            } else {
-                h = (h ^ (0xe0 | (c >> 12))) * FNV_PRIME;
-                h = (h ^ (0x80 | ((c >> 6) & 0x3f))) * FNV_PRIME;
-                h = (h ^ (0x80 | (c & 0x3f))) * FNV_PRIME;
-            }
-        }
-        return h;
+    /** XXH64 (seed 0) of the UTF-8 encoding of the normalised text. */
+    private static long hash(StatementNormalizer n) {
+        return Xxh64.hash(n.utf8, Xxh64.utf8(n.out, n.len, n.utf8));
     }
 }

@@ -41,8 +41,28 @@ final class StatementNormalizer {
     private static final int IN_ROW = 1;
     private static final int ROW_DONE = 2;
 
+    /** Per ASCII character: 0 ends a word, 1 is kept in a word as it is, 2 is an upper-case letter. */
+    private static final byte[] ASCII_WORD = new byte[128];
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            ASCII_WORD[c] = 1;
+            ASCII_WORD[c - 32] = 2;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            ASCII_WORD[c] = 1;
+        }
+        ASCII_WORD['_'] = 1;
+        ASCII_WORD['$'] = 1;
+    }
+
     private final boolean mysql;
     final char[] out = new char[MAX_NORMALIZED];
+    /** The normalised text's UTF-8 bytes, which the id hashes. */
+    final byte[] utf8 = new byte[MAX_NORMALIZED * 3];
+    /** Statements up to 16 Ki chars are copied into this buffer; a longer one gets a buffer of its own. */
+    private static final int KEPT_INPUT = 1 << 14;
+    private final char[] input = new char[KEPT_INPUT];
     int len;
     private boolean full;
     private int prev;
@@ -64,8 +84,21 @@ final class StatementNormalizer {
         this.mysql = mysql;
     }
 
-    /** Normalises {@code s} into {@link #out}[0, {@link #len}). */
-    void normalize(CharSequence s) {
+    /** Normalises {@code sql} into {@link #out}[0, {@link #len}). */
+    void normalize(CharSequence sql) {
+        int n = sql.length();
+        char[] s = n <= KEPT_INPUT ? input : new char[n];
+        if (sql instanceof String string) {
+            string.getChars(0, n, s, 0); // one bulk copy: the lexer then reads an array, the fastest to read
+        } else {
+            for (int k = 0; k < n; k++) {
+                s[k] = sql.charAt(k);
+            }
+        }
+        lex(s, n);
+    }
+
+    private void lex(char[] s, int n) {
         len = 0;
         full = false;
         prev = NONE;
@@ -74,10 +107,9 @@ final class StatementNormalizer {
         pendingList = NO_LIST;
         lists = 0;
         wordStart = wordEnd = 0;
-        int n = s.length();
         int i = 0;
         while (i < n && !full) {
-            char c = s.charAt(i);
+            char c = s[i];
             if (c <= ' ' || c == 0x7f || c == '\u00a0' || c == '\ufeff') {
                 i++;
                 continue;
@@ -106,7 +138,7 @@ final class StatementNormalizer {
                     i++;
                 }
                 case '.' -> {
-                    if (i + 1 < n && isDigit(s.charAt(i + 1)) && (i == 0 || !qualifies(s.charAt(i - 1)))) {
+                    if (i + 1 < n && isDigit(s[i + 1]) && (i == 0 || !qualifies(s[i - 1]))) {
                         i = number(s, i, n);
                     } else {
                         begin(DOT);
@@ -116,8 +148,8 @@ final class StatementNormalizer {
                 }
                 case '$' -> i = dollar(s, i, n);
                 case '?' -> {
-                    char next = i + 1 < n ? s.charAt(i + 1) : 0;
-                    if ((next == '|' || next == '&') && (i + 2 >= n || s.charAt(i + 2) != next)) {
+                    char next = i + 1 < n ? s[i + 1] : 0;
+                    if ((next == '|' || next == '&') && (i + 2 >= n || s[i + 2] != next)) {
                         i = operator(s, i, n); // PostgreSQL's jsonb ?| and ?&
                     } else {
                         value();
@@ -126,18 +158,18 @@ final class StatementNormalizer {
                 }
                 case ':' -> i = colon(s, i, n);
                 case '-' -> {
-                    char next = i + 1 < n ? s.charAt(i + 1) : 0;
+                    char next = i + 1 < n ? s[i + 1] : 0;
                     if (next == '-') {
                         i = lineEnd(s, i, n);
-                    } else if ((isDigit(next) || (next == '.' && i + 2 < n && isDigit(s.charAt(i + 2)))) && unary()) {
+                    } else if ((isDigit(next) || (next == '.' && i + 2 < n && isDigit(s[i + 2]))) && unary()) {
                         i = number(s, i + 1, n);
                     } else {
                         i = operator(s, i, n);
                     }
                 }
-                case '/' -> i = i + 1 < n && s.charAt(i + 1) == '*' ? blockComment(s, i, n) : operator(s, i, n);
+                case '/' -> i = i + 1 < n && s[i + 1] == '*' ? blockComment(s, i, n) : operator(s, i, n);
                 case '#' -> i = mysql ? lineEnd(s, i, n) : operator(s, i, n);
-                case '@' -> i = mysql && i + 1 < n && (isWordStart(s.charAt(i + 1)) || s.charAt(i + 1) == '@')
+                case '@' -> i = mysql && i + 1 < n && (isWordStart(s[i + 1]) || s[i + 1] == '@')
                         ? word(s, i, n) : operator(s, i, n);
                 default -> {
                     if (isDigit(c)) {
@@ -165,9 +197,9 @@ final class StatementNormalizer {
     // ---- tokens
 
     /** E'..', X'..', B'..', N'..' are literals; any other word is a word. */
-    private int prefixedString(CharSequence s, int i, int n) {
-        if (i + 1 < n && s.charAt(i + 1) == '\'') {
-            char c = (char) (s.charAt(i) | 0x20);
+    private int prefixedString(char[] s, int i, int n) {
+        if (i + 1 < n && s[i + 1] == '\'') {
+            char c = (char) (s[i] | 0x20);
             if (c == 'e' || c == 'x' || c == 'b' || c == 'n') {
                 return stringLiteral(s, i + 2, n, '\'', mysql || c == 'e');
             }
@@ -175,33 +207,38 @@ final class StatementNormalizer {
         return word(s, i, n);
     }
 
-    private int word(CharSequence s, int i, int n) {
+    private int word(char[] s, int i, int n) {
         begin(WORD);
         int start = len;
         int j = i;
-        if (s.charAt(j) == '@') { // MySQL @var and @@system_var
+        if (s[j] == '@') { // MySQL @var and @@system_var
             put('@');
             j++;
-            if (j < n && s.charAt(j) == '@') {
+            if (j < n && s[j] == '@') {
                 put('@');
                 j++;
             }
         }
         int limit = Math.min(n, j + (MAX_NORMALIZED - len));
+        char[] o = out;
+        int at = len;
         while (j < limit) {
-            char c = s.charAt(j);
-            if (c >= 'A' && c <= 'Z') {
-                out[len++] = (char) (c | 0x20);
-            } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '$') {
-                out[len++] = c;
-            } else if (c >= 0x80 && c != '\u00a0' && c != '\ufeff') {
-                out[len++] = c;
+            char c = s[j];
+            if (c < 0x80) {
+                byte kind = ASCII_WORD[c];
+                if (kind == 0) {
+                    break;
+                }
+                o[at++] = kind == 2 ? (char) (c | 0x20) : c; // lower case by arithmetic
+            } else if (c != '\u00a0' && c != '\ufeff') {
+                o[at++] = c;
             } else {
                 break;
             }
             j++;
         }
-        if (j == limit && limit < n && isWordChar(s.charAt(j))) {
+        len = at;
+        if (j == limit && limit < n && isWordChar(s[j])) {
             full = true;
         }
         int previousWordStart = wordStart;
@@ -212,33 +249,38 @@ final class StatementNormalizer {
         return j;
     }
 
-    /** Booleans and NULL are literals (not after IS / NOT); IN, ARRAY and VALUES open lists. */
+    /**
+     * Booleans and NULL are literals (not after IS / NOT); IN, ARRAY and VALUES open lists. Called for every word,
+     * so it compares characters, first letter first.
+     */
     private void keyword(int start, int previousWordStart, int previousWordEnd) {
-        int length = len - start;
-        switch (length) {
+        char[] o = out;
+        switch (len - start) {
             case 2 -> {
-                if (is(start, "in")) {
+                if (o[start] == 'i' && o[start + 1] == 'n') {
                     pendingList = IN_LIST;
                 }
             }
             case 4 -> {
-                if (is(start, "true")) {
+                if (o[start] == 't' && o[start + 1] == 'r' && o[start + 2] == 'u' && o[start + 3] == 'e') {
                     literalWord(start);
-                } else if (is(start, "null") && !(prevWasWord(previousWordEnd, start)
-                        && (regionIs(previousWordStart, previousWordEnd, "is")
+                } else if (o[start] == 'n' && o[start + 1] == 'u' && o[start + 2] == 'l' && o[start + 3] == 'l'
+                        && !(prevWasWord(previousWordEnd, start) && (regionIs(previousWordStart, previousWordEnd, "is")
                         || regionIs(previousWordStart, previousWordEnd, "not")))) {
                     literalWord(start);
                 }
             }
             case 5 -> {
-                if (is(start, "false")) {
+                if (o[start] == 'f' && o[start + 1] == 'a' && o[start + 2] == 'l' && o[start + 3] == 's'
+                        && o[start + 4] == 'e') {
                     literalWord(start);
-                } else if (is(start, "array")) {
+                } else if (o[start] == 'a' && o[start + 1] == 'r' && o[start + 2] == 'r' && o[start + 3] == 'a'
+                        && o[start + 4] == 'y') {
                     pendingList = ARRAY_LIST;
                 }
             }
             case 6 -> {
-                if (is(start, "values")) {
+                if (o[start] == 'v' && regionIs(start, len, "values")) {
                     pushList(VALUES_LIST, depth, -1);
                 }
             }
@@ -260,12 +302,12 @@ final class StatementNormalizer {
         put('?');
     }
 
-    private int stringLiteral(CharSequence s, int i, int n, char quote, boolean backslashes) {
+    private int stringLiteral(char[] s, int i, int n, char quote, boolean backslashes) {
         int j = i;
         while (j < n) {
-            char c = s.charAt(j);
+            char c = s[j];
             if (c == quote) {
-                if (j + 1 < n && s.charAt(j + 1) == quote) {
+                if (j + 1 < n && s[j + 1] == quote) {
                     j += 2;
                     continue;
                 }
@@ -282,14 +324,14 @@ final class StatementNormalizer {
         return Math.min(j, n);
     }
 
-    private int quotedIdentifier(CharSequence s, int i, int n, char quote) {
+    private int quotedIdentifier(char[] s, int i, int n, char quote) {
         begin(QUOTED);
         put(quote);
         int j = i + 1;
         while (j < n && !full) {
-            char c = s.charAt(j);
+            char c = s[j];
             if (c == quote) {
-                if (j + 1 < n && s.charAt(j + 1) == quote) {
+                if (j + 1 < n && s[j + 1] == quote) {
                     put(quote);
                     put(quote);
                     j += 2;
@@ -305,39 +347,39 @@ final class StatementNormalizer {
         return j;
     }
 
-    private int number(CharSequence s, int i, int n) {
+    private int number(char[] s, int i, int n) {
         int j = i;
-        if (s.charAt(j) == '0' && j + 1 < n && "xXoObB".indexOf(s.charAt(j + 1)) >= 0) {
+        if (s[j] == '0' && j + 1 < n && "xXoObB".indexOf(s[j + 1]) >= 0) {
             j += 2;
         } else {
-            while (j < n && (isDigit(s.charAt(j)) || s.charAt(j) == '_')) {
+            while (j < n && (isDigit(s[j]) || s[j] == '_')) {
                 j++;
             }
-            if (j < n && s.charAt(j) == '.' && !(j + 1 < n && s.charAt(j + 1) == '.')) {
+            if (j < n && s[j] == '.' && !(j + 1 < n && s[j + 1] == '.')) {
                 j++;
-                while (j < n && isDigit(s.charAt(j))) {
+                while (j < n && isDigit(s[j])) {
                     j++;
                 }
             }
-            if (j + 1 < n && (s.charAt(j) | 0x20) == 'e') {
-                char sign = s.charAt(j + 1);
+            if (j + 1 < n && (s[j] | 0x20) == 'e') {
+                char sign = s[j + 1];
                 int k = sign == '+' || sign == '-' ? j + 2 : j + 1;
-                if (k < n && isDigit(s.charAt(k))) {
+                if (k < n && isDigit(s[k])) {
                     j = k;
                 }
             }
         }
-        while (j < n && isWordChar(s.charAt(j))) { // hex digits, 1_000, and junk such as 123abc
+        while (j < n && isWordChar(s[j])) { // hex digits, 1_000, and junk such as 123abc
             j++;
         }
         value();
         return j;
     }
 
-    private int dollar(CharSequence s, int i, int n) {
-        if (i + 1 < n && isDigit(s.charAt(i + 1))) { // $1
+    private int dollar(char[] s, int i, int n) {
+        if (i + 1 < n && isDigit(s[i + 1])) { // $1
             int j = i + 1;
-            while (j < n && isDigit(s.charAt(j))) {
+            while (j < n && isDigit(s[j])) {
                 j++;
             }
             value();
@@ -345,15 +387,15 @@ final class StatementNormalizer {
         }
         int j = i + 1;
         int tagLimit = Math.min(n, i + 1 + MAX_TAG);
-        while (j < tagLimit && isWordChar(s.charAt(j)) && s.charAt(j) != '$') {
+        while (j < tagLimit && isWordChar(s[j]) && s[j] != '$') {
             j++;
         }
-        if (j < n && s.charAt(j) == '$') { // $tag$ ... $tag$
+        if (j < n && s[j] == '$') { // $tag$ ... $tag$
             int tagLength = j - i + 1;
             int k = j + 1;
             int end = n;
             while (k + tagLength <= n) {
-                if (s.charAt(k) == '$' && sameTag(s, i, k, tagLength)) {
+                if (s[k] == '$' && sameTag(s, i, k, tagLength)) {
                     end = k + tagLength;
                     break;
                 }
@@ -367,17 +409,17 @@ final class StatementNormalizer {
         return i + 1;
     }
 
-    private static boolean sameTag(CharSequence s, int tag, int at, int length) {
+    private static boolean sameTag(char[] s, int tag, int at, int length) {
         for (int t = 1; t < length; t++) {
-            if (s.charAt(tag + t) != s.charAt(at + t)) {
+            if (s[tag + t] != s[at + t]) {
                 return false;
             }
         }
         return true;
     }
 
-    private int colon(CharSequence s, int i, int n) {
-        char next = i + 1 < n ? s.charAt(i + 1) : 0;
+    private int colon(char[] s, int i, int n) {
+        char next = i + 1 < n ? s[i + 1] : 0;
         if (next == ':') {
             begin(JOIN);
             put(':');
@@ -386,7 +428,7 @@ final class StatementNormalizer {
         }
         if (isWordStart(next) && next < 0x80) { // :name placeholders
             int j = i + 1;
-            while (j < n && isWordChar(s.charAt(j))) {
+            while (j < n && isWordChar(s[j])) {
                 j++;
             }
             value();
@@ -403,12 +445,12 @@ final class StatementNormalizer {
         return i + 1;
     }
 
-    private int operator(CharSequence s, int i, int n) {
+    private int operator(char[] s, int i, int n) {
         int j = i + 1;
-        boolean mayEndInSign = isSpecialOperatorChar(s.charAt(i));
-        while (j < n && isOperatorChar(s.charAt(j))) {
-            char c = s.charAt(j);
-            if ((c == '-' || c == '/') && j + 1 < n && s.charAt(j + 1) == (c == '-' ? '-' : '*')) {
+        boolean mayEndInSign = isSpecialOperatorChar(s[i]);
+        while (j < n && isOperatorChar(s[j])) {
+            char c = s[j];
+            if ((c == '-' || c == '/') && j + 1 < n && s[j + 1] == (c == '-' ? '-' : '*')) {
                 break; // a comment starts
             }
             if (c == '#' && mysql) {
@@ -418,33 +460,33 @@ final class StatementNormalizer {
             j++;
         }
         // PostgreSQL: a multi-char operator ends in + or - only if it holds one of ~ ! @ # % ^ & | ` ?
-        while (j - i > 1 && !mayEndInSign && (s.charAt(j - 1) == '+' || s.charAt(j - 1) == '-')) {
+        while (j - i > 1 && !mayEndInSign && (s[j - 1] == '+' || s[j - 1] == '-')) {
             j--;
         }
         begin(OP);
         for (int k = i; k < j; k++) {
-            put(s.charAt(k));
+            put(s[k]);
         }
         return j;
     }
 
-    private int lineEnd(CharSequence s, int i, int n) {
+    private int lineEnd(char[] s, int i, int n) {
         int j = i;
-        while (j < n && s.charAt(j) != '\n') {
+        while (j < n && s[j] != '\n') {
             j++;
         }
         return j;
     }
 
-    private int blockComment(CharSequence s, int i, int n) {
+    private int blockComment(char[] s, int i, int n) {
         int level = 0;
         int j = i;
         while (j < n) {
-            char c = s.charAt(j);
-            if (c == '/' && j + 1 < n && s.charAt(j + 1) == '*') {
+            char c = s[j];
+            if (c == '/' && j + 1 < n && s[j + 1] == '*') {
                 level = mysql ? 1 : level + 1; // MySQL does not nest comments
                 j += 2;
-            } else if (c == '*' && j + 1 < n && s.charAt(j + 1) == '/') {
+            } else if (c == '*' && j + 1 < n && s[j + 1] == '/') {
                 j += 2;
                 if (--level == 0) {
                     return j;
@@ -627,10 +669,6 @@ final class StatementNormalizer {
     }
 
     // ---- characters
-
-    private boolean is(int start, String word) {
-        return regionIs(start, len, word);
-    }
 
     private boolean regionIs(int start, int end, String word) {
         if (end - start != word.length() || start < 0) {

@@ -94,10 +94,54 @@ class FingerprinterTest {
     }
 
     @Test
-    void theIdIsFnv1a64OfTheNormalisedTextsUtf8Bytes() {
-        assertThat(Fingerprinter.POSTGRESQL.fingerprint("").id()).isEqualTo(0xcbf29ce484222325L);
-        // FNV-1a 64 of "a" is af63dc4c8601ec8c (the reference vectors)
-        assertThat(Fingerprinter.POSTGRESQL.fingerprint("A").hex()).isEqualTo("af63dc4c8601ec8c");
+    void theIdIsXxh64OfTheNormalisedTextsUtf8Bytes() {
+        // reference values of XXH64 with seed 0, as libxxhash computes them
+        assertThat(Fingerprinter.POSTGRESQL.fingerprint("").hex()).isEqualTo("ef46db3751d8e999");
+        assertThat(Fingerprinter.POSTGRESQL.fingerprint("A").hex()).isEqualTo("d24ec4f1a98c6e5b");
+        assertThat(Fingerprinter.POSTGRESQL.fingerprint("SELECT * FROM t WHERE id = 1 AND name IN (1, 2) ORDER BY x LIMIT 5")
+                .hex()).isEqualTo("d67d28ad4643fbfa"); // of "select * from t where id = ? and name in (?) order by x limit ?"
         assertThat(Fingerprinter.POSTGRESQL.id("select 1")).isEqualTo(Fingerprinter.POSTGRESQL.fingerprint("select 2").id());
+        byte[] utf8 = new byte[64];
+        char[] text = "ü€\uD83D\uDE00\uD800".toCharArray();
+        assertThat(java.util.Arrays.copyOf(utf8, Xxh64.utf8(text, text.length, utf8)))
+                .isEqualTo("ü€\uD83D\uDE00?".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void realWorldStatementsReadAsADbaWouldGroupThem() {
+        String[][] cases = {
+            // sysbench oltp_read_write (MySQL)
+            {"my", "SELECT c FROM sbtest1 WHERE id=5012", "select c from sbtest1 where id = ?"},
+            {"my", "SELECT DISTINCT c FROM sbtest3 WHERE id BETWEEN 4993 AND 5092 ORDER BY c",
+                "select distinct c from sbtest3 where id between ? and ? order by c"},
+            {"my", "INSERT INTO sbtest1 (id, k, c, pad) VALUES (5012, 4993, '6893-8491', '2233-7789')",
+                "insert into sbtest1(id, k, c, pad) values (?, ?, ?, ?)"},
+            // Django, Rails, Hibernate
+            {"pg", "SELECT \"auth_user\".\"id\", \"auth_user\".\"username\" FROM \"auth_user\" WHERE \"auth_user\".\"id\" = 17 LIMIT 21",
+                "select \"auth_user\".\"id\", \"auth_user\".\"username\" from \"auth_user\" where \"auth_user\".\"id\" = ? limit ?"},
+            {"pg", "SELECT \"posts\".* FROM \"posts\" WHERE \"posts\".\"author_id\" IN (1, 2, 3) /*application:Blog,controller:posts*/",
+                "select \"posts\".* from \"posts\" where \"posts\".\"author_id\" in (?)"},
+            {"pg", "select o1_0.id,o1_0.amount from order_line o1_0 where o1_0.order_id=?",
+                "select o1_0.id, o1_0.amount from order_line o1_0 where o1_0.order_id = ?"},
+            // pgbench and PostgreSQL specifics
+            {"pg", "SELECT abalance FROM pgbench_accounts WHERE aid = 42;", "select abalance from pgbench_accounts where aid = ?"},
+            {"pg", "SELECT c.oid::regclass, pg_size_pretty(pg_total_relation_size(c.oid)) FROM pg_class c WHERE c.relkind = 'r'",
+                "select c.oid::regclass, pg_size_pretty(pg_total_relation_size(c.oid)) from pg_class c where c.relkind = ?"},
+            {"pg", "select * from events where payload @> '{\"a\": 1}'::jsonb and payload ? 'b' and at > now() - interval '5 min'",
+                "select * from events where payload @> ?::jsonb and payload ? ? and at > now() - interval ?"},
+            {"pg", "SELECT a[1], a[2:3] FROM t WHERE x <> -1 AND y != 2", "select a[?], a[?:?] from t where x <> ? and y != ?"},
+            {"pg", "select a - 1, a-1, a -1, 2*-3", "select a - ?, a - ?, a - ?, ? * ?"},
+            {"pg", "INSERT INTO t VALUES (1, 'a') ON CONFLICT (id) DO UPDATE SET v = EXCLUDED.v",
+                "insert into t values (?, ?) on conflict (id) do update set v = excluded.v"},
+            {"pg", "WITH x AS (SELECT 1) SELECT * FROM x UNION ALL SELECT 2", "with x as (select ?) select * from x union all select ?"},
+            {"pg", "BEGIN", "begin"},
+            {"pg", "SET application_name = 'psql'", "set application_name = ?"},
+            {"pg", "select count(*) filter (where ok) over (partition by k order by t) from s",
+                "select count(*) filter (where ok) over (partition by k order by t) from s"},
+            {"pg", "SELECT 'ü' || \"Größe\" FROM \"Tabelle\"", "select ? || \"Größe\" from \"Tabelle\""},
+        };
+        for (String[] c : cases) {
+            assertThat(c[0].equals("my") ? my(c[1]) : pg(c[1])).as(c[1]).isEqualTo(c[2]);
+        }
     }
 }
