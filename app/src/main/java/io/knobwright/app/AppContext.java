@@ -127,8 +127,9 @@ public final class AppContext implements AutoCloseable {
         this.logImports = new io.knobwright.app.workload.LogImportService(store, clock, java.time.ZoneId.systemDefault());
         // Issue #11: the collectors' store-backed MetricHistory and the digest's summaries replace these two when
         // they are merged; until then every profile says that nothing was collected.
+        // Issue #11: the collectors' store-backed MetricHistory replaces the empty one when it is merged.
         this.workload = new io.knobwright.app.workload.WorkloadService(new io.knobwright.model.workload.InMemoryMetricHistory(),
-                instance -> java.util.List.of(), clock, java.time.ZoneId.systemDefault());
+                io.knobwright.app.workload.ImportedQueries.of(store), clock, java.time.ZoneId.systemDefault());
     }
 
     /**

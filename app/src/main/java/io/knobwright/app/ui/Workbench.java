@@ -86,7 +86,7 @@ public final class Workbench {
         view = new WorkbenchView(viewModel, theme);
         var styling = theme.style(view, WorkbenchView.STYLESHEET, FleetView.STYLESHEET, InstanceDetailView.STYLESHEET,
                 TemplatesView.STYLESHEET, PlansView.STYLESHEET, CompareView.STYLESHEET, PolicyView.STYLESHEET,
-                ReviewPanel.STYLESHEET, OperationsView.STYLESHEET);
+                ReviewPanel.STYLESHEET, OperationsView.STYLESHEET, io.knobwright.app.ui.workload.WorkloadView.STYLESHEET);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         // A size the caller already gave the stage wins (tests, the bench); otherwise fit the screen.
         double width = Double.isNaN(stage.getWidth()) ? Math.min(1920, screen.getWidth()) : stage.getWidth();

@@ -149,6 +149,38 @@ public final class LogImportService {
         }
     }
 
+    /**
+     * The Workload screen's importer: format and prefix detected, progress from the bytes read, Cancel stops the
+     * parsers at their next read and stores nothing.
+     */
+    public LogImportTasks importer(String actor) {
+        return (instance, file) -> progress -> {
+            ImportControl control = new ImportControl();
+            long total = file.toFile().length();
+            Thread watcher = progress(control, total, share -> {
+                if (progress.cancelled()) {
+                    control.cancel();
+                }
+                progress.report(share, "Reading " + file.getFileName() + String.format(java.util.Locale.ROOT,
+                        " (%.0f of %.0f MB)", share * total / 1e6, total / 1e6));
+            });
+            try {
+                Result r = importLog(actor, instance.name(), file, null, null, control);
+                return new LogImportTasks.Result(r.record().statements(), r.record().fingerprints(), r.record().bytes(),
+                        String.format(java.util.Locale.ROOT, "Imported %,d statements (%,d fingerprints, %,d N+1 bursts)"
+                                + " from %s, read as %s.", r.record().statements(), r.record().fingerprints(),
+                                r.record().bursts(), file.getFileName(), r.source().describe()));
+            } catch (UserError e) {
+                if (control.isCancelled()) {
+                    throw new java.util.concurrent.CancellationException("cancelled");
+                }
+                throw e;
+            } finally {
+                watcher.interrupt();
+            }
+        };
+    }
+
     /** Reports progress to {@code listener} (bytes read of the total) until the import ends; for the CLI and the UI. */
     public static Thread progress(ImportControl control, long total, Consumer<Double> listener) {
         Thread watcher = Thread.ofVirtual().unstarted(() -> {

@@ -34,6 +34,11 @@ public final class BackgroundWork {
         this(tasks, ui, bugs, UiTimer.real(ui));
     }
 
+    /** The runner behind this work, for work that reports progress itself ({@code ProgressRun}). */
+    public TaskRunner tasks() {
+        return tasks;
+    }
+
     /** For view-model tests: {@code timer} decides when delayed actions run. */
     public BackgroundWork(TaskRunner tasks, Executor ui, BugReporter bugs, UiTimer timer) {
         this.tasks = Objects.requireNonNull(tasks, "tasks");

@@ -14,14 +14,17 @@ import java.util.function.Consumer;
  * What the main window needs for governance: the services behind the review panel and the Policy screen, and
  * who acts in this window (the AppContext's local user: --as, $KNOBWRIGHT_USER, the login), and where to hear of
  * changes made elsewhere (a decision pulled from the hub, an expiry), called off the FX thread; and the operations
- * desk behind the Operations screen and the quick override (emergency overrides, their restorations, the incidents).
+ * desk behind the Operations screen and the quick override (emergency overrides, their restorations, the incidents);
+ * and the workload desk behind the Workload screen (profiles, top queries, log imports).
  */
 public record WorkbenchGovernance(GovernanceService governance, PolicyService policy, AuditService audit, String user,
-                                  Consumer<Runnable> changes, OperationsDesk operations) {
+                                  Consumer<Runnable> changes, OperationsDesk operations,
+                                  io.knobwright.app.ui.workload.WorkloadDesk workload) {
 
     /** Without change signals (the screens poll) and without overrides. */
     public WorkbenchGovernance(GovernanceService governance, PolicyService policy, AuditService audit, String user) {
-        this(governance, policy, audit, user, listener -> { }, OperationsDesk.none());
+        this(governance, policy, audit, user, listener -> { }, OperationsDesk.none(),
+                io.knobwright.app.ui.workload.WorkloadDesk.none());
     }
 
     public WorkbenchGovernance {
@@ -31,15 +34,22 @@ public record WorkbenchGovernance(GovernanceService governance, PolicyService po
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(operations, "operations");
+        Objects.requireNonNull(workload, "workload");
     }
 
     /** The same with another operations desk (tests give one over fake servers). */
     public WorkbenchGovernance withOperations(OperationsDesk desk) {
-        return new WorkbenchGovernance(governance, policy, audit, user, changes, desk);
+        return new WorkbenchGovernance(governance, policy, audit, user, changes, desk, workload);
+    }
+
+    /** The same with another workload desk (tests give one over generated data). */
+    public WorkbenchGovernance withWorkload(io.knobwright.app.ui.workload.WorkloadDesk desk) {
+        return new WorkbenchGovernance(governance, policy, audit, user, changes, operations, desk);
     }
 
     public static WorkbenchGovernance of(AppContext context) {
         return new WorkbenchGovernance(context.governance(), context.policy(), context.audit(), context.localUser(),
-                context::onGovernanceChange, StoreOperationsDesk.of(context));
+                context::onGovernanceChange, StoreOperationsDesk.of(context),
+                io.knobwright.app.ui.workload.WorkloadDesk.of(context));
     }
 }

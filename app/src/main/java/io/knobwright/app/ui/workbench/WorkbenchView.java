@@ -84,6 +84,7 @@ public final class WorkbenchView extends BorderPane {
         fleetScreen.setTop(toolbar(theme));
         screens = new TabPane(
                 screen("tab-fleet", "Fleet", MaterialDesignD.DATABASE_OUTLINE, fleetScreen),
+                screen("tab-workload", "Workload", MaterialDesignC.CHART_TIMELINE_VARIANT, null),
                 screen("tab-operations", "Operations", MaterialDesignM.MONITOR_DASHBOARD, null),
                 screen("tab-templates", "Templates", MaterialDesignF.FILE_DOCUMENT_MULTIPLE_OUTLINE, null),
                 screen("tab-plans", "Plans", MaterialDesignC.CLIPBOARD_LIST_OUTLINE, null),
@@ -115,6 +116,7 @@ public final class WorkbenchView extends BorderPane {
                 case PLANS -> vm.plans().refresh();
                 case COMPARE -> vm.compare().refresh();
                 case POLICY -> vm.policy().refresh();
+                case WORKLOAD -> vm.workload().refresh();
                 case FLEET, OPERATIONS -> { }
             }
         }));
@@ -162,6 +164,7 @@ public final class WorkbenchView extends BorderPane {
             case COMPARE -> new CompareView(vm.compare());
             case POLICY -> policyView = new PolicyView(vm.policy());
             case OPERATIONS -> operationsView = new OperationsView(vm.operations(), theme.darkProperty());
+            case WORKLOAD -> new io.knobwright.app.ui.workload.WorkloadView(vm.workload());
             case FLEET -> throw new IllegalStateException("The fleet screen is built with the window");
         };
     }

@@ -65,6 +65,9 @@ public final class WorkbenchViewModel {
     private final Lazy<CompareViewModel> compareScreen;
     private final Lazy<PolicyViewModel> policyScreen;
     private final Lazy<OperationsViewModel> operationsScreen;
+    private final Lazy<io.knobwright.app.ui.workload.WorkloadViewModel> workloadScreen;
+    /** Each instance's latest measured workload class, for the fleet table's Measured column. */
+    private final java.util.function.Supplier<Map<Long, io.knobwright.model.workload.WorkloadClass>> workloadClasses;
     private final CatalogLookup catalogs;
     private final OperationsDesk operationsDesk;
     private final OperationsDialogs operationsDialogs;
@@ -86,7 +89,7 @@ public final class WorkbenchViewModel {
     private int driftGeneration;
 
     /** The screens of the main window, one tab each. */
-    public enum Screen { FLEET, OPERATIONS, TEMPLATES, PLANS, COMPARE, POLICY }
+    public enum Screen { FLEET, WORKLOAD, OPERATIONS, TEMPLATES, PLANS, COMPARE, POLICY }
 
     /** Without the Operations screen's questions (every one is cancelled): for tests of other screens. */
     public WorkbenchViewModel(FleetService fleet, TemplateService templates, PlanService plans, CatalogLookup catalogs,
@@ -114,6 +117,16 @@ public final class WorkbenchViewModel {
         this.operationsDialogs = Objects.requireNonNull(operationsDialogs, "operationsDialogs");
         this.operationsScreen = new Lazy<>(() -> new OperationsViewModel(operationsDesk, work, this.operationsDialogs,
                 Clock.systemUTC(), zone));
+        io.knobwright.app.ui.workload.WorkloadDesk workloadDesk = governance.workload();
+        this.workloadClasses = workloadDesk.classes();
+        this.workloadScreen = new Lazy<>(() -> {
+            var screen = new io.knobwright.app.ui.workload.WorkloadViewModel(work, work.tasks(), workloadDesk.reports(),
+                    workloadDesk.importer(), () -> dialogs.chooseFileToOpen("Import a server log",
+                    "Server logs (stderr, csvlog, jsonlog, MySQL slow log; gzip too)", List.of("*.log", "*.csv", "*.json",
+                    "*.gz", "*")), zone);
+            screen.show(this.browser.selectedProperty().get());
+            return screen;
+        });
         this.reviews = new ReviewPanelViewModel(governance.governance(), plans, work, governance.user(), Clock.systemUTC(), zone);
         // A decision pulled from the hub shows at once, not at the next two-second poll.
         governance.changes().accept(() -> work.later(reviews::refresh));
@@ -135,6 +148,8 @@ public final class WorkbenchViewModel {
             return screen;
         });
         browser.selectedProperty().subscribe(detail::show);
+        // the Workload screen follows the fleet's selection once it has been opened
+        browser.selectedProperty().subscribe(selected -> workloadScreen.ifMade(screen -> screen.show(selected)));
         hasSelection = browser.selectedProperty().isNotNull();
         hasDemo = browser.demoCountProperty().greaterThan(0);
         canOverride = Bindings.createBooleanBinding(() -> browser.selectedProperty().get() != null
@@ -189,7 +204,8 @@ public final class WorkbenchViewModel {
             problem = work.failed("Read template assignments", e);
         }
         return new LoadedFleet(instances, assignments,
-                FleetViewModel.prepare(instances, assignments, assignments.isEmpty() ? Map.of() : null), problem);
+                FleetViewModel.prepare(instances, assignments, assignments.isEmpty() ? Map.of() : null,
+                        workloadClasses.get()), problem);
     }
 
     private void loaded(LoadedFleet loaded) {
@@ -211,14 +227,15 @@ public final class WorkbenchViewModel {
      */
     private void measureDrift(LoadedFleet loaded, int generation) {
         work.io("Measure template drift",
-                () -> FleetViewModel.prepare(loaded.instances(), loaded.assignments(), plans.drift()),
+                () -> FleetViewModel.prepare(loaded.instances(), loaded.assignments(), plans.drift(), workloadClasses.get()),
                 rows -> {
                     if (generation == driftGeneration) {
                         browser.setRows(rows);
                     }
                 }, error -> {
                     if (generation == driftGeneration) {
-                        browser.setRows(FleetViewModel.prepare(loaded.instances(), loaded.assignments(), Map.of()));
+                        browser.setRows(FleetViewModel.prepare(loaded.instances(), loaded.assignments(), Map.of(),
+                                workloadClasses.get()));
                         show(error, true);
                     }
                 });
@@ -420,6 +437,11 @@ public final class WorkbenchViewModel {
     /** The selected instance can be overridden: it has a connection. */
     public ObservableBooleanValue canOverride() {
         return canOverride;
+    }
+
+    /** The Workload screen: the selected instance's profile, top queries, patterns and log imports. */
+    public io.knobwright.app.ui.workload.WorkloadViewModel workload() {
+        return workloadScreen.get();
     }
 
     public OperationsViewModel operations() {

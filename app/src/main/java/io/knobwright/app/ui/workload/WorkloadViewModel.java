@@ -3,7 +3,7 @@ package io.knobwright.app.ui.workload;
 import io.knobwright.app.task.ProgressRun;
 import io.knobwright.app.ui.common.BackgroundWork;
 import io.knobwright.app.ui.common.Formats;
-import io.knobwright.app.workload.LogImporter;
+import io.knobwright.app.workload.LogImportTasks;
 import io.knobwright.app.workload.WorkloadReport;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.task.TaskRunner;
@@ -49,7 +49,7 @@ public final class WorkloadViewModel {
     private final BackgroundWork work;
     private final TaskRunner tasks;
     private final Function<Instance, WorkloadReport> reports;
-    private final LogImporter importer;
+    private final LogImportTasks importer;
     private final Supplier<Optional<Path>> chooseLog;
     private final ZoneId zone;
 
@@ -72,7 +72,7 @@ public final class WorkloadViewModel {
     private final ReadOnlyBooleanWrapper importing = new ReadOnlyBooleanWrapper(this, "importing");
     private final ReadOnlyDoubleWrapper importProgress = new ReadOnlyDoubleWrapper(this, "importProgress");
     private final ReadOnlyStringWrapper importText = new ReadOnlyStringWrapper(this, "importText", "");
-    private ProgressRun<LogImporter.Result> run;
+    private ProgressRun<LogImportTasks.Result> run;
     private long generation;
 
     /**
@@ -81,7 +81,7 @@ public final class WorkloadViewModel {
      * @param chooseLog asks which log file to import (empty when the user cancels)
      */
     public WorkloadViewModel(BackgroundWork work, TaskRunner tasks, Function<Instance, WorkloadReport> reports,
-                             LogImporter importer, Supplier<Optional<Path>> chooseLog, ZoneId zone) {
+                             LogImportTasks importer, Supplier<Optional<Path>> chooseLog, ZoneId zone) {
         this.work = Objects.requireNonNull(work, "work");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.reports = Objects.requireNonNull(reports, "reports");

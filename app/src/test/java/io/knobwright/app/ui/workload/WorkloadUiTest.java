@@ -5,7 +5,7 @@ import io.knobwright.app.ui.Snapshots;
 import io.knobwright.app.ui.common.BackgroundWork;
 import io.knobwright.app.ui.common.Theme;
 import io.knobwright.app.workload.DemoWorkload;
-import io.knobwright.app.workload.LogImporter;
+import io.knobwright.app.workload.LogImportTasks;
 import io.knobwright.app.workload.WorkloadService;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.fleet.DiskType;
@@ -77,7 +77,7 @@ class WorkloadUiTest {
         WorkloadService service = new WorkloadService(history, i -> i.id() == ORDERS.id() ? demo.queries(48)
                 : java.util.List.of(), Clock.fixed(NOW, ZONE), ZONE);
         // An importer that reads "a 4 GB log" chunk by chunk until told to finish or cancelled.
-        LogImporter importer = (target, file) -> progress -> {
+        LogImportTasks importer = (target, file) -> progress -> {
             long total = 4L << 30;
             for (long read = 0; ; read += 64L << 20) {
                 progress.checkCancelled();
@@ -85,7 +85,7 @@ class WorkloadUiTest {
                         read >> 20, total >> 20, read / 300));
                 try {
                     if (importMayFinish.await(20, TimeUnit.MILLISECONDS)) {
-                        return new LogImporter.Result(1_200_000, 312, total, "");
+                        return new LogImportTasks.Result(1_200_000, 312, total, "");
                     }
                 } catch (InterruptedException e) {
                     throw new java.util.concurrent.CancellationException("interrupted");

@@ -3,7 +3,7 @@ package io.knobwright.app.ui.workload;
 import io.knobwright.app.task.ProgressTask;
 import io.knobwright.app.ui.common.BackgroundWork;
 import io.knobwright.app.workload.DemoWorkload;
-import io.knobwright.app.workload.LogImporter;
+import io.knobwright.app.workload.LogImportTasks;
 import io.knobwright.app.workload.WorkloadReport;
 import io.knobwright.app.workload.WorkloadService;
 import io.knobwright.model.UserError;
@@ -34,7 +34,7 @@ class WorkloadViewModelTest {
     private final List<String> bugs = new ArrayList<>();
     private int reads;
 
-    private WorkloadViewModel vm(LogImporter importer) {
+    private WorkloadViewModel vm(LogImportTasks importer) {
         Function<Instance, WorkloadReport> reports = i -> {
             reads++;
             return service.report(i, WorkloadService.DEFAULT_WINDOW, 25);
@@ -45,7 +45,7 @@ class WorkloadViewModelTest {
 
     @Test
     void showingAnInstanceFillsTheClassTheWhyTheFiguresAndTheQueries() {
-        WorkloadViewModel vm = vm(LogImporter.NONE);
+        WorkloadViewModel vm = vm(LogImportTasks.NONE);
 
         vm.show(ORDERS);
 
@@ -64,9 +64,9 @@ class WorkloadViewModelTest {
     @Test
     void anImportReportsItsProgressThenReloadsTheTab() {
         List<Double> seen = new ArrayList<>();
-        LogImporter importer = (target, file) -> progress -> {
+        LogImportTasks importer = (target, file) -> progress -> {
             progress.report(0.5, "half");
-            return new LogImporter.Result(10_000, 42, 1 << 20, "");
+            return new LogImportTasks.Result(10_000, 42, 1 << 20, "");
         };
         WorkloadViewModel vm = vm(importer);
         vm.show(ORDERS);

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * a progress bar and a Cancel button. The real importer (log parsers and the fingerprint digest) implements it.
  */
 @FunctionalInterface
-public interface LogImporter {
+public interface LogImportTasks {
 
     /** What one import did, as the tab reports it. */
     record Result(long statements, long fingerprints, long bytesRead, String message) {
@@ -19,7 +19,7 @@ public interface LogImporter {
     ProgressTask<Result> importing(Instance instance, Path file);
 
     /** For a workbench without an importer yet: every import fails with a message that says so. */
-    LogImporter NONE = (instance, file) -> progress -> {
+    LogImportTasks NONE = (instance, file) -> progress -> {
         throw io.knobwright.model.UserError.input("Log import is not available in this build; use `knobwright workload"
                 + " import-log --instance " + instance.name() + " --file " + file + "` once it is.");
     };
