@@ -14,6 +14,7 @@ import io.knobwright.model.override.OverrideRepository;
 import io.knobwright.model.plan.PlanRepository;
 import io.knobwright.model.template.TemplateAssignmentRepository;
 import io.knobwright.model.template.TemplateRepository;
+import io.knobwright.model.workload.WorkloadSeriesRepository;
 import org.jooq.DSLContext;
 
 import java.time.Clock;
@@ -28,7 +29,8 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                         ServerCatalogRepository serverCatalogs, GovernanceRepository governance,
                         AuditRepository audit, WebhookOutbox webhooks, HubSyncRepository hub,
                         ApplyJournal applyJournal, OverrideRepository overrides,
-                        PendingRestartRepository pendingRestarts) implements Repositories {
+                        PendingRestartRepository pendingRestarts,
+                        WorkloadSeriesRepository workloadSeries) implements Repositories {
 
     /** @param catalogCache the store's cache of stored server descriptions, shared by every transaction */
     JooqRepositories(DSLContext dsl, Clock clock, Map<Long, ParameterCatalog> catalogCache) {
@@ -36,7 +38,8 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                 new JooqTemplateAssignmentRepository(dsl), new JooqPlanRepository(dsl),
                 new JooqServerCatalogRepository(dsl, catalogCache), new JooqGovernanceRepository(dsl),
                 new JooqAuditRepository(dsl), new JooqWebhookOutbox(dsl), new JooqHubSyncRepository(dsl),
-                new JooqApplyJournal(dsl), new JooqOverrideRepository(dsl), new JooqPendingRestarts(dsl));
+                new JooqApplyJournal(dsl), new JooqOverrideRepository(dsl), new JooqPendingRestarts(dsl),
+                new JooqWorkloadSeries(dsl));
     }
 
     /**
@@ -51,6 +54,7 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                 new EachCallAUnit.Governance(governance, contention), new EachCallAUnit.Audit(audit, contention),
                 new EachCallAUnit.Webhooks(webhooks, contention), new EachCallAUnit.Hub(hub, contention),
                 new EachCallAUnit.ApplyJournals(applyJournal, contention),
-                new EachCallAUnit.Overrides(overrides, contention), new EachCallAUnit.PendingRestarts(pendingRestarts, contention));
+                new EachCallAUnit.Overrides(overrides, contention), new EachCallAUnit.PendingRestarts(pendingRestarts, contention),
+                new EachCallAUnit.WorkloadSeries(workloadSeries, contention));
     }
 }

@@ -271,6 +271,11 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
         return repositories.pendingRestarts();
     }
 
+    @Override
+    public io.knobwright.model.workload.WorkloadSeriesRepository workloadSeries() {
+        return repositories.workloadSeries();
+    }
+
     public CredentialVault vault() {
         return vault;
     }

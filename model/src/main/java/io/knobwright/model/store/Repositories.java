@@ -53,4 +53,7 @@ public interface Repositories {
 
     /** Parameters applied plans set that wait for their server's restart. */
     PendingRestartRepository pendingRestarts();
+
+    /** What the collectors measured on each monitored instance: the series, statement digests and the last raw poll. */
+    io.knobwright.model.workload.WorkloadSeriesRepository workloadSeries();
 }
