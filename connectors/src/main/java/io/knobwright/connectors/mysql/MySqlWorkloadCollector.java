@@ -101,8 +101,15 @@ public final class MySqlWorkloadCollector implements WorkloadCollector {
         counter(values, Metric.READ_STATEMENTS, status, "Com_select");
         counter(values, Metric.WRITE_STATEMENTS, status, "Com_insert", "Com_insert_select", "Com_update", "Com_update_multi",
                 "Com_delete", "Com_delete_multi", "Com_replace", "Com_replace_select");
-        counter(values, Metric.ROWS_READ, status, "Innodb_rows_read");
-        counter(values, Metric.ROWS_WRITTEN, status, "Innodb_rows_inserted", "Innodb_rows_updated", "Innodb_rows_deleted");
+        // MariaDB 10.6 on dropped the Innodb_rows_* counters; the handler counters count the same rows (and, for writes,
+        // rows of internal temporary tables too)
+        if (!counter(values, Metric.ROWS_READ, status, "Innodb_rows_read")) {
+            counter(values, Metric.ROWS_READ, status, "Handler_read_first", "Handler_read_key", "Handler_read_last",
+                    "Handler_read_next", "Handler_read_prev", "Handler_read_rnd", "Handler_read_rnd_next");
+        }
+        if (!counter(values, Metric.ROWS_WRITTEN, status, "Innodb_rows_inserted", "Innodb_rows_updated", "Innodb_rows_deleted")) {
+            counter(values, Metric.ROWS_WRITTEN, status, "Handler_write", "Handler_update", "Handler_delete");
+        }
         double requests = number(status, "Innodb_buffer_pool_read_requests");
         double reads = number(status, "Innodb_buffer_pool_reads");
         if (!Double.isNaN(requests) && !Double.isNaN(reads)) {
@@ -121,8 +128,16 @@ public final class MySqlWorkloadCollector implements WorkloadCollector {
             throw new SQLException("SHOW GLOBAL STATUS gave no Uptime; cannot tell a restart from a quiet server");
         }
         double sinceFlush = number(status, "Uptime_since_flush_status");
-        ServerEpoch epoch = new ServerEpoch(at.minusSeconds((long) uptime),
-                Double.isNaN(sinceFlush) ? null : at.minusSeconds((long) sinceFlush));
+        // The start is told by the server's own clock, so that Knobwright's clock (or a skew between the two) cannot
+        // make a restart appear or disappear
+        Instant serverNow = session.required(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT UNIX_TIMESTAMP()")) {
+                rs.next();
+                return Instant.ofEpochSecond(rs.getLong(1));
+            }
+        });
+        ServerEpoch epoch = new ServerEpoch(serverNow.minusSeconds((long) uptime),
+                Double.isNaN(sinceFlush) ? null : serverNow.minusSeconds((long) sinceFlush));
 
         session.optional("max_connections", c -> {
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT @@max_connections")) {
