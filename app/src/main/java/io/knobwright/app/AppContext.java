@@ -50,6 +50,9 @@ import java.util.function.Function;
  */
 public final class AppContext implements AutoCloseable {
 
+    /** Polls running at once: collecting is waiting on servers, and a thousand instances a minute need a few. */
+    private static final int MONITOR_THREADS = 8;
+
     private final AutoCloseable store;
     private final CatalogRepository catalogs;
     private final ConnectorRegistry connectors;
@@ -61,6 +64,7 @@ public final class AppContext implements AutoCloseable {
     private final GovernanceService governance;
     private final GovernanceNotifications notifications;
     private final Lazy<WebhookSender> webhookSender;
+    private final Lazy<io.knobwright.app.monitor.MonitorService> monitor;
     private final HubService hub;
     private final ApplyService apply;
     private final OverrideService overrides;
@@ -107,6 +111,9 @@ public final class AppContext implements AutoCloseable {
                 new TemplateImporter(catalogs, effective, FileSource.disk()), clock, author);
         this.plans = new PlanService(library, store, effective, fleet, clock, author);
         this.webhookSender = new Lazy<>(() -> new WebhookSender(VersionProvider.version(), environment));
+        this.monitor = new Lazy<>(() -> new io.knobwright.app.monitor.MonitorService(store.workloadSeries(),
+                io.knobwright.app.monitor.InstancePoller.connecting(store.vault(),
+                        io.knobwright.connectors.WorkloadCollectors.defaults(clock)), clock, MONITOR_THREADS));
         this.notifications = new GovernanceNotifications(clock, new Lazy<>(() -> new WebhookDispatcher(store.webhooks(),
                 webhookSender.get(), Backoff.DEFAULT)));
         this.governance = new GovernanceService(store, clock, GovernanceEvents.all(notifications, new HubQueue(clock)));
@@ -160,6 +167,11 @@ public final class AppContext implements AutoCloseable {
 
     public FleetService fleet() {
         return fleet;
+    }
+
+    /** Polls instances' workload now or on a schedule, into the store's series (made on first use). */
+    public io.knobwright.app.monitor.MonitorService monitor() {
+        return monitor.get();
     }
 
     public TemplateService templates() {
@@ -310,6 +322,7 @@ public final class AppContext implements AutoCloseable {
             }
         }
         tasks.close();
+        monitor.ifMade(io.knobwright.app.monitor.MonitorService::close);
         webhookSender.ifMade(WebhookSender::close);
         try {
             store.close();

@@ -54,10 +54,12 @@ final class CommandTree {
             group(OverrideCommand.class, command(OverrideCommand.Apply.class), command(OverrideCommand.ListOverrides.class),
                     command(OverrideCommand.Extend.class), command(OverrideCommand.Cancel.class),
                     command(OverrideCommand.Restore.class)),
+            group(MonitorCommand.class, command(MonitorCollectCommand.class)),
             command(DaemonCommand.class),
             group(BenchCommand.class, command(BenchFleetUiCommand.class), command(BenchTemplatesCommand.class),
                     command(BenchPlansCommand.class), command(BenchGovernanceCommand.class),
-                    command(BenchOverridesCommand.class), command(BenchStartupCommand.class), command(BenchStartupTrainingCommand.class)));
+                    command(BenchOverridesCommand.class), command(BenchStartupCommand.class), command(BenchStartupTrainingCommand.class),
+                    command(BenchCollectorsCommand.class)));
 
     /**
      * The top command's options that every command inherits ({@link KnobwrightCommand}), which may stand between
