@@ -84,16 +84,25 @@ public final class CollectorBench {
         long polls;
         PollStats stats;
         double seconds;
+        List<Instance> fleet = new ArrayList<>();
         try (KnobwrightStore store = KnobwrightStore.open(dir)) {
             store.instances().deleteDemoInstances();
-            List<Instance> fleet = new ArrayList<>();
             for (int i = 0; i < instances; i++) {
                 fleet.add(new Instance(0, String.format(Locale.ROOT, "sim-%04d", i), Engine.POSTGRESQL, "16", "16.4", null,
                         Map.of(), null, null, null, null, false));
             }
             fleet = store.instances().saveAll(fleet);
+        }
+        long emptyStore = compactedSize(dir);
+        Map<String, Long> errors = new ConcurrentHashMap<>();
+        try (KnobwrightStore store = KnobwrightStore.open(dir)) {
             SimulatedServers servers = new SimulatedServers(clock, delay);
             try (MonitorService monitor = new MonitorService(store.workloadSeries(), servers, clock, threads)) {
+                monitor.onPoll(o -> {
+                    if (!o.succeeded()) {
+                        errors.merge(o.error(), 1L, Long::sum);
+                    }
+                });
                 for (int i = 0; i < fleet.size(); i++) {
                     monitor.schedule(fleet.get(i), realInterval, realInterval.multipliedBy(i).dividedBy(fleet.size()));
                 }
@@ -109,7 +118,8 @@ public final class CollectorBench {
             }
         }
         long peakHeap = peakHeap();
-        long storeBytes = size(dir);
+        long storeBytes = compactedSize(dir) - emptyStore;
+        errors.forEach((error, count) -> out.printf(Locale.ROOT, "  failed %d times: %s%n", count, error));
         delete(dir);
         double pollsPerSecond = polls / seconds;
         double needed = instances * (double) speed / interval.toSeconds();
@@ -124,8 +134,8 @@ public final class CollectorBench {
                 stats.latenessPercentileMs(1.0), realInterval.toMillis() / 10, Targets.verdict(r.latenessP99Ms() < realInterval.toMillis() / 10));
         out.printf(Locale.ROOT, "  heap: peak %d MB after GC pools (target < %d MB): %s%n", peakHeap >> 20, HEAP_TARGET_BYTES >> 20,
                 Targets.verdict(peakHeap < HEAP_TARGET_BYTES));
-        out.printf(Locale.ROOT, "  store: %.1f MB after %d polls = %.0f bytes a poll; %d instances every %d s = %.0f MB a day of raw"
-                        + " points (kept 7 days, then 5-minute averages)%n", storeBytes / 1e6, polls,
+        out.printf(Locale.ROOT, "  store (compacted): grew %.1f MB in %d polls = %.0f bytes a poll; %d instances every %d s = %.0f MB"
+                        + " a day of raw points and statement deltas (kept 7 days, then 5-minute averages)%n", storeBytes / 1e6, polls,
                 polls == 0 ? 0 : storeBytes / (double) polls, instances, interval.toSeconds(), perDay / 1e6);
         out.printf(Locale.ROOT, "  target (all polls on time, p99 lateness < interval/10, heap < 2 GB): %s%n",
                 Targets.verdict(r.meetsTarget(realInterval)));
@@ -331,6 +341,17 @@ public final class CollectorBench {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The store file's size once H2 has compacted it fully (the store itself compacts briefly on close, if at all). */
+    private static long compactedSize(Path dir) {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("knobwright"), "sa", "");
+             Statement st = c.createStatement()) {
+            st.execute("SHUTDOWN COMPACT");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not compact the bench store: " + e.getMessage(), e);
+        }
+        return size(dir);
     }
 
     private static long size(Path dir) {

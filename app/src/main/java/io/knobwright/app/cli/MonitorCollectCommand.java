@@ -64,8 +64,9 @@ final class MonitorCollectCommand implements Callable<Integer> {
             outcomes.forEach(this::print);
         }
         boolean unreachable = outcomes.stream().anyMatch(o -> o.errorKind() == UserError.Kind.UNREACHABLE);
+        boolean bug = outcomes.stream().anyMatch(o -> !o.succeeded() && o.errorKind() == null);
         boolean failed = outcomes.stream().anyMatch(o -> !o.succeeded());
-        return unreachable ? ExitCodes.UNREACHABLE : failed ? ExitCodes.USER_ERROR : ExitCodes.OK;
+        return bug ? ExitCodes.BUG : unreachable ? ExitCodes.UNREACHABLE : failed ? ExitCodes.USER_ERROR : ExitCodes.OK;
     }
 
     private void print(PollOutcome o) {

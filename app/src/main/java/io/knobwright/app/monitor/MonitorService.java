@@ -83,12 +83,12 @@ public final class MonitorService implements AutoCloseable {
             series.record(instance.id(), collected.poll(), points);
             outcome = PollOutcome.collected(instance.id(), instance.name(), started, collected, points, Duration.ofNanos(System.nanoTime() - t0));
         } catch (RuntimeException failure) {
+            // A bug in one poll (a server answering something unforeseen) must not stop the others: it is recorded
+            // with its kind left empty, and the CLI reports it as a bug
             Optional<UserError> known = UserError.of(failure);
-            if (known.isEmpty()) {
-                throw failure;
-            }
-            outcome = PollOutcome.failed(instance.id(), instance.name(), started, known.get().getMessage(), known.get().kind(),
-                    Duration.ofNanos(System.nanoTime() - t0));
+            outcome = PollOutcome.failed(instance.id(), instance.name(), started,
+                    known.map(Throwable::getMessage).orElse("Knobwright hit a bug: " + failure),
+                    known.map(UserError::kind).orElse(null), Duration.ofNanos(System.nanoTime() - t0));
         }
         latest.put(instance.id(), outcome);
         listener.accept(outcome);
@@ -146,10 +146,15 @@ public final class MonitorService implements AutoCloseable {
         return stats;
     }
 
+    /**
+     * Stops the schedule, drops polls not yet started and waits for running ones. Running polls are not interrupted:
+     * an interrupt inside the store's file write would close its file channel under every other user of the store.
+     */
     @Override
     public void close() {
         timer.shutdownNow();
-        pool.shutdownNow();
+        ((ThreadPoolExecutor) pool).getQueue().clear();
+        pool.shutdown();
         try {
             pool.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException interrupted) {

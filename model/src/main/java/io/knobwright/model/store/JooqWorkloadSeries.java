@@ -325,27 +325,44 @@ final class JooqWorkloadSeries implements WorkloadSeriesRepository {
         return codes;
     }
 
+    /**
+     * The codes of the metrics a poll holds, giving codes to those seen for the first time. Two first polls at once
+     * may give the same code: the loser's insert fails inside its savepoint and it reads the winner's codes.
+     */
     private static Map<Metric, Short> ensureCodes(DSLContext db, Set<Metric> a, Set<Metric> b) {
-        Map<Metric, Short> codes = new EnumMap<>(Metric.class);
-        short next = 1;
-        for (var r : db.select(METRIC_CODE.CODE, METRIC_CODE.NAME).from(METRIC_CODE).fetch()) {
-            next = (short) Math.max(next, r.value1() + 1);
+        Set<Metric> wanted = new HashSet<>(a);
+        wanted.addAll(b);
+        for (int attempt = 0; ; attempt++) {
+            Map<Metric, Short> codes = new EnumMap<>(Metric.class);
+            short next = 1;
+            for (var r : db.select(METRIC_CODE.CODE, METRIC_CODE.NAME).from(METRIC_CODE).fetch()) {
+                next = (short) Math.max(next, r.value1() + 1);
+                try {
+                    codes.put(Metric.valueOf(r.value2()), r.value1());
+                } catch (IllegalArgumentException gone) {
+                    // kept for the newer Knobwright that wrote it
+                }
+            }
+            if (codes.keySet().containsAll(wanted)) {
+                return codes;
+            }
+            short first = next;
             try {
-                codes.put(Metric.valueOf(r.value2()), r.value1());
-            } catch (IllegalArgumentException gone) {
-                // kept for the newer Knobwright that wrote it
+                db.transaction(tx -> {
+                    short code = first;
+                    for (Metric m : Metric.values()) {
+                        if (!codes.containsKey(m)) {
+                            tx.dsl().insertInto(METRIC_CODE).set(METRIC_CODE.CODE, code).set(METRIC_CODE.NAME, m.name()).execute();
+                            code++;
+                        }
+                    }
+                });
+            } catch (org.jooq.exception.DataAccessException taken) {
+                if (attempt >= 3) {
+                    throw taken;
+                }
             }
         }
-        Set<Metric> all = new HashSet<>(a);
-        all.addAll(b);
-        for (Metric m : Metric.values()) {
-            if (all.contains(m) && !codes.containsKey(m)) {
-                db.insertInto(METRIC_CODE).set(METRIC_CODE.CODE, next).set(METRIC_CODE.NAME, m.name()).execute();
-                codes.put(m, next);
-                next++;
-            }
-        }
-        return codes;
     }
 
     private static Map<Short, Double> packable(Map<Metric, Double> values, Map<Metric, Short> codes) {
