@@ -47,6 +47,8 @@ public final class MonitorService implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Map<Long, Scheduled> scheduled = new ConcurrentHashMap<>();
     private final Map<Long, PollOutcome> latest = new ConcurrentHashMap<>();
+    /** Each instance's last raw poll, as stored: saves reading it back from the store at every poll. */
+    private final Map<Long, CounterPoll> baselines = new ConcurrentHashMap<>();
     private final PollStats stats = new PollStats();
     private volatile Consumer<PollOutcome> listener = outcome -> { };
 
@@ -78,9 +80,14 @@ public final class MonitorService implements AutoCloseable {
         PollOutcome outcome;
         try {
             CollectedWorkload collected = poller.poll(instance);
-            CounterPoll previous = series.baseline(instance.id()).orElse(null);
+            CounterPoll previous = baselines.get(instance.id());
+            if (previous == null) {
+                previous = series.baseline(instance.id()).orElse(null);
+            }
             PolledPoints points = CounterRates.between(previous, collected.poll());
+            baselines.remove(instance.id());
             series.record(instance.id(), collected.poll(), points);
+            baselines.put(instance.id(), collected.poll());
             outcome = PollOutcome.collected(instance.id(), instance.name(), started, collected, points, Duration.ofNanos(System.nanoTime() - t0));
         } catch (RuntimeException failure) {
             // A bug in one poll (a server answering something unforeseen) must not stop the others: it is recorded

@@ -41,6 +41,11 @@ final class JooqWorkloadSeries implements WorkloadSeriesRepository {
     private static final int MAX_DIGEST = 100;
 
     private final DSLContext dsl;
+    /**
+     * Metric codes as last read from committed rows: codes never change once given, so a poll need not read them again.
+     * Codes given in a unit that might still roll back are not cached until read back by a later call.
+     */
+    private volatile Map<Metric, Short> knownCodes = Map.of();
 
     JooqWorkloadSeries(DSLContext dsl) {
         this.dsl = dsl;
@@ -88,7 +93,10 @@ final class JooqWorkloadSeries implements WorkloadSeriesRepository {
     public void record(long instanceId, CounterPoll raw, PolledPoints points) {
         dsl.transaction(tx -> {
             DSLContext db = tx.dsl();
-            Map<Metric, Short> codes = ensureCodes(db, raw.values().keySet(), points.points().keySet());
+            Map<Metric, Short> known = knownCodes;
+            Map<Metric, Short> codes = known.keySet().containsAll(raw.values().keySet())
+                    && known.keySet().containsAll(points.points().keySet()) ? known
+                    : ensureCodes(db, raw.values().keySet(), points.points().keySet());
             byte[] rawVals = SeriesCodec.metrics(packable(raw.values(), codes));
             long at = points.at().toEpochMilli();
             db.mergeInto(METRIC_BASELINE).using(db.selectOne())
@@ -329,7 +337,7 @@ final class JooqWorkloadSeries implements WorkloadSeriesRepository {
      * The codes of the metrics a poll holds, giving codes to those seen for the first time. Two first polls at once
      * may give the same code: the loser's insert fails inside its savepoint and it reads the winner's codes.
      */
-    private static Map<Metric, Short> ensureCodes(DSLContext db, Set<Metric> a, Set<Metric> b) {
+    private Map<Metric, Short> ensureCodes(DSLContext db, Set<Metric> a, Set<Metric> b) {
         Set<Metric> wanted = new HashSet<>(a);
         wanted.addAll(b);
         for (int attempt = 0; ; attempt++) {
@@ -344,6 +352,9 @@ final class JooqWorkloadSeries implements WorkloadSeriesRepository {
                 }
             }
             if (codes.keySet().containsAll(wanted)) {
+                if (attempt == 0) {
+                    knownCodes = Map.copyOf(codes);
+                }
                 return codes;
             }
             short first = next;
