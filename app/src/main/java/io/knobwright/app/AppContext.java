@@ -50,6 +50,9 @@ import java.util.function.Function;
  */
 public final class AppContext implements AutoCloseable {
 
+    /** Polls running at once: collecting is waiting on servers, and a thousand instances a minute need a few. */
+    private static final int MONITOR_THREADS = 8;
+
     private final AutoCloseable store;
     private final CatalogRepository catalogs;
     private final ConnectorRegistry connectors;
@@ -61,6 +64,7 @@ public final class AppContext implements AutoCloseable {
     private final GovernanceService governance;
     private final GovernanceNotifications notifications;
     private final Lazy<WebhookSender> webhookSender;
+    private final Lazy<io.knobwright.app.monitor.MonitorService> monitor;
     private final HubService hub;
     private final ApplyService apply;
     private final OverrideService overrides;
@@ -109,6 +113,9 @@ public final class AppContext implements AutoCloseable {
                 new TemplateImporter(catalogs, effective, FileSource.disk()), clock, author);
         this.plans = new PlanService(library, store, effective, fleet, clock, author);
         this.webhookSender = new Lazy<>(() -> new WebhookSender(VersionProvider.version(), environment));
+        this.monitor = new Lazy<>(() -> new io.knobwright.app.monitor.MonitorService(store.workloadSeries(),
+                io.knobwright.app.monitor.InstancePoller.connecting(store.vault(),
+                        io.knobwright.connectors.WorkloadCollectors.defaults(clock)), clock, MONITOR_THREADS));
         this.notifications = new GovernanceNotifications(clock, new Lazy<>(() -> new WebhookDispatcher(store.webhooks(),
                 webhookSender.get(), Backoff.DEFAULT)));
         this.governance = new GovernanceService(store, clock, GovernanceEvents.all(notifications, new HubQueue(clock)));
@@ -125,10 +132,7 @@ public final class AppContext implements AutoCloseable {
         this.policy = new PolicyService(store, clock);
         this.audit = new AuditService(store.audit());
         this.logImports = new io.knobwright.app.workload.LogImportService(store, clock, java.time.ZoneId.systemDefault());
-        // Issue #11: the collectors' store-backed MetricHistory and the digest's summaries replace these two when
-        // they are merged; until then every profile says that nothing was collected.
-        // Issue #11: the collectors' store-backed MetricHistory replaces the empty one when it is merged.
-        this.workload = new io.knobwright.app.workload.WorkloadService(new io.knobwright.model.workload.InMemoryMetricHistory(),
+        this.workload = new io.knobwright.app.workload.WorkloadService(store.workloadSeries(),
                 io.knobwright.app.workload.ImportedQueries.of(store), clock, java.time.ZoneId.systemDefault());
     }
 
@@ -168,6 +172,11 @@ public final class AppContext implements AutoCloseable {
 
     public FleetService fleet() {
         return fleet;
+    }
+
+    /** Polls instances' workload now or on a schedule, into the store's series (made on first use). */
+    public io.knobwright.app.monitor.MonitorService monitor() {
+        return monitor.get();
     }
 
     public TemplateService templates() {
@@ -327,6 +336,7 @@ public final class AppContext implements AutoCloseable {
             }
         }
         tasks.close();
+        monitor.ifMade(io.knobwright.app.monitor.MonitorService::close);
         webhookSender.ifMade(WebhookSender::close);
         try {
             store.close();

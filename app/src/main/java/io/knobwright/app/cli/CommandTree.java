@@ -56,11 +56,13 @@ final class CommandTree {
                     command(OverrideCommand.Restore.class)),
             group(WorkloadCommand.class, command(WorkloadImportLogCommand.class), command(WorkloadTopCommand.class),
                     command(WorkloadProfileCommand.class), command(WorkloadFingerprintCommand.class)),
+            group(MonitorCommand.class, command(MonitorCollectCommand.class)),
             command(DaemonCommand.class),
             group(BenchCommand.class, command(BenchFleetUiCommand.class), command(BenchTemplatesCommand.class),
                     command(BenchPlansCommand.class), command(BenchGovernanceCommand.class),
                     command(BenchOverridesCommand.class), command(BenchStartupCommand.class), command(BenchStartupTrainingCommand.class),
-                    command(BenchLogImportCommand.class), command(BenchFingerprintsCommand.class)));
+                    command(BenchLogImportCommand.class), command(BenchFingerprintsCommand.class),
+                    command(BenchCollectorsCommand.class)));
 
     /**
      * The top command's options that every command inherits ({@link KnobwrightCommand}), which may stand between

@@ -776,4 +776,43 @@ final class EachCallAUnit {
             return unit(() -> inner.plans(instanceId, since));
         }
     }
+
+    static final class WorkloadSeries extends Delegate<io.knobwright.model.workload.WorkloadSeriesRepository>
+            implements io.knobwright.model.workload.WorkloadSeriesRepository {
+        WorkloadSeries(io.knobwright.model.workload.WorkloadSeriesRepository inner, StoreContention contention) {
+            super(inner, contention);
+        }
+
+        @Override
+        public List<io.knobwright.model.workload.MetricPoint> points(long instanceId, io.knobwright.model.workload.Metric metric,
+                                                                     java.time.Instant from, java.time.Instant to) {
+            return unit(() -> inner.points(instanceId, metric, from, to));
+        }
+
+        @Override
+        public java.util.Optional<io.knobwright.model.workload.CounterPoll> baseline(long instanceId) {
+            return unit(() -> inner.baseline(instanceId));
+        }
+
+        @Override
+        public void record(long instanceId, io.knobwright.model.workload.CounterPoll raw, io.knobwright.model.workload.PolledPoints points) {
+            run(() -> inner.record(instanceId, raw, points));
+        }
+
+        @Override
+        public List<io.knobwright.model.workload.StatementCounters> statements(long instanceId, java.time.Instant from, java.time.Instant to) {
+            return unit(() -> inner.statements(instanceId, from, to));
+        }
+
+        @Override
+        public io.knobwright.model.workload.SeriesMaintenance maintain(io.knobwright.model.workload.SeriesRetention retention,
+                                                                       java.time.Instant now) {
+            return unit(() -> inner.maintain(retention, now));
+        }
+
+        @Override
+        public void forget(long instanceId) {
+            run(() -> inner.forget(instanceId));
+        }
+    }
 }

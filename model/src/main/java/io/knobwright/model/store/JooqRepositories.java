@@ -14,6 +14,7 @@ import io.knobwright.model.override.OverrideRepository;
 import io.knobwright.model.plan.PlanRepository;
 import io.knobwright.model.template.TemplateAssignmentRepository;
 import io.knobwright.model.template.TemplateRepository;
+import io.knobwright.model.workload.WorkloadSeriesRepository;
 import org.jooq.DSLContext;
 
 import java.time.Clock;
@@ -29,7 +30,8 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                         AuditRepository audit, WebhookOutbox webhooks, HubSyncRepository hub,
                         ApplyJournal applyJournal, OverrideRepository overrides,
                         PendingRestartRepository pendingRestarts,
-                        io.knobwright.model.workload.QueryRepository queries) implements Repositories {
+                        io.knobwright.model.workload.QueryRepository queries,
+                        WorkloadSeriesRepository workloadSeries) implements Repositories {
 
     /** @param catalogCache the store's cache of stored server descriptions, shared by every transaction */
     JooqRepositories(DSLContext dsl, Clock clock, Map<Long, ParameterCatalog> catalogCache) {
@@ -38,7 +40,7 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                 new JooqServerCatalogRepository(dsl, catalogCache), new JooqGovernanceRepository(dsl),
                 new JooqAuditRepository(dsl), new JooqWebhookOutbox(dsl), new JooqHubSyncRepository(dsl),
                 new JooqApplyJournal(dsl), new JooqOverrideRepository(dsl), new JooqPendingRestarts(dsl),
-                new JooqQueryRepository(dsl));
+                new JooqQueryRepository(dsl), new JooqWorkloadSeries(dsl));
     }
 
     /**
@@ -54,6 +56,7 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                 new EachCallAUnit.Webhooks(webhooks, contention), new EachCallAUnit.Hub(hub, contention),
                 new EachCallAUnit.ApplyJournals(applyJournal, contention),
                 new EachCallAUnit.Overrides(overrides, contention), new EachCallAUnit.PendingRestarts(pendingRestarts, contention),
-                new EachCallAUnit.Queries(queries, contention));
+                new EachCallAUnit.Queries(queries, contention),
+                new EachCallAUnit.WorkloadSeries(workloadSeries, contention));
     }
 }

@@ -276,6 +276,11 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
         return repositories.queries();
     }
 
+    @Override
+    public io.knobwright.model.workload.WorkloadSeriesRepository workloadSeries() {
+        return repositories.workloadSeries();
+    }
+
     public CredentialVault vault() {
         return vault;
     }

@@ -56,4 +56,7 @@ public interface Repositories {
 
     /** Query fingerprints from log imports, N+1 bursts and captured plans, per instance. */
     io.knobwright.model.workload.QueryRepository queries();
+
+    /** What the collectors measured on each monitored instance: the series, statement digests and the last raw poll. */
+    io.knobwright.model.workload.WorkloadSeriesRepository workloadSeries();
 }

@@ -44,7 +44,8 @@ class EachCallAUnitTest {
                 fake(WebhookOutbox.class), fake(HubSyncRepository.class), fake(ApplyJournal.class),
                 fake(io.knobwright.model.override.OverrideRepository.class),
                 fake(io.knobwright.model.apply.restart.PendingRestartRepository.class),
-                fake(io.knobwright.model.workload.QueryRepository.class));
+                fake(io.knobwright.model.workload.QueryRepository.class),
+                fake(io.knobwright.model.workload.WorkloadSeriesRepository.class));
         Repositories units = recording.eachCallAUnit(new StoreContention(null));
 
         int checked = 0;
