@@ -80,6 +80,7 @@ public final class AppContext implements AutoCloseable {
     private final AuditService audit;
     private final io.knobwright.app.workload.LogImportService logImports;
     private final io.knobwright.app.workload.WorkloadService workload;
+    private final io.knobwright.app.workload.PlanCaptures planCaptures;
     private final String localUser;
 
     /**
@@ -132,8 +133,11 @@ public final class AppContext implements AutoCloseable {
         this.policy = new PolicyService(store, clock);
         this.audit = new AuditService(store.audit());
         this.logImports = new io.knobwright.app.workload.LogImportService(store, clock, java.time.ZoneId.systemDefault());
+        this.planCaptures = new io.knobwright.app.workload.PlanCaptures(store, store.vault(), clock);
         this.workload = new io.knobwright.app.workload.WorkloadService(store.workloadSeries(),
-                io.knobwright.app.workload.ImportedQueries.of(store), clock, java.time.ZoneId.systemDefault());
+                io.knobwright.app.workload.ImportedQueries.of(store),
+                instance -> planCaptures.changes(instance.id(), io.knobwright.app.workload.WorkloadService.DEFAULT_WINDOW),
+                io.knobwright.app.workload.ImportedQueries.bursts(store), clock, java.time.ZoneId.systemDefault());
     }
 
     /**
@@ -295,6 +299,11 @@ public final class AppContext implements AutoCloseable {
     /** Webhooks: what governance queued, sent when due. */
     public GovernanceNotifications notifications() {
         return notifications;
+    }
+
+    /** Plans of the top queries, captured now or on the daemon's schedule, and their changes. */
+    public io.knobwright.app.workload.PlanCaptures planCaptures() {
+        return planCaptures;
     }
 
     public io.knobwright.app.workload.WorkloadService workload() {

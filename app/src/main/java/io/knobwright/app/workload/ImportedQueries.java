@@ -25,6 +25,18 @@ public final class ImportedQueries {
                 .map(ImportedQueries::summary).toList();
     }
 
+    /** The instance's N+1 patterns, the largest first, with the text of the query each repeated. */
+    public static Function<Instance, List<QueryBurst>> bursts(KnobwrightStore store) {
+        return instance -> {
+            java.util.Map<Long, String> texts = new java.util.HashMap<>();
+            for (FingerprintSummary s : store.queries().top(instance.id(), TopOrder.CALLS, PROFILED)) {
+                texts.put(s.id(), s.normalized());
+            }
+            return store.queries().bursts(instance.id(), 20).stream()
+                    .map(b -> new QueryBurst(b, texts.getOrDefault(b.fingerprint(), ""))).toList();
+        };
+    }
+
     /** Calls per hour of the day (all weekdays together) make the sparkline; temp bytes are not in a log. */
     static QuerySummary summary(FingerprintSummary s) {
         List<Long> perHour = new ArrayList<>(24);

@@ -11,11 +11,16 @@ import java.util.List;
  *
  * @param commits        commits per second, hourly means over the window (the rate-over-time chart)
  * @param activeSessions active sessions, hourly means over the window
+ * @param planChanges    queries whose captured plan changed shape in the window, newest first
+ * @param bursts         N+1 patterns the imported logs showed, the largest first
  */
 public record WorkloadReport(WorkloadProfile profile, List<QuerySummary> topQueries, List<MetricPoint> commits,
-                             List<MetricPoint> activeSessions) {
+                             List<MetricPoint> activeSessions, List<io.knobwright.model.workload.PlanChange> planChanges,
+                             List<QueryBurst> bursts) {
 
     public WorkloadReport {
+        planChanges = List.copyOf(planChanges);
+        bursts = List.copyOf(bursts);
         topQueries = List.copyOf(topQueries);
         commits = List.copyOf(commits);
         activeSessions = List.copyOf(activeSessions);

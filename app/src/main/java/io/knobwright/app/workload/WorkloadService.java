@@ -41,6 +41,8 @@ public final class WorkloadService {
     private final Clock clock;
     private final ZoneId zone;
     private final Map<Long, WorkloadClass> latest = new ConcurrentHashMap<>();
+    private final Function<Instance, List<io.knobwright.model.workload.PlanChange>> planChanges;
+    private final Function<Instance, List<QueryBurst>> bursts;
 
     /**
      * @param history the collected series (the store's, or an in-memory one)
@@ -48,6 +50,18 @@ public final class WorkloadService {
      * @param zone    the time zone of the hour x weekday pattern and the peak hours
      */
     public WorkloadService(MetricHistory history, Function<Instance, List<QuerySummary>> queries, Clock clock, ZoneId zone) {
+        this(history, queries, instance -> List.of(), instance -> List.of(), clock, zone);
+    }
+
+    /**
+     * @param planChanges the instance's plan changes in the window (captured plans)
+     * @param bursts      the N+1 patterns its imported logs showed
+     */
+    public WorkloadService(MetricHistory history, Function<Instance, List<QuerySummary>> queries,
+                           Function<Instance, List<io.knobwright.model.workload.PlanChange>> planChanges,
+                           Function<Instance, List<QueryBurst>> bursts, Clock clock, ZoneId zone) {
+        this.planChanges = Objects.requireNonNull(planChanges, "planChanges");
+        this.bursts = Objects.requireNonNull(bursts, "bursts");
         this.history = Objects.requireNonNull(history, "history");
         this.queries = Objects.requireNonNull(queries, "queries");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -70,7 +84,8 @@ public final class WorkloadService {
         WorkloadProfile profile = profile(instance, window);
         return new WorkloadReport(profile, top(instance, By.TOTAL, topLimit),
                 hourly(history.points(instance.id(), Metric.COMMITS, profile.from(), profile.to())),
-                hourly(history.points(instance.id(), Metric.ACTIVE_SESSIONS, profile.from(), profile.to())));
+                hourly(history.points(instance.id(), Metric.ACTIVE_SESSIONS, profile.from(), profile.to())),
+                planChanges.apply(instance), bursts.apply(instance));
     }
 
     public List<QuerySummary> top(Instance instance, By by, int limit) {

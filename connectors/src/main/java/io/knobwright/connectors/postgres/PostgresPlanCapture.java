@@ -66,6 +66,40 @@ public final class PostgresPlanCapture {
         }
     }
 
+    /** One query to explain: what identifies it across captures, and its text. */
+    public record Wanted(String queryKey, String query) {
+    }
+
+    /** What became of one wanted query: its plan, or why there is none. */
+    public record Captured(Wanted wanted, CapturedPlan plan, String failure) {
+    }
+
+    /**
+     * Connects to the server (the same gate and timeouts as every connection) and explains each query in turn; one
+     * that cannot be explained does not stop the others.
+     *
+     * @throws ConnectorException when the server cannot be reached
+     */
+    public List<Captured> captureAll(io.knobwright.connectors.ConnectionTarget target,
+                                     io.knobwright.connectors.jdbc.ConnectorTimeouts timeouts, long instanceId,
+                                     List<Wanted> wanted, Instant at) {
+        io.knobwright.connectors.jdbc.JdbcGate.Admitted admitted = io.knobwright.connectors.jdbc.JdbcGate.admit(
+                io.knobwright.connectors.jdbc.PostgresDialect.INSTANCE, target, timeouts);
+        try (Connection connection = admitted.connect()) {
+            List<Captured> out = new ArrayList<>(wanted.size());
+            for (Wanted w : wanted) {
+                try {
+                    out.add(new Captured(w, capture(connection, instanceId, w.queryKey(), w.query(), at), null));
+                } catch (ConnectorException e) {
+                    out.add(new Captured(w, null, e.getMessage()));
+                }
+            }
+            return out;
+        } catch (SQLException failure) {
+            throw PostgresFailures.translate(failure, admitted.url(), target, admitted.target(), admitted.timeouts());
+        }
+    }
+
     private static String explain(Statement st, ExplainableQuery q) throws SQLException {
         return single(st, "EXPLAIN (FORMAT JSON) " + q.text());
     }

@@ -57,6 +57,14 @@ final class WorkloadFormats {
     }
 
     /** Milliseconds as a DBA reads a statement's time: "0.42 ms", "38 ms", "41.0 s", "1.6 min". */
+    private static final java.time.format.DateTimeFormatter WHEN =
+            java.time.format.DateTimeFormatter.ofPattern("EEE d MMM HH:mm", java.util.Locale.ENGLISH);
+
+    /** "Mon 30 Nov 16:00" in the screen's zone. */
+    static String when(java.time.Instant at, java.time.ZoneId zone) {
+        return WHEN.format(at.atZone(zone));
+    }
+
     static String millis(double ms) {
         if (Double.isNaN(ms)) {
             return Formats.UNKNOWN;

@@ -63,7 +63,7 @@ public final class WorkloadView extends BorderPane {
         sessions = new RateChart("Active sessions", "sessions-chart", vm.zone());
         setTop(new VBox(header(), message()));
 
-        VBox body = new VBox(whyAndFigures(), patterns(), topQueries());
+        VBox body = new VBox(whyAndFigures(), patterns(), topQueries(), planChanges(), bursts());
         body.getStyleClass().add("workload-body");
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
@@ -321,6 +321,80 @@ public final class WorkloadView extends BorderPane {
             }
         });
         return c;
+    }
+
+    /** Each changed plan: the query, when, and the plan before and after side by side (shape and estimated cost). */
+    private VBox planChanges() {
+        VBox list = new VBox(10);
+        list.setId("workload-plan-changes");
+        Runnable fill = () -> {
+            list.getChildren().clear();
+            if (vm.planChanges().isEmpty()) {
+                Label none = new Label("No plan change among the captured top queries (the daemon captures their plans"
+                        + " hourly on PostgreSQL)");
+                none.getStyleClass().add(Styles.TEXT_MUTED);
+                list.getChildren().add(none);
+            }
+            for (io.knobwright.model.workload.PlanChange c : vm.planChanges()) {
+                Label query = new Label(c.after().query());
+                query.getStyleClass().add("plan-change-query");
+                query.setWrapText(true);
+                Label when = new Label("Changed between " + WorkloadFormats.when(c.before().capturedAt(), vm.zone())
+                        + " and " + WorkloadFormats.when(c.after().capturedAt(), vm.zone()));
+                when.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+                HBox sides = new HBox(12, planSide("Before", c.before()), planSide("After", c.after()));
+                list.getChildren().add(new VBox(4, query, when, sides));
+            }
+        };
+        vm.planChanges().subscribe(fill);
+        fill.run();
+        return panel("Plan changes", list);
+    }
+
+    private static VBox planSide(String title, io.knobwright.model.workload.CapturedPlan plan) {
+        Label heading = new Label(title + String.format(java.util.Locale.ROOT, " · estimated cost %,.1f",
+                plan.shape().cost()));
+        heading.getStyleClass().add("panel-subtitle");
+        javafx.scene.control.TextArea outline = new javafx.scene.control.TextArea(plan.shape().outline());
+        outline.setEditable(false);
+        outline.getStyleClass().add("plan-outline");
+        outline.setPrefRowCount(Math.min(12, (int) plan.shape().outline().lines().count() + 1));
+        VBox side = new VBox(4, heading, outline);
+        HBox.setHgrow(side, Priority.ALWAYS);
+        side.setMaxWidth(Double.MAX_VALUE);
+        return side;
+    }
+
+    /** N+1 patterns: who ran which query how many times in a burst, and the statement that likely drives the loop. */
+    private VBox bursts() {
+        VBox list = new VBox(6);
+        list.setId("workload-bursts");
+        Runnable fill = () -> {
+            list.getChildren().clear();
+            if (vm.bursts().isEmpty()) {
+                Label none = new Label("No N+1 pattern in the imported logs (one session running the same query 20+"
+                        + " times in a burst)");
+                none.getStyleClass().add(Styles.TEXT_MUTED);
+                list.getChildren().add(none);
+            }
+            for (io.knobwright.app.workload.QueryBurst b : vm.bursts()) {
+                var burst = b.burst();
+                Label head = new Label(String.format(java.util.Locale.ROOT, "%s ran %,d times in %.1f s: %s",
+                        burst.session(), burst.calls(), java.time.Duration.between(burst.start(), burst.end()).toMillis()
+                                / 1000.0, b.query().isEmpty() ? io.knobwright.model.workload.Fingerprint.hex(burst.fingerprint())
+                                : b.query()));
+                head.setWrapText(true);
+                head.getStyleClass().add("burst-line");
+                Label driver = new Label(burst.hasDriver() ? "likely driven by: " + burst.driverText()
+                        : "no statement ran before it in the session");
+                driver.setWrapText(true);
+                driver.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+                list.getChildren().add(new VBox(2, head, driver));
+            }
+        };
+        vm.bursts().subscribe(fill);
+        fill.run();
+        return panel("N+1 patterns (from imported logs)", list);
     }
 
     private static VBox panel(String title, javafx.scene.Node... content) {

@@ -68,6 +68,8 @@ public final class WorkloadViewModel {
     private final ObservableList<Figure> figures = FXCollections.observableArrayList();
     private final ObservableList<QueryRow> queries = FXCollections.observableArrayList();
     private final ObservableList<String> shifts = FXCollections.observableArrayList();
+    private final ObservableList<io.knobwright.model.workload.PlanChange> planChanges = FXCollections.observableArrayList();
+    private final ObservableList<io.knobwright.app.workload.QueryBurst> bursts = FXCollections.observableArrayList();
 
     private final ReadOnlyBooleanWrapper importing = new ReadOnlyBooleanWrapper(this, "importing");
     private final ReadOnlyDoubleWrapper importProgress = new ReadOnlyDoubleWrapper(this, "importProgress");
@@ -120,8 +122,12 @@ public final class WorkloadViewModel {
     private void apply(WorkloadReport r) {
         report.set(r);
         WorkloadProfile p = r == null ? null : r.profile();
-        boolean data = p != null && p.hasData();
+        // a log imported without metrics collected still has queries, bursts and plans to show
+        boolean data = p != null && (p.hasData() || !r.topQueries().isEmpty() || !r.planChanges().isEmpty()
+                || !r.bursts().isEmpty());
         hasData.set(data);
+        planChanges.setAll(r == null ? List.of() : r.planChanges());
+        bursts.setAll(r == null ? List.of() : r.bursts());
         Instance i = instance.get();
         emptyText.set(i == null || data ? "" : "No workload data for " + i.name() + " yet. Run `knobwright monitor collect"
                 + " --instance " + i.name() + "` (or let the collector run for a while), or import a server log.");
@@ -348,5 +354,7 @@ public final class WorkloadViewModel {
     public ObservableList<Figure> figures() { return figures; }
     public ObservableList<QueryRow> queries() { return queries; }
     public ObservableList<String> shifts() { return shifts; }
+    public ObservableList<io.knobwright.model.workload.PlanChange> planChanges() { return planChanges; }
+    public ObservableList<io.knobwright.app.workload.QueryBurst> bursts() { return bursts; }
     public ZoneId zone() { return zone; }
 }
