@@ -14,6 +14,8 @@ import java.util.concurrent.Callable;
 @Command(name = "daemon", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Runs the override restoration scheduler headless (and governance's expiries, escalations and webhooks),",
                 "for teams that want it off the desktop. One scheduler per store: a second one says who holds it and exits 1.",
+                "It also monitors every instance with a connection (--monitor-every, default 60s; 'off' to leave it), keeps",
+                "the series within their retention, and captures the plans of PostgreSQL instances' top queries hourly.",
                 "Stops on Ctrl+C or SIGTERM; a workbench opened meanwhile stands by and takes over if the daemon goes away."})
 final class DaemonCommand implements Callable<Integer> {
 
@@ -21,6 +23,10 @@ final class DaemonCommand implements Callable<Integer> {
 
     @Option(names = "--once", description = "Restore what is due now and exit (for cron), instead of running.")
     private boolean once;
+
+    @Option(names = "--monitor-every", paramLabel = "DURATION", defaultValue = "60s",
+            description = "How often each instance with a connection is polled (e.g. 30s, 5m), or 'off'. Default 60s.")
+    private String monitorEvery;
 
     DaemonCommand(CliSession session) {
         this.session = session;
@@ -34,6 +40,9 @@ final class DaemonCommand implements Callable<Integer> {
             session.out().println("Due overrides restored; " + context.overrides().live().size() + " live override(s) remain.");
             return ExitCodes.OK;
         }
+        if (!monitorEvery.equalsIgnoreCase("off")) {
+            OverrideCommand.duration(monitorEvery, "--monitor-every"); // a bad value is refused before anything starts
+        }
         Optional<RestorationScheduler> started = context.startRestorations("daemon", true);
         if (started.isEmpty()) {
             String holder = context.overrides().schedulerHolder().orElse("another scheduler");
@@ -43,6 +52,7 @@ final class DaemonCommand implements Callable<Integer> {
         }
         RestorationScheduler scheduler = started.get();
         context.startGovernanceDaemon();
+        int monitored = startMonitoring(context);
         scheduler.onRestorations(done -> report(done));
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -51,10 +61,57 @@ final class DaemonCommand implements Callable<Integer> {
         }, "knobwright-daemon-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         session.out().println("Restoration scheduler running for " + session.dataDir() + " (" + context.overrides().live().size()
-                + " live override(s)); Ctrl+C stops it.");
+                + " live override(s)); " + (monitored == 0 ? "no instance monitored" : monitored + " instance(s) monitored every "
+                + monitorEvery) + "; Ctrl+C stops it.");
         session.out().flush();
         stop.await();
         return ExitCodes.OK;
+    }
+
+    /**
+     * Polls every instance with a connection on a schedule (first polls spread over one interval), keeps the series
+     * within their retention hourly, and captures the plans of PostgreSQL instances' top queries hourly.
+     */
+    private int startMonitoring(AppContext context) {
+        if (monitorEvery.equalsIgnoreCase("off")) {
+            return 0;
+        }
+        java.time.Duration every = OverrideCommand.duration(monitorEvery, "--monitor-every");
+        List<io.knobwright.model.fleet.Instance> connectable = context.fleet().list().stream()
+                .filter(io.knobwright.model.fleet.Instance::connectable).toList();
+        var monitor = context.monitor();
+        for (int i = 0; i < connectable.size(); i++) {
+            monitor.schedule(connectable.get(i), every, every.multipliedBy(i).dividedBy(Math.max(1, connectable.size())));
+        }
+        java.time.Duration hour = java.time.Duration.ofHours(1);
+        monitor.maintainEvery(hour, io.knobwright.model.workload.SeriesRetention.DEFAULT, done -> { });
+        Thread.ofVirtual().name("knobwright-plan-captures").start(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.sleep(hour);
+                    for (var instance : connectable) {
+                        if (instance.engine() == io.knobwright.model.engine.Engine.POSTGRESQL) {
+                            try {
+                                var round = context.planCaptures().capture(instance);
+                                round.changes().stream().filter(c -> c.after().capturedAt().isAfter(
+                                        java.time.Instant.now().minus(hour))).forEach(c -> say(
+                                        "plan changed on " + instance.name() + ": " + c.after().query()));
+                            } catch (RuntimeException e) {
+                                say("plans of " + instance.name() + " not captured: " + e.getMessage());
+                            }
+                        }
+                    }
+                }
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        return connectable.size();
+    }
+
+    private synchronized void say(String line) {
+        session.out().println(java.time.Instant.now() + " " + line);
+        session.out().flush();
     }
 
     private synchronized void report(List<Restoration> done) {
