@@ -11,7 +11,9 @@ import java.util.function.Consumer;
  * Finds N+1 patterns in a time-ordered stream of statements: one session (or, where the log names none, one
  * application) running the same fingerprint at least {@code minCalls} times in a row, each call within {@code maxGap}
  * of the one before, with literal values that change from call to call (at least every other call: a loop fetching
- * row after row, not a poll repeating one statement). Each burst names the likely driver: the statement of another
+ * row after row, not a poll repeating one statement). A prepared statement's values are not in its text (PostgreSQL
+ * logs {@code execute <unnamed>: ... $1} and the values on a DETAIL line): such a run counts whatever its values, since
+ * the ORM loops that matter most send exactly these. Each burst names the likely driver: the statement of another
  * fingerprint the session ran just before the burst began (the query whose rows the loop walks).
  *
  * <p>Memory is bounded: state is kept for the {@code maxSessions} most recently active sessions; a session pushed
@@ -129,6 +131,9 @@ public final class BurstDetector {
                 run.start(fingerprint, atMs, run.driverFingerprint, run.driverText);
             }
         }
+        if (run.calls == 1) {
+            run.bound = text.contains("$1");
+        }
         run.lastFingerprint = fingerprint;
         run.lastText = text.length() > TEXT_LIMIT ? text.substring(0, TEXT_LIMIT) : text;
         run.lastTextHash = textHash;
@@ -146,7 +151,7 @@ public final class BurstDetector {
     }
 
     private void close(String session, Run run) {
-        if (run.calls >= minCalls && run.changed * 2 >= run.calls - 1) {
+        if (run.calls >= minCalls && (run.bound || run.changed * 2 >= run.calls - 1)) {
             bursts.accept(new Burst(session, run.fingerprint, run.calls, run.changed, Instant.ofEpochMilli(run.startMs),
                     Instant.ofEpochMilli(run.lastMs), run.driverFingerprint, run.driverText));
         }
@@ -165,6 +170,8 @@ public final class BurstDetector {
         long lastFingerprint;
         String lastText = "";
         int lastTextHash;
+        /** The statement carries bind parameters ($1...): its values do not show in its text. */
+        boolean bound;
 
         void start(long fp, long atMs, long driverFp, String driver) {
             fingerprint = fp;

@@ -43,6 +43,21 @@ class BurstDetectorTest {
     }
 
     @Test
+    void aPreparedStatementLoopCountsThoughItsValuesAreNotInTheText() {
+        run("s7", 0, "SELECT id, customer FROM orders WHERE placed = $1 ORDER BY id LIMIT 40");
+        for (int i = 0; i < 40; i++) {
+            run("s7", 2 + i * 3L, "SELECT name, region FROM customers WHERE id = $1");
+        }
+        detector.finish();
+
+        assertThat(found).singleElement().satisfies(burst -> {
+            assertThat(burst.calls()).isEqualTo(40);
+            assertThat(burst.changedLiterals()).isZero();
+            assertThat(burst.driverText()).startsWith("SELECT id, customer FROM orders");
+        });
+    }
+
+    @Test
     void aPollRepeatingOneStatementAFewCallsOrAPauseIsNoBurst() {
         for (int i = 0; i < 50; i++) {
             run("poller", i * 100L, "select count(*) from jobs where state = 'ready'");

@@ -30,6 +30,11 @@ final class WorkloadFormats {
         return String.format(Locale.ROOT, "%.2f", v);
     }
 
+    /** A count: "7", "480", "7,084,493". */
+    static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
     static String rate(double perSecond) {
         return Double.isNaN(perSecond) ? Formats.UNKNOWN : number(perSecond) + "/s";
     }

@@ -260,7 +260,7 @@ public final class WorkloadView extends BorderPane {
         TableColumn<QueryRow, String> query = text("Query", 640, QueryRow::query);
         query.setSortable(false);
         withTooltips(query);
-        TableColumn<QueryRow, Number> calls = number("Calls", 124, r -> r.calls(), v -> WorkloadFormats.number(v));
+        TableColumn<QueryRow, Number> calls = number("Calls", 124, r -> r.calls(), v -> WorkloadFormats.count(v.longValue()));
         TableColumn<QueryRow, Number> total = number("Total", 110, QueryRow::totalMs, WorkloadFormats::millis);
         TableColumn<QueryRow, Number> mean = number("Mean", 90, QueryRow::meanMs, WorkloadFormats::millis);
         TableColumn<QueryRow, Number> p95 = number("p95", 90, QueryRow::p95Ms, WorkloadFormats::millis);
@@ -377,12 +377,23 @@ public final class WorkloadView extends BorderPane {
                 none.getStyleClass().add(Styles.TEXT_MUTED);
                 list.getChildren().add(none);
             }
+            // one line per session and query: a page loop repeats its burst for every page
+            java.util.Map<String, java.util.List<io.knobwright.app.workload.QueryBurst>> grouped = new java.util.LinkedHashMap<>();
             for (io.knobwright.app.workload.QueryBurst b : vm.bursts()) {
+                grouped.computeIfAbsent(b.burst().session() + "\u0000" + b.burst().fingerprint(),
+                        k -> new java.util.ArrayList<>()).add(b);
+            }
+            for (java.util.List<io.knobwright.app.workload.QueryBurst> same : grouped.values()) {
+                io.knobwright.app.workload.QueryBurst b = same.getFirst();
                 var burst = b.burst();
-                Label head = new Label(String.format(java.util.Locale.ROOT, "%s ran %,d times in %.1f s: %s",
-                        burst.session(), burst.calls(), java.time.Duration.between(burst.start(), burst.end()).toMillis()
-                                / 1000.0, b.query().isEmpty() ? io.knobwright.model.workload.Fingerprint.hex(burst.fingerprint())
-                                : b.query()));
+                long longestMs = same.stream().mapToLong(x -> java.time.Duration.between(x.burst().start(),
+                        x.burst().end()).toMillis()).max().orElse(0);
+                int most = same.stream().mapToInt(x -> x.burst().calls()).max().orElse(0);
+                String query = b.query().isEmpty() ? io.knobwright.model.workload.Fingerprint.hex(burst.fingerprint()) : b.query();
+                Label head = new Label(String.format(java.util.Locale.ROOT, "Session %s: %s%s up to %,d times in a row"
+                        + " (within %s): %s", burst.session(), same.size() == 1 ? "" : same.size() + " bursts, ",
+                        same.size() == 1 ? "" : "each", most, longestMs < 1000 ? longestMs + " ms"
+                        : String.format(java.util.Locale.ROOT, "%.1f s", longestMs / 1000.0), query));
                 head.setWrapText(true);
                 head.getStyleClass().add("burst-line");
                 Label driver = new Label(burst.hasDriver() ? "likely driven by: " + burst.driverText()
