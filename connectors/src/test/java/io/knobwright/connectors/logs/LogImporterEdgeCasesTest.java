@@ -291,6 +291,18 @@ class LogImporterEdgeCasesTest {
     }
 
     @Test
+    void aStatementLargerThanTheReadWindowIsReadWhole() throws IOException {
+        String values = "(1, 'x'),\n\t".repeat(1_000_000);
+        Path log = write("huge.log", P + "LOG:  duration: 0.5 ms  statement: SELECT 1\n"
+                + P + "LOG:  duration: 9 ms  statement: INSERT INTO t VALUES " + values + "(0, 'end')\n"
+                + P + "LOG:  duration: 0.5 ms  statement: SELECT 2\n");
+        List<LoggedStatement> got = read(LogImporter.inspect(log, null, null), null);
+        assertEquals(3, got.size());
+        assertEquals("INSERT INTO t VALUES " + values.replace("\t", "") + "(0, 'end')", got.get(1).text());
+        assertEquals("SELECT 2", got.get(2).text());
+    }
+
+    @Test
     void resyncFindsTheNextLineThatStartsARecord() throws IOException {
         Path log = write("r.log", P + "LOG:  duration: 1 ms  statement: SELECT 1,\n\t2\n" + P + "LOG:  x\n");
         LogSource source = LogImporter.inspect(log, null, null);
