@@ -62,7 +62,9 @@ public final class StartupBench {
             throw new IllegalArgumentException("The bench needs at least one run per command.");
         }
         Path jar = ownJar();
-        Optional<Path> cache = Optional.of(jar.resolveSibling("knobwright.aot")).filter(Files::isRegularFile);
+        // the CLI's own cache, as installer/knobwright starts commands (the workbench's when there is no CLI one)
+        Optional<Path> cache = Optional.of(jar.resolveSibling("knobwright-cli.aot")).filter(Files::isRegularFile)
+                .or(() -> Optional.of(jar.resolveSibling("knobwright.aot")).filter(Files::isRegularFile));
         Path dataDir = Files.createTempDirectory("knobwright-startup-bench");
         try {
             List<String> launch = launchCommand(jar, cache, dataDir);

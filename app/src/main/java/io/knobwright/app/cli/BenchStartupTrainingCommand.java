@@ -21,8 +21,17 @@ final class BenchStartupTrainingCommand implements Callable<Integer> {
         this.session = session;
     }
 
+    @picocli.CommandLine.Option(names = "--cli", description = "Train on CLI commands only (knobwright-cli.aot).")
+    private boolean cliOnly;
+
     @Override
     public Integer call() throws Exception {
+        if (cliOnly) {
+            try (PrintStream out = WriterStream.of(session.out())) {
+                StartupTraining.runCli(out);
+            }
+            return ExitCodes.OK;
+        }
         HeadlessToolkit.force();
         try (PrintStream out = WriterStream.of(session.out())) {
             StartupTraining.run(out);
