@@ -157,7 +157,7 @@ public final class PostgresWorkloadCollector implements WorkloadCollector {
         checkpoints(session, server, values, resets);
         session.optional("WAL position", c -> {
             try (ResultSet rs = query(c, "SELECT (CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn()"
-                    + " ELSE pg_current_wal_lsn() END - '0/0'::pg_lsn)::float8")) {
+                    + " ELSE pg_current_wal_insert_lsn() END - '0/0'::pg_lsn)::float8")) {
                 if (rs.next() && rs.getObject(1) != null) {
                     values.put(Metric.WAL_BYTES, rs.getDouble(1));
                 }
