@@ -105,6 +105,27 @@ class PostgresPlanCaptureTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aRoundOverItsOwnConnectionCapturesWhatItCanAndSaysWhyForTheRest() {
+        EmbeddedPostgres pg = SERVERS.get(16);
+        var target = new io.knobwright.connectors.ConnectionTarget("jdbc:postgresql://127.0.0.1:" + pg.getPort()
+                + "/postgres", "postgres", null);
+        List<PostgresPlanCapture.Captured> round = capture.captureAll(target,
+                io.knobwright.connectors.jdbc.ConnectorTimeouts.DEFAULT, 1, List.of(
+                        new PostgresPlanCapture.Wanted("a", "select * from orders where id = $1"),
+                        new PostgresPlanCapture.Wanted("b", "vacuum orders"),
+                        new PostgresPlanCapture.Wanted("c", "select * from no_such_table")), Instant.now());
+
+        assertThat(round).hasSize(3);
+        assertThat(round.get(0).plan().shape().outline()).contains("orders_pkey");
+        assertThat(round.get(1).failure()).startsWith("Not explained: only SELECT");
+        assertThat(round.get(2).failure()).contains("no_such_table");
+
+        var nobody = new io.knobwright.connectors.ConnectionTarget("jdbc:postgresql://127.0.0.1:1/postgres", "postgres", null);
+        assertThatThrownBy(() -> capture.captureAll(nobody, io.knobwright.connectors.jdbc.ConnectorTimeouts.DEFAULT, 1,
+                List.of(), Instant.now())).isInstanceOf(ConnectorException.class);
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {14, 16})
     void hostileTextsChangeNothing(int major) throws Exception {
