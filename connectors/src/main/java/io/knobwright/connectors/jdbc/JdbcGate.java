@@ -57,6 +57,7 @@ public final class JdbcGate {
 
         /** Connects, failing with a timeout once the connect timeout has passed, even where the driver would go on. */
         public Connection connect() throws SQLException {
+            long started = System.nanoTime();
             CompletableFuture<Connection> attempt = new CompletableFuture<>();
             Thread worker = Thread.ofVirtual().name("knobwright-connect").start(() -> {
                 try {
@@ -84,7 +85,18 @@ public final class JdbcGate {
                 Thread.currentThread().interrupt();
                 throw new SQLException("Interrupted while connecting to " + engine + " at " + url.endpoint(), "08001", interrupted);
             } catch (ExecutionException failed) {
-                throw unwrapped(failed);
+                SQLException cause = unwrapped(failed);
+                // A driver that gave up on its own once the time was spent (pgjdbc's multi-host "Could not find a
+                // server", its loginTimeout) met the same silent server as the deadline above would have: say so.
+                boolean spent = System.nanoTime() - started >= timeouts.connect().toNanos();
+                if (spent && cause.getSQLState() != null && cause.getSQLState().startsWith("08")) {
+                    SQLTimeoutException timedOut = new SQLTimeoutException(engine + " at " + url.endpoint()
+                            + " did not answer within " + timeouts.connectSeconds() + " s", "08001");
+                    timedOut.initCause(new SocketTimeoutException("connect timed out"));
+                    timedOut.addSuppressed(cause);
+                    throw timedOut;
+                }
+                throw cause;
             }
         }
 

@@ -57,6 +57,21 @@ class PostgresConnectorFailureTest {
         }
     }
 
+    /**
+     * A driver that gives up by itself once the connect time is spent (pgjdbc's multi-host "Could not find a server")
+     * reports the same timeout as the deadline would; here the time is 1 ms, so the refusal comes after it.
+     */
+    @Test
+    void aDriverFailureAfterTheConnectTimeIsSpentReadsAsATimeout() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket gone = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = gone.getLocalPort();
+        }
+        PostgresConnector hurried = new PostgresConnector(new ConnectorTimeouts(Duration.ofMillis(1), Duration.ofSeconds(1)));
+        assertThatThrownBy(() -> hurried.probe(new ConnectionTarget("jdbc:postgresql://127.0.0.1:" + closedPort + "/postgres",
+                "postgres", null))).isInstanceOf(ConnectorException.class).hasMessageContaining("did not answer within");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "socketFactory=org.springframework.context.support.ClassPathXmlApplicationContext&socketFactoryArg=http://evil.example/x.xml",
