@@ -33,9 +33,17 @@ public record ServerEpoch(Instant started, Instant statsReset) {
         return Break.NONE;
     }
 
+    /**
+     * Times in whole seconds were derived from an uptime (MySQL/MariaDB) and carry its rounding: they differ beyond
+     * {@link #SLACK}. Others are the server's own timestamps (PostgreSQL's, to the microsecond): any change is a restart
+     * or a reset, however soon after the last one.
+     */
     private static boolean differ(Instant a, Instant b) {
         if (a == null || b == null) {
             return a != b;
+        }
+        if (a.getNano() != 0 || b.getNano() != 0) {
+            return !a.equals(b);
         }
         return Duration.between(a, b).abs().compareTo(SLACK) > 0;
     }
