@@ -27,7 +27,9 @@ public record ServerEpoch(Instant started, Instant statsReset) {
         if (differ(started, later.started)) {
             return Break.SERVER_RESTARTED;
         }
-        if (differ(statsReset, later.statsReset)) {
+        // the newest stats_reset of several views: kept to the slack whatever its precision (a view's first use can
+        // move it a little; a reset is whole seconds away from the last one in practice)
+        if (differWithSlack(statsReset, later.statsReset)) {
             return Break.STATISTICS_RESET;
         }
         return Break.NONE;
@@ -35,15 +37,22 @@ public record ServerEpoch(Instant started, Instant statsReset) {
 
     /**
      * Times in whole seconds were derived from an uptime (MySQL/MariaDB) and carry its rounding: they differ beyond
-     * {@link #SLACK}. Others are the server's own timestamps (PostgreSQL's, to the microsecond): any change is a restart
-     * or a reset, however soon after the last one.
+     * {@link #SLACK}. Others are the server's own timestamps (PostgreSQL's): any change is a restart or a reset, however
+     * soon after the last one. They are compared to the millisecond, the precision the store keeps a baseline in.
      */
     private static boolean differ(Instant a, Instant b) {
         if (a == null || b == null) {
             return a != b;
         }
         if (a.getNano() != 0 || b.getNano() != 0) {
-            return !a.equals(b);
+            return a.toEpochMilli() != b.toEpochMilli();
+        }
+        return Duration.between(a, b).abs().compareTo(SLACK) > 0;
+    }
+
+    private static boolean differWithSlack(Instant a, Instant b) {
+        if (a == null || b == null) {
+            return a != b;
         }
         return Duration.between(a, b).abs().compareTo(SLACK) > 0;
     }

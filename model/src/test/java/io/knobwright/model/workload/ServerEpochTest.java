@@ -16,10 +16,13 @@ class ServerEpochTest {
     void aPostgresRestartOrResetASecondLaterIsOne() {
         assertThat(new ServerEpoch(PG_START, null).breakTo(new ServerEpoch(PG_START.plusMillis(900), null)))
                 .isEqualTo(ServerEpoch.Break.SERVER_RESTARTED);
-        assertThat(new ServerEpoch(PG_START, PG_START).breakTo(new ServerEpoch(PG_START, PG_START.plusMillis(1500))))
+        assertThat(new ServerEpoch(PG_START, PG_START).breakTo(new ServerEpoch(PG_START, PG_START.plusMillis(2500))))
                 .isEqualTo(ServerEpoch.Break.STATISTICS_RESET);
         assertThat(new ServerEpoch(PG_START, PG_START).breakTo(new ServerEpoch(PG_START, PG_START)))
                 .isEqualTo(ServerEpoch.Break.NONE);
+        Instant storedToTheMillisecond = Instant.ofEpochMilli(PG_START.toEpochMilli());
+        assertThat(new ServerEpoch(storedToTheMillisecond, null).breakTo(new ServerEpoch(PG_START, null)))
+                .as("a baseline read back from the store").isEqualTo(ServerEpoch.Break.NONE);
     }
 
     @Test
