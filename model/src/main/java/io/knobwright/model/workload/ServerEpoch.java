@@ -41,13 +41,10 @@ public record ServerEpoch(Instant started, Instant statsReset) {
      * soon after the last one. They are compared to the millisecond, the precision the store keeps a baseline in.
      */
     private static boolean differ(Instant a, Instant b) {
-        if (a == null || b == null) {
-            return a != b;
-        }
-        if (a.getNano() != 0 || b.getNano() != 0) {
+        if (a != null && b != null && (a.getNano() != 0 || b.getNano() != 0)) {
             return a.toEpochMilli() != b.toEpochMilli();
         }
-        return Duration.between(a, b).abs().compareTo(SLACK) > 0;
+        return differWithSlack(a, b);
     }
 
     private static boolean differWithSlack(Instant a, Instant b) {

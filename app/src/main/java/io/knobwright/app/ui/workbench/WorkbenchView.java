@@ -116,7 +116,7 @@ public final class WorkbenchView extends BorderPane {
                 case PLANS -> vm.plans().refresh();
                 case COMPARE -> vm.compare().refresh();
                 case POLICY -> vm.policy().refresh();
-                case WORKLOAD -> vm.workload().refresh();
+                case WORKLOAD -> vm.showWorkload();
                 case FLEET, OPERATIONS -> { }
             }
         }));

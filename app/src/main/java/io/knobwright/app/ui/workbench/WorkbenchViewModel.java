@@ -119,14 +119,10 @@ public final class WorkbenchViewModel {
                 Clock.systemUTC(), zone));
         io.knobwright.app.ui.workload.WorkloadDesk workloadDesk = governance.workload();
         this.workloadClasses = workloadDesk.classes();
-        this.workloadScreen = new Lazy<>(() -> {
-            var screen = new io.knobwright.app.ui.workload.WorkloadViewModel(work, work.tasks(), workloadDesk.reports(),
-                    workloadDesk.importer(), () -> dialogs.chooseFileToOpen("Import a server log",
-                    "Server logs (stderr, csvlog, jsonlog, MySQL slow log; gzip too)", List.of("*.log", "*.csv", "*.json",
-                    "*.gz", "*")), zone);
-            screen.show(this.browser.selectedProperty().get());
-            return screen;
-        });
+        this.workloadScreen = new Lazy<>(() -> new io.knobwright.app.ui.workload.WorkloadViewModel(work, work.tasks(),
+                workloadDesk.reports(), workloadDesk.importer(), () -> dialogs.chooseFileToOpen("Import a server log",
+                "Server logs (stderr, csvlog, jsonlog, MySQL slow log; gzip too)", List.of("*.log", "*.csv", "*.json",
+                "*.gz", "*")), zone));
         this.reviews = new ReviewPanelViewModel(governance.governance(), plans, work, governance.user(), Clock.systemUTC(), zone);
         // A decision pulled from the hub shows at once, not at the next two-second poll.
         governance.changes().accept(() -> work.later(reviews::refresh));
@@ -442,6 +438,11 @@ public final class WorkbenchViewModel {
     /** The Workload screen: the selected instance's profile, top queries, patterns and log imports. */
     public io.knobwright.app.ui.workload.WorkloadViewModel workload() {
         return workloadScreen.get();
+    }
+
+    /** Reads the selected instance's workload again: the screen came to the front. */
+    public void showWorkload() {
+        workload().show(browser.selectedProperty().get());
     }
 
     public OperationsViewModel operations() {
