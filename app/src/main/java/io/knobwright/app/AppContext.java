@@ -160,7 +160,14 @@ public final class AppContext implements AutoCloseable {
 
     /** @param actingAs who acts (the CLI's --as); null: $KNOBWRIGHT_USER, else the operating-system user */
     public static AppContext open(Path dataDir, String actingAs) {
-        KnobwrightStore store = KnobwrightStore.open(dataDir);
+        return wire(KnobwrightStore.open(dataDir), actingAs);
+    }
+
+    /**
+     * Wires everything to a store already open (the CLI opens it while it parses the command line: 0118); the context
+     * owns the store from here and closes it, also when the wiring fails.
+     */
+    public static AppContext wire(KnobwrightStore store, String actingAs) {
         io.knobwright.model.diag.StartupTrace.mark("store open");
         try {
             CatalogRepository catalogs = new CatalogRepository();

@@ -2,9 +2,11 @@ package io.knobwright.app;
 
 import io.knobwright.app.cli.Cli;
 import io.knobwright.app.cli.CliSession;
+import io.knobwright.app.cli.EarlyStoreOpening;
 import io.knobwright.connectors.catalog.MariaDbCatalogReader;
 import io.knobwright.connectors.catalog.PostgresCatalogReader;
 import io.knobwright.model.diag.StartupTrace;
+import io.knobwright.model.store.KnobwrightStore;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -37,9 +39,15 @@ public final class Main {
         // JSON is UTF-8 by definition; the platform default may be ASCII on a bare server.
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
-        CliSession session = new CliSession(AppContext::open, context -> WorkbenchLauncher.run(context),
+        EarlyStoreOpening early = EarlyStoreOpening.start(List.of(args), System.getenv(), KnobwrightStore::open);
+        CliSession session = new CliSession(
+                (dataDir, actingAs) -> AppContext.wire(early.take(dataDir).orElseGet(() -> KnobwrightStore.open(dataDir)), actingAs),
+                context -> WorkbenchLauncher.run(context),
                 List.of(new PostgresCatalogReader(), MariaDbCatalogReader.withCuratedTables()), System.getenv(), System.in, out, err);
-        int code = Cli.run(session, args);
+        int code;
+        try (early) {
+            code = Cli.run(session, args);
+        }
         out.flush();
         err.flush();
         StartupTrace.mark("done");
