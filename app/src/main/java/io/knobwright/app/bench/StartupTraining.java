@@ -138,11 +138,18 @@ public final class StartupTraining {
         for (List<String> command : CLI_COMMANDS) {
             StringWriter output = new StringWriter();
             PrintWriter writer = new PrintWriter(output);
-            CliSession session = new CliSession(AppContext::open, context -> ExitCodes.OK, List.of(), System.getenv(),
-                    InputStream.nullInputStream(), writer, writer);
             List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.toString()));
             args.addAll(command);
-            int code = Cli.run(session, args.toArray(String[]::new));
+            // the store opened beside the parsing, as Main does
+            io.knobwright.app.cli.EarlyStoreOpening early = io.knobwright.app.cli.EarlyStoreOpening.start(args,
+                    System.getenv(), io.knobwright.model.store.KnobwrightStore::open);
+            CliSession session = new CliSession((dir, actingAs) -> AppContext.wire(
+                    early.take(dir).orElseGet(() -> io.knobwright.model.store.KnobwrightStore.open(dir)), actingAs),
+                    context -> ExitCodes.OK, List.of(), System.getenv(), InputStream.nullInputStream(), writer, writer);
+            int code;
+            try (early) {
+                code = Cli.run(session, args.toArray(String[]::new));
+            }
             if (code != ExitCodes.OK) {
                 throw new IllegalStateException("Startup training: knobwright " + String.join(" ", command)
                         + " exited with " + code + ": " + output);
