@@ -48,10 +48,10 @@ final class BenchCollectorsCommand implements Callable<Integer> {
     @Option(names = "--pgbench", defaultValue = "/usr/bin/pgbench", description = "Default ${DEFAULT-VALUE}.")
     private String pgbench;
 
-    @Option(names = "--pairs", defaultValue = "3", description = "pgbench runs without and with polling (default ${DEFAULT-VALUE}).")
+    @Option(names = "--pairs", defaultValue = "5", description = "pgbench runs without and with polling (default ${DEFAULT-VALUE}).")
     private int pairs;
 
-    @Option(names = "--seconds", defaultValue = "30", description = "Seconds per pgbench run (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seconds", defaultValue = "20", description = "Seconds per pgbench run (default ${DEFAULT-VALUE}).")
     private int seconds;
 
     BenchCollectorsCommand(CliSession session) {
