@@ -19,12 +19,12 @@ import java.util.Objects;
 public final class DailyQueryDigest {
 
     private final ZoneRules rules;
-    private final Map<Key, Tally> days = new HashMap<>();
+    /** Per local day (epoch day), per fingerprint id: a log runs through its days in order, so one map is current. */
+    private final Map<Long, Map<Long, Tally>> days = new HashMap<>();
+    private long currentDay = Long.MIN_VALUE;
+    private Map<Long, Tally> current;
     private long cachedQuarter = Long.MIN_VALUE;
     private long cachedOffsetSeconds;
-
-    private record Key(long fingerprint, long epochDay) {
-    }
 
     private static final class Tally {
         long calls;
@@ -48,7 +48,16 @@ public final class DailyQueryDigest {
 
     /** Counts one statement of fingerprint {@code id}; {@code rows} is -1 when unknown. */
     public void add(long id, Instant at, double durationMs, long rows) {
-        Tally t = days.computeIfAbsent(new Key(id, epochDay(at.getEpochSecond())), k -> new Tally());
+        long day = epochDay(at.getEpochSecond());
+        if (day != currentDay) {
+            current = days.computeIfAbsent(day, k -> new HashMap<>());
+            currentDay = day;
+        }
+        Tally t = current.get(id);
+        if (t == null) {
+            t = new Tally();
+            current.put(id, t);
+        }
         t.calls++;
         if (durationMs >= 0 && Double.isFinite(durationMs)) {
             t.totalMs += durationMs;
@@ -61,19 +70,22 @@ public final class DailyQueryDigest {
     }
 
     public void merge(DailyQueryDigest other) {
-        other.days.forEach((k, t) -> days.computeIfAbsent(k, x -> new Tally()).absorb(t));
+        other.days.forEach((day, tallies) -> {
+            Map<Long, Tally> mine = days.computeIfAbsent(day, k -> new HashMap<>());
+            tallies.forEach((id, t) -> mine.computeIfAbsent(id, k -> new Tally()).absorb(t));
+        });
     }
 
     /** Fingerprint-days held. */
     public int size() {
-        return days.size();
+        return days.values().stream().mapToInt(Map::size).sum();
     }
 
     /** Every fingerprint-day counted, as the store keeps them (source {@link QueryDay.Source#LOG}). */
     public List<QueryDay> days() {
-        List<QueryDay> all = new ArrayList<>(days.size());
-        days.forEach((k, t) -> all.add(new QueryDay(k.fingerprint(), LocalDate.ofEpochDay(k.epochDay()),
-                QueryDay.Source.LOG, t.calls, t.totalMs, t.callsWithRows == 0 ? -1 : t.rows, t.durations.toBytes())));
+        List<QueryDay> all = new ArrayList<>(size());
+        days.forEach((day, tallies) -> tallies.forEach((id, t) -> all.add(new QueryDay(id, LocalDate.ofEpochDay(day),
+                QueryDay.Source.LOG, t.calls, t.totalMs, t.callsWithRows == 0 ? -1 : t.rows, t.durations.toBytes()))));
         return all;
     }
 
