@@ -372,7 +372,7 @@ public final class WorkloadView extends BorderPane {
         table.getColumns().setAll(List.of(metric, before, after, ratio, since, query));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setFixedCellSize(28);
-        Runnable size = () -> table.setPrefHeight(28 * Math.max(1, Math.min(8, vm.regressions().size())) + 34);
+        Runnable size = () -> table.setPrefHeight(28 * Math.max(1, Math.min(8, vm.regressions().size())) + 40);
         vm.regressions().subscribe(size);
         size.run();
         table.setMinHeight(Region.USE_PREF_SIZE);

@@ -136,7 +136,7 @@ public final class WorkloadViewModel {
         bursts.setAll(r == null ? List.of() : r.bursts());
         io.knobwright.app.workload.QueryTrends trends = r == null ? io.knobwright.app.workload.QueryTrends.NONE : r.trends();
         regressions.setAll(trends.regressions());
-        sparkTitle.set(trends.days().size() >= 2 ? "Calls per day (" + trends.days().size() + " days)" : "Calls per hour");
+        sparkTitle.set(trends.days().size() >= 2 ? "Calls per day" : "Calls per hour");
         regressionsText.set(trends.lastDay() == null
                 ? "No daily history yet: import logs of several days, or let the collector run for a few days"
                 : trends.regressions().isEmpty() ? "No regression on " + trends.lastDay() + " against the days before"
