@@ -80,6 +80,7 @@ public final class AppContext implements AutoCloseable {
     private final AuditService audit;
     private final io.knobwright.app.workload.LogImportService logImports;
     private final io.knobwright.app.workload.WorkloadService workload;
+    private final io.knobwright.app.workload.QueryHistoryService queryHistory;
     private final io.knobwright.app.workload.PlanCaptures planCaptures;
     private final String localUser;
 
@@ -134,10 +135,12 @@ public final class AppContext implements AutoCloseable {
         this.audit = new AuditService(store.audit());
         this.logImports = new io.knobwright.app.workload.LogImportService(store, clock, java.time.ZoneId.systemDefault());
         this.planCaptures = new io.knobwright.app.workload.PlanCaptures(store, store.vault(), clock);
+        this.queryHistory = new io.knobwright.app.workload.QueryHistoryService(store, clock, java.time.ZoneId.systemDefault());
         this.workload = new io.knobwright.app.workload.WorkloadService(store.workloadSeries(),
                 io.knobwright.app.workload.ImportedQueries.of(store),
                 instance -> planCaptures.changes(instance.id(), io.knobwright.app.workload.WorkloadService.DEFAULT_WINDOW),
-                io.knobwright.app.workload.ImportedQueries.bursts(store), clock, java.time.ZoneId.systemDefault());
+                io.knobwright.app.workload.ImportedQueries.bursts(store),
+                instance -> queryHistory.trends(instance), clock, java.time.ZoneId.systemDefault());
     }
 
     /**
@@ -359,5 +362,10 @@ public final class AppContext implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("Could not close the local store cleanly: " + e.getMessage(), e);
         }
+    }
+
+    /** Each instance's fingerprints per day: collector roll-ups, retention, trends and regressions (decision 0127). */
+    public io.knobwright.app.workload.QueryHistoryService queryHistory() {
+        return queryHistory;
     }
 }

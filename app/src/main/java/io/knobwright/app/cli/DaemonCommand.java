@@ -84,7 +84,9 @@ final class DaemonCommand implements Callable<Integer> {
             monitor.schedule(connectable.get(i), every, every.multipliedBy(i).dividedBy(Math.max(1, connectable.size())));
         }
         java.time.Duration hour = java.time.Duration.ofHours(1);
-        monitor.maintainEvery(hour, io.knobwright.model.workload.SeriesRetention.DEFAULT, done -> { });
+        // after the series' own maintenance: the day's statements roll up into the query history (decision 0127)
+        monitor.maintainEvery(hour, io.knobwright.model.workload.SeriesRetention.DEFAULT,
+                done -> context.queryHistory().maintain(connectable));
         Thread.ofVirtual().name("knobwright-plan-captures").start(() -> {
             try {
                 while (!Thread.currentThread().isInterrupted()) {

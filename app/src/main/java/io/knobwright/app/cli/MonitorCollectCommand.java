@@ -57,6 +57,13 @@ final class MonitorCollectCommand implements Callable<Integer> {
             instances = List.of(session.context().fleet().require(which.instance));
         }
         List<PollOutcome> outcomes = session.context().monitor().pollNow(instances);
+        // today's statements join the per-day query history at once (the daemon does it hourly; decision 0127)
+        for (PollOutcome o : outcomes) {
+            if (o.succeeded()) {
+                instances.stream().filter(i -> i.id() == o.instanceId()).findFirst().ifPresent(i ->
+                        session.context().queryHistory().rollUp(i, java.time.LocalDate.now(java.time.ZoneId.systemDefault())));
+            }
+        }
         if (json) {
             List<OutcomeJson> items = outcomes.stream().map(MonitorCollectCommand::json).toList();
             Json.print(session.out(), Map.of("instances", items));

@@ -51,10 +51,12 @@ final class WorkloadProfileCommand implements Callable<Integer> {
                     + " days: nothing has been collected from it yet. Run `knobwright monitor collect --instance "
                     + target.name() + "` (or keep the workbench's collector running), then ask again.");
         }
+        io.knobwright.app.workload.QueryTrends trends = session.context().workload().trends(target);
         if (json) {
-            Json.print(session.out(), ProfileJson.of(target, profile));
+            Json.print(session.out(), ProfileJson.of(target, profile, trends));
         } else {
             print(session.out(), target, profile);
+            printRegressions(session.out(), trends);
         }
         return ExitCodes.OK;
     }
@@ -115,16 +117,30 @@ final class WorkloadProfileCommand implements Callable<Integer> {
         }
     }
 
+    /** A query that got slower or busier: its last day against the median of the days before (decision 0127). */
+    @JsonPropertyOrder({"fingerprint", "query", "metric", "before", "after", "ratio", "since"})
+    record RegressionJson(String fingerprint, String query, String metric, Double before, Double after, Double ratio,
+                          String since) {
+        static RegressionJson of(io.knobwright.app.workload.QueryTrends.Regression r) {
+            return new RegressionJson(r.fingerprint(), r.query(), r.metric(), num(r.before()), num(r.after()),
+                    num(r.ratio()), r.since().toString());
+        }
+    }
+
     @JsonPropertyOrder({"instance", "window", "class", "classSummary", "features", "readWriteMix",
             "transactionsPerSecond", "concurrency", "workingSet", "tempSpill", "checkpoints", "wal", "connections",
-            "heatMap", "peakHours", "shifts"})
+            "heatMap", "peakHours", "shifts", "regressions"})
     record ProfileJson(String instance, WindowJson window, @com.fasterxml.jackson.annotation.JsonProperty("class") String workloadClass,
                        String classSummary, List<FeatureJson> features, MixJson readWriteMix, Double transactionsPerSecond,
                        ConcurrencyJson concurrency, WorkingSetJson workingSet, TempJson tempSpill,
                        CheckpointJson checkpoints, WalJson wal, ConnectionsJson connections, HeatMapJson heatMap,
-                       List<Integer> peakHours, List<ShiftJson> shifts) {
+                       List<Integer> peakHours, List<ShiftJson> shifts, List<RegressionJson> regressions) {
 
         static ProfileJson of(Instance instance, WorkloadProfile p) {
+            return of(instance, p, io.knobwright.app.workload.QueryTrends.NONE);
+        }
+
+        static ProfileJson of(Instance instance, WorkloadProfile p, io.knobwright.app.workload.QueryTrends trends) {
             var mix = p.readWriteMix();
             var ws = p.workingSet();
             var t = p.tempSpill();
@@ -147,7 +163,8 @@ final class WorkloadProfileCommand implements Callable<Integer> {
                             num(conn.meanUse()), num(conn.peakUse())),
                     new HeatMapJson(p.heatMap().metric().name().toLowerCase(Locale.ROOT), p.heatMap().zone().getId(),
                             p.heatMap().rows().stream().map(r -> r.stream().map(WorkloadProfileCommand::num).toList()).toList()),
-                    p.peakHours(), p.shifts().stream().map(ShiftJson::of).toList());
+                    p.peakHours(), p.shifts().stream().map(ShiftJson::of).toList(),
+                    trends.regressions().stream().map(RegressionJson::of).toList());
         }
     }
 
@@ -182,6 +199,19 @@ final class WorkloadProfileCommand implements Callable<Integer> {
         for (ChangePoints.Shift s : p.shifts()) {
             out.println("shift at " + s.at() + ": " + s.metric().name().toLowerCase(Locale.ROOT) + " "
                     + fmt(s.before()) + " -> " + fmt(s.after()) + " " + s.metric().unit());
+        }
+    }
+
+    private static void printRegressions(PrintWriter out, io.knobwright.app.workload.QueryTrends trends) {
+        if (trends.lastDay() == null) {
+            out.println("no query history per day yet (import logs or keep the collector running)");
+            return;
+        }
+        if (trends.regressions().isEmpty()) {
+            out.println("no query regression on " + trends.lastDay() + " against the days before");
+        }
+        for (io.knobwright.app.workload.QueryTrends.Regression r : trends.regressions()) {
+            out.println("regression " + r.fingerprint() + ": " + r.summary() + " · " + Table.clip(Table.cell(r.query()), 80));
         }
     }
 

@@ -149,4 +149,50 @@ public final class DemoWorkload {
         }
         return out;
     }
+
+    /**
+     * The same fingerprints per day over the last {@code days} days (decision 0127), with durations: most steady, the
+     * session purge's calls growing a fifth a day, and the top-sellers report four times slower on the last day (its
+     * index dropped), so the trends and regressions have something to show.
+     */
+    public List<io.knobwright.model.workload.QueryDay> days(int days) {
+        Random random = new Random(seed + 2);
+        List<io.knobwright.model.workload.QueryDay> out = new ArrayList<>();
+        java.time.LocalDate last = end.atZone(zone).toLocalDate();
+        for (int i = 0; i < QUERIES.size(); i++) {
+            Template q = QUERIES.get(i);
+            long id = (long) q.query().hashCode() * 0x9E3779B97F4A7C15L;
+            for (int d = days - 1; d >= 0; d--) {
+                java.time.LocalDate day = last.minusDays(d);
+                double weekday = day.getDayOfWeek().getValue() >= 6 ? 0.45 : 1.0;
+                long calls = q.nightly() ? 1 + random.nextInt(2)
+                        : Math.round(620 * 86_400 * 2.0 * q.share() * weekday * (1 + 0.04 * random.nextGaussian()));
+                if (q.query().startsWith("DELETE FROM sessions")) {
+                    calls = Math.round(calls * Math.pow(1.2, days - 1 - d));
+                }
+                double slower = q.query().startsWith("SELECT sku, sum(qty)") && d == 0 ? 4.0 : 1.0;
+                io.knobwright.model.workload.LatencyHistogram h = new io.knobwright.model.workload.LatencyHistogram();
+                double total = 0;
+                int samples = (int) Math.min(calls, 2_000);
+                for (int k = 0; k < samples; k++) {
+                    double ms = q.meanMs() * slower * Math.exp(0.5 * random.nextGaussian() - 0.125);
+                    h.record(ms);
+                    total += ms;
+                }
+                double totalMs = samples == 0 ? 0 : total / samples * calls;
+                out.add(new io.knobwright.model.workload.QueryDay(id, day, io.knobwright.model.workload.QueryDay.Source.LOG,
+                        calls, totalMs, -1, h.toBytes()));
+            }
+        }
+        return out;
+    }
+
+    /** The normalised texts of {@link #days}' fingerprints. */
+    public java.util.Map<Long, String> texts() {
+        java.util.Map<Long, String> texts = new java.util.HashMap<>();
+        for (Template q : QUERIES) {
+            texts.put((long) q.query().hashCode() * 0x9E3779B97F4A7C15L, q.query());
+        }
+        return texts;
+    }
 }

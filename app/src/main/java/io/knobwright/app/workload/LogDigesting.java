@@ -5,6 +5,7 @@ import io.knobwright.connectors.logs.ImportCounts;
 import io.knobwright.connectors.logs.LogImporter;
 import io.knobwright.connectors.logs.LogSource;
 import io.knobwright.model.workload.BurstDetector;
+import io.knobwright.model.workload.DailyQueryDigest;
 import io.knobwright.model.workload.Fingerprinter;
 import io.knobwright.model.workload.FingerprintDigest;
 
@@ -21,28 +22,36 @@ import java.util.List;
  * @param digest the fingerprints of the log
  * @param bursts the N+1 bursts found (per parsing thread: a loop that straddles two ranges counts as two shorter ones)
  * @param counts what the parsers met
+ * @param days   the log's fingerprints per day, by each statement's own time (decision 0127)
  */
-public record LogDigesting(FingerprintDigest digest, List<BurstDetector.Burst> bursts, ImportCounts counts) {
+public record LogDigesting(FingerprintDigest digest, List<BurstDetector.Burst> bursts, ImportCounts counts,
+                           DailyQueryDigest days) {
 
     public static LogDigesting run(LogSource source, int threads, Fingerprinter fingerprinter, ZoneId zone,
                                    ImportControl control) {
         List<FingerprintDigest> digests = Collections.synchronizedList(new ArrayList<>());
         List<BurstDetector> detectors = Collections.synchronizedList(new ArrayList<>());
+        List<DailyQueryDigest> dailies = Collections.synchronizedList(new ArrayList<>());
         List<BurstDetector.Burst> bursts = Collections.synchronizedList(new ArrayList<>());
         ImportCounts counts = LogImporter.run(source, threads, i -> {
             FingerprintDigest digest = new FingerprintDigest(fingerprinter, zone);
             BurstDetector detector = new BurstDetector(bursts::add);
+            DailyQueryDigest daily = new DailyQueryDigest(zone);
             digests.add(digest);
             detectors.add(detector);
+            dailies.add(daily);
             return statement -> {
                 long id = fingerprinter.id(statement.text());
                 digest.add(statement, id);
+                daily.add(id, statement.at(), statement.durationMs(), statement.rows());
                 detector.accept(statement, id);
             };
         }, control);
         detectors.forEach(BurstDetector::finish);
         FingerprintDigest all = new FingerprintDigest(fingerprinter, zone);
         digests.forEach(all::merge);
-        return new LogDigesting(all, List.copyOf(bursts), counts);
+        DailyQueryDigest days = new DailyQueryDigest(zone);
+        dailies.forEach(days::merge);
+        return new LogDigesting(all, List.copyOf(bursts), counts, days);
     }
 }

@@ -107,10 +107,21 @@ public final class LogImportService {
         List<BurstDetector.Burst> bursts = digested.bursts();
         int imported = all.size();
         store.queries().states(instance.id()).forEach(all::restore);
-        LogImportRecord record = store.queries().recordImport(all.states(), new LogImportRecord(0, instance.id(),
-                file.toAbsolutePath().toString(), key, source.format().cliName(), source.prefix(), source.size(),
-                counts.statements(), counts.skipped(), counts.malformed(), imported, bursts.size(), actor, clock.instant()),
-                List.copyOf(bursts));
+        List<io.knobwright.model.workload.FingerprintState> states = all.states();
+        List<io.knobwright.model.workload.QueryDay> days = digested.days().days();
+        java.util.Map<Long, String> texts = new java.util.HashMap<>();
+        for (io.knobwright.model.workload.FingerprintState s : states) {
+            texts.put(s.id(), s.normalized());
+        }
+        LogImportRecord pending = new LogImportRecord(0, instance.id(), file.toAbsolutePath().toString(), key,
+                source.format().cliName(), source.prefix(), source.size(), counts.statements(), counts.skipped(),
+                counts.malformed(), imported, bursts.size(), actor, clock.instant());
+        // fingerprints, the import, its bursts and its days (decision 0127) are stored whole or not at all
+        LogImportRecord record = store.transactionResult(repositories -> {
+            LogImportRecord stored = repositories.queries().recordImport(states, pending, List.copyOf(bursts));
+            repositories.queryHistory().add(instance.id(), days, texts);
+            return stored;
+        });
         return new Result(record, source, counts, all.foldedFingerprints(), Duration.between(started, clock.instant()));
     }
 

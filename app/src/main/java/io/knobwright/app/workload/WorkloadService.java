@@ -43,6 +43,7 @@ public final class WorkloadService {
     private final Map<Long, WorkloadClass> latest = new ConcurrentHashMap<>();
     private final Function<Instance, List<io.knobwright.model.workload.PlanChange>> planChanges;
     private final Function<Instance, List<QueryBurst>> bursts;
+    private final Function<Instance, QueryTrends> trends;
 
     /**
      * @param history the collected series (the store's, or an in-memory one)
@@ -60,6 +61,15 @@ public final class WorkloadService {
     public WorkloadService(MetricHistory history, Function<Instance, List<QuerySummary>> queries,
                            Function<Instance, List<io.knobwright.model.workload.PlanChange>> planChanges,
                            Function<Instance, List<QueryBurst>> bursts, Clock clock, ZoneId zone) {
+        this(history, queries, planChanges, bursts, instance -> QueryTrends.NONE, clock, zone);
+    }
+
+    /** @param trends the instance's query trends and regressions from its daily history (decision 0127) */
+    public WorkloadService(MetricHistory history, Function<Instance, List<QuerySummary>> queries,
+                           Function<Instance, List<io.knobwright.model.workload.PlanChange>> planChanges,
+                           Function<Instance, List<QueryBurst>> bursts, Function<Instance, QueryTrends> trends,
+                           Clock clock, ZoneId zone) {
+        this.trends = Objects.requireNonNull(trends, "trends");
         this.planChanges = Objects.requireNonNull(planChanges, "planChanges");
         this.bursts = Objects.requireNonNull(bursts, "bursts");
         this.history = Objects.requireNonNull(history, "history");
@@ -85,7 +95,12 @@ public final class WorkloadService {
         return new WorkloadReport(profile, top(instance, By.TOTAL, topLimit),
                 hourly(history.points(instance.id(), Metric.COMMITS, profile.from(), profile.to())),
                 hourly(history.points(instance.id(), Metric.ACTIVE_SESSIONS, profile.from(), profile.to())),
-                planChanges.apply(instance), bursts.apply(instance));
+                planChanges.apply(instance), bursts.apply(instance), trends.apply(instance));
+    }
+
+    /** The instance's query trends and regressions (empty without a daily history). */
+    public QueryTrends trends(Instance instance) {
+        return trends.apply(instance);
     }
 
     public List<QuerySummary> top(Instance instance, By by, int limit) {

@@ -17,6 +17,7 @@ import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,5 +83,38 @@ class WorkloadProfileCommandTest {
         assertThat(shift.get("metric").asText()).isEqualTo("commits");
         assertThat(shift.get("after").asDouble()).isGreaterThan(shift.get("before").asDouble() * 1.3);
         assertThat(service.latestClasses()).containsEntry(9L, io.knobwright.model.workload.WorkloadClass.OLTP);
+    }
+
+    @Test
+    void jsonListsTheRegressionsAfterTheFieldsItHadWithWhatChangedAndByHowMuch() throws Exception {
+        Instant now = Instant.parse("2026-12-04T12:00:00Z");
+        DemoWorkload demo = new DemoWorkload(now, 4, ZoneOffset.UTC, 42);
+        Instance orders = new Instance(9, "orders", Engine.POSTGRESQL, "16", "16.4", null, Map.of(), null, null, null,
+                new HardwareFacts(16, 64L << 30, DiskType.SSD, 2L << 40), false);
+        io.knobwright.app.workload.QueryTrends trends = io.knobwright.app.workload.QueryTrends.of(
+                io.knobwright.model.workload.QueryRegressions.judge(demo.days(14),
+                        io.knobwright.model.workload.QueryRegressions.Settings.DEFAULT), demo.texts());
+        WorkloadService service = new WorkloadService(demo.history(9), i -> demo.queries(24), i -> List.of(),
+                i -> List.of(), i -> trends, Clock.fixed(now, ZoneOffset.UTC), ZoneOffset.UTC);
+        WorkloadProfile profile = service.profile(orders, WorkloadService.DEFAULT_WINDOW);
+        StringWriter out = new StringWriter();
+
+        Json.print(new PrintWriter(out), WorkloadProfileCommand.ProfileJson.of(orders, profile, service.trends(orders)));
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+
+        assertThat(json.fieldNames()).toIterable().containsExactly("instance", "window", "class", "classSummary",
+                "features", "readWriteMix", "transactionsPerSecond", "concurrency", "workingSet", "tempSpill",
+                "checkpoints", "wal", "connections", "heatMap", "peakHours", "shifts", "regressions");
+        JsonNode regressions = json.get("regressions");
+        assertThat(regressions).isNotEmpty();
+        for (JsonNode r : regressions) {
+            assertThat(r.fieldNames()).toIterable().containsExactly("fingerprint", "query", "metric", "before", "after",
+                    "ratio", "since");
+            assertThat(r.get("query").asText()).startsWith("SELECT sku, sum(qty)");
+            assertThat(r.get("since").asText()).isEqualTo("2026-12-04");
+            assertThat(r.get("ratio").asDouble()).isGreaterThan(2.5);
+            assertThat(r.get("after").asDouble()).isGreaterThan(r.get("before").asDouble() * 2.5);
+        }
+        assertThat(regressions.findValuesAsText("metric")).contains("meanMs", "p95Ms");
     }
 }

@@ -815,4 +815,39 @@ final class EachCallAUnit {
             run(() -> inner.forget(instanceId));
         }
     }
+
+    static final class QueryHistory extends Delegate<io.knobwright.model.workload.QueryHistoryRepository>
+            implements io.knobwright.model.workload.QueryHistoryRepository {
+        QueryHistory(io.knobwright.model.workload.QueryHistoryRepository inner, StoreContention contention) {
+            super(inner, contention);
+        }
+
+        @Override
+        public void add(long instanceId, List<io.knobwright.model.workload.QueryDay> days,
+                        java.util.Map<Long, String> texts) {
+            run(() -> inner.add(instanceId, days, texts));
+        }
+
+        @Override
+        public void replaceDay(long instanceId, io.knobwright.model.workload.QueryDay.Source source,
+                               java.time.LocalDate day, List<io.knobwright.model.workload.QueryDay> days,
+                               java.util.Map<Long, String> texts) {
+            run(() -> inner.replaceDay(instanceId, source, day, days, texts));
+        }
+
+        @Override
+        public List<io.knobwright.model.workload.QueryDay> days(long instanceId, java.time.LocalDate from) {
+            return unit(() -> inner.days(instanceId, from));
+        }
+
+        @Override
+        public java.util.Map<Long, String> texts(long instanceId, java.util.Collection<Long> fingerprints) {
+            return unit(() -> inner.texts(instanceId, fingerprints));
+        }
+
+        @Override
+        public int prune(java.time.LocalDate before) {
+            return unit(() -> inner.prune(before));
+        }
+    }
 }

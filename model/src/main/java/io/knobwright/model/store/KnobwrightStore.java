@@ -281,6 +281,11 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
         return repositories.workloadSeries();
     }
 
+    @Override
+    public io.knobwright.model.workload.QueryHistoryRepository queryHistory() {
+        return repositories.queryHistory();
+    }
+
     public CredentialVault vault() {
         return vault;
     }

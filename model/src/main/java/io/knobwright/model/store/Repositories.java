@@ -59,4 +59,7 @@ public interface Repositories {
 
     /** What the collectors measured on each monitored instance: the series, statement digests and the last raw poll. */
     io.knobwright.model.workload.WorkloadSeriesRepository workloadSeries();
+
+    /** Each instance's fingerprints per day, from imported logs and collected statements (trends, regressions). */
+    io.knobwright.model.workload.QueryHistoryRepository queryHistory();
 }

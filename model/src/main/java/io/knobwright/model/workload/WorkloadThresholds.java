@@ -48,14 +48,20 @@ public final class WorkloadThresholds {
     /** Change points: at most this many per metric. */
     public static final int MAX_SHIFTS_PER_METRIC = 5;
 
-    /** Query regressions: the recent p95 must reach this multiple of the baseline p95. */
+    /** Query regressions (decision 0127): the recent mean or p95 must reach this multiple of the baseline's. */
     public static final double REGRESSION_RATIO = 1.5;
+    /** Query regressions: and rise by at least this many ms (0.02 ms doubling is noise). */
+    public static final double REGRESSION_MIN_DELTA_MS = 1.0;
+    /** Query regressions: recent calls per day must reach this multiple of the baseline's median day. */
+    public static final double REGRESSION_CALLS_RATIO = 3.0;
     /** Query regressions: both the recent window and the baseline need this many calls. */
     public static final long REGRESSION_MIN_CALLS = 100;
-    /** Query regressions: the days that count as recent; the days before are the baseline. */
-    public static final int REGRESSION_RECENT_DAYS = 3;
-    /** Query regressions: at most this many baseline days before the recent window. */
-    public static final int REGRESSION_BASELINE_DAYS = 14;
+    /** Query regressions: the days that count as recent (ending with the last day of the history). */
+    public static final int REGRESSION_RECENT_DAYS = 1;
+    /** Query regressions: the days before the recent window that form the baseline. */
+    public static final int REGRESSION_BASELINE_DAYS = 7;
+    /** Query trends: a slope of calls of at least this share of their mean level per day is growing or shrinking. */
+    public static final double TREND_SHARE_PER_DAY = 0.10;
 
     private WorkloadThresholds() {
     }

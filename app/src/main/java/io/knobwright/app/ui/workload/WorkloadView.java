@@ -63,7 +63,7 @@ public final class WorkloadView extends BorderPane {
         sessions = new RateChart("Active sessions", "sessions-chart", vm.zone());
         setTop(new VBox(header(), message()));
 
-        VBox body = new VBox(whyAndFigures(), patterns(), topQueries(), planChanges(), bursts());
+        VBox body = new VBox(whyAndFigures(), patterns(), topQueries(), regressions(), planChanges(), bursts());
         body.getStyleClass().add("workload-body");
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
@@ -264,18 +264,39 @@ public final class WorkloadView extends BorderPane {
         TableColumn<QueryRow, Number> total = number("Total", 110, QueryRow::totalMs, WorkloadFormats::millis);
         TableColumn<QueryRow, Number> mean = number("Mean", 90, QueryRow::meanMs, WorkloadFormats::millis);
         TableColumn<QueryRow, Number> p95 = number("p95", 90, QueryRow::p95Ms, WorkloadFormats::millis);
-        TableColumn<QueryRow, List<Long>> spark = new TableColumn<>("Calls per hour");
+        TableColumn<QueryRow, List<Long>> spark = new TableColumn<>();
+        spark.textProperty().bind(vm.sparkTitleProperty());
         spark.setPrefWidth(Sparkline.WIDTH + 24);
         spark.setSortable(false);
-        spark.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().callsPerHour()));
+        spark.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().spark()));
         spark.setCellFactory(c -> new Sparkline());
-        queries.getColumns().setAll(List.of(query, calls, total, mean, p95, spark));
+        TableColumn<QueryRow, String> trend = text("Trend", 96, r -> r.regressed() ? "regressed" : r.trend());
+        trend.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                getStyleClass().removeAll("trend-regressed", "trend-growing", "trend-new");
+                if (!empty && text != null && !text.isEmpty()) {
+                    getStyleClass().add("trend-" + text);
+                }
+            }
+        });
+        queries.getColumns().setAll(List.of(query, calls, total, mean, p95, trend, spark));
+        // a regressed query's row is flagged, whatever column it is sorted by
+        queries.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(QueryRow row, boolean empty) {
+                super.updateItem(row, empty);
+                pseudoClassStateChanged(REGRESSED, !empty && row != null && row.regressed());
+            }
+        });
         total.setSortType(TableColumn.SortType.DESCENDING);
         queries.getSortOrder().setAll(List.of(total));
         // The query takes what the figures leave; the figures keep their widths.
         queries.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         double others = calls.getPrefWidth() + total.getPrefWidth() + mean.getPrefWidth() + p95.getPrefWidth()
-                + spark.getPrefWidth() + 24;
+                + trend.getPrefWidth() + spark.getPrefWidth() + 24;
         query.prefWidthProperty().bind(queries.widthProperty().subtract(others).map(w -> Math.max(320, w.doubleValue())));
         queries.setFixedCellSize(28);
         queries.setPrefHeight(28 * 12 + 34);
@@ -321,6 +342,49 @@ public final class WorkloadView extends BorderPane {
             }
         });
         return c;
+    }
+
+    private static final javafx.css.PseudoClass REGRESSED = javafx.css.PseudoClass.getPseudoClass("regressed");
+
+    /** Queries that got slower or busier: the last day against the median of the days before (decision 0127). */
+    private VBox regressions() {
+        TableView<io.knobwright.app.workload.QueryTrends.Regression> table = new TableView<>(vm.regressions());
+        table.setId("workload-regressions");
+        table.getStyleClass().addAll("regressions-table", Styles.DENSE);
+        TableColumn<io.knobwright.app.workload.QueryTrends.Regression, String> query = withTooltips(text("Query", 520,
+                r -> r.query().isEmpty() ? r.fingerprint() : r.query().replaceAll("\\s+", " ").strip()));
+        TableColumn<io.knobwright.app.workload.QueryTrends.Regression, String> metric = text("What", 120,
+                r -> switch (r.metric()) {
+                    case "meanMs" -> "mean time";
+                    case "p95Ms" -> "p95 time";
+                    default -> "calls per day";
+                });
+        TableColumn<io.knobwright.app.workload.QueryTrends.Regression, String> before = text("Before", 100,
+                r -> figure(r.metric(), r.before()));
+        TableColumn<io.knobwright.app.workload.QueryTrends.Regression, String> after = text("After", 100,
+                r -> figure(r.metric(), r.after()));
+        TableColumn<io.knobwright.app.workload.QueryTrends.Regression, String> ratio = text("Change", 80,
+                r -> Double.isInfinite(r.ratio()) ? "new" : String.format(java.util.Locale.ROOT, "x%.1f", r.ratio()));
+        TableColumn<io.knobwright.app.workload.QueryTrends.Regression, String> since = text("Since", 110,
+                r -> r.since().toString());
+        List.of(before, after, ratio).forEach(c -> c.getStyleClass().add("numeric"));
+        // the figures first, the query takes the rest of the width
+        table.getColumns().setAll(List.of(metric, before, after, ratio, since, query));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setFixedCellSize(28);
+        Runnable size = () -> table.setPrefHeight(28 * Math.max(1, Math.min(8, vm.regressions().size())) + 40);
+        vm.regressions().subscribe(size);
+        size.run();
+        table.setMinHeight(Region.USE_PREF_SIZE);
+        Label none = new Label();
+        none.textProperty().bind(vm.regressionsTextProperty());
+        none.getStyleClass().add(Styles.TEXT_MUTED);
+        table.setPlaceholder(none);
+        return panel("Regressions (the last day of the daily history against the median of the 7 days before)", table);
+    }
+
+    private static String figure(String metric, double v) {
+        return metric.equals("calls") ? WorkloadFormats.count(Math.round(v)) : WorkloadFormats.millis(v);
     }
 
     /** Each changed plan: the query, when, and the plan before and after side by side (shape and estimated cost). */

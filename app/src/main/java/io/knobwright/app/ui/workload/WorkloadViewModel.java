@@ -70,6 +70,12 @@ public final class WorkloadViewModel {
     private final ObservableList<String> shifts = FXCollections.observableArrayList();
     private final ObservableList<io.knobwright.model.workload.PlanChange> planChanges = FXCollections.observableArrayList();
     private final ObservableList<io.knobwright.app.workload.QueryBurst> bursts = FXCollections.observableArrayList();
+    private final ObservableList<io.knobwright.app.workload.QueryTrends.Regression> regressions =
+            FXCollections.observableArrayList();
+    private final javafx.beans.property.ReadOnlyStringWrapper sparkTitle =
+            new javafx.beans.property.ReadOnlyStringWrapper(this, "sparkTitle", "Calls per hour");
+    private final javafx.beans.property.ReadOnlyStringWrapper regressionsText =
+            new javafx.beans.property.ReadOnlyStringWrapper(this, "regressionsText", "");
 
     private final ReadOnlyBooleanWrapper importing = new ReadOnlyBooleanWrapper(this, "importing");
     private final ReadOnlyDoubleWrapper importProgress = new ReadOnlyDoubleWrapper(this, "importProgress");
@@ -128,6 +134,13 @@ public final class WorkloadViewModel {
         hasData.set(data);
         planChanges.setAll(r == null ? List.of() : r.planChanges());
         bursts.setAll(r == null ? List.of() : r.bursts());
+        io.knobwright.app.workload.QueryTrends trends = r == null ? io.knobwright.app.workload.QueryTrends.NONE : r.trends();
+        regressions.setAll(trends.regressions());
+        sparkTitle.set(trends.days().size() >= 2 ? "Calls per day" : "Calls per hour");
+        regressionsText.set(trends.lastDay() == null
+                ? "No daily history yet: import logs of several days, or let the collector run for a few days"
+                : trends.regressions().isEmpty() ? "No regression on " + trends.lastDay() + " against the days before"
+                : "");
         Instance i = instance.get();
         emptyText.set(i == null || data ? "" : "No workload data for " + i.name() + " yet. Run `knobwright monitor collect"
                 + " --instance " + i.name() + "` (or let the collector run for a while), or import a server log.");
@@ -150,7 +163,7 @@ public final class WorkloadViewModel {
         peakText.set(p.peakHours().isEmpty() ? "" : "Peak hours " + hours(p.peakHours()) + " (" + zone.getId() + ")");
         features.setAll(p.features().stream().map(FeatureRow::of).toList());
         figures.setAll(figures(p));
-        queries.setAll(r.topQueries().stream().map(QueryRow::of).toList());
+        queries.setAll(r.topQueries().stream().map(q -> QueryRow.of(q, trends)).toList());
         shifts.setAll(shiftLines(p.shifts()));
     }
 
@@ -356,5 +369,11 @@ public final class WorkloadViewModel {
     public ObservableList<String> shifts() { return shifts; }
     public ObservableList<io.knobwright.model.workload.PlanChange> planChanges() { return planChanges; }
     public ObservableList<io.knobwright.app.workload.QueryBurst> bursts() { return bursts; }
+    /** Queries that got slower or busier on the last day of the daily history, the largest ratio first. */
+    public ObservableList<io.knobwright.app.workload.QueryTrends.Regression> regressions() { return regressions; }
+    /** The sparkline column's title: per day where there is a daily history, else per hour. */
+    public javafx.beans.property.ReadOnlyStringProperty sparkTitleProperty() { return sparkTitle.getReadOnlyProperty(); }
+    /** Why the regressions list is empty ("" when it is not). */
+    public javafx.beans.property.ReadOnlyStringProperty regressionsTextProperty() { return regressionsText.getReadOnlyProperty(); }
     public ZoneId zone() { return zone; }
 }

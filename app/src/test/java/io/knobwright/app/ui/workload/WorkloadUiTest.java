@@ -74,8 +74,13 @@ class WorkloadUiTest {
 
     private void open(FxRobot robot, Instance instance) {
         InMemoryMetricHistory history = demo.history(ORDERS.id());
+        // the daily history goes through the real judgement: the top-sellers report regressed on the last day
+        io.knobwright.app.workload.QueryTrends trends = io.knobwright.app.workload.QueryTrends.of(
+                io.knobwright.model.workload.QueryRegressions.judge(demo.days(14),
+                        io.knobwright.model.workload.QueryRegressions.Settings.DEFAULT), demo.texts());
         WorkloadService service = new WorkloadService(history, i -> i.id() == ORDERS.id() ? demo.queries(48)
-                : java.util.List.of(), Clock.fixed(NOW, ZONE), ZONE);
+                : java.util.List.of(), i -> java.util.List.of(), i -> java.util.List.of(),
+                i -> i.id() == ORDERS.id() ? trends : io.knobwright.app.workload.QueryTrends.NONE, Clock.fixed(NOW, ZONE), ZONE);
         // An importer that reads "a 4 GB log" chunk by chunk until told to finish or cancelled.
         LogImportTasks importer = (target, file) -> progress -> {
             long total = 4L << 30;
@@ -130,12 +135,21 @@ class WorkloadUiTest {
         assertThat(vm.shifts()).singleElement().asString().contains("commits").contains("→");
         assertThat(vm.peakTextProperty().get()).startsWith("Peak hours ").contains("Europe/Berlin");
         assertThat(robot.lookup(".sparkline").queryAll()).isNotEmpty();
+        // the regression of the last day is listed, and its row in the top queries is flagged
+        assertThat(vm.regressions()).isNotEmpty().allSatisfy(r -> assertThat(r.query()).startsWith("SELECT sku, sum(qty)"));
+        assertThat(vm.regressions()).extracting(io.knobwright.app.workload.QueryTrends.Regression::metric)
+                .contains("meanMs", "p95Ms");
+        assertThat(vm.queries()).filteredOn(QueryRow::regressed).singleElement()
+                .satisfies(q -> assertThat(q.query()).startsWith("SELECT sku, sum(qty)"));
+        assertThat(vm.queries()).filteredOn(q -> q.query().startsWith("DELETE FROM sessions")).singleElement()
+                .satisfies(q -> assertThat(q.trend()).isEqualTo("growing"));
+        assertThat(vm.sparkTitleProperty().get()).isEqualTo("Calls per day");
 
         // busiest by total time first; a click on Calls sorts by calls, busiest first after a second click
         var table = view.queriesTable();
         assertThat(table.getItems()).hasSize(12)
                 .isSortedAccordingTo((a, b) -> Double.compare(b.totalMs(), a.totalMs()));
-        Snapshots.writeAt(stage.getScene(), 1600, 1240, "workload-tab.png");
+        Snapshots.writeAt(stage.getScene(), 1600, 1560, "workload-tab.png");
 
         TableColumn<QueryRow, ?> calls = table.getColumns().get(1);
         robot.interact(() -> {
@@ -145,7 +159,7 @@ class WorkloadUiTest {
         assertThat(table.getItems()).isSortedAccordingTo((a, b) -> Long.compare(b.calls(), a.calls()));
 
         robot.interact(() -> theme.darkProperty().set(true));
-        Snapshots.writeAt(stage.getScene(), 1600, 1240, "workload-tab-dark.png");
+        Snapshots.writeAt(stage.getScene(), 1600, 1560, "workload-tab-dark.png");
         robot.interact(() -> theme.darkProperty().set(false));
     }
 
