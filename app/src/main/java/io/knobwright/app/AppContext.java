@@ -115,7 +115,7 @@ public final class AppContext implements AutoCloseable {
         this.plans = new PlanService(library, store, effective, fleet, clock, author);
         this.webhookSender = new Lazy<>(() -> new WebhookSender(VersionProvider.version(), environment));
         this.monitor = new Lazy<>(() -> new io.knobwright.app.monitor.MonitorService(store.workloadSeries(),
-                io.knobwright.app.monitor.InstancePoller.connecting(store.vault(),
+                store.relationSeries(), io.knobwright.app.monitor.InstancePoller.connecting(store.vault(),
                         io.knobwright.connectors.WorkloadCollectors.defaults(clock)), clock, MONITOR_THREADS));
         this.notifications = new GovernanceNotifications(clock, new Lazy<>(() -> new WebhookDispatcher(store.webhooks(),
                 webhookSender.get(), Backoff.DEFAULT)));

@@ -281,6 +281,11 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
         return repositories.workloadSeries();
     }
 
+    @Override
+    public io.knobwright.model.workload.RelationSeriesRepository relationSeries() {
+        return repositories.relationSeries();
+    }
+
     public CredentialVault vault() {
         return vault;
     }

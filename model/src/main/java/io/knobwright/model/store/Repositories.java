@@ -59,4 +59,7 @@ public interface Repositories {
 
     /** What the collectors measured on each monitored instance: the series, statement digests and the last raw poll. */
     io.knobwright.model.workload.WorkloadSeriesRepository workloadSeries();
+
+    /** Per-table and per-index statistics and sizes of each monitored instance (decision 0128). */
+    io.knobwright.model.workload.RelationSeriesRepository relationSeries();
 }
