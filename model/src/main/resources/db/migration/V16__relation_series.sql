@@ -2,8 +2,8 @@
 -- (decision 0128). Like schema 13, one row per instance and snapshot holds everything the snapshot read, packed and
 -- deflated: database sizes, the largest N tables (sizes, running counters, vacuum times) and indexes (size, use),
 -- and the rest summed. Counters are kept as the server's running totals with the statistics epoch they belong to, so
--- rates come from any two rows of one epoch, also after older rows were thinned to one an hour and then one a day
--- (resolution, in seconds; 0 is a snapshot as polled).
+-- rates come from any two rows of one epoch, also after older rows were thinned to one a day (resolution, in seconds:
+-- 0 is a snapshot as polled, 86400 the last snapshot of its day).
 
 -- Names of databases (kind D), tables (T) and indexes (I) per instance, stored once; packed rows refer to them by id.
 -- MySQL/MariaDB identifiers are at most 64 characters, PostgreSQL's 63 bytes.

@@ -27,7 +27,6 @@ import static io.knobwright.model.store.jooq.Tables.RELATION_POLL;
 final class JooqRelationSeries implements RelationSeriesRepository {
 
     static final int RAW = 0;
-    static final int HOURLY = 3600;
     static final int DAILY = 86_400;
     private static final int MAX_NAME = 128;
 
@@ -190,13 +189,13 @@ final class JooqRelationSeries implements RelationSeriesRepository {
 
     /**
      * Thins the snapshots that aged past a resolution (called inside the series maintenance's unit): past
-     * {@code retention.raw()} one snapshot an hour is kept, past {@code fiveMinute()} one a day, past {@code hourly()}
-     * none. The kept one is the last of its hour or day, unchanged: its counters are running totals, so rates between
-     * kept snapshots stay right, and sizes are levels. Returns rows deleted.
+     * {@code retention.raw()} one snapshot a day is kept, past {@code retention.hourly()} none. The kept one is the
+     * last of its day, unchanged: its counters are running totals, so rates between kept snapshots stay right, and
+     * sizes are levels. No hourly stage: a busy instance's snapshot is ~50 kB, and daily sizes are what a growth
+     * forecast reads beyond a week (decision 0128). Returns rows deleted.
      */
     static int thin(DSLContext db, SeriesRetention retention, Instant now) {
-        int deleted = thin(db, RAW, HOURLY, floor(now.minus(retention.raw()), HOURLY));
-        deleted += thin(db, HOURLY, DAILY, floor(now.minus(retention.fiveMinute()), DAILY));
+        int deleted = thin(db, RAW, DAILY, floor(now.minus(retention.raw()), DAILY));
         deleted += db.deleteFrom(RELATION_POLL).where(RELATION_POLL.RESOLUTION.eq(DAILY)
                 .and(RELATION_POLL.AT_MS.lt(now.minus(retention.hourly()).toEpochMilli()))).execute();
         return deleted;
