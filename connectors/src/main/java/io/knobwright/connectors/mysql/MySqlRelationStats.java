@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -44,7 +45,12 @@ final class MySqlRelationStats {
     private record Sized(TableRef ref, long data, long index, long rows) {
     }
 
-    static RelationSnapshot read(CollectorSession session, ServerIdentity identity, Instant at, ServerEpoch epoch, int limit)
+    /** performance_schema's rows read by full scans, inserted, updated, deleted per table; rows read per index. */
+    private record Use(Map<TableRef, long[]> tables, Map<IndexRef, Long> indexes) {
+    }
+
+    /** Empty when the table sizes could not be read (the session's notes say why). */
+    static Optional<RelationSnapshot> read(CollectorSession session, ServerIdentity identity, Instant at, ServerEpoch epoch, int limit)
             throws SQLException {
         if (!identity.isMariaDb()) {
             session.optional("Fresh table statistics (information_schema_stats_expiry)", c -> {
@@ -54,24 +60,28 @@ final class MySqlRelationStats {
                 return null;
             });
         }
-        List<DatabaseSize> databases = new ArrayList<>();
         long[] user = new long[2];
-        session.optional("Schema sizes (information_schema.TABLES)", c -> {
+        List<DatabaseSize> databases = session.optional("Schema sizes (information_schema.TABLES)", c -> {
+            List<DatabaseSize> out = new ArrayList<>();
+            long tables = 0;
+            long bytes = 0;
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT table_schema,"
                     + " COALESCE(SUM(data_length + index_length), 0), COUNT(*) FROM information_schema.TABLES"
                     + " WHERE table_schema NOT IN ('information_schema', 'performance_schema', 'sys') AND table_type <> 'VIEW'"
                     + " GROUP BY table_schema ORDER BY table_schema")) {
                 while (rs.next()) {
-                    databases.add(new DatabaseSize(rs.getString(1), rs.getLong(2)));
+                    out.add(new DatabaseSize(rs.getString(1), rs.getLong(2)));
                     if (!"mysql".equals(rs.getString(1))) {
-                        user[0] += rs.getLong(3);
-                        user[1] += rs.getLong(2);
+                        tables += rs.getLong(3);
+                        bytes += rs.getLong(2);
                     }
                 }
             }
-            return null;
-        });
-        List<Sized> sized = session.optional("Table sizes (information_schema.TABLES)", c -> {
+            user[0] = tables;
+            user[1] = bytes;
+            return out;
+        }).orElse(List.of());
+        Optional<List<Sized>> measured = session.optional("Table sizes (information_schema.TABLES)", c -> {
             List<Sized> out = new ArrayList<>();
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT table_schema, table_name,"
                     + " COALESCE(data_length, 0), COALESCE(index_length, 0), COALESCE(table_rows, 0) FROM information_schema.TABLES"
@@ -83,7 +93,12 @@ final class MySqlRelationStats {
                 }
             }
             return out;
-        }).orElse(List.of());
+        });
+        if (measured.isEmpty()) {
+            // the note says why; the next poll tries again rather than storing a snapshot without tables
+            return Optional.empty();
+        }
+        List<Sized> sized = measured.get();
         Set<String> schemas = new TreeSet<>();
         sized.forEach(s -> schemas.add(s.ref().schema()));
         Map<TableRef, Sized> kept = new LinkedHashMap<>();
@@ -92,7 +107,8 @@ final class MySqlRelationStats {
         Map<IndexRef, Boolean> uniqueness = new LinkedHashMap<>();
         Map<IndexRef, Long> indexBytes = new HashMap<>();
         if (!schemas.isEmpty()) {
-            session.optional("Indexes (information_schema.STATISTICS)", c -> {
+            uniqueness.putAll(session.optional("Indexes (information_schema.STATISTICS)", c -> {
+                Map<IndexRef, Boolean> out = new LinkedHashMap<>();
                 try (PreparedStatement st = c.prepareStatement("SELECT table_schema, table_name, index_name, MIN(non_unique)"
                         + " FROM information_schema.STATISTICS WHERE table_schema IN (" + marks(schemas.size()) + ")"
                         + " GROUP BY table_schema, table_name, index_name")) {
@@ -101,37 +117,40 @@ final class MySqlRelationStats {
                         while (rs.next()) {
                             TableRef t = new TableRef(rs.getString(1), rs.getString(1), rs.getString(2));
                             if (kept.containsKey(t)) {
-                                uniqueness.put(new IndexRef(t, rs.getString(3)), rs.getInt(4) == 0);
+                                out.put(new IndexRef(t, rs.getString(3)), rs.getInt(4) == 0);
                             }
                         }
                     }
                 }
-                return null;
-            });
-            session.optional("Index sizes (mysql.innodb_index_stats)", c -> {
+                return out;
+            }).orElse(Map.of()));
+            indexBytes.putAll(session.optional("Index sizes (mysql.innodb_index_stats)", c -> {
+                Map<IndexRef, Long> out = new HashMap<>();
                 try (PreparedStatement st = c.prepareStatement("SELECT database_name, table_name, index_name,"
                         + " stat_value * @@innodb_page_size FROM mysql.innodb_index_stats WHERE stat_name = 'size'"
                         + " AND database_name IN (" + marks(schemas.size()) + ")")) {
                     bind(st, schemas);
                     try (ResultSet rs = st.executeQuery()) {
                         while (rs.next()) {
-                            indexBytes.put(new IndexRef(new TableRef(rs.getString(1), rs.getString(1), rs.getString(2)),
+                            out.put(new IndexRef(new TableRef(rs.getString(1), rs.getString(1), rs.getString(2)),
                                     rs.getString(3)), rs.getLong(4));
                         }
                     }
                 }
-                return null;
-            });
+                return out;
+            }).orElse(Map.of()));
         }
-        Map<IndexRef, Long> indexReads = new HashMap<>();
-        Map<TableRef, long[]> tableIo = new HashMap<>();
-        boolean performanceSchema = !schemas.isEmpty() && session.optional("performance_schema", c -> {
+        boolean on = !schemas.isEmpty() && session.optional("performance_schema", c -> {
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT @@performance_schema")) {
                 return rs.next() && rs.getInt(1) == 1;
             }
         }).orElse(false);
-        if (performanceSchema) {
-            session.optional("Index use (performance_schema.table_io_waits_summary_by_index_usage)", c -> {
+        Optional<Use> use = Optional.empty();
+        if (on) {
+            // both summaries in one part: counters from one and not the other would read as a table nobody used
+            use = session.optional("Index and table use (performance_schema.table_io_waits_summary_by_index_usage,"
+                    + " _by_table)", c -> {
+                Use out = new Use(new HashMap<>(), new HashMap<>());
                 try (PreparedStatement st = c.prepareStatement("SELECT object_schema, object_name, index_name, count_fetch"
                         + " FROM performance_schema.table_io_waits_summary_by_index_usage WHERE object_type = 'TABLE'"
                         + " AND object_schema IN (" + marks(schemas.size()) + ")")) {
@@ -140,37 +159,37 @@ final class MySqlRelationStats {
                         while (rs.next()) {
                             TableRef t = new TableRef(rs.getString(1), rs.getString(1), rs.getString(2));
                             if (rs.getString(3) == null) {
-                                tableIo.computeIfAbsent(t, k -> new long[] {U, U, U, U})[0] = rs.getLong(4);
+                                out.tables().computeIfAbsent(t, k -> new long[] {0, 0, 0, 0})[0] = rs.getLong(4);
                             } else {
-                                indexReads.put(new IndexRef(t, rs.getString(3)), rs.getLong(4));
+                                out.indexes().put(new IndexRef(t, rs.getString(3)), rs.getLong(4));
                             }
                         }
                     }
                 }
-                return null;
-            });
-            session.optional("Rows changed (performance_schema.table_io_waits_summary_by_table)", c -> {
                 try (PreparedStatement st = c.prepareStatement("SELECT object_schema, object_name, count_insert, count_update,"
                         + " count_delete FROM performance_schema.table_io_waits_summary_by_table WHERE object_type = 'TABLE'"
                         + " AND object_schema IN (" + marks(schemas.size()) + ")")) {
                     bind(st, schemas);
                     try (ResultSet rs = st.executeQuery()) {
                         while (rs.next()) {
-                            long[] io = tableIo.computeIfAbsent(new TableRef(rs.getString(1), rs.getString(1), rs.getString(2)),
-                                    k -> new long[] {U, U, U, U});
+                            long[] io = out.tables().computeIfAbsent(new TableRef(rs.getString(1), rs.getString(1),
+                                    rs.getString(2)), k -> new long[] {0, 0, 0, 0});
                             io[1] = rs.getLong(3);
                             io[2] = rs.getLong(4);
                             io[3] = rs.getLong(5);
                         }
                     }
                 }
-                return null;
+                return out;
             });
         } else if (!schemas.isEmpty()) {
             session.note("Index use not collected: performance_schema is off on this server (it needs performance_schema = ON"
                     + " in the server's configuration and a restart); table and index sizes are collected, unused indexes"
                     + " cannot be told.");
         }
+        boolean performanceSchema = use.isPresent();
+        Map<TableRef, long[]> tableIo = use.map(Use::tables).orElse(Map.of());
+        Map<IndexRef, Long> indexReads = use.map(Use::indexes).orElse(Map.of());
 
         List<TableStats> tables = new ArrayList<>();
         long keptTotal = 0;
@@ -188,7 +207,7 @@ final class MySqlRelationStats {
         List<IndexStats> bounded = indexes.size() > limit ? indexes.subList(0, limit) : indexes;
         OtherRelations others = new OtherRelations((int) Math.max(0, user[0] - sized.size()), Math.max(0, user[1] - keptTotal),
                 indexes.size() - bounded.size(), 0);
-        return new RelationSnapshot(at, epoch, null, databases, tables, bounded, others);
+        return Optional.of(new RelationSnapshot(at, epoch, null, databases, tables, bounded, others));
     }
 
     private static String marks(int n) {

@@ -195,7 +195,7 @@ public final class MySqlWorkloadCollector implements WorkloadCollector {
         BlockingChains chains = blocked == 0 ? BlockingChains.NONE
                 : session.optional("Blocking chains", c -> chains(c, identity, processes)).orElse(BlockingChains.NONE);
         Optional<RelationSnapshot> snapshot = relations.due(target, at)
-                ? Optional.of(MySqlRelationStats.read(session, identity, at, epoch, relations.polling().limit()))
+                ? MySqlRelationStats.read(session, identity, at, epoch, relations.polling().limit())
                 : Optional.empty();
         return new CollectedWorkload(new CounterPoll(at, epoch, values, statements), chains, session.notes(), snapshot);
     }

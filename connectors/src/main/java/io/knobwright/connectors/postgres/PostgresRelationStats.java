@@ -18,6 +18,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads per-table and per-index statistics and sizes for a relation snapshot (decision 0128), as parts of the
@@ -34,7 +35,12 @@ final class PostgresRelationStats {
     private PostgresRelationStats() {
     }
 
-    static RelationSnapshot read(CollectorSession session, Instant at, ServerEpoch epoch, String database, int limit)
+    /** The kept rows of a part, and how many it left out with their estimated bytes. */
+    private record Kept<T>(List<T> rows, long leftOut, long leftOutBytes) {
+    }
+
+    /** Empty when the table statistics could not be read (the session's notes say why). */
+    static Optional<RelationSnapshot> read(CollectorSession session, Instant at, ServerEpoch epoch, String database, int limit)
             throws SQLException {
         List<DatabaseSize> databases = session.optional("Database sizes per database", c -> {
             List<DatabaseSize> out = new ArrayList<>();
@@ -46,10 +52,8 @@ final class PostgresRelationStats {
             }
             return out;
         }).orElse(List.of());
-        List<TableStats> tables = new ArrayList<>();
-        long[] tableRest = new long[2];
-        session.optional("Table statistics (pg_stat_user_tables, pg_statio_user_tables)", c -> {
-            tables.clear();
+        Optional<Kept<TableStats>> tables = session.optional("Table statistics (pg_stat_user_tables, pg_statio_user_tables)", c -> {
+            List<TableStats> out = new ArrayList<>();
             try (ResultSet rs = query(c, "WITH ix AS (SELECT i.indrelid, sum(c.relpages) AS pages FROM pg_index i"
                     + "   JOIN pg_class c ON c.oid = i.indexrelid GROUP BY i.indrelid),"
                     + " ranked AS (SELECT s.*, (c.relpages::bigint + coalesce(t.relpages, 0) + coalesce(ix.pages, 0))"
@@ -69,7 +73,7 @@ final class PostgresRelationStats {
                 long all = 0;
                 long allEstimate = 0;
                 while (rs.next()) {
-                    tables.add(new TableStats(new TableRef(database, rs.getString(1), rs.getString(2)), rs.getLong(3), rs.getLong(4),
+                    out.add(new TableStats(new TableRef(database, rs.getString(1), rs.getString(2)), rs.getLong(3), rs.getLong(4),
                             rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
                             rs.getLong(11), rs.getLong(12), Math.max(0, rs.getLong(13)), Math.max(0, rs.getLong(14)),
                             rs.getLong(15), rs.getLong(16), instant(rs.getTimestamp(17)), instant(rs.getTimestamp(18)),
@@ -79,15 +83,15 @@ final class PostgresRelationStats {
                     all = rs.getLong(22);
                     allEstimate = rs.getLong(23);
                 }
-                tableRest[0] = Math.max(0, all - kept);
-                tableRest[1] = Math.max(0, allEstimate - keptEstimate);
+                return new Kept<>(out, Math.max(0, all - kept), Math.max(0, allEstimate - keptEstimate));
             }
-            return null;
         });
-        List<IndexStats> indexes = new ArrayList<>();
-        long[] indexRest = new long[2];
-        session.optional("Index statistics (pg_stat_user_indexes)", c -> {
-            indexes.clear();
+        if (tables.isEmpty()) {
+            // the note says why; the next poll tries again rather than storing a snapshot without tables
+            return Optional.empty();
+        }
+        Kept<IndexStats> indexes = session.optional("Index statistics (pg_stat_user_indexes)", c -> {
+            List<IndexStats> out = new ArrayList<>();
             try (ResultSet rs = query(c, "WITH numbered AS (SELECT s.indexrelid, s.schemaname, s.relname, s.indexrelname,"
                     + "   s.idx_scan, s.idx_tup_read, i.indisunique, c.relpages::bigint * current_setting('block_size')::bigint AS estimate,"
                     + "   row_number() OVER (ORDER BY c.relpages DESC, s.indexrelid) AS rank, count(*) OVER () AS indexes,"
@@ -101,18 +105,16 @@ final class PostgresRelationStats {
                 long all = 0;
                 long allEstimate = 0;
                 while (rs.next()) {
-                    indexes.add(new IndexStats(new IndexRef(new TableRef(database, rs.getString(1), rs.getString(2)), rs.getString(3)),
+                    out.add(new IndexStats(new IndexRef(new TableRef(database, rs.getString(1), rs.getString(2)), rs.getString(3)),
                             rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getBoolean(7)));
                     kept++;
                     keptEstimate += rs.getLong(8);
                     all = rs.getLong(9);
                     allEstimate = rs.getLong(10);
                 }
-                indexRest[0] = Math.max(0, all - kept);
-                indexRest[1] = Math.max(0, allEstimate - keptEstimate);
+                return new Kept<>(out, Math.max(0, all - kept), Math.max(0, allEstimate - keptEstimate));
             }
-            return null;
-        });
+        }).orElse(new Kept<>(List.of(), 0, 0));
         List<String> others = databases.stream().map(DatabaseSize::database)
                 .filter(d -> !d.equals(database) && !d.equals("template1") && !d.equals("template0")).toList();
         if (!others.isEmpty()) {
@@ -122,8 +124,9 @@ final class PostgresRelationStats {
                     + " are measured as wholes; to see their tables,"
                     + " register each as an instance with its own JDBC URL (jdbc:postgresql://host:port/DATABASE).");
         }
-        return new RelationSnapshot(at, epoch, database, databases, tables, indexes,
-                new OtherRelations((int) tableRest[0], tableRest[1], (int) indexRest[0], indexRest[1]));
+        return Optional.of(new RelationSnapshot(at, epoch, database, databases, tables.get().rows(), indexes.rows(),
+                new OtherRelations((int) tables.get().leftOut(), tables.get().leftOutBytes(), (int) indexes.leftOut(),
+                        indexes.leftOutBytes())));
     }
 
     private static ResultSet query(Connection c, String sql) throws SQLException {

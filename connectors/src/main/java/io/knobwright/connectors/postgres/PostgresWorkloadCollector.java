@@ -191,7 +191,7 @@ public final class PostgresWorkloadCollector implements WorkloadCollector {
         Instant reset = resets.stream().max(Instant::compareTo).orElse(null);
         ServerEpoch epoch = new ServerEpoch(server.started(), reset);
         Optional<RelationSnapshot> snapshot = relations.due(target, at)
-                ? Optional.of(PostgresRelationStats.read(session, at, epoch, server.database(), relations.polling().limit()))
+                ? PostgresRelationStats.read(session, at, epoch, server.database(), relations.polling().limit())
                 : Optional.empty();
         return new CollectedWorkload(new CounterPoll(at, epoch, values, statements), chains, session.notes(), snapshot);
     }
