@@ -7,7 +7,9 @@ import io.knobwright.app.fleet.Registration;
 import io.knobwright.connectors.Connectors;
 import io.knobwright.model.catalog.CatalogRepository;
 import io.knobwright.model.fleet.Tier;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,35 +28,44 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StorageTablesCommandTest {
 
     private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-    private final String database = "kw_storage_cli_" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String DATABASE = "kw_storage_cli_" + UUID.randomUUID().toString().substring(0, 8);
     private CliHarness cli;
     private AppContext context;
 
-    @BeforeEach
-    void databaseAndFleet() throws Exception {
+    /** One database for the class: only one test changes it, the others never collect from it. */
+    @BeforeAll
+    static void database() throws Exception {
         try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", null); Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + database);
+            st.execute("CREATE DATABASE " + DATABASE);
         }
         run("CREATE TABLE events (id bigserial PRIMARY KEY, body text)",
                 "INSERT INTO events (body) SELECT repeat('e', 200) FROM generate_series(1, 2000)",
                 "CREATE TABLE lookup (id int PRIMARY KEY)", "INSERT INTO lookup SELECT generate_series(1, 10)");
+    }
+
+    @AfterAll
+    static void dropDatabase() throws Exception {
+        try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", null); Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+        }
+    }
+
+    @BeforeEach
+    void fleet() {
         cli = CliHarness.withRealServers();
         context = new AppContext(cli.store(), () -> { }, new CatalogRepository(), Connectors.defaultRegistry(), name -> null, "alice");
-        context.fleet().register(new Registration("shop-pg", SERVER + database, "postgres", null, null, Tier.TEST, null, null,
+        context.fleet().register(new Registration("shop-pg", SERVER + DATABASE, "postgres", null, null, Tier.TEST, null, null,
                 Map.of()));
     }
 
     @AfterEach
-    void drop() throws Exception {
+    void close() throws Exception {
         context.close();
         cli.close();
-        try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", null); Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        }
     }
 
-    private void run(String... statements) throws Exception {
-        try (Connection c = DriverManager.getConnection(SERVER + database, "postgres", null); Statement st = c.createStatement()) {
+    private static void run(String... statements) throws Exception {
+        try (Connection c = DriverManager.getConnection(SERVER + DATABASE, "postgres", null); Statement st = c.createStatement()) {
             for (String s : statements) {
                 st.execute(s);
             }
@@ -74,7 +85,7 @@ class StorageTablesCommandTest {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(result.out());
-        assertThat(json.get("statsDatabase").asText()).isEqualTo(database);
+        assertThat(json.get("statsDatabase").asText()).isEqualTo(DATABASE);
         assertThat(json.get("baseline").asText()).isEqualTo("CONTINUED");
         JsonNode events = json.get("tables").get(0);
         assertThat(events.get("table").asText()).isEqualTo("events");
@@ -86,10 +97,10 @@ class StorageTablesCommandTest {
         assertThat(lookup.get("table").asText()).isEqualTo("lookup");
         assertThat(lookup.get("seqScans").asLong()).isGreaterThanOrEqualTo(2);
         assertThat(lookup.get("seqScansPerSecond").asDouble()).isPositive();
-        assertThat(json.get("databases").toString()).contains(database);
+        assertThat(json.get("databases").toString()).contains(DATABASE);
 
         CliHarness.Result text = cli.run("storage", "tables", "--instance", "shop-pg");
-        assertThat(text.out()).contains("public.events").contains("GROWTH/DAY").contains("tables of database " + database);
+        assertThat(text.out()).contains("public.events").contains("GROWTH/DAY").contains("tables of database " + DATABASE);
     }
 
     @Test

@@ -15,7 +15,8 @@ import io.knobwright.model.workload.ServerEpoch;
 import io.knobwright.model.workload.SizePoint;
 import io.knobwright.model.workload.TableRef;
 import io.knobwright.model.workload.TableStats;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -35,11 +36,18 @@ class JooqRelationSeriesTest {
     private static final IndexRef ORDERS_PKEY = new IndexRef(ORDERS, "orders_pkey");
     private static final IndexRef ORDERS_UNUSED = new IndexRef(ORDERS, "orders_note_idx");
 
-    private final KnobwrightStore store = KnobwrightStore.inMemory("relations-" + System.nanoTime(), false);
-    private final RelationSeriesRepository relations = store.relationSeries();
+    /** One store for the class (each test has its own instance ids); maintenance, which thins every instance, has its own. */
+    private static KnobwrightStore store;
+    private static RelationSeriesRepository relations;
 
-    @AfterEach
-    void close() {
+    @BeforeAll
+    static void open() {
+        store = KnobwrightStore.inMemory("relations-" + System.nanoTime(), false);
+        relations = store.relationSeries();
+    }
+
+    @AfterAll
+    static void close() {
         store.close();
     }
 
@@ -74,10 +82,10 @@ class JooqRelationSeriesTest {
 
     @Test
     void aRestartBetweenSnapshotsGivesNoRates() {
-        relations.record(1, snapshot(1, EPOCH));
-        relations.record(1, snapshot(2, new ServerEpoch(T0.plusSeconds(1000), null)));
+        relations.record(11, snapshot(1, EPOCH));
+        relations.record(11, snapshot(2, new ServerEpoch(T0.plusSeconds(1000), null)));
 
-        RelationActivity activity = relations.activity(1).orElseThrow();
+        RelationActivity activity = relations.activity(11).orElseThrow();
         assertThat(activity.baseline()).isEqualTo(PolledPoints.Baseline.SERVER_RESTARTED);
         assertThat(activity.tableRates()).isEmpty();
     }
@@ -105,6 +113,12 @@ class JooqRelationSeriesTest {
 
     @Test
     void maintenanceKeepsOneSnapshotADayPastTheRawKeepThenNone() {
+        try (KnobwrightStore own = KnobwrightStore.inMemory("relations-maintained-" + System.nanoTime(), false)) {
+            maintained(own, own.relationSeries());
+        }
+    }
+
+    private static void maintained(KnobwrightStore store, RelationSeriesRepository relations) {
         int snapshots = 4 * 96;
         for (int n = 0; n < snapshots; n++) {
             relations.record(3, snapshot(n, EPOCH));
