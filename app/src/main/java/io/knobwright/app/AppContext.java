@@ -115,8 +115,9 @@ public final class AppContext implements AutoCloseable {
                 new TemplateImporter(catalogs, effective, FileSource.disk()), clock, author);
         this.plans = new PlanService(library, store, effective, fleet, clock, author);
         this.webhookSender = new Lazy<>(() -> new WebhookSender(VersionProvider.version(), environment));
+        this.relationSeries = store.relationSeries();
         this.monitor = new Lazy<>(() -> new io.knobwright.app.monitor.MonitorService(store.workloadSeries(),
-                io.knobwright.app.monitor.InstancePoller.connecting(store.vault(),
+                relationSeries, io.knobwright.app.monitor.InstancePoller.connecting(store.vault(),
                         io.knobwright.connectors.WorkloadCollectors.defaults(clock)), clock, MONITOR_THREADS));
         this.notifications = new GovernanceNotifications(clock, new Lazy<>(() -> new WebhookDispatcher(store.webhooks(),
                 webhookSender.get(), Backoff.DEFAULT)));
@@ -339,6 +340,13 @@ public final class AppContext implements AutoCloseable {
 
     public TaskRunner tasks() {
         return tasks;
+    }
+
+    /** Per-table and per-index statistics and sizes of the monitored instances (decision 0128). */
+    private final io.knobwright.model.workload.RelationSeriesRepository relationSeries;
+
+    public io.knobwright.model.workload.RelationSeriesRepository relationSeries() {
+        return relationSeries;
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.knobwright.model.workload.CollectedWorkload;
 import io.knobwright.model.workload.CounterPoll;
 import io.knobwright.model.workload.CounterRates;
 import io.knobwright.model.workload.PolledPoints;
+import io.knobwright.model.workload.RelationSeriesRepository;
 import io.knobwright.model.workload.SeriesMaintenance;
 import io.knobwright.model.workload.SeriesRetention;
 import io.knobwright.model.workload.WorkloadSeriesRepository;
@@ -41,6 +42,7 @@ import java.util.function.Consumer;
 public final class MonitorService implements AutoCloseable {
 
     private final WorkloadSeriesRepository series;
+    private final RelationSeriesRepository relations;
     private final InstancePoller poller;
     private final Clock clock;
     private final ExecutorService pool;
@@ -54,7 +56,17 @@ public final class MonitorService implements AutoCloseable {
 
     /** @param threads the most polls that run at once */
     public MonitorService(WorkloadSeriesRepository series, InstancePoller poller, Clock clock, int threads) {
+        this(series, null, poller, clock, threads);
+    }
+
+    /**
+     * @param relations where per-table and per-index snapshots go (decision 0128); null to drop them
+     * @param threads   the most polls that run at once
+     */
+    public MonitorService(WorkloadSeriesRepository series, RelationSeriesRepository relations, InstancePoller poller, Clock clock,
+                          int threads) {
         this.series = Objects.requireNonNull(series, "series");
+        this.relations = relations;
         this.poller = Objects.requireNonNull(poller, "poller");
         this.clock = Objects.requireNonNull(clock, "clock");
         if (threads < 1) {
@@ -88,6 +100,9 @@ public final class MonitorService implements AutoCloseable {
             baselines.remove(instance.id());
             series.record(instance.id(), collected.poll(), points);
             baselines.put(instance.id(), collected.poll());
+            if (relations != null && collected.relations().isPresent()) {
+                relations.record(instance.id(), collected.relations().get());
+            }
             outcome = PollOutcome.collected(instance.id(), instance.name(), started, collected, points, Duration.ofNanos(System.nanoTime() - t0));
         } catch (RuntimeException failure) {
             // A bug in one poll (a server answering something unforeseen) must not stop the others: it is recorded

@@ -7,12 +7,15 @@ import io.knobwright.connectors.jdbc.ConnectorTimeouts;
 import io.knobwright.connectors.jdbc.JdbcGate;
 import io.knobwright.connectors.jdbc.MariaDbDialect;
 import io.knobwright.connectors.workload.CollectorSession;
+import io.knobwright.connectors.workload.RelationSchedule;
 import io.knobwright.model.fleet.JdbcUrlSecrets;
 import io.knobwright.model.workload.BlockedSession;
 import io.knobwright.model.workload.BlockingChains;
 import io.knobwright.model.workload.CollectedWorkload;
 import io.knobwright.model.workload.CounterPoll;
 import io.knobwright.model.workload.Metric;
+import io.knobwright.model.workload.RelationPolling;
+import io.knobwright.model.workload.RelationSnapshot;
 import io.knobwright.model.workload.ServerEpoch;
 import io.knobwright.model.workload.StatementCounters;
 
@@ -39,7 +42,8 @@ import java.util.TreeMap;
  * Polls MySQL and MariaDB: SHOW GLOBAL STATUS, max_connections, the process list and InnoDB's transactions (sessions,
  * lock waits), information_schema table sizes, replica status (SHOW REPLICA STATUS, or SHOW SLAVE STATUS on servers
  * before MySQL 8.0.22 / MariaDB 10.5.1) and, with performance_schema on, statement digests. The session's statement
- * timeout is max_execution_time (MySQL) or max_statement_time (MariaDB); nothing is changed on the server.
+ * timeout is max_execution_time (MySQL) or max_statement_time (MariaDB); nothing is changed on the server. Every 15
+ * minutes by default, per-table and per-index statistics and sizes ({@link MySqlRelationStats}, decision 0128).
  */
 public final class MySqlWorkloadCollector implements WorkloadCollector {
 
@@ -48,14 +52,21 @@ public final class MySqlWorkloadCollector implements WorkloadCollector {
 
     private final ConnectorTimeouts timeouts;
     private final Clock clock;
+    private final RelationSchedule relations;
 
     public MySqlWorkloadCollector(Clock clock) {
         this(new ConnectorTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5)), clock);
     }
 
     public MySqlWorkloadCollector(ConnectorTimeouts timeouts, Clock clock) {
+        this(timeouts, clock, RelationPolling.DEFAULT);
+    }
+
+    /** @param relations how many tables and indexes a relation snapshot keeps, and how often one is taken (decision 0128) */
+    public MySqlWorkloadCollector(ConnectorTimeouts timeouts, Clock clock, RelationPolling relations) {
         this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.relations = new RelationSchedule(relations);
     }
 
     @Override
@@ -79,7 +90,9 @@ public final class MySqlWorkloadCollector implements WorkloadCollector {
                         ? "SET SESSION max_statement_time = " + timeouts.query().toMillis() / 1000.0
                         : "SET SESSION max_execution_time = " + timeouts.query().toMillis());
             }
-            return poll(new CollectorSession(connection, MySqlWorkloadCollector::plain), identity);
+            CollectedWorkload polled = poll(new CollectorSession(connection, MySqlWorkloadCollector::plain), identity, target);
+            polled.relations().ifPresent(r -> relations.taken(target, r.at()));
+            return polled;
         } catch (SQLException failure) {
             throw MySqlFailures.translate(failure, admitted.engine(), admitted.url(), target, admitted.target(), admitted.timeouts());
         }
@@ -92,7 +105,7 @@ public final class MySqlWorkloadCollector implements WorkloadCollector {
     private record Process(String id, String user, String db, String command, String state, double seconds, String info) {
     }
 
-    private CollectedWorkload poll(CollectorSession session, ServerIdentity identity) throws SQLException {
+    private CollectedWorkload poll(CollectorSession session, ServerIdentity identity, ConnectionTarget target) throws SQLException {
         Instant at = clock.instant();
         Map<String, String> status = session.required(MySqlWorkloadCollector::globalStatus);
         Map<Metric, Double> values = new EnumMap<>(Metric.class);
@@ -181,7 +194,10 @@ public final class MySqlWorkloadCollector implements WorkloadCollector {
         List<StatementCounters> statements = digests(session);
         BlockingChains chains = blocked == 0 ? BlockingChains.NONE
                 : session.optional("Blocking chains", c -> chains(c, identity, processes)).orElse(BlockingChains.NONE);
-        return new CollectedWorkload(new CounterPoll(at, epoch, values, statements), chains, session.notes());
+        Optional<RelationSnapshot> snapshot = relations.due(target, at)
+                ? MySqlRelationStats.read(session, identity, at, epoch, relations.polling().limit())
+                : Optional.empty();
+        return new CollectedWorkload(new CounterPoll(at, epoch, values, statements), chains, session.notes(), snapshot);
     }
 
     private static boolean clientWork(Process p) {

@@ -7,12 +7,15 @@ import io.knobwright.connectors.jdbc.ConnectorTimeouts;
 import io.knobwright.connectors.jdbc.JdbcGate;
 import io.knobwright.connectors.jdbc.PostgresDialect;
 import io.knobwright.connectors.workload.CollectorSession;
+import io.knobwright.connectors.workload.RelationSchedule;
 import io.knobwright.model.fleet.JdbcUrlSecrets;
 import io.knobwright.model.workload.BlockedSession;
 import io.knobwright.model.workload.BlockingChains;
 import io.knobwright.model.workload.CollectedWorkload;
 import io.knobwright.model.workload.CounterPoll;
 import io.knobwright.model.workload.Metric;
+import io.knobwright.model.workload.RelationPolling;
+import io.knobwright.model.workload.RelationSnapshot;
 import io.knobwright.model.workload.ServerEpoch;
 import io.knobwright.model.workload.StatementCounters;
 
@@ -36,7 +39,9 @@ import java.util.regex.Pattern;
 /**
  * Polls PostgreSQL 13+ with what pg_monitor may read: pg_stat_database, pg_stat_activity, pg_stat_bgwriter (before 17)
  * or pg_stat_checkpointer and pg_stat_io (17 on), the WAL position, pg_stat_replication, database sizes and, where
- * installed, pg_stat_statements. The poll is one read-only transaction under SET LOCAL statement_timeout, each part behind a savepoint;
+ * installed, pg_stat_statements; every 15 minutes by default, per-table and per-index statistics and sizes
+ * ({@link PostgresRelationStats}, decision 0128). The poll is one read-only transaction under SET LOCAL
+ * statement_timeout, each part behind a savepoint;
  * nothing is created or changed on the server. The collector's own statements carry a marker comment and are left out
  * of the statement digests.
  */
@@ -51,6 +56,7 @@ public final class PostgresWorkloadCollector implements WorkloadCollector {
 
     private final ConnectorTimeouts timeouts;
     private final Clock clock;
+    private final RelationSchedule relations;
 
     /** Five seconds to connect and five per query: monitoring must not hang on a struggling server. */
     public PostgresWorkloadCollector(Clock clock) {
@@ -58,8 +64,14 @@ public final class PostgresWorkloadCollector implements WorkloadCollector {
     }
 
     public PostgresWorkloadCollector(ConnectorTimeouts timeouts, Clock clock) {
+        this(timeouts, clock, RelationPolling.DEFAULT);
+    }
+
+    /** @param relations how many tables and indexes a relation snapshot keeps, and how often one is taken (decision 0128) */
+    public PostgresWorkloadCollector(ConnectorTimeouts timeouts, Clock clock, RelationPolling relations) {
         this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.relations = new RelationSchedule(relations);
     }
 
     @Override
@@ -81,8 +93,9 @@ public final class PostgresWorkloadCollector implements WorkloadCollector {
             try (Statement st = connection.createStatement()) {
                 st.execute(MARK + "SET LOCAL statement_timeout = " + timeouts.query().toMillis());
             }
-            CollectedWorkload polled = poll(new CollectorSession(connection, PostgresWorkloadCollector::guarded));
+            CollectedWorkload polled = poll(new CollectorSession(connection, PostgresWorkloadCollector::guarded), target);
             connection.commit();
+            polled.relations().ifPresent(r -> relations.taken(target, r.at()));
             return polled;
         } catch (SQLException failure) {
             throw PostgresFailures.translate(failure, admitted.url(), target, admitted.target(), admitted.timeouts());
@@ -111,7 +124,7 @@ public final class PostgresWorkloadCollector implements WorkloadCollector {
     private record Server(Instant started, int version, double maxConnections, String database, boolean standby) {
     }
 
-    private CollectedWorkload poll(CollectorSession session) throws SQLException {
+    private CollectedWorkload poll(CollectorSession session, ConnectionTarget target) throws SQLException {
         Instant at = clock.instant();
         Map<Metric, Double> values = new EnumMap<>(Metric.class);
         List<Instant> resets = new ArrayList<>();
@@ -176,8 +189,11 @@ public final class PostgresWorkloadCollector implements WorkloadCollector {
         BlockingChains chains = blocked == 0 ? BlockingChains.NONE
                 : session.optional("Blocking chains", PostgresWorkloadCollector::chains).orElse(BlockingChains.NONE);
         Instant reset = resets.stream().max(Instant::compareTo).orElse(null);
-        return new CollectedWorkload(new CounterPoll(at, new ServerEpoch(server.started(), reset), values, statements), chains,
-                session.notes());
+        ServerEpoch epoch = new ServerEpoch(server.started(), reset);
+        Optional<RelationSnapshot> snapshot = relations.due(target, at)
+                ? PostgresRelationStats.read(session, at, epoch, server.database(), relations.polling().limit())
+                : Optional.empty();
+        return new CollectedWorkload(new CounterPoll(at, epoch, values, statements), chains, session.notes(), snapshot);
     }
 
     private static void checkpoints(CollectorSession session, Server server, Map<Metric, Double> values, List<Instant> resets)

@@ -850,4 +850,59 @@ final class EachCallAUnit {
             return unit(() -> inner.prune(before));
         }
     }
+
+    static final class RelationSeries extends Delegate<io.knobwright.model.workload.RelationSeriesRepository>
+            implements io.knobwright.model.workload.RelationSeriesRepository {
+        RelationSeries(io.knobwright.model.workload.RelationSeriesRepository inner, StoreContention contention) {
+            super(inner, contention);
+        }
+
+        @Override
+        public void record(long instanceId, io.knobwright.model.workload.RelationSnapshot snapshot) {
+            run(() -> inner.record(instanceId, snapshot));
+        }
+
+        @Override
+        public Optional<io.knobwright.model.workload.RelationSnapshot> latest(long instanceId) {
+            return unit(() -> inner.latest(instanceId));
+        }
+
+        @Override
+        public Optional<io.knobwright.model.workload.RelationActivity> activity(long instanceId) {
+            return unit(() -> inner.activity(instanceId));
+        }
+
+        @Override
+        public List<io.knobwright.model.workload.SizePoint> instanceSizes(long instanceId, Instant from, Instant to) {
+            return unit(() -> inner.instanceSizes(instanceId, from, to));
+        }
+
+        @Override
+        public Map<String, List<io.knobwright.model.workload.SizePoint>> databaseSizes(long instanceId, Instant from, Instant to) {
+            return unit(() -> inner.databaseSizes(instanceId, from, to));
+        }
+
+        @Override
+        public Map<io.knobwright.model.workload.TableRef, List<io.knobwright.model.workload.SizePoint>> tableSizes(
+                long instanceId, Instant from, Instant to) {
+            return unit(() -> inner.tableSizes(instanceId, from, to));
+        }
+
+        @Override
+        public List<io.knobwright.model.workload.SizePoint> tableSizes(long instanceId, io.knobwright.model.workload.TableRef table,
+                                                                       Instant from, Instant to) {
+            return unit(() -> inner.tableSizes(instanceId, table, from, to));
+        }
+
+        @Override
+        public Map<io.knobwright.model.workload.IndexRef, List<io.knobwright.model.workload.SizePoint>> indexSizes(
+                long instanceId, Instant from, Instant to) {
+            return unit(() -> inner.indexSizes(instanceId, from, to));
+        }
+
+        @Override
+        public void forget(long instanceId) {
+            run(() -> inner.forget(instanceId));
+        }
+    }
 }

@@ -32,7 +32,8 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                         PendingRestartRepository pendingRestarts,
                         io.knobwright.model.workload.QueryRepository queries,
                         WorkloadSeriesRepository workloadSeries,
-                        io.knobwright.model.workload.QueryHistoryRepository queryHistory) implements Repositories {
+                        io.knobwright.model.workload.QueryHistoryRepository queryHistory,
+                        io.knobwright.model.workload.RelationSeriesRepository relationSeries) implements Repositories {
 
     /** @param catalogCache the store's cache of stored server descriptions, shared by every transaction */
     JooqRepositories(DSLContext dsl, Clock clock, Map<Long, ParameterCatalog> catalogCache) {
@@ -42,7 +43,8 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                 new JooqAuditRepository(dsl), new JooqWebhookOutbox(dsl), new JooqHubSyncRepository(dsl),
                 new JooqApplyJournal(dsl), new JooqOverrideRepository(dsl), new JooqPendingRestarts(dsl),
                 new JooqQueryRepository(dsl), new JooqWorkloadSeries(dsl),
-                new JooqQueryHistory(dsl));
+                new JooqQueryHistory(dsl),
+                new JooqRelationSeries(dsl));
     }
 
     /**
@@ -60,6 +62,7 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                 new EachCallAUnit.Overrides(overrides, contention), new EachCallAUnit.PendingRestarts(pendingRestarts, contention),
                 new EachCallAUnit.Queries(queries, contention),
                 new EachCallAUnit.WorkloadSeries(workloadSeries, contention),
-                new EachCallAUnit.QueryHistory(queryHistory, contention));
+                new EachCallAUnit.QueryHistory(queryHistory, contention),
+                new EachCallAUnit.RelationSeries(relationSeries, contention));
     }
 }

@@ -179,8 +179,9 @@ final class JooqWorkloadSeries implements WorkloadSeriesRepository {
             int[] statements = sumStatements(db, floor(rawCut, HOURLY));
             int statementHoursDropped = db.deleteFrom(STATEMENT_POLL).where(STATEMENT_POLL.RESOLUTION.eq(HOURLY)
                     .and(STATEMENT_POLL.AT_MS.lt(fiveCut))).execute();
+            int relationsThinned = JooqRelationSeries.thin(db, retention, now);
             return new SeriesMaintenance(raw[0], raw[1], five[0], five[1], hourlyDropped, statements[0], statements[1],
-                    statementHoursDropped);
+                    statementHoursDropped, relationsThinned);
         });
     }
 
@@ -192,6 +193,7 @@ final class JooqWorkloadSeries implements WorkloadSeriesRepository {
             db.deleteFrom(METRIC_BASELINE).where(METRIC_BASELINE.INSTANCE_ID.eq(instanceId)).execute();
             db.deleteFrom(STATEMENT_POLL).where(STATEMENT_POLL.INSTANCE_ID.eq(instanceId)).execute();
             db.deleteFrom(STATEMENT_DIGEST).where(STATEMENT_DIGEST.INSTANCE_ID.eq(instanceId)).execute();
+            new JooqRelationSeries(db).forget(instanceId);
         });
     }
 

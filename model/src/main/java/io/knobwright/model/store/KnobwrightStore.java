@@ -286,6 +286,11 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
         return repositories.queryHistory();
     }
 
+    @Override
+    public io.knobwright.model.workload.RelationSeriesRepository relationSeries() {
+        return repositories.relationSeries();
+    }
+
     public CredentialVault vault() {
         return vault;
     }

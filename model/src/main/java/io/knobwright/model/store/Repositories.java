@@ -62,4 +62,7 @@ public interface Repositories {
 
     /** Each instance's fingerprints per day, from imported logs and collected statements (trends, regressions). */
     io.knobwright.model.workload.QueryHistoryRepository queryHistory();
+
+    /** Per-table and per-index statistics and sizes of each monitored instance (decision 0128). */
+    io.knobwright.model.workload.RelationSeriesRepository relationSeries();
 }
