@@ -115,7 +115,7 @@ public final class AppContext implements AutoCloseable {
         this.plans = new PlanService(library, store, effective, fleet, clock, author);
         this.webhookSender = new Lazy<>(() -> new WebhookSender(VersionProvider.version(), environment));
         this.monitor = new Lazy<>(() -> new io.knobwright.app.monitor.MonitorService(store.workloadSeries(),
-                io.knobwright.app.monitor.InstancePoller.connecting(store.vault(),
+                store.connectionUse(), io.knobwright.app.monitor.InstancePoller.connecting(store.vault(),
                         io.knobwright.connectors.WorkloadCollectors.defaults(clock)), clock, MONITOR_THREADS));
         this.notifications = new GovernanceNotifications(clock, new Lazy<>(() -> new WebhookDispatcher(store.webhooks(),
                 webhookSender.get(), Backoff.DEFAULT)));
@@ -352,5 +352,10 @@ public final class AppContext implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("Could not close the local store cleanly: " + e.getMessage(), e);
         }
+    }
+
+    /** Connection health of instances (decision 0131): a live poll through the monitor, its stored history, the analysis. */
+    public io.knobwright.app.health.ConnectionHealthService health() {
+        return new io.knobwright.app.health.ConnectionHealthService(monitor(), java.time.Clock.systemUTC());
     }
 }

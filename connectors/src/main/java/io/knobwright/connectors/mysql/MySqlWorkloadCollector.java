@@ -181,7 +181,8 @@ public final class MySqlWorkloadCollector implements WorkloadCollector {
         List<StatementCounters> statements = digests(session);
         BlockingChains chains = blocked == 0 ? BlockingChains.NONE
                 : session.optional("Blocking chains", c -> chains(c, identity, processes)).orElse(BlockingChains.NONE);
-        return new CollectedWorkload(new CounterPoll(at, epoch, values, statements), chains, session.notes());
+        io.knobwright.model.health.ConnectionSnapshot connections = MySqlConnections.read(session, at);
+        return new CollectedWorkload(new CounterPoll(at, epoch, values, statements), chains, session.notes(), connections);
     }
 
     private static boolean clientWork(Process p) {

@@ -8,6 +8,7 @@ import io.knobwright.connectors.jdbc.JdbcGate;
 import io.knobwright.connectors.jdbc.PostgresDialect;
 import io.knobwright.connectors.workload.CollectorSession;
 import io.knobwright.model.fleet.JdbcUrlSecrets;
+import io.knobwright.model.health.ConnectionSnapshot;
 import io.knobwright.model.workload.BlockedSession;
 import io.knobwright.model.workload.BlockingChains;
 import io.knobwright.model.workload.CollectedWorkload;
@@ -175,9 +176,10 @@ public final class PostgresWorkloadCollector implements WorkloadCollector {
         List<StatementCounters> statements = statements(session, server, values);
         BlockingChains chains = blocked == 0 ? BlockingChains.NONE
                 : session.optional("Blocking chains", PostgresWorkloadCollector::chains).orElse(BlockingChains.NONE);
+        ConnectionSnapshot connections = PostgresConnections.read(session, at);
         Instant reset = resets.stream().max(Instant::compareTo).orElse(null);
         return new CollectedWorkload(new CounterPoll(at, new ServerEpoch(server.started(), reset), values, statements), chains,
-                session.notes());
+                session.notes(), connections);
     }
 
     private static void checkpoints(CollectorSession session, Server server, Map<Metric, Double> values, List<Instant> resets)

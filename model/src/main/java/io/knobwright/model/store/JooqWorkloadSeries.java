@@ -177,6 +177,8 @@ final class JooqWorkloadSeries implements WorkloadSeriesRepository {
             int hourlyDropped = db.deleteFrom(METRIC_POLL).where(METRIC_POLL.RESOLUTION.eq(HOURLY)
                     .and(METRIC_POLL.AT_MS.lt(hourCut))).execute();
             int[] statements = sumStatements(db, floor(rawCut, HOURLY));
+            // connection use (decision 0131) ages with the series, in the same unit
+            JooqConnectionUse.maintain(db, rawCut, fiveCut, hourCut);
             int statementHoursDropped = db.deleteFrom(STATEMENT_POLL).where(STATEMENT_POLL.RESOLUTION.eq(HOURLY)
                     .and(STATEMENT_POLL.AT_MS.lt(fiveCut))).execute();
             return new SeriesMaintenance(raw[0], raw[1], five[0], five[1], hourlyDropped, statements[0], statements[1],
@@ -192,6 +194,7 @@ final class JooqWorkloadSeries implements WorkloadSeriesRepository {
             db.deleteFrom(METRIC_BASELINE).where(METRIC_BASELINE.INSTANCE_ID.eq(instanceId)).execute();
             db.deleteFrom(STATEMENT_POLL).where(STATEMENT_POLL.INSTANCE_ID.eq(instanceId)).execute();
             db.deleteFrom(STATEMENT_DIGEST).where(STATEMENT_DIGEST.INSTANCE_ID.eq(instanceId)).execute();
+            JooqConnectionUse.forget(db, instanceId);
         });
     }
 

@@ -281,6 +281,11 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
         return repositories.workloadSeries();
     }
 
+    @Override
+    public io.knobwright.model.health.ConnectionUseRepository connectionUse() {
+        return repositories.connectionUse();
+    }
+
     public CredentialVault vault() {
         return vault;
     }

@@ -59,4 +59,7 @@ public interface Repositories {
 
     /** What the collectors measured on each monitored instance: the series, statement digests and the last raw poll. */
     io.knobwright.model.workload.WorkloadSeriesRepository workloadSeries();
+
+    /** Connection use over time per application, user and client (decision 0131). */
+    io.knobwright.model.health.ConnectionUseRepository connectionUse();
 }
