@@ -25,6 +25,11 @@ public final class ConnectionLogLine {
 
     public static Optional<ConnectionEvent> parse(String message, Instant at, String process, String user, String database,
                                                   String application, String client) {
+        // the stderr prefix's %a, %u and %d print "[unknown]" before the session has them
+        user = known(user);
+        database = known(database);
+        application = known(application);
+        client = known(client);
         if (message.startsWith(AUTHORIZED)) {
             String rest = message.substring(AUTHORIZED.length());
             return Optional.of(new ConnectionEvent(at, ConnectionEvent.Kind.CONNECTED, process, field(rest, "user=", user),
@@ -54,6 +59,10 @@ public final class ConnectionLogLine {
         int to = rest.indexOf(' ', from);
         String value = (to < 0 ? rest.substring(from) : rest.substring(from, to)).strip();
         return value;
+    }
+
+    private static String known(String field) {
+        return field == null || field.equals("[unknown]") ? "" : field;
     }
 
     /** "H:MM:SS.fff" as seconds, NaN when it is not that. */
