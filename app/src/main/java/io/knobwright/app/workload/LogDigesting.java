@@ -4,6 +4,7 @@ import io.knobwright.connectors.logs.ImportControl;
 import io.knobwright.connectors.logs.ImportCounts;
 import io.knobwright.connectors.logs.LogImporter;
 import io.knobwright.connectors.logs.LogSource;
+import io.knobwright.model.health.ConnectionStorm;
 import io.knobwright.model.workload.BurstDetector;
 import io.knobwright.model.workload.Fingerprinter;
 import io.knobwright.model.workload.FingerprintDigest;
@@ -21,14 +22,18 @@ import java.util.List;
  * @param digest the fingerprints of the log
  * @param bursts the N+1 bursts found (per parsing thread: a loop that straddles two ranges counts as two shorter ones)
  * @param counts what the parsers met
+ * @param connections log_connections / log_disconnections lines of a PostgreSQL log, per second (decision 0131)
  */
-public record LogDigesting(FingerprintDigest digest, List<BurstDetector.Burst> bursts, ImportCounts counts) {
+public record LogDigesting(FingerprintDigest digest, List<BurstDetector.Burst> bursts, ImportCounts counts,
+                           ConnectionStorm.Summary connections) {
 
     public static LogDigesting run(LogSource source, int threads, Fingerprinter fingerprinter, ZoneId zone,
                                    ImportControl control) {
         List<FingerprintDigest> digests = Collections.synchronizedList(new ArrayList<>());
         List<BurstDetector> detectors = Collections.synchronizedList(new ArrayList<>());
         List<BurstDetector.Burst> bursts = Collections.synchronizedList(new ArrayList<>());
+        // connection lines are few next to statements: one shared tally, locked per event
+        ConnectionStorm storm = new ConnectionStorm();
         ImportCounts counts = LogImporter.run(source, threads, i -> {
             FingerprintDigest digest = new FingerprintDigest(fingerprinter, zone);
             BurstDetector detector = new BurstDetector(bursts::add);
@@ -39,10 +44,14 @@ public record LogDigesting(FingerprintDigest digest, List<BurstDetector.Burst> b
                 digest.add(statement, id);
                 detector.accept(statement, id);
             };
+        }, i -> event -> {
+            synchronized (storm) {
+                storm.add(event);
+            }
         }, control);
         detectors.forEach(BurstDetector::finish);
         FingerprintDigest all = new FingerprintDigest(fingerprinter, zone);
         digests.forEach(all::merge);
-        return new LogDigesting(all, List.copyOf(bursts), counts);
+        return new LogDigesting(all, List.copyOf(bursts), counts, storm.summary());
     }
 }

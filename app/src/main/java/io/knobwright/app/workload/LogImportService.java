@@ -62,8 +62,10 @@ public final class LogImportService {
      * @param counts   what the parsers met
      * @param folded   fingerprints folded together to bound memory (0 normally)
      * @param elapsed  parse, fingerprint and store time
+     * @param connections log_connections / log_disconnections lines met, per second (decision 0131)
      */
-    public record Result(LogImportRecord record, LogSource source, ImportCounts counts, long folded, Duration elapsed) {
+    public record Result(LogImportRecord record, LogSource source, ImportCounts counts, long folded, Duration elapsed,
+                         io.knobwright.model.health.ConnectionStorm.Summary connections) {
 
         /** Megabytes of log read per second (of the file as stored: compressed bytes for gzip). */
         public double megabytesPerSecond() {
@@ -111,7 +113,8 @@ public final class LogImportService {
                 file.toAbsolutePath().toString(), key, source.format().cliName(), source.prefix(), source.size(),
                 counts.statements(), counts.skipped(), counts.malformed(), imported, bursts.size(), actor, clock.instant()),
                 List.copyOf(bursts));
-        return new Result(record, source, counts, all.foldedFingerprints(), Duration.between(started, clock.instant()));
+        return new Result(record, source, counts, all.foldedFingerprints(), Duration.between(started, clock.instant()),
+                digested.connections());
     }
 
     /** The instance's top queries by {@code order}. */
