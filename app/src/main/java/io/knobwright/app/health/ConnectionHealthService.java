@@ -61,9 +61,6 @@ public final class ConnectionHealthService {
                     + " read (" + String.join("; ", outcome.collected().orElseThrow().notes()) + "). Grant the login pg_monitor"
                     + " (PostgreSQL) or PROCESS (MySQL/MariaDB) and ask again.");
         }
-        List<String> notes = outcome.collected().orElseThrow().notes();
-        snapshot = new ConnectionSnapshot(snapshot.at(), snapshot.limits(), snapshot.total(), snapshot.active(), snapshot.groups(),
-                snapshot.idleInTransaction(), snapshot.waits(), notes);
         Instant now = clock.instant();
         List<ConnectionUse> history = history(instance.id(), TREND_WINDOW, now);
         List<Double> active = series.points(instance.id(), Metric.ACTIVE_SESSIONS, now.minus(CONCURRENCY_WINDOW), now.plusMillis(1))

@@ -44,7 +44,13 @@ final class MySqlConnections {
         if (settings == null) {
             return null;
         }
-        Map<String, String> programs = session.optional("Application names (performance_schema.session_connect_attrs)", c -> {
+        boolean performanceSchema = session.optional("performance_schema", c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT @@performance_schema")) {
+                return rs.next() && rs.getInt(1) == 1;
+            }
+        }).orElse(false);
+        Map<String, String> programs = !performanceSchema ? Map.of()
+                : session.optional("Application names (performance_schema.session_connect_attrs)", c -> {
             Map<String, String> out = new HashMap<>();
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT PROCESSLIST_ID, ATTR_VALUE"
                     + " FROM performance_schema.session_connect_attrs WHERE ATTR_NAME = 'program_name'")) {
@@ -118,11 +124,11 @@ final class MySqlConnections {
             }
             return out;
         }).orElse(List.of());
-        if (programs.isEmpty()) {
+        if (!performanceSchema) {
             session.note("Application names not known: MySQL/MariaDB have no application_name; the clients' program_name"
                     + " connection attribute needs performance_schema = ON");
         }
         return new ConnectionSnapshot(at, new ConnectionLimits(Math.max(1, settings[0]), 0, 0, scoped), sessions.size(), active,
-                ConnectionSnapshot.bounded(groups, ConnectionSnapshot.MAX_GROUPS), idle, waits, List.of());
+                ConnectionSnapshot.bounded(groups, ConnectionSnapshot.MAX_GROUPS), idle, waits, session.notes());
     }
 }

@@ -79,7 +79,8 @@ public final class MySqlWorkloadCollector implements WorkloadCollector {
                         ? "SET SESSION max_statement_time = " + timeouts.query().toMillis() / 1000.0
                         : "SET SESSION max_execution_time = " + timeouts.query().toMillis());
             }
-            return poll(new CollectorSession(connection, MySqlWorkloadCollector::plain), identity);
+            return poll(new CollectorSession(connection, MySqlWorkloadCollector::plain), identity,
+                    new CollectorSession(connection, MySqlWorkloadCollector::plain));
         } catch (SQLException failure) {
             throw MySqlFailures.translate(failure, admitted.engine(), admitted.url(), target, admitted.target(), admitted.timeouts());
         }
@@ -92,7 +93,9 @@ public final class MySqlWorkloadCollector implements WorkloadCollector {
     private record Process(String id, String user, String db, String command, String state, double seconds, String info) {
     }
 
-    private CollectedWorkload poll(CollectorSession session, ServerIdentity identity) throws SQLException {
+    /** @param connectionPart the connection part's own session, so its notes go with the connection report (decision 0131) */
+    private CollectedWorkload poll(CollectorSession session, ServerIdentity identity, CollectorSession connectionPart)
+            throws SQLException {
         Instant at = clock.instant();
         Map<String, String> status = session.required(MySqlWorkloadCollector::globalStatus);
         Map<Metric, Double> values = new EnumMap<>(Metric.class);
@@ -181,7 +184,10 @@ public final class MySqlWorkloadCollector implements WorkloadCollector {
         List<StatementCounters> statements = digests(session);
         BlockingChains chains = blocked == 0 ? BlockingChains.NONE
                 : session.optional("Blocking chains", c -> chains(c, identity, processes)).orElse(BlockingChains.NONE);
-        io.knobwright.model.health.ConnectionSnapshot connections = MySqlConnections.read(session, at);
+        io.knobwright.model.health.ConnectionSnapshot connections = MySqlConnections.read(connectionPart, at);
+        if (connections == null) {
+            connectionPart.notes().forEach(session::note);
+        }
         return new CollectedWorkload(new CounterPoll(at, epoch, values, statements), chains, session.notes(), connections);
     }
 

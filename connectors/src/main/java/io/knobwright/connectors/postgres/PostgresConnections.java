@@ -115,7 +115,7 @@ final class PostgresConnections {
             return out;
         }).orElse(Map.of());
         return new ConnectionSnapshot(at, new ConnectionLimits(settings[0], settings[1], settings[2], scoped), totals[0], totals[1],
-                ConnectionSnapshot.bounded(groups, ConnectionSnapshot.MAX_GROUPS), idle, waits, List.of());
+                ConnectionSnapshot.bounded(groups, ConnectionSnapshot.MAX_GROUPS), idle, waits, session.notes());
     }
 
     private static ResultSet query(Connection c, String sql) throws SQLException {

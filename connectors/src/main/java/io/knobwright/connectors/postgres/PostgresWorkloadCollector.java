@@ -82,7 +82,8 @@ public final class PostgresWorkloadCollector implements WorkloadCollector {
             try (Statement st = connection.createStatement()) {
                 st.execute(MARK + "SET LOCAL statement_timeout = " + timeouts.query().toMillis());
             }
-            CollectedWorkload polled = poll(new CollectorSession(connection, PostgresWorkloadCollector::guarded));
+            CollectedWorkload polled = poll(new CollectorSession(connection, PostgresWorkloadCollector::guarded),
+                    new CollectorSession(connection, PostgresWorkloadCollector::guarded));
             connection.commit();
             return polled;
         } catch (SQLException failure) {
@@ -112,7 +113,8 @@ public final class PostgresWorkloadCollector implements WorkloadCollector {
     private record Server(Instant started, int version, double maxConnections, String database, boolean standby) {
     }
 
-    private CollectedWorkload poll(CollectorSession session) throws SQLException {
+    /** @param connectionPart the connection part's own session, so its notes go with the connection report (decision 0131) */
+    private CollectedWorkload poll(CollectorSession session, CollectorSession connectionPart) throws SQLException {
         Instant at = clock.instant();
         Map<Metric, Double> values = new EnumMap<>(Metric.class);
         List<Instant> resets = new ArrayList<>();
@@ -176,7 +178,10 @@ public final class PostgresWorkloadCollector implements WorkloadCollector {
         List<StatementCounters> statements = statements(session, server, values);
         BlockingChains chains = blocked == 0 ? BlockingChains.NONE
                 : session.optional("Blocking chains", PostgresWorkloadCollector::chains).orElse(BlockingChains.NONE);
-        ConnectionSnapshot connections = PostgresConnections.read(session, at);
+        ConnectionSnapshot connections = PostgresConnections.read(connectionPart, at);
+        if (connections == null) {
+            connectionPart.notes().forEach(session::note);
+        }
         Instant reset = resets.stream().max(Instant::compareTo).orElse(null);
         return new CollectedWorkload(new CounterPoll(at, new ServerEpoch(server.started(), reset), values, statements), chains,
                 session.notes(), connections);
