@@ -69,7 +69,7 @@ final class PostgresConnections {
             // the server sorts and cuts: a poll of a server with thousands of distinct clients stays small
             try (ResultSet rs = query(c, "SELECT coalesce(application_name, ''), coalesce(usename, ''),"
                     + " coalesce(host(client_addr), ''), coalesce(datname, ''), coalesce(state, ''), count(*)::int,"
-                    + " sum(count(*)) OVER ()::int, sum(count(*) FILTER (WHERE state = 'active')) OVER ()::int"
+                    + " sum(count(*)) OVER ()::int, sum(count(*) FILTER (WHERE state = 'active' AND pid <> pg_backend_pid())) OVER ()::int"
                     + " FROM pg_stat_activity WHERE " + CLIENT + " GROUP BY 1, 2, 3, 4, 5 ORDER BY 6 DESC, 1, 2, 3, 4, 5 LIMIT "
                     + (ConnectionSnapshot.MAX_GROUPS + 1) * 4)) {
                 while (rs.next()) {

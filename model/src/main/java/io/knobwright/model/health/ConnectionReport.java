@@ -27,6 +27,8 @@ public record ConnectionReport(ConnectionSnapshot snapshot, double utilisation, 
     public static final double CRITICAL = 0.95;
     /** An idle transaction older than this is a leak unless the caller says otherwise. */
     public static final Duration DEFAULT_LEAK_AGE = Duration.ofMinutes(5);
+    /** Polled active-session counts needed before their percentiles size a pool. */
+    public static final int MIN_ACTIVE_POINTS = 30;
     /** The trend's date alerts when it is nearer than this. */
     public static final Duration TREND_HORIZON = Duration.ofDays(1);
 
@@ -94,7 +96,10 @@ public record ConnectionReport(ConnectionSnapshot snapshot, double utilisation, 
         Set<String> pairs = new HashSet<>();
         s.groups().stream().filter(g -> !g.user().equals(ConnectionGroup.OTHER))
                 .forEach(g -> pairs.add(g.user() + "\u0000" + g.database()));
-        PoolAdvice advice = PoolAdvice.from(percentile(active, 0.95), percentile(active, 0.99), peak, cores, pairs.size(), usable);
+        // a handful of polls is no measure of concurrency: below MIN_ACTIVE_POINTS the advice says it is not measured yet
+        List<Double> measured = active.size() < MIN_ACTIVE_POINTS ? List.of() : active;
+        PoolAdvice advice = PoolAdvice.from(percentile(measured, 0.95), percentile(measured, 0.99), peak, cores, pairs.size(),
+                usable);
         Map<String, Integer> byApp = new TreeMap<>();
         Map<String, Integer> byUser = new TreeMap<>();
         Map<String, Integer> byClient = new TreeMap<>();

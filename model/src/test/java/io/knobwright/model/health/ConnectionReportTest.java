@@ -124,6 +124,14 @@ class ConnectionReportTest {
     }
 
     @Test
+    void aFewPollsOfActiveSessionsAreNotYetAMeasure() {
+        ConnectionReport r = ConnectionReport.of(snapshot(10, 100, 3, 0, List.of(), List.of()), List.of(), List.of(0.0, 1.0),
+                OptionalInt.of(2), Duration.ofMinutes(5), NOW);
+
+        assertThat(r.advice().reasoning().getFirst()).startsWith("active sessions not measured yet");
+    }
+
+    @Test
     void withoutMeasuredConcurrencyTheAdviceSaysSoAndStartsFromTheCores() {
         PoolAdvice advice = PoolAdvice.from(Double.NaN, Double.NaN, 12, OptionalInt.of(2), 1, 97);
 
