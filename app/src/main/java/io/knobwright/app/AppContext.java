@@ -117,7 +117,7 @@ public final class AppContext implements AutoCloseable {
         this.webhookSender = new Lazy<>(() -> new WebhookSender(VersionProvider.version(), environment));
         this.relationSeries = store.relationSeries();
         this.monitor = new Lazy<>(() -> new io.knobwright.app.monitor.MonitorService(store.workloadSeries(),
-                relationSeries, io.knobwright.app.monitor.InstancePoller.connecting(store.vault(),
+                relationSeries, store.connectionUse(), io.knobwright.app.monitor.InstancePoller.connecting(store.vault(),
                         io.knobwright.connectors.WorkloadCollectors.defaults(clock)), clock, MONITOR_THREADS));
         this.notifications = new GovernanceNotifications(clock, new Lazy<>(() -> new WebhookDispatcher(store.webhooks(),
                 webhookSender.get(), Backoff.DEFAULT)));
@@ -375,5 +375,10 @@ public final class AppContext implements AutoCloseable {
     /** Each instance's fingerprints per day: collector roll-ups, retention, trends and regressions (decision 0127). */
     public io.knobwright.app.workload.QueryHistoryService queryHistory() {
         return queryHistory;
+    }
+
+    /** Connection health of instances (decision 0131): a live poll through the monitor, its stored history, the analysis. */
+    public io.knobwright.app.health.ConnectionHealthService health() {
+        return new io.knobwright.app.health.ConnectionHealthService(monitor(), java.time.Clock.systemUTC());
     }
 }

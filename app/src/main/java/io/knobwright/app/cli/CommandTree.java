@@ -63,7 +63,8 @@ final class CommandTree {
                     command(BenchOverridesCommand.class), command(BenchStartupCommand.class), command(BenchStartupTrainingCommand.class),
                     command(BenchLogImportCommand.class), command(BenchFingerprintsCommand.class),
                     command(BenchCollectorsCommand.class)),
-            group(StorageCommand.class, command(StorageTablesCommand.class)));
+            group(StorageCommand.class, command(StorageTablesCommand.class)),
+            group(HealthCommand.class, command(HealthConnectionsCommand.class)));
 
     /**
      * The top command's options that every command inherits ({@link KnobwrightCommand}), which may stand between

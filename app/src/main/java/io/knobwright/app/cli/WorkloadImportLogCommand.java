@@ -85,6 +85,10 @@ final class WorkloadImportLogCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  %,d rarely seen fingerprints were counted together as \"other\" to bound memory.%n",
                     result.folded());
         }
+        if (result.connections().connections() + result.connections().disconnections() > 0) {
+            // log_connections / log_disconnections lines (decision 0131): a storm of short connections, per second
+            result.connections().lines().forEach(line -> out.println("  connections: " + line));
+        }
         out.printf(Locale.ROOT, "  %.1f MB in %.1f s (%.0f MB/s). See `knobwright workload top --instance %s`.%n",
                 r.bytes() / 1e6, report.seconds(), result.megabytesPerSecond(), instance);
         return ExitCodes.OK;

@@ -2,6 +2,7 @@ package io.knobwright.app.monitor;
 
 import io.knobwright.model.UserError;
 import io.knobwright.model.fleet.Instance;
+import io.knobwright.model.health.ConnectionUseRepository;
 import io.knobwright.model.workload.CollectedWorkload;
 import io.knobwright.model.workload.CounterPoll;
 import io.knobwright.model.workload.CounterRates;
@@ -43,6 +44,7 @@ public final class MonitorService implements AutoCloseable {
 
     private final WorkloadSeriesRepository series;
     private final RelationSeriesRepository relations;
+    private final ConnectionUseRepository connectionUse;
     private final InstancePoller poller;
     private final Clock clock;
     private final ExecutorService pool;
@@ -52,19 +54,48 @@ public final class MonitorService implements AutoCloseable {
     /** Each instance's last raw poll, as stored: saves reading it back from the store at every poll. */
     private final Map<Long, CounterPoll> baselines = new ConcurrentHashMap<>();
     private final PollStats stats = new PollStats();
+    /** For a monitor without a connection-use store (benches, tests of the series alone). */
+    private static final ConnectionUseRepository NO_CONNECTION_USE = new ConnectionUseRepository() {
+        @Override
+        public void record(long instanceId, io.knobwright.model.health.ConnectionSnapshot snapshot) {
+        }
+
+        @Override
+        public List<io.knobwright.model.health.ConnectionUse> use(long instanceId, Instant from, Instant to) {
+            return List.of();
+        }
+
+        @Override
+        public void forget(long instanceId) {
+        }
+    };
     private volatile Consumer<PollOutcome> listener = outcome -> { };
 
     /** @param threads the most polls that run at once */
     public MonitorService(WorkloadSeriesRepository series, InstancePoller poller, Clock clock, int threads) {
-        this(series, null, poller, clock, threads);
+        this(series, null, NO_CONNECTION_USE, poller, clock, threads);
+    }
+
+    /** Also stores per-table and per-index snapshots in {@code relations} (decision 0128). */
+    public MonitorService(WorkloadSeriesRepository series, RelationSeriesRepository relations, InstancePoller poller, Clock clock,
+                          int threads) {
+        this(series, relations, NO_CONNECTION_USE, poller, clock, threads);
+    }
+
+    /** Also stores each poll's connections by application, user and client in {@code connectionUse} (decision 0131). */
+    public MonitorService(WorkloadSeriesRepository series, ConnectionUseRepository connectionUse, InstancePoller poller,
+                          Clock clock, int threads) {
+        this(series, null, connectionUse, poller, clock, threads);
     }
 
     /**
-     * @param relations where per-table and per-index snapshots go (decision 0128); null to drop them
-     * @param threads   the most polls that run at once
+     * @param relations     where per-table and per-index snapshots go (decision 0128); null to drop them
+     * @param connectionUse where each poll's connections go (decision 0131)
+     * @param threads       the most polls that run at once
      */
-    public MonitorService(WorkloadSeriesRepository series, RelationSeriesRepository relations, InstancePoller poller, Clock clock,
-                          int threads) {
+    public MonitorService(WorkloadSeriesRepository series, RelationSeriesRepository relations,
+                          ConnectionUseRepository connectionUse, InstancePoller poller, Clock clock, int threads) {
+        this.connectionUse = Objects.requireNonNull(connectionUse, "connectionUse");
         this.series = Objects.requireNonNull(series, "series");
         this.relations = relations;
         this.poller = Objects.requireNonNull(poller, "poller");
@@ -102,6 +133,9 @@ public final class MonitorService implements AutoCloseable {
             baselines.put(instance.id(), collected.poll());
             if (relations != null && collected.relations().isPresent()) {
                 relations.record(instance.id(), collected.relations().get());
+            }
+            if (collected.connections() != null) {
+                connectionUse.record(instance.id(), collected.connections());
             }
             outcome = PollOutcome.collected(instance.id(), instance.name(), started, collected, points, Duration.ofNanos(System.nanoTime() - t0));
         } catch (RuntimeException failure) {
@@ -157,6 +191,16 @@ public final class MonitorService implements AutoCloseable {
     public void maintainEvery(Duration every, SeriesRetention retention, Consumer<SeriesMaintenance> done) {
         timer.scheduleWithFixedDelay(() -> pool.execute(() -> done.accept(series.maintain(retention, clock.instant()))),
                 every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Where this monitor stores connection use (decision 0131). */
+    public ConnectionUseRepository connectionUse() {
+        return connectionUse;
+    }
+
+    /** The stored series this monitor writes. */
+    public io.knobwright.model.workload.MetricHistory series() {
+        return series;
     }
 
     /** The last outcome of each instance polled by this service. */

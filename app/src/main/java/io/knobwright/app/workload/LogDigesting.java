@@ -4,6 +4,7 @@ import io.knobwright.connectors.logs.ImportControl;
 import io.knobwright.connectors.logs.ImportCounts;
 import io.knobwright.connectors.logs.LogImporter;
 import io.knobwright.connectors.logs.LogSource;
+import io.knobwright.model.health.ConnectionStorm;
 import io.knobwright.model.workload.BurstDetector;
 import io.knobwright.model.workload.DailyQueryDigest;
 import io.knobwright.model.workload.Fingerprinter;
@@ -23,9 +24,10 @@ import java.util.List;
  * @param bursts the N+1 bursts found (per parsing thread: a loop that straddles two ranges counts as two shorter ones)
  * @param counts what the parsers met
  * @param days   the log's fingerprints per day, by each statement's own time (decision 0127)
+ * @param connections log_connections / log_disconnections lines of a PostgreSQL log, per second (decision 0131)
  */
 public record LogDigesting(FingerprintDigest digest, List<BurstDetector.Burst> bursts, ImportCounts counts,
-                           DailyQueryDigest days) {
+                           DailyQueryDigest days, ConnectionStorm.Summary connections) {
 
     public static LogDigesting run(LogSource source, int threads, Fingerprinter fingerprinter, ZoneId zone,
                                    ImportControl control) {
@@ -33,6 +35,8 @@ public record LogDigesting(FingerprintDigest digest, List<BurstDetector.Burst> b
         List<BurstDetector> detectors = Collections.synchronizedList(new ArrayList<>());
         List<DailyQueryDigest> dailies = Collections.synchronizedList(new ArrayList<>());
         List<BurstDetector.Burst> bursts = Collections.synchronizedList(new ArrayList<>());
+        // connection lines are few next to statements: one shared tally, locked per event
+        ConnectionStorm storm = new ConnectionStorm();
         ImportCounts counts = LogImporter.run(source, threads, i -> {
             FingerprintDigest digest = new FingerprintDigest(fingerprinter, zone);
             BurstDetector detector = new BurstDetector(bursts::add);
@@ -46,12 +50,16 @@ public record LogDigesting(FingerprintDigest digest, List<BurstDetector.Burst> b
                 daily.add(id, statement.at(), statement.durationMs(), statement.rows());
                 detector.accept(statement, id);
             };
+        }, i -> event -> {
+            synchronized (storm) {
+                storm.add(event);
+            }
         }, control);
         detectors.forEach(BurstDetector::finish);
         FingerprintDigest all = new FingerprintDigest(fingerprinter, zone);
         digests.forEach(all::merge);
         DailyQueryDigest days = new DailyQueryDigest(zone);
         dailies.forEach(days::merge);
-        return new LogDigesting(all, List.copyOf(bursts), counts, days);
+        return new LogDigesting(all, List.copyOf(bursts), counts, days, storm.summary());
     }
 }

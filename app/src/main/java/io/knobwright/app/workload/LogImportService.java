@@ -62,8 +62,10 @@ public final class LogImportService {
      * @param counts   what the parsers met
      * @param folded   fingerprints folded together to bound memory (0 normally)
      * @param elapsed  parse, fingerprint and store time
+     * @param connections log_connections / log_disconnections lines met, per second (decision 0131)
      */
-    public record Result(LogImportRecord record, LogSource source, ImportCounts counts, long folded, Duration elapsed) {
+    public record Result(LogImportRecord record, LogSource source, ImportCounts counts, long folded, Duration elapsed,
+                         io.knobwright.model.health.ConnectionStorm.Summary connections) {
 
         /** Megabytes of log read per second (of the file as stored: compressed bytes for gzip). */
         public double megabytesPerSecond() {
@@ -122,7 +124,8 @@ public final class LogImportService {
             repositories.queryHistory().add(instance.id(), days, texts);
             return stored;
         });
-        return new Result(record, source, counts, all.foldedFingerprints(), Duration.between(started, clock.instant()));
+        return new Result(record, source, counts, all.foldedFingerprints(), Duration.between(started, clock.instant()),
+                digested.connections());
     }
 
     /** The instance's top queries by {@code order}. */

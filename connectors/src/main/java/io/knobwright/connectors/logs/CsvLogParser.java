@@ -138,7 +138,15 @@ final class CsvLogParser extends RecordParser {
                                 application(b), kind == PgStatements.TIMED_STATEMENT ? statements.durationMs : 0, -1,
                                 statements.text(m, statements.textStart, me, false)));
                 case PgStatements.DURATION -> statements.duration(process, at(b), statements.durationMs);
-                case PgStatements.OTHER -> counts.skipped++;
+                case PgStatements.OTHER -> {
+                    counts.skipped++;
+                    if (statements.wantsConnection(m, ms, me)) {
+                        statements.connection(new String(m, ms, me - ms, java.nio.charset.StandardCharsets.UTF_8), at(b), process,
+                                strings.get(b, start[USER], end[USER]), strings.get(b, start[DATABASE], end[DATABASE]),
+                                end[APPLICATION] > start[APPLICATION] ? strings.get(b, start[APPLICATION], end[APPLICATION]) : "",
+                                strings.get(b, start[HOST], end[HOST]));
+                    }
+                }
                 default -> counts.malformed(offset(p), "a duration that is no number of milliseconds", b, p, recordEnd);
             }
             return;

@@ -80,7 +80,15 @@ final class JsonLogParser extends RecordParser {
                             kind == PgStatements.TIMED_STATEMENT ? statements.durationMs : 0, -1, text));
                 }
                 case PgStatements.DURATION -> statements.duration(process, at(b), statements.durationMs);
-                case PgStatements.OTHER -> counts.skipped++;
+                case PgStatements.OTHER -> {
+                    counts.skipped++;
+                    if (statements.wantsConnection(m, ms, me)) {
+                        // the message first: the other values may reuse the scratch buffer it is in
+                        String message = new String(m, ms, me - ms, java.nio.charset.StandardCharsets.UTF_8);
+                        statements.connection(message, at(b), process, value(b, USER), value(b, DATABASE),
+                                start[APPLICATION] >= 0 ? value(b, APPLICATION) : "", value(b, HOST));
+                    }
+                }
                 default -> counts.malformed(offset(p), "a duration that is no number of milliseconds", b, p, recordEnd);
             }
             return;

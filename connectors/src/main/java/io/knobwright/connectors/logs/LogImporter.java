@@ -1,6 +1,7 @@
 package io.knobwright.connectors.logs;
 
 import io.knobwright.model.UserError;
+import io.knobwright.model.health.ConnectionEvent;
 import io.knobwright.model.workload.LoggedStatement;
 
 import java.io.BufferedInputStream;
@@ -137,6 +138,16 @@ public final class LogImporter {
      */
     public static ImportCounts run(LogSource source, int threads, IntFunction<Consumer<LoggedStatement>> sinks,
                                    ImportControl control) {
+        return run(source, threads, sinks, null, control);
+    }
+
+    /**
+     * As {@link #run(LogSource, int, IntFunction, ImportControl)}, and also hands each PostgreSQL log_connections /
+     * log_disconnections line as a {@link ConnectionEvent} to {@code events.apply(i)} of the range it is in (on that
+     * range's thread); {@code events} null leaves them out.
+     */
+    public static ImportCounts run(LogSource source, int threads, IntFunction<Consumer<LoggedStatement>> sinks,
+                                   IntFunction<Consumer<ConnectionEvent>> events, ImportControl control) {
         boolean splittable = !source.gzip() && source.format() != LogFormat.MYSQL_SLOW && source.size() > 4L << 20;
         int parts = splittable ? Math.max(1, threads) : 1;
         long[] starts = new long[parts + 1];
@@ -147,7 +158,7 @@ public final class LogImporter {
         RecordParser[] parsers = new RecordParser[parts];
         ImportCounts[] counts = new ImportCounts[parts];
         if (parts == 1) {
-            counts[0] = parse(source, 0, starts[1], sinks.apply(0), control, parsers, 0);
+            counts[0] = parse(source, 0, starts[1], sinks.apply(0), events, control, parsers, 0);
         } else {
             AtomicReference<Throwable> failure = new AtomicReference<>();
             List<Thread> running = new ArrayList<>();
@@ -156,7 +167,7 @@ public final class LogImporter {
                 Consumer<LoggedStatement> sink = sinks.apply(i);
                 running.add(Thread.ofPlatform().name("log-import-" + i).start(() -> {
                     try {
-                        counts[part] = parse(source, starts[part], starts[part + 1], sink, control, parsers, part);
+                        counts[part] = parse(source, starts[part], starts[part + 1], sink, events, control, parsers, part);
                     } catch (Throwable t) {
                         failure.compareAndSet(null, t);
                         control.cancel();
@@ -222,7 +233,8 @@ public final class LogImporter {
     }
 
     private static ImportCounts parse(LogSource source, long from, long to, Consumer<LoggedStatement> sink,
-                                      ImportControl control, RecordParser[] parsers, int part) {
+                                      IntFunction<Consumer<ConnectionEvent>> events, ImportControl control,
+                                      RecordParser[] parsers, int part) {
         try (FileChannel channel = FileChannel.open(source.file(), StandardOpenOption.READ)) {
             channel.position(from);
             InputStream in = Channels.newInputStream(channel);
@@ -239,6 +251,10 @@ public final class LogImporter {
                 case JSONLOG -> new JsonLogParser(window, to, sink);
                 case MYSQL_SLOW -> new MySqlSlowLogParser(window, to, sink, ZoneId.systemDefault());
             };
+            PgStatements statements = statements(parser);
+            if (events != null && statements != null) {
+                statements.connections = events.apply(part);
+            }
             parsers[part] = parser;
             return parser.run();
         } catch (IOException e) {

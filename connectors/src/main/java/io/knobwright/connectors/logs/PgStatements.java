@@ -1,5 +1,7 @@
 package io.knobwright.connectors.logs;
 
+import io.knobwright.model.health.ConnectionEvent;
+import io.knobwright.model.health.ConnectionLogLine;
 import io.knobwright.model.workload.LoggedStatement;
 
 import java.nio.charset.StandardCharsets;
@@ -40,6 +42,12 @@ final class PgStatements {
     /** Durations that came before any statement of their process in this byte range (its statement is in the range before). */
     final Map<Long, Double> orphanDurations = new HashMap<>();
     private final Set<Long> processesWithStatements = new HashSet<>();
+
+    /**
+     * Receives log_connections / log_disconnections lines as events when set (decision 0131); when null they are
+     * skipped like any other message.
+     */
+    Consumer<ConnectionEvent> connections;
 
     /** Set by {@link #interpret}. */
     double durationMs;
@@ -106,6 +114,18 @@ final class PgStatements {
         if (before != null) {
             emit(before);
         }
+    }
+
+    /** True when connection events are wanted and the message in [s, e) may be one: only then are strings made. */
+    boolean wantsConnection(byte[] b, int s, int e) {
+        return connections != null && ConnectionLogLine.mayBe(b, s, e);
+    }
+
+    /** A LOG message that {@link #wantsConnection} let through, with the prefix's fields for what it leaves out. */
+    void connection(String message, Instant at, long process, String user, String database, String application,
+                    String client) {
+        ConnectionLogLine.parse(message.strip(), at, Long.toString(process), user, database, application, client)
+                .ifPresent(connections);
     }
 
     /** A "duration: X ms" line alone: it ends the process's waiting statement. */

@@ -83,7 +83,14 @@ final class StderrParser extends RecordParser {
                         statement(b, kind == PgStatements.TIMED_STATEMENT ? statements.durationMs : 0,
                                 statements.text(b, statements.textStart, end, multiline)));
                 case PgStatements.DURATION -> statements.duration(process, at(b), statements.durationMs);
-                case PgStatements.OTHER -> counts.skipped++;
+                case PgStatements.OTHER -> {
+                    counts.skipped++;
+                    if (statements.wantsConnection(b, message, lineEnd)) {
+                        statements.connection(new String(b, message, lineEnd - message, java.nio.charset.StandardCharsets.UTF_8),
+                                at(b), process, field(b, LinePrefix.USER), field(b, LinePrefix.DATABASE),
+                                field(b, LinePrefix.APPLICATION), field(b, LinePrefix.HOST));
+                    }
+                }
                 default -> counts.malformed(offset(p), "a duration that is no number of milliseconds", b, p, end);
             }
             return;
@@ -124,6 +131,12 @@ final class StderrParser extends RecordParser {
         Instant at = prefix.epochTime ? PgTime.parseEpoch(b, s, match.end[LinePrefix.TIME])
                 : time.parse(b, s, match.end[LinePrefix.TIME]);
         return at == null ? Instant.EPOCH : at;
+    }
+
+    /** A field of the line's prefix, "" when the prefix has none. */
+    private String field(byte[] b, int field) {
+        int s = match.start[field];
+        return s < 0 ? "" : strings.get(b, s, match.end[field]);
     }
 
     private LoggedStatement statement(byte[] b, double durationMs, String text) {

@@ -90,7 +90,8 @@ public final class MySqlWorkloadCollector implements WorkloadCollector {
                         ? "SET SESSION max_statement_time = " + timeouts.query().toMillis() / 1000.0
                         : "SET SESSION max_execution_time = " + timeouts.query().toMillis());
             }
-            CollectedWorkload polled = poll(new CollectorSession(connection, MySqlWorkloadCollector::plain), identity, target);
+            CollectedWorkload polled = poll(new CollectorSession(connection, MySqlWorkloadCollector::plain), identity, target,
+                    new CollectorSession(connection, MySqlWorkloadCollector::plain));
             polled.relations().ifPresent(r -> relations.taken(target, r.at()));
             return polled;
         } catch (SQLException failure) {
@@ -105,7 +106,9 @@ public final class MySqlWorkloadCollector implements WorkloadCollector {
     private record Process(String id, String user, String db, String command, String state, double seconds, String info) {
     }
 
-    private CollectedWorkload poll(CollectorSession session, ServerIdentity identity, ConnectionTarget target) throws SQLException {
+    /** @param connectionPart the connection part's own session, so its notes go with the connection report (decision 0131) */
+    private CollectedWorkload poll(CollectorSession session, ServerIdentity identity, ConnectionTarget target,
+                                   CollectorSession connectionPart) throws SQLException {
         Instant at = clock.instant();
         Map<String, String> status = session.required(MySqlWorkloadCollector::globalStatus);
         Map<Metric, Double> values = new EnumMap<>(Metric.class);
@@ -197,7 +200,12 @@ public final class MySqlWorkloadCollector implements WorkloadCollector {
         Optional<RelationSnapshot> snapshot = relations.due(target, at)
                 ? MySqlRelationStats.read(session, identity, at, epoch, relations.polling().limit())
                 : Optional.empty();
-        return new CollectedWorkload(new CounterPoll(at, epoch, values, statements), chains, session.notes(), snapshot);
+        io.knobwright.model.health.ConnectionSnapshot connections = MySqlConnections.read(connectionPart, at);
+        if (connections == null) {
+            connectionPart.notes().forEach(session::note);
+        }
+        return new CollectedWorkload(new CounterPoll(at, epoch, values, statements), chains, session.notes(), snapshot,
+                connections);
     }
 
     private static boolean clientWork(Process p) {

@@ -9,6 +9,7 @@ import io.knobwright.connectors.jdbc.PostgresDialect;
 import io.knobwright.connectors.workload.CollectorSession;
 import io.knobwright.connectors.workload.RelationSchedule;
 import io.knobwright.model.fleet.JdbcUrlSecrets;
+import io.knobwright.model.health.ConnectionSnapshot;
 import io.knobwright.model.workload.BlockedSession;
 import io.knobwright.model.workload.BlockingChains;
 import io.knobwright.model.workload.CollectedWorkload;
@@ -93,7 +94,8 @@ public final class PostgresWorkloadCollector implements WorkloadCollector {
             try (Statement st = connection.createStatement()) {
                 st.execute(MARK + "SET LOCAL statement_timeout = " + timeouts.query().toMillis());
             }
-            CollectedWorkload polled = poll(new CollectorSession(connection, PostgresWorkloadCollector::guarded), target);
+            CollectedWorkload polled = poll(new CollectorSession(connection, PostgresWorkloadCollector::guarded), target,
+                    new CollectorSession(connection, PostgresWorkloadCollector::guarded));
             connection.commit();
             polled.relations().ifPresent(r -> relations.taken(target, r.at()));
             return polled;
@@ -124,7 +126,9 @@ public final class PostgresWorkloadCollector implements WorkloadCollector {
     private record Server(Instant started, int version, double maxConnections, String database, boolean standby) {
     }
 
-    private CollectedWorkload poll(CollectorSession session, ConnectionTarget target) throws SQLException {
+    /** @param connectionPart the connection part's own session, so its notes go with the connection report (decision 0131) */
+    private CollectedWorkload poll(CollectorSession session, ConnectionTarget target, CollectorSession connectionPart)
+            throws SQLException {
         Instant at = clock.instant();
         Map<Metric, Double> values = new EnumMap<>(Metric.class);
         List<Instant> resets = new ArrayList<>();
@@ -188,12 +192,17 @@ public final class PostgresWorkloadCollector implements WorkloadCollector {
         List<StatementCounters> statements = statements(session, server, values);
         BlockingChains chains = blocked == 0 ? BlockingChains.NONE
                 : session.optional("Blocking chains", PostgresWorkloadCollector::chains).orElse(BlockingChains.NONE);
+        ConnectionSnapshot connections = PostgresConnections.read(connectionPart, at);
+        if (connections == null) {
+            connectionPart.notes().forEach(session::note);
+        }
         Instant reset = resets.stream().max(Instant::compareTo).orElse(null);
         ServerEpoch epoch = new ServerEpoch(server.started(), reset);
         Optional<RelationSnapshot> snapshot = relations.due(target, at)
                 ? PostgresRelationStats.read(session, at, epoch, server.database(), relations.polling().limit())
                 : Optional.empty();
-        return new CollectedWorkload(new CounterPoll(at, epoch, values, statements), chains, session.notes(), snapshot);
+        return new CollectedWorkload(new CounterPoll(at, epoch, values, statements), chains, session.notes(), snapshot,
+                connections);
     }
 
     private static void checkpoints(CollectorSession session, Server server, Map<Metric, Double> values, List<Instant> resets)

@@ -905,4 +905,26 @@ final class EachCallAUnit {
             run(() -> inner.forget(instanceId));
         }
     }
+
+    static final class ConnectionUse extends Delegate<io.knobwright.model.health.ConnectionUseRepository>
+            implements io.knobwright.model.health.ConnectionUseRepository {
+        ConnectionUse(io.knobwright.model.health.ConnectionUseRepository inner, StoreContention contention) {
+            super(inner, contention);
+        }
+
+        @Override
+        public void record(long instanceId, io.knobwright.model.health.ConnectionSnapshot snapshot) {
+            run(() -> inner.record(instanceId, snapshot));
+        }
+
+        @Override
+        public List<io.knobwright.model.health.ConnectionUse> use(long instanceId, java.time.Instant from, java.time.Instant to) {
+            return unit(() -> inner.use(instanceId, from, to));
+        }
+
+        @Override
+        public void forget(long instanceId) {
+            run(() -> inner.forget(instanceId));
+        }
+    }
 }

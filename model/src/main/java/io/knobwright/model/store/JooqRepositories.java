@@ -33,7 +33,8 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                         io.knobwright.model.workload.QueryRepository queries,
                         WorkloadSeriesRepository workloadSeries,
                         io.knobwright.model.workload.QueryHistoryRepository queryHistory,
-                        io.knobwright.model.workload.RelationSeriesRepository relationSeries) implements Repositories {
+                        io.knobwright.model.workload.RelationSeriesRepository relationSeries,
+                        io.knobwright.model.health.ConnectionUseRepository connectionUse) implements Repositories {
 
     /** @param catalogCache the store's cache of stored server descriptions, shared by every transaction */
     JooqRepositories(DSLContext dsl, Clock clock, Map<Long, ParameterCatalog> catalogCache) {
@@ -44,7 +45,8 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                 new JooqApplyJournal(dsl), new JooqOverrideRepository(dsl), new JooqPendingRestarts(dsl),
                 new JooqQueryRepository(dsl), new JooqWorkloadSeries(dsl),
                 new JooqQueryHistory(dsl),
-                new JooqRelationSeries(dsl));
+                new JooqRelationSeries(dsl),
+                new JooqConnectionUse(dsl));
     }
 
     /**
@@ -63,6 +65,7 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                 new EachCallAUnit.Queries(queries, contention),
                 new EachCallAUnit.WorkloadSeries(workloadSeries, contention),
                 new EachCallAUnit.QueryHistory(queryHistory, contention),
-                new EachCallAUnit.RelationSeries(relationSeries, contention));
+                new EachCallAUnit.RelationSeries(relationSeries, contention),
+                new EachCallAUnit.ConnectionUse(connectionUse, contention));
     }
 }

@@ -177,6 +177,8 @@ final class JooqWorkloadSeries implements WorkloadSeriesRepository {
             int hourlyDropped = db.deleteFrom(METRIC_POLL).where(METRIC_POLL.RESOLUTION.eq(HOURLY)
                     .and(METRIC_POLL.AT_MS.lt(hourCut))).execute();
             int[] statements = sumStatements(db, floor(rawCut, HOURLY));
+            // connection use (decision 0131) ages with the series, in the same unit
+            JooqConnectionUse.maintain(db, rawCut, fiveCut, hourCut);
             int statementHoursDropped = db.deleteFrom(STATEMENT_POLL).where(STATEMENT_POLL.RESOLUTION.eq(HOURLY)
                     .and(STATEMENT_POLL.AT_MS.lt(fiveCut))).execute();
             int relationsThinned = JooqRelationSeries.thin(db, retention, now);
@@ -194,6 +196,7 @@ final class JooqWorkloadSeries implements WorkloadSeriesRepository {
             db.deleteFrom(STATEMENT_POLL).where(STATEMENT_POLL.INSTANCE_ID.eq(instanceId)).execute();
             db.deleteFrom(STATEMENT_DIGEST).where(STATEMENT_DIGEST.INSTANCE_ID.eq(instanceId)).execute();
             new JooqRelationSeries(db).forget(instanceId);
+            JooqConnectionUse.forget(db, instanceId);
         });
     }
 

@@ -291,6 +291,11 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
         return repositories.relationSeries();
     }
 
+    @Override
+    public io.knobwright.model.health.ConnectionUseRepository connectionUse() {
+        return repositories.connectionUse();
+    }
+
     public CredentialVault vault() {
         return vault;
     }

@@ -65,4 +65,7 @@ public interface Repositories {
 
     /** Per-table and per-index statistics and sizes of each monitored instance (decision 0128). */
     io.knobwright.model.workload.RelationSeriesRepository relationSeries();
+
+    /** Connection use over time per application, user and client (decision 0131). */
+    io.knobwright.model.health.ConnectionUseRepository connectionUse();
 }

@@ -47,7 +47,8 @@ class EachCallAUnitTest {
                 fake(io.knobwright.model.workload.QueryRepository.class),
                 fake(io.knobwright.model.workload.WorkloadSeriesRepository.class),
                 fake(io.knobwright.model.workload.QueryHistoryRepository.class),
-                fake(io.knobwright.model.workload.RelationSeriesRepository.class));
+                fake(io.knobwright.model.workload.RelationSeriesRepository.class),
+                fake(io.knobwright.model.health.ConnectionUseRepository.class));
         Repositories units = recording.eachCallAUnit(new StoreContention(null));
 
         int checked = 0;
