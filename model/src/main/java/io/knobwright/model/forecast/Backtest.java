@@ -1,0 +1,172 @@
+package io.knobwright.model.forecast;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Rolling-origin backtest of one model on a daily series: from each origin, fit on the days up to it, forecast
+ * {@code horizon} days, and keep the error on each measured day after it. Origins are measured days only (an
+ * interpolated day would carry knowledge of the day after it), the latest {@code horizon} days before the end and
+ * then every {@code step} days back, at most {@link #MAX_ORIGINS}.
+ */
+final class Backtest {
+
+    /** The least history a model is fitted on. */
+    static final int MIN_FIT_DAYS = 28;
+    static final int MAX_ORIGINS = 30;
+    /** Fewer origins than this give no interval worth the name. */
+    static final int MIN_ORIGINS = 5;
+    static final int SCORE_HORIZON = 30;
+
+    /** errors[i][h - 1]: actual - forecast at origin i, h days ahead; NaN where that day was not measured. */
+    final double[][] errors;
+    final double[] originSizes;
+    final double[] actualGrowth;
+    /**
+     * Per origin, what its errors are divided by: the fitted daily growth when growth changes exponentially (errors
+     * grow with the growth, so an accelerating series' early errors would make today's interval too narrow), else 1.
+     */
+    final double[] scales;
+    final int horizon;
+    /** The horizon a model is chosen and scored at: the 30 days, or less when asked for less. */
+    final int scoreHorizon;
+
+    private Backtest(double[][] errors, double[] originSizes, double[] actualGrowth, double[] scales, int horizon) {
+        this.errors = errors;
+        this.scales = scales;
+        this.originSizes = originSizes;
+        this.actualGrowth = actualGrowth;
+        this.horizon = horizon;
+        this.scoreHorizon = Math.min(SCORE_HORIZON, horizon);
+    }
+
+    /** The days a backtest at {@code horizon} needs. */
+    static int neededDays(int horizon) {
+        return MIN_FIT_DAYS + horizon + 2 * GrowthModel.WEEK;
+    }
+
+    static List<Integer> origins(DailySizes days, int horizon) {
+        int n = days.size();
+        int last = n - 1 - horizon;
+        int first = MIN_FIT_DAYS - 1;
+        List<Integer> origins = new ArrayList<>();
+        if (last < first) {
+            return origins;
+        }
+        int step = Math.max(1, (last - first + 1 + MAX_ORIGINS - 1) / MAX_ORIGINS);
+        for (int o = last; o >= first && origins.size() < MAX_ORIGINS; o -= step) {
+            int measured = o;
+            while (measured >= first && !days.measured()[measured]) {
+                measured--;
+            }
+            if (measured >= first && (origins.isEmpty() || origins.getLast() != measured)) {
+                origins.add(measured);
+            }
+        }
+        return origins.reversed();
+    }
+
+    static Backtest run(DailySizes days, GrowthModel model, int horizon) {
+        List<Integer> origins = origins(days, horizon);
+        double[][] errors = new double[origins.size()][horizon];
+        double[] sizes = new double[origins.size()];
+        double[] growth = new double[origins.size()];
+        double[] scales = new double[origins.size()];
+        double[] y = days.values();
+        for (int i = 0; i < origins.size(); i++) {
+            int o = origins.get(i);
+            GrowthModel.Fit fit = model.fit(days.prefix(o + 1));
+            double[] path = fit.path(horizon);
+            scales[i] = model.trend() == GrowthModel.Trend.EXPONENTIAL ? growthScale(fit) : 1;
+            for (int h = 1; h <= horizon; h++) {
+                errors[i][h - 1] = days.measured()[o + h] ? y[o + h] - path[h - 1] : Double.NaN;
+            }
+            sizes[i] = y[o];
+            growth[i] = y[o + Math.min(SCORE_HORIZON, horizon)] - y[o];
+        }
+        return new Backtest(errors, sizes, growth, scales, horizon);
+    }
+
+    /** The fitted daily growth, kept off zero (a thousandth of the size's 1% a day at least). */
+    static double growthScale(GrowthModel.Fit fit) {
+        return Math.max(Math.abs(fit.base()), 1e-5 * Math.abs(fit.level()));
+    }
+
+    int origins() {
+        return errors.length;
+    }
+
+    /** Median absolute error at the horizon: how a model is chosen. */
+    double score() {
+        return Stats.median(column(scoreHorizon, -1, true));
+    }
+
+    /** The errors h days ahead, leaving origin {@code except} out (-1: none), measured days only. */
+    double[] column(int h, int except, boolean absolute) {
+        return column(h, except, absolute, false);
+    }
+
+    private double[] column(int h, int except, boolean absolute, boolean scaled) {
+        List<Double> values = new ArrayList<>();
+        for (int i = 0; i < errors.length; i++) {
+            double e = scaled ? errors[i][h - 1] / scales[i] : errors[i][h - 1];
+            if (i != except && !Double.isNaN(e)) {
+                values.add(absolute ? Math.abs(e) : e);
+            }
+        }
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * The 80% interval's offsets from the forecast h = 1..horizon days ahead ([0] below, [1] above, both >= 0), from
+     * the errors' empirical 10% and 90% quantiles with the finite-sample correction of split conformal prediction,
+     * widened to never narrow with the horizon. Leaves origin {@code except} out (-1: none). Errors are divided by
+     * each origin's scale and multiplied by {@code scale}, the scale where the interval is wanted.
+     */
+    double[][] offsets(int except, double scale) {
+        double[][] offsets = new double[2][horizon];
+        double below = 0;
+        double above = 0;
+        for (int h = 1; h <= horizon; h++) {
+            double[] e = column(h, except, false, true);
+            if (e.length > 0) {
+                int m = e.length;
+                double level = Math.min(1, Math.ceil((m + 1) * 0.9) / m);
+                below = Math.max(below, -Stats.quantile(e, 1 - level) * scale);
+                above = Math.max(above, Stats.quantile(e, level) * scale);
+            }
+            offsets[0][h - 1] = below;
+            offsets[1][h - 1] = above;
+        }
+        return offsets;
+    }
+
+    /** The summary a user reads next to a forecast, with the growth error at the horizon. */
+    BacktestError summary() {
+        List<Double> growthErrors = new ArrayList<>();
+        List<Double> sizeErrors = new ArrayList<>();
+        int inside = 0;
+        int scored = 0;
+        for (int i = 0; i < errors.length; i++) {
+            double e = errors[i][scoreHorizon - 1];
+            if (!Double.isNaN(e)) {
+                growthErrors.add(Math.abs(e) / Math.max(Math.abs(actualGrowth[i]), BacktestError.GROWTH_FLOOR_SHARE * originSizes[i]));
+                sizeErrors.add(Math.abs(e) / Math.max(1, originSizes[i] + actualGrowth[i]));
+            }
+            double[][] band = offsets(i, scales[i]);
+            for (int h = 1; h <= scoreHorizon; h++) {
+                double err = errors[i][h - 1];
+                if (!Double.isNaN(err)) {
+                    scored++;
+                    if (err >= -band[0][h - 1] && err <= band[1][h - 1]) {
+                        inside++;
+                    }
+                }
+            }
+        }
+        double[] g = growthErrors.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] s = sizeErrors.stream().mapToDouble(Double::doubleValue).toArray();
+        return new BacktestError(errors.length, scoreHorizon, Stats.median(g), Stats.quantile(g, 0.9), Stats.median(s),
+                scored == 0 ? Double.NaN : (double) inside / scored);
+    }
+}
