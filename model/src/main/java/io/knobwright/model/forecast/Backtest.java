@@ -17,6 +17,7 @@ final class Backtest {
     /** Fewer origins than this give no interval worth the name. */
     static final int MIN_ORIGINS = 5;
     static final int SCORE_HORIZON = 30;
+    static final int SCORE_HALF_LIFE_DAYS = 30;
 
     /** errors[i][h - 1]: actual - forecast at origin i, h days ahead; NaN where that day was not measured. */
     final double[][] errors;
@@ -27,12 +28,16 @@ final class Backtest {
      * grow with the growth, so an accelerating series' early errors would make today's interval too narrow), else 1.
      */
     final double[] scales;
+    /** Per origin, its day index in the series. */
+    final int[] originIndex;
     final int horizon;
     /** The horizon a model is chosen and scored at: the 30 days, or less when asked for less. */
     final int scoreHorizon;
 
-    private Backtest(double[][] errors, double[] originSizes, double[] actualGrowth, double[] scales, int horizon) {
+    private Backtest(double[][] errors, double[] originSizes, double[] actualGrowth, double[] scales, int[] originIndex,
+                     int horizon) {
         this.errors = errors;
+        this.originIndex = originIndex;
         this.scales = scales;
         this.originSizes = originSizes;
         this.actualGrowth = actualGrowth;
@@ -84,7 +89,7 @@ final class Backtest {
             sizes[i] = y[o];
             growth[i] = y[o + Math.min(SCORE_HORIZON, horizon)] - y[o];
         }
-        return new Backtest(errors, sizes, growth, scales, horizon);
+        return new Backtest(errors, sizes, growth, scales, origins.stream().mapToInt(Integer::intValue).toArray(), horizon);
     }
 
     /** The fitted daily growth, kept off zero (a thousandth of the size's 1% a day at least). */
@@ -96,9 +101,30 @@ final class Backtest {
         return errors.length;
     }
 
-    /** Median absolute error at the horizon: how a model is chosen. */
+    /**
+     * Absolute error at the horizon, its median weighted by how recent the origin is (the weight halves every
+     * {@link #SCORE_HALF_LIFE_DAYS} days): how a model is chosen. Recent origins count most, so a series that changed
+     * its way of growing (a plateau after growth) is read by the model that fits it now.
+     */
     double score() {
-        return Stats.median(column(scoreHorizon, -1, true));
+        List<double[]> weighted = new ArrayList<>();
+        int newest = originIndex.length == 0 ? 0 : originIndex[originIndex.length - 1];
+        for (int i = 0; i < errors.length; i++) {
+            double e = errors[i][scoreHorizon - 1];
+            if (!Double.isNaN(e)) {
+                weighted.add(new double[] {Math.abs(e), Math.pow(0.5, (newest - originIndex[i]) / (double) SCORE_HALF_LIFE_DAYS)});
+            }
+        }
+        weighted.sort((a, b) -> Double.compare(a[0], b[0]));
+        double total = weighted.stream().mapToDouble(w -> w[1]).sum();
+        double sum = 0;
+        for (double[] w : weighted) {
+            sum += w[1];
+            if (sum >= total / 2) {
+                return w[0];
+            }
+        }
+        return Double.POSITIVE_INFINITY;
     }
 
     /** The errors h days ahead, leaving origin {@code except} out (-1: none), measured days only. */

@@ -73,12 +73,13 @@ public final class SyntheticSizes {
     /** {@code days} days of {@code shape}, starting at 40 GB. */
     public static SizeSeries generate(Shape shape, long seed, int days) {
         SplittableRandom random = new SplittableRandom(seed * 31 + shape.ordinal());
-        double[] endOfDay = new double[days + 1];
-        endOfDay[0] = 40.0 * GB;
-        for (int d = 1; d <= days; d++) {
+        // startOfDay[d + 1] - startOfDay[d] is day d's growth, spread over the day's hours.
+        double[] startOfDay = new double[days + 1];
+        startOfDay[0] = 40.0 * GB;
+        for (int d = 0; d < days; d++) {
             double g = growth(shape, d);
             double usual = isStep(shape, d) ? growth(shape, d - 1) : g;
-            endOfDay[d] = endOfDay[d - 1] + g + 0.3 * Math.abs(usual) * gaussian(random);
+            startOfDay[d + 1] = startOfDay[d] + g + 0.3 * Math.abs(usual) * gaussian(random);
         }
         int gap1 = 20 + random.nextInt(days / 3);
         int gap2 = days / 2 + random.nextInt(days / 3);
@@ -91,7 +92,7 @@ public final class SyntheticSizes {
             }
             for (int slot = 0; slot < 4; slot++) {
                 double hour = 3 + slot * 6 + (random.nextDouble() * 4 - 2);
-                double size = endOfDay[d] + (endOfDay[d + 1] - endOfDay[d]) * hour / 24;
+                double size = startOfDay[d] + (startOfDay[d + 1] - startOfDay[d]) * hour / 24;
                 size *= 1 + 0.0002 * gaussian(random);
                 points.add(new SizePoint(START.plus(Duration.ofDays(d)).plus(Duration.ofMinutes(Math.round(hour * 60))),
                         Math.max(0, Math.round(size))));

@@ -281,6 +281,11 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
         return repositories.workloadSeries();
     }
 
+    @Override
+    public io.knobwright.model.forecast.SizeSeriesRepository sizeSeries() {
+        return repositories.sizeSeries();
+    }
+
     public CredentialVault vault() {
         return vault;
     }

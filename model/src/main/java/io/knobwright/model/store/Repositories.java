@@ -59,4 +59,7 @@ public interface Repositories {
 
     /** What the collectors measured on each monitored instance: the series, statement digests and the last raw poll. */
     io.knobwright.model.workload.WorkloadSeriesRepository workloadSeries();
+
+    /** Size series imported for storage forecasts, per instance and series name. */
+    io.knobwright.model.forecast.SizeSeriesRepository sizeSeries();
 }
