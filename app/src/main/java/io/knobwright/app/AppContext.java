@@ -82,6 +82,7 @@ public final class AppContext implements AutoCloseable {
     private final io.knobwright.app.workload.WorkloadService workload;
     private final io.knobwright.app.workload.PlanCaptures planCaptures;
     private final String localUser;
+    private final io.knobwright.app.health.StorageForecastService storageForecasts;
 
     /**
      * @param store        the repositories, their unit of work, and the vault
@@ -138,6 +139,8 @@ public final class AppContext implements AutoCloseable {
                 io.knobwright.app.workload.ImportedQueries.of(store),
                 instance -> planCaptures.changes(instance.id(), io.knobwright.app.workload.WorkloadService.DEFAULT_WINDOW),
                 io.knobwright.app.workload.ImportedQueries.bursts(store), clock, java.time.ZoneId.systemDefault());
+        this.storageForecasts = new io.knobwright.app.health.StorageForecastService(store.sizeSeries(),
+                store.workloadSeries(), clock);
     }
 
     /**
@@ -308,6 +311,11 @@ public final class AppContext implements AutoCloseable {
 
     public io.knobwright.app.workload.WorkloadService workload() {
         return workload;
+    }
+
+    /** Storage growth forecasts and imported size series (decision 0129). */
+    public io.knobwright.app.health.StorageForecastService storageForecasts() {
+        return storageForecasts;
     }
 
     public AuditService audit() {

@@ -71,8 +71,20 @@ final class Backtest {
         return origins.reversed();
     }
 
-    static Backtest run(DailySizes days, GrowthModel model, int horizon) {
+    /**
+     * Scores {@code model}. The held-out days are compared after taking out the steps found on the whole series
+     * ({@code steps}): a bulk load is not foreseeable, and one inside a held-out window would otherwise widen the
+     * interval at just the horizons that window happens to reach.
+     */
+    static Backtest run(DailySizes days, GrowthModel model, int horizon, List<ChangePoint> steps) {
         List<Integer> origins = origins(days, horizon);
+        double[] stepOn = new double[days.size()];
+        for (ChangePoint step : steps) {
+            int index = (int) (step.date().toEpochDay() - days.first().toEpochDay());
+            if (index >= 0 && index < stepOn.length) {
+                stepOn[index] += step.deltaBytes();
+            }
+        }
         double[][] errors = new double[origins.size()][horizon];
         double[] sizes = new double[origins.size()];
         double[] growth = new double[origins.size()];
@@ -83,11 +95,15 @@ final class Backtest {
             GrowthModel.Fit fit = model.fit(days.prefix(o + 1));
             double[] path = fit.path(horizon);
             scales[i] = model.trend() == GrowthModel.Trend.EXPONENTIAL ? growthScale(fit) : 1;
+            double stepsSince = 0;
             for (int h = 1; h <= horizon; h++) {
-                errors[i][h - 1] = days.measured()[o + h] ? y[o + h] - path[h - 1] : Double.NaN;
+                stepsSince += stepOn[o + h];
+                errors[i][h - 1] = days.measured()[o + h] ? y[o + h] - stepsSince - path[h - 1] : Double.NaN;
+                if (h == Math.min(SCORE_HORIZON, horizon)) {
+                    growth[i] = y[o + h] - stepsSince - y[o];
+                }
             }
             sizes[i] = y[o];
-            growth[i] = y[o + Math.min(SCORE_HORIZON, horizon)] - y[o];
         }
         return new Backtest(errors, sizes, growth, scales, origins.stream().mapToInt(Integer::intValue).toArray(), horizon);
     }

@@ -35,9 +35,10 @@ public final class StorageForecaster {
         Backtest chosenTest = null;
         GrowthModel chosen = GrowthModel.DEFAULT;
         if (n >= Backtest.neededDays(horizon) && Backtest.origins(daily, horizon).size() >= Backtest.MIN_ORIGINS) {
+            List<ChangePoint> steps = GrowthModel.DEFAULT.fit(daily).steps();
             double best = Double.POSITIVE_INFINITY;
             for (GrowthModel candidate : GrowthModel.CANDIDATES) {
-                Backtest test = Backtest.run(daily, candidate, horizon);
+                Backtest test = Backtest.run(daily, candidate, horizon, steps);
                 double score = test.score();
                 if (score < best) {
                     best = score;
