@@ -50,7 +50,8 @@ final class BenchStorageForecastCommand implements Callable<Integer> {
                 ok &= r.ok();
             }
             table.row(r.shape().label(), r.method(), r.forecasts(), pct(r.growthMedian()), pct(r.growthP90()),
-                    String.format(Locale.ROOT, "%.2f%%", r.sizeMedian() * 100), pct(r.coverage()), verdict);
+                    String.format(Locale.ROOT, "%.2f%%", r.sizeMedian() * 100),
+                    String.format(Locale.ROOT, "%.1f%%", r.coverage() * 100), verdict);
         }
         table.print(out);
         for (SyntheticSizes.Shape shape : SyntheticSizes.Shape.values()) {
