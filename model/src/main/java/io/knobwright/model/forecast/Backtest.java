@@ -173,7 +173,9 @@ final class Backtest {
             double[] e = column(h, except, false, true);
             if (e.length > 0) {
                 int m = e.length;
-                double level = Math.min(1, Math.ceil((m + 1) * 0.9) / m);
+                // Origins closer than h days apart share part of their held-out window: their errors count as fewer.
+                double effective = Math.max(1, m * Math.min(1, spacing() / h));
+                double level = Math.min(1, Math.ceil((effective + 1) * 0.9) / effective);
                 below = Math.max(below, -Stats.quantile(e, 1 - level) * scale);
                 above = Math.max(above, Stats.quantile(e, level) * scale);
             }
@@ -181,6 +183,12 @@ final class Backtest {
             offsets[1][h - 1] = above;
         }
         return offsets;
+    }
+
+    /** Mean days between origins. */
+    private double spacing() {
+        int m = originIndex.length;
+        return m < 2 ? horizon : (originIndex[m - 1] - originIndex[0]) / (double) (m - 1);
     }
 
     /** The summary a user reads next to a forecast, with the growth error at the horizon. */
