@@ -161,8 +161,9 @@ final class Backtest {
 
     /**
      * The 80% interval's offsets from the forecast h = 1..horizon days ahead ([0] below, [1] above, both >= 0), from
-     * the errors' empirical 10% and 90% quantiles with the finite-sample correction of split conformal prediction,
-     * widened to never narrow with the horizon. Leaves origin {@code except} out (-1: none). Errors are divided by
+     * the errors' empirical 10% and 90% quantiles with the finite-sample correction of split conformal prediction
+     * over the effective number of origins (origins closer than h days share part of their held-out window), widened
+     * to never narrow with the horizon. Leaves origin {@code except} out (-1: none). Errors are divided by
      * each origin's scale and multiplied by {@code scale}, the scale where the interval is wanted.
      */
     double[][] offsets(int except, double scale) {

@@ -2,7 +2,7 @@ package io.knobwright.model.forecast;
 
 import java.util.Locale;
 
-/** Sizes in messages: binary units, as the engines count them ("1.5 GB", "-320 MB"). */
+/** Sizes in messages: binary units, as the engines count them ("1.5 GB", "-320.0 MB"), one decimal. */
 public final class SizeText {
 
     private static final String[] UNITS = {"B", "KB", "MB", "GB", "TB", "PB"};
@@ -17,7 +17,7 @@ public final class SizeText {
             value /= 1024;
             unit++;
         }
-        String number = unit == 0 ? String.valueOf((long) value) : String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.1f", value);
+        String number = unit == 0 ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
         return (bytes < 0 ? "-" : "") + number + " " + UNITS[unit];
     }
 }

@@ -31,6 +31,10 @@ public final class StorageForecaster {
         }
         DailySizes daily = DailySizes.of(series);
         int n = daily.size();
+        if (n < 2) {
+            throw new IllegalArgumentException("a forecast needs sizes measured on at least two different days (UTC), all "
+                    + series.points().size() + " are from " + daily.first());
+        }
         int horizon = Math.max(Backtest.SCORE_HORIZON, Math.min(days, n - Backtest.MIN_FIT_DAYS - 2 * GrowthModel.WEEK));
         Backtest chosenTest = null;
         GrowthModel chosen = GrowthModel.DEFAULT;

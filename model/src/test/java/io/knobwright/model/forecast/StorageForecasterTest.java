@@ -162,4 +162,13 @@ class StorageForecasterTest {
 
         assertThat(forecast.abnormal()).first().satisfies(a -> assertThat(a.recent()).isTrue());
     }
+
+    @Test
+    void sizesFromOneDayOnlyAreRefusedWithAReason() {
+        SizeSeries oneDay = SizeSeries.of(List.of(new SizePoint(SyntheticSizes.START, GB),
+                new SizePoint(SyntheticSizes.START.plusSeconds(3600), GB + MB)));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> forecaster.forecast(oneDay, 30, OptionalLong.empty()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least two different days");
+    }
 }
