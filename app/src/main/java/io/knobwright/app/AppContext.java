@@ -83,6 +83,7 @@ public final class AppContext implements AutoCloseable {
     private final io.knobwright.app.workload.QueryHistoryService queryHistory;
     private final io.knobwright.app.workload.PlanCaptures planCaptures;
     private final String localUser;
+    private final io.knobwright.app.health.StorageForecastService storageForecasts;
 
     /**
      * @param store        the repositories, their unit of work, and the vault
@@ -142,6 +143,8 @@ public final class AppContext implements AutoCloseable {
                 instance -> planCaptures.changes(instance.id(), io.knobwright.app.workload.WorkloadService.DEFAULT_WINDOW),
                 io.knobwright.app.workload.ImportedQueries.bursts(store),
                 instance -> queryHistory.trends(instance), clock, java.time.ZoneId.systemDefault());
+        this.storageForecasts = new io.knobwright.app.health.StorageForecastService(store.sizeSeries(),
+                store.workloadSeries(), clock);
     }
 
     /**
@@ -319,6 +322,11 @@ public final class AppContext implements AutoCloseable {
 
     public io.knobwright.app.workload.WorkloadService workload() {
         return workload;
+    }
+
+    /** Storage growth forecasts and imported size series (decision 0129). */
+    public io.knobwright.app.health.StorageForecastService storageForecasts() {
+        return storageForecasts;
     }
 
     public AuditService audit() {

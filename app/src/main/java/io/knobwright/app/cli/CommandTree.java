@@ -62,8 +62,9 @@ final class CommandTree {
                     command(BenchPlansCommand.class), command(BenchGovernanceCommand.class),
                     command(BenchOverridesCommand.class), command(BenchStartupCommand.class), command(BenchStartupTrainingCommand.class),
                     command(BenchLogImportCommand.class), command(BenchFingerprintsCommand.class),
-                    command(BenchCollectorsCommand.class)),
-            group(StorageCommand.class, command(StorageTablesCommand.class)),
+                    command(BenchCollectorsCommand.class), command(BenchStorageForecastCommand.class)),
+            group(StorageCommand.class, command(StorageForecastCommand.class), command(StorageImportSeriesCommand.class),
+                    command(StorageTablesCommand.class)),
             group(HealthCommand.class, command(HealthConnectionsCommand.class)));
 
     /**

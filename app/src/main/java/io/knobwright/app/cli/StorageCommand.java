@@ -7,7 +7,8 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 @Command(name = "storage", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Where the instances' bytes are: the largest tables, their sizes and growth.")
+        description = "Storage: growth forecasts with their interval and backtest error, size history imports, the largest"
+                + " tables with their sizes and growth.")
 final class StorageCommand implements Callable<Integer> {
 
     @Spec

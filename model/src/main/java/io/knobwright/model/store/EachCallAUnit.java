@@ -927,4 +927,26 @@ final class EachCallAUnit {
             run(() -> inner.forget(instanceId));
         }
     }
+
+    static final class SizeSeries extends Delegate<io.knobwright.model.forecast.SizeSeriesRepository>
+            implements io.knobwright.model.forecast.SizeSeriesRepository {
+        SizeSeries(io.knobwright.model.forecast.SizeSeriesRepository inner, StoreContention contention) {
+            super(inner, contention);
+        }
+
+        @Override
+        public int replace(long instanceId, String name, io.knobwright.model.forecast.SizeSeries series) {
+            return unit(() -> inner.replace(instanceId, name, series));
+        }
+
+        @Override
+        public io.knobwright.model.forecast.SizeSeries series(long instanceId, String name) {
+            return unit(() -> inner.series(instanceId, name));
+        }
+
+        @Override
+        public List<String> names(long instanceId) {
+            return unit(() -> inner.names(instanceId));
+        }
+    }
 }

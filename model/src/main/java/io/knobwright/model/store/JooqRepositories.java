@@ -34,7 +34,8 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                         WorkloadSeriesRepository workloadSeries,
                         io.knobwright.model.workload.QueryHistoryRepository queryHistory,
                         io.knobwright.model.workload.RelationSeriesRepository relationSeries,
-                        io.knobwright.model.health.ConnectionUseRepository connectionUse) implements Repositories {
+                        io.knobwright.model.health.ConnectionUseRepository connectionUse,
+                        io.knobwright.model.forecast.SizeSeriesRepository sizeSeries) implements Repositories {
 
     /** @param catalogCache the store's cache of stored server descriptions, shared by every transaction */
     JooqRepositories(DSLContext dsl, Clock clock, Map<Long, ParameterCatalog> catalogCache) {
@@ -46,7 +47,8 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                 new JooqQueryRepository(dsl), new JooqWorkloadSeries(dsl),
                 new JooqQueryHistory(dsl),
                 new JooqRelationSeries(dsl),
-                new JooqConnectionUse(dsl));
+                new JooqConnectionUse(dsl),
+                new JooqSizeSeries(dsl));
     }
 
     /**
@@ -66,6 +68,7 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                 new EachCallAUnit.WorkloadSeries(workloadSeries, contention),
                 new EachCallAUnit.QueryHistory(queryHistory, contention),
                 new EachCallAUnit.RelationSeries(relationSeries, contention),
-                new EachCallAUnit.ConnectionUse(connectionUse, contention));
+                new EachCallAUnit.ConnectionUse(connectionUse, contention),
+                new EachCallAUnit.SizeSeries(sizeSeries, contention));
     }
 }

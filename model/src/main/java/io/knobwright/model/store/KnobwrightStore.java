@@ -296,6 +296,11 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
         return repositories.connectionUse();
     }
 
+    @Override
+    public io.knobwright.model.forecast.SizeSeriesRepository sizeSeries() {
+        return repositories.sizeSeries();
+    }
+
     public CredentialVault vault() {
         return vault;
     }

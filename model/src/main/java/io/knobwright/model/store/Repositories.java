@@ -68,4 +68,7 @@ public interface Repositories {
 
     /** Connection use over time per application, user and client (decision 0131). */
     io.knobwright.model.health.ConnectionUseRepository connectionUse();
+
+    /** Size series imported for storage forecasts, per instance and series name. */
+    io.knobwright.model.forecast.SizeSeriesRepository sizeSeries();
 }

@@ -48,7 +48,8 @@ class EachCallAUnitTest {
                 fake(io.knobwright.model.workload.WorkloadSeriesRepository.class),
                 fake(io.knobwright.model.workload.QueryHistoryRepository.class),
                 fake(io.knobwright.model.workload.RelationSeriesRepository.class),
-                fake(io.knobwright.model.health.ConnectionUseRepository.class));
+                fake(io.knobwright.model.health.ConnectionUseRepository.class),
+                fake(io.knobwright.model.forecast.SizeSeriesRepository.class));
         Repositories units = recording.eachCallAUnit(new StoreContention(null));
 
         int checked = 0;
