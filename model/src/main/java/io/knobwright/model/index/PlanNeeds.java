@@ -41,6 +41,36 @@ public final class PlanNeeds {
      * @throws IllegalArgumentException when the text is not an EXPLAIN (FORMAT JSON) result
      */
     public static List<ScanNeed> of(String explainJson) {
+        JsonNode plan = root(explainJson);
+        Map<String, JsonNode> scansByAlias = new HashMap<>();
+        collectScans(plan, scansByAlias);
+        List<ScanNeed> needs = new ArrayList<>();
+        walk(plan, false, List.of(), scansByAlias, needs);
+        return needs;
+    }
+
+    /** Every table the plan reads, as {@code schema.table} ("public" when the plan does not name schemas). */
+    public static Set<String> relations(String explainJson) {
+        Set<String> out = new java.util.TreeSet<>();
+        collectRelations(root(explainJson), out);
+        return out;
+    }
+
+    /** The plan's estimated total cost. */
+    public static double totalCost(String explainJson) {
+        return root(explainJson).path("Total Cost").asDouble(0);
+    }
+
+    private static void collectRelations(JsonNode node, Set<String> out) {
+        if (node.has("Relation Name")) {
+            out.add(schema(node) + "." + node.path("Relation Name").asText());
+        }
+        for (JsonNode child : node.path("Plans")) {
+            collectRelations(child, out);
+        }
+    }
+
+    private static JsonNode root(String explainJson) {
         JsonNode root;
         try {
             root = JSON.readTree(explainJson);
@@ -51,11 +81,7 @@ public final class PlanNeeds {
         if (plan == null || !plan.isObject()) {
             throw new IllegalArgumentException("Not an EXPLAIN (FORMAT JSON) result: no \"Plan\" in its first element.");
         }
-        Map<String, JsonNode> scansByAlias = new HashMap<>();
-        collectScans(plan, scansByAlias);
-        List<ScanNeed> needs = new ArrayList<>();
-        walk(plan, false, List.of(), scansByAlias, needs);
-        return needs;
+        return plan;
     }
 
     private static boolean isSeqScan(JsonNode node) {
