@@ -81,6 +81,7 @@ public final class AppContext implements AutoCloseable {
     private final io.knobwright.app.workload.LogImportService logImports;
     private final io.knobwright.app.workload.WorkloadService workload;
     private final io.knobwright.app.workload.PlanCaptures planCaptures;
+    private final io.knobwright.app.health.IndexAdviceService indexAdvice;
     private final String localUser;
 
     /**
@@ -138,6 +139,7 @@ public final class AppContext implements AutoCloseable {
                 io.knobwright.app.workload.ImportedQueries.of(store),
                 instance -> planCaptures.changes(instance.id(), io.knobwright.app.workload.WorkloadService.DEFAULT_WINDOW),
                 io.knobwright.app.workload.ImportedQueries.bursts(store), clock, java.time.ZoneId.systemDefault());
+        this.indexAdvice = new io.knobwright.app.health.IndexAdviceService(store, clock);
     }
 
     /**
@@ -329,6 +331,11 @@ public final class AppContext implements AutoCloseable {
 
     public TaskRunner tasks() {
         return tasks;
+    }
+
+    /** Index advice for PostgreSQL instances: candidates evaluated off the server, and index hygiene (0132). */
+    public io.knobwright.app.health.IndexAdviceService indexAdvice() {
+        return indexAdvice;
     }
 
     @Override
