@@ -57,13 +57,14 @@ public final class IndexAdviceView extends BorderPane {
                 text("By", IndexAdviceViewModel.CandidateRow::evaluatedWith, 70),
                 text("Definition", IndexAdviceViewModel.CandidateRow::definition, 520)));
         candidates.setPlaceholder(new Label("No candidate yet: Advise reads the server and evaluates them."));
-        candidates.setPrefHeight(170);
+        candidates.setPrefHeight(130);
 
         Label detail = new Label();
         detail.setId("index-candidate-detail");
         detail.getStyleClass().add("candidate-detail");
         detail.setWrapText(true);
         detail.setMaxWidth(Double.MAX_VALUE);
+        detail.setMinHeight(Region.USE_PREF_SIZE);
 
         hygiene.setId("index-hygiene");
         hygiene.setItems(vm.hygiene());
