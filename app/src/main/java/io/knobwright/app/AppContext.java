@@ -82,6 +82,7 @@ public final class AppContext implements AutoCloseable {
     private final io.knobwright.app.workload.WorkloadService workload;
     private final io.knobwright.app.workload.QueryHistoryService queryHistory;
     private final io.knobwright.app.workload.PlanCaptures planCaptures;
+    private final io.knobwright.app.health.IndexAdviceService indexAdvice;
     private final String localUser;
     private final io.knobwright.app.health.StorageForecastService storageForecasts;
 
@@ -145,6 +146,7 @@ public final class AppContext implements AutoCloseable {
                 instance -> queryHistory.trends(instance), clock, java.time.ZoneId.systemDefault());
         this.storageForecasts = new io.knobwright.app.health.StorageForecastService(store.sizeSeries(),
                 store.workloadSeries(), clock);
+        this.indexAdvice = new io.knobwright.app.health.IndexAdviceService(store, clock);
     }
 
     /**
@@ -355,6 +357,11 @@ public final class AppContext implements AutoCloseable {
 
     public io.knobwright.model.workload.RelationSeriesRepository relationSeries() {
         return relationSeries;
+    }
+
+    /** Index advice for PostgreSQL instances: candidates evaluated off the server, and index hygiene (0132). */
+    public io.knobwright.app.health.IndexAdviceService indexAdvice() {
+        return indexAdvice;
     }
 
     @Override

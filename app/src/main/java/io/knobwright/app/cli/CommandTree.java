@@ -65,7 +65,8 @@ final class CommandTree {
                     command(BenchCollectorsCommand.class), command(BenchStorageForecastCommand.class)),
             group(StorageCommand.class, command(StorageForecastCommand.class), command(StorageImportSeriesCommand.class),
                     command(StorageTablesCommand.class)),
-            group(HealthCommand.class, command(HealthConnectionsCommand.class)));
+            group(HealthCommand.class, command(HealthConnectionsCommand.class)),
+            group(IndexCommand.class, command(IndexAdviseCommand.class)));
 
     /**
      * The top command's options that every command inherits ({@link KnobwrightCommand}), which may stand between

@@ -7,8 +7,7 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 @Command(name = "storage", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Storage: growth forecasts with their interval and backtest error, size history imports, the largest"
-                + " tables with their sizes and growth.")
+        description = "Storage: growth forecasts with their interval and backtest error, size history, the largest tables.")
 final class StorageCommand implements Callable<Integer> {
 
     @Spec
