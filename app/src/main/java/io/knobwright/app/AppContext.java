@@ -138,6 +138,7 @@ public final class AppContext implements AutoCloseable {
                 io.knobwright.app.workload.ImportedQueries.of(store),
                 instance -> planCaptures.changes(instance.id(), io.knobwright.app.workload.WorkloadService.DEFAULT_WINDOW),
                 io.knobwright.app.workload.ImportedQueries.bursts(store), clock, java.time.ZoneId.systemDefault());
+        this.metricsSeries = store.workloadSeries();
     }
 
     /**
@@ -359,5 +360,19 @@ public final class AppContext implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("Could not close the local store cleanly: " + e.getMessage(), e);
         }
+    }
+
+    // ---- Prometheus export (decision 0133) ----
+    private final io.knobwright.model.workload.MetricHistory metricsSeries;
+
+    /** The figures the /metrics page shows, one source each; more sources go into StoreMetricsSources.of. */
+    public java.util.List<io.knobwright.app.metrics.MetricsSource> metricsSources() {
+        return io.knobwright.app.metrics.StoreMetricsSources.of(fleet, plans, pendingRestarts(), overrides, metricsSeries);
+    }
+
+    /** Serves /metrics on {@code bind}:{@code port} (0: ephemeral) until the endpoint is closed. */
+    public io.knobwright.app.metrics.MetricsEndpoint startMetricsEndpoint(String bind, int port) throws java.io.IOException {
+        return io.knobwright.app.metrics.MetricsEndpoint.start(bind, port, new io.knobwright.app.metrics.MetricsExporter(
+                metricsSources(), VersionProvider.version(), io.knobwright.app.metrics.MetricsExporter.DEFAULT_BUDGET, clock));
     }
 }
