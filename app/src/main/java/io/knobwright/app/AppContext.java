@@ -363,7 +363,7 @@ public final class AppContext implements AutoCloseable {
     }
 
     // ---- Prometheus export (decision 0133) ----
-    private final io.knobwright.model.workload.MetricHistory metricsSeries;
+    private final io.knobwright.model.workload.WorkloadSeriesRepository metricsSeries;
 
     /** The figures the /metrics page shows, one source each; more sources go into StoreMetricsSources.of. */
     public java.util.List<io.knobwright.app.metrics.MetricsSource> metricsSources() {
@@ -374,5 +374,11 @@ public final class AppContext implements AutoCloseable {
     public io.knobwright.app.metrics.MetricsEndpoint startMetricsEndpoint(String bind, int port) throws java.io.IOException {
         return io.knobwright.app.metrics.MetricsEndpoint.start(bind, port, new io.knobwright.app.metrics.MetricsExporter(
                 metricsSources(), VersionProvider.version(), io.knobwright.app.metrics.MetricsExporter.DEFAULT_BUDGET, clock));
+    }
+
+    /** Imports PromQL series into instances' series; {@code timeout} bounds each request to Prometheus. */
+    public io.knobwright.app.prometheus.PrometheusImport prometheusImport(java.time.Duration timeout) {
+        return new io.knobwright.app.prometheus.PrometheusImport(new io.knobwright.app.prometheus.PrometheusClient(timeout),
+                metricsSeries);
     }
 }
