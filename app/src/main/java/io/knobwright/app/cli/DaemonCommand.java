@@ -52,6 +52,10 @@ final class DaemonCommand implements Callable<Integer> {
         if (!monitorEvery.equalsIgnoreCase("off")) {
             OverrideCommand.duration(monitorEvery, "--monitor-every"); // a bad value is refused before anything starts
         }
+        if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
+            session.err().println("knobwright: --metrics-port must be between 0 and 65535, not " + metricsPort + ".");
+            return ExitCodes.USER_ERROR;
+        }
         Optional<RestorationScheduler> started = context.startRestorations("daemon", true);
         if (started.isEmpty()) {
             String holder = context.overrides().schedulerHolder().orElse("another scheduler");
@@ -59,14 +63,8 @@ final class DaemonCommand implements Callable<Integer> {
                     + "); one per store, so this one exits. Stop that one first, or let it be.");
             return ExitCodes.USER_ERROR;
         }
-        if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
-            session.err().println("knobwright: --metrics-port must be between 0 and 65535, not " + metricsPort + ".");
-            return ExitCodes.USER_ERROR;
-        }
         RestorationScheduler scheduler = started.get();
-        context.startGovernanceDaemon();
-        int monitored = startMonitoring(context);
-        io.knobwright.app.metrics.MetricsEndpoint metrics = null;
+        io.knobwright.app.metrics.MetricsEndpoint metrics = null; // first: a port in use stops the daemon before it works
         if (metricsPort != null) {
             try {
                 metrics = context.startMetricsEndpoint(metricsBind, metricsPort);
@@ -83,6 +81,8 @@ final class DaemonCommand implements Callable<Integer> {
             say("metrics at http://" + metrics.address() + "/metrics");
         }
         io.knobwright.app.metrics.MetricsEndpoint serving = metrics;
+        context.startGovernanceDaemon();
+        int monitored = startMonitoring(context);
         scheduler.onRestorations(done -> report(done));
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
