@@ -147,6 +147,7 @@ public final class AppContext implements AutoCloseable {
         this.storageForecasts = new io.knobwright.app.health.StorageForecastService(store.sizeSeries(),
                 store.workloadSeries(), clock);
         this.indexAdvice = new io.knobwright.app.health.IndexAdviceService(store, clock);
+        this.metricsSeries = store.workloadSeries();
     }
 
     /**
@@ -395,5 +396,25 @@ public final class AppContext implements AutoCloseable {
     /** Connection health of instances (decision 0131): a live poll through the monitor, its stored history, the analysis. */
     public io.knobwright.app.health.ConnectionHealthService health() {
         return new io.knobwright.app.health.ConnectionHealthService(monitor(), java.time.Clock.systemUTC());
+    }
+
+    // ---- Prometheus export (decision 0133) ----
+    private final io.knobwright.model.workload.WorkloadSeriesRepository metricsSeries;
+
+    /** The figures the /metrics page shows, one source each; more sources go into StoreMetricsSources.of. */
+    public java.util.List<io.knobwright.app.metrics.MetricsSource> metricsSources() {
+        return io.knobwright.app.metrics.StoreMetricsSources.of(fleet, plans, pendingRestarts(), overrides, metricsSeries);
+    }
+
+    /** Serves /metrics on {@code bind}:{@code port} (0: ephemeral) until the endpoint is closed. */
+    public io.knobwright.app.metrics.MetricsEndpoint startMetricsEndpoint(String bind, int port) throws java.io.IOException {
+        return io.knobwright.app.metrics.MetricsEndpoint.start(bind, port, new io.knobwright.app.metrics.MetricsExporter(
+                metricsSources(), VersionProvider.version(), io.knobwright.app.metrics.MetricsExporter.DEFAULT_BUDGET, clock));
+    }
+
+    /** Imports PromQL series into instances' series; {@code timeout} bounds each request to Prometheus. */
+    public io.knobwright.app.prometheus.PrometheusImport prometheusImport(java.time.Duration timeout) {
+        return new io.knobwright.app.prometheus.PrometheusImport(new io.knobwright.app.prometheus.PrometheusClient(timeout),
+                metricsSeries);
     }
 }

@@ -23,6 +23,7 @@ final class WorkbenchLauncher {
     static int run(AppContext context) {
         context.startGovernanceDaemon();
         context.startRestorations("workbench", false);
+        io.knobwright.app.metrics.MetricsEndpoint metrics = startMetrics(context);
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         try {
@@ -46,6 +47,9 @@ final class WorkbenchLauncher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            if (metrics != null) {
+                metrics.close();
+            }
             Platform.exit();
         }
         if (failure.get() instanceof UserError error) {
@@ -60,5 +64,27 @@ final class WorkbenchLauncher {
     private static void show(AppContext context, Stage stage) {
         new Workbench(context.fleet(), context.templates(), context.plans(), context.catalogService(),
                 WorkbenchGovernance.of(context), context.tasks()).start(stage);
+    }
+
+    /**
+     * Serves /metrics while the window is open when KNOBWRIGHT_METRICS_PORT is set (decision 0133), on the loopback
+     * unless KNOBWRIGHT_METRICS_BIND says otherwise; a port that cannot be used is said on stderr, not fatal.
+     */
+    private static io.knobwright.app.metrics.MetricsEndpoint startMetrics(AppContext context) {
+        String port = context.environment().apply("KNOBWRIGHT_METRICS_PORT");
+        if (port == null || port.isBlank()) {
+            return null;
+        }
+        String bind = context.environment().apply("KNOBWRIGHT_METRICS_BIND");
+        bind = bind == null || bind.isBlank() ? io.knobwright.app.metrics.MetricsEndpoint.LOOPBACK : bind.strip();
+        try {
+            var endpoint = context.startMetricsEndpoint(bind, Integer.parseInt(port.strip()));
+            System.err.println("knobwright: metrics at http://" + endpoint.address() + "/metrics");
+            return endpoint;
+        } catch (java.io.IOException | RuntimeException e) {
+            System.err.println("knobwright: the metrics page could not start on " + bind + ":" + port.strip() + " ("
+                    + e.getMessage() + "); the workbench runs without it.");
+            return null;
+        }
     }
 }

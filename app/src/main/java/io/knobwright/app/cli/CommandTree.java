@@ -66,7 +66,8 @@ final class CommandTree {
             group(StorageCommand.class, command(StorageForecastCommand.class), command(StorageImportSeriesCommand.class),
                     command(StorageTablesCommand.class)),
             group(HealthCommand.class, command(HealthConnectionsCommand.class)),
-            group(IndexCommand.class, command(IndexAdviseCommand.class)));
+            group(IndexCommand.class, command(IndexAdviseCommand.class)),
+            group(PrometheusCommand.class, command(PrometheusCommand.Import.class)));
 
     /**
      * The top command's options that every command inherits ({@link KnobwrightCommand}), which may stand between

@@ -28,12 +28,21 @@ final class DaemonCommand implements Callable<Integer> {
             description = "How often each instance with a connection is polled (e.g. 30s, 5m), or 'off'. Default 60s.")
     private String monitorEvery;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+            description = "Serve Prometheus metrics at http://127.0.0.1:PORT/metrics (off unless given; 0 picks a free port).")
+    private Integer metricsPort;
+
+    @Option(names = "--metrics-bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+            description = "Address the metrics page listens on (default 127.0.0.1). The page names every instance: "
+                    + "bind elsewhere only behind a firewall.")
+    private String metricsBind;
+
     DaemonCommand(CliSession session) {
         this.session = session;
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, java.net.UnknownHostException {
         AppContext context = session.context();
         if (once) {
             // opening the context already restored what was due, and reported it on stderr
@@ -43,6 +52,10 @@ final class DaemonCommand implements Callable<Integer> {
         if (!monitorEvery.equalsIgnoreCase("off")) {
             OverrideCommand.duration(monitorEvery, "--monitor-every"); // a bad value is refused before anything starts
         }
+        if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
+            session.err().println("knobwright: --metrics-port must be between 0 and 65535, not " + metricsPort + ".");
+            return ExitCodes.USER_ERROR;
+        }
         Optional<RestorationScheduler> started = context.startRestorations("daemon", true);
         if (started.isEmpty()) {
             String holder = context.overrides().schedulerHolder().orElse("another scheduler");
@@ -51,12 +64,32 @@ final class DaemonCommand implements Callable<Integer> {
             return ExitCodes.USER_ERROR;
         }
         RestorationScheduler scheduler = started.get();
+        io.knobwright.app.metrics.MetricsEndpoint metrics = null; // first: a port in use stops the daemon before it works
+        if (metricsPort != null) {
+            try {
+                metrics = context.startMetricsEndpoint(metricsBind, metricsPort);
+            } catch (java.io.IOException | RuntimeException e) {
+                scheduler.close();
+                session.err().println("knobwright: the metrics page could not listen on " + metricsBind + ":" + metricsPort
+                        + " (" + e.getMessage() + "); choose another --metrics-port or --metrics-bind.");
+                return ExitCodes.USER_ERROR;
+            }
+            if (!java.net.InetAddress.getByName(metricsBind).isLoopbackAddress()) {
+                session.err().println("knobwright: warning: the metrics page on " + metricsBind
+                        + " names every instance to whoever can reach it; keep it behind a firewall.");
+            }
+            say("metrics at http://" + metrics.address() + "/metrics");
+        }
+        io.knobwright.app.metrics.MetricsEndpoint serving = metrics;
         context.startGovernanceDaemon();
         int monitored = startMonitoring(context);
         scheduler.onRestorations(done -> report(done));
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             scheduler.close();
+            if (serving != null) {
+                serving.close();
+            }
             stop.countDown();
         }, "knobwright-daemon-stop");
         Runtime.getRuntime().addShutdownHook(hook);

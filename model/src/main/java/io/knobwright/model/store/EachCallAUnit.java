@@ -814,6 +814,12 @@ final class EachCallAUnit {
         public void forget(long instanceId) {
             run(() -> inner.forget(instanceId));
         }
+
+        @Override
+        public int importPoints(long instanceId, io.knobwright.model.workload.Metric metric,
+                                List<io.knobwright.model.workload.MetricPoint> points) {
+            return unit(() -> inner.importPoints(instanceId, metric, points));
+        }
     }
 
     static final class QueryHistory extends Delegate<io.knobwright.model.workload.QueryHistoryRepository>

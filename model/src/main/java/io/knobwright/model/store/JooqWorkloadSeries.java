@@ -136,6 +136,42 @@ final class JooqWorkloadSeries implements WorkloadSeriesRepository {
     }
 
     @Override
+    public int importPoints(long instanceId, Metric metric, List<MetricPoint> points) {
+        List<MetricPoint> finite = points.stream().filter(p -> Double.isFinite(p.value())).toList();
+        if (finite.isEmpty()) {
+            return 0;
+        }
+        return dsl.transactionResult(tx -> {
+            DSLContext db = tx.dsl();
+            Map<Metric, Short> known = knownCodes;
+            short code = (known.containsKey(metric) ? known : ensureCodes(db, Set.of(metric), Set.of())).get(metric);
+            long first = finite.stream().mapToLong(p -> p.at().toEpochMilli()).min().orElseThrow();
+            long last = finite.stream().mapToLong(p -> p.at().toEpochMilli()).max().orElseThrow();
+            Map<Long, byte[]> existing = new HashMap<>();
+            db.select(METRIC_POLL.AT_MS, METRIC_POLL.VALS).from(METRIC_POLL)
+                    .where(METRIC_POLL.INSTANCE_ID.eq(instanceId).and(METRIC_POLL.RESOLUTION.eq(RAW))
+                            .and(METRIC_POLL.AT_MS.between(first, last)))
+                    .forEach(r -> existing.put(r.value1(), r.value2()));
+            for (MetricPoint p : finite) {
+                long at = p.at().toEpochMilli();
+                Map<Short, Double> values = new LinkedHashMap<>();
+                byte[] before = existing.get(at);
+                if (before != null) {
+                    SeriesCodec.metrics(before, values::put);
+                }
+                values.put(code, p.value());
+                byte[] vals = SeriesCodec.metrics(values);
+                db.mergeInto(METRIC_POLL).using(db.selectOne())
+                        .on(METRIC_POLL.INSTANCE_ID.eq(instanceId).and(METRIC_POLL.AT_MS.eq(at)).and(METRIC_POLL.RESOLUTION.eq(RAW)))
+                        .whenMatchedThenUpdate().set(METRIC_POLL.VALS, vals)
+                        .whenNotMatchedThenInsert(METRIC_POLL.INSTANCE_ID, METRIC_POLL.AT_MS, METRIC_POLL.RESOLUTION, METRIC_POLL.VALS)
+                        .values(instanceId, at, RAW, vals).execute();
+            }
+            return finite.size();
+        });
+    }
+
+    @Override
     public List<StatementCounters> statements(long instanceId, Instant from, Instant to) {
         Map<Long, long[]> counts = new HashMap<>();
         Map<Long, Double> times = new HashMap<>();

@@ -37,7 +37,13 @@ public enum Metric {
     // size and replication
     DATABASE_BYTES(Kind.GAUGE, "size of the databases on disk", "B"),
     REPLICATION_LAG_BYTES(Kind.GAUGE, "largest replica lag in bytes of WAL/binlog", "B"),
-    REPLICATION_LAG_SECONDS(Kind.GAUGE, "largest replica lag in seconds", "s");
+    REPLICATION_LAG_SECONDS(Kind.GAUGE, "largest replica lag in seconds", "s"),
+    // the host, imported from Prometheus (node_exporter): JDBC cannot see these; values arrive as PromQL computed them
+    HOST_CPU_BUSY(Kind.GAUGE, "host CPU busy, 0 to 1 (imported)", ""),
+    HOST_MEMORY_AVAILABLE_BYTES(Kind.GAUGE, "host memory available (imported)", "B"),
+    HOST_DISK_READ_BYTES(Kind.GAUGE, "host disk reads, already a rate (imported)", "B/s"),
+    HOST_DISK_WRITE_BYTES(Kind.GAUGE, "host disk writes, already a rate (imported)", "B/s"),
+    HOST_DISK_FREE_BYTES(Kind.GAUGE, "host disk space free for the data directory (imported)", "B");
 
     /** How a polled value turns into a point of the series. */
     public enum Kind {

@@ -27,4 +27,11 @@ public interface WorkloadSeriesRepository extends MetricHistory {
 
     /** Forgets an instance's series, baseline and statements (the instance was removed). */
     void forget(long instanceId);
+
+    /**
+     * Stores points measured elsewhere (a Prometheus import) into the instance's series of {@code metric}, beside what
+     * the collectors polled at the same instants (their values are kept) and without touching the baseline. Returns
+     * how many points were stored; NaN and infinite values are not stored.
+     */
+    int importPoints(long instanceId, Metric metric, List<MetricPoint> points);
 }
