@@ -403,7 +403,10 @@ public final class AppContext implements AutoCloseable {
 
     /** The figures the /metrics page shows, one source each; more sources go into StoreMetricsSources.of. */
     public java.util.List<io.knobwright.app.metrics.MetricsSource> metricsSources() {
-        return io.knobwright.app.metrics.StoreMetricsSources.of(fleet, plans, pendingRestarts(), overrides, metricsSeries);
+        java.util.List<io.knobwright.app.metrics.MetricsSource> sources = new java.util.ArrayList<>(
+                io.knobwright.app.metrics.StoreMetricsSources.of(fleet, plans, pendingRestarts(), overrides, metricsSeries));
+        sources.add(io.knobwright.app.metrics.StoreMetricsSources.diskFull(fleet, storageForecasts));
+        return java.util.List.copyOf(sources);
     }
 
     /** Serves /metrics on {@code bind}:{@code port} (0: ephemeral) until the endpoint is closed. */

@@ -33,11 +33,16 @@ public final class StoreMetricsSources {
     private StoreMetricsSources() {
     }
 
-    /** Every source main has; the integrator appends the forecast and backup sources here. */
+    /** Every source of the figures that need only the store. */
     public static List<MetricsSource> of(FleetService fleet, PlanService plans, PendingRestarts restarts,
                                          OverrideService overrides, MetricHistory series) {
         return List.of(drift(fleet, plans), pendingRestarts(fleet, restarts), activeOverrides(fleet, overrides),
                 pendingApprovals(fleet, plans), connections(fleet, series));
+    }
+
+    /** Days until the disk is full, from the storage forecast (reused for an hour per instance). */
+    public static MetricsSource diskFull(FleetService fleet, io.knobwright.app.health.StorageForecastService forecasts) {
+        return new DiskFullSource(fleet, forecasts);
     }
 
     public static MetricsSource drift(FleetService fleet, PlanService plans) {

@@ -88,6 +88,12 @@ class MetricsEndpointTest {
         store.workloadSeries().record(orders.id(), new CounterPoll(polled, new ServerEpoch(now.minus(Duration.ofDays(3)), null),
                 Map.of(Metric.CONNECTIONS, 30.0, Metric.MAX_CONNECTIONS, 200.0)), new PolledPoints(polled,
                 Map.of(Metric.CONNECTIONS, 30.0, Metric.MAX_CONNECTIONS, 200.0), List.of(), PolledPoints.Baseline.FIRST, Set.of()));
+        // 120 days of steady growth, 5 GB a day, to 700 GB of a 1 TB disk: full in about 65 days
+        List<io.knobwright.model.forecast.SizePoint> sizes = new java.util.ArrayList<>();
+        for (int day = 120; day >= 0; day--) {
+            sizes.add(new io.knobwright.model.forecast.SizePoint(now.minus(Duration.ofDays(day)), (700 - 5L * day) * GB));
+        }
+        store.sizeSeries().replace(reports.id(), "total", io.knobwright.model.forecast.SizeSeries.of(sizes));
         endpoint = context.startMetricsEndpoint(MetricsEndpoint.LOOPBACK, 0);
     }
 
@@ -132,7 +138,17 @@ class MetricsEndpointTest {
         assertThat(drift).isPositive();
         assertThat(page.value("knobwright_drift_parameters", "pg-orders-1")).isEqualTo(drift);
         assertThat(page.samples).filteredOn(s -> s.name().equals("knobwright_metrics_source_ok"))
-                .extracting(StrictExposition.Sample::value).hasSize(5).containsOnly(1.0);
+                .extracting(StrictExposition.Sample::value).hasSize(6).containsOnly(1.0);
+    }
+
+    @Test
+    void daysUntilTheDiskIsFullComeFromTheStorageForecastOfInstancesWithASizeHistory() throws Exception {
+        StrictExposition page = StrictExposition.parse(send("GET", "/metrics").body());
+
+        assertThat(page.types).containsEntry("knobwright_disk_full_days", "gauge");
+        assertThat(page.value("knobwright_disk_full_days", "pg-reports")).isBetween(55.0, 75.0);
+        assertThat(page.samples).filteredOn(s -> s.name().equals("knobwright_disk_full_days"))
+                .as("no size history, no figure").hasSize(1);
     }
 
     @Test
