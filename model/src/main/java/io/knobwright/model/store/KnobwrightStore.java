@@ -281,6 +281,11 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
         return repositories.workloadSeries();
     }
 
+    @Override
+    public io.knobwright.model.health.AlertStateRepository alertState() {
+        return repositories.alertState();
+    }
+
     public CredentialVault vault() {
         return vault;
     }

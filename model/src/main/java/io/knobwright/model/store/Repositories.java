@@ -59,4 +59,7 @@ public interface Repositories {
 
     /** What the collectors measured on each monitored instance: the series, statement digests and the last raw poll. */
     io.knobwright.model.workload.WorkloadSeriesRepository workloadSeries();
+
+    /** Maintenance windows and what is remembered of each alert (first seen, notified, acknowledged). */
+    io.knobwright.model.health.AlertStateRepository alertState();
 }
