@@ -82,6 +82,7 @@ public final class AppContext implements AutoCloseable {
     private final io.knobwright.app.workload.WorkloadService workload;
     private final io.knobwright.app.workload.PlanCaptures planCaptures;
     private final String localUser;
+    private final io.knobwright.app.health.AlertService alerts;
 
     /**
      * @param store        the repositories, their unit of work, and the vault
@@ -138,6 +139,13 @@ public final class AppContext implements AutoCloseable {
                 io.knobwright.app.workload.ImportedQueries.of(store),
                 instance -> planCaptures.changes(instance.id(), io.knobwright.app.workload.WorkloadService.DEFAULT_WINDOW),
                 io.knobwright.app.workload.ImportedQueries.bursts(store), clock, java.time.ZoneId.systemDefault());
+        this.alerts = new io.knobwright.app.health.AlertService(fleet::list, store.alertState(), clock)
+                .register("series", new io.knobwright.model.health.SeriesAlertSource(store.workloadSeries(),
+                        io.knobwright.model.health.SeriesAlertSource.DEFAULTS))
+                .register("restarts", io.knobwright.model.health.RestartAndOverrideAlerts.pendingRestarts(
+                        () -> apply.restarts().pending()))
+                .register("overrides", io.knobwright.model.health.RestartAndOverrideAlerts.overrides(
+                        () -> overrides.recent(500), java.time.Duration.ofMinutes(30)));
     }
 
     /**
@@ -359,5 +367,10 @@ public final class AppContext implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("Could not close the local store cleanly: " + e.getMessage(), e);
         }
+    }
+
+    /** The fleet's alerts and maintenance windows; subsystems add their sources with AlertService.register. */
+    public io.knobwright.app.health.AlertService alerts() {
+        return alerts;
     }
 }

@@ -62,7 +62,10 @@ final class CommandTree {
                     command(BenchPlansCommand.class), command(BenchGovernanceCommand.class),
                     command(BenchOverridesCommand.class), command(BenchStartupCommand.class), command(BenchStartupTrainingCommand.class),
                     command(BenchLogImportCommand.class), command(BenchFingerprintsCommand.class),
-                    command(BenchCollectorsCommand.class)));
+                    command(BenchCollectorsCommand.class)),
+            group(AlertsCommand.class, command(AlertsCommand.ListAlerts.class)),
+            group(MaintenanceCommand.class, command(MaintenanceCommand.Add.class),
+                    command(MaintenanceCommand.ListWindows.class), command(MaintenanceCommand.Remove.class)));
 
     /**
      * The top command's options that every command inherits ({@link KnobwrightCommand}), which may stand between
