@@ -66,7 +66,8 @@ public record MaintenanceWindow(
     }
 
     public String describeTime() {
-        return weekly == null ? from + " .. " + to : weekly.toString();
+        return weekly == null ? from.truncatedTo(ChronoUnit.SECONDS) + " .. " + to.truncatedTo(ChronoUnit.SECONDS)
+                : weekly.toString();
     }
 
     /**

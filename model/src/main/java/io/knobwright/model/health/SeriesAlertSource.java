@@ -52,7 +52,7 @@ public final class SeriesAlertSource implements AlertSource {
             if (Duration.between(last, now).compareTo(limits.notPolledAfter()) > 0) {
                 out.add(new Alert(i.id(), i.name(), AlertKind.NOT_POLLED, AlertSeverity.WARNING,
                         "Not polled for " + minutes(Duration.between(last, now)),
-                        List.of("last point " + last, "expected a poll at least every "
+                        List.of("last point " + last.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), "expected a poll at least every "
                                 + minutes(limits.notPolledAfter())), last));
                 continue; // stale numbers would make stale alerts
             }
@@ -86,7 +86,7 @@ public final class SeriesAlertSource implements AlertSource {
         return java.util.Optional.of(new Alert(i.id(), i.name(), AlertKind.CONNECTIONS_NEAR_LIMIT, severity,
                 String.format(Locale.ROOT, "Connections at %.0f %% of max_connections", share * 100),
                 List.of(String.format(Locale.ROOT, "%.0f of %.0f connections in use at %s", used, limit,
-                                conns.getLast().at()),
+                                conns.getLast().at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
                         String.format(Locale.ROOT, "warning from %.0f %%, critical from %.0f %%",
                                 limits.connectionsWarning() * 100, limits.connectionsCritical() * 100)),
                 since));
@@ -113,7 +113,7 @@ public final class SeriesAlertSource implements AlertSource {
         return java.util.Optional.of(new Alert(i.id(), i.name(), kind, AlertSeverity.WARNING,
                 String.format(Locale.ROOT, "%.0f session%s %s", latest, latest == 1 ? "" : "s", what),
                 List.of(String.format(Locale.ROOT, "%.0f now, at most %.0f over the last %d polls", latest, peak, n),
-                        "above zero since " + since),
+                        "above zero since " + since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
                 since));
     }
 
@@ -126,7 +126,7 @@ public final class SeriesAlertSource implements AlertSource {
         AlertSeverity severity = seconds >= limits.lagSecondsCritical() ? AlertSeverity.CRITICAL : AlertSeverity.WARNING;
         return java.util.Optional.of(new Alert(i.id(), i.name(), AlertKind.REPLICATION_LAG, severity,
                 String.format(Locale.ROOT, "Replica lag %.0f s", seconds),
-                List.of(String.format(Locale.ROOT, "largest replica lag %.0f s at %s", seconds, lag.getLast().at()),
+                List.of(String.format(Locale.ROOT, "largest replica lag %.0f s at %s", seconds, lag.getLast().at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
                         String.format(Locale.ROOT, "warning from %.0f s, critical from %.0f s",
                                 limits.lagSecondsWarning(), limits.lagSecondsCritical())),
                 lag.getLast().at()));
