@@ -79,16 +79,20 @@ public final class AlertListView extends BorderPane {
             since.getStyleClass().add("alert-since");
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
-            HBox head = new HBox(10, badge, instance, title, gap, since);
-            if (item.silenced()) {
-                var w = item.silencedBy().orElseThrow();
-                Label silenced = new Label("SILENCED · " + w.reason() + " · " + w.describeTime());
-                silenced.getStyleClass().add("alert-silenced-badge");
-                head.getChildren().add(3, silenced);
+            for (Label fixed : new Label[] {badge, instance, since}) {
+                fixed.setMinWidth(Region.USE_PREF_SIZE);
             }
+            HBox head = new HBox(10, badge, instance, title, gap, since);
             Label evidence = new Label(String.join("\n", a.evidence()));
             evidence.getStyleClass().add("alert-evidence");
             VBox box = new VBox(4, head, evidence);
+            if (item.silenced()) {
+                var w = item.silencedBy().orElseThrow();
+                Label silenced = new Label("SILENCED by maintenance window: " + w.reason() + " · " + w.describeTime()
+                        + " · set by " + w.setBy());
+                silenced.getStyleClass().add("alert-silenced-badge");
+                box.getChildren().add(silenced);
+            }
             box.setPadding(new Insets(6, 8, 6, 8));
             box.getStyleClass().add("alert-row");
             if (item.silenced()) {
