@@ -85,6 +85,7 @@ public final class AppContext implements AutoCloseable {
     private final io.knobwright.app.health.IndexAdviceService indexAdvice;
     private final String localUser;
     private final io.knobwright.app.health.StorageForecastService storageForecasts;
+    private final io.knobwright.app.health.AlertService alerts;
 
     /**
      * @param store        the repositories, their unit of work, and the vault
@@ -148,6 +149,13 @@ public final class AppContext implements AutoCloseable {
                 store.workloadSeries(), clock);
         this.indexAdvice = new io.knobwright.app.health.IndexAdviceService(store, clock);
         this.metricsSeries = store.workloadSeries();
+        this.alerts = new io.knobwright.app.health.AlertService(fleet::list, store.alertState(), clock)
+                .register("series", new io.knobwright.model.health.SeriesAlertSource(store.workloadSeries(),
+                        io.knobwright.model.health.SeriesAlertSource.DEFAULTS))
+                .register("restarts", io.knobwright.model.health.RestartAndOverrideAlerts.pendingRestarts(
+                        () -> apply.restarts().pending()))
+                .register("overrides", io.knobwright.model.health.RestartAndOverrideAlerts.overrides(
+                        () -> overrides.recent(500), java.time.Duration.ofMinutes(30)));
     }
 
     /**
@@ -419,5 +427,10 @@ public final class AppContext implements AutoCloseable {
     public io.knobwright.app.prometheus.PrometheusImport prometheusImport(java.time.Duration timeout) {
         return new io.knobwright.app.prometheus.PrometheusImport(new io.knobwright.app.prometheus.PrometheusClient(timeout),
                 metricsSeries);
+    }
+
+    /** The fleet's alerts and maintenance windows; subsystems add their sources with AlertService.register. */
+    public io.knobwright.app.health.AlertService alerts() {
+        return alerts;
     }
 }

@@ -67,7 +67,10 @@ final class CommandTree {
                     command(StorageTablesCommand.class)),
             group(HealthCommand.class, command(HealthConnectionsCommand.class)),
             group(IndexCommand.class, command(IndexAdviseCommand.class)),
-            group(PrometheusCommand.class, command(PrometheusCommand.Import.class)));
+            group(PrometheusCommand.class, command(PrometheusCommand.Import.class)),
+            group(AlertsCommand.class, command(AlertsCommand.ListAlerts.class)),
+            group(MaintenanceCommand.class, command(MaintenanceCommand.Add.class),
+                    command(MaintenanceCommand.ListWindows.class), command(MaintenanceCommand.Remove.class)));
 
     /**
      * The top command's options that every command inherits ({@link KnobwrightCommand}), which may stand between

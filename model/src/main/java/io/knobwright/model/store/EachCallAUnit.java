@@ -955,4 +955,41 @@ final class EachCallAUnit {
             return unit(() -> inner.names(instanceId));
         }
     }
+
+    static final class AlertStates extends Delegate<io.knobwright.model.health.AlertStateRepository>
+            implements io.knobwright.model.health.AlertStateRepository {
+        AlertStates(io.knobwright.model.health.AlertStateRepository inner, StoreContention contention) {
+            super(inner, contention);
+        }
+
+        @Override
+        public java.util.List<io.knobwright.model.health.MaintenanceWindow> windows() {
+            return unit(inner::windows);
+        }
+
+        @Override
+        public io.knobwright.model.health.MaintenanceWindow addWindow(io.knobwright.model.health.MaintenanceWindow w) {
+            return unit(() -> inner.addWindow(w));
+        }
+
+        @Override
+        public boolean removeWindow(long id) {
+            return unit(() -> inner.removeWindow(id));
+        }
+
+        @Override
+        public java.util.Map<String, AlertState> states() {
+            return unit(inner::states);
+        }
+
+        @Override
+        public void replaceStates(java.util.Collection<AlertState> current) {
+            run(() -> inner.replaceStates(current));
+        }
+
+        @Override
+        public boolean acknowledge(String key, String by) {
+            return unit(() -> inner.acknowledge(key, by));
+        }
+    }
 }

@@ -35,7 +35,8 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                         io.knobwright.model.workload.QueryHistoryRepository queryHistory,
                         io.knobwright.model.workload.RelationSeriesRepository relationSeries,
                         io.knobwright.model.health.ConnectionUseRepository connectionUse,
-                        io.knobwright.model.forecast.SizeSeriesRepository sizeSeries) implements Repositories {
+                        io.knobwright.model.forecast.SizeSeriesRepository sizeSeries,
+                        io.knobwright.model.health.AlertStateRepository alertState) implements Repositories {
 
     /** @param catalogCache the store's cache of stored server descriptions, shared by every transaction */
     JooqRepositories(DSLContext dsl, Clock clock, Map<Long, ParameterCatalog> catalogCache) {
@@ -48,7 +49,8 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                 new JooqQueryHistory(dsl),
                 new JooqRelationSeries(dsl),
                 new JooqConnectionUse(dsl),
-                new JooqSizeSeries(dsl));
+                new JooqSizeSeries(dsl),
+                new JooqAlertState(dsl));
     }
 
     /**
@@ -69,6 +71,7 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                 new EachCallAUnit.QueryHistory(queryHistory, contention),
                 new EachCallAUnit.RelationSeries(relationSeries, contention),
                 new EachCallAUnit.ConnectionUse(connectionUse, contention),
-                new EachCallAUnit.SizeSeries(sizeSeries, contention));
+                new EachCallAUnit.SizeSeries(sizeSeries, contention),
+                new EachCallAUnit.AlertStates(alertState, contention));
     }
 }

@@ -301,6 +301,11 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
         return repositories.sizeSeries();
     }
 
+    @Override
+    public io.knobwright.model.health.AlertStateRepository alertState() {
+        return repositories.alertState();
+    }
+
     public CredentialVault vault() {
         return vault;
     }

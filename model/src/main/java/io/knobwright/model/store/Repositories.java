@@ -71,4 +71,7 @@ public interface Repositories {
 
     /** Size series imported for storage forecasts, per instance and series name. */
     io.knobwright.model.forecast.SizeSeriesRepository sizeSeries();
+
+    /** Maintenance windows and what is remembered of each alert (first seen, notified, acknowledged). */
+    io.knobwright.model.health.AlertStateRepository alertState();
 }

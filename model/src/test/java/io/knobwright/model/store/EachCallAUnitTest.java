@@ -49,7 +49,8 @@ class EachCallAUnitTest {
                 fake(io.knobwright.model.workload.QueryHistoryRepository.class),
                 fake(io.knobwright.model.workload.RelationSeriesRepository.class),
                 fake(io.knobwright.model.health.ConnectionUseRepository.class),
-                fake(io.knobwright.model.forecast.SizeSeriesRepository.class));
+                fake(io.knobwright.model.forecast.SizeSeriesRepository.class),
+                fake(io.knobwright.model.health.AlertStateRepository.class));
         Repositories units = recording.eachCallAUnit(new StoreContention(null));
 
         int checked = 0;

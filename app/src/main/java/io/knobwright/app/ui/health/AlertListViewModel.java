@@ -1,0 +1,95 @@
+package io.knobwright.app.ui.health;
+
+import io.knobwright.model.health.AlertSeverity;
+import io.knobwright.model.health.ShownAlert;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The fleet-level alert list: alerts worst first, silenced ones listed (marked) below the active ones, a summary line,
+ * and per instance the worst active severity and count (the fleet table's health columns and "with alerts" filter).
+ */
+public final class AlertListViewModel {
+
+    /** An instance's health as a fleet table column shows it: worst active severity, active and silenced counts. */
+    public record InstanceHealth(AlertSeverity worst, int active, int silenced) {
+    }
+
+    private final ObservableList<ShownAlert> alerts = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "No alerts.");
+    private final ReadOnlyBooleanWrapper onlyActive = new ReadOnlyBooleanWrapper(this, "onlyActive", false);
+    private final Consumer<ShownAlert> open;
+    private List<ShownAlert> all = List.of();
+
+    /** @param open opens the alert's instance on the screen its kind names */
+    public AlertListViewModel(Consumer<ShownAlert> open) {
+        this.open = open;
+    }
+
+    public ObservableList<ShownAlert> alerts() {
+        return FXCollections.unmodifiableObservableList(alerts);
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty onlyActiveProperty() {
+        return onlyActive.getReadOnlyProperty();
+    }
+
+    /** Replaces the list with a new evaluation (call on the FX thread). */
+    public void show(List<ShownAlert> evaluated) {
+        all = List.copyOf(evaluated);
+        refilter();
+        long critical = all.stream().filter(s -> !s.silenced() && s.alert().severity() == AlertSeverity.CRITICAL).count();
+        long warning = all.stream().filter(s -> !s.silenced() && s.alert().severity() == AlertSeverity.WARNING).count();
+        long silenced = all.stream().filter(ShownAlert::silenced).count();
+        long instances = all.stream().map(s -> s.alert().instanceId()).distinct().count();
+        summary.set(all.isEmpty() ? "No alerts."
+                : critical + " critical, " + warning + " warning, " + silenced + " silenced on " + instances
+                        + " instance" + (instances == 1 ? "" : "s"));
+    }
+
+    public void setOnlyActive(boolean only) {
+        onlyActive.set(only);
+        refilter();
+    }
+
+    public void open(ShownAlert alert) {
+        open.accept(alert);
+    }
+
+    /** Per instance id, for the fleet table's health columns; instances without alerts are absent. */
+    public Map<Long, InstanceHealth> healthByInstance() {
+        Map<Long, InstanceHealth> out = new LinkedHashMap<>();
+        for (ShownAlert s : all) {
+            InstanceHealth h = out.getOrDefault(s.alert().instanceId(), new InstanceHealth(null, 0, 0));
+            if (s.silenced()) {
+                out.put(s.alert().instanceId(), new InstanceHealth(h.worst(), h.active(), h.silenced() + 1));
+            } else {
+                AlertSeverity worst = Optional.ofNullable(h.worst())
+                        .map(w -> w.compareTo(s.alert().severity()) <= 0 ? w : s.alert().severity())
+                        .orElse(s.alert().severity());
+                out.put(s.alert().instanceId(), new InstanceHealth(worst, h.active() + 1, h.silenced()));
+            }
+        }
+        return out;
+    }
+
+    private void refilter() {
+        alerts.setAll(all.stream().filter(s -> !onlyActive.get() || !s.silenced())
+                .sorted(Comparator.comparing(ShownAlert::silenced).thenComparing(s -> s.alert().severity())).toList());
+    }
+}
