@@ -149,13 +149,15 @@ public final class AppContext implements AutoCloseable {
                 store.workloadSeries(), clock);
         this.indexAdvice = new io.knobwright.app.health.IndexAdviceService(store, clock);
         this.metricsSeries = store.workloadSeries();
+        this.diskFullDays = new io.knobwright.app.health.DiskFullDays(storageForecasts);
         this.alerts = new io.knobwright.app.health.AlertService(fleet::list, store.alertState(), clock)
                 .register("series", new io.knobwright.model.health.SeriesAlertSource(store.workloadSeries(),
                         io.knobwright.model.health.SeriesAlertSource.DEFAULTS))
                 .register("restarts", io.knobwright.model.health.RestartAndOverrideAlerts.pendingRestarts(
                         () -> apply.restarts().pending()))
                 .register("overrides", io.knobwright.model.health.RestartAndOverrideAlerts.overrides(
-                        () -> overrides.recent(500), java.time.Duration.ofMinutes(30)));
+                        () -> overrides.recent(500), java.time.Duration.ofMinutes(30)))
+                .register("storage", new io.knobwright.app.health.DiskFullAlerts(diskFullDays));
     }
 
     /**
@@ -408,12 +410,14 @@ public final class AppContext implements AutoCloseable {
 
     // ---- Prometheus export (decision 0133) ----
     private final io.knobwright.model.workload.WorkloadSeriesRepository metricsSeries;
+    /** Days until each instance's disk is full, reused for an hour: the /metrics page and the alerts read it. */
+    private final io.knobwright.app.health.DiskFullDays diskFullDays;
 
     /** The figures the /metrics page shows, one source each; more sources go into StoreMetricsSources.of. */
     public java.util.List<io.knobwright.app.metrics.MetricsSource> metricsSources() {
         java.util.List<io.knobwright.app.metrics.MetricsSource> sources = new java.util.ArrayList<>(
                 io.knobwright.app.metrics.StoreMetricsSources.of(fleet, plans, pendingRestarts(), overrides, metricsSeries));
-        sources.add(io.knobwright.app.metrics.StoreMetricsSources.diskFull(fleet, storageForecasts));
+        sources.add(io.knobwright.app.metrics.StoreMetricsSources.diskFull(fleet, diskFullDays));
         return java.util.List.copyOf(sources);
     }
 

@@ -41,8 +41,8 @@ public final class StoreMetricsSources {
     }
 
     /** Days until the disk is full, from the storage forecast (reused for an hour per instance). */
-    public static MetricsSource diskFull(FleetService fleet, io.knobwright.app.health.StorageForecastService forecasts) {
-        return new DiskFullSource(fleet, forecasts);
+    public static MetricsSource diskFull(FleetService fleet, io.knobwright.app.health.DiskFullDays days) {
+        return new DiskFullSource(fleet, days);
     }
 
     public static MetricsSource drift(FleetService fleet, PlanService plans) {
