@@ -64,7 +64,12 @@ public record HealthDesk(Function<Instance, Connections> connections, Function<I
     }
 
     public static HealthDesk of(AppContext context, Clock clock) {
-        ConnectionHealthService health = new ConnectionHealthService(context.monitor(), clock);
+        return of(context, context.monitor(), clock);
+    }
+
+    /** Over another monitor (tests give one with a stepped clock). */
+    public static HealthDesk of(AppContext context, io.knobwright.app.monitor.MonitorService monitor, Clock clock) {
+        ConnectionHealthService health = new ConnectionHealthService(monitor, clock);
         StorageForecastService forecasts = context.storageForecasts();
         return new HealthDesk(instance -> {
             ConnectionReport report = health.connections(instance, ConnectionReport.DEFAULT_LEAK_AGE);

@@ -66,7 +66,7 @@ public final class HealthView extends ScrollPane {
         connectionChart.setPrefHeight(300);
         connectionChart.setMinHeight(260);
 
-        TableView<HealthViewModel.LeakRow> leaks = table("health-leaks", "No session is idle in a transaction for long.",
+        TableView<HealthViewModel.LeakRow> leaks = table("health-leaks", "No session is idle in a transaction.",
                 List.of(column("Application", HealthViewModel.LeakRow::application, 160),
                         column("User", HealthViewModel.LeakRow::user, 110),
                         column("Age", HealthViewModel.LeakRow::age, 230),

@@ -172,14 +172,17 @@ public final class HealthViewModel {
         timeLeftText.set(r.timeLeft().left().map(left -> "At the trend (" + String.format(Locale.ROOT, "%+.1f", r.timeLeft().perHour())
                 + " sessions/hour) the usable limit is reached in " + duration(left) + ".")
                 .orElse("Time left at the trend: " + r.timeLeft().basis()));
-        leaks.setAll(r.leaks().stream().map(HealthViewModel::leak).toList());
+        // every session idle in a transaction, the leaks (older than the threshold) marked
+        leaks.setAll(r.snapshot().idleInTransaction().stream().sorted(java.util.Comparator.comparingDouble(
+                IdleTransaction::transactionSeconds).reversed()).map(t -> leak(t, r.leaks().contains(t))).toList());
         poolAdvice.setAll(r.advice().reasoning());
     }
 
-    private static LeakRow leak(IdleTransaction t) {
+    private static LeakRow leak(IdleTransaction t, boolean isLeak) {
         return new LeakRow(t.application() == null || t.application().isBlank() ? "(no application name)" : t.application(),
                 t.user(), "idle " + duration(Duration.ofSeconds(Math.round(t.idleSeconds()))) + ", in transaction "
-                + duration(Duration.ofSeconds(Math.round(t.transactionSeconds()))), t.query() == null ? "" : t.query());
+                + duration(Duration.ofSeconds(Math.round(t.transactionSeconds()))) + (isLeak ? " · leak" : ""),
+                t.query() == null ? "" : t.query());
     }
 
     private void applyStorage(HealthDesk.Storage s) {
@@ -218,6 +221,9 @@ public final class HealthViewModel {
 
     static String duration(Duration d) {
         long minutes = Math.max(0, d.toMinutes());
+        if (minutes < 1) {
+            return Math.max(0, d.toSeconds()) + " s";
+        }
         if (minutes < 60) {
             return minutes + " min";
         }

@@ -104,7 +104,7 @@ class HealthViewModelTest {
                 .contains("max_connections 100, 3 reserved");
         assertThat(vm.leaks()).singleElement().satisfies(leak -> {
             assertThat(leak.application()).isEqualTo("billing-api");
-            assertThat(leak.age()).isEqualTo("idle 14 min, in transaction 15 min");
+            assertThat(leak.age()).isEqualTo("idle 14 min, in transaction 15 min · leak");
         });
         assertThat(vm.poolAdvice()).isNotEmpty();
         assertThat(vm.timeLeftTextProperty().get()).isNotEmpty();
