@@ -93,17 +93,13 @@ public final class HealthView extends ScrollPane {
         storageChart.setId("health-storage-chart");
         storageChart.setPrefHeight(380);
         storageChart.setMinHeight(340);
-        Label threshold = bound(new Label(), vm.thresholdTextProperty());
-        threshold.setId("health-threshold");
-        threshold.getStyleClass().add(Styles.TEXT_BOLD);
-        Label backtest = bound(new Label(), vm.backtestTextProperty());
-        backtest.setId("health-backtest");
-        VBox forecast = new VBox(6, threshold, backtest, storageChart);
+        // The chart's header carries the threshold date and the backtest error (the view-model's texts say the same in words).
+        VBox forecast = new VBox(6, storageChart);
         TableView<HealthViewModel.TableRow> tables = table("health-largest-tables",
                 "No table sizes yet: the collector measures them with `knobwright monitor collect`.",
                 List.of(column("Table", HealthViewModel.TableRow::table, 420), column("Size", HealthViewModel.TableRow::size, 120)));
         tables.setItems(vm.largestTables());
-        tables.setPrefHeight(190);
+        tables.setPrefHeight(160);
         VBox data = new VBox(6, forecast, subtitle("Largest tables"), tables);
         subscriptions = subscriptions.and(vm.storageProperty().subscribe(s -> {
             data.setVisible(s != null);
