@@ -86,7 +86,9 @@ public final class Workbench {
         view = new WorkbenchView(viewModel, theme);
         var styling = theme.style(view, WorkbenchView.STYLESHEET, FleetView.STYLESHEET, InstanceDetailView.STYLESHEET,
                 TemplatesView.STYLESHEET, PlansView.STYLESHEET, CompareView.STYLESHEET, PolicyView.STYLESHEET,
-                ReviewPanel.STYLESHEET, OperationsView.STYLESHEET, io.knobwright.app.ui.workload.WorkloadView.STYLESHEET);
+                ReviewPanel.STYLESHEET, OperationsView.STYLESHEET, io.knobwright.app.ui.workload.WorkloadView.STYLESHEET,
+                io.knobwright.app.ui.health.HealthView.STYLESHEET, io.knobwright.app.ui.health.ConnectionUseChart.STYLESHEET,
+                io.knobwright.app.ui.health.StorageForecastChart.STYLESHEET, io.knobwright.app.ui.health.IndexAdviceView.STYLESHEET);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         // A size the caller already gave the stage wins (tests, the bench); otherwise fit the screen.
         double width = Double.isNaN(stage.getWidth()) ? Math.min(1920, screen.getWidth()) : stage.getWidth();

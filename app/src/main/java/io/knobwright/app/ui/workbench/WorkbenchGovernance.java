@@ -19,7 +19,15 @@ import java.util.function.Consumer;
  */
 public record WorkbenchGovernance(GovernanceService governance, PolicyService policy, AuditService audit, String user,
                                   Consumer<Runnable> changes, OperationsDesk operations,
-                                  io.knobwright.app.ui.workload.WorkloadDesk workload) {
+                                  io.knobwright.app.ui.workload.WorkloadDesk workload,
+                                  io.knobwright.app.ui.health.HealthDesk health) {
+
+    /** Without a health desk (the Health screen reads nothing): the callers from before the Health screen. */
+    public WorkbenchGovernance(GovernanceService governance, PolicyService policy, AuditService audit, String user,
+                               Consumer<Runnable> changes, OperationsDesk operations,
+                               io.knobwright.app.ui.workload.WorkloadDesk workload) {
+        this(governance, policy, audit, user, changes, operations, workload, io.knobwright.app.ui.health.HealthDesk.none());
+    }
 
     /** Without change signals (the screens poll) and without overrides. */
     public WorkbenchGovernance(GovernanceService governance, PolicyService policy, AuditService audit, String user) {
@@ -35,21 +43,27 @@ public record WorkbenchGovernance(GovernanceService governance, PolicyService po
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(operations, "operations");
         Objects.requireNonNull(workload, "workload");
+        Objects.requireNonNull(health, "health");
     }
 
     /** The same with another operations desk (tests give one over fake servers). */
     public WorkbenchGovernance withOperations(OperationsDesk desk) {
-        return new WorkbenchGovernance(governance, policy, audit, user, changes, desk, workload);
+        return new WorkbenchGovernance(governance, policy, audit, user, changes, desk, workload, health);
     }
 
     /** The same with another workload desk (tests give one over generated data). */
     public WorkbenchGovernance withWorkload(io.knobwright.app.ui.workload.WorkloadDesk desk) {
-        return new WorkbenchGovernance(governance, policy, audit, user, changes, operations, desk);
+        return new WorkbenchGovernance(governance, policy, audit, user, changes, operations, desk, health);
     }
 
     public static WorkbenchGovernance of(AppContext context) {
         return new WorkbenchGovernance(context.governance(), context.policy(), context.audit(), context.localUser(),
                 context::onGovernanceChange, StoreOperationsDesk.of(context),
-                io.knobwright.app.ui.workload.WorkloadDesk.of(context));
+                io.knobwright.app.ui.workload.WorkloadDesk.of(context), io.knobwright.app.ui.health.HealthDesk.of(context));
+    }
+
+    /** The same with another health desk (tests give one over their own store and clock). */
+    public WorkbenchGovernance withHealth(io.knobwright.app.ui.health.HealthDesk desk) {
+        return new WorkbenchGovernance(governance, policy, audit, user, changes, operations, workload, desk);
     }
 }

@@ -41,6 +41,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
@@ -85,6 +86,7 @@ public final class WorkbenchView extends BorderPane {
         screens = new TabPane(
                 screen("tab-fleet", "Fleet", MaterialDesignD.DATABASE_OUTLINE, fleetScreen),
                 screen("tab-workload", "Workload", MaterialDesignC.CHART_TIMELINE_VARIANT, null),
+                screen("tab-health", "Health", MaterialDesignH.HEART_PULSE, null),
                 screen("tab-operations", "Operations", MaterialDesignM.MONITOR_DASHBOARD, null),
                 screen("tab-templates", "Templates", MaterialDesignF.FILE_DOCUMENT_MULTIPLE_OUTLINE, null),
                 screen("tab-plans", "Plans", MaterialDesignC.CLIPBOARD_LIST_OUTLINE, null),
@@ -117,6 +119,7 @@ public final class WorkbenchView extends BorderPane {
                 case COMPARE -> vm.compare().refresh();
                 case POLICY -> vm.policy().refresh();
                 case WORKLOAD -> vm.showWorkload();
+                case HEALTH -> vm.showHealth();
                 case FLEET, OPERATIONS -> { }
             }
         }));
@@ -165,6 +168,7 @@ public final class WorkbenchView extends BorderPane {
             case POLICY -> policyView = new PolicyView(vm.policy());
             case OPERATIONS -> operationsView = new OperationsView(vm.operations(), theme.darkProperty());
             case WORKLOAD -> new io.knobwright.app.ui.workload.WorkloadView(vm.workload());
+            case HEALTH -> new io.knobwright.app.ui.health.HealthView(vm.health(), java.time.ZoneId.systemDefault());
             case FLEET -> throw new IllegalStateException("The fleet screen is built with the window");
         };
     }

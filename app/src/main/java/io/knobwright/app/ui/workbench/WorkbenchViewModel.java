@@ -66,6 +66,7 @@ public final class WorkbenchViewModel {
     private final Lazy<PolicyViewModel> policyScreen;
     private final Lazy<OperationsViewModel> operationsScreen;
     private final Lazy<io.knobwright.app.ui.workload.WorkloadViewModel> workloadScreen;
+    private final Lazy<io.knobwright.app.ui.health.HealthViewModel> healthScreen;
     /** Each instance's latest measured workload class, for the fleet table's Measured column. */
     private final java.util.function.Supplier<Map<Long, io.knobwright.model.workload.WorkloadClass>> workloadClasses;
     private final CatalogLookup catalogs;
@@ -89,7 +90,7 @@ public final class WorkbenchViewModel {
     private int driftGeneration;
 
     /** The screens of the main window, one tab each. */
-    public enum Screen { FLEET, WORKLOAD, OPERATIONS, TEMPLATES, PLANS, COMPARE, POLICY }
+    public enum Screen { FLEET, WORKLOAD, HEALTH, OPERATIONS, TEMPLATES, PLANS, COMPARE, POLICY }
 
     /** Without the Operations screen's questions (every one is cancelled): for tests of other screens. */
     public WorkbenchViewModel(FleetService fleet, TemplateService templates, PlanService plans, CatalogLookup catalogs,
@@ -123,6 +124,7 @@ public final class WorkbenchViewModel {
                 workloadDesk.reports(), workloadDesk.importer(), () -> dialogs.chooseFileToOpen("Import a server log",
                 "Server logs (stderr, csvlog, jsonlog, MySQL slow log; gzip too)", List.of("*.log", "*.csv", "*.json",
                 "*.gz", "*")), zone));
+        this.healthScreen = new Lazy<>(() -> new io.knobwright.app.ui.health.HealthViewModel(work, governance.health(), zone));
         this.reviews = new ReviewPanelViewModel(governance.governance(), plans, work, governance.user(), Clock.systemUTC(), zone);
         // A decision pulled from the hub shows at once, not at the next two-second poll.
         governance.changes().accept(() -> work.later(reviews::refresh));
@@ -146,6 +148,7 @@ public final class WorkbenchViewModel {
         browser.selectedProperty().subscribe(detail::show);
         // the Workload screen follows the fleet's selection once it has been opened
         browser.selectedProperty().subscribe(selected -> workloadScreen.ifMade(screen -> screen.show(selected)));
+        browser.selectedProperty().subscribe(selected -> healthScreen.ifMade(screen -> screen.show(selected)));
         hasSelection = browser.selectedProperty().isNotNull();
         hasDemo = browser.demoCountProperty().greaterThan(0);
         canOverride = Bindings.createBooleanBinding(() -> browser.selectedProperty().get() != null
@@ -443,6 +446,16 @@ public final class WorkbenchViewModel {
     /** Reads the selected instance's workload again: the screen came to the front. */
     public void showWorkload() {
         workload().show(browser.selectedProperty().get());
+    }
+
+    /** The Health screen: the selected instance's connections, storage forecast and index advice. */
+    public io.knobwright.app.ui.health.HealthViewModel health() {
+        return healthScreen.get();
+    }
+
+    /** Reads the selected instance's health again: the screen came to the front. */
+    public void showHealth() {
+        health().show(browser.selectedProperty().get());
     }
 
     public OperationsViewModel operations() {

@@ -1,0 +1,98 @@
+package io.knobwright.app.ui.health;
+
+import io.knobwright.app.AppContext;
+import io.knobwright.app.health.ConnectionHealthService;
+import io.knobwright.app.health.StorageForecastService;
+import io.knobwright.model.UserError;
+import io.knobwright.model.fleet.Instance;
+import io.knobwright.model.workload.SizePoint;
+import io.knobwright.model.health.ConnectionReport;
+import io.knobwright.model.health.ConnectionUse;
+import io.knobwright.model.index.IndexAdvice;
+import io.knobwright.model.workload.TableRef;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.function.Function;
+
+/**
+ * What the Health screen reads (each blocking: the view-model calls them off the FX thread): an instance's connection
+ * health with its stored history, its storage forecast with the largest tables, and index advice on demand.
+ */
+public record HealthDesk(Function<Instance, Connections> connections, Function<Instance, Storage> storage,
+                         Function<Instance, IndexAdvice> indexAdvice) {
+
+    /** How many days the storage forecast looks ahead on the screen. */
+    public static final int FORECAST_DAYS = 60;
+    /** How many tables the largest-tables list shows. */
+    public static final int LARGEST_TABLES = 10;
+
+    /** A live connection report and the stored use behind the chart (oldest first). */
+    public record Connections(ConnectionReport report, List<ConnectionUse> history) {
+        public Connections {
+            Objects.requireNonNull(report, "report");
+            history = List.copyOf(history);
+        }
+    }
+
+    /** One of the largest tables at its latest measured size. */
+    public record TableSize(TableRef table, long bytes) {
+    }
+
+    /** The forecast (null when there is not yet enough history) and the largest tables. */
+    public record Storage(StorageForecastService.Result forecast, List<TableSize> largest) {
+        public Storage {
+            largest = List.copyOf(largest);
+        }
+    }
+
+    public HealthDesk {
+        Objects.requireNonNull(connections, "connections");
+        Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(indexAdvice, "indexAdvice");
+    }
+
+    /** The workbench's: a live poll and the store's history, the forecast over measured and imported sizes, the advisor. */
+    public static HealthDesk of(AppContext context) {
+        return of(context, Clock.systemUTC());
+    }
+
+    public static HealthDesk of(AppContext context, Clock clock) {
+        return of(context, context.monitor(), clock);
+    }
+
+    /** Over another monitor (tests give one with a stepped clock). */
+    public static HealthDesk of(AppContext context, io.knobwright.app.monitor.MonitorService monitor, Clock clock) {
+        ConnectionHealthService health = new ConnectionHealthService(monitor, clock);
+        StorageForecastService forecasts = context.storageForecasts();
+        return new HealthDesk(instance -> {
+            ConnectionReport report = health.connections(instance, ConnectionReport.DEFAULT_LEAK_AGE);
+            return new Connections(report, health.history(instance.id(), ConnectionHealthService.TREND_WINDOW, clock.instant()));
+        }, instance -> {
+            StorageForecastService.Result forecast = forecasts.history(instance, "total").points().size() < 2 ? null
+                    : forecasts.forecast(instance, "total", FORECAST_DAYS, OptionalLong.empty());
+            Instant now = clock.instant();
+            Map<TableRef, List<SizePoint>> tables = context.relationSeries().tableSizes(instance.id(),
+                    now.minus(Duration.ofDays(30)), now.plusSeconds(1));
+            List<TableSize> largest = tables.entrySet().stream().filter(e -> !e.getValue().isEmpty())
+                    .map(e -> new TableSize(e.getKey(), e.getValue().getLast().bytes()))
+                    .sorted(Comparator.comparingLong(TableSize::bytes).reversed()).limit(LARGEST_TABLES).toList();
+            return new Storage(forecast, largest);
+        }, context.indexAdvice()::advise);
+    }
+
+    /** Nothing to read: for tests of other screens. */
+    public static HealthDesk none() {
+        return new HealthDesk(instance -> {
+            throw UserError.input("No connection health in this workbench.");
+        }, instance -> new Storage(null, List.of()), instance -> {
+            throw UserError.input("No index advice in this workbench.");
+        });
+    }
+}
