@@ -62,6 +62,24 @@ public final class AlertListViewModel {
                         + " instance" + (instances == 1 ? "" : "s"));
     }
 
+    /**
+     * The evaluation failed as a whole (the store could not be read): nothing stale stays listed, and the summary says
+     * why. Sources that fail one by one come with the evaluation and name themselves in it.
+     */
+    public void showFailure(String message) {
+        all = List.of();
+        refilter();
+        summary.set("The alerts could not be evaluated: " + message);
+    }
+
+    /** Replaces the list and names the alert sources that failed (the others' alerts are still listed). */
+    public void show(List<ShownAlert> evaluated, List<String> failedSources) {
+        show(evaluated);
+        if (!failedSources.isEmpty()) {
+            summary.set(summary.get() + " (not evaluated: " + String.join(", ", failedSources) + ")");
+        }
+    }
+
     public void setOnlyActive(boolean only) {
         onlyActive.set(only);
         refilter();

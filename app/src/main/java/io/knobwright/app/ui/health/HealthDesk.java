@@ -26,7 +26,15 @@ import java.util.function.Function;
  * health with its stored history, its storage forecast with the largest tables, and index advice on demand.
  */
 public record HealthDesk(Function<Instance, Connections> connections, Function<Instance, Storage> storage,
-                         Function<Instance, IndexAdvice> indexAdvice) {
+                         Function<Instance, IndexAdvice> indexAdvice,
+                         java.util.function.Supplier<io.knobwright.model.health.AlertEvaluator.Evaluation> alerts) {
+
+    /** Without the fleet's alerts (the Alerts screen lists none). */
+    public HealthDesk(Function<Instance, Connections> connections, Function<Instance, Storage> storage,
+                      Function<Instance, IndexAdvice> indexAdvice) {
+        this(connections, storage, indexAdvice,
+                () -> new io.knobwright.model.health.AlertEvaluator.Evaluation(List.of(), List.of()));
+    }
 
     /** How many days the storage forecast looks ahead on the screen. */
     public static final int FORECAST_DAYS = 60;
@@ -56,6 +64,7 @@ public record HealthDesk(Function<Instance, Connections> connections, Function<I
         Objects.requireNonNull(connections, "connections");
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(indexAdvice, "indexAdvice");
+        Objects.requireNonNull(alerts, "alerts");
     }
 
     /** The workbench's: a live poll and the store's history, the forecast over measured and imported sizes, the advisor. */
@@ -84,7 +93,7 @@ public record HealthDesk(Function<Instance, Connections> connections, Function<I
                     .map(e -> new TableSize(e.getKey(), e.getValue().getLast().bytes()))
                     .sorted(Comparator.comparingLong(TableSize::bytes).reversed()).limit(LARGEST_TABLES).toList();
             return new Storage(forecast, largest);
-        }, context.indexAdvice()::advise);
+        }, context.indexAdvice()::advise, () -> context.alerts().evaluate());
     }
 
     /** Nothing to read: for tests of other screens. */

@@ -38,6 +38,7 @@ import javafx.util.Subscription;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
@@ -87,6 +88,7 @@ public final class WorkbenchView extends BorderPane {
                 screen("tab-fleet", "Fleet", MaterialDesignD.DATABASE_OUTLINE, fleetScreen),
                 screen("tab-workload", "Workload", MaterialDesignC.CHART_TIMELINE_VARIANT, null),
                 screen("tab-health", "Health", MaterialDesignH.HEART_PULSE, null),
+                screen("tab-alerts", "Alerts", MaterialDesignB.BELL_ALERT_OUTLINE, null),
                 screen("tab-operations", "Operations", MaterialDesignM.MONITOR_DASHBOARD, null),
                 screen("tab-templates", "Templates", MaterialDesignF.FILE_DOCUMENT_MULTIPLE_OUTLINE, null),
                 screen("tab-plans", "Plans", MaterialDesignC.CLIPBOARD_LIST_OUTLINE, null),
@@ -120,6 +122,7 @@ public final class WorkbenchView extends BorderPane {
                 case POLICY -> vm.policy().refresh();
                 case WORKLOAD -> vm.showWorkload();
                 case HEALTH -> vm.showHealth();
+                case ALERTS -> vm.showAlerts();
                 case FLEET, OPERATIONS -> { }
             }
         }));
@@ -169,6 +172,7 @@ public final class WorkbenchView extends BorderPane {
             case OPERATIONS -> operationsView = new OperationsView(vm.operations(), theme.darkProperty());
             case WORKLOAD -> new io.knobwright.app.ui.workload.WorkloadView(vm.workload());
             case HEALTH -> new io.knobwright.app.ui.health.HealthView(vm.health(), java.time.ZoneId.systemDefault());
+            case ALERTS -> new io.knobwright.app.ui.health.AlertListView(vm.alerts());
             case FLEET -> throw new IllegalStateException("The fleet screen is built with the window");
         };
     }

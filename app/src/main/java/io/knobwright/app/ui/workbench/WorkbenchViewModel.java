@@ -67,6 +67,8 @@ public final class WorkbenchViewModel {
     private final Lazy<OperationsViewModel> operationsScreen;
     private final Lazy<io.knobwright.app.ui.workload.WorkloadViewModel> workloadScreen;
     private final Lazy<io.knobwright.app.ui.health.HealthViewModel> healthScreen;
+    private final Lazy<io.knobwright.app.ui.health.AlertListViewModel> alertsScreen;
+    private final java.util.function.Supplier<io.knobwright.model.health.AlertEvaluator.Evaluation> alertEvaluation;
     /** Each instance's latest measured workload class, for the fleet table's Measured column. */
     private final java.util.function.Supplier<Map<Long, io.knobwright.model.workload.WorkloadClass>> workloadClasses;
     private final CatalogLookup catalogs;
@@ -90,7 +92,7 @@ public final class WorkbenchViewModel {
     private int driftGeneration;
 
     /** The screens of the main window, one tab each. */
-    public enum Screen { FLEET, WORKLOAD, HEALTH, OPERATIONS, TEMPLATES, PLANS, COMPARE, POLICY }
+    public enum Screen { FLEET, WORKLOAD, HEALTH, ALERTS, OPERATIONS, TEMPLATES, PLANS, COMPARE, POLICY }
 
     /** Without the Operations screen's questions (every one is cancelled): for tests of other screens. */
     public WorkbenchViewModel(FleetService fleet, TemplateService templates, PlanService plans, CatalogLookup catalogs,
@@ -125,6 +127,12 @@ public final class WorkbenchViewModel {
                 "Server logs (stderr, csvlog, jsonlog, MySQL slow log; gzip too)", List.of("*.log", "*.csv", "*.json",
                 "*.gz", "*")), zone));
         this.healthScreen = new Lazy<>(() -> new io.knobwright.app.ui.health.HealthViewModel(work, governance.health(), zone));
+        // an alert opens its instance on the Health screen: the evidence behind most alerts is there
+        this.alertsScreen = new Lazy<>(() -> new io.knobwright.app.ui.health.AlertListViewModel(shown -> {
+            browser.select(shown.alert().instanceId());
+            this.screen.set(Screen.HEALTH);
+        }));
+        this.alertEvaluation = governance.health().alerts();
         this.reviews = new ReviewPanelViewModel(governance.governance(), plans, work, governance.user(), Clock.systemUTC(), zone);
         // A decision pulled from the hub shows at once, not at the next two-second poll.
         governance.changes().accept(() -> work.later(reviews::refresh));
@@ -451,6 +459,18 @@ public final class WorkbenchViewModel {
     /** The Health screen: the selected instance's connections, storage forecast and index advice. */
     public io.knobwright.app.ui.health.HealthViewModel health() {
         return healthScreen.get();
+    }
+
+    /** The Alerts screen: the fleet's alerts, silenced ones marked; a click opens the instance's Health screen. */
+    public io.knobwright.app.ui.health.AlertListViewModel alerts() {
+        return alertsScreen.get();
+    }
+
+    /** Evaluates the fleet's alerts again, off the FX thread: the screen came to the front. */
+    public void showAlerts() {
+        io.knobwright.app.ui.health.AlertListViewModel screen = alerts();
+        work.io("Evaluate the fleet's alerts", alertEvaluation,
+                evaluation -> screen.show(evaluation.alerts(), evaluation.failedSources()), screen::showFailure);
     }
 
     /** Reads the selected instance's health again: the screen came to the front. */

@@ -292,6 +292,29 @@ class WorkbenchViewModelTest {
     }
 
     @Test
+    void theAlertsScreenListsTheFleetsAlertsAndAClickOpensTheInstancesHealth() {
+        try (KnobwrightStore store = KnobwrightStore.inMemory("alerts-" + UUID.randomUUID(), true)) {
+            AppContext context = new AppContext(store, () -> { }, new CatalogRepository(), Connectors.defaultRegistry(),
+                    k -> null);
+            Instance target = context.fleet().list().getFirst();
+            store.pendingRestarts().put(new io.knobwright.model.apply.restart.PendingRestart(target.id(), target.name(),
+                    "shared_buffers", "2GB", Instant.now().minusSeconds(3600), 0, 0, ""));
+            WorkbenchViewModel vm = new WorkbenchViewModel(context.fleet(), context.templates(), context.plans(),
+                    (id, v) -> Optional.empty(), work(), dialogs, new ScriptedTemplateDialogs(), k -> null, ZoneOffset.UTC,
+                    WorkbenchGovernance.of(context));
+            vm.refresh();
+
+            vm.showAlerts();
+
+            assertThat(vm.alerts().alerts()).extracting(shown -> shown.alert().instanceName()).contains(target.name());
+            vm.alerts().open(vm.alerts().alerts().stream()
+                    .filter(shown -> shown.alert().instanceId() == target.id()).findFirst().orElseThrow());
+            assertThat(vm.screenProperty().get()).isEqualTo(WorkbenchViewModel.Screen.HEALTH);
+            assertThat(vm.browser().selectedProperty().get().id()).isEqualTo(target.id());
+        }
+    }
+
+    @Test
     void cancellingTheTemplateChoiceAssignsNothing() {
         FakeFleetService fleet = new FakeFleetService(Fixtures.smallFleet());
         WorkbenchViewModel vm = workbench(fleet);
