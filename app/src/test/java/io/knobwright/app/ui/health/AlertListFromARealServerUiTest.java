@@ -87,6 +87,8 @@ class AlertListFromARealServerUiTest {
         List<ShownAlert> opened = new ArrayList<>();
         var vm = new AlertListViewModel(opened::add);
         WaitForAsyncUtils.asyncFx(() -> {
+            // the theme is global to the JVM: another test may have left the dark one
+            javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
             vm.show(evaluation.alerts());
             var view = new AlertListView(vm);
             Scene scene = new Scene(view, 1100, 420);
