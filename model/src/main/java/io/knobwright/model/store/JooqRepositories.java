@@ -31,7 +31,8 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                         ApplyJournal applyJournal, OverrideRepository overrides,
                         PendingRestartRepository pendingRestarts,
                         io.knobwright.model.workload.QueryRepository queries,
-                        WorkloadSeriesRepository workloadSeries) implements Repositories {
+                        WorkloadSeriesRepository workloadSeries,
+                        io.knobwright.model.backup.BackupRepository backups) implements Repositories {
 
     /** @param catalogCache the store's cache of stored server descriptions, shared by every transaction */
     JooqRepositories(DSLContext dsl, Clock clock, Map<Long, ParameterCatalog> catalogCache) {
@@ -40,7 +41,8 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                 new JooqServerCatalogRepository(dsl, catalogCache), new JooqGovernanceRepository(dsl),
                 new JooqAuditRepository(dsl), new JooqWebhookOutbox(dsl), new JooqHubSyncRepository(dsl),
                 new JooqApplyJournal(dsl), new JooqOverrideRepository(dsl), new JooqPendingRestarts(dsl),
-                new JooqQueryRepository(dsl), new JooqWorkloadSeries(dsl));
+                new JooqQueryRepository(dsl), new JooqWorkloadSeries(dsl),
+                new JooqBackupRepository(dsl));
     }
 
     /**
@@ -57,6 +59,7 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                 new EachCallAUnit.ApplyJournals(applyJournal, contention),
                 new EachCallAUnit.Overrides(overrides, contention), new EachCallAUnit.PendingRestarts(pendingRestarts, contention),
                 new EachCallAUnit.Queries(queries, contention),
-                new EachCallAUnit.WorkloadSeries(workloadSeries, contention));
+                new EachCallAUnit.WorkloadSeries(workloadSeries, contention),
+                new EachCallAUnit.Backups(backups, contention));
     }
 }

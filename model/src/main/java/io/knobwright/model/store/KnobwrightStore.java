@@ -281,6 +281,11 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
         return repositories.workloadSeries();
     }
 
+    @Override
+    public io.knobwright.model.backup.BackupRepository backups() {
+        return repositories.backups();
+    }
+
     public CredentialVault vault() {
         return vault;
     }

@@ -59,4 +59,7 @@ public interface Repositories {
 
     /** What the collectors measured on each monitored instance: the series, statement digests and the last raw poll. */
     io.knobwright.model.workload.WorkloadSeriesRepository workloadSeries();
+
+    /** Backup verifications per instance, their problems and checksums, and the watched backup directories. */
+    io.knobwright.model.backup.BackupRepository backups();
 }

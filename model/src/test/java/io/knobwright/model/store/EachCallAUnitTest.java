@@ -45,7 +45,8 @@ class EachCallAUnitTest {
                 fake(io.knobwright.model.override.OverrideRepository.class),
                 fake(io.knobwright.model.apply.restart.PendingRestartRepository.class),
                 fake(io.knobwright.model.workload.QueryRepository.class),
-                fake(io.knobwright.model.workload.WorkloadSeriesRepository.class));
+                fake(io.knobwright.model.workload.WorkloadSeriesRepository.class),
+                fake(io.knobwright.model.backup.BackupRepository.class));
         Repositories units = recording.eachCallAUnit(new StoreContention(null));
 
         int checked = 0;
