@@ -82,6 +82,7 @@ public final class AppContext implements AutoCloseable {
     private final io.knobwright.app.workload.WorkloadService workload;
     private final io.knobwright.app.workload.PlanCaptures planCaptures;
     private final String localUser;
+    private final Lazy<io.knobwright.app.backup.BackupService> backups;
 
     /**
      * @param store        the repositories, their unit of work, and the vault
@@ -138,6 +139,8 @@ public final class AppContext implements AutoCloseable {
                 io.knobwright.app.workload.ImportedQueries.of(store),
                 instance -> planCaptures.changes(instance.id(), io.knobwright.app.workload.WorkloadService.DEFAULT_WINDOW),
                 io.knobwright.app.workload.ImportedQueries.bursts(store), clock, java.time.ZoneId.systemDefault());
+        this.backups = new Lazy<>(() -> new io.knobwright.app.backup.BackupService(store.backups(),
+                new io.knobwright.connectors.backup.BackupVerifier(), clock));
     }
 
     /**
@@ -329,6 +332,11 @@ public final class AppContext implements AutoCloseable {
 
     public TaskRunner tasks() {
         return tasks;
+    }
+
+    /** Backup verification, stored per instance with its RPO compliance and missed schedules. */
+    public io.knobwright.app.backup.BackupService backups() {
+        return backups.get();
     }
 
     @Override

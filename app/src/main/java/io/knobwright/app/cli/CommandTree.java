@@ -62,7 +62,8 @@ final class CommandTree {
                     command(BenchPlansCommand.class), command(BenchGovernanceCommand.class),
                     command(BenchOverridesCommand.class), command(BenchStartupCommand.class), command(BenchStartupTrainingCommand.class),
                     command(BenchLogImportCommand.class), command(BenchFingerprintsCommand.class),
-                    command(BenchCollectorsCommand.class)));
+                    command(BenchCollectorsCommand.class)),
+            group(BackupCommand.class, command(BackupVerifyCommand.class)));
 
     /**
      * The top command's options that every command inherits ({@link KnobwrightCommand}), which may stand between

@@ -1,0 +1,21 @@
+package io.knobwright.app.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "backup", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Verify backups (pg_basebackup directories, pg_dump archives and scripts, mariadb-dump files) and"
+                + " keep each instance's backup history, RPO compliance and missed schedules.")
+final class BackupCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw Cli.usage(spec.commandLine(), "Missing command: use verify.");
+    }
+}
