@@ -68,4 +68,30 @@ public final class BackupService {
         BackupSchedule schedule = BackupSchedule.of(history.stream().map(BackupVerification::takenAt).toList(), interval, now);
         return new Outcome(verification, Optional.of(new InstanceBackups(i, id, compliance, schedule)));
     }
+
+    /** Watches {@code path} for the instance (replacing an earlier watch of the same path); returns what was stored. */
+    public BackupWatch watch(Instance instance, Path path, Duration rpo, Duration interval) {
+        Path watched = path.toAbsolutePath().normalize();
+        if (!Files.exists(watched)) {
+            throw UserError.input("Nothing at " + watched + " to watch: give the backup directory (it must exist).");
+        }
+        BackupWatch watch;
+        try {
+            watch = new BackupWatch(instance.id(), instance.name(), watched.toString(), rpo, interval);
+        } catch (IllegalArgumentException e) {
+            throw UserError.input(e.getMessage());
+        }
+        backups.watch(watch);
+        return watch;
+    }
+
+    /**
+     * A watcher over every stored watch that verifies and stores each settled backup for its instance.
+     *
+     * @param instances finds the instance of a watch by id (a removed instance's watch is skipped)
+     */
+    public BackupWatcher watcher(java.util.function.LongFunction<Optional<Instance>> instances, Duration settle) {
+        return new BackupWatcher(backups, clock, settle,
+                (w, p) -> instances.apply(w.instanceId()).ifPresent(i -> verify(p, Optional.of(i))));
+    }
 }

@@ -16,6 +16,6 @@ final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw Cli.usage(spec.commandLine(), "Missing command: use verify.");
+        throw Cli.usage(spec.commandLine(), "Missing command: use verify or watch.");
     }
 }

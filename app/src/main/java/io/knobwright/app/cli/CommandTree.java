@@ -63,7 +63,7 @@ final class CommandTree {
                     command(BenchOverridesCommand.class), command(BenchStartupCommand.class), command(BenchStartupTrainingCommand.class),
                     command(BenchLogImportCommand.class), command(BenchFingerprintsCommand.class),
                     command(BenchCollectorsCommand.class)),
-            group(BackupCommand.class, command(BackupVerifyCommand.class)));
+            group(BackupCommand.class, command(BackupVerifyCommand.class), command(BackupWatchCommand.class)));
 
     /**
      * The top command's options that every command inherits ({@link KnobwrightCommand}), which may stand between

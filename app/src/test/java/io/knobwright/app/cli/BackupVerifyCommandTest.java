@@ -66,6 +66,13 @@ class BackupVerifyCommandTest {
         CliHarness.Result text = cli.run("backup", "verify", "--path", cut.toString());
         assertThat(text.out()).contains("DAMAGED").contains("cut.sql: dump completion footer missing");
 
+        CliHarness.Result watched = cli.run("backup", "watch", "--instance", "shop", "--path", dir.toString(), "--rpo", "6h");
+        assertThat(watched.exitCode()).as(watched.err()).isZero();
+        assertThat(watched.out()).contains("Watching " + dir.toAbsolutePath()).contains("PT6H");
+        CliHarness.Result badRpo = cli.run("backup", "watch", "--instance", "shop", "--path", dir.toString(), "--rpo", "soon");
+        assertThat(badRpo.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
+        assertThat(badRpo.err()).contains("--rpo 'soon' is not a duration");
+
         CliHarness.Result missing = cli.run("backup", "verify", "--path", dir.resolve("nope.sql").toString());
         assertThat(missing.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
         assertThat(missing.err()).contains("No backup at").contains("nope.sql");
