@@ -86,12 +86,14 @@ public final class BackupService {
     }
 
     /**
-     * A watcher over every stored watch that verifies and stores each settled backup for its instance.
-     *
-     * @param instances finds the instance of a watch by id (a removed instance's watch is skipped)
+     * One round of watching: verifies and stores every settled backup under a watched directory that changed since its
+     * last verification. Watches of instances that no longer exist are skipped.
      */
-    public BackupWatcher watcher(java.util.function.LongFunction<Optional<Instance>> instances, Duration settle) {
-        return new BackupWatcher(backups, clock, settle,
-                (w, p) -> instances.apply(w.instanceId()).ifPresent(i -> verify(p, Optional.of(i))));
+    public List<Outcome> verifyDue(java.util.function.LongFunction<Optional<Instance>> instances, Duration settle) {
+        List<Outcome> outcomes = new java.util.ArrayList<>();
+        for (BackupWatcher.Due due : new BackupWatcher(backups, clock, settle, (w, p) -> { }).due()) {
+            instances.apply(due.watch().instanceId()).ifPresent(i -> outcomes.add(verify(due.backup(), Optional.of(i))));
+        }
+        return outcomes;
     }
 }

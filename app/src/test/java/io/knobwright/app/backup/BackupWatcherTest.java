@@ -87,4 +87,32 @@ class BackupWatcherTest {
         assertThat(backups.history(7)).hasSize(2).last()
                 .satisfies(r -> assertThat(r.verification().status()).isEqualTo(BackupStatus.DAMAGED));
     }
+
+    @Test
+    void aWatchRoundStoresSettledBackupsForTheirInstanceAndSkipsRemovedInstances() throws Exception {
+        Path shop = Files.createDirectories(dir.resolve("shop"));
+        Path gone = Files.createDirectories(dir.resolve("gone"));
+        for (Path d : new Path[] {shop, gone}) {
+            Files.setLastModifiedTime(Files.writeString(d.resolve("nightly.sql"), DUMP), FileTime.from(written));
+            Files.setLastModifiedTime(d, FileTime.from(written));
+        }
+        backups.watch(new BackupWatch(7, "shop", shop.toString(), Duration.ofHours(24), null));
+        backups.watch(new BackupWatch(9, "gone", gone.toString(), Duration.ofHours(24), null));
+        var instance = io.knobwright.app.ui.Fixtures.instance(7, "shop", io.knobwright.model.engine.Engine.MARIADB, "10.11",
+                io.knobwright.model.fleet.Tier.PRODUCTION, io.knobwright.model.fleet.Criticality.CRITICAL,
+                io.knobwright.model.fleet.WorkloadKind.OLTP, java.util.Map.of());
+        BackupService service = new BackupService(backups, new BackupVerifier(
+                new io.knobwright.connectors.backup.ExternalTools(java.util.List.of()), clock, Duration.ofMinutes(1)), clock);
+        now = written.plusSeconds(300);
+
+        var outcomes = service.verifyDue(id -> id == 7 ? Optional.of(instance) : Optional.empty(), Duration.ofSeconds(120));
+
+        assertThat(outcomes).singleElement().satisfies(o -> {
+            assertThat(o.verification().path()).isEqualTo(shop.resolve("nightly.sql").toString());
+            assertThat(o.instance().orElseThrow().rpo().compliant()).isTrue();
+        });
+        assertThat(backups.history(7)).hasSize(1);
+        assertThat(backups.history(9)).isEmpty();
+        assertThat(service.verifyDue(id -> id == 7 ? Optional.of(instance) : Optional.empty(), Duration.ofSeconds(120))).isEmpty();
+    }
 }
