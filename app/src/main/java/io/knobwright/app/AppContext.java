@@ -86,6 +86,7 @@ public final class AppContext implements AutoCloseable {
     private final String localUser;
     private final io.knobwright.app.health.StorageForecastService storageForecasts;
     private final io.knobwright.app.health.AlertService alerts;
+    private final Lazy<io.knobwright.app.backup.BackupService> backups;
 
     /**
      * @param store        the repositories, their unit of work, and the vault
@@ -158,6 +159,8 @@ public final class AppContext implements AutoCloseable {
                 .register("overrides", io.knobwright.model.health.RestartAndOverrideAlerts.overrides(
                         () -> overrides.recent(500), java.time.Duration.ofMinutes(30)))
                 .register("storage", new io.knobwright.app.health.DiskFullAlerts(diskFullDays));
+        this.backups = new Lazy<>(() -> new io.knobwright.app.backup.BackupService(store.backups(),
+                new io.knobwright.connectors.backup.BackupVerifier(), clock));
     }
 
     /**
@@ -373,6 +376,11 @@ public final class AppContext implements AutoCloseable {
     /** Index advice for PostgreSQL instances: candidates evaluated off the server, and index hygiene (0132). */
     public io.knobwright.app.health.IndexAdviceService indexAdvice() {
         return indexAdvice;
+    }
+
+    /** Backup verification, stored per instance with its RPO compliance and missed schedules. */
+    public io.knobwright.app.backup.BackupService backups() {
+        return backups.get();
     }
 
     @Override

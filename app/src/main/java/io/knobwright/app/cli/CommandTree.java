@@ -70,7 +70,8 @@ final class CommandTree {
             group(PrometheusCommand.class, command(PrometheusCommand.Import.class)),
             group(AlertsCommand.class, command(AlertsCommand.ListAlerts.class)),
             group(MaintenanceCommand.class, command(MaintenanceCommand.Add.class),
-                    command(MaintenanceCommand.ListWindows.class), command(MaintenanceCommand.Remove.class)));
+                    command(MaintenanceCommand.ListWindows.class), command(MaintenanceCommand.Remove.class)),
+            group(BackupCommand.class, command(BackupVerifyCommand.class), command(BackupWatchCommand.class)));
 
     /**
      * The top command's options that every command inherits ({@link KnobwrightCommand}), which may stand between

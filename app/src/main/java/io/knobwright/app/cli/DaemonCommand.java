@@ -83,6 +83,7 @@ final class DaemonCommand implements Callable<Integer> {
         io.knobwright.app.metrics.MetricsEndpoint serving = metrics;
         context.startGovernanceDaemon();
         int monitored = startMonitoring(context);
+        startBackupWatching(context);
         scheduler.onRestorations(done -> report(done));
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -142,6 +143,33 @@ final class DaemonCommand implements Callable<Integer> {
             }
         });
         return connectable.size();
+    }
+
+    /**
+     * Once a minute, verifies and stores each backup under a watched directory that has settled (decision 0130); with
+     * the 2-minute settle rule a finished backup is verified within about 3 minutes. Each result is printed.
+     */
+    private void startBackupWatching(AppContext context) {
+        Thread.ofVirtual().name("knobwright-backup-watch").start(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    try {
+                        for (var outcome : context.backups().verifyDue(id -> context.fleet().find(id),
+                                io.knobwright.app.backup.BackupWatcher.DEFAULT_SETTLE)) {
+                            var v = outcome.verification();
+                            say("backup " + v.path() + " of " + outcome.instance().map(i -> i.instance().name()).orElse("?") + ": "
+                                    + v.status() + v.problems().stream().map(p -> "; " + p.describe())
+                                    .collect(java.util.stream.Collectors.joining()));
+                        }
+                    } catch (RuntimeException e) {
+                        say("backup watch round failed: " + e.getMessage());
+                    }
+                    Thread.sleep(java.time.Duration.ofMinutes(1));
+                }
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     private synchronized void say(String line) {

@@ -992,4 +992,41 @@ final class EachCallAUnit {
             return unit(() -> inner.acknowledge(key, by));
         }
     }
+
+    static final class Backups extends Delegate<io.knobwright.model.backup.BackupRepository>
+            implements io.knobwright.model.backup.BackupRepository {
+        Backups(io.knobwright.model.backup.BackupRepository inner, StoreContention contention) {
+            super(inner, contention);
+        }
+
+        @Override
+        public long record(long instanceId, io.knobwright.model.backup.BackupVerification verification) {
+            return unit(() -> inner.record(instanceId, verification));
+        }
+
+        @Override
+        public List<io.knobwright.model.backup.BackupRecord> history(long instanceId) {
+            return unit(() -> inner.history(instanceId));
+        }
+
+        @Override
+        public Optional<io.knobwright.model.backup.BackupRecord> latestOf(String path) {
+            return unit(() -> inner.latestOf(path));
+        }
+
+        @Override
+        public void watch(io.knobwright.model.backup.BackupWatch watch) {
+            run(() -> inner.watch(watch));
+        }
+
+        @Override
+        public List<io.knobwright.model.backup.BackupWatch> watches() {
+            return unit(inner::watches);
+        }
+
+        @Override
+        public boolean unwatch(long instanceId, String path) {
+            return unit(() -> inner.unwatch(instanceId, path));
+        }
+    }
 }

@@ -36,7 +36,8 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                         io.knobwright.model.workload.RelationSeriesRepository relationSeries,
                         io.knobwright.model.health.ConnectionUseRepository connectionUse,
                         io.knobwright.model.forecast.SizeSeriesRepository sizeSeries,
-                        io.knobwright.model.health.AlertStateRepository alertState) implements Repositories {
+                        io.knobwright.model.health.AlertStateRepository alertState,
+                        io.knobwright.model.backup.BackupRepository backups) implements Repositories {
 
     /** @param catalogCache the store's cache of stored server descriptions, shared by every transaction */
     JooqRepositories(DSLContext dsl, Clock clock, Map<Long, ParameterCatalog> catalogCache) {
@@ -50,7 +51,8 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                 new JooqRelationSeries(dsl),
                 new JooqConnectionUse(dsl),
                 new JooqSizeSeries(dsl),
-                new JooqAlertState(dsl));
+                new JooqAlertState(dsl),
+                new JooqBackupRepository(dsl));
     }
 
     /**
@@ -72,6 +74,7 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                 new EachCallAUnit.RelationSeries(relationSeries, contention),
                 new EachCallAUnit.ConnectionUse(connectionUse, contention),
                 new EachCallAUnit.SizeSeries(sizeSeries, contention),
-                new EachCallAUnit.AlertStates(alertState, contention));
+                new EachCallAUnit.AlertStates(alertState, contention),
+                new EachCallAUnit.Backups(backups, contention));
     }
 }

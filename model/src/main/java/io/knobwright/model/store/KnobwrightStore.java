@@ -306,6 +306,11 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
         return repositories.alertState();
     }
 
+    @Override
+    public io.knobwright.model.backup.BackupRepository backups() {
+        return repositories.backups();
+    }
+
     public CredentialVault vault() {
         return vault;
     }

@@ -74,4 +74,7 @@ public interface Repositories {
 
     /** Maintenance windows and what is remembered of each alert (first seen, notified, acknowledged). */
     io.knobwright.model.health.AlertStateRepository alertState();
+
+    /** Backup verifications per instance, their problems and checksums, and the watched backup directories. */
+    io.knobwright.model.backup.BackupRepository backups();
 }

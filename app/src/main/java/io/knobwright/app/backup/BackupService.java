@@ -1,0 +1,99 @@
+package io.knobwright.app.backup;
+
+import io.knobwright.connectors.backup.BackupVerifier;
+import io.knobwright.model.UserError;
+import io.knobwright.model.backup.BackupRecord;
+import io.knobwright.model.backup.BackupRepository;
+import io.knobwright.model.backup.BackupSchedule;
+import io.knobwright.model.backup.BackupVerification;
+import io.knobwright.model.backup.BackupWatch;
+import io.knobwright.model.backup.RpoCompliance;
+import io.knobwright.model.fleet.Instance;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Verifies backups and, for an instance, keeps the result: the stored verification of the same path is the reference
+ * its checksums are compared with, and the instance's history gives its RPO compliance and missed schedules.
+ */
+public final class BackupService {
+
+    /** The RPO an instance is held to when no watch of it sets one. */
+    public static final Duration DEFAULT_RPO = Duration.ofHours(24);
+
+    private final BackupRepository backups;
+    private final BackupVerifier verifier;
+    private final Clock clock;
+
+    public BackupService(BackupRepository backups, BackupVerifier verifier, Clock clock) {
+        this.backups = backups;
+        this.verifier = verifier;
+        this.clock = clock;
+    }
+
+    /** The verification, and with an instance what its stored history now says. */
+    public record Outcome(BackupVerification verification, Optional<InstanceBackups> instance) {
+    }
+
+    /** An instance's standing after the verification was stored. */
+    public record InstanceBackups(Instance instance, long recordId, RpoCompliance rpo, BackupSchedule schedule) {
+    }
+
+    public Outcome verify(Path path, Optional<Instance> instance) {
+        Path backup = path.toAbsolutePath().normalize();
+        if (!Files.exists(backup)) {
+            throw UserError.input("No backup at " + backup + ": give the path of a backup directory or dump file.");
+        }
+        if (!Files.isReadable(backup)) {
+            throw UserError.input("Cannot read " + backup + ": check its permissions for the user running Knobwright.");
+        }
+        Optional<BackupVerification> previous = backups.latestOf(backup.toString()).map(BackupRecord::verification);
+        BackupVerification verification = verifier.verify(backup, previous);
+        if (instance.isEmpty()) {
+            return new Outcome(verification, Optional.empty());
+        }
+        Instance i = instance.get();
+        long id = backups.record(i.id(), verification);
+        List<BackupVerification> history = backups.history(i.id()).stream().map(BackupRecord::verification).toList();
+        Optional<BackupWatch> watch = backups.watches().stream().filter(w -> w.instanceId() == i.id()).findFirst();
+        Duration rpo = watch.map(BackupWatch::rpo).orElse(DEFAULT_RPO);
+        Duration interval = watch.map(BackupWatch::interval).orElse(null);
+        var now = clock.instant();
+        RpoCompliance compliance = RpoCompliance.of(history, rpo, now);
+        BackupSchedule schedule = BackupSchedule.of(history.stream().map(BackupVerification::takenAt).toList(), interval, now);
+        return new Outcome(verification, Optional.of(new InstanceBackups(i, id, compliance, schedule)));
+    }
+
+    /** Watches {@code path} for the instance (replacing an earlier watch of the same path); returns what was stored. */
+    public BackupWatch watch(Instance instance, Path path, Duration rpo, Duration interval) {
+        Path watched = path.toAbsolutePath().normalize();
+        if (!Files.exists(watched)) {
+            throw UserError.input("Nothing at " + watched + " to watch: give the backup directory (it must exist).");
+        }
+        BackupWatch watch;
+        try {
+            watch = new BackupWatch(instance.id(), instance.name(), watched.toString(), rpo, interval);
+        } catch (IllegalArgumentException e) {
+            throw UserError.input(e.getMessage());
+        }
+        backups.watch(watch);
+        return watch;
+    }
+
+    /**
+     * One round of watching: verifies and stores every settled backup under a watched directory that changed since its
+     * last verification. Watches of instances that no longer exist are skipped.
+     */
+    public List<Outcome> verifyDue(java.util.function.LongFunction<Optional<Instance>> instances, Duration settle) {
+        List<Outcome> outcomes = new java.util.ArrayList<>();
+        for (BackupWatcher.Due due : new BackupWatcher(backups, clock, settle, (w, p) -> { }).due()) {
+            instances.apply(due.watch().instanceId()).ifPresent(i -> outcomes.add(verify(due.backup(), Optional.of(i))));
+        }
+        return outcomes;
+    }
+}
