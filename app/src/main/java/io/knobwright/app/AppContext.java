@@ -151,6 +151,8 @@ public final class AppContext implements AutoCloseable {
         this.indexAdvice = new io.knobwright.app.health.IndexAdviceService(store, clock);
         this.metricsSeries = store.workloadSeries();
         this.diskFullDays = new io.knobwright.app.health.DiskFullDays(storageForecasts);
+        this.backups = new Lazy<>(() -> new io.knobwright.app.backup.BackupService(store.backups(),
+                new io.knobwright.connectors.backup.BackupVerifier(), clock));
         this.alerts = new io.knobwright.app.health.AlertService(fleet::list, store.alertState(), clock)
                 .register("series", new io.knobwright.model.health.SeriesAlertSource(store.workloadSeries(),
                         io.knobwright.model.health.SeriesAlertSource.DEFAULTS))
@@ -158,9 +160,9 @@ public final class AppContext implements AutoCloseable {
                         () -> apply.restarts().pending()))
                 .register("overrides", io.knobwright.model.health.RestartAndOverrideAlerts.overrides(
                         () -> overrides.recent(500), java.time.Duration.ofMinutes(30)))
-                .register("storage", new io.knobwright.app.health.DiskFullAlerts(diskFullDays));
-        this.backups = new Lazy<>(() -> new io.knobwright.app.backup.BackupService(store.backups(),
-                new io.knobwright.connectors.backup.BackupVerifier(), clock));
+                .register("storage", new io.knobwright.app.health.DiskFullAlerts(diskFullDays))
+                .register("backups", (instances, at) -> new io.knobwright.app.backup.BackupAlerts(backups.get())
+                        .alerts(instances, at));
     }
 
     /**

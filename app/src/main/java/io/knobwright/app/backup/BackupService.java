@@ -44,6 +44,23 @@ public final class BackupService {
     public record InstanceBackups(Instance instance, long recordId, RpoCompliance rpo, BackupSchedule schedule) {
     }
 
+    /** An instance's backups as the alerts and the /metrics page see them: its newest verification and its RPO standing. */
+    public record Standing(BackupVerification latest, RpoCompliance rpo) {
+    }
+
+    /** Empty for an instance with neither a verified backup nor a watched directory: nothing is known of its backups. */
+    public Optional<Standing> standing(Instance instance) {
+        List<BackupVerification> history = backups.history(instance.id()).stream().map(BackupRecord::verification).toList();
+        Optional<BackupWatch> watch = backups.watches().stream().filter(w -> w.instanceId() == instance.id()).findFirst();
+        if (history.isEmpty() && watch.isEmpty()) {
+            return Optional.empty();
+        }
+        BackupVerification latest = history.stream().max(java.util.Comparator.comparing(BackupVerification::verifiedAt))
+                .orElse(null);
+        return Optional.of(new Standing(latest, RpoCompliance.of(history, watch.map(BackupWatch::rpo).orElse(DEFAULT_RPO),
+                clock.instant())));
+    }
+
     public Outcome verify(Path path, Optional<Instance> instance) {
         Path backup = path.toAbsolutePath().normalize();
         if (!Files.exists(backup)) {

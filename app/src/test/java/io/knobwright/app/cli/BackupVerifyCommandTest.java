@@ -77,4 +77,31 @@ class BackupVerifyCommandTest {
         assertThat(missing.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
         assertThat(missing.err()).contains("No backup at").contains("nope.sql");
     }
+
+    @Test
+    void aDamagedBackupOfAnInstanceIsACriticalAlertThatNoMaintenanceWindowSilences() throws Exception {
+        cli.server.server(Engine.MARIADB, "10.11.9-MariaDB");
+        assertThat(cli.run("fleet", "add", "--name", "shop", "--jdbc-url", "jdbc:fake://db:3306/shop").exitCode()).isZero();
+        Path cut = Files.writeString(dir.resolve("cut.sql"), DUMP.substring(0, DUMP.indexOf("(2,")));
+        assertThat(cli.run("backup", "verify", "--path", cut.toString(), "--instance", "shop").exitCode())
+                .isEqualTo(ExitCodes.AUDIT_BROKEN);
+        java.time.Instant now = java.time.Instant.now();
+        assertThat(cli.run("maintenance", "add", "--instance", "shop", "--from", now.minusSeconds(600).toString(), "--to",
+                now.plusSeconds(3600).toString(), "--reason", "planned restart").exitCode()).isZero();
+
+        CliHarness.Result listed = cli.run("alerts", "list", "--instance", "shop", "--json");
+
+        JsonNode alerts = new ObjectMapper().readTree(listed.out());
+        JsonNode failed = null;
+        for (JsonNode alert : alerts.isArray() ? alerts : alerts.path("alerts")) {
+            if (alert.path("kind").asText().equals("backup_failed")) {
+                failed = alert;
+            }
+        }
+        assertThat(failed).as(listed.out()).isNotNull();
+        assertThat(failed.path("severity").asText()).isEqualTo("critical");
+        assertThat(failed.path("silenced").asBoolean()).as("a window never hides a failed backup").isFalse();
+        assertThat(failed.path("evidence").toString()).contains("cut.sql").contains("TRUNCATED");
+        assertThat(listed.out()).contains("backup_overdue");
+    }
 }
