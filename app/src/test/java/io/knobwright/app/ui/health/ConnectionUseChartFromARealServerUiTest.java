@@ -30,10 +30,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.time.Clock;
+import io.knobwright.app.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -41,7 +40,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,29 +72,6 @@ class ConnectionUseChartFromARealServerUiTest {
         this.stage = stage;
     }
 
-    /** A stepping clock: each poll reads the next minute. */
-    private static final class Minutes extends Clock {
-        private final AtomicReference<Instant> now = new AtomicReference<>(T0);
-
-        void step() {
-            now.updateAndGet(i -> i.plus(Duration.ofMinutes(1)));
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    }
 
     private static Connection open(String url, String application) throws Exception {
         Properties p = new Properties();
@@ -107,7 +82,7 @@ class ConnectionUseChartFromARealServerUiTest {
     @Test
     void connectionUseByApplicationUnderTheLimitLines(FxRobot robot) throws Exception {
         String url = postgres.getJdbcUrl("postgres", "postgres");
-        Minutes clock = new Minutes();
+        ManualClock clock = new ManualClock(T0);
         List<Connection> api = new ArrayList<>();
         Deque<Connection> reports = new java.util.ArrayDeque<>();
         List<Connection> cron = new ArrayList<>();
@@ -138,7 +113,7 @@ class ConnectionUseChartFromARealServerUiTest {
                     PollOutcome outcome = monitor.pollNow(instance);
                     assertThat(outcome.succeeded()).as(outcome.error()).isTrue();
                     pollMillis += outcome.took().toMillis();
-                    clock.step();
+                    clock.advance(Duration.ofMinutes(1));
                 }
             }
             use = store.connectionUse().use(instance.id(), T0, T0.plus(Duration.ofHours(1)));

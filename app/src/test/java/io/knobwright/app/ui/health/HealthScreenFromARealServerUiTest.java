@@ -34,10 +34,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Clock;
+import io.knobwright.app.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -47,7 +46,6 @@ import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,33 +82,6 @@ class HealthScreenFromARealServerUiTest {
         }
     }
 
-    /** A stepping clock: each poll reads the next minute. */
-    private static final class Minutes extends Clock {
-        private final AtomicReference<Instant> now;
-
-        Minutes(Instant start) {
-            now = new AtomicReference<>(start);
-        }
-
-        void step() {
-            now.updateAndGet(i -> i.plus(Duration.ofMinutes(1)));
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    }
 
     private Connection open(String application) throws Exception {
         Properties p = new Properties();
@@ -131,7 +102,7 @@ class HealthScreenFromARealServerUiTest {
                 name -> null, "dba");
         Instance registered = context.fleet().register(new Registration("orders-pg15", SERVER + database, "postgres", null,
                 null, Tier.PRODUCTION, null, null, Map.of()));
-        Minutes clock = new Minutes(Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(20)));
+        ManualClock clock = new ManualClock(Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(20)));
         MonitorService monitor = new MonitorService(store.workloadSeries(), store.relationSeries(), store.connectionUse(),
                 InstancePoller.connecting(store.vault(), WorkloadCollectors.defaults(clock)), clock, 1);
 
@@ -158,7 +129,7 @@ class HealthScreenFromARealServerUiTest {
                 st.execute("INSERT INTO orders SELECT g, g % 100, 'n' FROM generate_series(1, 2000) g");
             }
             assertThat(monitor.pollNow(registered).succeeded()).isTrue();
-            clock.step();
+            clock.advance(Duration.ofMinutes(1));
         }
 
         // 150 days of imported history before the measured sizes: steady weekday growth.
