@@ -2,7 +2,7 @@ package io.knobwright.app.health;
 
 import io.knobwright.model.UserError;
 import io.knobwright.model.fleet.Instance;
-import io.knobwright.model.forecast.SizePoint;
+import io.knobwright.model.workload.SizePoint;
 import io.knobwright.model.forecast.SizeSeries;
 import io.knobwright.model.forecast.SizeSeriesCsv;
 import io.knobwright.model.forecast.SizeSeriesRepository;

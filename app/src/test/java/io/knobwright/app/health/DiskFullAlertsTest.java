@@ -4,7 +4,7 @@ import io.knobwright.model.fleet.DiskType;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.fleet.HardwareFacts;
 import io.knobwright.model.fleet.Instance;
-import io.knobwright.model.forecast.SizePoint;
+import io.knobwright.model.workload.SizePoint;
 import io.knobwright.model.forecast.SizeSeries;
 import io.knobwright.model.health.Alert;
 import io.knobwright.model.health.AlertKind;

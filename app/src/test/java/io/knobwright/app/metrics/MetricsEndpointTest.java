@@ -89,9 +89,9 @@ class MetricsEndpointTest {
                 Map.of(Metric.CONNECTIONS, 30.0, Metric.MAX_CONNECTIONS, 200.0)), new PolledPoints(polled,
                 Map.of(Metric.CONNECTIONS, 30.0, Metric.MAX_CONNECTIONS, 200.0), List.of(), PolledPoints.Baseline.FIRST, Set.of()));
         // 120 days of steady growth, 5 GB a day, to 700 GB of a 1 TB disk: full in about 65 days
-        List<io.knobwright.model.forecast.SizePoint> sizes = new java.util.ArrayList<>();
+        List<io.knobwright.model.workload.SizePoint> sizes = new java.util.ArrayList<>();
         for (int day = 120; day >= 0; day--) {
-            sizes.add(new io.knobwright.model.forecast.SizePoint(now.minus(Duration.ofDays(day)), (700 - 5L * day) * GB));
+            sizes.add(new io.knobwright.model.workload.SizePoint(now.minus(Duration.ofDays(day)), (700 - 5L * day) * GB));
         }
         store.sizeSeries().replace(reports.id(), "total", io.knobwright.model.forecast.SizeSeries.of(sizes));
         endpoint = context.startMetricsEndpoint(MetricsEndpoint.LOOPBACK, 0);

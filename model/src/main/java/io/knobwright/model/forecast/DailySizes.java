@@ -1,5 +1,6 @@
 package io.knobwright.model.forecast;
 
+import io.knobwright.model.workload.SizePoint;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -1,5 +1,6 @@
 package io.knobwright.model.forecast;
 
+import io.knobwright.model.workload.SizePoint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

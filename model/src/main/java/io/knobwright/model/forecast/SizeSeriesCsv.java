@@ -1,5 +1,6 @@
 package io.knobwright.model.forecast;
 
+import io.knobwright.model.workload.SizePoint;
 import io.knobwright.model.UserError;
 
 import java.io.BufferedReader;

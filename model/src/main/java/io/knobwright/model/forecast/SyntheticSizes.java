@@ -1,5 +1,6 @@
 package io.knobwright.model.forecast;
 
+import io.knobwright.model.workload.SizePoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

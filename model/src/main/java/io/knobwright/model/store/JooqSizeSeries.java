@@ -1,6 +1,6 @@
 package io.knobwright.model.store;
 
-import io.knobwright.model.forecast.SizePoint;
+import io.knobwright.model.workload.SizePoint;
 import io.knobwright.model.forecast.SizeSeries;
 import io.knobwright.model.forecast.SizeSeriesRepository;
 import org.jooq.DSLContext;

@@ -4,7 +4,7 @@ import io.knobwright.app.ui.common.Theme;
 import io.knobwright.model.forecast.BacktestError;
 import io.knobwright.model.forecast.ChangePoint;
 import io.knobwright.model.forecast.ForecastPoint;
-import io.knobwright.model.forecast.SizePoint;
+import io.knobwright.model.workload.SizePoint;
 import io.knobwright.model.forecast.SizeSeries;
 import io.knobwright.model.forecast.SizeText;
 import io.knobwright.model.forecast.StorageForecast;

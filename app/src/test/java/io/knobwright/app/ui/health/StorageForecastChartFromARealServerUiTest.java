@@ -9,7 +9,7 @@ import io.knobwright.connectors.Connectors;
 import io.knobwright.model.catalog.CatalogRepository;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.Tier;
-import io.knobwright.model.forecast.SizePoint;
+import io.knobwright.model.workload.SizePoint;
 import io.knobwright.model.forecast.SizeSeries;
 import io.knobwright.model.store.KnobwrightStore;
 import javafx.scene.Scene;
