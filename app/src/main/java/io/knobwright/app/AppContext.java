@@ -153,7 +153,8 @@ public final class AppContext implements AutoCloseable {
         this.diskFullDays = new io.knobwright.app.health.DiskFullDays(storageForecasts);
         this.backups = new Lazy<>(() -> new io.knobwright.app.backup.BackupService(store.backups(),
                 new io.knobwright.connectors.backup.BackupVerifier(), clock));
-        this.alerts = new io.knobwright.app.health.AlertService(fleet::list, store.alertState(), clock)
+        this.alerts = new io.knobwright.app.health.AlertService(fleet::list, store.alertState(),
+                new io.knobwright.app.health.AlertNotifications(store), clock)
                 .register("series", new io.knobwright.model.health.SeriesAlertSource(store.workloadSeries(),
                         io.knobwright.model.health.SeriesAlertSource.DEFAULTS))
                 .register("restarts", io.knobwright.model.health.RestartAndOverrideAlerts.pendingRestarts(

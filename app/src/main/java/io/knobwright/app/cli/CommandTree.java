@@ -68,7 +68,7 @@ final class CommandTree {
             group(HealthCommand.class, command(HealthConnectionsCommand.class)),
             group(IndexCommand.class, command(IndexAdviseCommand.class)),
             group(PrometheusCommand.class, command(PrometheusCommand.Import.class)),
-            group(AlertsCommand.class, command(AlertsCommand.ListAlerts.class)),
+            group(AlertsCommand.class, command(AlertsCommand.ListAlerts.class), command(AlertsCommand.Ack.class)),
             group(MaintenanceCommand.class, command(MaintenanceCommand.Add.class),
                     command(MaintenanceCommand.ListWindows.class), command(MaintenanceCommand.Remove.class)),
             group(BackupCommand.class, command(BackupVerifyCommand.class), command(BackupWatchCommand.class)));

@@ -13,7 +13,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "webhooks", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"The webhooks of the policy (set them in the policy file: webhooks: [{url, events, secretEnv}]) and",
-                "their recent deliveries: delivered, failing (with the last error and the next attempt) or given up."})
+                "their recent deliveries: delivered, failing (with the last error and the next attempt) or given up.",
+                "Fleet alerts go only to webhooks whose events name them: alert.raised, alert.cleared (alert.* for both)."})
 final class PolicyWebhooksCommand implements Callable<Integer> {
 
     private final CliSession session;
@@ -31,7 +32,7 @@ final class PolicyWebhooksCommand implements Callable<Integer> {
     record HookJson(String url, List<String> events, String secretEnv, boolean enabled) {
     }
 
-    record DeliveryJson(long id, String event, String type, long planId, String url, String state, int attempts,
+    record DeliveryJson(long id, String event, String type, Long planId, String url, String state, int attempts,
                         String lastError, String nextAttemptAt, String deliveredAt) {
     }
 
@@ -50,25 +51,26 @@ final class PolicyWebhooksCommand implements Callable<Integer> {
                     hooks.stream().map(h -> new HookJson(h.url(), h.eventTypes().stream().map(WebhookEvent.Type::wireName).toList(),
                             h.secretEnv(), h.enabled())).toList(),
                     deliveries.stream().map(d -> new DeliveryJson(d.id(), d.event().eventId(), d.event().type().wireName(),
-                            d.event().planId(), d.url(), d.state().name().toLowerCase(Locale.ROOT), d.attempts(), d.lastError(),
+                            d.event().type().aboutAlert() ? null : d.event().planId(), d.url(), d.state().name().toLowerCase(Locale.ROOT), d.attempts(), d.lastError(),
                             d.nextAttemptAt() == null ? null : d.nextAttemptAt().toString(),
                             d.deliveredAt() == null ? null : d.deliveredAt().toString())).toList()));
             return ExitCodes.OK;
         }
         if (hooks.isEmpty()) {
             session.out().println("No webhooks: add them to the policy file (webhooks: [{url: https://..., events: [request,"
-                    + " decision], secretEnv: HOOK_SECRET}]) and import it with `knobwright policy rules import`.");
+                    + " decision, alert.*], secretEnv: HOOK_SECRET}]) and import it with `knobwright policy rules import`.");
         } else {
             Table t = new Table("URL", "EVENTS", "SIGNED WITH", "ENABLED");
-            hooks.forEach(h -> t.row(h.url(), h.eventTypes().isEmpty() ? "all" : String.join(",",
+            hooks.forEach(h -> t.row(h.url(), h.eventTypes().isEmpty() ? "all plan events" : String.join(",",
                     h.eventTypes().stream().map(WebhookEvent.Type::wireName).toList()), h.secretEnv() == null ? "" : "$" + h.secretEnv(),
                     h.enabled() ? "yes" : "no"));
             t.print(session.out());
         }
         if (!deliveries.isEmpty()) {
             session.out().println();
-            Table d = new Table("ID", "EVENT", "PLAN", "TO", "STATE", "ATTEMPTS", "LAST ERROR", "NEXT ATTEMPT");
-            deliveries.forEach(x -> d.row(x.id(), x.event().type().wireName(), x.event().planId(), host(x.url()),
+            Table d = new Table("ID", "EVENT", "PLAN/INSTANCE", "TO", "STATE", "ATTEMPTS", "LAST ERROR", "NEXT ATTEMPT");
+            deliveries.forEach(x -> d.row(x.id(), x.event().type().wireName(),
+                    x.event().type().aboutAlert() ? x.event().instanceName() : x.event().planId(), host(x.url()),
                     x.state().name().toLowerCase(Locale.ROOT), x.attempts(), Table.clip(x.lastError() == null ? "" : x.lastError(), 50),
                     x.nextAttemptAt() == null ? "" : x.nextAttemptAt()));
             d.print(session.out());

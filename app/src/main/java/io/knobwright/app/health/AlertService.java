@@ -2,9 +2,11 @@ package io.knobwright.app.health;
 
 import io.knobwright.model.UserError;
 import io.knobwright.model.fleet.Instance;
+import io.knobwright.model.health.AlertAcknowledgement;
 import io.knobwright.model.health.AlertEvaluator;
 import io.knobwright.model.health.AlertSource;
 import io.knobwright.model.health.AlertStateRepository;
+import io.knobwright.model.health.AlertTransitions;
 import io.knobwright.model.health.MaintenanceWindow;
 import io.knobwright.model.health.ShownAlert;
 
@@ -18,7 +20,7 @@ import java.util.function.Supplier;
 
 /**
  * The fleet's alerts: every registered {@link AlertSource} evaluated over the fleet, silenced by maintenance windows,
- * each new active alert handed once to the notifiers. Other subsystems add their source with {@link #register}:
+ * each new active alert handed once to the notifiers and, through {@link AlertNotifications}, to the webhooks that ask. Other subsystems add their source with {@link #register}:
  * storage forecast (AlertKind.DISK_FULL), backup verification (BACKUP_OVERDUE, BACKUP_FAILED, never silenced),
  * connection health (CONNECTION_LEAK).
  */
@@ -26,13 +28,20 @@ public final class AlertService {
 
     private final Supplier<List<Instance>> fleet;
     private final AlertStateRepository state;
+    private final AlertTransitions transitions;
     private final Clock clock;
     private final Map<String, AlertSource> sources = new LinkedHashMap<>();
     private final List<Consumer<ShownAlert>> notifiers = new CopyOnWriteArrayList<>();
 
     public AlertService(Supplier<List<Instance>> fleet, AlertStateRepository state, Clock clock) {
+        this(fleet, state, AlertTransitions.direct(state), clock);
+    }
+
+    /** @param transitions where each raise and clear is written with its webhook deliveries ({@link AlertNotifications}) */
+    public AlertService(Supplier<List<Instance>> fleet, AlertStateRepository state, AlertTransitions transitions, Clock clock) {
         this.fleet = fleet;
         this.state = state;
+        this.transitions = transitions;
         this.clock = clock;
     }
 
@@ -53,7 +62,26 @@ public final class AlertService {
         synchronized (this) {
             now = new LinkedHashMap<>(sources);
         }
-        return new AlertEvaluator(now, state, a -> notifiers.forEach(n -> n.accept(a)), clock).evaluate(fleet.get());
+        return new AlertEvaluator(now, state, transitions, a -> notifiers.forEach(n -> n.accept(a)), clock)
+                .evaluate(fleet.get());
+    }
+
+    /**
+     * Acknowledges the alert with this key ({@link io.knobwright.model.health.Alert#key()}, "12:CONNECTIONS_NEAR_LIMIT")
+     * as {@code by}, now: it stays listed, marked, until it clears. Refused with what to do when no such alert holds.
+     */
+    public AlertAcknowledgement acknowledge(String key, String by, String comment) {
+        AlertAcknowledgement ack;
+        try {
+            ack = new AlertAcknowledgement(by, clock.instant(), comment);
+        } catch (IllegalArgumentException e) {
+            throw UserError.input(e.getMessage());
+        }
+        if (!state.acknowledge(key, ack)) {
+            throw UserError.input("No alert with id " + key + " holds now. 'alerts list' shows the alerts and their ids;"
+                    + " an alert that cleared needs no acknowledgement.");
+        }
+        return ack;
     }
 
     public List<MaintenanceWindow> windows() {

@@ -1,7 +1,7 @@
 package io.knobwright.model.health;
 
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,18 +38,41 @@ public final class InMemoryAlertState implements AlertStateRepository {
     }
 
     @Override
-    public synchronized void replaceStates(Collection<AlertState> current) {
-        states.clear();
-        current.forEach(s -> states.put(s.key(), s));
+    public synchronized boolean remember(AlertState state) {
+        return states.putIfAbsent(state.key(), state) == null;
     }
 
     @Override
-    public synchronized boolean acknowledge(String key, String by) {
+    public synchronized boolean markNotified(String key) {
+        AlertState s = states.get(key);
+        if (s == null || s.notified()) {
+            return false;
+        }
+        states.put(key, new AlertState(key, s.firstSeen(), true, s.acknowledgement(), s.last(), s.source()));
+        return true;
+    }
+
+    @Override
+    public synchronized void refresh(String key, Alert latest, String source) {
+        AlertState s = states.get(key);
+        if (s != null) {
+            Instant first = latest.since().isBefore(s.firstSeen()) ? latest.since() : s.firstSeen();
+            states.put(key, new AlertState(key, first, s.notified(), s.acknowledgement(), latest.since(first), source));
+        }
+    }
+
+    @Override
+    public synchronized Optional<AlertState> forget(String key) {
+        return Optional.ofNullable(states.remove(key));
+    }
+
+    @Override
+    public synchronized boolean acknowledge(String key, AlertAcknowledgement acknowledgement) {
         AlertState s = states.get(key);
         if (s == null) {
             return false;
         }
-        states.put(key, new AlertState(key, s.firstSeen(), s.notified(), Optional.of(by)));
+        states.put(key, new AlertState(key, s.firstSeen(), s.notified(), Optional.of(acknowledgement), s.last(), s.source()));
         return true;
     }
 }

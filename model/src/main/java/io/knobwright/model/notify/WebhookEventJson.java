@@ -21,6 +21,12 @@ import java.util.Map;
  *  "ticket":"CHG0012345","actor":"lin","summary":"Lin approved plan 42 for orders-1 at level 1 of 2.",
  *  "details":{"decision":"approved","level":"1"}}
  * }</pre>
+ * An alert event ({@code alert.raised}, {@code alert.cleared}) has the same fields, planId and planUid null, actor
+ * "knobwright", and one more object at the end:
+ * <pre>{@code
+ * "alert":{"instance":"orders-1","kind":"connections_near_limit","severity":"critical",
+ *          "title":"Connections at 96 % of max_connections","evidence":["96 of 100 ..."],"since":"2025-03-04T09:10:00Z"}
+ * }</pre>
  * The same event always gives the same text, so a retry carries the bytes (and the signature) of the first try.
  * Fields may be added in later versions (receivers ignore unknown ones); a change that breaks receivers raises
  * {@link #SCHEMA}.
@@ -41,7 +47,11 @@ public final class WebhookEventJson {
         root.put("eventId", event.eventId());
         root.put("type", event.type().wireName());
         root.put("occurredAt", event.occurredAt().toString());
-        root.put("planId", event.planId());
+        if (event.type().aboutAlert()) {
+            root.putNull("planId");
+        } else {
+            root.put("planId", event.planId());
+        }
         root.put("planUid", event.planUid());
         root.put("instanceName", event.instanceName());
         root.put("ticket", event.ticket());
@@ -49,6 +59,16 @@ public final class WebhookEventJson {
         root.put("summary", event.summary());
         ObjectNode details = root.putObject("details");
         event.details().forEach(details::put);
+        if (event.alert() != null) {
+            WebhookEvent.AlertFacts a = event.alert();
+            ObjectNode alert = root.putObject("alert");
+            alert.put("instance", event.instanceName());
+            alert.put("kind", a.kind());
+            alert.put("severity", a.severity());
+            alert.put("title", a.title());
+            a.evidence().forEach(alert.putArray("evidence")::add);
+            alert.put("since", a.since().toString());
+        }
         try {
             return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -76,7 +96,20 @@ public final class WebhookEventJson {
             detailNode.properties().forEach(e -> details.put(e.getKey(), e.getValue().asText()));
         }
         try {
-            return new WebhookEvent(text(root, "eventId"), WebhookEvent.Type.ofWireName(text(root, "type")),
+            WebhookEvent.Type type = WebhookEvent.Type.ofWireName(text(root, "type"));
+            if (type.aboutAlert()) {
+                JsonNode a = root.path("alert");
+                if (!a.isObject()) {
+                    throw new IllegalArgumentException("An alert event's JSON needs the object 'alert'");
+                }
+                java.util.List<String> evidence = new java.util.ArrayList<>();
+                a.path("evidence").forEach(line -> evidence.add(line.asText()));
+                return new WebhookEvent(text(root, "eventId"), type, Instant.parse(text(root, "occurredAt")), 0, null,
+                        text(root, "instanceName"), null, text(root, "actor"), text(root, "summary"), details,
+                        new WebhookEvent.AlertFacts(text(a, "kind"), text(a, "severity"), text(a, "title"), evidence,
+                                Instant.parse(text(a, "since"))));
+            }
+            return new WebhookEvent(text(root, "eventId"), type,
                     Instant.parse(text(root, "occurredAt")), number(root, "planId"), text(root, "planUid"),
                     text(root, "instanceName"), root.path("ticket").isTextual() ? root.get("ticket").asText() : null,
                     text(root, "actor"), text(root, "summary"), details);

@@ -15,7 +15,8 @@ import java.util.Set;
  * A URL the user wants events POSTed to.
  *
  * @param url        an absolute http or https URL, without user name or password and without a fragment
- * @param eventTypes the events it wants; empty means every type
+ * @param eventTypes the events it wants; empty means every plan event (alert events are sent only to subscriptions
+ *                   that name them, so a subscription made before alerts were sent receives what it always did)
  * @param secretEnv  the environment variable holding the signing secret, or null for unsigned requests. Only the
  *                   variable's name is kept anywhere; its value is read when a request is signed.
  * @param enabled    false keeps the subscription configured but sends it nothing
@@ -54,7 +55,7 @@ public record WebhookSubscription(String url, Set<WebhookEvent.Type> eventTypes,
 
     /** Whether an event of this type goes to this URL. */
     public boolean wants(WebhookEvent.Type type) {
-        return enabled && (eventTypes.isEmpty() || eventTypes.contains(type));
+        return enabled && (eventTypes.isEmpty() ? !type.aboutAlert() : eventTypes.contains(type));
     }
 
     /**

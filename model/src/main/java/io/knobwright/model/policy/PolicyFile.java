@@ -214,11 +214,17 @@ public final class PolicyFile {
                 }
                 Set<WebhookEvent.Type> types = new LinkedHashSet<>();
                 for (String e : nonNull(h.events())) {
+                    String name = e == null ? "" : e.strip().toLowerCase(Locale.ROOT);
+                    if (name.equals("alert.*")) { // both alert events; a subscription opts in to alerts by naming them
+                        types.add(WebhookEvent.Type.ALERT_RAISED);
+                        types.add(WebhookEvent.Type.ALERT_CLEARED);
+                        continue;
+                    }
                     try {
-                        types.add(WebhookEvent.Type.ofWireName(e.strip().toLowerCase(Locale.ROOT)));
+                        types.add(WebhookEvent.Type.ofWireName(name));
                     } catch (RuntimeException unknown) {
-                        throw new IllegalArgumentException("event '" + ShownText.excerpt(e, 40) + "' is not one of request,"
-                                + " decision, expiry, bypass, review_closed");
+                        throw new IllegalArgumentException("event '" + ShownText.excerpt(String.valueOf(e), 40)
+                                + "' is not one of " + WebhookEvent.Type.KNOWN);
                     }
                 }
                 webhooks.add(new WebhookSubscription(h.url().strip(), types, h.secretEnv(), h.enabled() == null || h.enabled()));

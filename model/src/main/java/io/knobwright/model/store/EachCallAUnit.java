@@ -983,13 +983,28 @@ final class EachCallAUnit {
         }
 
         @Override
-        public void replaceStates(java.util.Collection<AlertState> current) {
-            run(() -> inner.replaceStates(current));
+        public boolean remember(AlertState state) {
+            return unit(() -> inner.remember(state));
         }
 
         @Override
-        public boolean acknowledge(String key, String by) {
-            return unit(() -> inner.acknowledge(key, by));
+        public boolean markNotified(String key) {
+            return unit(() -> inner.markNotified(key));
+        }
+
+        @Override
+        public void refresh(String key, io.knobwright.model.health.Alert latest, String source) {
+            run(() -> inner.refresh(key, latest, source));
+        }
+
+        @Override
+        public Optional<AlertState> forget(String key) {
+            return unit(() -> inner.forget(key));
+        }
+
+        @Override
+        public boolean acknowledge(String key, io.knobwright.model.health.AlertAcknowledgement acknowledgement) {
+            return unit(() -> inner.acknowledge(key, acknowledgement));
         }
     }
 

@@ -1,11 +1,19 @@
 package io.knobwright.model.store;
 
+import io.knobwright.model.health.Alert;
+import io.knobwright.model.health.AlertAcknowledgement;
+import io.knobwright.model.health.AlertKind;
+import io.knobwright.model.health.AlertSeverity;
 import io.knobwright.model.health.AlertStateRepository;
 import io.knobwright.model.health.MaintenanceWindow;
+import io.knobwright.model.store.jooq.tables.records.AlertStateRecord;
 import io.knobwright.model.store.jooq.tables.records.MaintenanceWindowRecord;
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+import org.jooq.exception.SQLStateClass;
+import org.jooq.impl.DSL;
 
-import java.util.Collection;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +22,7 @@ import java.util.stream.Collectors;
 import static io.knobwright.model.store.jooq.Tables.ALERT_STATE;
 import static io.knobwright.model.store.jooq.Tables.MAINTENANCE_WINDOW;
 
-/** Maintenance windows and alert states in H2. */
+/** Maintenance windows and alert states in H2; each change of an alert's state is a compare-and-set on its row. */
 final class JooqAlertState implements AlertStateRepository {
 
     private final DSLContext dsl;
@@ -47,29 +55,107 @@ final class JooqAlertState implements AlertStateRepository {
 
     @Override
     public Map<String, AlertState> states() {
-        return dsl.selectFrom(ALERT_STATE).fetch().stream().collect(Collectors.toMap(r -> r.getAlertKey(),
-                r -> new AlertState(r.getAlertKey(), r.getFirstSeen().toInstant(), r.getNotified(),
-                        Optional.ofNullable(r.getAcknowledgedBy()))));
+        return dsl.selectFrom(ALERT_STATE).fetch().stream().collect(Collectors.toMap(AlertStateRecord::getAlertKey,
+                JooqAlertState::state));
     }
 
     @Override
-    public void replaceStates(Collection<AlertState> current) {
-        dsl.transaction(tx -> {
-            DSLContext db = tx.dsl();
-            db.deleteFrom(ALERT_STATE).execute();
-            for (AlertState s : current) {
-                db.insertInto(ALERT_STATE).set(ALERT_STATE.ALERT_KEY, s.key())
-                        .set(ALERT_STATE.FIRST_SEEN, StoreTimes.utc(s.firstSeen()))
-                        .set(ALERT_STATE.NOTIFIED, s.notified())
-                        .set(ALERT_STATE.ACKNOWLEDGED_BY, s.acknowledgedBy().orElse(null)).execute();
+    public boolean remember(AlertState s) {
+        if (dsl.fetchExists(ALERT_STATE, ALERT_STATE.ALERT_KEY.eq(s.key()))) {
+            return false;
+        }
+        AlertStateRecord row = dsl.newRecord(ALERT_STATE);
+        row.setAlertKey(s.key());
+        row.setFirstSeen(StoreTimes.utc(s.firstSeen()));
+        row.setNotified(s.notified());
+        row.setAcknowledgedBy(s.acknowledgedBy().orElse(null));
+        s.acknowledgement().ifPresent(a -> {
+            row.setAcknowledgedAt(StoreTimes.utc(a.at()));
+            row.setAcknowledgeComment(a.comment());
+        });
+        describe(row, s.last(), s.source());
+        try {
+            return row.insert() == 1;
+        } catch (DataAccessException e) {
+            if (e.sqlStateClass() != SQLStateClass.C23_INTEGRITY_CONSTRAINT_VIOLATION) {
+                throw e;
             }
+            // a second process saw the same new alert at the same moment; its row stands, this one adds nothing
+            return false;
+        }
+    }
+
+    @Override
+    public boolean markNotified(String key) {
+        return dsl.update(ALERT_STATE).set(ALERT_STATE.NOTIFIED, true)
+                .where(ALERT_STATE.ALERT_KEY.eq(key), ALERT_STATE.NOTIFIED.isFalse()).execute() == 1;
+    }
+
+    @Override
+    public void refresh(String key, Alert latest, String source) {
+        dsl.update(ALERT_STATE)
+                .set(ALERT_STATE.INSTANCE_NAME, latest.instanceName())
+                .set(ALERT_STATE.SEVERITY, latest.severity().name())
+                .set(ALERT_STATE.TITLE, latest.title())
+                .set(ALERT_STATE.EVIDENCE, String.join("\n", latest.evidence()))
+                .set(ALERT_STATE.SOURCE_NAME, source)
+                .set(ALERT_STATE.FIRST_SEEN, DSL.least(ALERT_STATE.FIRST_SEEN, DSL.val(StoreTimes.utc(latest.since()))))
+                .where(ALERT_STATE.ALERT_KEY.eq(key)).execute();
+    }
+
+    @Override
+    public Optional<AlertState> forget(String key) {
+        return dsl.transactionResult(tx -> {
+            DSLContext db = tx.dsl();
+            AlertStateRecord row = db.selectFrom(ALERT_STATE).where(ALERT_STATE.ALERT_KEY.eq(key)).forUpdate().fetchOne();
+            if (row == null) {
+                return Optional.empty();
+            }
+            // the delete decides: of two processes that read the row, only the one that removes it announces the clear
+            boolean removed = db.deleteFrom(ALERT_STATE).where(ALERT_STATE.ALERT_KEY.eq(key)).execute() == 1;
+            return removed ? Optional.of(state(row)) : Optional.<AlertState>empty();
         });
     }
 
     @Override
-    public boolean acknowledge(String key, String by) {
-        return dsl.update(ALERT_STATE).set(ALERT_STATE.ACKNOWLEDGED_BY, by).where(ALERT_STATE.ALERT_KEY.eq(key))
-                .execute() > 0;
+    public boolean acknowledge(String key, AlertAcknowledgement a) {
+        return dsl.update(ALERT_STATE).set(ALERT_STATE.ACKNOWLEDGED_BY, a.by())
+                .set(ALERT_STATE.ACKNOWLEDGED_AT, StoreTimes.utc(a.at()))
+                .set(ALERT_STATE.ACKNOWLEDGE_COMMENT, a.comment())
+                .where(ALERT_STATE.ALERT_KEY.eq(key)).execute() > 0;
+    }
+
+    private static void describe(AlertStateRecord row, Alert last, String source) {
+        row.setSourceName(source);
+        if (last != null) {
+            row.setInstanceName(last.instanceName());
+            row.setSeverity(last.severity().name());
+            row.setTitle(last.title());
+            row.setEvidence(String.join("\n", last.evidence()));
+        }
+    }
+
+    private static AlertState state(AlertStateRecord r) {
+        Instant firstSeen = r.getFirstSeen().toInstant();
+        Optional<AlertAcknowledgement> ack = Optional.ofNullable(r.getAcknowledgedBy()).map(by -> new AlertAcknowledgement(by,
+                r.getAcknowledgedAt() == null ? firstSeen : r.getAcknowledgedAt().toInstant(), r.getAcknowledgeComment()));
+        return new AlertState(r.getAlertKey(), firstSeen, r.getNotified(), ack, last(r, firstSeen), r.getSourceName());
+    }
+
+    /** The alert as last written; null for a row of schema 21 or a key this version does not know. */
+    private static Alert last(AlertStateRecord r, Instant firstSeen) {
+        if (r.getTitle() == null || r.getSeverity() == null || r.getInstanceName() == null) {
+            return null;
+        }
+        String[] key = r.getAlertKey().split(":", 2);
+        try {
+            return new Alert(Long.parseLong(key[0]), r.getInstanceName(), AlertKind.valueOf(key[1]),
+                    AlertSeverity.valueOf(r.getSeverity()), r.getTitle(),
+                    r.getEvidence() == null || r.getEvidence().isEmpty() ? List.of() : List.of(r.getEvidence().split("\n", -1)),
+                    firstSeen);
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException unknown) {
+            return null; // a kind a newer version wrote: the clear is not announced by this one
+        }
     }
 
     private static MaintenanceWindow window(MaintenanceWindowRecord r) {

@@ -56,7 +56,7 @@ final class JooqWebhookOutbox implements WebhookOutbox {
                                     WEBHOOK_DELIVERY.PLAN_ID, WEBHOOK_DELIVERY.EVENT, WEBHOOK_DELIVERY.URL,
                                     WEBHOOK_DELIVERY.SECRET_ENV, WEBHOOK_DELIVERY.CREATED_AT, WEBHOOK_DELIVERY.ATTEMPTS,
                                     WEBHOOK_DELIVERY.GIVE_UP_AFTER, WEBHOOK_DELIVERY.NEXT_ATTEMPT_AT, WEBHOOK_DELIVERY.LAST_STATUS)
-                            .values(event.eventId(), event.type().wireName(), event.planId(), json, s.url(), s.secretEnv(),
+                            .values(event.eventId(), event.type().wireName(), event.type().aboutAlert() ? null : event.planId(), json, s.url(), s.secretEnv(),
                                     StoreTimes.utc(event.occurredAt()), 0, DEFAULT_GIVE_UP_AFTER, StoreTimes.utc(event.occurredAt()), 0)
                             .execute();
                 }

@@ -264,7 +264,7 @@ class PolicyFileTest {
                 .isEqualTo("test.yaml, webhook 2: A webhook URL starts with https:// or http://, not ftp://.");
         assertThat(readFailure("webhooks:\n  - {events: [request]}\n")).isEqualTo("test.yaml, webhook 1: a webhook needs a url");
         assertThat(readFailure("webhooks:\n  - {url: \"https://h.example.com/\", events: [request, approved]}\n"))
-                .isEqualTo("test.yaml, webhook 1: event 'approved' is not one of request, decision, expiry, bypass, review_closed");
+                .isEqualTo("test.yaml, webhook 1: event 'approved' is not one of " + io.knobwright.model.notify.WebhookEvent.Type.KNOWN);
         assertThat(readFailure("webhooks:\n  - {url: \"https://h.example.com/\", secretEnv: \"s3cr3t!\"}\n"))
                 .startsWith("test.yaml, webhook 1: The webhook secret is given by the name of an environment variable")
                 .doesNotContain("s3cr3t!");
