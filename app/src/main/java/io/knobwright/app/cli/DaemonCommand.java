@@ -15,7 +15,8 @@ import java.util.concurrent.Callable;
         description = {"Runs the override restoration scheduler headless (and governance's expiries, escalations and webhooks),",
                 "for teams that want it off the desktop. One scheduler per store: a second one says who holds it and exits 1.",
                 "It also monitors every instance with a connection (--monitor-every, default 60s; 'off' to leave it), keeps",
-                "the series within their retention, and captures the plans of PostgreSQL instances' top queries hourly.",
+                "the series within their retention, captures the plans of PostgreSQL instances' top queries hourly, and",
+                "evaluates the fleet's alerts (--alert-interval, default 60s), sending raises and clears to webhooks.",
                 "Stops on Ctrl+C or SIGTERM; a workbench opened meanwhile stands by and takes over if the daemon goes away."})
 final class DaemonCommand implements Callable<Integer> {
 
@@ -27,6 +28,11 @@ final class DaemonCommand implements Callable<Integer> {
     @Option(names = "--monitor-every", paramLabel = "DURATION", defaultValue = "60s",
             description = "How often each instance with a connection is polled (e.g. 30s, 5m), or 'off'. Default 60s.")
     private String monitorEvery;
+
+    @Option(names = "--alert-interval", paramLabel = "DURATION", defaultValue = "60s",
+            description = "How often the fleet's alerts are evaluated (raises and clears go to the webhooks that ask"
+                    + " for alert.*), e.g. 30s, 5m, or 'off'. Default 60s.")
+    private String alertInterval;
 
     @Option(names = "--metrics-port", paramLabel = "PORT",
             description = "Serve Prometheus metrics at http://127.0.0.1:PORT/metrics (off unless given; 0 picks a free port).")
@@ -51,6 +57,9 @@ final class DaemonCommand implements Callable<Integer> {
         }
         if (!monitorEvery.equalsIgnoreCase("off")) {
             OverrideCommand.duration(monitorEvery, "--monitor-every"); // a bad value is refused before anything starts
+        }
+        if (!alertInterval.equalsIgnoreCase("off")) {
+            OverrideCommand.duration(alertInterval, "--alert-interval");
         }
         if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
             session.err().println("knobwright: --metrics-port must be between 0 and 65535, not " + metricsPort + ".");
@@ -84,6 +93,7 @@ final class DaemonCommand implements Callable<Integer> {
         context.startGovernanceDaemon();
         int monitored = startMonitoring(context);
         startBackupWatching(context);
+        startAlertEvaluation(context);
         scheduler.onRestorations(done -> report(done));
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -165,6 +175,33 @@ final class DaemonCommand implements Callable<Integer> {
                         say("backup watch round failed: " + e.getMessage());
                     }
                     Thread.sleep(java.time.Duration.ofMinutes(1));
+                }
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    /**
+     * Evaluates the fleet's alerts every --alert-interval: raises and clears are queued for the webhooks in the same unit
+     * as the alert's state (the governance daemon sends them), and printed here.
+     */
+    private void startAlertEvaluation(AppContext context) {
+        if (alertInterval.equalsIgnoreCase("off")) {
+            return;
+        }
+        java.time.Duration every = OverrideCommand.duration(alertInterval, "--alert-interval");
+        context.alerts().onNewAlert(shown -> say("alert raised on " + shown.alert().instanceName() + ": "
+                + shown.alert().severity().name().toLowerCase(java.util.Locale.ROOT) + " " + shown.alert().title()));
+        Thread.ofVirtual().name("knobwright-alerts").start(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    try {
+                        context.alerts().evaluate().failedSources().forEach(f -> say("alert source failed: " + f));
+                    } catch (RuntimeException e) {
+                        say("alert evaluation failed: " + e.getMessage());
+                    }
+                    Thread.sleep(every);
                 }
             } catch (InterruptedException stopping) {
                 Thread.currentThread().interrupt();

@@ -2,7 +2,11 @@ package io.knobwright.app.ui.health;
 
 import io.knobwright.model.health.ShownAlert;
 import javafx.geometry.Insets;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -53,10 +57,31 @@ public final class AlertListView extends BorderPane {
             this.vm = vm;
             setPrefWidth(0); // fit the list's width: the "since" column stays in view, no horizontal scroll
             setOnMouseClicked(e -> {
-                if (getItem() != null) {
+                if (getItem() != null && e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
                     vm.open(getItem());
                 }
             });
+            MenuItem ack = new MenuItem("Acknowledge…");
+            ack.setOnAction(e -> askAndAcknowledge(getItem()));
+            MenuItem open = new MenuItem("Open instance");
+            open.setOnAction(e -> vm.open(getItem()));
+            ContextMenu menu = new ContextMenu(ack, open);
+            menu.setOnShowing(e -> ack.setDisable(!vm.canAcknowledge(getItem())));
+            setContextMenu(menu);
+        }
+
+        private void askAndAcknowledge(ShownAlert item) {
+            if (!vm.canAcknowledge(item)) {
+                return;
+            }
+            TextInputDialog ask = new TextInputDialog();
+            ask.setTitle("Acknowledge alert");
+            ask.setHeaderText(item.alert().instanceName() + ": " + item.alert().title());
+            ask.setContentText("Comment (optional):");
+            if (getScene() != null) {
+                ask.initOwner(getScene().getWindow());
+            }
+            ask.showAndWait().ifPresent(comment -> vm.acknowledge(item, comment));
         }
 
         @Override
@@ -83,6 +108,13 @@ public final class AlertListView extends BorderPane {
                 fixed.setMinWidth(Region.USE_PREF_SIZE);
             }
             HBox head = new HBox(10, badge, instance, title, gap, since);
+            if (vm.canAcknowledge(item)) {
+                Button ack = new Button("Acknowledge");
+                ack.getStyleClass().add("alert-ack-button");
+                ack.setMinWidth(Region.USE_PREF_SIZE);
+                ack.setOnAction(e -> askAndAcknowledge(item));
+                head.getChildren().add(ack);
+            }
             Label evidence = new Label(String.join("\n", a.evidence()));
             evidence.getStyleClass().add("alert-evidence");
             VBox box = new VBox(4, head, evidence);
@@ -93,10 +125,19 @@ public final class AlertListView extends BorderPane {
                 silenced.getStyleClass().add("alert-silenced-badge");
                 box.getChildren().add(silenced);
             }
+            item.acknowledgement().ifPresent(k -> {
+                Label acked = new Label("ACKNOWLEDGED by " + k.by() + " · " + SINCE.format(k.at())
+                        + (k.comment().isEmpty() ? "" : " · " + k.comment()));
+                acked.getStyleClass().add("alert-acknowledged-badge");
+                box.getChildren().add(acked);
+            });
             box.setPadding(new Insets(6, 8, 6, 8));
             box.getStyleClass().add("alert-row");
             if (item.silenced()) {
                 box.getStyleClass().add("alert-row-silenced");
+            }
+            if (item.acknowledged()) {
+                box.getStyleClass().add("alert-row-acknowledged");
             }
             setText(null);
             setGraphic(box);

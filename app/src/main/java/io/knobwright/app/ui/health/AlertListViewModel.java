@@ -4,6 +4,8 @@ import io.knobwright.model.health.AlertSeverity;
 import io.knobwright.model.health.ShownAlert;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -14,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -29,12 +32,41 @@ public final class AlertListViewModel {
     private final ObservableList<ShownAlert> alerts = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "No alerts.");
     private final ReadOnlyBooleanWrapper onlyActive = new ReadOnlyBooleanWrapper(this, "onlyActive", false);
+    private final ReadOnlyIntegerWrapper needingAttention = new ReadOnlyIntegerWrapper(this, "needingAttention", 0);
     private final Consumer<ShownAlert> open;
+    private final BiConsumer<ShownAlert, String> acknowledge;
     private List<ShownAlert> all = List.of();
 
     /** @param open opens the alert's instance on the screen its kind names */
     public AlertListViewModel(Consumer<ShownAlert> open) {
+        this(open, (alert, comment) -> {
+        });
+    }
+
+    /**
+     * @param acknowledge acknowledges the alert with the comment (off the FX thread) and shows the list again; the
+     *                    workbench's writes the acknowledgement to the store as the acting user
+     */
+    public AlertListViewModel(Consumer<ShownAlert> open, BiConsumer<ShownAlert, String> acknowledge) {
         this.open = open;
+        this.acknowledge = acknowledge;
+    }
+
+    /** Active alerts nobody has acknowledged yet: the Alerts tab's badge. */
+    public ReadOnlyIntegerProperty needingAttentionProperty() {
+        return needingAttention.getReadOnlyProperty();
+    }
+
+    /** Whether the Acknowledge action applies: an alert not acknowledged yet (silenced ones too: a window can end). */
+    public boolean canAcknowledge(ShownAlert alert) {
+        return alert != null && !alert.acknowledged();
+    }
+
+    /** Acknowledges {@code alert} with an optional comment; nothing happens for one already acknowledged. */
+    public void acknowledge(ShownAlert alert, String comment) {
+        if (canAcknowledge(alert)) {
+            acknowledge.accept(alert, comment == null ? "" : comment.strip());
+        }
     }
 
     public ObservableList<ShownAlert> alerts() {
@@ -56,9 +88,12 @@ public final class AlertListViewModel {
         long critical = all.stream().filter(s -> !s.silenced() && s.alert().severity() == AlertSeverity.CRITICAL).count();
         long warning = all.stream().filter(s -> !s.silenced() && s.alert().severity() == AlertSeverity.WARNING).count();
         long silenced = all.stream().filter(ShownAlert::silenced).count();
+        long acknowledged = all.stream().filter(ShownAlert::acknowledged).count();
         long instances = all.stream().map(s -> s.alert().instanceId()).distinct().count();
+        needingAttention.set((int) all.stream().filter(s -> !s.silenced() && !s.acknowledged()).count());
         summary.set(all.isEmpty() ? "No alerts."
-                : critical + " critical, " + warning + " warning, " + silenced + " silenced on " + instances
+                : critical + " critical, " + warning + " warning, " + silenced + " silenced"
+                        + (acknowledged == 0 ? "" : ", " + acknowledged + " acknowledged") + " on " + instances
                         + " instance" + (instances == 1 ? "" : "s"));
     }
 
@@ -69,6 +104,7 @@ public final class AlertListViewModel {
     public void showFailure(String message) {
         all = List.of();
         refilter();
+        needingAttention.set(0);
         summary.set("The alerts could not be evaluated: " + message);
     }
 
@@ -107,7 +143,9 @@ public final class AlertListViewModel {
     }
 
     private void refilter() {
+        // acknowledged ones below those nobody has looked at yet, silenced ones last
         alerts.setAll(all.stream().filter(s -> !onlyActive.get() || !s.silenced())
-                .sorted(Comparator.comparing(ShownAlert::silenced).thenComparing(s -> s.alert().severity())).toList());
+                .sorted(Comparator.comparing(ShownAlert::silenced).thenComparing(ShownAlert::acknowledged)
+                        .thenComparing(s -> s.alert().severity())).toList());
     }
 }

@@ -27,7 +27,17 @@ import java.util.function.Function;
  */
 public record HealthDesk(Function<Instance, Connections> connections, Function<Instance, Storage> storage,
                          Function<Instance, IndexAdvice> indexAdvice,
-                         java.util.function.Supplier<io.knobwright.model.health.AlertEvaluator.Evaluation> alerts) {
+                         java.util.function.Supplier<io.knobwright.model.health.AlertEvaluator.Evaluation> alerts,
+                         java.util.function.BiFunction<String, String, io.knobwright.model.health.AlertAcknowledgement> acknowledge) {
+
+    /** Alerts that cannot be acknowledged (no store behind them). */
+    public HealthDesk(Function<Instance, Connections> connections, Function<Instance, Storage> storage,
+                      Function<Instance, IndexAdvice> indexAdvice,
+                      java.util.function.Supplier<io.knobwright.model.health.AlertEvaluator.Evaluation> alerts) {
+        this(connections, storage, indexAdvice, alerts, (key, comment) -> {
+            throw UserError.input("Alerts cannot be acknowledged in this workbench.");
+        });
+    }
 
     /** Without the fleet's alerts (the Alerts screen lists none). */
     public HealthDesk(Function<Instance, Connections> connections, Function<Instance, Storage> storage,
@@ -65,6 +75,7 @@ public record HealthDesk(Function<Instance, Connections> connections, Function<I
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(indexAdvice, "indexAdvice");
         Objects.requireNonNull(alerts, "alerts");
+        Objects.requireNonNull(acknowledge, "acknowledge");
     }
 
     /** The workbench's: a live poll and the store's history, the forecast over measured and imported sizes, the advisor. */
@@ -93,7 +104,8 @@ public record HealthDesk(Function<Instance, Connections> connections, Function<I
                     .map(e -> new TableSize(e.getKey(), e.getValue().getLast().bytes()))
                     .sorted(Comparator.comparingLong(TableSize::bytes).reversed()).limit(LARGEST_TABLES).toList();
             return new Storage(forecast, largest);
-        }, context.indexAdvice()::advise, () -> context.alerts().evaluate());
+        }, context.indexAdvice()::advise, () -> context.alerts().evaluate(),
+                (key, comment) -> context.alerts().acknowledge(key, context.localUser(), comment));
     }
 
     /** Nothing to read: for tests of other screens. */

@@ -95,6 +95,9 @@ public final class WorkbenchView extends BorderPane {
                 screen("tab-compare", "Compare", MaterialDesignC.COMPARE_HORIZONTAL, null),
                 screen("tab-policy", "Policy", MaterialDesignS.SHIELD_LOCK_OUTLINE, null));
         screens.setId("workbench-screens");
+        // the badge: active alerts nobody has acknowledged, kept current by the background evaluation
+        screens.getTabs().get(WorkbenchViewModel.Screen.ALERTS.ordinal()).textProperty().bind(vm.alerts()
+                .needingAttentionProperty().map(n -> n.intValue() == 0 ? "Alerts" : "Alerts (" + n + ")"));
         screens.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         screens.getStyleClass().add("workbench-screens");
         // The tabs and the view-model's screen follow each other; a screen loads each time it comes to the front.
@@ -134,8 +137,10 @@ public final class WorkbenchView extends BorderPane {
                 .orElse(false).subscribe(showing -> {
                     if (showing) {
                         vm.reviews().startPolling();
+                        vm.startAlertWatch();
                     } else {
                         vm.reviews().stopPolling();
+                        vm.stopAlertWatch();
                     }
                 }));
     }

@@ -69,6 +69,9 @@ public final class WorkbenchViewModel {
     private final Lazy<io.knobwright.app.ui.health.HealthViewModel> healthScreen;
     private final Lazy<io.knobwright.app.ui.health.AlertListViewModel> alertsScreen;
     private final java.util.function.Supplier<io.knobwright.model.health.AlertEvaluator.Evaluation> alertEvaluation;
+    private final java.util.function.BiFunction<String, String, io.knobwright.model.health.AlertAcknowledgement> alertAcknowledge;
+    /** The next background evaluation of the alerts while the window shows; null when not watching. */
+    private javafx.util.Subscription alertWatch;
     /** Each instance's latest measured workload class, for the fleet table's Measured column. */
     private final java.util.function.Supplier<Map<Long, io.knobwright.model.workload.WorkloadClass>> workloadClasses;
     private final CatalogLookup catalogs;
@@ -131,8 +134,9 @@ public final class WorkbenchViewModel {
         this.alertsScreen = new Lazy<>(() -> new io.knobwright.app.ui.health.AlertListViewModel(shown -> {
             browser.select(shown.alert().instanceId());
             this.screen.set(Screen.HEALTH);
-        }));
+        }, this::acknowledgeAlert));
         this.alertEvaluation = governance.health().alerts();
+        this.alertAcknowledge = governance.health().acknowledge();
         this.reviews = new ReviewPanelViewModel(governance.governance(), plans, work, governance.user(), Clock.systemUTC(), zone);
         // A decision pulled from the hub shows at once, not at the next two-second poll.
         governance.changes().accept(() -> work.later(reviews::refresh));
@@ -464,6 +468,45 @@ public final class WorkbenchViewModel {
     /** The Alerts screen: the fleet's alerts, silenced ones marked; a click opens the instance's Health screen. */
     public io.knobwright.app.ui.health.AlertListViewModel alerts() {
         return alertsScreen.get();
+    }
+
+    /** How often the open workbench evaluates the fleet's alerts in the background (as the daemon does by default). */
+    public static final java.time.Duration ALERT_INTERVAL = java.time.Duration.ofMinutes(1);
+
+    /**
+     * Evaluates the alerts now and every {@link #ALERT_INTERVAL} until {@link #stopAlertWatch}: the Alerts tab and its
+     * badge stay current without a click, and raises and clears reach the webhooks while the workbench is open.
+     */
+    public void startAlertWatch() {
+        if (alertWatch == null) {
+            showAlerts();
+            scheduleAlertWatch();
+        }
+    }
+
+    private void scheduleAlertWatch() {
+        alertWatch = work.after(ALERT_INTERVAL, () -> {
+            if (alertWatch == null) {
+                return;
+            }
+            showAlerts();
+            scheduleAlertWatch();
+        });
+    }
+
+    public void stopAlertWatch() {
+        if (alertWatch != null) {
+            javafx.util.Subscription running = alertWatch;
+            alertWatch = null;
+            running.unsubscribe();
+        }
+    }
+
+    /** Acknowledges an alert as the acting user, off the FX thread, then shows the list again. */
+    private void acknowledgeAlert(io.knobwright.model.health.ShownAlert shown, String comment) {
+        io.knobwright.app.ui.health.AlertListViewModel screen = alerts();
+        work.io("Acknowledge the alert on " + shown.alert().instanceName(),
+                () -> alertAcknowledge.apply(shown.alert().key(), comment), ack -> showAlerts(), screen::showFailure);
     }
 
     /** Evaluates the fleet's alerts again, off the FX thread: the screen came to the front. */

@@ -112,5 +112,25 @@ class AlertListFromARealServerUiTest {
         robot.clickOn(".alert-row");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(opened).singleElement().extracting(s -> s.alert().instanceName()).isEqualTo("pg15-billing");
+
+        // acknowledged through the view-model, stored, evaluated again: it stays listed, greyed, with who and when
+        var acked = new AlertListViewModel(s -> { }, (s, comment) -> context.alerts().acknowledge(s.alert().key(), "dba", comment));
+        acked.show(evaluation.alerts());
+        ShownAlert leak = acked.alerts().stream().filter(s -> s.alert().instanceName().equals("pg15-billing")).findFirst()
+                .orElseThrow();
+        acked.acknowledge(leak, "app team paged, INC-4711");
+        var again = context.alerts().evaluate();
+        WaitForAsyncUtils.asyncFx(() -> {
+            acked.show(again.alerts());
+            stage.getScene().setRoot(new AlertListView(acked));
+        }).get();
+        var ackPath = Snapshots.writeAt(stage.getScene(), 1100, 420, "alert-list-acknowledged.png");
+        assertThat(Files.size(ackPath)).isPositive();
+        assertThat(acked.alerts()).filteredOn(s -> s.alert().instanceName().equals("pg15-billing")).isNotEmpty()
+                .allSatisfy(s -> {
+                    assertThat(s.acknowledgedBy()).contains("dba");
+                    assertThat(s.acknowledgement().orElseThrow().comment()).isEqualTo("app team paged, INC-4711");
+                });
+        assertThat(acked.needingAttentionProperty().get()).isZero();
     }
 }

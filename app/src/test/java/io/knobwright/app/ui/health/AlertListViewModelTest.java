@@ -40,4 +40,30 @@ class AlertListViewModelTest {
         vm.open(vm.alerts().getFirst());
         assertThat(opened).singleElement().extracting(s -> s.alert().instanceName()).isEqualTo("pg-1");
     }
+
+    @Test
+    void acknowledgingGoesThroughTheViewModelOnceAndAnAcknowledgedAlertStaysListedBelowTheOthers() {
+        List<String> acknowledged = new ArrayList<>();
+        var vm = new AlertListViewModel(s -> { }, (s, comment) -> acknowledged.add(s.alert().key() + " " + comment));
+        ShownAlert critical = shown(1, AlertSeverity.CRITICAL, false);
+        ShownAlert warning = shown(2, AlertSeverity.WARNING, false);
+        vm.show(List.of(critical, warning));
+        assertThat(vm.needingAttentionProperty().get()).isEqualTo(2);
+        assertThat(vm.canAcknowledge(critical)).isTrue();
+
+        vm.acknowledge(critical, "  vacuum running, CHG0012345 ");
+        assertThat(acknowledged).containsExactly("1:CONNECTIONS_NEAR_LIMIT vacuum running, CHG0012345");
+
+        // the list evaluated again, as the workbench does after the acknowledgement was stored
+        ShownAlert acked = new ShownAlert(critical.alert(), Optional.empty(), Optional.of(new io.knobwright.model.health
+                .AlertAcknowledgement("ann", Instant.parse("2026-12-06T10:00:00Z"), "vacuum running")));
+        vm.show(List.of(acked, warning));
+        assertThat(vm.alerts()).extracting(s -> s.alert().severity() + "/" + s.acknowledged())
+                .containsExactly("WARNING/false", "CRITICAL/true");
+        assertThat(vm.needingAttentionProperty().get()).isEqualTo(1);
+        assertThat(vm.summaryProperty().get()).isEqualTo("1 critical, 1 warning, 0 silenced, 1 acknowledged on 2 instances");
+        assertThat(vm.canAcknowledge(acked)).isFalse();
+        vm.acknowledge(acked, "again");
+        assertThat(acknowledged).hasSize(1);
+    }
 }
