@@ -105,4 +105,45 @@ class WebhookEventTest {
         assertThatThrownBy(() -> WebhookEventJson.read(json.replaceAll("\"details\":\\{.*}", "\"details\":[]}")))
                 .hasMessageContaining("details");
     }
+
+    private static WebhookEvent alertRaised() {
+        return WebhookEvent.alert(WebhookEvent.Type.ALERT_RAISED, AT, "pg-orders-1",
+                "critical on pg-orders-1: Connections at 96 % of max_connections",
+                new WebhookEvent.AlertFacts("connections_near_limit", "critical", "Connections at 96 % of max_connections",
+                        List.of("96 of 100 connections", "max_connections = 100"), AT.minusSeconds(300)));
+    }
+
+    @Test
+    void anAlertEventCarriesTheAlertAndNoPlanAndReadsBackEqual() throws Exception {
+        WebhookEvent event = alertRaised();
+
+        String json = WebhookEventJson.write(event);
+
+        JsonNode root = new ObjectMapper().readTree(json);
+        List<String> fields = new ArrayList<>();
+        root.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("schema", "eventId", "type", "occurredAt", "planId", "planUid", "instanceName",
+                "ticket", "actor", "summary", "details", "alert");
+        assertThat(root.get("type").asText()).isEqualTo("alert.raised");
+        assertThat(root.get("planId").isNull()).isTrue();
+        assertThat(root.get("alert").get("evidence")).hasSize(2);
+        assertThat(root.get("alert").get("since").asText()).isEqualTo("2026-03-04T09:10:30Z");
+        assertThat(WebhookEventJson.read(json)).isEqualTo(event);
+        assertThat(WebhookEventJson.write(WebhookEventJson.read(json))).isEqualTo(json);
+        assertThat(WebhookEvent.Type.ofWireName("alert.cleared")).isEqualTo(WebhookEvent.Type.ALERT_CLEARED);
+    }
+
+    @Test
+    void alertEventsGoOnlyToSubscriptionsThatNameThemSoOldSubscriptionsReceiveWhatTheyDid() {
+        WebhookSubscription everyPlanEvent = new WebhookSubscription("https://h.example.com/a", java.util.Set.of(), null, true);
+        WebhookSubscription alerts = new WebhookSubscription("https://h.example.com/b",
+                java.util.Set.of(WebhookEvent.Type.ALERT_RAISED, WebhookEvent.Type.ALERT_CLEARED), null, true);
+        for (WebhookEvent.Type t : WebhookEvent.Type.values()) {
+            assertThat(everyPlanEvent.wants(t)).as(t.wireName()).isEqualTo(!t.aboutAlert());
+            assertThat(alerts.wants(t)).as(t.wireName()).isEqualTo(t.aboutAlert());
+        }
+        assertThatThrownBy(() -> new WebhookEvent(java.util.UUID.randomUUID().toString(), WebhookEvent.Type.ALERT_RAISED,
+                AT, 42, "uid", "pg", null, "knobwright", "s", Map.of(), null))
+                .hasMessageContaining("alert event carries the alert's facts and no plan");
+    }
 }

@@ -57,4 +57,30 @@ class JooqAlertStateTest {
         assertThat(sent).hasSize(1);
         assertThat(store.alertState().states()).containsOnlyKeys("1:CONNECTIONS_NEAR_LIMIT");
     }
+
+    @Test
+    void eachChangeOfAnAlertsStateSucceedsOnceAndTheStoreKeepsHowItLookedAndWhoAcknowledgedIt() {
+        var repo = store.alertState();
+        Alert alert = new Alert(7, "pg-orders", AlertKind.DISK_FULL, AlertSeverity.WARNING, "Disk full in 20 days",
+                List.of("412 GB of 500 GB", "expected full on 2026-12-26"), Instant.parse("2026-12-06T09:00:00Z"));
+        var fresh = new io.knobwright.model.health.AlertStateRepository.AlertState(alert.key(), alert.since(), false,
+                java.util.Optional.empty(), alert, "storage");
+        assertThat(repo.remember(fresh)).isTrue();
+        assertThat(repo.remember(fresh)).isFalse();
+        assertThat(repo.markNotified(alert.key())).isTrue();
+        assertThat(repo.markNotified(alert.key())).isFalse();
+        var ack = new io.knobwright.model.health.AlertAcknowledgement("ann", Instant.parse("2026-12-06T09:30:00Z"),
+                "purge scheduled");
+        assertThat(repo.acknowledge(alert.key(), ack)).isTrue();
+        assertThat(repo.acknowledge("8:DISK_FULL", ack)).isFalse();
+
+        var kept = repo.states().get(alert.key());
+        assertThat(kept.last()).isEqualTo(alert);
+        assertThat(kept.source()).isEqualTo("storage");
+        assertThat(kept.notified()).isTrue();
+        assertThat(kept.acknowledgement()).contains(ack);
+
+        assertThat(repo.forget(alert.key())).hasValueSatisfying(gone -> assertThat(gone.last()).isEqualTo(alert));
+        assertThat(repo.forget(alert.key())).isEmpty();
+    }
 }
