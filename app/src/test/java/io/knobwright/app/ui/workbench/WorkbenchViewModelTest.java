@@ -315,6 +315,40 @@ class WorkbenchViewModelTest {
     }
 
     @Test
+    void theOpenWorkbenchEvaluatesAlertsEveryMinuteAndAcknowledgesThroughTheAlertsScreen() {
+        try (KnobwrightStore store = KnobwrightStore.inMemory("alert-watch-" + UUID.randomUUID(), true)) {
+            AppContext context = new AppContext(store, () -> { }, new CatalogRepository(), Connectors.defaultRegistry(),
+                    k -> null, "ann");
+            Instance target = context.fleet().list().getFirst();
+            io.knobwright.app.ui.ManualTimer timer = new io.knobwright.app.ui.ManualTimer();
+            WorkbenchViewModel vm = new WorkbenchViewModel(context.fleet(), context.templates(), context.plans(),
+                    (id, v) -> Optional.empty(), new BackgroundWork(TaskRunner.inline(), Runnable::run, dialogs::showBug, timer),
+                    dialogs, new ScriptedTemplateDialogs(), k -> null, ZoneOffset.UTC, WorkbenchGovernance.of(context));
+            vm.startAlertWatch();
+            assertThat(vm.alerts().alerts()).isEmpty();
+
+            // a restart becomes pending while the window is open: the next round lists it, nobody clicks anything
+            store.pendingRestarts().put(new io.knobwright.model.apply.restart.PendingRestart(target.id(), target.name(),
+                    "shared_buffers", "2GB", Instant.now().minusSeconds(3600), 0, 0, ""));
+            timer.advance(java.time.Duration.ofSeconds(59));
+            assertThat(vm.alerts().alerts()).isEmpty();
+            timer.advance(java.time.Duration.ofSeconds(1));
+            assertThat(vm.alerts().alerts()).singleElement().matches(s -> s.alert().instanceId() == target.id());
+            assertThat(vm.alerts().needingAttentionProperty().get()).isEqualTo(1);
+
+            vm.alerts().acknowledge(vm.alerts().alerts().getFirst(), "restart tonight");
+            assertThat(vm.alerts().alerts()).singleElement().satisfies(s -> {
+                assertThat(s.acknowledgedBy()).contains("ann");
+                assertThat(s.acknowledgement().orElseThrow().comment()).isEqualTo("restart tonight");
+            });
+            assertThat(vm.alerts().needingAttentionProperty().get()).isZero();
+
+            vm.stopAlertWatch();
+            assertThat(timer.waiting()).isZero();
+        }
+    }
+
+    @Test
     void cancellingTheTemplateChoiceAssignsNothing() {
         FakeFleetService fleet = new FakeFleetService(Fixtures.smallFleet());
         WorkbenchViewModel vm = workbench(fleet);
