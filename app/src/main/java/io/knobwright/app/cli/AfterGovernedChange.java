@@ -41,7 +41,8 @@ final class AfterGovernedChange {
         }
     }
 
-    private static void sendWebhooks(CliSession session) {
+    /** Sends the webhooks due now (e.g. the alert raises and clears an evaluation queued), waiting {@link #WAIT} at most. */
+    static void sendWebhooks(CliSession session) {
         CompletableFuture<WebhookDispatcher.Summary> sending = CompletableFuture.supplyAsync(
                 () -> session.context().notifications().deliverDue(), r -> Thread.ofVirtual().start(r));
         try {

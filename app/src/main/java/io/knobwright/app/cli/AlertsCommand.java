@@ -84,6 +84,12 @@ final class AlertsCommand implements Callable<Integer> {
                 table.print(session.out());
             }
             evaluation.failedSources().forEach(f -> session.err().println("Alert source failed: " + f));
+            // a cron job running 'alerts list' is a way to be told: the raises and clears it queued go out now
+            if (session.context().policy().policy().policy().webhooks().stream().anyMatch(h -> h.wants(
+                    io.knobwright.model.notify.WebhookEvent.Type.ALERT_RAISED) || h.wants(
+                    io.knobwright.model.notify.WebhookEvent.Type.ALERT_CLEARED))) {
+                AfterGovernedChange.sendWebhooks(session);
+            }
             boolean critical = shown.stream().anyMatch(s -> !s.silenced()
                     && s.alert().severity() == io.knobwright.model.health.AlertSeverity.CRITICAL);
             return critical ? 1 : ExitCodes.OK;

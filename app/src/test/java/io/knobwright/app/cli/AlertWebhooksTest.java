@@ -240,7 +240,16 @@ class AlertWebhooksTest {
         CliHarness.Result both = cli.run("alerts", "ack", "--id", id, "--instance", "pg-orders-1");
         assertThat(both.err()).contains("Give either --id ID");
 
-        ok("policy", "webhooks", "--send");
+        // 'alerts list' sent the raise it queued itself (a cron job is told without the daemon); once, not per listing
         assertThat(alertHook).extracting(e -> e.get("type").asText()).containsExactly("alert.raised");
+        assertThat(alertHook.getFirst().get("alert").get("kind").asText()).isEqualTo("pending_restart");
+    }
+
+    @Test
+    void theDaemonEvaluatesAlertsOnAnIntervalItChecksBeforeStarting() {
+        assertThat(ok("daemon", "--help").out()).contains("--alert-interval");
+        CliHarness.Result bad = cli.run("daemon", "--alert-interval", "soon");
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
+        assertThat(bad.err()).contains("--alert-interval");
     }
 }
