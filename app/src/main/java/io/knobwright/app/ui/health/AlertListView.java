@@ -108,13 +108,13 @@ public final class AlertListView extends BorderPane {
                 fixed.setMinWidth(Region.USE_PREF_SIZE);
             }
             HBox head = new HBox(10, badge, instance, title, gap, since);
-            if (vm.canAcknowledge(item)) {
-                Button ack = new Button("Acknowledge");
-                ack.getStyleClass().add("alert-ack-button");
-                ack.setMinWidth(Region.USE_PREF_SIZE);
-                ack.setOnAction(e -> askAndAcknowledge(item));
-                head.getChildren().add(ack);
-            }
+            Button ack = new Button("Acknowledge");
+            ack.getStyleClass().add("alert-ack-button");
+            ack.setMinWidth(Region.USE_PREF_SIZE);
+            ack.setOnAction(e -> askAndAcknowledge(item));
+            // kept in the layout when hidden: every row's "since" stays in one column
+            ack.setVisible(vm.canAcknowledge(item));
+            head.getChildren().add(ack);
             Label evidence = new Label(String.join("\n", a.evidence()));
             evidence.getStyleClass().add("alert-evidence");
             VBox box = new VBox(4, head, evidence);
