@@ -1,6 +1,7 @@
 package io.knobwright.app.ui.health;
 
 import io.knobwright.app.AppContext;
+import io.knobwright.app.backup.BackupService;
 import io.knobwright.app.health.ConnectionHealthService;
 import io.knobwright.app.health.StorageForecastService;
 import io.knobwright.model.UserError;
@@ -23,17 +24,31 @@ import java.util.function.Function;
 
 /**
  * What the Health screen reads (each blocking: the view-model calls them off the FX thread): an instance's connection
- * health with its stored history, its storage forecast with the largest tables, and index advice on demand.
+ * health with its stored history, its storage forecast with the largest tables, index advice on demand, and its
+ * verified backups with their RPO standing.
  */
 public record HealthDesk(Function<Instance, Connections> connections, Function<Instance, Storage> storage,
                          Function<Instance, IndexAdvice> indexAdvice,
-                         java.util.function.Supplier<io.knobwright.model.health.AlertEvaluator.Evaluation> alerts) {
+                         java.util.function.Supplier<io.knobwright.model.health.AlertEvaluator.Evaluation> alerts,
+                         Function<Instance, BackupService.Overview> backups) {
 
-    /** Without the fleet's alerts (the Alerts screen lists none). */
+    /** Without the fleet's alerts (the Alerts screen lists none) and without backups. */
     public HealthDesk(Function<Instance, Connections> connections, Function<Instance, Storage> storage,
                       Function<Instance, IndexAdvice> indexAdvice) {
         this(connections, storage, indexAdvice,
                 () -> new io.knobwright.model.health.AlertEvaluator.Evaluation(List.of(), List.of()));
+    }
+
+    /** Without backups: none was ever verified. */
+    public HealthDesk(Function<Instance, Connections> connections, Function<Instance, Storage> storage,
+                      Function<Instance, IndexAdvice> indexAdvice,
+                      java.util.function.Supplier<io.knobwright.model.health.AlertEvaluator.Evaluation> alerts) {
+        this(connections, storage, indexAdvice, alerts, instance -> BackupService.Overview.none(Instant.now()));
+    }
+
+    /** The same reads with {@code backups} read from there. */
+    public HealthDesk withBackups(Function<Instance, BackupService.Overview> backups) {
+        return new HealthDesk(connections, storage, indexAdvice, alerts, backups);
     }
 
     /** How many days the storage forecast looks ahead on the screen. */
@@ -65,6 +80,7 @@ public record HealthDesk(Function<Instance, Connections> connections, Function<I
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(indexAdvice, "indexAdvice");
         Objects.requireNonNull(alerts, "alerts");
+        Objects.requireNonNull(backups, "backups");
     }
 
     /** The workbench's: a live poll and the store's history, the forecast over measured and imported sizes, the advisor. */
@@ -93,7 +109,8 @@ public record HealthDesk(Function<Instance, Connections> connections, Function<I
                     .map(e -> new TableSize(e.getKey(), e.getValue().getLast().bytes()))
                     .sorted(Comparator.comparingLong(TableSize::bytes).reversed()).limit(LARGEST_TABLES).toList();
             return new Storage(forecast, largest);
-        }, context.indexAdvice()::advise, () -> context.alerts().evaluate());
+        }, context.indexAdvice()::advise, () -> context.alerts().evaluate(),
+                instance -> context.backups().overview(instance, clock.instant()));
     }
 
     /** Nothing to read: for tests of other screens. */
