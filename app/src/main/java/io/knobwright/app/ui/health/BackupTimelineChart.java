@@ -71,14 +71,14 @@ public final class BackupTimelineChart extends VBox {
         }
         for (BackupStatus status : BackupStatus.values()) {
             if (status == BackupStatus.GOOD || o.backups().stream().anyMatch(b -> b.status() == status)) {
-                legend.getChildren().add(key("backup-" + styleOf(status), BackupHealthViewModel.verdict(status)));
+                legend.getChildren().add(key("legend-" + styleOf(status), BackupHealthViewModel.verdict(status)));
             }
         }
         if (!o.schedule().missed().isEmpty()) {
-            legend.getChildren().add(key("backup-missed", "missed run"));
+            legend.getChildren().add(key("legend-missed", "missed run"));
         }
-        legend.getChildren().add(o.rpo().compliant() ? key("rpo-span-met", "since last good backup (within RPO)")
-                : key("rpo-span-overdue", o.rpo().lastGood() == null ? "no good backup" : "since last good backup (past RPO)"));
+        legend.getChildren().add(o.rpo().compliant() ? key("legend-rpo-met", "since last good backup (within RPO)")
+                : key("legend-rpo-overdue", o.rpo().lastGood() == null ? "no good backup" : "since last good backup (past RPO)"));
     }
 
     private static Node key(String styleClass, String text) {
@@ -312,16 +312,25 @@ public final class BackupTimelineChart extends VBox {
             if (deadlineShown) {
                 double at = x.getDisplayPosition(deadlineDay);
                 place(deadline, deadlineLabel, at, top, bottom, right);
-                // close to now, the deadline's label goes on the side away from now; if the plot's edge forbids that,
-                // one line lower
+                // close to now, each label goes on the side away from the other line; where the plot's edge forbids
+                // that, the deadline's goes one line lower
                 double labelWidth = deadlineLabel.getLayoutBounds().getWidth();
-                if (at < now && at - 4 - labelWidth >= x.getDisplayPosition(x.getLowerBound())) {
-                    deadlineLabel.setX(Math.min(deadlineLabel.getX(), at - 4 - labelWidth));
+                double nowWidth = nowLabel.getLayoutBounds().getWidth();
+                double left = x.getDisplayPosition(x.getLowerBound());
+                if (Math.abs(at - now) < labelWidth + 8) {
+                    if (at < now && at - 4 - labelWidth >= left) {
+                        deadlineLabel.setX(at - 4 - labelWidth);
+                    } else if (at >= now && now - 4 - nowWidth >= left) {
+                        nowLabel.setX(now - 4 - nowWidth);
+                    }
                 }
                 double nowFrom = nowLabel.getX();
-                double nowTo = nowFrom + nowLabel.getLayoutBounds().getWidth();
-                if (deadlineLabel.getX() < nowTo + 4 && deadlineLabel.getX() + labelWidth > nowFrom - 4) {
+                double deadlineFrom = deadlineLabel.getX();
+                if (deadlineFrom < nowFrom + nowWidth + 4 && deadlineFrom + labelWidth > nowFrom - 4) {
                     deadlineLabel.setY(top + 26);
+                    if (deadlineFrom < at) {
+                        deadlineLabel.setX(Math.min(at, now) - 4 - labelWidth); // clear of both lines
+                    }
                 }
             }
         }

@@ -41,10 +41,12 @@ class BackupTimelineChartDensityUiTest {
 
     private static final Instant NOW = Instant.parse("2026-12-06T09:00:00Z");
     private Stage stage;
+    private Theme theme;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
+        theme = new Theme(); // Primer's tokens before the first CSS pass
         stage.setScene(new Scene(new StackPane(), 960, 400));
         stage.show();
     }
@@ -81,7 +83,7 @@ class BackupTimelineChartDensityUiTest {
 
         BackupTimelineChart chart = WaitForAsyncUtils.asyncFx(() -> {
             BackupTimelineChart c = new BackupTimelineChart(ZoneOffset.UTC);
-            new Theme().style(stage.getScene().getRoot(), BackupTimelineChart.STYLESHEET);
+            theme.style(stage.getScene().getRoot(), BackupTimelineChart.STYLESHEET);
             ((StackPane) stage.getScene().getRoot()).getChildren().setAll(c);
             c.show(BackupSection.CHART_HEADING, overview);
             return c;
