@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,6 +60,43 @@ public final class BackupService {
                 .orElse(null);
         return Optional.of(new Standing(latest, RpoCompliance.of(history, watch.map(BackupWatch::rpo).orElse(DEFAULT_RPO),
                 clock.instant())));
+    }
+
+    /**
+     * An instance's backups as the Health screen shows them: one verification per backup path (its newest, since a
+     * backup re-verified after it changed is what it is now), oldest backup first, the watch that sets its RPO and
+     * interval, RPO compliance at {@code now} and the missed scheduled runs.
+     */
+    public record Overview(List<BackupVerification> backups, Optional<BackupWatch> watch, RpoCompliance rpo,
+                           BackupSchedule schedule) {
+        public Overview {
+            backups = List.copyOf(backups);
+            java.util.Objects.requireNonNull(watch, "watch");
+            java.util.Objects.requireNonNull(rpo, "rpo");
+            java.util.Objects.requireNonNull(schedule, "schedule");
+        }
+
+        /** Nothing verified and nothing watched, measured against the default RPO. */
+        public static Overview none(Instant now) {
+            return new Overview(List.of(), Optional.empty(), new RpoCompliance(DEFAULT_RPO, now, null),
+                    new BackupSchedule(null, false, List.of()));
+        }
+    }
+
+    /** The instance's backups at {@code now} (blocking: reads the store). */
+    public Overview overview(Instance instance, Instant now) {
+        java.util.Map<String, BackupVerification> byPath = new java.util.LinkedHashMap<>();
+        for (BackupRecord r : backups.history(instance.id())) {
+            byPath.merge(r.verification().path(), r.verification(),
+                    (old, neu) -> neu.verifiedAt().isBefore(old.verifiedAt()) ? old : neu);
+        }
+        List<BackupVerification> latest = byPath.values().stream()
+                .sorted(java.util.Comparator.comparing(BackupVerification::takenAt)).toList();
+        Optional<BackupWatch> watch = backups.watches().stream().filter(w -> w.instanceId() == instance.id()).findFirst();
+        RpoCompliance rpo = RpoCompliance.of(latest, watch.map(BackupWatch::rpo).orElse(DEFAULT_RPO), now);
+        BackupSchedule schedule = BackupSchedule.of(latest.stream().map(BackupVerification::takenAt).toList(),
+                watch.map(BackupWatch::interval).orElse(null), now);
+        return new Overview(latest, watch, rpo, schedule);
     }
 
     public Outcome verify(Path path, Optional<Instance> instance) {

@@ -115,4 +115,31 @@ class BackupWatcherTest {
         assertThat(backups.history(9)).isEmpty();
         assertThat(service.verifyDue(id -> id == 7 ? Optional.of(instance) : Optional.empty(), Duration.ofSeconds(120))).isEmpty();
     }
+
+    @Test
+    void theOverviewCountsABackupAsItsNewestVerificationSaysSoOneThatTurnedDamagedIsNoLongerGood() throws Exception {
+        Path dump = Files.writeString(dir.resolve("nightly.sql"), DUMP);
+        Files.setLastModifiedTime(dump, FileTime.from(written));
+        var instance = io.knobwright.app.ui.Fixtures.instance(7, "shop", io.knobwright.model.engine.Engine.MARIADB, "10.11",
+                io.knobwright.model.fleet.Tier.PRODUCTION, io.knobwright.model.fleet.Criticality.CRITICAL,
+                io.knobwright.model.fleet.WorkloadKind.OLTP, java.util.Map.of());
+        BackupService service = new BackupService(backups, new BackupVerifier(
+                new io.knobwright.connectors.backup.ExternalTools(java.util.List.of()), clock, Duration.ofMinutes(1)), clock);
+        now = written.plusSeconds(300);
+        service.verify(dump, Optional.of(instance));
+        assertThat(service.overview(instance, now).rpo().compliant()).isTrue();
+
+        Files.writeString(dump, DUMP.substring(0, DUMP.indexOf("(2)")));
+        Files.setLastModifiedTime(dump, FileTime.from(written));
+        now = written.plusSeconds(900);
+        service.verify(dump, Optional.of(instance));
+
+        BackupService.Overview overview = service.overview(instance, now);
+        assertThat(backups.history(7)).hasSize(2);
+        assertThat(overview.backups()).singleElement()
+                .satisfies(v -> assertThat(v.status()).isEqualTo(BackupStatus.DAMAGED));
+        assertThat(overview.rpo().lastGood()).as("the only backup is damaged now").isNull();
+        assertThat(overview.watch()).isEmpty();
+        assertThat(overview.rpo().rpo()).isEqualTo(BackupService.DEFAULT_RPO);
+    }
 }

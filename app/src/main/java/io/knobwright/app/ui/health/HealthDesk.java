@@ -1,6 +1,7 @@
 package io.knobwright.app.ui.health;
 
 import io.knobwright.app.AppContext;
+import io.knobwright.app.backup.BackupService;
 import io.knobwright.app.health.ConnectionHealthService;
 import io.knobwright.app.health.StorageForecastService;
 import io.knobwright.model.UserError;
@@ -23,27 +24,34 @@ import java.util.function.Function;
 
 /**
  * What the Health screen reads (each blocking: the view-model calls them off the FX thread): an instance's connection
- * health with its stored history, its storage forecast with the largest tables, and index advice on demand.
+ * health with its stored history, its storage forecast with the largest tables, index advice on demand, and its
+ * verified backups with their RPO standing.
  */
 public record HealthDesk(Function<Instance, Connections> connections, Function<Instance, Storage> storage,
                          Function<Instance, IndexAdvice> indexAdvice,
                          java.util.function.Supplier<io.knobwright.model.health.AlertEvaluator.Evaluation> alerts,
-                         java.util.function.BiFunction<String, String, io.knobwright.model.health.AlertAcknowledgement> acknowledge) {
+                         java.util.function.BiFunction<String, String, io.knobwright.model.health.AlertAcknowledgement> acknowledge,
+                         Function<Instance, BackupService.Overview> backups) {
 
-    /** Alerts that cannot be acknowledged (no store behind them). */
+    /** Without the fleet's alerts (the Alerts screen lists none) and without backups. */
+    public HealthDesk(Function<Instance, Connections> connections, Function<Instance, Storage> storage,
+                      Function<Instance, IndexAdvice> indexAdvice) {
+        this(connections, storage, indexAdvice,
+                () -> new io.knobwright.model.health.AlertEvaluator.Evaluation(List.of(), List.of()));
+    }
+
+    /** Alerts that cannot be acknowledged (no store behind them), and no backups: none was ever verified. */
     public HealthDesk(Function<Instance, Connections> connections, Function<Instance, Storage> storage,
                       Function<Instance, IndexAdvice> indexAdvice,
                       java.util.function.Supplier<io.knobwright.model.health.AlertEvaluator.Evaluation> alerts) {
         this(connections, storage, indexAdvice, alerts, (key, comment) -> {
             throw UserError.input("Alerts cannot be acknowledged in this workbench.");
-        });
+        }, instance -> BackupService.Overview.none(Instant.now()));
     }
 
-    /** Without the fleet's alerts (the Alerts screen lists none). */
-    public HealthDesk(Function<Instance, Connections> connections, Function<Instance, Storage> storage,
-                      Function<Instance, IndexAdvice> indexAdvice) {
-        this(connections, storage, indexAdvice,
-                () -> new io.knobwright.model.health.AlertEvaluator.Evaluation(List.of(), List.of()));
+    /** The same reads with {@code backups} read from there. */
+    public HealthDesk withBackups(Function<Instance, BackupService.Overview> backups) {
+        return new HealthDesk(connections, storage, indexAdvice, alerts, acknowledge, backups);
     }
 
     /** How many days the storage forecast looks ahead on the screen. */
@@ -76,6 +84,7 @@ public record HealthDesk(Function<Instance, Connections> connections, Function<I
         Objects.requireNonNull(indexAdvice, "indexAdvice");
         Objects.requireNonNull(alerts, "alerts");
         Objects.requireNonNull(acknowledge, "acknowledge");
+        Objects.requireNonNull(backups, "backups");
     }
 
     /** The workbench's: a live poll and the store's history, the forecast over measured and imported sizes, the advisor. */
@@ -105,7 +114,8 @@ public record HealthDesk(Function<Instance, Connections> connections, Function<I
                     .sorted(Comparator.comparingLong(TableSize::bytes).reversed()).limit(LARGEST_TABLES).toList();
             return new Storage(forecast, largest);
         }, context.indexAdvice()::advise, () -> context.alerts().evaluate(),
-                (key, comment) -> context.alerts().acknowledge(key, context.localUser(), comment));
+                (key, comment) -> context.alerts().acknowledge(key, context.localUser(), comment),
+                instance -> context.backups().overview(instance, clock.instant()));
     }
 
     /** Nothing to read: for tests of other screens. */

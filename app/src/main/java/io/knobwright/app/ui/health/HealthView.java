@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The Health tab: Connections, Storage, (Backups: another branch adds the timeline, see {@link #backupSection()}) and
- * Indexes, one under the other in a scroll pane. Each section shows its progress while it loads and says plainly
+ * The Health tab: Connections, Storage, Backups (the timeline, {@link BackupSection}) and Indexes, one under the
+ * other in a scroll pane. Each section shows its progress while it loads and says plainly
  * when there is no data yet or the engine is not supported.
  */
 public final class HealthView extends ScrollPane {
@@ -31,27 +31,24 @@ public final class HealthView extends ScrollPane {
     public static final String STYLESHEET = Theme.stylesheet(HealthView.class, "health.css");
     /** Everything the screen needs styled: its own sheet and its components'. */
     public static final List<String> STYLESHEETS = List.of(STYLESHEET, ConnectionUseChart.STYLESHEET,
-            StorageForecastChart.STYLESHEET, IndexAdviceView.STYLESHEET);
+            StorageForecastChart.STYLESHEET, BackupTimelineChart.STYLESHEET, IndexAdviceView.STYLESHEET);
 
     private final HealthViewModel vm;
     private final ConnectionUseChart connectionChart;
     private final StorageForecastChart storageChart = new StorageForecastChart();
     private final IndexAdviceView indexView;
+    private final BackupSection backups;
     private Subscription subscriptions = Subscription.EMPTY;
 
     public HealthView(HealthViewModel vm, ZoneId zone) {
         this.vm = vm;
         this.connectionChart = new ConnectionUseChart(zone);
         this.indexView = new IndexAdviceView(vm.indexes());
+        this.backups = new BackupSection(vm.backups(), zone);
         getStyleClass().add("health-view");
         setId("health-view");
         setFitToWidth(true);
-        VBox body = new VBox(8, connectionsSection(), storageSection());
-        Node backups = backupSection();
-        if (backups != null) {
-            body.getChildren().add(backups);
-        }
-        body.getChildren().add(indexesSection());
+        VBox body = new VBox(8, connectionsSection(), storageSection(), backupSection(), indexesSection());
         body.getStyleClass().add("health-body");
         setContent(body);
     }
@@ -115,12 +112,9 @@ public final class HealthView extends ScrollPane {
         return section("Storage", vm.storageLoadingProperty(), vm.storageMessageProperty(), "health-storage-message", data);
     }
 
-    /**
-     * BACKUP TIMELINE SLOT: the backup timeline (built on another branch) goes here, between Storage and Indexes.
-     * Return its section; null leaves it out.
-     */
-    private Node backupSection() {
-        return null;
+    private VBox backupSection() {
+        return section("Backups", vm.backups().loadingProperty(), vm.backups().messageProperty(), "health-backups-message",
+                backups);
     }
 
     private VBox indexesSection() {
@@ -175,7 +169,7 @@ public final class HealthView extends ScrollPane {
         return label;
     }
 
-    private static <R> TableView<R> table(String id, String placeholder, List<TableColumn<R, String>> columns) {
+    static <R> TableView<R> table(String id, String placeholder, List<TableColumn<R, String>> columns) {
         TableView<R> table = new TableView<>();
         table.setId(id);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -184,7 +178,7 @@ public final class HealthView extends ScrollPane {
         return table;
     }
 
-    private static <R> TableColumn<R, String> column(String title, Function<R, String> value, double width) {
+    static <R> TableColumn<R, String> column(String title, Function<R, String> value, double width) {
         TableColumn<R, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         column.setPrefWidth(width);
@@ -195,5 +189,6 @@ public final class HealthView extends ScrollPane {
     public void dispose() {
         subscriptions.unsubscribe();
         indexView.dispose();
+        backups.dispose();
     }
 }

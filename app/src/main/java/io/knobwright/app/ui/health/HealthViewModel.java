@@ -26,7 +26,8 @@ import java.util.Objects;
 /**
  * The Health tab of an instance: connections (use over time by application, use against the usable limit, sessions
  * idle in a transaction, time left at the trend, pool advice), storage (forecast with its band and threshold, the
- * backtest error, the largest tables) and index advice on demand. Each section loads off the FX thread with its own
+ * backtest error, the largest tables), backups ({@link BackupHealthViewModel}) and index advice on demand. Each
+ * section loads off the FX thread with its own
  * progress and message; a slower earlier read that finishes after a newer one is dropped.
  */
 public final class HealthViewModel {
@@ -45,6 +46,7 @@ public final class HealthViewModel {
     private final BackgroundWork work;
     private final HealthDesk desk;
     private final IndexAdviceViewModel indexes;
+    private final BackupHealthViewModel backups;
 
     private final ReadOnlyObjectWrapper<Instance> instance = new ReadOnlyObjectWrapper<>(this, "instance");
     private final ReadOnlyBooleanWrapper connectionsLoading = new ReadOnlyBooleanWrapper(this, "connectionsLoading");
@@ -69,6 +71,7 @@ public final class HealthViewModel {
         this.work = Objects.requireNonNull(work, "work");
         this.desk = Objects.requireNonNull(desk, "desk");
         this.indexes = new IndexAdviceViewModel(work, desk.indexAdvice(), zone);
+        this.backups = new BackupHealthViewModel(work, desk.backups(), zone);
     }
 
     /** Shows {@code target}'s health (null clears the tab). Index advice waits for {@link #analyseIndexes()}. */
@@ -84,6 +87,7 @@ public final class HealthViewModel {
         String indexProblem = target == null ? "" : indexAdviceUnsupported(target);
         indexesUnsupported.set(indexProblem);
         indexes.show(target == null || !indexProblem.isEmpty() ? null : target);
+        backups.show(target);
         if (target == null) {
             return;
         }
@@ -234,6 +238,7 @@ public final class HealthViewModel {
     }
 
     public IndexAdviceViewModel indexes() { return indexes; }
+    public BackupHealthViewModel backups() { return backups; }
     public ReadOnlyObjectProperty<Instance> instanceProperty() { return instance.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty connectionsLoadingProperty() { return connectionsLoading.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<HealthDesk.Connections> connectionsProperty() { return connections.getReadOnlyProperty(); }
