@@ -74,7 +74,12 @@ record TrendBreak(int index, double before, double after, double z) {
                 best = c;
             }
         }
-        return best == index ? this : new TrendBreak(best, before, after, z);
+        if (best == index) {
+            return this;
+        }
+        // The growth before and after, as told to the user, are those around the day the break is placed on.
+        TrendBreak there = at(g, Math.max(from, best - BEFORE_WINDOW), best, Math.min(n, best + AFTER_WINDOW));
+        return new TrendBreak(best, there.before, there.after, z);
     }
 
     private static double squaredError(double[] sum, double[] squares, int from, int to) {
