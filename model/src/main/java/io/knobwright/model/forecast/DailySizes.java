@@ -57,6 +57,21 @@ record DailySizes(LocalDate first, double[] values, boolean[] measured) {
         return new DailySizes(first, v, m);
     }
 
+    /** The days from index {@code from} on (a series that begins there). */
+    DailySizes suffix(int from) {
+        return new DailySizes(date(from), java.util.Arrays.copyOfRange(values, from, values.length),
+                java.util.Arrays.copyOfRange(measured, from, measured.length));
+    }
+
+    /** The last measured day index at or before {@code index} (0 when none: the first day is always measured). */
+    int measuredAtOrBefore(int index) {
+        int i = Math.min(index, values.length - 1);
+        while (i > 0 && !measured[i]) {
+            i--;
+        }
+        return Math.max(i, 0);
+    }
+
     int measuredDays() {
         int count = 0;
         for (boolean m : measured) {

@@ -18,10 +18,6 @@ record GrowthModel(int windowDays, Trend trend) {
 
 
     static final int WEEK = 7;
-    /** A day's growth is a step when it is this many robust standard deviations away from its weekday's usual. */
-    private static final double STEP_SIGMAS = 6;
-    /** ...and moves the size by at least this share, so that noise on a flat series is never a step. */
-    private static final double STEP_MIN_SHARE = 0.002;
     /** The acceleration is kept when its t statistic is at least this. */
     private static final double ACCELERATION_T = 3;
 
@@ -47,46 +43,12 @@ record GrowthModel(int windowDays, Trend trend) {
         double[] y = days.values();
         int n = y.length;
         long firstEpochDay = days.first().toEpochDay();
-        double[] d = new double[n];
-        for (int t = 1; t < n; t++) {
-            d[t] = y[t] - y[t - 1];
-        }
-        // Steps: between consecutive measured days, growth far from the weekdays' usual growth.
-        int from = Math.max(1, n - 365);
-        double[] usual = weekdayMedians(d, from, n, firstEpochDay);
-        List<Double> residuals = new ArrayList<>();
-        for (int t = from; t < n; t++) {
-            residuals.add(d[t] - usual[phase(firstEpochDay, t)]);
-        }
-        double scale = Stats.robustScale(residuals.stream().mapToDouble(Double::doubleValue).toArray());
-        scale = Math.max(scale, Math.max(1, 1e-5 * Math.abs(y[n - 1])));
-        double[] clean = d.clone();
-        List<ChangePoint> steps = new ArrayList<>();
-        int lastStep = -1;
+        CleanGrowth cleaned = CleanGrowth.of(days);
+        double[] clean = cleaned.clean();
         boolean[] measured = days.measured();
-        int previous = -1;
-        for (int t = 0; t < n; t++) {
-            if (!measured[t]) {
-                continue;
-            }
-            if (previous >= 0 && t >= from) {
-                double change = y[t] - y[previous];
-                double expected = 0;
-                for (int j = previous + 1; j <= t; j++) {
-                    expected += usual[phase(firstEpochDay, j)];
-                }
-                double excess = change - expected;
-                double gapScale = scale * Math.sqrt(t - previous);
-                if (Math.abs(excess) > STEP_SIGMAS * gapScale && Math.abs(excess) > STEP_MIN_SHARE * Math.abs(y[previous])) {
-                    steps.add(new ChangePoint(days.date(t), Math.round(excess), Math.round(usual[phase(firstEpochDay, t)])));
-                    for (int j = previous + 1; j <= t; j++) {
-                        clean[j] = usual[phase(firstEpochDay, j)];
-                    }
-                    lastStep = t;
-                }
-            }
-            previous = t;
-        }
+        List<ChangePoint> steps = cleaned.steps();
+        PeriodicSteps periodic = cleaned.periodic();
+        int lastStep = cleaned.lastStep();
         // Trend and weekly profile over the window of cleaned growth.
         int start = Math.max(1, n - windowDays);
         int len = n - start;
@@ -147,7 +109,8 @@ record GrowthModel(int windowDays, Trend trend) {
         for (int i = 0; i < len; i++) {
             residualsOfFit[i] = trendY[i] - (base + slope * (trendX[i] - (n - 1))) * Math.exp(rate * (trendX[i] - (n - 1)));
         }
-        Fit fit0 = new Fit(this, n, firstEpochDay, y[n - 1], base, slope, rate, profile, steps, Stats.robustScale(residualsOfFit));
+        Fit fit0 = new Fit(this, n, firstEpochDay, y[n - 1], base, slope, rate, profile, steps, Stats.robustScale(residualsOfFit),
+                periodic);
         // The level: the last week's sizes (after the last step) carried forward to today, so one noisy reading does
         // not move the whole forecast.
         List<Double> carried = new ArrayList<>();
@@ -157,29 +120,11 @@ record GrowthModel(int windowDays, Trend trend) {
             }
         }
         level = carried.isEmpty() ? y[n - 1] : Stats.median(carried.stream().mapToDouble(Double::doubleValue).toArray());
-        return new Fit(this, n, firstEpochDay, level, base, slope, rate, profile, steps, fit0.noise());
+        return new Fit(this, n, firstEpochDay, level, base, slope, rate, profile, steps, fit0.noise(), periodic);
     }
 
-    private static int phase(long firstEpochDay, int t) {
+    static int phase(long firstEpochDay, int t) {
         return (int) Math.floorMod(firstEpochDay + t, WEEK);
-    }
-
-    private static double[] weekdayMedians(double[] d, int from, int n, long firstEpochDay) {
-        double[] medians = new double[WEEK];
-        for (int p = 0; p < WEEK; p++) {
-            List<Double> values = new ArrayList<>();
-            for (int t = from; t < n; t++) {
-                if (phase(firstEpochDay, t) == p) {
-                    values.add(d[t]);
-                }
-            }
-            medians[p] = values.isEmpty() ? 0 : Stats.median(values.stream().mapToDouble(Double::doubleValue).toArray());
-        }
-        if (n - from < 3 * WEEK) {
-            double all = Stats.median(java.util.Arrays.copyOfRange(d, from, n));
-            java.util.Arrays.fill(medians, Double.isNaN(all) ? 0 : all);
-        }
-        return medians;
     }
 
     /** Mean growth per weekday minus the overall mean; all zeros unless the differences are significant. */
@@ -216,7 +161,7 @@ record GrowthModel(int windowDays, Trend trend) {
      * growth around the model.
      */
     record Fit(GrowthModel model, int n, long firstEpochDay, double level, double base, double slope, double rate, double[] profile,
-               List<ChangePoint> steps, double noise) {
+               List<ChangePoint> steps, double noise, PeriodicSteps periodic) {
 
         /** The growth expected on day index {@code t} (after the fitted days), trend and weekday. */
         double growthOn(int t) {
@@ -240,7 +185,7 @@ record GrowthModel(int windowDays, Trend trend) {
             double[] path = new double[horizon];
             double size = level;
             for (int h = 1; h <= horizon; h++) {
-                size += growthOn(n - 1 + h);
+                size += growthOn(n - 1 + h) + periodic.on(n - 1 + h);
                 path[h - 1] = Math.max(0, size);
             }
             return path;

@@ -29,20 +29,25 @@ public final class StorageForecaster {
         if (series.points().size() < 2) {
             throw new IllegalArgumentException("A forecast needs at least two measured sizes");
         }
-        DailySizes daily = DailySizes.of(series);
-        int n = daily.size();
-        if (n < 2) {
+        DailySizes whole = DailySizes.of(series);
+        if (whole.size() < 2) {
             throw new IllegalArgumentException("a forecast needs sizes measured on at least two different days (UTC), all "
-                    + series.points().size() + " are from " + daily.first());
+                    + series.points().size() + " are from " + whole.first());
         }
+        // After a change in the way the series grows, only the days since describe its growth: the series is read
+        // as if it began the day before the break (its backtest, model choice and interval included).
+        Optional<TrendBreak> trendBreak = TrendBreak.find(whole);
+        int since = trendBreak.map(b -> whole.measuredAtOrBefore(b.index() - 1)).orElse(0);
+        DailySizes daily = whole.suffix(since);
+        int n = daily.size();
         int horizon = Math.max(Backtest.SCORE_HORIZON, Math.min(days, n - Backtest.MIN_FIT_DAYS - 2 * GrowthModel.WEEK));
         Backtest chosenTest = null;
         GrowthModel chosen = GrowthModel.DEFAULT;
         if (n >= Backtest.neededDays(horizon) && Backtest.origins(daily, horizon).size() >= Backtest.MIN_ORIGINS) {
-            List<ChangePoint> steps = GrowthModel.DEFAULT.fit(daily).steps();
+            List<ChangePoint> oneOffSteps = GrowthModel.DEFAULT.fit(daily).steps();
             double best = Double.POSITIVE_INFINITY;
             for (GrowthModel candidate : GrowthModel.CANDIDATES) {
-                Backtest test = Backtest.run(daily, candidate, horizon, steps);
+                Backtest test = Backtest.run(daily, candidate, horizon, oneOffSteps);
                 double score = test.score();
                 if (score < best) {
                     best = score;
@@ -55,16 +60,18 @@ public final class StorageForecaster {
         int searched = Math.max(days, THRESHOLD_SEARCH_DAYS);
         double[] path = fit.path(searched);
         double[][] offsets = chosenTest == null ? residualOffsets(fit, searched) : extend(chosenTest.offsets(-1, chosen.trend() == GrowthModel.Trend.EXPONENTIAL ? Backtest.growthScale(fit) : 1), searched);
+        offsets = IntervalFloor.of(daily, fit).widen(offsets);
         LocalDate last = daily.date(n - 1);
         List<ForecastPoint> points = new ArrayList<>(days);
         for (int h = 1; h <= days; h++) {
             points.add(point(last.plusDays(h), path[h - 1], offsets, h));
         }
         Optional<BacktestError> backtest = Optional.ofNullable(chosenTest).map(Backtest::summary);
+        String sinceBreak = trendBreak.map(b -> " since the growth changed on " + whole.date(b.index())).orElse("");
         String note = chosenTest == null
-                ? "not enough history for a backtest: " + n + " days, a " + Backtest.SCORE_HORIZON
+                ? "not enough history" + sinceBreak + " for a backtest: " + n + " days, a " + Backtest.SCORE_HORIZON
                         + "-day backtest needs " + Backtest.neededDays(Backtest.SCORE_HORIZON)
-                : "backtest on " + chosenTest.origins() + " past days of " + n + " days of history";
+                : "backtest on " + chosenTest.origins() + " past days of " + n + " days of history" + sinceBreak;
         String interval = chosenTest == null
                 ? "model residuals (no backtest: the history is too short); wider than the data alone suggest"
                 : "empirical 10%/90% quantiles of the backtest's errors at each horizon (" + chosenTest.origins()
@@ -72,13 +79,22 @@ public final class StorageForecaster {
         String model = chosen.describe() + (fit.slope() != 0 ? ", daily growth changing by " + SizeText.bytes(Math.round(fit.slope())) + " a day" : "")
                 + (fit.rate() != 0 ? String.format(Locale.ROOT, ", daily growth changing by %.2f%% a day", fit.rate() * 100) : "")
                 + (fit.weekly() ? ", weekly profile" : "") + (fit.steps().isEmpty() ? "" : ", " + fit.steps().size()
-                + " step" + (fit.steps().size() == 1 ? "" : "s") + " kept out of the trend");
-        List<AbnormalGrowth> abnormal = abnormal(daily, fit, chosen, chosenTest);
+                + " step" + (fit.steps().size() == 1 ? "" : "s") + " kept out of the trend")
+                + (fit.periodic().present() ? ", " + (fit.periodic().bytes() < 0 ? "a drop of " : "a rise of ")
+                + SizeText.bytes(Math.round(Math.abs(fit.periodic().bytes()))) + " every " + fit.periodic().periodDays()
+                + " days repeated" : "")
+                + trendBreak.map(b -> ", growth changed on " + whole.date(b.index()) + " from " + SizeText.bytes(Math.round(b.before()))
+                        + " to " + SizeText.bytes(Math.round(b.after())) + " a day (fitted since)").orElse("");
+        // Steps are reported over the whole history, also those before a change of growth (the chart marks them).
+        List<ChangePoint> steps = since == 0 ? fit.steps() : CleanGrowth.of(whole).steps();
+        List<AbnormalGrowth> abnormal = abnormal(daily, fit, steps, chosen, chosenTest);
+        trendBreak.ifPresent(b -> abnormal.add(breakAsAbnormal(whole, b)));
+        abnormal.sort(Comparator.comparing(AbnormalGrowth::date).reversed());
         Optional<ThresholdCrossing> crossing = thresholdBytes.isPresent()
                 ? Optional.of(crossing(thresholdBytes.getAsLong(), daily.values()[n - 1], last, path, offsets, searched))
                 : Optional.empty();
         return new StorageForecast(last, Math.round(daily.values()[n - 1]), points, fit.growthOn(n) - fit.profile()[Math.floorMod(daily.first().toEpochDay() + n, GrowthModel.WEEK)],
-                model, interval, backtest, note, fit.steps(), abnormal, crossing);
+                model, interval, backtest, note, steps, abnormal, crossing);
     }
 
     private static ForecastPoint point(LocalDate date, double expected, double[][] offsets, int h) {
@@ -136,11 +152,20 @@ public final class StorageForecaster {
         return new ThresholdCrossing(threshold, expected, earliest, latest, false, searched);
     }
 
-    private static List<AbnormalGrowth> abnormal(DailySizes daily, GrowthModel.Fit fit, GrowthModel model, Backtest test) {
+    /** A change of growth, told as growth over the days since that the old regime did not predict. */
+    private static AbnormalGrowth breakAsAbnormal(DailySizes whole, TrendBreak b) {
+        int days = whole.size() - b.index();
+        return new AbnormalGrowth(whole.date(b.index()), days, Math.round(b.after() * days), Math.round(b.before() * days),
+                days <= 2 * GrowthModel.WEEK, "growth changed from " + SizeText.bytes(Math.round(b.before())) + " to "
+                + SizeText.bytes(Math.round(b.after())) + " a day (the forecast uses the growth since)");
+    }
+
+    private static List<AbnormalGrowth> abnormal(DailySizes daily, GrowthModel.Fit fit, List<ChangePoint> steps,
+                                                 GrowthModel model, Backtest test) {
         int n = daily.size();
         LocalDate lastWeek = daily.date(n - 1).minusDays(GrowthModel.WEEK - 1);
         List<AbnormalGrowth> found = new ArrayList<>();
-        for (ChangePoint step : fit.steps()) {
+        for (ChangePoint step : steps) {
             found.add(new AbnormalGrowth(step.date(), 1, step.usualDailyBytes() + step.deltaBytes(), step.usualDailyBytes(),
                     !step.date().isBefore(lastWeek), (step.isLoad() ? "step up of " : "step down of ")
                     + SizeText.bytes(Math.abs(step.deltaBytes())) + " in a day (a bulk load, purge or rewrite?)"));
@@ -161,7 +186,6 @@ public final class StorageForecaster {
                                 + SizeText.bytes(Math.round(expected)) + " were expected"));
             }
         }
-        found.sort(Comparator.comparing(AbnormalGrowth::date).reversed());
         return found;
     }
 }
