@@ -82,9 +82,8 @@ public final class BackupVerifier {
                 case PG_DUMP_CUSTOM, PG_DUMP_TAR, PG_DUMP_DIRECTORY -> checkArchive(backup, gzip, draft);
                 case PG_SQL_DUMP -> scan(backup, gzip, SqlDumpScanner.Dialect.POSTGRES, draft);
                 case MARIADB_DUMP -> scan(backup, gzip, SqlDumpScanner.Dialect.MARIADB, draft);
-                case PG_BASE_BACKUP_TAR, MARIABACKUP -> draft.problems.add(new BackupProblem(name, ProblemKind.TOOL_MISSING,
-                        kind.label() + " is recognised but not verified by this version of Knobwright; "
-                                + "only its checksums are recorded"));
+                case PG_BASE_BACKUP_TAR -> PgTarBaseBackupCheck.check(backup, tools, timeout, draft);
+                case MARIABACKUP -> MariaBackupCheck.check(backup, draft);
                 case UNKNOWN -> draft.problems.add(new BackupProblem(name, ProblemKind.NOT_A_BACKUP,
                         "neither a pg_basebackup directory, a pg_dump archive, nor a pg_dump / mariadb-dump SQL file"));
             }
