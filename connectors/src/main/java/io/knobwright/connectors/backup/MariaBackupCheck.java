@@ -214,7 +214,7 @@ final class MariaBackupCheck {
                 String table = name.substring(0, name.length() - 4);
                 int partition = table.indexOf("#P#");
                 String owner = partition >= 0 ? table.substring(0, partition) : table;
-                if (!names.contains(owner + ".frm")) {
+                if (!names.contains(owner + ".frm") && names.add(owner + ".frm")) { // once for all its partitions
                     problem(db + "/" + owner + ".frm", ProblemKind.MISSING_FILE, "the definition of " + db + "." + owner
                             + " whose data file " + name + " is here: without it the table cannot be opened");
                 }
