@@ -82,6 +82,9 @@ record BaseBackupManifest(Map<String, ManifestFile> files, List<WalRange> walRan
             this.algorithm = algorithm;
             this.crc = algorithm.equals("CRC32C") ? new CRC32C() : null;
             this.sha = algorithm.startsWith("SHA") ? digest("SHA-" + algorithm.substring(3)) : null;
+            if (crc == null && sha == null && !algorithm.equals("NONE")) {
+                throw new IllegalArgumentException("unknown checksum algorithm " + algorithm);
+            }
         }
 
         void update(byte[] b, int off, int len) {

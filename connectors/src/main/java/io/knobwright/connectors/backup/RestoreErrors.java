@@ -17,7 +17,8 @@ final class RestoreErrors {
 
     /** At most this many restore errors are listed one by one; the rest are counted in one more problem. */
     static final int LISTED = 40;
-    private static final Pattern TOC_ENTRY = Pattern.compile("from TOC entry \\d+; \\d+ \\d+ (.+) \\S+$");
+    /** "from TOC entry 3336; 0 16389 TABLE DATA orders postgres": the description, the tag, then the owner (may be empty). */
+    private static final Pattern TOC_ENTRY = Pattern.compile("from TOC entry \\d+; \\d+ \\d+ (.+)$");
     private static final Pattern VERBOSE_OBJECT = Pattern.compile("^pg_restore: (creating|processing data for table) (.+)$");
     private static final Pattern PSQL_ERROR = Pattern.compile("^psql:(.*):(\\d+): (ERROR|FATAL):\\s+(.*)$");
 
@@ -58,7 +59,9 @@ final class RestoreErrors {
             Matcher toc = TOC_ENTRY.matcher(line);
             Matcher verbose = VERBOSE_OBJECT.matcher(line);
             if (toc.find()) {
-                object = toc.group(1);
+                String entry = toc.group(1).strip();
+                // "TABLE orders postgres" and "TABLE DATA orders postgres" end with the owner; "EXTENSION plpgsql" has none
+                object = entry.split(" ").length >= 3 ? entry.substring(0, entry.lastIndexOf(' ')) : entry;
             } else if (verbose.find()) {
                 object = (verbose.group(1).equals("creating") ? "" : "TABLE DATA ") + verbose.group(2).replace("\"", "");
             } else if (line.startsWith("pg_restore: error: ")) {
