@@ -188,6 +188,36 @@ class DumpRestoreTest {
     }
 
     @Test
+    void aGzippedCustomDumpIsDecompressedAndRestoredAndACutGzipIsNotRestored() throws IOException {
+        Path gz = work.resolve("shop.dump.gz");
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            Files.copy(custom, out);
+        }
+        BackupVerifier.Verified v = verifier.verifyAndRestore(gz, Optional.empty(), progress::add);
+        assertThat(v.verification().problems()).isEmpty();
+        assertThat(v.restore().orElseThrow().rows()).isEqualTo(20500);
+        assertThat(progress).contains("restore: decompressing shop.dump.gz");
+
+        Path cut = Files.copy(gz, work.resolve("cut.dump.gz"));
+        BackupFiles.truncate(cut, Files.size(cut) / 2);
+        BackupVerifier.Verified c = verifier.verifyAndRestore(cut, Optional.empty(), progress::add);
+        assertThat(c.restore()).isEmpty();
+        assertThat(c.verification().facts()).containsEntry("restore", "not done: the gzip stream is damaged");
+    }
+
+    @Test
+    void aServerThatCannotStartIsAnUncheckedRestoreThatSaysWhereToLook() {
+        BackupVerifier broken = new BackupVerifier(tools, Clock.systemUTC(), Duration.ofMinutes(1), new DumpRestore(tools,
+                () -> { throw new IllegalStateException("no PostgreSQL binaries for this platform"); }, Duration.ofMinutes(1)));
+        BackupVerifier.Verified v = broken.verifyAndRestore(plain, Optional.empty(), progress::add);
+        assertThat(v.verification().status()).isEqualTo(BackupStatus.UNCHECKED);
+        assertThat(v.verification().problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(ProblemKind.TOOL_MISSING);
+            assertThat(p.detail()).contains("could not be started").contains("no PostgreSQL binaries for this platform");
+        });
+    }
+
+    @Test
     void kindsThatAreNotDumpsAreNotRestoredAndSaySo() throws IOException {
         Path maria = work.resolve("maria.sql");
         Files.writeString(maria, "-- MariaDB dump 10.19\nCREATE TABLE t (id int);\n-- Dump completed on 2026-12-06\n");

@@ -131,6 +131,39 @@ class TarAndManifestTest {
         assertThat(v.facts()).containsEntry("server major", "15");
     }
 
+    @Test
+    void aCorruptTarHeaderAGzipThatIsNotOneAndWalInsideBaseTarAreEachHandled() throws IOException {
+        Path backup = Files.createDirectory(dir.resolve("fetch"));
+        ByteArrayOutputStream base = new ByteArrayOutputStream();
+        base.write(header("pg_wal/000000010000000000000002", "", 4, false, '0'));
+        base.write(padded("walx".getBytes(StandardCharsets.US_ASCII)));
+        base.write(header("pg_wal/archive_status/000000010000000000000002.done", "", 0, false, '0'));
+        byte[] broken = header("PG_VERSION", "", 3, false, '0');
+        broken[0] = 'Q';
+        base.write(broken);
+        Files.write(backup.resolve("base.tar"), base.toByteArray());
+        Files.writeString(backup.resolve("1234.tar.gz"), "not gzip at all");
+        String body = "{ \"PostgreSQL-Backup-Manifest-Version\": 1,\n\"Files\": [],\n"
+                + "\"WAL-Ranges\": [\n{ \"Timeline\": 1, \"Start-LSN\": \"0/2000028\", \"End-LSN\": \"0/2000100\" }\n],\n";
+        String own = HexFormat.of().formatHex(sha256(body.getBytes(StandardCharsets.UTF_8)));
+        Files.writeString(backup.resolve("backup_manifest"), body + "\"Manifest-Checksum\": \"" + own + "\"}\n");
+        BackupVerification v = noTools.verify(backup, Optional.empty());
+        assertThat(v.problems()).extracting(BackupProblem::file, BackupProblem::kind).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("1234.tar.gz", ProblemKind.CORRUPT_GZIP),
+                org.assertj.core.groups.Tuple.tuple("base.tar", ProblemKind.OTHER),
+                org.assertj.core.groups.Tuple.tuple("pg_waldump", ProblemKind.TOOL_MISSING));
+        assertThat(v.problems()).filteredOn(p -> p.file().equals("base.tar")).singleElement()
+                .satisfies(p -> assertThat(p.detail()).contains("is corrupt: its checksum does not add up"));
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static byte[] padded(byte[] content) {
         byte[] block = new byte[(content.length + 511) / 512 * 512];
         System.arraycopy(content, 0, block, 0, content.length);
