@@ -137,8 +137,10 @@ public final class BackupVerifier {
             draft.facts.put("restore", "not done: the gzip stream is damaged");
             return Optional.empty();
         }
-        if (draft.problems.stream().anyMatch(p -> p.kind() == ProblemKind.TOOL_MISSING || p.kind() == ProblemKind.ARCHIVE_UNREADABLE)) {
-            draft.facts.put("restore", "not done: the archive could not be read (see the problems)");
+        if (draft.problems.stream().anyMatch(p -> p.kind() == ProblemKind.TOOL_MISSING)
+                || kind.restorable() && !draft.facts.containsKey("toc entries")) {
+            // no tool, or pg_restore --list could not read the table of contents: a restore would only repeat that
+            draft.facts.put("restore", "not done: the archive's table of contents could not be read (see the problems)");
             return Optional.empty();
         }
         return restorer.restore(backup, kind, gzip, draft, progress);
