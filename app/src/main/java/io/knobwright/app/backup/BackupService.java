@@ -1,6 +1,7 @@
 package io.knobwright.app.backup;
 
 import io.knobwright.connectors.backup.BackupVerifier;
+import io.knobwright.connectors.backup.RestoreReport;
 import io.knobwright.model.UserError;
 import io.knobwright.model.backup.BackupRecord;
 import io.knobwright.model.backup.BackupRepository;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Verifies backups and, for an instance, keeps the result: the stored verification of the same path is the reference
@@ -37,8 +39,11 @@ public final class BackupService {
         this.clock = clock;
     }
 
-    /** The verification, and with an instance what its stored history now says. */
-    public record Outcome(BackupVerification verification, Optional<InstanceBackups> instance) {
+    /** The verification, with an instance what its stored history now says, and what a restore test restored. */
+    public record Outcome(BackupVerification verification, Optional<InstanceBackups> instance, Optional<RestoreReport> restore) {
+        public Outcome(BackupVerification verification, Optional<InstanceBackups> instance) {
+            this(verification, instance, Optional.empty());
+        }
     }
 
     /** An instance's standing after the verification was stored. */
@@ -100,6 +105,18 @@ public final class BackupService {
     }
 
     public Outcome verify(Path path, Optional<Instance> instance) {
+        return verify(path, instance, null);
+    }
+
+    /**
+     * As {@link #verify(Path, Optional)}, with a restore test of a pg_dump into an embedded PostgreSQL (minutes for a
+     * large dump); {@code progress} receives a line per step.
+     */
+    public Outcome verifyAndRestore(Path path, Optional<Instance> instance, Consumer<String> progress) {
+        return verify(path, instance, java.util.Objects.requireNonNull(progress, "progress"));
+    }
+
+    private Outcome verify(Path path, Optional<Instance> instance, Consumer<String> restoreProgress) {
         Path backup = path.toAbsolutePath().normalize();
         if (!Files.exists(backup)) {
             throw UserError.input("No backup at " + backup + ": give the path of a backup directory or dump file.");
@@ -108,9 +125,12 @@ public final class BackupService {
             throw UserError.input("Cannot read " + backup + ": check its permissions for the user running Knobwright.");
         }
         Optional<BackupVerification> previous = backups.latestOf(backup.toString()).map(BackupRecord::verification);
-        BackupVerification verification = verifier.verify(backup, previous);
+        BackupVerifier.Verified verified = restoreProgress == null
+                ? new BackupVerifier.Verified(verifier.verify(backup, previous), Optional.empty())
+                : verifier.verifyAndRestore(backup, previous, restoreProgress);
+        BackupVerification verification = verified.verification();
         if (instance.isEmpty()) {
-            return new Outcome(verification, Optional.empty());
+            return new Outcome(verification, Optional.empty(), verified.restore());
         }
         Instance i = instance.get();
         long id = backups.record(i.id(), verification);
@@ -121,7 +141,7 @@ public final class BackupService {
         var now = clock.instant();
         RpoCompliance compliance = RpoCompliance.of(history, rpo, now);
         BackupSchedule schedule = BackupSchedule.of(history.stream().map(BackupVerification::takenAt).toList(), interval, now);
-        return new Outcome(verification, Optional.of(new InstanceBackups(i, id, compliance, schedule)));
+        return new Outcome(verification, Optional.of(new InstanceBackups(i, id, compliance, schedule)), verified.restore());
     }
 
     /** Watches {@code path} for the instance (replacing an earlier watch of the same path); returns what was stored. */

@@ -1,6 +1,7 @@
 package io.knobwright.app.cli;
 
 import io.knobwright.app.backup.BackupService;
+import io.knobwright.connectors.backup.RestoreReport;
 import io.knobwright.model.backup.BackupProblem;
 import io.knobwright.model.backup.BackupStatus;
 import io.knobwright.model.backup.BackupVerification;
@@ -21,7 +22,8 @@ import java.util.concurrent.Callable;
                 "archive with pg_restore --list and a full read of its data, a pg_dump or mariadb-dump SQL file by its header,",
                 "footer and unclosed statements, gzip files whole first; every problem is named by file. With --instance the",
                 "result is stored (its checksums become the reference for the next verification of the same path) and the",
-                "instance's RPO compliance and missed schedules are printed.",
+                "instance's RPO compliance and missed schedules are printed. With --restore a pg_dump (archive or plain SQL) is",
+                "also restored into an embedded PostgreSQL: tables, rows and indexes are counted, each error is named.",
                 "Exit codes: 0 good; 5 damaged or unreadable (as 'audit verify' for a broken chain); 1 nothing could be",
                 "checked (a tool is missing, or the path is not a backup) or a bad argument."})
 final class BackupVerifyCommand implements Callable<Integer> {
@@ -36,9 +38,16 @@ final class BackupVerifyCommand implements Callable<Integer> {
     private String instance;
 
     @Option(names = "--json", description = "Print JSON: {path, kind, status, problems: [{file, kind, message}], checksums,"
-            + " backupTime, sizeBytes, instance}; instance is null without --instance, else {instance, rpo, lastGoodBackup,"
-            + " sinceLastGood, compliant, scheduleInterval, missedSchedules}.")
+            + " backupTime, sizeBytes, instance, facts, restore}; instance is null without --instance, else {instance, rpo,"
+            + " lastGoodBackup, sinceLastGood, compliant, scheduleInterval, missedSchedules}; restore is null without"
+            + " --restore, else {done, note, server, serverMajor, dumpMajor, versionGap, tool, seconds, tableCount, rows,"
+            + " indexes, errors, tables: [{table, rows}]}.")
     private boolean json;
+
+    @Option(names = "--restore", description = "Also restore a pg_dump archive or plain pg_dump SQL into an embedded"
+            + " PostgreSQL (started and removed for it; its data needs as much room in the temporary directory as the"
+            + " database); progress goes to stderr. A restore error makes the backup damaged (exit 5).")
+    private boolean restore;
 
     BackupVerifyCommand(CliSession session) {
         this.session = session;
@@ -47,10 +56,15 @@ final class BackupVerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Optional<Instance> owner = instance == null ? Optional.empty() : Optional.of(session.context().fleet().require(instance));
-        BackupService.Outcome outcome = session.context().backups().verify(path, owner);
+        BackupService.Outcome outcome = restore
+                ? session.context().backups().verifyAndRestore(path, owner, line -> {
+                    session.err().println(line);
+                    session.err().flush();
+                })
+                : session.context().backups().verify(path, owner);
         BackupVerification v = outcome.verification();
         if (json) {
-            Json.print(session.out(), json(outcome));
+            Json.print(session.out(), json(outcome, restore));
         } else {
             print(outcome);
         }
@@ -71,6 +85,8 @@ final class BackupVerifyCommand implements Callable<Integer> {
         out.println(Table.cell(v.path()) + ": " + v.status() + " (" + v.kind().label() + ")");
         out.println("  taken " + v.takenAt() + ", " + v.bytes() + " bytes, " + v.checksums().size() + " files checksummed");
         v.facts().forEach((k, val) -> out.println("  " + k + ": " + Table.cell(val)));
+        outcome.restore().ifPresent(r -> r.tables().forEach(t -> out.println("  restored " + Table.cell(t.name()) + ": "
+                + t.rows() + " rows")));
         for (BackupProblem p : v.problems()) {
             out.println("  problem: " + Table.cell(p.describe()));
         }
@@ -97,11 +113,28 @@ final class BackupVerifyCommand implements Callable<Integer> {
                         String scheduleInterval, List<String> missedSchedules) {
     }
 
-    record VerificationJson(String path, String kind, String status, List<ProblemJson> problems, int checksums,
-                            String backupTime, long sizeBytes, InstanceJson instance) {
+    record TableJson(String table, long rows) {
     }
 
-    static VerificationJson json(BackupService.Outcome outcome) {
+    record RestoreJson(boolean done, String note, String server, Integer serverMajor, Integer dumpMajor, Boolean versionGap,
+                       String tool, Long seconds, Integer tableCount, Long rows, Long indexes, Integer errors,
+                       List<TableJson> tables) {
+        static RestoreJson of(BackupVerification v, Optional<RestoreReport> report) {
+            String note = v.facts().get("restore version gap") != null ? v.facts().get("restore version gap") : v.facts().get("restore");
+            return report.map(r -> new RestoreJson(true, note, r.server(), r.serverMajor(), r.dumpMajor() == 0 ? null : r.dumpMajor(),
+                    r.versionGap(), r.tool(), r.took().toSeconds(), r.tables().size(), r.rows(), r.indexes(), r.errors(),
+                    r.tables().stream().map(t -> new TableJson(t.name(), t.rows())).toList()))
+                    .orElseGet(() -> new RestoreJson(false, note != null ? note : "not done: see the problems", null, null, null,
+                            null, null, null, null, null, null, null, List.of()));
+        }
+    }
+
+    record VerificationJson(String path, String kind, String status, List<ProblemJson> problems, int checksums,
+                            String backupTime, long sizeBytes, InstanceJson instance, java.util.Map<String, String> facts,
+                            RestoreJson restore) {
+    }
+
+    static VerificationJson json(BackupService.Outcome outcome, boolean restoreAsked) {
         BackupVerification v = outcome.verification();
         List<ProblemJson> problems = v.problems().stream()
                 .map(p -> new ProblemJson(p.file(), p.kind().name(), p.kind().label() + (p.detail().isEmpty() ? "" : ": " + p.detail())))
@@ -112,6 +145,6 @@ final class BackupVerifyCommand implements Callable<Integer> {
                 Optional.ofNullable(i.schedule().interval()).map(Duration::toString).orElse(null),
                 i.schedule().missed().stream().map(Instant::toString).toList())).orElse(null);
         return new VerificationJson(v.path(), v.kind().name(), v.status().name(), problems, v.checksums().size(),
-                v.takenAt().toString(), v.bytes(), instance);
+                v.takenAt().toString(), v.bytes(), instance, v.facts(), restoreAsked ? RestoreJson.of(v, outcome.restore()) : null);
     }
 }

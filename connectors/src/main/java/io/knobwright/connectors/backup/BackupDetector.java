@@ -58,7 +58,8 @@ public final class BackupDetector {
         if (Files.isRegularFile(dir.resolve("toc.dat"))) {
             return BackupKind.PG_DUMP_DIRECTORY;
         }
-        if (Files.isRegularFile(dir.resolve("xtrabackup_checkpoints")) || Files.isRegularFile(dir.resolve("mariadb_backup_checkpoints"))) {
+        // any one of these too: a mariabackup directory that lost its checkpoints file is still one, and is named so
+        if (MariaBackupCheck.MARKERS.stream().anyMatch(marker -> Files.isRegularFile(dir.resolve(marker)))) {
             return BackupKind.MARIABACKUP;
         }
         return BackupKind.UNKNOWN;

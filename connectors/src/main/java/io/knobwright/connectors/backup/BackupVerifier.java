@@ -45,15 +45,26 @@ public final class BackupVerifier {
     private final ExternalTools tools;
     private final Clock clock;
     private final Duration timeout;
+    private final DumpRestore restorer;
 
-    public BackupVerifier(ExternalTools tools, Clock clock, Duration timeout) {
+    public BackupVerifier(ExternalTools tools, Clock clock, Duration timeout, DumpRestore restorer) {
         this.tools = tools;
         this.clock = clock;
         this.timeout = timeout;
+        this.restorer = restorer;
+    }
+
+    public BackupVerifier(ExternalTools tools, Clock clock, Duration timeout) {
+        this(tools, clock, timeout, new DumpRestore(tools, io.zonky.test.db.postgres.embedded.EmbeddedPostgres::builder,
+                Duration.ofHours(6)));
     }
 
     public BackupVerifier() {
         this(new ExternalTools(), Clock.systemUTC(), Duration.ofMinutes(30));
+    }
+
+    /** A verification, and what its restore test restored when one was asked for and ran. */
+    public record Verified(BackupVerification verification, Optional<RestoreReport> restore) {
     }
 
     /**
@@ -63,6 +74,19 @@ public final class BackupVerifier {
      * @throws IllegalArgumentException when the path does not exist
      */
     public BackupVerification verify(Path path, Optional<BackupVerification> previous) {
+        return verify(path, previous, null).verification();
+    }
+
+    /**
+     * Verifies as {@link #verify(Path, Optional)}, then, for a pg_dump archive or plain pg_dump SQL, restores it into an
+     * embedded PostgreSQL ({@link DumpRestore}): its errors become RESTORE_FAILED problems. Other kinds are not restored
+     * (a fact says why). {@code progress} receives a line per step: a restore takes as long as loading the data.
+     */
+    public Verified verifyAndRestore(Path path, Optional<BackupVerification> previous, java.util.function.Consumer<String> progress) {
+        return verify(path, previous, java.util.Objects.requireNonNull(progress, "progress"));
+    }
+
+    private Verified verify(Path path, Optional<BackupVerification> previous, java.util.function.Consumer<String> restoreProgress) {
         Path backup = path.toAbsolutePath().normalize();
         if (!Files.exists(backup)) {
             throw new IllegalArgumentException("No file or directory at " + backup);
@@ -82,12 +106,15 @@ public final class BackupVerifier {
                 case PG_DUMP_CUSTOM, PG_DUMP_TAR, PG_DUMP_DIRECTORY -> checkArchive(backup, gzip, draft);
                 case PG_SQL_DUMP -> scan(backup, gzip, SqlDumpScanner.Dialect.POSTGRES, draft);
                 case MARIADB_DUMP -> scan(backup, gzip, SqlDumpScanner.Dialect.MARIADB, draft);
-                case PG_BASE_BACKUP_TAR, MARIABACKUP -> draft.problems.add(new BackupProblem(name, ProblemKind.TOOL_MISSING,
-                        kind.label() + " is recognised but not verified by this version of Knobwright; "
-                                + "only its checksums are recorded"));
+                case PG_BASE_BACKUP_TAR -> PgTarBaseBackupCheck.check(backup, tools, timeout, draft);
+                case MARIABACKUP -> MariaBackupCheck.check(backup, draft);
                 case UNKNOWN -> draft.problems.add(new BackupProblem(name, ProblemKind.NOT_A_BACKUP,
                         "neither a pg_basebackup directory, a pg_dump archive, nor a pg_dump / mariadb-dump SQL file"));
             }
+        }
+        Optional<RestoreReport> restored = Optional.empty();
+        if (restoreProgress != null) {
+            restored = restoreTest(backup, kind, gzip, readable, draft, restoreProgress);
         }
         if (Files.isRegularFile(backup) && size(backup) == 0) {
             draft.problems.add(new BackupProblem(name, ProblemKind.EMPTY, "the file has 0 bytes"));
@@ -96,8 +123,27 @@ public final class BackupVerifier {
         previous.ifPresent(p -> draft.problems.addAll(BackupChecksums.compare(p.checksumsByFile(), sums, draft.namedFiles())));
         long bytes = sums.stream().mapToLong(FileChecksum::bytes).sum();
         Instant takenAt = draft.takenAt != null ? draft.takenAt : newestModification(backup);
-        return BackupVerification.of(backup.toString(), kind, takenAt, bytes, draft.duration, clock.instant(),
-                draft.problems, draft.facts, sums);
+        return new Verified(BackupVerification.of(backup.toString(), kind, takenAt, bytes, draft.duration, clock.instant(),
+                draft.problems, draft.facts, sums), restored);
+    }
+
+    private Optional<RestoreReport> restoreTest(Path backup, BackupKind kind, boolean gzip, boolean readable,
+                                                VerificationDraft draft, java.util.function.Consumer<String> progress) {
+        if (!kind.restorable() && kind != BackupKind.PG_SQL_DUMP) {
+            draft.facts.put("restore", "not done: only pg_dump archives and plain pg_dump SQL are restored (" + kind.label() + ")");
+            return Optional.empty();
+        }
+        if (!readable) {
+            draft.facts.put("restore", "not done: the gzip stream is damaged");
+            return Optional.empty();
+        }
+        if (draft.problems.stream().anyMatch(p -> p.kind() == ProblemKind.TOOL_MISSING)
+                || kind.restorable() && !draft.facts.containsKey("toc entries")) {
+            // no tool, or pg_restore --list could not read the table of contents: a restore would only repeat that
+            draft.facts.put("restore", "not done: the archive's table of contents could not be read (see the problems)");
+            return Optional.empty();
+        }
+        return restorer.restore(backup, kind, gzip, draft, progress);
     }
 
     /** Reads the whole gzip stream; false (with the problem named) when it is cut off or corrupt. */
@@ -149,7 +195,8 @@ public final class BackupVerifier {
             }
             long entries = list.out().lines().filter(l -> !l.isBlank() && !l.startsWith(";")).count();
             draft.facts.put("toc entries", Long.toString(entries));
-            list.out().lines().filter(l -> l.startsWith(";     Dump Version:") || l.startsWith(";     Dumped from database version:"))
+            list.out().lines().filter(l -> l.startsWith(";     Dump Version:") || l.startsWith(";     Dumped from database version:")
+                            || l.startsWith(";     Dumped by pg_dump version:"))
                     .forEach(l -> draft.facts.put(l.substring(6, l.indexOf(':')).strip().toLowerCase(java.util.Locale.ROOT),
                             l.substring(l.indexOf(':') + 1).strip()));
             ExternalTools.Run read = tools.run(List.of(exe, "-f", "/dev/null", archive.toString()), timeout);
@@ -194,7 +241,10 @@ public final class BackupVerifier {
             message = message.replace(read.toString(), name);
             String lower = message.toLowerCase(java.util.Locale.ROOT);
             ProblemKind kind;
-            if (lower.contains("end of file") || lower.contains("unexpected eof") || lower.contains("could not read from input file")) {
+            if (lower.contains("unsupported version") && lower.contains("file header")) {
+                kind = ProblemKind.TOOL_MISSING;
+                message += ": written by a newer pg_dump than this pg_restore reads; install the postgresql-client of the dump's major";
+            } else if (lower.contains("end of file") || lower.contains("unexpected eof") || lower.contains("could not read from input file")) {
                 kind = ProblemKind.TRUNCATED;
             } else if (lower.contains("no such file")) {
                 kind = ProblemKind.MISSING_FILE;

@@ -127,6 +127,11 @@ public final class ExternalTools {
 
     /** Runs a command, reading its output as it comes (so a chatty tool never blocks), killing it after the timeout. */
     public Run run(List<String> command, Duration timeout) {
+        return run(command, timeout, line -> { });
+    }
+
+    /** As {@link #run(List, Duration)}, handing each line the tool writes to stderr to {@code errLines} as it comes. */
+    public Run run(List<String> command, Duration timeout, java.util.function.Consumer<String> errLines) {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("LC_ALL", "C"); // messages in English, so they can be classified
         builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
@@ -134,7 +139,7 @@ public final class ExternalTools {
             Process process = builder.start();
             CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(process.getInputStream()),
                     command1 -> Thread.ofVirtual().start(command1));
-            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()),
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drainLines(process.getErrorStream(), errLines),
                     command1 -> Thread.ofVirtual().start(command1));
             boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!finished) {
@@ -148,6 +153,20 @@ public final class ExternalTools {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while " + command.getFirst() + " ran", e);
         }
+    }
+
+    private static String drainLines(InputStream in, java.util.function.Consumer<String> lines) {
+        StringBuilder all = new StringBuilder();
+        try (java.io.BufferedReader reader = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                all.append(line).append('\n');
+                lines.accept(line);
+            }
+        } catch (IOException e) {
+            // the process went away; what was read is what there is
+        }
+        return all.toString();
     }
 
     private static String drain(InputStream in) {

@@ -119,23 +119,26 @@ final class PgBaseBackupCheck {
     /** START TIME from backup_label; the duration up to the manifest's writing (the last thing pg_basebackup writes). */
     private static void label(Path dir, VerificationDraft draft) {
         try {
-            String label = Files.readString(dir.resolve("backup_label"));
-            Matcher m = START.matcher(label);
-            if (m.find()) {
-                LocalDateTime local = LocalDateTime.parse(m.group(1), DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
-                ZoneId zone = zone(m.group(2));
-                Instant start = local.atZone(zone).toInstant();
-                draft.takenAt = start;
-                Path manifest = dir.resolve("backup_manifest");
-                if (Files.isRegularFile(manifest)) {
-                    Instant end = Files.getLastModifiedTime(manifest).toInstant();
-                    if (!end.isBefore(start)) {
-                        draft.duration = Duration.between(start, end);
-                    }
-                }
-            }
+            timesFromLabel(Files.readString(dir.resolve("backup_label")), dir.resolve("backup_manifest"), draft);
         } catch (IOException | RuntimeException e) {
             // no readable label: pg_verifybackup names it; the time falls back to the files' own
+        }
+    }
+
+    /** Sets the draft's time from a backup_label's START TIME, and its duration up to the manifest's modification. */
+    static void timesFromLabel(String label, Path manifest, VerificationDraft draft) throws IOException {
+        Matcher m = START.matcher(label);
+        if (!m.find()) {
+            return;
+        }
+        LocalDateTime local = LocalDateTime.parse(m.group(1), DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        Instant start = local.atZone(zone(m.group(2))).toInstant();
+        draft.takenAt = start;
+        if (Files.isRegularFile(manifest)) {
+            Instant end = Files.getLastModifiedTime(manifest).toInstant();
+            if (!end.isBefore(start)) {
+                draft.duration = Duration.between(start, end);
+            }
         }
     }
 

@@ -37,31 +37,34 @@ class BackupVerifierOfflineTest {
     private final BackupVerifier noTools = new BackupVerifier(new ExternalTools(List.of()), clock, Duration.ofSeconds(30));
 
     @Test
-    void tarBaseBackupIsRecognisedButUncheckedAndItsChecksumsRecorded() throws IOException {
+    void aTarBaseBackupThatIsNoTarWithAManifestThatIsNoManifestIsNamedFileByFileAndChecksummed() throws IOException {
         Path backup = Files.createDirectory(dir.resolve("tarbackup"));
         Files.writeString(backup.resolve("base.tar"), "tar bytes");
         Files.writeString(backup.resolve("backup_manifest"), "{}");
         BackupVerification v = noTools.verify(backup, Optional.empty());
         assertThat(v.kind()).isEqualTo(BackupKind.PG_BASE_BACKUP_TAR);
-        assertThat(v.status()).isEqualTo(BackupStatus.UNCHECKED);
-        assertThat(v.problems()).singleElement().satisfies(p -> {
-            assertThat(p.file()).isEqualTo("tarbackup");
-            assertThat(p.kind()).isEqualTo(ProblemKind.TOOL_MISSING);
-            assertThat(p.detail()).startsWith("PostgreSQL base backup (tar) is recognised but not verified");
-        });
+        assertThat(v.status()).isEqualTo(BackupStatus.UNREADABLE);
+        assertThat(v.problems()).extracting(BackupProblem::file, BackupProblem::kind).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("backup_manifest", ProblemKind.MANIFEST_INVALID),
+                org.assertj.core.groups.Tuple.tuple("base.tar", ProblemKind.TRUNCATED));
         assertThat(v.checksums()).extracting(c -> c.file()).containsExactly("backup_manifest", "base.tar");
         assertThat(v.bytes()).isEqualTo(11);
         assertThat(v.verifiedAt()).isEqualTo(clock.instant());
     }
 
     @Test
-    void mariabackupDirectoryIsRecognisedButUnchecked() throws IOException {
+    void aMariabackupDirectoryWithOnlyItsCheckpointsNamesEveryMissingFile() throws IOException {
         Path backup = Files.createDirectory(dir.resolve("maria"));
         Files.writeString(backup.resolve("xtrabackup_checkpoints"), "backup_type = full-backuped\n");
         BackupVerification v = noTools.verify(backup, Optional.empty());
         assertThat(v.kind()).isEqualTo(BackupKind.MARIABACKUP);
-        assertThat(v.status()).isEqualTo(BackupStatus.UNCHECKED);
-        assertThat(v.problems()).extracting(BackupProblem::kind).containsExactly(ProblemKind.TOOL_MISSING);
+        assertThat(v.status()).isEqualTo(BackupStatus.UNREADABLE);
+        assertThat(v.problems()).extracting(BackupProblem::file, BackupProblem::kind).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("backup-my.cnf", ProblemKind.MISSING_FILE),
+                org.assertj.core.groups.Tuple.tuple("xtrabackup_checkpoints", ProblemKind.MANIFEST_INVALID),
+                org.assertj.core.groups.Tuple.tuple("xtrabackup_info", ProblemKind.MISSING_FILE),
+                org.assertj.core.groups.Tuple.tuple("ibdata1", ProblemKind.MISSING_FILE),
+                org.assertj.core.groups.Tuple.tuple("ib_logfile0", ProblemKind.MISSING_FILE));
     }
 
     @Test
@@ -100,24 +103,30 @@ class BackupVerifierOfflineTest {
     @Test
     void changedAndRemovedFilesSinceThePreviousVerificationAreNamed() throws IOException {
         Path backup = Files.createDirectory(dir.resolve("xb"));
-        Files.writeString(backup.resolve("xtrabackup_checkpoints"), "backup_type = full-backuped\n");
-        Files.writeString(backup.resolve("ibdata1"), "pages");
+        Files.writeString(backup.resolve("xtrabackup_checkpoints"), "backup_type = full-backuped\nfrom_lsn = 0\nto_lsn = 10\nlast_lsn = 10\n");
+        Files.writeString(backup.resolve("backup-my.cnf"), "[mysqld]\ninnodb_data_file_path=ibdata1:16K:autoextend\n");
+        Files.writeString(backup.resolve("xtrabackup_info"), "tool_name = mariabackup\n");
+        Files.writeString(backup.resolve("ib_logfile0"), "redo");
+        Files.write(backup.resolve("ibdata1"), new byte[16384]);
         Files.writeString(backup.resolve("undo001"), "undo");
         BackupVerification before = noTools.verify(backup, Optional.empty());
-        assertThat(before.checksums()).hasSize(3);
+        assertThat(before.problems()).isEmpty();
+        assertThat(before.checksums()).hasSize(6);
 
-        Files.writeString(backup.resolve("ibdata1"), "pages, flipped");
+        byte[] flipped = new byte[16384];
+        flipped[100] = 1;
+        Files.write(backup.resolve("ibdata1"), flipped);
         Files.delete(backup.resolve("undo001"));
         BackupVerification after = noTools.verify(backup, Optional.of(before));
         assertThat(after.status()).isEqualTo(BackupStatus.DAMAGED);
-        assertThat(after.problems()).extracting(BackupProblem::file, BackupProblem::kind).contains(
+        assertThat(after.problems()).extracting(BackupProblem::file, BackupProblem::kind).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple("ibdata1", ProblemKind.CHANGED_SINCE_LAST_CHECK),
                 org.assertj.core.groups.Tuple.tuple("undo001", ProblemKind.MISSING_FILE));
         assertThat(after.problems()).filteredOn(p -> p.file().equals("ibdata1")).singleElement()
-                .satisfies(p -> assertThat(p.detail()).contains("5 bytes; now").endsWith("14 bytes"));
+                .satisfies(p -> assertThat(p.detail()).contains("16384 bytes; now").endsWith("16384 bytes"));
 
         BackupVerification again = noTools.verify(backup, Optional.of(after));
-        assertThat(again.problems()).extracting(BackupProblem::kind).containsExactly(ProblemKind.TOOL_MISSING);
+        assertThat(again.problems()).isEmpty();
     }
 
     @Test
@@ -275,7 +284,7 @@ class BackupVerifierOfflineTest {
                 .extracting(BackupProblem::file, BackupProblem::kind).containsExactly(
                         org.assertj.core.groups.Tuple.tuple("3001.dat", ProblemKind.MISSING_FILE),
                         org.assertj.core.groups.Tuple.tuple("dumpdir", ProblemKind.TRUNCATED),
-                        org.assertj.core.groups.Tuple.tuple("dumpdir", ProblemKind.ARCHIVE_UNREADABLE));
+                        org.assertj.core.groups.Tuple.tuple("dumpdir", ProblemKind.TOOL_MISSING)); // a newer pg_dump's archive
         assertThat(BackupVerifier.restoreProblems(new ExternalTools.Run(1, "", "pg_restore: error: bad thing\n", false),
                 backup, backup, "dumpdir", false)).extracting(BackupProblem::kind).containsExactly(ProblemKind.OTHER);
         assertThat(BackupVerifier.restoreProblems(new ExternalTools.Run(2, "", "killed", false), backup, backup, "dumpdir", true))
