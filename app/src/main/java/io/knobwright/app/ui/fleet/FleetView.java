@@ -3,6 +3,7 @@ package io.knobwright.app.ui.fleet;
 import atlantafx.base.controls.CustomTextField;
 import io.knobwright.app.ui.common.Theme;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.control.Button;
@@ -18,6 +19,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.util.Subscription;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
@@ -38,6 +40,7 @@ public final class FleetView extends BorderPane {
     private final FleetViewModel vm;
     private final CustomTextField search = new CustomTextField();
     private final ToggleButton drifting = new ToggleButton();
+    private final ToggleButton withAlerts = new ToggleButton();
     private final TableView<FleetEntry> table;
     private final FilterPanel filters;
     private Subscription subscriptions = Subscription.EMPTY;
@@ -96,6 +99,13 @@ public final class FleetView extends BorderPane {
         drifting.visibleProperty().bind(vm.templatesInUseProperty());
         drifting.managedProperty().bind(drifting.visibleProperty());
 
+        withAlerts.setGraphic(new FontIcon(MaterialDesignB.BELL_ALERT_OUTLINE));
+        withAlerts.setId("fleet-with-alerts");
+        withAlerts.textProperty().bind(Bindings.when(vm.healthLoadedProperty())
+                .then(vm.alertsCountProperty().asString("With alerts (%d)")).otherwise("With alerts (…)"));
+        withAlerts.setTooltip(new Tooltip("Only instances with an active alert (silenced ones do not count)"));
+        withAlerts.selectedProperty().bindBidirectional(vm.withAlertsOnlyProperty());
+
         ToggleButton showFilters = new ToggleButton("Filters", new FontIcon(MaterialDesignF.FILTER_VARIANT));
         showFilters.setId("fleet-show-filters");
         showFilters.setSelected(true);
@@ -109,12 +119,12 @@ public final class FleetView extends BorderPane {
                 firstLayout[0].unsubscribe();
             }
         });
-        for (var fixed : List.of(showFilters, drifting, groupLabel, group, clearFilters)) {
+        for (var fixed : List.of(showFilters, drifting, withAlerts, groupLabel, group, clearFilters)) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
         search.setMinWidth(140);
 
-        HBox bar = new HBox(showFilters, search, drifting, groupLabel, group, clearFilters);
+        HBox bar = new HBox(showFilters, search, drifting, withAlerts, groupLabel, group, clearFilters);
         bar.getStyleClass().add("fleet-search-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
@@ -166,5 +176,6 @@ public final class FleetView extends BorderPane {
         filters.dispose();
         search.textProperty().unbindBidirectional(vm.searchTextProperty());
         drifting.selectedProperty().unbindBidirectional(vm.driftingOnlyProperty());
+        withAlerts.selectedProperty().unbindBidirectional(vm.withAlertsOnlyProperty());
     }
 }

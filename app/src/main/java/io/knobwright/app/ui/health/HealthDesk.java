@@ -2,6 +2,7 @@ package io.knobwright.app.ui.health;
 
 import io.knobwright.app.AppContext;
 import io.knobwright.app.health.ConnectionHealthService;
+import io.knobwright.app.health.FleetHealthSummary;
 import io.knobwright.app.health.StorageForecastService;
 import io.knobwright.model.UserError;
 import io.knobwright.model.fleet.Instance;
@@ -27,7 +28,15 @@ import java.util.function.Function;
  */
 public record HealthDesk(Function<Instance, Connections> connections, Function<Instance, Storage> storage,
                          Function<Instance, IndexAdvice> indexAdvice,
-                         java.util.function.Supplier<io.knobwright.model.health.AlertEvaluator.Evaluation> alerts) {
+                         java.util.function.Supplier<io.knobwright.model.health.AlertEvaluator.Evaluation> alerts,
+                         Function<List<Instance>, FleetHealthSummary.FleetHealth> fleet) {
+
+    /** Without the fleet table's health columns (every instance's health unknown). */
+    public HealthDesk(Function<Instance, Connections> connections, Function<Instance, Storage> storage,
+                      Function<Instance, IndexAdvice> indexAdvice,
+                      java.util.function.Supplier<io.knobwright.model.health.AlertEvaluator.Evaluation> alerts) {
+        this(connections, storage, indexAdvice, alerts, instances -> FleetHealthSummary.FleetHealth.none(Instant.now()));
+    }
 
     /** Without the fleet's alerts (the Alerts screen lists none). */
     public HealthDesk(Function<Instance, Connections> connections, Function<Instance, Storage> storage,
@@ -65,6 +74,7 @@ public record HealthDesk(Function<Instance, Connections> connections, Function<I
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(indexAdvice, "indexAdvice");
         Objects.requireNonNull(alerts, "alerts");
+        Objects.requireNonNull(fleet, "fleet");
     }
 
     /** The workbench's: a live poll and the store's history, the forecast over measured and imported sizes, the advisor. */
@@ -93,7 +103,7 @@ public record HealthDesk(Function<Instance, Connections> connections, Function<I
                     .map(e -> new TableSize(e.getKey(), e.getValue().getLast().bytes()))
                     .sorted(Comparator.comparingLong(TableSize::bytes).reversed()).limit(LARGEST_TABLES).toList();
             return new Storage(forecast, largest);
-        }, context.indexAdvice()::advise, () -> context.alerts().evaluate());
+        }, context.indexAdvice()::advise, () -> context.alerts().evaluate(), context.fleetHealth()::summarize);
     }
 
     /** Nothing to read: for tests of other screens. */

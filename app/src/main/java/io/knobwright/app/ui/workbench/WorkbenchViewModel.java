@@ -69,6 +69,8 @@ public final class WorkbenchViewModel {
     private final Lazy<io.knobwright.app.ui.health.HealthViewModel> healthScreen;
     private final Lazy<io.knobwright.app.ui.health.AlertListViewModel> alertsScreen;
     private final java.util.function.Supplier<io.knobwright.model.health.AlertEvaluator.Evaluation> alertEvaluation;
+    /** The fleet table's health columns: every instance's alerts, disk-full days, last good backup, connection use. */
+    private final java.util.function.Function<List<Instance>, io.knobwright.app.health.FleetHealthSummary.FleetHealth> fleetHealth;
     /** Each instance's latest measured workload class, for the fleet table's Measured column. */
     private final java.util.function.Supplier<Map<Long, io.knobwright.model.workload.WorkloadClass>> workloadClasses;
     private final CatalogLookup catalogs;
@@ -133,6 +135,7 @@ public final class WorkbenchViewModel {
             this.screen.set(Screen.HEALTH);
         }));
         this.alertEvaluation = governance.health().alerts();
+        this.fleetHealth = governance.health().fleet();
         this.reviews = new ReviewPanelViewModel(governance.governance(), plans, work, governance.user(), Clock.systemUTC(), zone);
         // A decision pulled from the hub shows at once, not at the next two-second poll.
         governance.changes().accept(() -> work.later(reviews::refresh));
@@ -226,6 +229,31 @@ public final class WorkbenchViewModel {
         if (!loaded.assignments().isEmpty()) {
             measureDrift(loaded, mine);
         }
+        readHealth(loaded.instances(), mine);
+    }
+
+    /**
+     * Reads the fleet's health in the background and fills the table's health columns, unless the fleet was reloaded
+     * in the meantime (that load reads again). The evaluation behind the Alerts column also refreshes the Alerts screen
+     * when it is open, so the two never disagree. Not counted as busy, like drift.
+     */
+    private void readHealth(List<Instance> instances, int generation) {
+        work.io("Read the fleet's health", () -> fleetHealth.apply(instances), read -> {
+            if (generation != driftGeneration) {
+                return;
+            }
+            browser.setHealth(read);
+            alertsScreen.ifMade(screen -> screen.show(read.evaluation().alerts(), read.evaluation().failedSources()));
+            if (!read.problems().isEmpty()) {
+                show("Part of the fleet's health could not be read: " + String.join("; ", read.problems().stream()
+                        .limit(3).toList()) + (read.problems().size() > 3 ? " (and " + (read.problems().size() - 3)
+                        + " more)" : "") + ". The Alerts screen names failed alert sources.", true);
+            }
+        }, error -> {
+            if (generation == driftGeneration) {
+                show(error, true);
+            }
+        });
     }
 
     /**
