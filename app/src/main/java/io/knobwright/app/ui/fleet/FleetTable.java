@@ -107,17 +107,17 @@ final class FleetTable {
         alerts.setUserData(new ColumnOrder(FleetRow.BY_ALERTS, FleetRow::alertsUnknown));
         explain(alerts, "Active alerts and the most urgent severity among them (the Alerts screen lists them);\n"
                 + "hover a cell for the list. Silenced alerts are counted only when nothing else is active.");
-        TableColumn<FleetEntry, FleetEntry> disk = numeric(column("Disk full", 82, FleetRow.BY_DISK_FULL,
+        TableColumn<FleetEntry, FleetEntry> disk = numeric(column("Disk full", 84, FleetRow.BY_DISK_FULL,
                 FleetCells.DiskFullCell::new));
         disk.setUserData(new ColumnOrder(FleetRow.BY_DISK_FULL, FleetRow::diskFullUnknown));
         explain(disk, "Days until the disk fills, from the storage forecast of the instance's size history;\n"
                 + "red within 30 days. — : no size history or no disk size to forecast against.");
-        TableColumn<FleetEntry, FleetEntry> backup = numeric(column("Last good backup", 128, FleetRow.BY_LAST_GOOD_BACKUP,
+        TableColumn<FleetEntry, FleetEntry> backup = numeric(column("Last good backup", 156, FleetRow.BY_LAST_GOOD_BACKUP,
                 FleetCells.BackupCell::new));
         backup.setUserData(new ColumnOrder(FleetRow.BY_LAST_GOOD_BACKUP, FleetRow::lastGoodBackupUnknown));
         explain(backup, "Time since the newest backup that verified good; red past the instance's RPO\n"
                 + "(its watch's, else 24 h). never: verified or watched, but no good backup. — : nothing known.");
-        TableColumn<FleetEntry, FleetEntry> connections = numeric(column("Connections", 96, FleetRow.BY_CONNECTIONS,
+        TableColumn<FleetEntry, FleetEntry> connections = numeric(column("Connections", 116, FleetRow.BY_CONNECTIONS,
                 FleetCells.ConnectionsCell::new));
         connections.setUserData(new ColumnOrder(FleetRow.BY_CONNECTIONS, FleetRow::connectionsUnknown));
         explain(connections, "Sessions in use as a share of max_connections at the newest poll (last 6 h);\n"

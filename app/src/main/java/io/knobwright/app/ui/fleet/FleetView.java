@@ -8,6 +8,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -36,6 +37,10 @@ public final class FleetView extends BorderPane {
      * the room to show Name to Drift without scrolling (a 1366-pixel one has room for both).
      */
     static final double NARROW = 900;
+    /** From this width the search bar has room for "Clear filters" in words beside a readable search field. */
+    static final double ROOMY_BAR = 1040;
+    /** Short enough to read in full in a 170-pixel field; the tooltip says the rest. */
+    static final String SEARCH_PROMPT = "Search name, tag…";
 
     private final FleetViewModel vm;
     private final CustomTextField search = new CustomTextField();
@@ -67,8 +72,6 @@ public final class FleetView extends BorderPane {
 
     private HBox searchBar() {
         search.setId("fleet-search");
-        // Short enough to read in full when a 1280-pixel window leaves the field 170 pixels; the tooltip says the rest.
-        search.setPromptText("Search name, tag…");
         search.setTooltip(new Tooltip("Words in the name, engine, version or tags (team=payments); all must match"));
         search.setLeft(new FontIcon(MaterialDesignM.MAGNIFY));
         FontIcon clear = new FontIcon(MaterialDesignC.CLOSE);
@@ -126,6 +129,17 @@ public final class FleetView extends BorderPane {
 
         HBox bar = new HBox(showFilters, search, drifting, withAlerts, groupLabel, group, clearFilters);
         bar.getStyleClass().add("fleet-search-bar");
+        // Beside a 1280-pixel window's detail pane the two switches leave the search field too little room for its
+        // prompt: there the buttons for the filter panel keep only their icons (and say what they do on hover), and the
+        // prompt its first word (the field's tooltip says the rest).
+        var narrow = bar.widthProperty().lessThan(ROOMY_BAR);
+        search.promptTextProperty().bind(Bindings.when(narrow).then("Search…").otherwise(SEARCH_PROMPT));
+        showFilters.setTooltip(new Tooltip("Show or hide the filter panel"));
+        clearFilters.setTooltip(new Tooltip("Clear the search, the switches and every filter"));
+        for (var iconWhenNarrow : List.of(showFilters, clearFilters)) {
+            iconWhenNarrow.contentDisplayProperty().bind(Bindings.when(narrow)
+                    .then(ContentDisplay.GRAPHIC_ONLY).otherwise(ContentDisplay.LEFT));
+        }
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
