@@ -54,9 +54,9 @@ final class FleetTable {
         DoubleProperty sideways = new SimpleDoubleProperty();
         TableColumn<FleetEntry, FleetEntry> name = column("Name", 256, FleetRow.BY_NAME, () -> new FleetCells.NameCell(sideways));
         name.setReorderable(false);
-        // Identity first, then what this tool is about (the template and the drift from it), then the facts. Name to
-        // Drift fit beside the detail pane from 1280 pixels up, as the filter panel starts (FleetView.NARROW); the
-        // rest scrolls sideways under Name.
+        // Identity first, then what this tool is about (the template and the drift from it), then health at a glance,
+        // then the facts. Name to Drift fit beside the detail pane from 1280 pixels up, as the filter panel starts
+        // (FleetView.NARROW); the rest scrolls sideways under Name.
         table.getColumns().setAll(List.of(
                 name,
                 column("Engine", 118, FleetRow.BY_ENGINE, FleetCells.EngineCell::new),

@@ -24,7 +24,8 @@ import java.util.function.Function;
 
 /**
  * What the Health screen reads (each blocking: the view-model calls them off the FX thread): an instance's connection
- * health with its stored history, its storage forecast with the largest tables, and index advice on demand.
+ * health with its stored history, its storage forecast with the largest tables, and index advice on demand; the fleet's
+ * alerts, and the whole fleet's health for the fleet table's health columns (decision 0135).
  */
 public record HealthDesk(Function<Instance, Connections> connections, Function<Instance, Storage> storage,
                          Function<Instance, IndexAdvice> indexAdvice,
