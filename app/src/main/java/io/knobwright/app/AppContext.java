@@ -164,6 +164,8 @@ public final class AppContext implements AutoCloseable {
                 .register("storage", new io.knobwright.app.health.DiskFullAlerts(diskFullDays))
                 .register("backups", (instances, at) -> new io.knobwright.app.backup.BackupAlerts(backups.get())
                         .alerts(instances, at));
+        this.fleetHealth = new io.knobwright.app.health.FleetHealthSummary(alerts::evaluate, diskFullDays, store.backups(),
+                store.connectionUse(), clock);
     }
 
     /**
@@ -447,5 +449,13 @@ public final class AppContext implements AutoCloseable {
     /** The fleet's alerts and maintenance windows; subsystems add their sources with AlertService.register. */
     public io.knobwright.app.health.AlertService alerts() {
         return alerts;
+    }
+
+    // ---- Fleet health columns (decision 0135) ----
+    private final io.knobwright.app.health.FleetHealthSummary fleetHealth;
+
+    /** Each instance's alerts, disk-full days, last good backup and connection use, for the whole fleet in one call. */
+    public io.knobwright.app.health.FleetHealthSummary fleetHealth() {
+        return fleetHealth;
     }
 }

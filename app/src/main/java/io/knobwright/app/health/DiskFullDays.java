@@ -33,8 +33,17 @@ public final class DiskFullDays {
     public record Figure(Instant computed, double days, Optional<LocalDate> expected, long diskBytes, long lastBytes) {
     }
 
+    /**
+     * A figure, or that there is none, and when that was found out. "None" is reused for an hour too: an instance without
+     * size history costs two queries to find out, and the fleet table and the alerts ask for every instance at each read
+     * (decision 0135); history appears a day at a time from polls, or from an import in another process, which a figure
+     * already waits an hour for.
+     */
+    private record Known(Instant computed, Optional<Figure> figure) {
+    }
+
     private final StorageForecastService forecasts;
-    private final Map<Long, Optional<Figure>> figures = new ConcurrentHashMap<>();
+    private final Map<Long, Known> figures = new ConcurrentHashMap<>();
 
     public DiskFullDays(StorageForecastService forecasts) {
         this.forecasts = Objects.requireNonNull(forecasts, "forecasts");
@@ -48,12 +57,12 @@ public final class DiskFullDays {
         if (instance.hardware() == null || instance.hardware().diskBytes() <= 0) {
             return Optional.empty();
         }
-        Optional<Figure> figure = figures.get(instance.id());
-        if (figure == null || figure.map(f -> f.computed().plus(REUSE).isBefore(now)).orElse(true)) {
-            figure = compute(instance, now);
-            figures.put(instance.id(), figure);
+        Known known = figures.get(instance.id());
+        if (known == null || known.computed().plus(REUSE).isBefore(now)) {
+            known = new Known(now, compute(instance, now));
+            figures.put(instance.id(), known);
         }
-        return figure;
+        return known.figure();
     }
 
     private Optional<Figure> compute(Instance instance, Instant now) {

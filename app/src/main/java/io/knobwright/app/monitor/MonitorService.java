@@ -68,6 +68,11 @@ public final class MonitorService implements AutoCloseable {
         @Override
         public void forget(long instanceId) {
         }
+
+        @Override
+        public Map<Long, io.knobwright.model.health.ConnectionUse> newest(Instant since) {
+            return Map.of();
+        }
     };
     private volatile Consumer<PollOutcome> listener = outcome -> { };
 

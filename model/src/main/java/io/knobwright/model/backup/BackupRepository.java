@@ -22,4 +22,10 @@ public interface BackupRepository {
 
     /** Stops watching; false when there was no such watch. */
     boolean unwatch(long instanceId, String path);
+
+    /**
+     * Every instance with a stored verification and the time of its newest good backup taken no later than
+     * {@code notAfter}, in one query for the whole fleet (verifications stored for no instance are left out).
+     */
+    List<LastGoodBackup> lastGoodBackups(java.time.Instant notAfter);
 }

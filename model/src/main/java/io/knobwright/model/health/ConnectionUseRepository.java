@@ -17,4 +17,10 @@ public interface ConnectionUseRepository {
 
     /** Forgets an instance's connection use (the instance was removed). */
     void forget(long instanceId);
+
+    /**
+     * Each instance's newest point at or after {@code since} (instances without one are absent), in one query per table
+     * for the whole fleet: the fleet table's Connections column.
+     */
+    java.util.Map<Long, ConnectionUse> newest(Instant since);
 }

@@ -929,6 +929,11 @@ final class EachCallAUnit {
         }
 
         @Override
+        public Map<Long, io.knobwright.model.health.ConnectionUse> newest(java.time.Instant since) {
+            return unit(() -> inner.newest(since));
+        }
+
+        @Override
         public void forget(long instanceId) {
             run(() -> inner.forget(instanceId));
         }
@@ -1042,6 +1047,11 @@ final class EachCallAUnit {
         @Override
         public boolean unwatch(long instanceId, String path) {
             return unit(() -> inner.unwatch(instanceId, path));
+        }
+
+        @Override
+        public List<io.knobwright.model.backup.LastGoodBackup> lastGoodBackups(java.time.Instant notAfter) {
+            return unit(() -> inner.lastGoodBackups(notAfter));
         }
     }
 }

@@ -8,12 +8,17 @@ import io.knobwright.model.backup.BackupStatus;
 import io.knobwright.model.backup.BackupVerification;
 import io.knobwright.model.backup.BackupWatch;
 import io.knobwright.model.backup.FileChecksum;
+import io.knobwright.model.backup.LastGoodBackup;
 import io.knobwright.model.backup.ProblemKind;
 import io.knobwright.model.store.jooq.tables.records.BackupVerificationRecord;
 import io.knobwright.model.store.jooq.tables.records.BackupWatchRecord;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,6 +101,16 @@ final class JooqBackupRepository implements BackupRepository {
     public boolean unwatch(long instanceId, String path) {
         return dsl.deleteFrom(BACKUP_WATCH).where(BACKUP_WATCH.INSTANCE_ID.eq(instanceId).and(BACKUP_WATCH.PATH.eq(path)))
                 .execute() > 0;
+    }
+
+    @Override
+    public List<LastGoodBackup> lastGoodBackups(Instant notAfter) {
+        Field<OffsetDateTime> newestGood = DSL.max(DSL.when(BACKUP_VERIFICATION.STATUS.eq(BackupStatus.GOOD.name())
+                .and(BACKUP_VERIFICATION.TAKEN_AT.le(StoreTimes.utc(notAfter))), BACKUP_VERIFICATION.TAKEN_AT));
+        return dsl.select(BACKUP_VERIFICATION.INSTANCE_ID, newestGood).from(BACKUP_VERIFICATION)
+                .where(BACKUP_VERIFICATION.INSTANCE_ID.ne(0L)).groupBy(BACKUP_VERIFICATION.INSTANCE_ID)
+                .orderBy(BACKUP_VERIFICATION.INSTANCE_ID)
+                .fetch(r -> new LastGoodBackup(r.value1(), Optional.ofNullable(StoreTimes.instant(r.value2()))));
     }
 
     private List<BackupRecord> records(List<BackupVerificationRecord> rows) {

@@ -7,7 +7,10 @@ import io.knobwright.model.health.ConnectionUse;
 import io.knobwright.model.health.ConnectionUseRepository;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
+import io.knobwright.model.store.jooq.tables.records.ConnectionUseRecord;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -73,6 +76,41 @@ final class JooqConnectionUse implements ConnectionUseRepository {
                     out.add(new ConnectionUse(Instant.ofEpochMilli(r.getAtMs()), r.getMaxConnections(), r.getUsable(),
                             r.getActive(), sessions));
                 });
+        return out;
+    }
+
+    @Override
+    public Map<Long, ConnectionUse> newest(Instant since) {
+        // The newest row per instance (at whatever resolution), then the keys of the instances that have one.
+        var newest = dsl.select(CONNECTION_USE.INSTANCE_ID, DSL.max(CONNECTION_USE.AT_MS).as("newest_ms")).from(CONNECTION_USE)
+                .where(CONNECTION_USE.AT_MS.ge(since.toEpochMilli())).groupBy(CONNECTION_USE.INSTANCE_ID).asTable("newest");
+        Field<Long> newestInstance = newest.field(CONNECTION_USE.INSTANCE_ID);
+        Field<Long> newestAt = newest.field("newest_ms", Long.class);
+        List<ConnectionUseRecord> rows = dsl.select(CONNECTION_USE.fields()).from(CONNECTION_USE).join(newest)
+                .on(CONNECTION_USE.INSTANCE_ID.eq(newestInstance).and(CONNECTION_USE.AT_MS.eq(newestAt)))
+                .orderBy(CONNECTION_USE.INSTANCE_ID, CONNECTION_USE.RESOLUTION).fetchInto(CONNECTION_USE);
+        if (rows.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, ConnectionKey> keys = new HashMap<>();
+        dsl.select(CONNECTION_KEY.ID, CONNECTION_KEY.APPLICATION, CONNECTION_KEY.USER_NAME, CONNECTION_KEY.CLIENT).from(CONNECTION_KEY)
+                .where(CONNECTION_KEY.INSTANCE_ID.in(rows.stream().map(ConnectionUseRecord::getInstanceId).distinct().toList()))
+                .forEach(r -> keys.put(r.value1(), new ConnectionKey(r.value2(), r.value3(), r.value4())));
+        Map<Long, ConnectionUse> out = new LinkedHashMap<>();
+        for (ConnectionUseRecord r : rows) {
+            // A raw poll and an average can share an instant; the first (finest) one wins.
+            out.computeIfAbsent(r.getInstanceId(), id -> {
+                Map<ConnectionKey, Double> sessions = new HashMap<>();
+                unpack(r.getVals()).forEach((keyId, n) -> {
+                    ConnectionKey k = keys.get(keyId);
+                    if (k != null) {
+                        sessions.merge(k, n, Double::sum);
+                    }
+                });
+                return new ConnectionUse(Instant.ofEpochMilli(r.getAtMs()), r.getMaxConnections(), r.getUsable(), r.getActive(),
+                        sessions);
+            });
+        }
         return out;
     }
 

@@ -7,6 +7,7 @@ import io.knobwright.model.backup.BackupStatus;
 import io.knobwright.model.backup.BackupVerification;
 import io.knobwright.model.backup.BackupWatch;
 import io.knobwright.model.backup.FileChecksum;
+import io.knobwright.model.backup.LastGoodBackup;
 import io.knobwright.model.backup.ProblemKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,5 +77,28 @@ class JooqBackupRepositoryTest {
         assertThat(store.backups().unwatch(3, "/backups/orders")).isTrue();
         assertThat(store.backups().unwatch(3, "/backups/orders")).isFalse();
         assertThat(store.backups().watches()).isEmpty();
+    }
+
+    @Test
+    void theNewestGoodBackupOfEveryInstanceIsReadAtOnceAndAFailedOneDoesNotCount() {
+        BackupVerification good = BackupVerification.of("/b/a1.dump", BackupKind.PG_DUMP_CUSTOM, t, 10, null, t.plusSeconds(5),
+                List.of(), Map.of(), List.of());
+        BackupVerification newerGood = BackupVerification.of("/b/a2.dump", BackupKind.PG_DUMP_CUSTOM, t.plusSeconds(3600), 10, null,
+                t.plusSeconds(3605), List.of(), Map.of(), List.of());
+        BackupVerification damaged = BackupVerification.of("/b/a3.dump", BackupKind.PG_DUMP_CUSTOM, t.plusSeconds(7200), 10, null,
+                t.plusSeconds(7205), List.of(new BackupProblem("a3.dump", ProblemKind.TRUNCATED, "ends early")), Map.of(), List.of());
+        BackupVerification onlyDamaged = BackupVerification.of("/b/b.dump", BackupKind.PG_DUMP_CUSTOM, t, 10, null, t.plusSeconds(5),
+                List.of(new BackupProblem("b.dump", ProblemKind.TRUNCATED, "ends early")), Map.of(), List.of());
+        store.backups().record(1, good);
+        store.backups().record(1, newerGood);
+        store.backups().record(1, damaged);
+        store.backups().record(2, onlyDamaged);
+        store.backups().record(0, good);
+
+        assertThat(store.backups().lastGoodBackups(t.plusSeconds(86_400))).containsExactly(
+                new LastGoodBackup(1, Optional.of(t.plusSeconds(3600))), new LastGoodBackup(2, Optional.empty()));
+        // A backup "taken" after now (a clock that is off) is not counted yet.
+        assertThat(store.backups().lastGoodBackups(t.plusSeconds(60))).first()
+                .isEqualTo(new LastGoodBackup(1, Optional.of(t)));
     }
 }

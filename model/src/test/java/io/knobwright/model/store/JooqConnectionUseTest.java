@@ -75,4 +75,21 @@ class JooqConnectionUseTest {
 
         assertThat(store.connectionUse().use(7, T.minusSeconds(1), T.plusSeconds(1))).isEmpty();
     }
+
+    @Test
+    void theNewestPointOfEveryInstanceIsReadAtOnceForTheFleetTable() {
+        store.connectionUse().record(7, poll(T, 10, 3));
+        store.connectionUse().record(7, poll(T.plusSeconds(60), 40, 50));
+        store.connectionUse().record(8, poll(T.plusSeconds(30), 5, 0));
+        store.connectionUse().record(9, poll(T.minusSeconds(7200), 5, 0));
+
+        Map<Long, ConnectionUse> newest = store.connectionUse().newest(T.minusSeconds(3600));
+
+        assertThat(newest).containsOnlyKeys(7L, 8L);
+        assertThat(newest.get(7L).at()).isEqualTo(T.plusSeconds(60));
+        assertThat(newest.get(7L).total()).isEqualTo(90);
+        assertThat(newest.get(7L).maxConnections()).isEqualTo(100);
+        assertThat(newest.get(8L).byApplication()).containsEntry("billing", 5.0);
+        assertThat(store.connectionUse().newest(T.plusSeconds(3600))).isEmpty();
+    }
 }

@@ -5,6 +5,7 @@ import io.knobwright.app.ui.common.Labels;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.model.fleet.Criticality;
 import io.knobwright.model.fleet.Tier;
+import io.knobwright.model.health.AlertSeverity;
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
@@ -13,6 +14,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Skin;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -32,6 +35,12 @@ final class FleetCells {
     static final PseudoClass IN_LINE = PseudoClass.getPseudoClass("in-line");
     static final PseudoClass NOT_CHECKED = PseudoClass.getPseudoClass("not-checked");
     static final PseudoClass NO_MARKS = PseudoClass.getPseudoClass("no-marks");
+    /** A health value past its limit (disk full soon, backup overdue, connections near the limit): red. */
+    static final PseudoClass HEALTH_BAD = PseudoClass.getPseudoClass("health-bad");
+    /** A health value worth a look, not yet past its limit: amber. */
+    static final PseudoClass HEALTH_WARN = PseudoClass.getPseudoClass("health-warn");
+    /** Nothing known, not read yet, or nothing to report: muted. */
+    static final PseudoClass HEALTH_QUIET = PseudoClass.getPseudoClass("health-quiet");
 
     /*
      * Colours switch with pseudo-classes (":tier-production", ":criticality-high"), never with style
@@ -40,6 +49,7 @@ final class FleetCells {
      */
     private static final Map<Tier, PseudoClass> TIER = states(Tier.class, "tier-");
     private static final Map<Criticality, PseudoClass> CRITICALITY = states(Criticality.class, "criticality-");
+    private static final Map<AlertSeverity, PseudoClass> SEVERITY = states(AlertSeverity.class, "severity-");
 
     private FleetCells() {
     }
@@ -199,6 +209,130 @@ final class FleetCells {
             pseudoClassStateChanged(DRIFTING, drift > 0);
             pseudoClassStateChanged(IN_LINE, drift == 0);
             pseudoClassStateChanged(NOT_CHECKED, drift == FleetRow.NOT_CHECKED || drift == FleetRow.MEASURING);
+        }
+    }
+
+    /**
+     * A health column's cell: text from the row's {@link HealthCells}, its state as a pseudo-class, and the detail behind
+     * the value on hover (one tooltip per cell, its text swapped as rows are re-filled).
+     */
+    abstract static class HealthCell extends TableCell<FleetEntry, FleetEntry> {
+        private final Tooltip detail = new Tooltip();
+
+        HealthCell() {
+            detail.setShowDelay(javafx.util.Duration.millis(300));
+            detail.setShowDuration(javafx.util.Duration.seconds(30));
+        }
+
+        abstract String text(HealthCells h);
+
+        abstract String detail(HealthCells h);
+
+        /** Sets the pseudo-classes of {@code h}'s value; null when the cell is empty. */
+        void mark(HealthCells h) {
+            pseudoClassStateChanged(HEALTH_BAD, false);
+            pseudoClassStateChanged(HEALTH_WARN, false);
+            pseudoClassStateChanged(HEALTH_QUIET, h != null && !h.loaded());
+        }
+
+        @Override
+        protected void updateItem(FleetEntry entry, boolean empty) {
+            super.updateItem(entry, empty);
+            HealthCells h = entry instanceof FleetRow row && !empty ? row.health() : null;
+            setText(h == null ? null : text(h));
+            String more = h == null || !h.loaded() ? "" : detail(h);
+            detail.setText(more);
+            setTooltip(more.isEmpty() ? null : detail);
+            mark(h);
+        }
+    }
+
+    /** Active alerts and the worst severity, as a pill in the severity's colour; the list on hover. */
+    static final class AlertsCell extends HealthCell {
+        private final Label pill = new Label();
+
+        AlertsCell() {
+            pill.getStyleClass().add("alert-pill");
+            pill.setMinWidth(Region.USE_PREF_SIZE);
+            setGraphic(pill);
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        }
+
+        @Override
+        String text(HealthCells h) {
+            return h.alertsText();
+        }
+
+        @Override
+        String detail(HealthCells h) {
+            return h.alertsDetail();
+        }
+
+        @Override
+        void mark(HealthCells h) {
+            super.mark(h);
+            pill.setVisible(h != null);
+            pill.setText(h == null ? null : h.alertsText());
+            FleetCells.mark(pill, SEVERITY, h == null ? null : h.worst());
+            pill.pseudoClassStateChanged(HEALTH_QUIET, h != null && h.worst() == null);
+        }
+    }
+
+    static final class DiskFullCell extends HealthCell {
+        @Override
+        String text(HealthCells h) {
+            return h.diskText();
+        }
+
+        @Override
+        String detail(HealthCells h) {
+            return h.diskDetail();
+        }
+
+        @Override
+        void mark(HealthCells h) {
+            super.mark(h);
+            pseudoClassStateChanged(HEALTH_BAD, h != null && h.diskSoon());
+            pseudoClassStateChanged(HEALTH_QUIET, h != null && (!h.loaded() || Double.isNaN(h.diskDays())));
+        }
+    }
+
+    static final class BackupCell extends HealthCell {
+        @Override
+        String text(HealthCells h) {
+            return h.backupText();
+        }
+
+        @Override
+        String detail(HealthCells h) {
+            return h.backupDetail();
+        }
+
+        @Override
+        void mark(HealthCells h) {
+            super.mark(h);
+            pseudoClassStateChanged(HEALTH_BAD, h != null && h.backupOverdue());
+            pseudoClassStateChanged(HEALTH_QUIET, h != null && !h.backupKnown());
+        }
+    }
+
+    static final class ConnectionsCell extends HealthCell {
+        @Override
+        String text(HealthCells h) {
+            return h.connectionsText();
+        }
+
+        @Override
+        String detail(HealthCells h) {
+            return h.connectionsDetail();
+        }
+
+        @Override
+        void mark(HealthCells h) {
+            super.mark(h);
+            pseudoClassStateChanged(HEALTH_BAD, h != null && h.connectionsCritical());
+            pseudoClassStateChanged(HEALTH_WARN, h != null && h.connectionsHigh() && !h.connectionsCritical());
+            pseudoClassStateChanged(HEALTH_QUIET, h != null && Double.isNaN(h.connectionShare()));
         }
     }
 

@@ -21,6 +21,7 @@ final class FleetFilter implements Predicate<FleetRow> {
 
     private final String[] words;
     private final boolean driftingOnly;
+    private final boolean withAlertsOnly;
     private final Facet[] active;
     private final Set<String>[] selected;
 
@@ -29,9 +30,15 @@ final class FleetFilter implements Predicate<FleetRow> {
     }
 
     /** @param driftingOnly keep only instances whose newest snapshot differs from their template */
-    @SuppressWarnings("unchecked")
     FleetFilter(String search, List<Facet> facets, boolean driftingOnly) {
+        this(search, facets, driftingOnly, false);
+    }
+
+    /** @param withAlertsOnly keep only instances with at least one active (not silenced) alert */
+    @SuppressWarnings("unchecked")
+    FleetFilter(String search, List<Facet> facets, boolean driftingOnly, boolean withAlertsOnly) {
         this.driftingOnly = driftingOnly;
+        this.withAlertsOnly = withAlertsOnly;
         String text = search == null ? "" : search.trim().toLowerCase(Locale.ROOT);
         this.words = text.isEmpty() ? new String[0] : text.split("\\s+");
         List<Facet> act = new ArrayList<>();
@@ -49,16 +56,19 @@ final class FleetFilter implements Predicate<FleetRow> {
     }
 
     boolean isEmpty() {
-        return words.length == 0 && active.length == 0 && !driftingOnly;
+        return words.length == 0 && active.length == 0 && !driftingOnly && !withAlertsOnly;
     }
 
     Facet activeFacet(int index) {
         return active[index];
     }
 
-    /** The search words and the "drifting only" switch: everything but the facets. */
+    /** The search words and the "drifting only" and "with alerts" switches: everything but the facets. */
     boolean matchesSearch(FleetRow row) {
         if (driftingOnly && !row.drifting()) {
+            return false;
+        }
+        if (withAlertsOnly && !row.health().hasActiveAlerts()) {
             return false;
         }
         String key = row.searchKey();

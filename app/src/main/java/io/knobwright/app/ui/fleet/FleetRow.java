@@ -22,11 +22,16 @@ import java.util.Map;
  * @param drift        parameters that differ from the template, or {@link #NO_TEMPLATE} / {@link #NOT_CHECKED} /
  *                     {@link #MEASURING}
  * @param measured     the class of the instance's latest workload profile, null when it has none
+ * @param health       the health columns; {@link HealthCells#LOADING} until the fleet's health has been read
  */
 public record FleetRow(Instance instance, String searchKey, String versionKey, String versionLabel,
                        String versionText, String tagsText, String cpuText, String ramText, String diskText,
-                       String templateText, int drift, String driftText, WorkloadClass measured)
+                       String templateText, int drift, String driftText, WorkloadClass measured, HealthCells health)
         implements FleetEntry {
+
+    public FleetRow {
+        java.util.Objects.requireNonNull(health, "health");
+    }
 
     /** {@link #drift} of an instance that follows no template. */
     public static final int NO_TEMPLATE = -2;
@@ -69,7 +74,13 @@ public record FleetRow(Instance instance, String searchKey, String versionKey, S
         };
         return new FleetRow(i, key, i.engine().id() + " " + i.version(), versionLabel, compactVersion(i.fullVersion()), tags,
                 Formats.cpus(i.hardware().cpus()), Formats.bytes(i.hardware().memoryBytes()), Formats.disk(i.hardware()),
-                template, differences, driftText, profiled.get(i.id()));
+                template, differences, driftText, profiled.get(i.id()), HealthCells.LOADING);
+    }
+
+    /** The same row with these health cells (the health is read after the fleet, and again at each reload). */
+    public FleetRow withHealth(HealthCells cells) {
+        return cells == health ? this : new FleetRow(instance, searchKey, versionKey, versionLabel, versionText, tagsText,
+                cpuText, ramText, diskText, templateText, drift, driftText, measured, cells);
     }
 
     /** True when the instance's newest snapshot differs from its template. */
@@ -154,4 +165,51 @@ public record FleetRow(Instance instance, String searchKey, String versionKey, S
     public static final Comparator<FleetRow> BY_DRIFT = Comparator.comparingInt(FleetRow::drift);
 
     public static final Comparator<FleetRow> BY_DISK = Comparator.comparingLong(r -> r.instance().hardware().diskBytes());
+
+    /*
+     * The health columns sort the worst first on the first click (as Criticality does), and rows whose value is not
+     * known (not read yet, nothing stored) last in either direction: the table reverses only the known part.
+     */
+
+    /** Most urgent first: worst active severity, then more active alerts; instances without active alerts last. */
+    public static final Comparator<FleetRow> BY_ALERTS = Comparator
+            .comparing((FleetRow r) -> r.health().worst(), Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Comparator.comparingInt((FleetRow r) -> r.health().activeAlerts()).reversed());
+
+    /** Soonest full first. */
+    public static final Comparator<FleetRow> BY_DISK_FULL = Comparator.comparingDouble(r -> r.health().diskDays());
+
+    /** Longest without a good backup first; "never" before any age. */
+    public static final Comparator<FleetRow> BY_LAST_GOOD_BACKUP = Comparator.comparing(
+            (FleetRow r) -> r.health().backupAge(), Comparator.nullsFirst(Comparator.<java.time.Duration>reverseOrder()));
+
+    /** Fullest first. */
+    public static final Comparator<FleetRow> BY_CONNECTIONS = Comparator.comparingDouble(
+            (FleetRow r) -> r.health().connectionShare()).reversed();
+
+    /** True when the row has no value to sort by in that health column; such rows go last either way. */
+    public static boolean alertsUnknown(FleetRow r) {
+        return !r.health().loaded() || !r.health().hasActiveAlerts();
+    }
+
+    public static boolean diskFullUnknown(FleetRow r) {
+        return Double.isNaN(r.health().diskDays());
+    }
+
+    public static boolean lastGoodBackupUnknown(FleetRow r) {
+        return !r.health().backupKnown();
+    }
+
+    public static boolean connectionsUnknown(FleetRow r) {
+        return Double.isNaN(r.health().connectionShare());
+    }
+
+    /**
+     * {@code known} in the direction asked for, with the rows {@code unknown} says have no value below all others in both
+     * directions.
+     */
+    public static Comparator<FleetRow> unknownLast(Comparator<FleetRow> known, java.util.function.Predicate<FleetRow> unknown,
+                                                   boolean descending) {
+        return Comparator.comparing((FleetRow r) -> unknown.test(r)).thenComparing(descending ? known.reversed() : known);
+    }
 }

@@ -17,6 +17,7 @@ import javafx.scene.layout.Region;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -49,18 +50,20 @@ final class FleetTable {
                 () -> new FleetCells.TextCell(FleetRow::measuredText));
         explain(measured, "The workload class of the instance's latest workload profile (oltp, olap, mixed),\n"
                 + "measured from what its server did; Workload is what was declared. — : not profiled yet.");
+        List<TableColumn<FleetEntry, FleetEntry>> health = healthColumns();
         DoubleProperty sideways = new SimpleDoubleProperty();
         TableColumn<FleetEntry, FleetEntry> name = column("Name", 256, FleetRow.BY_NAME, () -> new FleetCells.NameCell(sideways));
         name.setReorderable(false);
-        // Identity first, then what this tool is about (the template and the drift from it), then the facts. Name to
-        // Drift fit beside the detail pane from 1280 pixels up, as the filter panel starts (FleetView.NARROW); the
-        // rest scrolls sideways under Name.
+        // Identity first, then what this tool is about (the template and the drift from it), then health at a glance,
+        // then the facts. Name to Drift fit beside the detail pane from 1280 pixels up, as the filter panel starts
+        // (FleetView.NARROW); the rest scrolls sideways under Name.
         table.getColumns().setAll(List.of(
                 name,
                 column("Engine", 118, FleetRow.BY_ENGINE, FleetCells.EngineCell::new),
                 column("Version", 94, FleetRow.BY_VERSION, () -> new FleetCells.TextCell(FleetRow::versionText)),
                 column("Template", 134, FleetRow.BY_TEMPLATE, () -> new FleetCells.TextCell(FleetRow::templateText)),
                 drift,
+                health.get(0), health.get(1), health.get(2), health.get(3),
                 column("Tier", 104, FleetRow.BY_TIER, FleetCells.TierCell::new),
                 column("Criticality", 88, FleetRow.BY_CRITICALITY, FleetCells.CriticalityCell::new),
                 column("Workload", 90, FleetRow.BY_WORKLOAD,
@@ -95,6 +98,33 @@ final class FleetTable {
         return table;
     }
 
+    /**
+     * Alerts, Disk full, Last good backup and Connections: filled once the fleet's health has been read (after the
+     * fleet, so the table never waits for it); the first click on a header puts the worst first, unknown values last.
+     */
+    private static List<TableColumn<FleetEntry, FleetEntry>> healthColumns() {
+        TableColumn<FleetEntry, FleetEntry> alerts = column("Alerts", 98, FleetRow.BY_ALERTS, FleetCells.AlertsCell::new);
+        alerts.setUserData(new ColumnOrder(FleetRow.BY_ALERTS, FleetRow::alertsUnknown));
+        explain(alerts, "Active alerts and the most urgent severity among them (the Alerts screen lists them);\n"
+                + "hover a cell for the list. Silenced alerts are counted only when nothing else is active.");
+        TableColumn<FleetEntry, FleetEntry> disk = numeric(column("Disk full", 84, FleetRow.BY_DISK_FULL,
+                FleetCells.DiskFullCell::new));
+        disk.setUserData(new ColumnOrder(FleetRow.BY_DISK_FULL, FleetRow::diskFullUnknown));
+        explain(disk, "Days until the disk fills, from the storage forecast of the instance's size history;\n"
+                + "red within 30 days. — : no size history or no disk size to forecast against.");
+        TableColumn<FleetEntry, FleetEntry> backup = numeric(column("Last good backup", 156, FleetRow.BY_LAST_GOOD_BACKUP,
+                FleetCells.BackupCell::new));
+        backup.setUserData(new ColumnOrder(FleetRow.BY_LAST_GOOD_BACKUP, FleetRow::lastGoodBackupUnknown));
+        explain(backup, "Time since the newest backup that verified good; red past the instance's RPO\n"
+                + "(its watch's, else 24 h). never: verified or watched, but no good backup. — : nothing known.");
+        TableColumn<FleetEntry, FleetEntry> connections = numeric(column("Connections", 116, FleetRow.BY_CONNECTIONS,
+                FleetCells.ConnectionsCell::new));
+        connections.setUserData(new ColumnOrder(FleetRow.BY_CONNECTIONS, FleetRow::connectionsUnknown));
+        explain(connections, "Sessions in use as a share of max_connections at the newest poll (last 6 h);\n"
+                + "amber from 80 %, red from 95 %. — : not polled.");
+        return List.of(alerts, disk, backup, connections);
+    }
+
     private static TableColumn<FleetEntry, FleetEntry> column(String title, double width, Comparator<FleetRow> order,
                                                               Supplier<? extends TableCell<FleetEntry, FleetEntry>> cell) {
         TableColumn<FleetEntry, FleetEntry> c = new TableColumn<>(title);
@@ -120,13 +150,21 @@ final class FleetTable {
         return c;
     }
 
-    @SuppressWarnings("unchecked")
+    /** A column's order, and which rows have no value in it (they sort last in both directions). */
+    private record ColumnOrder(Comparator<FleetRow> order, Predicate<FleetRow> unknown) {
+    }
+
     private static Comparator<FleetRow> comparatorOf(TableView<FleetEntry> table) {
         Comparator<FleetRow> result = null;
         for (TableColumn<FleetEntry, ?> c : table.getSortOrder()) {
-            Comparator<FleetRow> order = (Comparator<FleetRow>) c.getUserData();
-            if (c.getSortType() == TableColumn.SortType.DESCENDING) {
-                order = order.reversed();
+            Comparator<FleetRow> order;
+            boolean descending = c.getSortType() == TableColumn.SortType.DESCENDING;
+            if (c.getUserData() instanceof ColumnOrder health) {
+                order = FleetRow.unknownLast(health.order(), health.unknown(), descending);
+            } else {
+                @SuppressWarnings("unchecked")
+                Comparator<FleetRow> plain = (Comparator<FleetRow>) c.getUserData();
+                order = descending ? plain.reversed() : plain;
             }
             result = result == null ? order : result.thenComparing(order);
         }

@@ -3,10 +3,12 @@ package io.knobwright.app.ui.fleet;
 import atlantafx.base.controls.CustomTextField;
 import io.knobwright.app.ui.common.Theme;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -18,6 +20,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.util.Subscription;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
@@ -34,10 +37,15 @@ public final class FleetView extends BorderPane {
      * the room to show Name to Drift without scrolling (a 1366-pixel one has room for both).
      */
     static final double NARROW = 900;
+    /** From this width the search bar has room for "Clear filters" in words beside a readable search field. */
+    static final double ROOMY_BAR = 1040;
+    /** Short enough to read in full in a 170-pixel field; the tooltip says the rest. */
+    static final String SEARCH_PROMPT = "Search name, tag…";
 
     private final FleetViewModel vm;
     private final CustomTextField search = new CustomTextField();
     private final ToggleButton drifting = new ToggleButton();
+    private final ToggleButton withAlerts = new ToggleButton();
     private final TableView<FleetEntry> table;
     private final FilterPanel filters;
     private Subscription subscriptions = Subscription.EMPTY;
@@ -64,8 +72,6 @@ public final class FleetView extends BorderPane {
 
     private HBox searchBar() {
         search.setId("fleet-search");
-        // Short enough to read in full when a 1280-pixel window leaves the field 170 pixels; the tooltip says the rest.
-        search.setPromptText("Search name, tag…");
         search.setTooltip(new Tooltip("Words in the name, engine, version or tags (team=payments); all must match"));
         search.setLeft(new FontIcon(MaterialDesignM.MAGNIFY));
         FontIcon clear = new FontIcon(MaterialDesignC.CLOSE);
@@ -96,6 +102,13 @@ public final class FleetView extends BorderPane {
         drifting.visibleProperty().bind(vm.templatesInUseProperty());
         drifting.managedProperty().bind(drifting.visibleProperty());
 
+        withAlerts.setGraphic(new FontIcon(MaterialDesignB.BELL_ALERT_OUTLINE));
+        withAlerts.setId("fleet-with-alerts");
+        withAlerts.textProperty().bind(Bindings.when(vm.healthLoadedProperty())
+                .then(vm.alertsCountProperty().asString("With alerts (%d)")).otherwise("With alerts (…)"));
+        withAlerts.setTooltip(new Tooltip("Only instances with an active alert (silenced ones do not count)"));
+        withAlerts.selectedProperty().bindBidirectional(vm.withAlertsOnlyProperty());
+
         ToggleButton showFilters = new ToggleButton("Filters", new FontIcon(MaterialDesignF.FILTER_VARIANT));
         showFilters.setId("fleet-show-filters");
         showFilters.setSelected(true);
@@ -109,13 +122,24 @@ public final class FleetView extends BorderPane {
                 firstLayout[0].unsubscribe();
             }
         });
-        for (var fixed : List.of(showFilters, drifting, groupLabel, group, clearFilters)) {
+        for (var fixed : List.of(showFilters, drifting, withAlerts, groupLabel, group, clearFilters)) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
         search.setMinWidth(140);
 
-        HBox bar = new HBox(showFilters, search, drifting, groupLabel, group, clearFilters);
+        HBox bar = new HBox(showFilters, search, drifting, withAlerts, groupLabel, group, clearFilters);
         bar.getStyleClass().add("fleet-search-bar");
+        // Beside a 1280-pixel window's detail pane the two switches leave the search field too little room for its
+        // prompt: there the buttons for the filter panel keep only their icons (and say what they do on hover), and the
+        // prompt its first word (the field's tooltip says the rest).
+        var narrow = bar.widthProperty().lessThan(ROOMY_BAR);
+        search.promptTextProperty().bind(Bindings.when(narrow).then("Search…").otherwise(SEARCH_PROMPT));
+        showFilters.setTooltip(new Tooltip("Show or hide the filter panel"));
+        clearFilters.setTooltip(new Tooltip("Clear the search, the switches and every filter"));
+        for (var iconWhenNarrow : List.of(showFilters, clearFilters)) {
+            iconWhenNarrow.contentDisplayProperty().bind(Bindings.when(narrow)
+                    .then(ContentDisplay.GRAPHIC_ONLY).otherwise(ContentDisplay.LEFT));
+        }
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
@@ -166,5 +190,6 @@ public final class FleetView extends BorderPane {
         filters.dispose();
         search.textProperty().unbindBidirectional(vm.searchTextProperty());
         drifting.selectedProperty().unbindBidirectional(vm.driftingOnlyProperty());
+        withAlerts.selectedProperty().unbindBidirectional(vm.withAlertsOnlyProperty());
     }
 }

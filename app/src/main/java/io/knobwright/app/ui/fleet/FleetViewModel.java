@@ -1,5 +1,6 @@
 package io.knobwright.app.ui.fleet;
 
+import io.knobwright.app.health.FleetHealthSummary;
 import io.knobwright.app.ui.common.Formats;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.Tier;
@@ -25,6 +26,7 @@ import javafx.util.Subscription;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +56,10 @@ public final class FleetViewModel {
     private final BooleanProperty driftingOnly = new SimpleBooleanProperty(this, "driftingOnly");
     private final ReadOnlyIntegerWrapper driftingCount = new ReadOnlyIntegerWrapper(this, "driftingCount");
     private final ReadOnlyIntegerWrapper driftingShown = new ReadOnlyIntegerWrapper(this, "driftingShown");
+    private final BooleanProperty withAlertsOnly = new SimpleBooleanProperty(this, "withAlertsOnly");
+    private final ReadOnlyIntegerWrapper alertsCount = new ReadOnlyIntegerWrapper(this, "alertsCount");
+    private final ReadOnlyIntegerWrapper alertsShown = new ReadOnlyIntegerWrapper(this, "alertsShown");
+    private final ReadOnlyBooleanWrapper healthLoaded = new ReadOnlyBooleanWrapper(this, "healthLoaded");
     private final ReadOnlyBooleanWrapper templatesInUse = new ReadOnlyBooleanWrapper(this, "templatesInUse");
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
     private final ReadOnlyBooleanWrapper filtersActive = new ReadOnlyBooleanWrapper(this, "filtersActive");
@@ -64,10 +70,13 @@ public final class FleetViewModel {
     private Subscription facetSubscriptions = Subscription.EMPTY;
     private boolean rebuildingFacets;
     private boolean driftMeasuring;
+    /** The health cells by instance id, from the newest read of the fleet's health; empty until the first arrives. */
+    private Map<Long, HealthCells> health = Map.of();
 
     public FleetViewModel() {
         searchText.subscribe((before, now) -> applyFilters());
         driftingOnly.subscribe((before, now) -> applyFilters());
+        withAlertsOnly.subscribe((before, now) -> applyFilters());
         groupBy.subscribe((before, now) -> {
             if (now == null) {
                 groupBy.set(GroupBy.NONE);
@@ -126,28 +135,64 @@ public final class FleetViewModel {
         setRows(prepare(instances));
     }
 
+    /**
+     * Replaces the fleet's rows. The health read for the previous load stays on the instances it knows until the
+     * reload's own arrives ({@link #setHealth}); instances it does not know show that their health is being read.
+     */
     public void setRows(PreparedRows prepared) {
-        List<FleetRow> fresh = prepared.rows();
+        List<FleetRow> fresh = new ArrayList<>(prepared.rows().size());
+        for (FleetRow r : prepared.rows()) {
+            fresh.add(r.withHealth(health.getOrDefault(r.id(), HealthCells.LOADING)));
+        }
         if (order != FleetRow.BY_NAME) {
-            fresh = new ArrayList<>(fresh);
             fresh.sort(order);
         }
+        rebuildFacets(prepared.facets());
+        install(fresh);
+    }
+
+    /**
+     * Fills the health columns from a read of the fleet's health (after the fleet itself has shown); keeps filters,
+     * grouping, sort order and the selection.
+     */
+    public void setHealth(FleetHealthSummary.FleetHealth read) {
+        Map<Long, HealthCells> cells = new HashMap<>();
+        List<FleetRow> fresh = new ArrayList<>(rows.size());
+        for (FleetRow r : rows) {
+            HealthCells c = HealthCells.of(read.of(r.id()));
+            cells.put(r.id(), c);
+            fresh.add(r.withHealth(c));
+        }
+        health = Map.copyOf(cells);
+        if (order != FleetRow.BY_NAME) {
+            fresh.sort(order);
+        }
+        install(fresh);
+    }
+
+    /** Puts rows in place (already sorted) and recounts what the status line and the switches show. */
+    private void install(List<FleetRow> fresh) {
         int demo = 0;
         int drifting = 0;
+        int withAlerts = 0;
         boolean withTemplate = false;
         boolean measuring = false;
+        boolean healthRead = !fresh.isEmpty();
         for (FleetRow r : fresh) {
             demo += r.instance().demo() ? 1 : 0;
             drifting += r.drifting() ? 1 : 0;
+            withAlerts += r.health().hasActiveAlerts() ? 1 : 0;
             withTemplate |= r.hasTemplate();
             measuring |= r.drift() == FleetRow.MEASURING;
+            healthRead &= r.health().loaded();
         }
-        rebuildFacets(prepared.facets());
         filtered.setPredicate(null);
         rows.setAll(fresh);
         totalCount.set(fresh.size());
         demoCount.set(demo);
         driftingCount.set(drifting);
+        alertsCount.set(withAlerts);
+        healthLoaded.set(healthRead);
         templatesInUse.set(withTemplate);
         driftMeasuring = measuring;
         Instance current = selected.get();
@@ -183,7 +228,7 @@ public final class FleetViewModel {
         if (rebuildingFacets) {
             return;
         }
-        FleetFilter filter = new FleetFilter(searchText.get(), facets, driftingOnly.get());
+        FleetFilter filter = new FleetFilter(searchText.get(), facets, driftingOnly.get(), withAlertsOnly.get());
         filtered.setPredicate(filter);
         FacetCounter.count(rows, facets, filter);
         filtersActive.set(!filter.isEmpty());
@@ -196,17 +241,25 @@ public final class FleetViewModel {
         }
         int production = 0;
         int drifting = 0;
+        int withAlerts = 0;
         for (FleetRow r : filtered) {
             production += r.instance().tier() == Tier.PRODUCTION ? 1 : 0;
             drifting += r.drifting() ? 1 : 0;
+            withAlerts += r.health().hasActiveAlerts() ? 1 : 0;
         }
         entries.update(FleetGrouping.layout(filtered, groupBy.get(), collapsed));
         shownCount.set(filtered.size());
         productionShown.set(production);
         driftingShown.set(drifting);
+        alertsShown.set(withAlerts);
         // Drift means nothing in a fleet that follows no template: the status line stays as it was.
         statusText.set(Formats.count(totalCount.get(), "instance", "instances") + " · " + filtered.size()
-                + " shown · " + production + " production" + driftStatus(drifting));
+                + " shown · " + production + " production" + driftStatus(drifting) + alertStatus(withAlerts));
+    }
+
+    /** Like drift: said once the health is read and some instance has an active alert; a healthy fleet's line stays short. */
+    private String alertStatus(int withAlerts) {
+        return healthLoaded.get() && alertsCount.get() > 0 ? " · " + withAlerts + " with alerts" : "";
     }
 
     private String driftStatus(int drifting) {
@@ -238,6 +291,7 @@ public final class FleetViewModel {
         try {
             searchText.set("");
             driftingOnly.set(false);
+            withAlertsOnly.set(false);
             facets.forEach(f -> f.values().forEach(v -> v.setSelected(false)));
         } finally {
             rebuildingFacets = false;
@@ -341,6 +395,26 @@ public final class FleetViewModel {
     /** Drifting instances among those the filters let through. */
     public ReadOnlyIntegerProperty driftingShownProperty() {
         return driftingShown.getReadOnlyProperty();
+    }
+
+    /** The user's "With alerts" switch: instances with at least one active (not silenced) alert. */
+    public BooleanProperty withAlertsOnlyProperty() {
+        return withAlertsOnly;
+    }
+
+    /** Instances in the whole fleet with an active alert (0 until the fleet's health has been read). */
+    public ReadOnlyIntegerProperty alertsCountProperty() {
+        return alertsCount.getReadOnlyProperty();
+    }
+
+    /** Instances with an active alert among those the filters let through. */
+    public ReadOnlyIntegerProperty alertsShownProperty() {
+        return alertsShown.getReadOnlyProperty();
+    }
+
+    /** True once every row's health has been read (the health columns are filled). */
+    public ReadOnlyBooleanProperty healthLoadedProperty() {
+        return healthLoaded.getReadOnlyProperty();
     }
 
     /** True when at least one instance follows a template, so drift is worth a column and a switch. */

@@ -3,6 +3,7 @@ package io.knobwright.app.ui.health;
 import io.knobwright.app.AppContext;
 import io.knobwright.app.backup.BackupService;
 import io.knobwright.app.health.ConnectionHealthService;
+import io.knobwright.app.health.FleetHealthSummary;
 import io.knobwright.app.health.StorageForecastService;
 import io.knobwright.model.UserError;
 import io.knobwright.model.fleet.Instance;
@@ -24,14 +25,16 @@ import java.util.function.Function;
 
 /**
  * What the Health screen reads (each blocking: the view-model calls them off the FX thread): an instance's connection
- * health with its stored history, its storage forecast with the largest tables, index advice on demand, and its
- * verified backups with their RPO standing.
+ * health with its stored history, its storage forecast with the largest tables, index advice on demand, its
+ * verified backups with their RPO standing; the fleet's alerts, and the whole fleet's health for the fleet table's
+ * health columns (decision 0135).
  */
 public record HealthDesk(Function<Instance, Connections> connections, Function<Instance, Storage> storage,
                          Function<Instance, IndexAdvice> indexAdvice,
                          java.util.function.Supplier<io.knobwright.model.health.AlertEvaluator.Evaluation> alerts,
                          java.util.function.BiFunction<String, String, io.knobwright.model.health.AlertAcknowledgement> acknowledge,
-                         Function<Instance, BackupService.Overview> backups) {
+                         Function<Instance, BackupService.Overview> backups,
+                         Function<List<Instance>, FleetHealthSummary.FleetHealth> fleet) {
 
     /** Without the fleet's alerts (the Alerts screen lists none) and without backups. */
     public HealthDesk(Function<Instance, Connections> connections, Function<Instance, Storage> storage,
@@ -40,18 +43,20 @@ public record HealthDesk(Function<Instance, Connections> connections, Function<I
                 () -> new io.knobwright.model.health.AlertEvaluator.Evaluation(List.of(), List.of()));
     }
 
-    /** Alerts that cannot be acknowledged (no store behind them), and no backups: none was ever verified. */
+    /** Alerts that cannot be acknowledged (no store behind them), no backups (none was ever verified), and every
+     * instance's health unknown in the fleet table. */
     public HealthDesk(Function<Instance, Connections> connections, Function<Instance, Storage> storage,
                       Function<Instance, IndexAdvice> indexAdvice,
                       java.util.function.Supplier<io.knobwright.model.health.AlertEvaluator.Evaluation> alerts) {
         this(connections, storage, indexAdvice, alerts, (key, comment) -> {
             throw UserError.input("Alerts cannot be acknowledged in this workbench.");
-        }, instance -> BackupService.Overview.none(Instant.now()));
+        }, instance -> BackupService.Overview.none(Instant.now()),
+                instances -> FleetHealthSummary.FleetHealth.none(Instant.now()));
     }
 
     /** The same reads with {@code backups} read from there. */
     public HealthDesk withBackups(Function<Instance, BackupService.Overview> backups) {
-        return new HealthDesk(connections, storage, indexAdvice, alerts, acknowledge, backups);
+        return new HealthDesk(connections, storage, indexAdvice, alerts, acknowledge, backups, fleet);
     }
 
     /** How many days the storage forecast looks ahead on the screen. */
@@ -85,6 +90,7 @@ public record HealthDesk(Function<Instance, Connections> connections, Function<I
         Objects.requireNonNull(alerts, "alerts");
         Objects.requireNonNull(acknowledge, "acknowledge");
         Objects.requireNonNull(backups, "backups");
+        Objects.requireNonNull(fleet, "fleet");
     }
 
     /** The workbench's: a live poll and the store's history, the forecast over measured and imported sizes, the advisor. */
@@ -115,7 +121,7 @@ public record HealthDesk(Function<Instance, Connections> connections, Function<I
             return new Storage(forecast, largest);
         }, context.indexAdvice()::advise, () -> context.alerts().evaluate(),
                 (key, comment) -> context.alerts().acknowledge(key, context.localUser(), comment),
-                instance -> context.backups().overview(instance, clock.instant()));
+                instance -> context.backups().overview(instance, clock.instant()), context.fleetHealth()::summarize);
     }
 
     /** Nothing to read: for tests of other screens. */

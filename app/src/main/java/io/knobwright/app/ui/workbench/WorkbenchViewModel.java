@@ -72,6 +72,8 @@ public final class WorkbenchViewModel {
     private final java.util.function.BiFunction<String, String, io.knobwright.model.health.AlertAcknowledgement> alertAcknowledge;
     /** The next background evaluation of the alerts while the window shows; null when not watching. */
     private javafx.util.Subscription alertWatch;
+    /** The fleet table's health columns: every instance's alerts, disk-full days, last good backup, connection use. */
+    private final java.util.function.Function<List<Instance>, io.knobwright.app.health.FleetHealthSummary.FleetHealth> fleetHealth;
     /** Each instance's latest measured workload class, for the fleet table's Measured column. */
     private final java.util.function.Supplier<Map<Long, io.knobwright.model.workload.WorkloadClass>> workloadClasses;
     private final CatalogLookup catalogs;
@@ -137,6 +139,7 @@ public final class WorkbenchViewModel {
         }, this::acknowledgeAlert));
         this.alertEvaluation = governance.health().alerts();
         this.alertAcknowledge = governance.health().acknowledge();
+        this.fleetHealth = governance.health().fleet();
         this.reviews = new ReviewPanelViewModel(governance.governance(), plans, work, governance.user(), Clock.systemUTC(), zone);
         // A decision pulled from the hub shows at once, not at the next two-second poll.
         governance.changes().accept(() -> work.later(reviews::refresh));
@@ -230,6 +233,31 @@ public final class WorkbenchViewModel {
         if (!loaded.assignments().isEmpty()) {
             measureDrift(loaded, mine);
         }
+        readHealth(loaded.instances(), mine);
+    }
+
+    /**
+     * Reads the fleet's health in the background and fills the table's health columns, unless the fleet was reloaded
+     * in the meantime (that load reads again). The evaluation behind the Alerts column also refreshes the Alerts screen
+     * when it is open, so the two never disagree. Not counted as busy, like drift.
+     */
+    private void readHealth(List<Instance> instances, int generation) {
+        work.io("Read the fleet's health", () -> fleetHealth.apply(instances), read -> {
+            if (generation != driftGeneration) {
+                return;
+            }
+            browser.setHealth(read);
+            alertsScreen.ifMade(screen -> screen.show(read.evaluation().alerts(), read.evaluation().failedSources()));
+            if (!read.problems().isEmpty()) {
+                show("Part of the fleet's health could not be read: " + String.join("; ", read.problems().stream()
+                        .limit(3).toList()) + (read.problems().size() > 3 ? " (and " + (read.problems().size() - 3)
+                        + " more)" : "") + ". The Alerts screen names failed alert sources.", true);
+            }
+        }, error -> {
+            if (generation == driftGeneration) {
+                show(error, true);
+            }
+        });
     }
 
     /**

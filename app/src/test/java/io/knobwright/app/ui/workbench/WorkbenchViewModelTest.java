@@ -349,6 +349,34 @@ class WorkbenchViewModelTest {
     }
 
     @Test
+    void theFleetTablesHealthIsReadAfterEachLoadAndRefreshesAnOpenAlertsScreen() {
+        try (KnobwrightStore store = KnobwrightStore.inMemory("fleet-health-" + UUID.randomUUID(), true)) {
+            AppContext context = new AppContext(store, () -> { }, new CatalogRepository(), Connectors.defaultRegistry(),
+                    k -> null);
+            Instance target = context.fleet().list().getFirst();
+            WorkbenchViewModel vm = new WorkbenchViewModel(context.fleet(), context.templates(), context.plans(),
+                    (id, v) -> Optional.empty(), work(), dialogs, new ScriptedTemplateDialogs(), k -> null, ZoneOffset.UTC,
+                    WorkbenchGovernance.of(context));
+            vm.refresh();
+            vm.showAlerts();
+            assertThat(vm.browser().healthLoadedProperty().get()).isTrue();
+            assertThat(vm.browser().alertsCountProperty().get()).isZero();
+
+            store.pendingRestarts().put(new io.knobwright.model.apply.restart.PendingRestart(target.id(), target.name(),
+                    "shared_buffers", "2GB", Instant.now().minusSeconds(3600), 0, 0, ""));
+            vm.refresh();
+
+            assertThat(vm.browser().alertsCountProperty().get()).isEqualTo(1);
+            vm.browser().withAlertsOnlyProperty().set(true);
+            assertThat(vm.browser().shownRows()).extracting(r -> r.name()).containsExactly(target.name());
+            // A pending restart is worth knowing, not urgent: an info alert.
+            assertThat(vm.browser().shownRows().getFirst().health().alertsText()).isEqualTo("1 info");
+            // The Alerts screen, once opened, shows the same evaluation without being asked again.
+            assertThat(vm.alerts().alerts()).extracting(shown -> shown.alert().instanceName()).containsExactly(target.name());
+        }
+    }
+
+    @Test
     void cancellingTheTemplateChoiceAssignsNothing() {
         FakeFleetService fleet = new FakeFleetService(Fixtures.smallFleet());
         WorkbenchViewModel vm = workbench(fleet);
