@@ -1029,4 +1029,36 @@ final class EachCallAUnit {
             return unit(() -> inner.unwatch(instanceId, path));
         }
     }
+
+    static final class PrometheusMappings extends Delegate<io.knobwright.model.workload.PrometheusMappingRepository>
+            implements io.knobwright.model.workload.PrometheusMappingRepository {
+        PrometheusMappings(io.knobwright.model.workload.PrometheusMappingRepository inner, StoreContention contention) {
+            super(inner, contention);
+        }
+
+        @Override
+        public io.knobwright.model.workload.PrometheusMapping add(io.knobwright.model.workload.PrometheusMapping mapping) {
+            return unit(() -> inner.add(mapping));
+        }
+
+        @Override
+        public List<io.knobwright.model.workload.PrometheusMapping> mappings() {
+            return unit(inner::mappings);
+        }
+
+        @Override
+        public Optional<io.knobwright.model.workload.PrometheusMapping> mapping(long id) {
+            return unit(() -> inner.mapping(id));
+        }
+
+        @Override
+        public boolean remove(long id) {
+            return unit(() -> inner.remove(id));
+        }
+
+        @Override
+        public void imported(long id, Instant until) {
+            run(() -> inner.imported(id, until));
+        }
+    }
 }

@@ -311,6 +311,11 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
         return repositories.backups();
     }
 
+    @Override
+    public io.knobwright.model.workload.PrometheusMappingRepository prometheusMappings() {
+        return repositories.prometheusMappings();
+    }
+
     public CredentialVault vault() {
         return vault;
     }
