@@ -151,6 +151,8 @@ public final class AppContext implements AutoCloseable {
         this.indexAdvice = new io.knobwright.app.health.IndexAdviceService(store, clock);
         this.metricsSeries = store.workloadSeries();
         this.prometheusMappings = store.prometheusMappings();
+        this.connectionEvents = store.connectionEvents();
+        this.sessionWatches = new io.knobwright.app.health.SessionWatches(store, clock);
         this.diskFullDays = new io.knobwright.app.health.DiskFullDays(storageForecasts);
         this.backups = new Lazy<>(() -> new io.knobwright.app.backup.BackupService(store.backups(),
                 new io.knobwright.connectors.backup.BackupVerifier(), clock));
@@ -416,12 +418,20 @@ public final class AppContext implements AutoCloseable {
 
     /** Connection health of instances (decision 0131): a live poll through the monitor, its stored history, the analysis. */
     public io.knobwright.app.health.ConnectionHealthService health() {
-        return new io.knobwright.app.health.ConnectionHealthService(monitor(), java.time.Clock.systemUTC());
+        return new io.knobwright.app.health.ConnectionHealthService(monitor(), java.time.Clock.systemUTC(), connectionEvents);
     }
 
     // ---- Prometheus export (decision 0133) ----
     private final io.knobwright.model.workload.WorkloadSeriesRepository metricsSeries;
     private final io.knobwright.model.workload.PrometheusMappingRepository prometheusMappings;
+    /** Connection events of imported logs per second (decision 0131). */
+    private final io.knobwright.model.health.ConnectionEventRepository connectionEvents;
+    private final io.knobwright.app.health.SessionWatches sessionWatches;
+
+    /** Watches of instances' sessions, once a second, for the Health screen (decision 0131). */
+    public io.knobwright.app.health.SessionWatches sessionWatches() {
+        return sessionWatches;
+    }
     /** Days until each instance's disk is full, reused for an hour: the /metrics page and the alerts read it. */
     private final io.knobwright.app.health.DiskFullDays diskFullDays;
 

@@ -1061,4 +1061,26 @@ final class EachCallAUnit {
             run(() -> inner.imported(id, until));
         }
     }
+
+    static final class ConnectionEvents extends Delegate<io.knobwright.model.health.ConnectionEventRepository>
+            implements io.knobwright.model.health.ConnectionEventRepository {
+        ConnectionEvents(io.knobwright.model.health.ConnectionEventRepository inner, StoreContention contention) {
+            super(inner, contention);
+        }
+
+        @Override
+        public void store(long instanceId, Collection<io.knobwright.model.health.ConnectionEventCount> counts) {
+            run(() -> inner.store(instanceId, counts));
+        }
+
+        @Override
+        public List<io.knobwright.model.health.ConnectionEventCount> counts(long instanceId, Instant from, Instant to) {
+            return unit(() -> inner.counts(instanceId, from, to));
+        }
+
+        @Override
+        public void forget(long instanceId) {
+            run(() -> inner.forget(instanceId));
+        }
+    }
 }

@@ -38,7 +38,8 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                         io.knobwright.model.forecast.SizeSeriesRepository sizeSeries,
                         io.knobwright.model.health.AlertStateRepository alertState,
                         io.knobwright.model.backup.BackupRepository backups,
-                        io.knobwright.model.workload.PrometheusMappingRepository prometheusMappings) implements Repositories {
+                        io.knobwright.model.workload.PrometheusMappingRepository prometheusMappings,
+                        io.knobwright.model.health.ConnectionEventRepository connectionEvents) implements Repositories {
 
     /** @param catalogCache the store's cache of stored server descriptions, shared by every transaction */
     JooqRepositories(DSLContext dsl, Clock clock, Map<Long, ParameterCatalog> catalogCache) {
@@ -54,7 +55,8 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                 new JooqSizeSeries(dsl),
                 new JooqAlertState(dsl),
                 new JooqBackupRepository(dsl),
-                new JooqPrometheusMappings(dsl));
+                new JooqPrometheusMappings(dsl),
+                new JooqConnectionEvents(dsl));
     }
 
     /**
@@ -78,6 +80,7 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                 new EachCallAUnit.SizeSeries(sizeSeries, contention),
                 new EachCallAUnit.AlertStates(alertState, contention),
                 new EachCallAUnit.Backups(backups, contention),
-                new EachCallAUnit.PrometheusMappings(prometheusMappings, contention));
+                new EachCallAUnit.PrometheusMappings(prometheusMappings, contention),
+                new EachCallAUnit.ConnectionEvents(connectionEvents, contention));
     }
 }

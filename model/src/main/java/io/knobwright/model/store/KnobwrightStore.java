@@ -316,6 +316,11 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
         return repositories.prometheusMappings();
     }
 
+    @Override
+    public io.knobwright.model.health.ConnectionEventRepository connectionEvents() {
+        return repositories.connectionEvents();
+    }
+
     public CredentialVault vault() {
         return vault;
     }

@@ -80,4 +80,7 @@ public interface Repositories {
 
     /** Saved Prometheus mappings and how far each is imported (decision 0133). */
     io.knobwright.model.workload.PrometheusMappingRepository prometheusMappings();
+
+    /** Connection events from imported logs, per second (decision 0131). */
+    io.knobwright.model.health.ConnectionEventRepository connectionEvents();
 }

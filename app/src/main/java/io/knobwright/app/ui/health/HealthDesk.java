@@ -27,7 +27,17 @@ import java.util.function.Function;
  */
 public record HealthDesk(Function<Instance, Connections> connections, Function<Instance, Storage> storage,
                          Function<Instance, IndexAdvice> indexAdvice,
-                         java.util.function.Supplier<io.knobwright.model.health.AlertEvaluator.Evaluation> alerts) {
+                         java.util.function.Supplier<io.knobwright.model.health.AlertEvaluator.Evaluation> alerts,
+                         Function<Instance, SessionWatch> sessions) {
+
+    /** Without the live session sampler (the screen says it is not available). */
+    public HealthDesk(Function<Instance, Connections> connections, Function<Instance, Storage> storage,
+                      Function<Instance, IndexAdvice> indexAdvice,
+                      java.util.function.Supplier<io.knobwright.model.health.AlertEvaluator.Evaluation> alerts) {
+        this(connections, storage, indexAdvice, alerts, instance -> {
+            throw UserError.input("Sessions are not sampled in this workbench.");
+        });
+    }
 
     /** Without the fleet's alerts (the Alerts screen lists none). */
     public HealthDesk(Function<Instance, Connections> connections, Function<Instance, Storage> storage,
@@ -65,6 +75,7 @@ public record HealthDesk(Function<Instance, Connections> connections, Function<I
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(indexAdvice, "indexAdvice");
         Objects.requireNonNull(alerts, "alerts");
+        Objects.requireNonNull(sessions, "sessions");
     }
 
     /** The workbench's: a live poll and the store's history, the forecast over measured and imported sizes, the advisor. */
@@ -93,7 +104,8 @@ public record HealthDesk(Function<Instance, Connections> connections, Function<I
                     .map(e -> new TableSize(e.getKey(), e.getValue().getLast().bytes()))
                     .sorted(Comparator.comparingLong(TableSize::bytes).reversed()).limit(LARGEST_TABLES).toList();
             return new Storage(forecast, largest);
-        }, context.indexAdvice()::advise, () -> context.alerts().evaluate());
+        }, context.indexAdvice()::advise, () -> context.alerts().evaluate(),
+                instance -> SessionWatch.of(context.sessionWatches().open(instance)));
     }
 
     /** Nothing to read: for tests of other screens. */
