@@ -35,6 +35,7 @@ public final class SessionActivityChart extends VBox {
 
     public static final String STYLESHEET = Theme.stylesheet(SessionActivityChart.class, "session-activity-chart.css");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ENGLISH);
+    private static final double Y_AXIS_WIDTH = 56;
 
     private final OpenedChart opened;
     private final StackedAreaChart<Number, Number> states;
@@ -49,6 +50,9 @@ public final class SessionActivityChart extends VBox {
         states.setTitle("Client sessions by state");
         states.getYAxis().setLabel("sessions");
         for (XYChart<Number, Number> chart : List.of(opened, states)) {
+            // one width for both value axes, so a second sits at the same x in both charts
+            chart.getYAxis().setMinWidth(Y_AXIS_WIDTH);
+            chart.getYAxis().setPrefWidth(Y_AXIS_WIDTH);
             chart.setAnimated(false);
             chart.setLegendVisible(chart == states);
             VBox.setVgrow(chart, Priority.ALWAYS);
