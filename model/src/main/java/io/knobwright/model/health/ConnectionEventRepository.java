@@ -8,8 +8,8 @@ import java.util.List;
 public interface ConnectionEventRepository {
 
     /**
-     * Stores the counts; a count for a (second, kind, user, database, application, client) already stored replaces it,
-     * so a log imported into two instances, or again after its record was removed, does not double a second.
+     * Stores the counts; a count for a (second, kind, user, database, application, client) already stored is added to
+     * it (two logs that share their boundary second). The same log is never imported twice (the import refuses it).
      */
     void store(long instanceId, Collection<ConnectionEventCount> counts);
 
