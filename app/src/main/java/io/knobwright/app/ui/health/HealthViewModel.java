@@ -35,6 +35,7 @@ public final class HealthViewModel {
     static final String READ_STORAGE = "Read the storage forecast";
     static final String OPEN_SAMPLER = "Start sampling the sessions";
     static final String STOP_SAMPLER = "Stop sampling the sessions";
+    static final String NOT_IN_FRONT = "Sessions are sampled once a second while this tab is in front.";
 
     /** A session idle in a transaction, as the table shows it. */
     public record LeakRow(String application, String user, String age, String query) {
@@ -90,8 +91,9 @@ public final class HealthViewModel {
      */
     public void setFront(boolean inFront) {
         front = inFront;
-        if (!inFront) {
+        if (!inFront && watch != null) {
             stopSampler();
+            sessionsMessage.set(NOT_IN_FRONT);
         }
     }
 
@@ -100,10 +102,14 @@ public final class HealthViewModel {
         sessionSamples.set(List.of());
         sessionsText.set("");
         sessionsMessage.set("");
-        if (target == null || !front) {
+        if (target == null) {
             return;
         }
         String problem = samplerUnsupported(target);
+        if (problem.isEmpty() && !front) {
+            sessionsMessage.set(NOT_IN_FRONT);
+            return;
+        }
         if (!problem.isEmpty()) {
             sessionsMessage.set(problem);
             return;

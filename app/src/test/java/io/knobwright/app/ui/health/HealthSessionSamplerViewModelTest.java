@@ -71,6 +71,7 @@ class HealthSessionSamplerViewModelTest {
     void theSamplerRunsOnlyWhileTheTabIsInFront() {
         vm.show(instance(1, "shop", Engine.POSTGRESQL));
         assertThat(opened).as("tab at the back").isEmpty();
+        assertThat(vm.sessionsMessageProperty().get()).isEqualTo("Sessions are sampled once a second while this tab is in front.");
 
         vm.setFront(true);
         vm.show(instance(1, "shop", Engine.POSTGRESQL));
