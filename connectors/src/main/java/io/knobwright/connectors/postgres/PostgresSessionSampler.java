@@ -80,10 +80,12 @@ public final class PostgresSessionSampler implements AutoCloseable {
      * connection shorter than the interval is counted too; before 14 from the arrivals seen. The first opens 0.
      */
     public SessionSample next() throws SQLException {
+        // a client backend without a state is still starting (authenticating), or hidden from a login without
+        // pg_read_all_stats: "(no state)" rather than a guess
         Map<String, Session> now = new HashMap<>();
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(PostgresWorkloadCollector.MARK
                 + "SELECT pid, backend_start, coalesce(usename, ''), coalesce(datname, ''), coalesce(application_name, ''),"
-                + " coalesce(host(client_addr), ''), coalesce(state, 'unknown') FROM pg_stat_activity"
+                + " coalesce(host(client_addr), ''), coalesce(state, '(no state)') FROM pg_stat_activity"
                 + " WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()")) {
             while (rs.next()) {
                 Session s = new Session(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),

@@ -126,6 +126,10 @@ class SessionActivityChartFromARealServerUiTest {
         assertThat(chart.getChildren()).hasSize(2);
         Path png = Snapshots.write(stage.getScene(), "session-activity-live.png");
         assertThat(Files.size(png)).isPositive();
+        WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerDark()
+                .getUserAgentStylesheet())).get(20, java.util.concurrent.TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(Files.size(Snapshots.write(stage.getScene(), "session-activity-live-dark.png"))).isPositive();
         System.out.println("opened per sample: " + window.stream().map(s -> Math.round(s.openedPerSecond())).toList()
                 + "; states at the end: " + window.getLast().byState());
     }
