@@ -150,6 +150,9 @@ public final class AppContext implements AutoCloseable {
                 store.workloadSeries(), clock);
         this.indexAdvice = new io.knobwright.app.health.IndexAdviceService(store, clock);
         this.metricsSeries = store.workloadSeries();
+        this.prometheusMappings = store.prometheusMappings();
+        this.connectionEvents = store.connectionEvents();
+        this.sessionWatches = new io.knobwright.app.health.SessionWatches(store, clock);
         this.diskFullDays = new io.knobwright.app.health.DiskFullDays(storageForecasts);
         this.backups = new Lazy<>(() -> new io.knobwright.app.backup.BackupService(store.backups(),
                 new io.knobwright.connectors.backup.BackupVerifier(), clock));
@@ -418,11 +421,20 @@ public final class AppContext implements AutoCloseable {
 
     /** Connection health of instances (decision 0131): a live poll through the monitor, its stored history, the analysis. */
     public io.knobwright.app.health.ConnectionHealthService health() {
-        return new io.knobwright.app.health.ConnectionHealthService(monitor(), java.time.Clock.systemUTC());
+        return new io.knobwright.app.health.ConnectionHealthService(monitor(), java.time.Clock.systemUTC(), connectionEvents);
     }
 
     // ---- Prometheus export (decision 0133) ----
     private final io.knobwright.model.workload.WorkloadSeriesRepository metricsSeries;
+    private final io.knobwright.model.workload.PrometheusMappingRepository prometheusMappings;
+    /** Connection events of imported logs per second (decision 0131). */
+    private final io.knobwright.model.health.ConnectionEventRepository connectionEvents;
+    private final io.knobwright.app.health.SessionWatches sessionWatches;
+
+    /** Watches of instances' sessions, once a second, for the Health screen (decision 0131). */
+    public io.knobwright.app.health.SessionWatches sessionWatches() {
+        return sessionWatches;
+    }
     /** Days until each instance's disk is full, reused for an hour: the /metrics page and the alerts read it. */
     private final io.knobwright.app.health.DiskFullDays diskFullDays;
 
@@ -444,6 +456,19 @@ public final class AppContext implements AutoCloseable {
     public io.knobwright.app.prometheus.PrometheusImport prometheusImport(java.time.Duration timeout) {
         return new io.knobwright.app.prometheus.PrometheusImport(new io.knobwright.app.prometheus.PrometheusClient(timeout),
                 metricsSeries);
+    }
+
+    /** Saved Prometheus mappings and their re-import (decision 0133); {@code timeout} bounds each request. */
+    public io.knobwright.app.prometheus.PrometheusSync prometheusSync(java.time.Duration timeout) {
+        return new io.knobwright.app.prometheus.PrometheusSync(prometheusMappings, fleet::find,
+                prometheusImport(timeout), environment, clock);
+    }
+
+    /** Syncs every saved Prometheus mapping every {@code interval} from now on, until closed (daemon and workbench). */
+    public io.knobwright.app.prometheus.PrometheusSyncSchedule startPrometheusSync(java.time.Duration interval,
+            java.util.function.Consumer<java.util.List<io.knobwright.app.prometheus.PrometheusSync.Outcome>> report) {
+        return new io.knobwright.app.prometheus.PrometheusSyncSchedule(prometheusSync(java.time.Duration.ofSeconds(30)),
+                interval, clock, report).start();
     }
 
     /** The fleet's alerts and maintenance windows; subsystems add their sources with AlertService.register. */

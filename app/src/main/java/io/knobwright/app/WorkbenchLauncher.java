@@ -24,6 +24,9 @@ final class WorkbenchLauncher {
         context.startGovernanceDaemon();
         context.startRestorations("workbench", false);
         io.knobwright.app.metrics.MetricsEndpoint metrics = startMetrics(context);
+        // the saved Prometheus mappings sync on the daemon's default schedule while the window is open (decision 0133)
+        var prometheus = context.startPrometheusSync(java.time.Duration.ofMinutes(5), outcomes -> outcomes.stream()
+                .filter(o -> !o.ok()).forEach(o -> System.err.println("knobwright: prometheus sync: " + o.error())));
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         try {
@@ -47,6 +50,7 @@ final class WorkbenchLauncher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            prometheus.close();
             if (metrics != null) {
                 metrics.close();
             }

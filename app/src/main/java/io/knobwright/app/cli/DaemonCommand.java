@@ -43,6 +43,10 @@ final class DaemonCommand implements Callable<Integer> {
                     + "bind elsewhere only behind a firewall.")
     private String metricsBind;
 
+    @Option(names = "--prometheus-interval", paramLabel = "DURATION", defaultValue = "5m",
+            description = "How often the saved Prometheus mappings are synced (see 'prometheus map'), or 'off'. Default 5m.")
+    private String prometheusInterval;
+
     DaemonCommand(CliSession session) {
         this.session = session;
     }
@@ -60,6 +64,9 @@ final class DaemonCommand implements Callable<Integer> {
         }
         if (!alertInterval.equalsIgnoreCase("off")) {
             OverrideCommand.duration(alertInterval, "--alert-interval");
+        }
+        if (!prometheusInterval.equalsIgnoreCase("off")) {
+            OverrideCommand.duration(prometheusInterval, "--prometheus-interval");
         }
         if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
             session.err().println("knobwright: --metrics-port must be between 0 and 65535, not " + metricsPort + ".");
@@ -94,10 +101,14 @@ final class DaemonCommand implements Callable<Integer> {
         int monitored = startMonitoring(context);
         startBackupWatching(context);
         startAlertEvaluation(context);
+        var prometheus = startPrometheusSync(context);
         scheduler.onRestorations(done -> report(done));
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             scheduler.close();
+            if (prometheus != null) {
+                prometheus.close();
+            }
             if (serving != null) {
                 serving.close();
             }
@@ -207,6 +218,16 @@ final class DaemonCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         });
+    }
+
+    /** Syncs the saved Prometheus mappings every --prometheus-interval (decision 0133); each round's news is printed. */
+    private io.knobwright.app.prometheus.PrometheusSyncSchedule startPrometheusSync(AppContext context) {
+        if (prometheusInterval.equalsIgnoreCase("off")) {
+            return null;
+        }
+        return context.startPrometheusSync(OverrideCommand.duration(prometheusInterval, "--prometheus-interval"),
+                outcomes -> outcomes.stream().filter(o -> !o.ok() || o.stored() > 0)
+                        .forEach(o -> say("prometheus " + PrometheusMapCommand.Sync.line(o).replaceFirst("^knobwright: ", ""))));
     }
 
     private synchronized void say(String line) {

@@ -1,7 +1,9 @@
 package io.knobwright.app.cli;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.knobwright.app.health.ConnectionHealthService;
 import io.knobwright.model.fleet.Instance;
+import io.knobwright.model.health.ConnectionEventSummary;
 import io.knobwright.model.health.ConnectionGroup;
 import io.knobwright.model.health.ConnectionReport;
 import io.knobwright.model.health.ConnectionSnapshot;
@@ -41,11 +43,14 @@ final class HealthConnectionsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Instance target = session.context().fleet().require(instance);
-        ConnectionReport report = session.context().health().connections(target, ConnectionReport.DEFAULT_LEAK_AGE);
+        var health = session.context().health();
+        ConnectionReport report = health.connections(target, ConnectionReport.DEFAULT_LEAK_AGE);
+        ConnectionEventSummary events = health.events(target.id(), ConnectionHealthService.EVENTS_WINDOW);
         if (json) {
-            Json.print(session.out(), ReportJson.of(target, report));
+            Json.print(session.out(), ReportJson.of(target, report, events));
         } else {
             print(session.out(), target, report);
+            print(session.out(), events);
         }
         return ExitCodes.OK;
     }
@@ -91,14 +96,32 @@ final class HealthConnectionsCommand implements Callable<Integer> {
     record AlertJson(String severity, String what, String evidence) {
     }
 
+    @JsonPropertyOrder({"from", "to", "connections", "attempts", "disconnections", "peakPerSecond", "peakAt",
+            "meanSessionSeconds", "stormSeconds", "byApplication"})
+    record EventsJson(String from, String to, long connections, long attempts, long disconnections, int peakPerSecond,
+                      String peakAt, Double meanSessionSeconds, long stormSeconds, Map<String, Long> byApplication) {
+        static EventsJson of(ConnectionEventSummary e) {
+            return new EventsJson(e.from().toString(), e.to().toString(), e.connections(), e.attempts(), e.disconnections(),
+                    e.peakPerSecond(), e.peakAt() == null ? null : e.peakAt().toString(), num(e.meanSessionSeconds()),
+                    e.stormSeconds(), new java.util.TreeMap<>(e.byApplication()));
+        }
+    }
+
+    @JsonPropertyOrder({"start", "end", "peakPerSecond", "connections", "application"})
+    record StormJson(String start, String end, int peakPerSecond, long connections, String application) {
+        static StormJson of(ConnectionEventSummary.Storm s) {
+            return new StormJson(s.start().toString(), s.end().toString(), s.peakPerSecond(), s.connections(), s.application());
+        }
+    }
+
     @JsonPropertyOrder({"instance", "at", "limits", "current", "byApplication", "byUser", "byClient", "groups",
-            "idleInTransaction", "waits", "timeLeft", "poolAdvice", "alerts", "notes"})
+            "idleInTransaction", "waits", "timeLeft", "poolAdvice", "alerts", "notes", "connectionEvents", "storms"})
     record ReportJson(String instance, String at, LimitsJson limits, CurrentJson current, Map<String, Integer> byApplication,
                       Map<String, Integer> byUser, Map<String, Integer> byClient, List<GroupJson> groups,
                       List<IdleJson> idleInTransaction, Map<String, Integer> waits, TimeLeftJson timeLeft, PoolJson poolAdvice,
-                      List<AlertJson> alerts, List<String> notes) {
+                      List<AlertJson> alerts, List<String> notes, EventsJson connectionEvents, List<StormJson> storms) {
 
-        static ReportJson of(Instance instance, ConnectionReport r) {
+        static ReportJson of(Instance instance, ConnectionReport r, ConnectionEventSummary events) {
             ConnectionSnapshot s = r.snapshot();
             var l = s.limits();
             List<ScopedJson> roles = l.scoped().stream().filter(x -> x.scope() == ScopedLimit.Scope.ROLE).map(ScopedJson::of).toList();
@@ -117,8 +140,22 @@ final class HealthConnectionsCommand implements Callable<Integer> {
                     new PoolJson(r.advice().serverPool(), r.advice().defaultPoolSize(), r.advice().maxClientConn(),
                             r.advice().reasoning()),
                     r.alerts().stream().map(a -> new AlertJson(a.severity().name().toLowerCase(Locale.ROOT), a.what(), a.evidence()))
-                            .toList(), s.notes());
+                            .toList(), s.notes(), EventsJson.of(events), events.storms().stream().map(StormJson::of).toList());
         }
+    }
+
+    /** The stored log connection events of the window: one line, and one per storm. */
+    private static void print(PrintWriter out, ConnectionEventSummary e) {
+        if (e.connections() + e.attempts() + e.disconnections() == 0) {
+            out.println("connection events: none stored for the last 7 days (import a log written with log_connections and"
+                    + " log_disconnections: `knobwright workload import-log`)");
+            return;
+        }
+        out.println(String.format(Locale.ROOT, "connection events (last 7 days, from imported logs): %d connections, %d"
+                + " attempts, %d disconnections; peak %d/s at %s; mean session %.3f s", e.connections(), e.attempts(),
+                e.disconnections(), e.peakPerSecond(), e.peakAt(), e.meanSessionSeconds()));
+        e.storms().forEach(s -> out.println("storm: " + s.start() + " to " + s.end() + ", " + s.connections()
+                + " connections, peak " + s.peakPerSecond() + "/s, mostly " + (s.application().isEmpty() ? "(no name)" : s.application())));
     }
 
     private static void print(PrintWriter out, Instance instance, ConnectionReport r) {

@@ -31,7 +31,7 @@ final class PrometheusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw Cli.usage(spec.commandLine(), "Missing command: use import.");
+        throw Cli.usage(spec.commandLine(), "Missing command: use import, map or sync.");
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,

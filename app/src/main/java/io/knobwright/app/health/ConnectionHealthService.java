@@ -35,10 +35,29 @@ public final class ConnectionHealthService {
     private final ConnectionUseRepository use;
     private final MetricHistory series;
     private final Clock clock;
+    private io.knobwright.model.health.ConnectionEventRepository events;
 
     /** Reads what {@code monitor} stores. */
     public ConnectionHealthService(MonitorService monitor, Clock clock) {
         this(monitor, monitor.connectionUse(), monitor.series(), clock);
+    }
+
+    /** Also reads the connection events of imported logs (decision 0131). */
+    public ConnectionHealthService(MonitorService monitor, Clock clock, io.knobwright.model.health.ConnectionEventRepository events) {
+        this(monitor, clock);
+        this.events = Objects.requireNonNull(events, "events");
+    }
+
+    /** Connection events of imported logs are summed over this much history. */
+    public static final Duration EVENTS_WINDOW = Duration.ofDays(7);
+
+    /** What the stored connection events of the last {@code window} add up to, storms included (none without a store). */
+    public io.knobwright.model.health.ConnectionEventSummary events(long instanceId, Duration window) {
+        Instant now = clock.instant();
+        Instant from = now.minus(window);
+        Instant to = now.plusSeconds(1);
+        return io.knobwright.model.health.ConnectionEventSummary.of(events == null ? List.of()
+                : events.counts(instanceId, from, to), from, to);
     }
 
     public ConnectionHealthService(MonitorService monitor, ConnectionUseRepository use, MetricHistory series, Clock clock) {

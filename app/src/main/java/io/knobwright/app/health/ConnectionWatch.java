@@ -26,6 +26,8 @@ public final class ConnectionWatch implements AutoCloseable {
 
     private final PostgresSessionSampler sampler;
     private final ConnectionStorm storm = new ConnectionStorm();
+    private final io.knobwright.model.health.SessionActivity activity =
+            new io.knobwright.model.health.SessionActivity(io.knobwright.model.health.SessionActivity.DEFAULT_WINDOW);
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().daemon().name("knobwright-connection-watch").unstarted(r));
 
@@ -45,11 +47,43 @@ public final class ConnectionWatch implements AutoCloseable {
         }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Samples every {@code interval} until {@link #close}, handing the last minutes' samples (oldest first) to
+     * {@code window} after each: what the Health screen's live chart draws.
+     */
+    public void startActivity(Duration interval, Consumer<List<io.knobwright.model.health.SessionSample>> window,
+                              Consumer<String> failed) {
+        timer.scheduleAtFixedRate(() -> {
+            try {
+                List<io.knobwright.model.health.SessionSample> samples;
+                synchronized (this) {
+                    sampleActivity();
+                    samples = activity.samples();
+                }
+                window.accept(samples);
+            } catch (SQLException | RuntimeException e) {
+                failed.accept("Watching connections stopped: " + e.getMessage());
+                timer.shutdown();
+            }
+        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** One sample now, on the calling thread (what the timer runs; tests call it between steps). */
     public synchronized List<ConnectionEvent> sampleNow() throws SQLException {
-        List<ConnectionEvent> events = sampler.sample();
-        events.forEach(storm::add);
-        return events;
+        return sampleActivity().events();
+    }
+
+    /** One sample now with the sessions by state and those opened since the previous one; kept in the window. */
+    public synchronized io.knobwright.model.health.SessionSample sampleActivity() throws SQLException {
+        io.knobwright.model.health.SessionSample sample = sampler.next();
+        sample.events().forEach(storm::add);
+        activity.add(sample);
+        return sample;
+    }
+
+    /** The last minutes' samples, oldest first. */
+    public synchronized List<io.knobwright.model.health.SessionSample> window() {
+        return activity.samples();
     }
 
     /** What the watch has seen so far: peak arrivals per second, median session time, storm seconds. */

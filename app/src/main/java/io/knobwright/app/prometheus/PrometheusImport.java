@@ -58,8 +58,19 @@ public final class PrometheusImport {
     }
 
     public Result run(Instance instance, Request request) {
+        return run(instance, request, true);
+    }
+
+    /**
+     * @param noSeriesIsAnError false for a saved mapping's later imports, where an empty range only means nothing new
+     *                          (the exporter was down, or the range is shorter than the scrape interval)
+     */
+    public Result run(Instance instance, Request request, boolean noSeriesIsAnError) {
         List<PrometheusClient.Series> result = client.queryRange(request.url(), request.query(), request.start(), request.end(),
                 request.step(), request.auth());
+        if (result.isEmpty() && !noSeriesIsAnError) {
+            return new Result(instance, request.metric(), Map.of(), 0, 0, null, null);
+        }
         if (result.isEmpty()) {
             throw UserError.input("The query gave no series between " + request.start() + " and " + request.end()
                     + "; check the metric name and label selector in Prometheus's own graph page first.");
@@ -67,8 +78,8 @@ public final class PrometheusImport {
         if (result.size() > 1) {
             String sets = result.stream().limit(5).map(s -> labels(s.labels())).collect(Collectors.joining("; "));
             throw UserError.input("The query gave " + result.size() + " series (" + sets + (result.size() > 5 ? "; …" : "")
-                    + "); one Knobwright series takes one: add a label selector (e.g. {instance=\"db1:9100\"}) or aggregate "
-                    + "(e.g. sum by () (...)).");
+                    + "); one Knobwright series takes one: " + apart(result) + " add a label selector (e.g. {instance=\"db1:9100\"})"
+                    + " or aggregate (e.g. sum by () (...)).");
         }
         PrometheusClient.Series one = result.getFirst();
         List<MetricPoint> finite = one.points().stream().filter(p -> Double.isFinite(p.value()))
@@ -76,6 +87,18 @@ public final class PrometheusImport {
         int stored = series.importPoints(instance.id(), request.metric(), finite);
         return new Result(instance, request.metric(), one.labels(), stored, one.points().size() - finite.size(),
                 finite.isEmpty() ? null : finite.getFirst().at(), finite.isEmpty() ? null : finite.getLast().at());
+    }
+
+    /** Which labels tell the series apart (what a selector can pick by), or that none does. */
+    static String apart(List<PrometheusClient.Series> result) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        result.forEach(s -> names.addAll(s.labels().keySet()));
+        List<String> differing = names.stream().filter(n -> result.stream().map(s -> s.labels().get(n)).distinct().count() > 1)
+                .toList();
+        return differing.isEmpty() ? "no label tells them apart (the same label set, e.g. after a join or from two"
+                + " sources), so aggregate them, or"
+                : "the label" + (differing.size() > 1 ? "s " : " ") + String.join(", ", differing) + " tell"
+                + (differing.size() > 1 ? "" : "s") + " them apart:";
     }
 
     static String labels(Map<String, String> labels) {

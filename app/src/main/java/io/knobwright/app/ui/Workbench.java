@@ -88,6 +88,7 @@ public final class Workbench {
                 TemplatesView.STYLESHEET, PlansView.STYLESHEET, CompareView.STYLESHEET, PolicyView.STYLESHEET,
                 ReviewPanel.STYLESHEET, OperationsView.STYLESHEET, io.knobwright.app.ui.workload.WorkloadView.STYLESHEET,
                 io.knobwright.app.ui.health.HealthView.STYLESHEET, io.knobwright.app.ui.health.ConnectionUseChart.STYLESHEET,
+                io.knobwright.app.ui.health.SessionActivityChart.STYLESHEET,
                 io.knobwright.app.ui.health.StorageForecastChart.STYLESHEET, io.knobwright.app.ui.health.IndexAdviceView.STYLESHEET,
                 io.knobwright.app.ui.health.BackupTimelineChart.STYLESHEET);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();

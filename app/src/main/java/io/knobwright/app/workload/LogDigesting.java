@@ -25,9 +25,11 @@ import java.util.List;
  * @param counts what the parsers met
  * @param days   the log's fingerprints per day, by each statement's own time (decision 0127)
  * @param connections log_connections / log_disconnections lines of a PostgreSQL log, per second (decision 0131)
+ * @param connectionEvents the same lines counted per second, kind and (user, database, application, client), to store
  */
 public record LogDigesting(FingerprintDigest digest, List<BurstDetector.Burst> bursts, ImportCounts counts,
-                           DailyQueryDigest days, ConnectionStorm.Summary connections) {
+                           DailyQueryDigest days, ConnectionStorm.Summary connections,
+                           List<io.knobwright.model.health.ConnectionEventCount> connectionEvents) {
 
     public static LogDigesting run(LogSource source, int threads, Fingerprinter fingerprinter, ZoneId zone,
                                    ImportControl control) {
@@ -37,6 +39,8 @@ public record LogDigesting(FingerprintDigest digest, List<BurstDetector.Burst> b
         List<BurstDetector.Burst> bursts = Collections.synchronizedList(new ArrayList<>());
         // connection lines are few next to statements: one shared tally, locked per event
         ConnectionStorm storm = new ConnectionStorm();
+        // the per-second counts to store: one tally per parsing thread, so their many events take no lock
+        List<io.knobwright.model.health.ConnectionEventTally> tallies = Collections.synchronizedList(new ArrayList<>());
         ImportCounts counts = LogImporter.run(source, threads, i -> {
             FingerprintDigest digest = new FingerprintDigest(fingerprinter, zone);
             BurstDetector detector = new BurstDetector(bursts::add);
@@ -50,16 +54,23 @@ public record LogDigesting(FingerprintDigest digest, List<BurstDetector.Burst> b
                 daily.add(id, statement.at(), statement.durationMs(), statement.rows());
                 detector.accept(statement, id);
             };
-        }, i -> event -> {
-            synchronized (storm) {
-                storm.add(event);
-            }
+        }, i -> {
+            io.knobwright.model.health.ConnectionEventTally tally = new io.knobwright.model.health.ConnectionEventTally();
+            tallies.add(tally);
+            return event -> {
+                tally.add(event);
+                synchronized (storm) {
+                    storm.add(event);
+                }
+            };
         }, control);
         detectors.forEach(BurstDetector::finish);
         FingerprintDigest all = new FingerprintDigest(fingerprinter, zone);
         digests.forEach(all::merge);
         DailyQueryDigest days = new DailyQueryDigest(zone);
         dailies.forEach(days::merge);
-        return new LogDigesting(all, List.copyOf(bursts), counts, days, storm.summary());
+        io.knobwright.model.health.ConnectionEventTally events = new io.knobwright.model.health.ConnectionEventTally();
+        tallies.forEach(events::merge);
+        return new LogDigesting(all, List.copyOf(bursts), counts, days, storm.summary(), events.counts());
     }
 }

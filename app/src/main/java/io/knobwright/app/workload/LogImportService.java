@@ -118,10 +118,12 @@ public final class LogImportService {
         LogImportRecord pending = new LogImportRecord(0, instance.id(), file.toAbsolutePath().toString(), key,
                 source.format().cliName(), source.prefix(), source.size(), counts.statements(), counts.skipped(),
                 counts.malformed(), imported, bursts.size(), actor, clock.instant());
-        // fingerprints, the import, its bursts and its days (decision 0127) are stored whole or not at all
+        // fingerprints, the import, its bursts, its days (decision 0127) and its connection events per second (0131)
+        // are stored whole or not at all
         LogImportRecord record = store.transactionResult(repositories -> {
             LogImportRecord stored = repositories.queries().recordImport(states, pending, List.copyOf(bursts));
             repositories.queryHistory().add(instance.id(), days, texts);
+            repositories.connectionEvents().store(instance.id(), digested.connectionEvents());
             return stored;
         });
         return new Result(record, source, counts, all.foldedFingerprints(), Duration.between(started, clock.instant()),

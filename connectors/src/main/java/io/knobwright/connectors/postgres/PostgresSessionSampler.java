@@ -7,6 +7,7 @@ import io.knobwright.connectors.jdbc.JdbcGate;
 import io.knobwright.connectors.jdbc.PostgresDialect;
 import io.knobwright.model.fleet.JdbcUrlSecrets;
 import io.knobwright.model.health.ConnectionEvent;
+import io.knobwright.model.health.SessionSample;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Samples pg_stat_activity while someone watches an instance (decision 0131), down to once a second, on one connection
@@ -31,12 +33,16 @@ import java.util.Objects;
  */
 public final class PostgresSessionSampler implements AutoCloseable {
 
-    private record Session(int pid, Instant started, String user, String database, String application, String client) {
+    private record Session(int pid, Instant started, String user, String database, String application, String client,
+                           String state) {
     }
 
     private final Connection connection;
     private final Clock clock;
     private Map<String, Session> previous;
+    /** pg_stat_database.sessions summed at the previous sample; -1 before 14 or before the first sample. */
+    private long previousSessions = -1;
+    private Instant previousAt;
 
     private PostgresSessionSampler(Connection connection, Clock clock) {
         this.connection = connection;
@@ -65,17 +71,29 @@ public final class PostgresSessionSampler implements AutoCloseable {
 
     /** One sample: the arrivals and departures since the previous one (none at the first). */
     public List<ConnectionEvent> sample() throws SQLException {
+        return next().events();
+    }
+
+    /**
+     * One sample with the sessions by state and the sessions opened since the previous sample: on 14 and later from
+     * pg_stat_database.sessions, which a backend counts at its start and flushes at the latest when it exits, so a
+     * connection shorter than the interval is counted too; before 14 from the arrivals seen. The first opens 0.
+     */
+    public SessionSample next() throws SQLException {
+        // a client backend without a state is still starting (authenticating), or hidden from a login without
+        // pg_read_all_stats: "(no state)" rather than a guess
         Map<String, Session> now = new HashMap<>();
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(PostgresWorkloadCollector.MARK
                 + "SELECT pid, backend_start, coalesce(usename, ''), coalesce(datname, ''), coalesce(application_name, ''),"
-                + " coalesce(host(client_addr), '') FROM pg_stat_activity WHERE backend_type = 'client backend'"
-                + " AND pid <> pg_backend_pid()")) {
+                + " coalesce(host(client_addr), ''), coalesce(state, '(no state)') FROM pg_stat_activity"
+                + " WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()")) {
             while (rs.next()) {
                 Session s = new Session(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6));
+                        rs.getString(5), rs.getString(6), rs.getString(7));
                 now.put(s.pid() + "@" + s.started(), s);
             }
         }
+        long sessions = sessionsCounted();
         Instant at = clock.instant();
         List<ConnectionEvent> events = new ArrayList<>();
         if (previous != null) {
@@ -91,9 +109,29 @@ public final class PostgresSessionSampler implements AutoCloseable {
                 }
             });
         }
+        boolean first = previous == null;
         previous = now;
         events.sort(java.util.Comparator.comparing(ConnectionEvent::at));
-        return events;
+        int seen = (int) events.stream().filter(e -> e.kind() == ConnectionEvent.Kind.CONNECTED).count();
+        boolean counted = sessions >= 0 && previousSessions >= 0;
+        int opened = first ? 0 : counted ? (int) Math.max(seen, Math.max(0, sessions - previousSessions)) : seen;
+        double seconds = previousAt == null ? 1 : Math.max(0.001, Duration.between(previousAt, at).toNanos() / 1e9);
+        previousSessions = sessions;
+        previousAt = at;
+        Map<String, Integer> byState = new TreeMap<>();
+        now.values().forEach(s -> byState.merge(s.state(), 1, Integer::sum));
+        return new SessionSample(at, opened, opened / seconds, counted || first && sessions >= 0, byState, events);
+    }
+
+    /** Sessions ever opened on the server (pg_stat_database.sessions, 14+), -1 when the server does not count them. */
+    private long sessionsCounted() throws SQLException {
+        if (connection.getMetaData().getDatabaseMajorVersion() < 14) {
+            return -1;
+        }
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(PostgresWorkloadCollector.MARK
+                + "SELECT coalesce(sum(sessions), 0) FROM pg_stat_database")) {
+            return rs.next() ? rs.getLong(1) : -1;
+        }
     }
 
     private static ConnectionEvent event(Session s, Instant at, ConnectionEvent.Kind kind, double seconds) {

@@ -13,7 +13,33 @@ import java.util.Objects;
 public record ConnectionEvent(Instant at, Kind kind, String process, String user, String database, String application,
                               String client, double sessionSeconds) {
 
-    public enum Kind { CONNECTED, DISCONNECTED }
+    /**
+     * RECEIVED is log_connections' "connection received" (an attempt, before authentication: failed logins and port
+     * checks included); CONNECTED is "connection authorized" (a backend held); DISCONNECTED is log_disconnections'.
+     */
+    public enum Kind {
+        RECEIVED("connect"), CONNECTED("authorized"), DISCONNECTED("disconnect");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        /** The word the store and the JSON use: connect, authorized, disconnect. */
+        public String label() {
+            return label;
+        }
+
+        public static Kind ofLabel(String label) {
+            for (Kind k : values()) {
+                if (k.label.equals(label)) {
+                    return k;
+                }
+            }
+            throw new IllegalArgumentException("No connection event kind '" + label + "'");
+        }
+    }
 
     public ConnectionEvent {
         Objects.requireNonNull(at, "at");

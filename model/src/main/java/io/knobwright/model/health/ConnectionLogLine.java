@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * Reads the message of a PostgreSQL log line written by log_connections or log_disconnections into a {@link
  * ConnectionEvent}: "connection authorized: user=U database=D [application_name=A] [SSL ...]" is an arrival (the
- * earlier "connection received: host=H port=P" line is not: it counts attempts that may fail authentication);
+ * earlier "connection received: host=H port=P" line is an attempt, kind RECEIVED, that may fail authentication);
  * "disconnection: session time: H:MM:SS.mmm user=U database=D host=H [port=P]" a departure with its session time.
  * Fields from the log_line_prefix (user, database, application, client) fill what the message leaves out.
  */
@@ -14,13 +14,14 @@ public final class ConnectionLogLine {
 
     private static final String AUTHORIZED = "connection authorized: ";
     private static final String DISCONNECTION = "disconnection: session time: ";
+    private static final String RECEIVED = "connection received: ";
 
     private ConnectionLogLine() {
     }
 
     /** Cheap test on the raw message start, before any string is made. */
     public static boolean mayBe(byte[] b, int s, int e) {
-        return e - s > 14 && (b[s] == 'c' && b[s + 1] == 'o' && b[s + 11] == 'a' || b[s] == 'd' && b[s + 1] == 'i' && b[s + 3] == 'c');
+        return e - s > 14 && (b[s] == 'c' && b[s + 1] == 'o' && (b[s + 11] == 'a' || b[s + 11] == 'r') || b[s] == 'd' && b[s + 1] == 'i' && b[s + 3] == 'c');
     }
 
     public static Optional<ConnectionEvent> parse(String message, Instant at, String process, String user, String database,
@@ -34,6 +35,11 @@ public final class ConnectionLogLine {
             String rest = message.substring(AUTHORIZED.length());
             return Optional.of(new ConnectionEvent(at, ConnectionEvent.Kind.CONNECTED, process, field(rest, "user=", user),
                     field(rest, "database=", database), field(rest, "application_name=", application), client, Double.NaN));
+        }
+        if (message.startsWith(RECEIVED)) { // "connection received: host=10.0.0.5 port=51234": who knocked, not yet who
+            String rest = message.substring(RECEIVED.length());
+            return Optional.of(new ConnectionEvent(at, ConnectionEvent.Kind.RECEIVED, process, user, database, application,
+                    field(rest, "host=", client), Double.NaN));
         }
         if (message.startsWith(DISCONNECTION)) {
             String rest = message.substring(DISCONNECTION.length());

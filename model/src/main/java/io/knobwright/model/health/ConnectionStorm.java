@@ -27,6 +27,9 @@ public final class ConnectionStorm {
     private long disconnections;
 
     public void add(ConnectionEvent e) {
+        if (e.kind() == ConnectionEvent.Kind.RECEIVED) {
+            return; // an attempt: the arrival is its "connection authorized" line
+        }
         if (e.kind() == ConnectionEvent.Kind.CONNECTED) {
             connections++;
             perSecond.merge(e.at().getEpochSecond(), 1, Integer::sum);

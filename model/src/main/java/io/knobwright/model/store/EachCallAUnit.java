@@ -1054,4 +1054,58 @@ final class EachCallAUnit {
             return unit(() -> inner.lastGoodBackups(notAfter));
         }
     }
+
+    static final class PrometheusMappings extends Delegate<io.knobwright.model.workload.PrometheusMappingRepository>
+            implements io.knobwright.model.workload.PrometheusMappingRepository {
+        PrometheusMappings(io.knobwright.model.workload.PrometheusMappingRepository inner, StoreContention contention) {
+            super(inner, contention);
+        }
+
+        @Override
+        public io.knobwright.model.workload.PrometheusMapping add(io.knobwright.model.workload.PrometheusMapping mapping) {
+            return unit(() -> inner.add(mapping));
+        }
+
+        @Override
+        public List<io.knobwright.model.workload.PrometheusMapping> mappings() {
+            return unit(inner::mappings);
+        }
+
+        @Override
+        public Optional<io.knobwright.model.workload.PrometheusMapping> mapping(long id) {
+            return unit(() -> inner.mapping(id));
+        }
+
+        @Override
+        public boolean remove(long id) {
+            return unit(() -> inner.remove(id));
+        }
+
+        @Override
+        public void imported(long id, Instant until) {
+            run(() -> inner.imported(id, until));
+        }
+    }
+
+    static final class ConnectionEvents extends Delegate<io.knobwright.model.health.ConnectionEventRepository>
+            implements io.knobwright.model.health.ConnectionEventRepository {
+        ConnectionEvents(io.knobwright.model.health.ConnectionEventRepository inner, StoreContention contention) {
+            super(inner, contention);
+        }
+
+        @Override
+        public void store(long instanceId, Collection<io.knobwright.model.health.ConnectionEventCount> counts) {
+            run(() -> inner.store(instanceId, counts));
+        }
+
+        @Override
+        public List<io.knobwright.model.health.ConnectionEventCount> counts(long instanceId, Instant from, Instant to) {
+            return unit(() -> inner.counts(instanceId, from, to));
+        }
+
+        @Override
+        public void forget(long instanceId) {
+            run(() -> inner.forget(instanceId));
+        }
+    }
 }

@@ -37,7 +37,9 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                         io.knobwright.model.health.ConnectionUseRepository connectionUse,
                         io.knobwright.model.forecast.SizeSeriesRepository sizeSeries,
                         io.knobwright.model.health.AlertStateRepository alertState,
-                        io.knobwright.model.backup.BackupRepository backups) implements Repositories {
+                        io.knobwright.model.backup.BackupRepository backups,
+                        io.knobwright.model.workload.PrometheusMappingRepository prometheusMappings,
+                        io.knobwright.model.health.ConnectionEventRepository connectionEvents) implements Repositories {
 
     /** @param catalogCache the store's cache of stored server descriptions, shared by every transaction */
     JooqRepositories(DSLContext dsl, Clock clock, Map<Long, ParameterCatalog> catalogCache) {
@@ -52,7 +54,9 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                 new JooqConnectionUse(dsl),
                 new JooqSizeSeries(dsl),
                 new JooqAlertState(dsl),
-                new JooqBackupRepository(dsl));
+                new JooqBackupRepository(dsl),
+                new JooqPrometheusMappings(dsl),
+                new JooqConnectionEvents(dsl));
     }
 
     /**
@@ -75,6 +79,8 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                 new EachCallAUnit.ConnectionUse(connectionUse, contention),
                 new EachCallAUnit.SizeSeries(sizeSeries, contention),
                 new EachCallAUnit.AlertStates(alertState, contention),
-                new EachCallAUnit.Backups(backups, contention));
+                new EachCallAUnit.Backups(backups, contention),
+                new EachCallAUnit.PrometheusMappings(prometheusMappings, contention),
+                new EachCallAUnit.ConnectionEvents(connectionEvents, contention));
     }
 }

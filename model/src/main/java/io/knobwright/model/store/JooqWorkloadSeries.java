@@ -233,6 +233,7 @@ final class JooqWorkloadSeries implements WorkloadSeriesRepository {
             db.deleteFrom(STATEMENT_DIGEST).where(STATEMENT_DIGEST.INSTANCE_ID.eq(instanceId)).execute();
             new JooqRelationSeries(db).forget(instanceId);
             JooqConnectionUse.forget(db, instanceId);
+            new JooqConnectionEvents(db).forget(instanceId);
         });
     }
 

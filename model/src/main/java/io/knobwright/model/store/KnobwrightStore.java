@@ -311,6 +311,16 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
         return repositories.backups();
     }
 
+    @Override
+    public io.knobwright.model.workload.PrometheusMappingRepository prometheusMappings() {
+        return repositories.prometheusMappings();
+    }
+
+    @Override
+    public io.knobwright.model.health.ConnectionEventRepository connectionEvents() {
+        return repositories.connectionEvents();
+    }
+
     public CredentialVault vault() {
         return vault;
     }

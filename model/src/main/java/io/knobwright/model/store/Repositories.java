@@ -77,4 +77,10 @@ public interface Repositories {
 
     /** Backup verifications per instance, their problems and checksums, and the watched backup directories. */
     io.knobwright.model.backup.BackupRepository backups();
+
+    /** Saved Prometheus mappings and how far each is imported (decision 0133). */
+    io.knobwright.model.workload.PrometheusMappingRepository prometheusMappings();
+
+    /** Connection events from imported logs, per second (decision 0131). */
+    io.knobwright.model.health.ConnectionEventRepository connectionEvents();
 }

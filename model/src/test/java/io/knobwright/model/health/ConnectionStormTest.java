@@ -32,8 +32,20 @@ class ConnectionStormTest {
     }
 
     @Test
+    void aReceivedLineIsAnAttemptThatTheStormDoesNotCountAsAnArrival() {
+        ConnectionEvent attempt = ConnectionLogLine.parse("connection received: host=10.0.0.9 port=51234", T, "1", "[unknown]",
+                "[unknown]", "", "").orElseThrow();
+        assertThat(attempt.kind()).isEqualTo(ConnectionEvent.Kind.RECEIVED);
+        assertThat(attempt.client()).isEqualTo("10.0.0.9");
+        assertThat(attempt.user()).isEmpty();
+        ConnectionStorm storm = new ConnectionStorm();
+        storm.add(attempt);
+        assertThat(storm.summary().connections()).isZero();
+        assertThat(storm.summary().disconnections()).isZero();
+    }
+
+    @Test
     void otherMessagesAreNoEvents() {
-        assertThat(ConnectionLogLine.parse("connection received: host=[local]", T, "1", "", "", "", "")).isEmpty();
         assertThat(ConnectionLogLine.parse("checkpoint starting: time", T, "1", "", "", "", "")).isEmpty();
         assertThat(ConnectionLogLine.parse("disconnection: session time: soon user=x", T, "1", "", "", "", "")).isEmpty();
     }

@@ -51,7 +51,9 @@ class EachCallAUnitTest {
                 fake(io.knobwright.model.health.ConnectionUseRepository.class),
                 fake(io.knobwright.model.forecast.SizeSeriesRepository.class),
                 fake(io.knobwright.model.health.AlertStateRepository.class),
-                fake(io.knobwright.model.backup.BackupRepository.class));
+                fake(io.knobwright.model.backup.BackupRepository.class),
+                fake(io.knobwright.model.workload.PrometheusMappingRepository.class),
+                fake(io.knobwright.model.health.ConnectionEventRepository.class));
         Repositories units = recording.eachCallAUnit(new StoreContention(null));
 
         int checked = 0;

@@ -34,7 +34,8 @@ public record HealthDesk(Function<Instance, Connections> connections, Function<I
                          java.util.function.Supplier<io.knobwright.model.health.AlertEvaluator.Evaluation> alerts,
                          java.util.function.BiFunction<String, String, io.knobwright.model.health.AlertAcknowledgement> acknowledge,
                          Function<Instance, BackupService.Overview> backups,
-                         Function<List<Instance>, FleetHealthSummary.FleetHealth> fleet) {
+                         Function<List<Instance>, FleetHealthSummary.FleetHealth> fleet,
+                         Function<Instance, SessionWatch> sessions) {
 
     /** Without the fleet's alerts (the Alerts screen lists none) and without backups. */
     public HealthDesk(Function<Instance, Connections> connections, Function<Instance, Storage> storage,
@@ -44,19 +45,26 @@ public record HealthDesk(Function<Instance, Connections> connections, Function<I
     }
 
     /** Alerts that cannot be acknowledged (no store behind them), no backups (none was ever verified), and every
-     * instance's health unknown in the fleet table. */
+     * instance's health unknown in the fleet table, and no live session sampler (the screen says so). */
     public HealthDesk(Function<Instance, Connections> connections, Function<Instance, Storage> storage,
                       Function<Instance, IndexAdvice> indexAdvice,
                       java.util.function.Supplier<io.knobwright.model.health.AlertEvaluator.Evaluation> alerts) {
         this(connections, storage, indexAdvice, alerts, (key, comment) -> {
             throw UserError.input("Alerts cannot be acknowledged in this workbench.");
         }, instance -> BackupService.Overview.none(Instant.now()),
-                instances -> FleetHealthSummary.FleetHealth.none(Instant.now()));
+                instances -> FleetHealthSummary.FleetHealth.none(Instant.now()), instance -> {
+                    throw UserError.input("Sessions are not sampled in this workbench.");
+                });
+    }
+
+    /** The same reads with live sessions sampled by {@code sessions}. */
+    public HealthDesk withSessions(Function<Instance, SessionWatch> sessions) {
+        return new HealthDesk(connections, storage, indexAdvice, alerts, acknowledge, backups, fleet, sessions);
     }
 
     /** The same reads with {@code backups} read from there. */
     public HealthDesk withBackups(Function<Instance, BackupService.Overview> backups) {
-        return new HealthDesk(connections, storage, indexAdvice, alerts, acknowledge, backups, fleet);
+        return new HealthDesk(connections, storage, indexAdvice, alerts, acknowledge, backups, fleet, sessions);
     }
 
     /** How many days the storage forecast looks ahead on the screen. */
@@ -91,6 +99,7 @@ public record HealthDesk(Function<Instance, Connections> connections, Function<I
         Objects.requireNonNull(acknowledge, "acknowledge");
         Objects.requireNonNull(backups, "backups");
         Objects.requireNonNull(fleet, "fleet");
+        Objects.requireNonNull(sessions, "sessions");
     }
 
     /** The workbench's: a live poll and the store's history, the forecast over measured and imported sizes, the advisor. */
@@ -121,7 +130,8 @@ public record HealthDesk(Function<Instance, Connections> connections, Function<I
             return new Storage(forecast, largest);
         }, context.indexAdvice()::advise, () -> context.alerts().evaluate(),
                 (key, comment) -> context.alerts().acknowledge(key, context.localUser(), comment),
-                instance -> context.backups().overview(instance, clock.instant()), context.fleetHealth()::summarize);
+                instance -> context.backups().overview(instance, clock.instant()), context.fleetHealth()::summarize,
+                instance -> SessionWatch.of(context.sessionWatches().open(instance)));
     }
 
     /** Nothing to read: for tests of other screens. */

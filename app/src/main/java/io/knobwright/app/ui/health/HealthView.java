@@ -31,10 +31,11 @@ public final class HealthView extends ScrollPane {
     public static final String STYLESHEET = Theme.stylesheet(HealthView.class, "health.css");
     /** Everything the screen needs styled: its own sheet and its components'. */
     public static final List<String> STYLESHEETS = List.of(STYLESHEET, ConnectionUseChart.STYLESHEET,
-            StorageForecastChart.STYLESHEET, BackupTimelineChart.STYLESHEET, IndexAdviceView.STYLESHEET);
+            SessionActivityChart.STYLESHEET, StorageForecastChart.STYLESHEET, BackupTimelineChart.STYLESHEET, IndexAdviceView.STYLESHEET);
 
     private final HealthViewModel vm;
     private final ConnectionUseChart connectionChart;
+    private final SessionActivityChart sessionChart;
     private final StorageForecastChart storageChart = new StorageForecastChart();
     private final IndexAdviceView indexView;
     private final BackupSection backups;
@@ -43,12 +44,13 @@ public final class HealthView extends ScrollPane {
     public HealthView(HealthViewModel vm, ZoneId zone) {
         this.vm = vm;
         this.connectionChart = new ConnectionUseChart(zone);
+        this.sessionChart = new SessionActivityChart(zone);
         this.indexView = new IndexAdviceView(vm.indexes());
         this.backups = new BackupSection(vm.backups(), zone);
         getStyleClass().add("health-view");
         setId("health-view");
         setFitToWidth(true);
-        VBox body = new VBox(8, connectionsSection(), storageSection(), backupSection(), indexesSection());
+        VBox body = new VBox(8, connectionsSection(), liveSessionsSection(), storageSection(), backupSection(), indexesSection());
         body.getStyleClass().add("health-body");
         setContent(body);
     }
@@ -84,6 +86,29 @@ public final class HealthView extends ScrollPane {
             connectionChart.show(c == null ? List.of() : c.history());
         }));
         return section("Connections", vm.connectionsLoadingProperty(), vm.connectionsMessageProperty(), "health-connections-message", data);
+    }
+
+    /** The session sampler's last minutes: runs once a second while this tab shows a PostgreSQL instance. */
+    private VBox liveSessionsSection() {
+        Label summary = bound(new Label(), vm.sessionsTextProperty());
+        summary.setId("health-sessions-summary");
+        sessionChart.setId("health-session-chart");
+        sessionChart.setPrefHeight(420);
+        sessionChart.setMinHeight(380);
+        Label note = new Label("Sampled once a second from pg_stat_activity and pg_stat_database while this tab is open;"
+                + " nothing is stored. Imported logs keep the full record (`health connections`).");
+        note.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
+        VBox data = new VBox(6, summary, sessionChart, note);
+        subscriptions = subscriptions.and(vm.sessionSamplesProperty().subscribe(samples -> {
+            data.setVisible(!samples.isEmpty());
+            data.setManaged(!samples.isEmpty());
+            sessionChart.show(samples);
+        }));
+        return section("Live sessions", vm.samplingProperty().and(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.sessionSamplesProperty().get().isEmpty(), vm.sessionSamplesProperty())),
+                vm.sessionsMessageProperty(), "health-sessions-message", data);
     }
 
     private VBox storageSection() {
@@ -134,7 +159,7 @@ public final class HealthView extends ScrollPane {
         return section("Indexes", vm.indexes().loadingProperty(), vm.indexesUnsupportedProperty(), "health-indexes-message", data);
     }
 
-    private VBox section(String title, ReadOnlyBooleanProperty loading, ReadOnlyStringProperty message, String messageId,
+    private VBox section(String title, javafx.beans.value.ObservableBooleanValue loading, ReadOnlyStringProperty message, String messageId,
                          Node data) {
         Label heading = new Label(title);
         heading.getStyleClass().add(Styles.TITLE_3);
@@ -187,6 +212,7 @@ public final class HealthView extends ScrollPane {
 
     /** Releases the listeners on the view-model. */
     public void dispose() {
+        vm.stopSampler();
         subscriptions.unsubscribe();
         indexView.dispose();
         backups.dispose();

@@ -34,6 +34,9 @@ public final class HealthViewModel {
 
     static final String READ_CONNECTIONS = "Read the connections";
     static final String READ_STORAGE = "Read the storage forecast";
+    static final String OPEN_SAMPLER = "Start sampling the sessions";
+    static final String STOP_SAMPLER = "Stop sampling the sessions";
+    static final String NOT_IN_FRONT = "Sessions are sampled once a second while this tab is in front.";
 
     /** A session idle in a transaction, as the table shows it. */
     public record LeakRow(String application, String user, String age, String query) {
@@ -67,11 +70,139 @@ public final class HealthViewModel {
     private final ReadOnlyStringWrapper indexesUnsupported = new ReadOnlyStringWrapper(this, "indexesUnsupported", "");
     private long generation;
 
+    // the live session sampler: runs once a second while the tab is in front and shows an instance (decision 0131)
+    private final ZoneId zone;
+    private final ReadOnlyBooleanWrapper sampling = new ReadOnlyBooleanWrapper(this, "sampling");
+    private final ReadOnlyObjectWrapper<List<io.knobwright.model.health.SessionSample>> sessionSamples =
+            new ReadOnlyObjectWrapper<>(this, "sessionSamples", List.of());
+    private final ReadOnlyStringWrapper sessionsText = new ReadOnlyStringWrapper(this, "sessionsText", "");
+    private final ReadOnlyStringWrapper sessionsMessage = new ReadOnlyStringWrapper(this, "sessionsMessage", "");
+    private boolean front;
+    private SessionWatch watch;
+
     public HealthViewModel(BackgroundWork work, HealthDesk desk, ZoneId zone) {
         this.work = Objects.requireNonNull(work, "work");
         this.desk = Objects.requireNonNull(desk, "desk");
         this.indexes = new IndexAdviceViewModel(work, desk.indexAdvice(), zone);
         this.backups = new BackupHealthViewModel(work, desk.backups(), zone);
+        this.zone = Objects.requireNonNull(zone, "zone");
+    }
+
+    /**
+     * Whether the tab is in front: the session sampler runs only then (and only for the instance shown); it stops as
+     * soon as the tab goes to the back, and starts with the next {@link #show} (which the tab's coming to the front does).
+     */
+    public void setFront(boolean inFront) {
+        front = inFront;
+        if (!inFront && watch != null) {
+            stopSampler();
+            sessionsMessage.set(NOT_IN_FRONT);
+        }
+    }
+
+    private void restartSampler(Instance target, long mine) {
+        stopSampler();
+        sessionSamples.set(List.of());
+        sessionsText.set("");
+        sessionsMessage.set("");
+        if (target == null) {
+            return;
+        }
+        String problem = samplerUnsupported(target);
+        if (problem.isEmpty() && !front) {
+            sessionsMessage.set(NOT_IN_FRONT);
+            return;
+        }
+        if (!problem.isEmpty()) {
+            sessionsMessage.set(problem);
+            return;
+        }
+        sampling.set(true);
+        sessionsMessage.set("Starting the session sampler…");
+        work.io(OPEN_SAMPLER, () -> desk.sessions().apply(target), opened -> {
+            if (mine != generation || !front || watch != null) { // the tab or the instance changed meanwhile
+                closeLater(opened);
+                return;
+            }
+            watch = opened;
+            sessionsMessage.set("");
+            opened.start(samples -> work.later(() -> {
+                if (watch == opened) {
+                    applySamples(samples);
+                }
+            }), failure -> work.later(() -> {
+                if (watch == opened) {
+                    stopSampler();
+                    sessionsMessage.set(failure);
+                }
+            }));
+        }, failure -> {
+            if (mine == generation) {
+                sampling.set(false);
+                sessionsMessage.set(failure);
+            }
+        });
+    }
+
+    /** Stops the sampler (the tab went to the back, another instance is shown, or the screen closes). */
+    public void stopSampler() {
+        sampling.set(false);
+        SessionWatch running = watch;
+        watch = null;
+        if (running != null) {
+            closeLater(running);
+        }
+    }
+
+    private void closeLater(SessionWatch w) {
+        // closing ends the watch's connection: JDBC, so not on the FX thread
+        work.io(STOP_SAMPLER, () -> {
+            w.close();
+            return Boolean.TRUE;
+        }, done -> { }, failure -> { });
+    }
+
+    private void applySamples(List<io.knobwright.model.health.SessionSample> samples) {
+        sessionSamples.set(List.copyOf(samples));
+        sessionsText.set(sessionsSummary(samples, zone));
+    }
+
+    /** "12 sessions now (3 active, 9 idle) · 4 opened in the last second · peak 37/s at 17:40:02 · 2 storm seconds". */
+    static String sessionsSummary(List<io.knobwright.model.health.SessionSample> samples, ZoneId zone) {
+        if (samples.isEmpty()) {
+            return "";
+        }
+        io.knobwright.model.health.SessionSample last = samples.getLast();
+        StringBuilder text = new StringBuilder();
+        text.append(last.sessions()).append(" client session").append(last.sessions() == 1 ? "" : "s").append(" now");
+        if (!last.byState().isEmpty()) {
+            text.append(last.byState().entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                    .collect(java.util.stream.Collectors.joining(", ", " (", ")")));
+        }
+        text.append(String.format(Locale.ROOT, " · %.0f opened/s at the last sample", last.openedPerSecond()));
+        samples.stream().filter(s -> s.opened() > 0).max(java.util.Comparator.comparingDouble(
+                io.knobwright.model.health.SessionSample::openedPerSecond)).ifPresent(peak -> text.append(String.format(Locale.ROOT,
+                " · peak %.0f/s at %s", peak.openedPerSecond(), java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+                        .format(peak.at().atZone(zone)))));
+        long storms = samples.stream().filter(io.knobwright.model.health.SessionSample::storm).count();
+        if (storms > 0) {
+            text.append(" · ").append(storms).append(storms == 1 ? " second" : " seconds").append(" with ")
+                    .append(io.knobwright.model.health.ConnectionStorm.STORM_PER_SECOND)
+                    .append(" or more new connections: a connection storm");
+        }
+        if (!last.openedCounted()) {
+            text.append(" · before PostgreSQL 14 only the sessions a sample sees are counted");
+        }
+        return text.toString();
+    }
+
+    /** The sampler reads pg_stat_activity and pg_stat_database: PostgreSQL with a connection. */
+    static String samplerUnsupported(Instance target) {
+        if (target.engine() != Engine.POSTGRESQL) {
+            return "Live sampling of sessions is for PostgreSQL; for " + target.engine().displayName()
+                    + ", import its logs to see connection storms.";
+        }
+        return target.connectable() ? "" : target.name() + " is in the inventory only: sampling sessions needs a connection.";
     }
 
     /** Shows {@code target}'s health (null clears the tab). Index advice waits for {@link #analyseIndexes()}. */
@@ -84,6 +215,7 @@ public final class HealthViewModel {
         storageMessage.set("");
         connectionsLoading.set(false);
         storageLoading.set(false);
+        restartSampler(target, mine);
         String indexProblem = target == null ? "" : indexAdviceUnsupported(target);
         indexesUnsupported.set(indexProblem);
         indexes.show(target == null || !indexProblem.isEmpty() ? null : target);
@@ -254,4 +386,10 @@ public final class HealthViewModel {
     public ReadOnlyStringProperty backtestTextProperty() { return backtestText.getReadOnlyProperty(); }
     public ObservableList<TableRow> largestTables() { return largestTables; }
     public ReadOnlyStringProperty indexesUnsupportedProperty() { return indexesUnsupported.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty samplingProperty() { return sampling.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<List<io.knobwright.model.health.SessionSample>> sessionSamplesProperty() {
+        return sessionSamples.getReadOnlyProperty();
+    }
+    public ReadOnlyStringProperty sessionsTextProperty() { return sessionsText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty sessionsMessageProperty() { return sessionsMessage.getReadOnlyProperty(); }
 }

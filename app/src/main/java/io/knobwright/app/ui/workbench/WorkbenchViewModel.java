@@ -164,6 +164,8 @@ public final class WorkbenchViewModel {
         // the Workload screen follows the fleet's selection once it has been opened
         browser.selectedProperty().subscribe(selected -> workloadScreen.ifMade(screen -> screen.show(selected)));
         browser.selectedProperty().subscribe(selected -> healthScreen.ifMade(screen -> screen.show(selected)));
+        // the Health screen samples sessions once a second only while it is in front (decision 0131)
+        this.screen.subscribe(shown -> healthScreen.ifMade(screen -> screen.setFront(shown == Screen.HEALTH)));
         hasSelection = browser.selectedProperty().isNotNull();
         hasDemo = browser.demoCountProperty().greaterThan(0);
         canOverride = Bindings.createBooleanBinding(() -> browser.selectedProperty().get() != null
@@ -546,6 +548,7 @@ public final class WorkbenchViewModel {
 
     /** Reads the selected instance's health again: the screen came to the front. */
     public void showHealth() {
+        health().setFront(screen.get() == Screen.HEALTH);
         health().show(browser.selectedProperty().get());
     }
 
