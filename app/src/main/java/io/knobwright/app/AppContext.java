@@ -165,6 +165,7 @@ public final class AppContext implements AutoCloseable {
                 .register("overrides", io.knobwright.model.health.RestartAndOverrideAlerts.overrides(
                         () -> overrides.recent(500), java.time.Duration.ofMinutes(30)))
                 .register("storage", new io.knobwright.app.health.DiskFullAlerts(diskFullDays))
+                .register("growth", new io.knobwright.app.health.AbnormalGrowthAlerts(diskFullDays))
                 .register("backups", (instances, at) -> new io.knobwright.app.backup.BackupAlerts(backups.get())
                         .alerts(instances, at));
         this.fleetHealth = new io.knobwright.app.health.FleetHealthSummary(alerts::evaluate, diskFullDays, store.backups(),

@@ -15,6 +15,8 @@ public enum AlertKind {
     OVERRIDE_RESTORE_FAILED(Screen.INSTANCE),
     /** Extension point: the storage forecast's date the disk fills. */
     DISK_FULL(Screen.STORAGE),
+    /** Extension point: growth the storage forecast did not expect in the last week (a bulk load, a purge, a new pace). */
+    ABNORMAL_GROWTH(Screen.STORAGE),
     /** Extension point: backup verification; never silenced by a maintenance window. */
     BACKUP_OVERDUE(Screen.BACKUPS),
     /** Extension point: backup verification; never silenced by a maintenance window. */
