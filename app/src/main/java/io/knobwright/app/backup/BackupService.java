@@ -56,7 +56,7 @@ public final class BackupService {
 
     /** Empty for an instance with neither a verified backup nor a watched directory: nothing is known of its backups. */
     public Optional<Standing> standing(Instance instance) {
-        List<BackupVerification> history = backups.history(instance.id()).stream().map(BackupRecord::verification).toList();
+        List<BackupVerification> history = newestPerPath(instance);
         Optional<BackupWatch> watch = backups.watches().stream().filter(w -> w.instanceId() == instance.id()).findFirst();
         if (history.isEmpty() && watch.isEmpty()) {
             return Optional.empty();
@@ -90,18 +90,26 @@ public final class BackupService {
 
     /** The instance's backups at {@code now} (blocking: reads the store). */
     public Overview overview(Instance instance, Instant now) {
-        java.util.Map<String, BackupVerification> byPath = new java.util.LinkedHashMap<>();
-        for (BackupRecord r : backups.history(instance.id())) {
-            byPath.merge(r.verification().path(), r.verification(),
-                    (old, neu) -> neu.verifiedAt().isBefore(old.verifiedAt()) ? old : neu);
-        }
-        List<BackupVerification> latest = byPath.values().stream()
-                .sorted(java.util.Comparator.comparing(BackupVerification::takenAt)).toList();
+        List<BackupVerification> latest = newestPerPath(instance);
         Optional<BackupWatch> watch = backups.watches().stream().filter(w -> w.instanceId() == instance.id()).findFirst();
         RpoCompliance rpo = RpoCompliance.of(latest, watch.map(BackupWatch::rpo).orElse(DEFAULT_RPO), now);
         BackupSchedule schedule = BackupSchedule.of(latest.stream().map(BackupVerification::takenAt).toList(),
                 watch.map(BackupWatch::interval).orElse(null), now);
         return new Overview(latest, watch, rpo, schedule);
+    }
+
+    /**
+     * The instance's backups, one per path: its newest verification, since a backup re-verified after it changed is what
+     * it is now (a dump once good and now cut is a damaged backup, not a good one); oldest backup first. The Health
+     * screen, the alerts, /metrics and verify's own outcome all judge the RPO over this list, so they agree.
+     */
+    private List<BackupVerification> newestPerPath(Instance instance) {
+        java.util.Map<String, BackupVerification> byPath = new java.util.LinkedHashMap<>();
+        for (BackupRecord r : backups.history(instance.id())) {
+            byPath.merge(r.verification().path(), r.verification(),
+                    (old, neu) -> neu.verifiedAt().isBefore(old.verifiedAt()) ? old : neu);
+        }
+        return byPath.values().stream().sorted(java.util.Comparator.comparing(BackupVerification::takenAt)).toList();
     }
 
     public Outcome verify(Path path, Optional<Instance> instance) {
@@ -134,7 +142,7 @@ public final class BackupService {
         }
         Instance i = instance.get();
         long id = backups.record(i.id(), verification);
-        List<BackupVerification> history = backups.history(i.id()).stream().map(BackupRecord::verification).toList();
+        List<BackupVerification> history = newestPerPath(i);
         Optional<BackupWatch> watch = backups.watches().stream().filter(w -> w.instanceId() == i.id()).findFirst();
         Duration rpo = watch.map(BackupWatch::rpo).orElse(DEFAULT_RPO);
         Duration interval = watch.map(BackupWatch::interval).orElse(null);

@@ -117,7 +117,7 @@ class BackupWatcherTest {
     }
 
     @Test
-    void theOverviewCountsABackupAsItsNewestVerificationSaysSoOneThatTurnedDamagedIsNoLongerGood() throws Exception {
+    void everyViewCountsABackupAsItsNewestVerificationSaysSoOneThatTurnedDamagedIsNoLongerGood() throws Exception {
         Path dump = Files.writeString(dir.resolve("nightly.sql"), DUMP);
         Files.setLastModifiedTime(dump, FileTime.from(written));
         var instance = io.knobwright.app.ui.Fixtures.instance(7, "shop", io.knobwright.model.engine.Engine.MARIADB, "10.11",
@@ -132,8 +132,12 @@ class BackupWatcherTest {
         Files.writeString(dump, DUMP.substring(0, DUMP.indexOf("(2)")));
         Files.setLastModifiedTime(dump, FileTime.from(written));
         now = written.plusSeconds(900);
-        service.verify(dump, Optional.of(instance));
+        BackupService.Outcome second = service.verify(dump, Optional.of(instance));
 
+        // the alerts, /metrics and verify's own answer judge the same way as the Health screen
+        assertThat(second.instance().orElseThrow().rpo().lastGood()).isNull();
+        assertThat(service.standing(instance).orElseThrow().rpo().compliant()).isFalse();
+        assertThat(service.standing(instance).orElseThrow().latest().status()).isEqualTo(BackupStatus.DAMAGED);
         BackupService.Overview overview = service.overview(instance, now);
         assertThat(backups.history(7)).hasSize(2);
         assertThat(overview.backups()).singleElement()
