@@ -32,8 +32,8 @@ public final class BackupAlerts implements AlertSource {
     @Override
     public List<Alert> alerts(List<Instance> fleet, Clock clock) {
         List<Alert> alerts = new ArrayList<>();
-        for (Instance instance : fleet) {
-            backups.standing(instance).ifPresent(standing -> {
+        backups.standings(fleet).forEach((instance, standing) -> {
+            {
                 var latest = standing.latest();
                 if (latest != null && (latest.status() == BackupStatus.DAMAGED || latest.status() == BackupStatus.UNREADABLE)) {
                     List<String> evidence = new ArrayList<>();
@@ -59,8 +59,8 @@ public final class BackupAlerts implements AlertSource {
                             "verify one: knobwright backup verify --instance " + instance.name() + " --path PATH"),
                             rpo.now()));
                 }
-            });
-        }
+            }
+        });
         return alerts;
     }
 
