@@ -33,32 +33,30 @@ public final class BackupAlerts implements AlertSource {
     public List<Alert> alerts(List<Instance> fleet, Clock clock) {
         List<Alert> alerts = new ArrayList<>();
         backups.standings(fleet).forEach((instance, standing) -> {
-            {
-                var latest = standing.latest();
-                if (latest != null && (latest.status() == BackupStatus.DAMAGED || latest.status() == BackupStatus.UNREADABLE)) {
-                    List<String> evidence = new ArrayList<>();
-                    evidence.add(latest.path() + " (" + latest.kind() + ") verified " + latest.verifiedAt() + ": "
-                            + latest.status());
-                    latest.problems().stream().limit(PROBLEMS_SHOWN)
-                            .forEach(p -> evidence.add(p.file() + ": " + p.kind() + (p.detail().isBlank() ? "" : " - " + p.detail())));
-                    if (latest.problems().size() > PROBLEMS_SHOWN) {
-                        evidence.add((latest.problems().size() - PROBLEMS_SHOWN) + " more: knobwright backup verify --path "
-                                + latest.path());
-                    }
-                    alerts.add(new Alert(instance.id(), instance.name(), AlertKind.BACKUP_FAILED, AlertSeverity.CRITICAL,
-                            "Newest backup is " + latest.status().name().toLowerCase(java.util.Locale.ROOT), evidence,
-                            latest.verifiedAt()));
+            var latest = standing.latest();
+            if (latest != null && (latest.status() == BackupStatus.DAMAGED || latest.status() == BackupStatus.UNREADABLE)) {
+                List<String> evidence = new ArrayList<>();
+                evidence.add(latest.path() + " (" + latest.kind() + ") verified " + latest.verifiedAt() + ": "
+                        + latest.status());
+                latest.problems().stream().limit(PROBLEMS_SHOWN)
+                        .forEach(p -> evidence.add(p.file() + ": " + p.kind() + (p.detail().isBlank() ? "" : " - " + p.detail())));
+                if (latest.problems().size() > PROBLEMS_SHOWN) {
+                    evidence.add((latest.problems().size() - PROBLEMS_SHOWN) + " more: knobwright backup verify --path "
+                            + latest.path());
                 }
-                var rpo = standing.rpo();
-                if (!rpo.compliant()) {
-                    String title = rpo.sinceLastGood().map(d -> "No good backup for " + hours(d) + " (RPO " + hours(rpo.rpo()) + ")")
-                            .orElse("No good backup on record (RPO " + hours(rpo.rpo()) + ")");
-                    alerts.add(new Alert(instance.id(), instance.name(), AlertKind.BACKUP_OVERDUE, AlertSeverity.CRITICAL,
-                            title, List.of(rpo.sinceLastGood().map(d -> "last good backup at " + rpo.now().minus(d))
-                                    .orElse("no verified backup of this instance was good"),
-                            "verify one: knobwright backup verify --instance " + instance.name() + " --path PATH"),
-                            rpo.now()));
-                }
+                alerts.add(new Alert(instance.id(), instance.name(), AlertKind.BACKUP_FAILED, AlertSeverity.CRITICAL,
+                        "Newest backup is " + latest.status().name().toLowerCase(java.util.Locale.ROOT), evidence,
+                        latest.verifiedAt()));
+            }
+            var rpo = standing.rpo();
+            if (!rpo.compliant()) {
+                String title = rpo.sinceLastGood().map(d -> "No good backup for " + hours(d) + " (RPO " + hours(rpo.rpo()) + ")")
+                        .orElse("No good backup on record (RPO " + hours(rpo.rpo()) + ")");
+                alerts.add(new Alert(instance.id(), instance.name(), AlertKind.BACKUP_OVERDUE, AlertSeverity.CRITICAL,
+                        title, List.of(rpo.sinceLastGood().map(d -> "last good backup at " + rpo.now().minus(d))
+                                .orElse("no verified backup of this instance was good"),
+                        "verify one: knobwright backup verify --instance " + instance.name() + " --path PATH"),
+                        rpo.now()));
             }
         });
         return alerts;
