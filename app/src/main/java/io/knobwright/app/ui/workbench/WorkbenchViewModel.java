@@ -241,7 +241,7 @@ public final class WorkbenchViewModel {
     /**
      * Reads the fleet's health in the background and fills the table's health columns, unless the fleet was reloaded
      * in the meantime (that load reads again). The evaluation behind the Alerts column also refreshes the Alerts screen
-     * when it is open, so the two never disagree. Not counted as busy, like drift.
+     * and its tab's badge, so the two never disagree. Not counted as busy, like drift.
      */
     private void readHealth(List<Instance> instances, int generation) {
         work.io("Read the fleet's health", () -> fleetHealth.apply(instances), read -> {
@@ -249,7 +249,7 @@ public final class WorkbenchViewModel {
                 return;
             }
             browser.setHealth(read);
-            alertsScreen.ifMade(screen -> screen.show(read.evaluation().alerts(), read.evaluation().failedSources()));
+            alerts().show(read.evaluation().alerts(), read.evaluation().failedSources()); // the tab's badge too
             if (!read.problems().isEmpty()) {
                 show("Part of the fleet's health could not be read: " + String.join("; ", read.problems().stream()
                         .limit(3).toList()) + (read.problems().size() > 3 ? " (and " + (read.problems().size() - 3)
@@ -504,12 +504,13 @@ public final class WorkbenchViewModel {
     public static final java.time.Duration ALERT_INTERVAL = java.time.Duration.ofMinutes(1);
 
     /**
-     * Evaluates the alerts now and every {@link #ALERT_INTERVAL} until {@link #stopAlertWatch}: the Alerts tab and its
+     * Evaluates the alerts every {@link #ALERT_INTERVAL} until {@link #stopAlertWatch}: the Alerts tab and its
      * badge stay current without a click, and raises and clears reach the webhooks while the workbench is open.
      */
     public void startAlertWatch() {
         if (alertWatch == null) {
-            showAlerts();
+            // No evaluation now: the fleet's first load reads the fleet's health, which evaluates the alerts and fills
+            // this screen and its badge; a second evaluation at start would only double the work.
             scheduleAlertWatch();
         }
     }

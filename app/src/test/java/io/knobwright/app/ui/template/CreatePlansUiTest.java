@@ -78,7 +78,9 @@ class CreatePlansUiTest {
 
         // Only the production instances, read or not.
         robot.clickOn("#plan-targets-none");
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#plan-targets-search").write("prod");
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#plan-targets-all");
         WaitForAsyncUtils.waitForFxEvents();
         List<PlanTarget> chosen = list.getItems().stream().filter(t -> t.chosenProperty().get()).toList();
