@@ -119,7 +119,8 @@ public record HealthDesk(Function<Instance, Connections> connections, Function<I
             ConnectionReport report = health.connections(instance, ConnectionReport.DEFAULT_LEAK_AGE);
             return new Connections(report, health.history(instance.id(), ConnectionHealthService.TREND_WINDOW, clock.instant()));
         }, instance -> {
-            StorageForecastService.Result forecast = forecasts.history(instance, "total").points().size() < 2 ? null
+            // the forecaster needs sizes on two days (UTC); a first day of polls is "no history yet", not a failure
+            StorageForecastService.Result forecast = measuredDays(forecasts.history(instance, "total").points()) < 2 ? null
                     : forecasts.forecast(instance, "total", FORECAST_DAYS, OptionalLong.empty());
             Instant now = clock.instant();
             Map<TableRef, List<SizePoint>> tables = context.relationSeries().tableSizes(instance.id(),
@@ -132,6 +133,10 @@ public record HealthDesk(Function<Instance, Connections> connections, Function<I
                 (key, comment) -> context.alerts().acknowledge(key, context.localUser(), comment),
                 instance -> context.backups().overview(instance, clock.instant()), context.fleetHealth()::summarize,
                 instance -> SessionWatch.of(context.sessionWatches().open(instance)));
+    }
+
+    private static long measuredDays(List<SizePoint> points) {
+        return points.stream().map(p -> p.at().atOffset(java.time.ZoneOffset.UTC).toLocalDate()).distinct().count();
     }
 
     /** Nothing to read: for tests of other screens. */
