@@ -66,6 +66,7 @@ public final class WorkbenchView extends BorderPane {
     private TemplatesView templatesView;
     private PlansView plansView;
     private PolicyView policyView;
+    private io.knobwright.app.ui.health.HealthView healthView;
     private OperationsView operationsView;
     private final Theme theme;
     private ReviewPanel reviewPanel;
@@ -176,7 +177,7 @@ public final class WorkbenchView extends BorderPane {
             case POLICY -> policyView = new PolicyView(vm.policy());
             case OPERATIONS -> operationsView = new OperationsView(vm.operations(), theme.darkProperty());
             case WORKLOAD -> new io.knobwright.app.ui.workload.WorkloadView(vm.workload());
-            case HEALTH -> new io.knobwright.app.ui.health.HealthView(vm.health(), java.time.ZoneId.systemDefault());
+            case HEALTH -> healthView = new io.knobwright.app.ui.health.HealthView(vm.health(), java.time.ZoneId.systemDefault());
             case ALERTS -> new io.knobwright.app.ui.health.AlertListView(vm.alerts());
             case FLEET -> throw new IllegalStateException("The fleet screen is built with the window");
         };
@@ -318,6 +319,12 @@ public final class WorkbenchView extends BorderPane {
     public void dispose() {
         subscriptions.unsubscribe();
         vm.reviews().stopPolling();
+        // the showing subscription that stops these is gone with the others: a disposed window must not go on
+        // evaluating alerts (its store may be closed) or sampling sessions
+        vm.stopAlertWatch();
+        if (healthView != null) {
+            healthView.dispose();
+        }
         reviewPanel.dispose();
         reviewToggle.dispose();
         if (policyView != null) {

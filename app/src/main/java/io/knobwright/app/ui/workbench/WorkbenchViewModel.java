@@ -521,7 +521,11 @@ public final class WorkbenchViewModel {
                 return;
             }
             showAlerts();
-            scheduleAlertWatch();
+            // showAlerts may have run a nested event loop (inline work, a bug dialog) in which the window closed and
+            // the watch was stopped: re-arm only a watch that still runs, or it outlives its window and its store
+            if (alertWatch != null) {
+                scheduleAlertWatch();
+            }
         });
     }
 
