@@ -138,6 +138,10 @@ class StorageForecasterRegimesTest {
             assertThat(last.highBytes() - last.lowBytes()).isGreaterThan(first.highBytes() - first.lowBytes());
             // At least 0.01% of the size a day as a random walk: about 2 MB a day on 20 GB.
             assertThat(first.highBytes() - first.expectedBytes()).isGreaterThan(2 * MB);
+            // The growth was learnt before the step: within a week after it, half of it either way (30 days: 0.8 of
+            // 15 GB, less what the level and noise add in quadrature) - a smooth export must not make it look certain.
+            double growth30 = last.expectedBytes() - forecast.lastMeasuredBytes();
+            assertThat(last.highBytes() - last.expectedBytes()).isGreaterThan((long) (0.4 * Math.abs(growth30)));
         }
     }
 
