@@ -75,7 +75,7 @@ public final class BackupService {
 
     private Optional<Standing> standing(Instance instance, List<BackupWatch> watches) {
         List<BackupVerification> history = newestPerPath(instance);
-        Optional<BackupWatch> watch = watches.stream().filter(w -> w.instanceId() == instance.id()).findFirst();
+        Optional<BackupWatch> watch = watchOf(instance, watches);
         if (history.isEmpty() && watch.isEmpty()) {
             return Optional.empty();
         }
@@ -109,11 +109,16 @@ public final class BackupService {
     /** The instance's backups at {@code now} (blocking: reads the store). */
     public Overview overview(Instance instance, Instant now) {
         List<BackupVerification> latest = newestPerPath(instance);
-        Optional<BackupWatch> watch = backups.watches().stream().filter(w -> w.instanceId() == instance.id()).findFirst();
+        Optional<BackupWatch> watch = watchOf(instance, backups.watches());
         RpoCompliance rpo = RpoCompliance.of(latest, watch.map(BackupWatch::rpo).orElse(DEFAULT_RPO), now);
         BackupSchedule schedule = BackupSchedule.of(latest.stream().map(BackupVerification::takenAt).toList(),
                 watch.map(BackupWatch::interval).orElse(null), now);
         return new Overview(latest, watch, rpo, schedule);
+    }
+
+    /** The watch that sets the instance's RPO and interval, if a directory of it is watched. */
+    private static Optional<BackupWatch> watchOf(Instance instance, List<BackupWatch> watches) {
+        return watches.stream().filter(w -> w.instanceId() == instance.id()).findFirst();
     }
 
     /**
@@ -160,14 +165,9 @@ public final class BackupService {
         }
         Instance i = instance.get();
         long id = backups.record(i.id(), verification);
-        List<BackupVerification> history = newestPerPath(i);
-        Optional<BackupWatch> watch = backups.watches().stream().filter(w -> w.instanceId() == i.id()).findFirst();
-        Duration rpo = watch.map(BackupWatch::rpo).orElse(DEFAULT_RPO);
-        Duration interval = watch.map(BackupWatch::interval).orElse(null);
-        var now = clock.instant();
-        RpoCompliance compliance = RpoCompliance.of(history, rpo, now);
-        BackupSchedule schedule = BackupSchedule.of(history.stream().map(BackupVerification::takenAt).toList(), interval, now);
-        return new Outcome(verification, Optional.of(new InstanceBackups(i, id, compliance, schedule)), verified.restore());
+        Overview after = overview(i, clock.instant()); // the standing the screen and the alerts now see
+        return new Outcome(verification, Optional.of(new InstanceBackups(i, id, after.rpo(), after.schedule())),
+                verified.restore());
     }
 
     /** Watches {@code path} for the instance (replacing an earlier watch of the same path); returns what was stored. */

@@ -216,19 +216,7 @@ public final class StorageForecastChart extends VBox {
             NumberAxis y = (NumberAxis) getYAxis();
             y.setAutoRanging(false);
             y.setMinorTickVisible(false);
-            y.setTickLabelFormatter(new StringConverter<>() {
-                @Override
-                public String toString(Number v) {
-                    double d = v.doubleValue();
-                    return Math.abs(d - Math.rint(d)) < 1e-9 ? String.format(Locale.ROOT, "%,.0f", d)
-                            : String.format(Locale.ROOT, "%,.1f", d);
-                }
-
-                @Override
-                public Number fromString(String s) {
-                    throw new UnsupportedOperationException();
-                }
-            });
+            y.setTickLabelFormatter(new SizeTicks());
             setCreateSymbols(false);
             setAnimated(false);
             setLegendVisible(false);
