@@ -1,0 +1,36 @@
+package io.knobwright.simulator.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the workload asks of the server, independent of its settings: the statement mix per transaction, the data
+ * it touches and how skewed the access is, and the clients that drive it.
+ *
+ * @param name         where the shape came from ("pgbench script tpcb.sql", "replay of top 20 fingerprints")
+ * @param dataBytes    the relations the workload touches (tables and indexes)
+ * @param accessSkew   Zipf exponent of page popularity (0 uniform, ~1 strongly skewed), fitted to a measured hit
+ *                     ratio where one exists
+ * @param clients      concurrent clients offering transactions
+ * @param thinkMs      time a client waits between transactions (0 for a closed loop at full speed)
+ * @param commitsPerTx commits per transaction that wait for a WAL flush when synchronous_commit is on (0 read-only)
+ */
+public record WorkloadShape(String name, List<QueryClass> classes, double dataBytes, double accessSkew, int clients,
+                            double thinkMs, double commitsPerTx) {
+
+    public WorkloadShape {
+        Objects.requireNonNull(name, "name");
+        classes = List.copyOf(classes);
+        if (classes.isEmpty()) {
+            throw new IllegalArgumentException("A workload has at least one kind of statement: " + name);
+        }
+        if (!(dataBytes >= 0) || !(accessSkew >= 0) || clients < 1 || !(thinkMs >= 0) || !(commitsPerTx >= 0)) {
+            throw new IllegalArgumentException("A workload has data >= 0, skew >= 0, clients >= 1 and think time >= 0: "
+                    + name);
+        }
+    }
+
+    public WorkloadShape withClients(int n) {
+        return new WorkloadShape(name, classes, dataBytes, accessSkew, n, thinkMs, commitsPerTx);
+    }
+}
