@@ -94,6 +94,18 @@ class LoadDriverTest {
     }
 
     @Test
+    void aTransactionStillRunningAfterTheWindowIsStoppedAfterAShortGrace() throws Exception {
+        LoadScript slow = LoadScript.parse("slow", "BEGIN;\nSELECT pg_sleep(30);\nEND;");
+        long start = System.nanoTime();
+        LoadRun run = database.driver().run(slow, LoadDriver.Options.of(1, Duration.ZERO, Duration.ofMillis(300)),
+                p -> { }, () -> false);
+        assertThat((System.nanoTime() - start) / 1e9).isBetween(2.0, 3.5);
+        assertThat(run.transactions()).isZero();
+        assertThat(run.tps()).isZero();
+        assertThat(run.tpsPerSecond()).containsExactly(0.0);
+    }
+
+    @Test
     void failedTransactionsAreCountedByStateAndTheClientGoesOn() {
         LoadScript halfFail = LoadScript.parse("half", """
                 \\set x random(0, 1)
