@@ -61,7 +61,7 @@ class LoadDriverTest {
         assertThat(run.p95Ms()).isLessThanOrEqualTo(run.p99Ms());
         assertThat(run.meanMs()).isPositive();
         // 2 clients for 2 s: the latencies and the rate tell the same story (Little's law, within scheduling)
-        assertThat(run.meanMs() * run.tps() / 1000).isBetween(1.0, 2.05);
+        assertThat(run.meanMs() * run.tps() / 1000).isBetween(0.5, 2.05);
         assertThat(run.failuresBySqlState()).isEmpty();
         assertThat(run.firstFailure()).isEmpty();
         assertThat(run.failureRatio()).isZero();
