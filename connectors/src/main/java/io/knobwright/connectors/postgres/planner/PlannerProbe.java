@@ -6,6 +6,7 @@ import io.knobwright.connectors.jdbc.ConnectorTimeouts;
 import io.knobwright.connectors.jdbc.JdbcGate;
 import io.knobwright.connectors.jdbc.PostgresDialect;
 import io.knobwright.connectors.postgres.PostgresFailures;
+import io.knobwright.connectors.postgres.SessionSettingCheck;
 import io.knobwright.model.workload.ExplainableQuery;
 import io.knobwright.model.workload.PlanShape;
 
@@ -153,37 +154,13 @@ public final class PlannerProbe {
      */
     private static void checkSettings(Connection connection, Set<String> names) throws SQLException {
         for (String name : names) {
-            String key = name.strip().toLowerCase(Locale.ROOT);
-            if (TRANSACTION_SETTINGS.contains(key)) {
+            if (TRANSACTION_SETTINGS.contains(name.strip().toLowerCase(Locale.ROOT))) {
                 throw ConnectorException.badInput("'" + name + "' governs the probe's own transaction, not the plan;"
                         + " it cannot be compared here.", null);
             }
-            try (PreparedStatement ps = connection.prepareStatement("SELECT context FROM pg_settings WHERE name = ?")) {
-                ps.setString(1, key);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        throw ConnectorException.badInput("'" + name + "' is not a setting this server knows.", null);
-                    }
-                    String context = rs.getString(1);
-                    if (!"user".equals(context)) {
-                        throw ConnectorException.badInput("'" + name + "' is not a planner or session setting (its"
-                                + " context is " + context + ": " + contextMeaning(context) + "); only settings a"
-                                + " session may change with SET are compared per query.", null);
-                    }
-                }
-            }
         }
-    }
-
-    static String contextMeaning(String context) {
-        return switch (context) {
-            case "postmaster" -> "it takes effect only after a restart";
-            case "sighup" -> "it takes effect only when the server reloads its configuration";
-            case "superuser", "superuser-backend" -> "only a superuser may change it";
-            case "backend" -> "it is fixed when a session starts";
-            case "internal" -> "it cannot be changed at all";
-            default -> "it cannot be changed by a session";
-        };
+        SessionSettingCheck.requireSessionLevel(connection, names, "Only planner and session settings are compared"
+                + " per query.");
     }
 
     private record Explained(PlanShape shape, double actualMs) {

@@ -95,8 +95,7 @@ class PlannerProbeLocalServiceTest {
     void restartAndReloadSettingsAreRefusedWithTheirReason() {
         assertThatThrownBy(() -> probe.compare(connection, PlannerProbe.Request.plan("SELECT 1", Map.of(),
                 Map.of("shared_buffers", "1GB"))))
-                .isInstanceOf(ConnectorException.class).hasMessageContaining("'shared_buffers' is not a planner or"
-                        + " session setting").hasMessageContaining("after a restart");
+                .isInstanceOf(ConnectorException.class).hasMessageContaining("'shared_buffers' cannot be set per session").hasMessageContaining("after a restart");
         assertThatThrownBy(() -> probe.compare(connection, PlannerProbe.Request.plan("SELECT 1", Map.of(),
                 Map.of("checkpoint_timeout", "10min"))))
                 .hasMessageContaining("reloads its configuration");
