@@ -62,15 +62,15 @@ public final class DefaultExperimentService implements ExperimentService {
             configurations.add(request.compareWith());
         }
         Workload workload = workload(request);
+        if (workload.replay() && request.sandbox() != null) {
+            throw UserError.input("A replay runs an instance's own statements on that instance; a sandbox holds no"
+                    + " copy of its tables. Give a script with --script, or replay on a non-production instance.");
+        }
         progress.accept(new Progress(0, request.instance() != null ? "checking " + request.instance()
                 : "starting sandbox " + request.sandbox()));
         try (ExperimentTargets.Target target = request.instance() != null
                 ? targets.instance(instance(request.instance()), configurations)
                 : targets.sandbox(request, sandboxFor(request.sandbox()))) {
-            if (workload.replay() && target.instanceId() == 0) {
-                throw UserError.input("A replay runs an instance's own statements on that instance; a sandbox holds no"
-                        + " copy of its tables. Give a script with --script.");
-            }
             LoadScript script = workload.replay() ? targets.replay(target.instanceId()) : workload.script();
             int scale = target.scale(request.scale());
             List<String> names = configurations.size() == 1 ? List.of("A") : List.of("A", "B");

@@ -81,7 +81,7 @@ public final class PlannerProbe {
      * @param summary   "plan changes: Seq Scan on orders → Index Scan using orders_pkey; cost 1820 → 43"
      */
     public record PlanComparison(String query, PlanShape shapeA, PlanShape shapeB, boolean changed, double costA,
-                                 double costB, double actualMsA, double actualMsB, String summary) {
+                                 double costB, String summary, double actualMsA, double actualMsB) {
         public PlanComparison {
             Objects.requireNonNull(shapeA, "shapeA");
             Objects.requireNonNull(shapeB, "shapeB");
@@ -130,7 +130,7 @@ public final class PlannerProbe {
             Explained b = explain(connection, query, request, request.settingsB(), writes);
             boolean changed = a.shape.differsFrom(b.shape);
             return new PlanComparison(query.text(), a.shape, b.shape, changed, a.shape.cost(), b.shape.cost(),
-                    a.actualMs, b.actualMs, summary(a, b, changed));
+                    summary(a, b, changed), a.actualMs, b.actualMs);
         } catch (SQLException e) {
             throw new ConnectorException("PostgreSQL could not plan the query (" + firstLine(e) + ").", e);
         }
