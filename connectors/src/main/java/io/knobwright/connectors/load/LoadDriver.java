@@ -193,6 +193,8 @@ public final class LoadDriver {
         if (wasCancelled) {
             throw new CancellationException("The load run was cancelled");
         }
+        // the sessions' counts reach pg_stat_* before the caller reads its "after" snapshot
+        open.forEach(ServerCounters::flush);
         return result(script, options, clients);
     }
 
