@@ -1,6 +1,7 @@
 package io.knobwright.app.simulation;
 
 import io.knobwright.app.fleet.FleetService;
+import io.knobwright.connectors.load.FingerprintReplay;
 import io.knobwright.connectors.load.LoadDriver;
 import io.knobwright.connectors.load.LoadRun;
 import io.knobwright.connectors.load.LoadScript;
@@ -71,7 +72,23 @@ public final class DefaultExperimentService implements ExperimentService {
         try (ExperimentTargets.Target target = request.instance() != null
                 ? targets.instance(instance(request.instance()), configurations)
                 : targets.sandbox(request, sandboxFor(request.sandbox()))) {
-            LoadScript script = workload.replay() ? targets.replay(target.instanceId()) : workload.script();
+            List<String> notes = new ArrayList<>(target.notes());
+            LoadScript script;
+            String workloadKey;
+            if (workload.replay()) {
+                FingerprintReplay.Replay replay = targets.replay(target.instanceId());
+                script = replay.script();
+                workloadKey = "replay:" + target.name() + ":" + Digests.sha256(String.join(",",
+                        new java.util.TreeSet<>(replay.included().keySet())));
+                if (!replay.left().isEmpty()) {
+                    notes.add(String.format(Locale.ROOT, "The replay stands for %.0f%% of the top fingerprints' calls;"
+                            + " %d were left out (no values logged, writes, or cut short).", replay.coveredCalls() * 100,
+                            replay.left().size()));
+                }
+            } else {
+                script = workload.script();
+                workloadKey = Digests.sha256(workload.text());
+            }
             int scale = target.scale(request.scale());
             List<String> names = configurations.size() == 1 ? List.of("A") : List.of("A", "B");
             List<RunSchedule.Run> order = RunSchedule.interleaved(names, request.replicates(), 0, System.nanoTime())
@@ -109,13 +126,12 @@ public final class DefaultExperimentService implements ExperimentService {
                 ReplicateSummary summary = ReplicateSummary.of(runs.get(c));
                 summaries.add(summary);
                 stored.add(observations.add(new Observation(0, clock.instant(), target.name(), target.instanceId(),
-                        workload.key(script), target.hardwareClass(), configurations.get(c), request.clients(),
+                        workloadKey, target.hardwareClass(), configurations.get(c), request.clients(),
                         summary.features(), summary.tps().median(), summary.p50Ms(), summary.p95Ms(),
                         summary.tps().noise(), summary.tps().runs(), Double.NaN, Double.NaN, Double.NaN)));
             }
             String verdict = summaries.size() == 2 ? ReplicateSummary.verdict(summaries.get(0), summaries.get(1))
                     : ReplicateSummary.single(summaries.getFirst());
-            List<String> notes = target.notes();
             return new Result(stored, notes.isEmpty() ? verdict : verdict + " (" + String.join(" ", notes) + ")");
         }
     }
@@ -166,14 +182,6 @@ public final class DefaultExperimentService implements ExperimentService {
 
     /** What the experiment runs: a script read now (so a bad script fails before any server starts), or a replay. */
     record Workload(LoadScript script, String text, boolean replay) {
-        String key(LoadScript ran) {
-            if (replay) {
-                StringBuilder statements = new StringBuilder();
-                ran.statements().forEach(s -> statements.append(s.text()).append('\n'));
-                return "replay:" + Digests.sha256(statements.toString());
-            }
-            return Digests.sha256(text);
-        }
     }
 
     private static Workload workload(Request request) {

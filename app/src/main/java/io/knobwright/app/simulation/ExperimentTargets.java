@@ -4,6 +4,7 @@ import io.knobwright.connectors.ConnectionTarget;
 import io.knobwright.connectors.jdbc.ConnectorTimeouts;
 import io.knobwright.connectors.jdbc.JdbcGate;
 import io.knobwright.connectors.jdbc.PostgresDialect;
+import io.knobwright.connectors.load.FingerprintReplay;
 import io.knobwright.connectors.load.LoadDriver;
 import io.knobwright.connectors.load.LoadScript;
 import io.knobwright.connectors.load.PgbenchSchema;
@@ -13,18 +14,13 @@ import io.knobwright.model.UserError;
 import io.knobwright.model.fleet.ConnectionSpec;
 import io.knobwright.model.fleet.CredentialVault;
 import io.knobwright.model.fleet.Instance;
-import io.knobwright.model.workload.ExplainableQuery;
-import io.knobwright.model.workload.FingerprintDigest;
-import io.knobwright.model.workload.FingerprintSummary;
 import io.knobwright.model.workload.QueryRepository;
 import io.knobwright.model.workload.TopOrder;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -244,43 +240,11 @@ public final class ExperimentTargets {
     }
 
     /**
-     * A replay of an instance's top fingerprints by calls, as imported from its logs: each fingerprint's example
-     * statement (a real one, with its literal values), chosen in proportion to its calls. Only read-only statements
-     * (SELECT) are replayed, because a replay must not change an instance's data; examples cut at the log digest's
-     * length limit are left out.
+     * A replay of an instance's top fingerprints by calls, from the examples its imported logs hold (wl-load's
+     * {@link FingerprintReplay}), read-only statements only: a replay runs on the instance itself and must not change
+     * its data.
      */
-    LoadScript replay(long instanceId) {
-        List<LoadScript.Weighted> mix = new ArrayList<>();
-        int skipped = 0;
-        for (FingerprintSummary f : queries.top(instanceId, TopOrder.CALLS, REPLAY_TOP)) {
-            String example = f.example();
-            if (example == null || example.length() >= FingerprintDigest.EXAMPLE_LIMIT || !readOnly(example)) {
-                skipped++;
-                continue;
-            }
-            String statement = ExplainableQuery.of(example, why -> { }).map(ExplainableQuery::text).orElse(null);
-            if (statement == null || f.calls() < 1) {
-                skipped++;
-                continue;
-            }
-            try {
-                mix.add(new LoadScript.Weighted(LoadScript.parse("fingerprint " + f.id(), statement + ";\n"), f.calls()));
-            } catch (UserError unreadable) {
-                // a ":name" outside quotes reads as a pgbench variable
-                skipped++;
-            }
-        }
-        if (mix.isEmpty()) {
-            throw UserError.input("Nothing to replay: the instance has no imported read-only statements with their"
-                    + " values (" + skipped + " of its top fingerprints were writes, cut short or unreadable)."
-                    + " Import a log with `workload import-log`, or give a script with --script.");
-        }
-        return LoadScript.mix("replay", mix);
-    }
-
-    private static boolean readOnly(String statement) {
-        String head = statement.stripLeading().toLowerCase(Locale.ROOT);
-        return head.startsWith("select") && !head.contains(" for update") && !head.contains(" for share")
-                && !head.contains(" into ");
+    FingerprintReplay.Replay replay(long instanceId) {
+        return FingerprintReplay.of("replay", queries.top(instanceId, TopOrder.CALLS, REPLAY_TOP), false);
     }
 }

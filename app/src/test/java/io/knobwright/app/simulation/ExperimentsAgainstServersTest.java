@@ -131,7 +131,8 @@ class ExperimentsAgainstServersTest {
         assertThat(o.target()).isEqualTo("staging-pg");
         assertThat(o.workloadKey()).hasSize(64).isEqualTo(Digests.sha256(Files.readString(script)));
         assertThat(o.settings()).containsExactlyEntriesOf(Map.of("work_mem", "7MB"));
-        assertThat(o.features()).containsKeys("blocksHit", "rowsFetched");
+        assertThat(o.features()).containsKeys("pagesHitPerTx", "tuplesReturnedPerTx", "walBytesPerTx");
+        assertThat(o.features().get("pagesHitPerTx")).as("a primary-key look-up touches a few pages").isBetween(1.0, 50.0);
         assertThat(o.id()).isPositive();
         assertThat(store.observations().ofInstance(context.fleet().require("staging-pg").id()))
                 .extracting(Observation::id).containsExactly(o.id());
@@ -179,7 +180,8 @@ class ExperimentsAgainstServersTest {
 
         Observation o = result.observations().getFirst();
         assertThat(o.tps()).isPositive();
-        assertThat(o.workloadKey()).startsWith("replay:");
+        assertThat(o.workloadKey()).startsWith("replay:staging-pg:");
+        assertThat(result.verdict()).contains("left out");
         try (Connection c = DriverManager.getConnection(SERVER + DATABASE, "postgres", null);
              Statement st = c.createStatement();
              java.sql.ResultSet rs = st.executeQuery("SELECT bbalance FROM pgbench_branches WHERE bid = 1")) {
