@@ -52,6 +52,8 @@ final class LoadClient implements Runnable {
     @Override
     public void run() {
         try (Statement statement = connection.createStatement()) {
+            // the text is the script's SQL, never JDBC escape syntax: skip the driver's scan for {fn ...}
+            statement.setEscapeProcessing(false);
             while (!stopped && System.nanoTime() < measureEnd) {
                 transaction(statement);
             }

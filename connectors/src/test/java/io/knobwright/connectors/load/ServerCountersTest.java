@@ -65,7 +65,12 @@ class ServerCountersTest {
         try (Connection c = database.connect(); Statement s = c.createStatement()) {
             ServerCounters.Snapshot before = ServerCounters.read(c);
             s.execute("CHECKPOINT");
+            // the checkpointer publishes its counts a moment after the checkpoint it was asked for has ended
             ServerCounters.Delta delta = ServerCounters.delta(before, ServerCounters.read(c));
+            for (int i = 0; i < 40 && delta.get("checkpoints.requested") < 1; i++) {
+                Thread.sleep(50);
+                delta = ServerCounters.delta(before, ServerCounters.read(c));
+            }
             assertThat(delta.features(0).get("checkpointsRequested")).isEqualTo(1.0);
             assertThat(delta.get("no.such.counter")).isZero();
         }
