@@ -106,16 +106,25 @@ public final class DefaultExperimentService implements ExperimentService {
                 Map<String, String> sessionSettings = target.prepare(configurations.get(which));
                 LoadDriver.Options options = new LoadDriver.Options(request.clients(), request.effectiveWarmUp(),
                         request.duration(), scale, sessionSettings, System.nanoTime());
+                Measured measured;
                 try {
-                    runs.get(which).add(target.measure(script, options, p -> progress.accept(new Progress(
+                    measured = target.measure(script, options, p -> progress.accept(new Progress(
                             done + p.fraction() / order.size(), label + (p.phase() == LoadDriver.Phase.WARM_UP
                             ? ": warming up" : String.format(Locale.ROOT, ": measuring, %.0f tps", p.recentTps())))),
-                            cancelled));
+                            cancelled);
                 } catch (CancellationException stopped) {
                     throw new CancellationException("The experiment was cancelled during " + label
                             + "; nothing was recorded.");
                 }
+                if (measured.run().transactions() == 0 && measured.run().failed() > 0) {
+                    // a script that cannot run (a missing table, a typo) is the user's to fix, not a 0 tps observation
+                    throw UserError.input("Every transaction of " + label + " failed (" + measured.run().firstFailure()
+                            + "); nothing was recorded. Check the script against the "
+                            + (request.instance() != null ? "instance's database." : "sandbox's tables (--setup, --scale)."));
+                }
+                runs.get(which).add(measured);
             }
+            failures(runs).ifPresent(notes::add);
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException("The experiment was cancelled; nothing was recorded.");
             }
@@ -134,6 +143,27 @@ public final class DefaultExperimentService implements ExperimentService {
                     : ReplicateSummary.single(summaries.getFirst());
             return new Result(stored, notes.isEmpty() ? verdict : verdict + " (" + String.join(" ", notes) + ")");
         }
+    }
+
+    /** "3% of the transactions failed (first: ...)", when some did: the throughput counts only those that succeeded. */
+    private static java.util.Optional<String> failures(List<List<Measured>> runs) {
+        long failed = 0;
+        long all = 0;
+        String first = "";
+        for (List<Measured> configuration : runs) {
+            for (Measured m : configuration) {
+                failed += m.run().failed();
+                all += m.run().failed() + m.run().transactions();
+                if (first.isEmpty()) {
+                    first = m.run().firstFailure();
+                }
+            }
+        }
+        if (failed == 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(String.format(Locale.ROOT, "%.1f%% of the transactions failed and are not counted"
+                + " (first: %s).", 100.0 * failed / all, first));
     }
 
     private static void check(Request request) {

@@ -72,6 +72,24 @@ class ExperimentRunCommandTest {
     }
 
     @Test
+    void anInstanceRunPrintsATableWithTheVerdictAndProgressOnStandardError() throws Exception {
+        context.fleet().register(new Registration("local-pg15", "jdbc:postgresql://127.0.0.1:5432/postgres", "postgres",
+                null, null, Tier.TEST, null, null, Map.of()));
+        Path script = dir.resolve("one.sql");
+        Files.writeString(script, "SELECT 1;\n");
+
+        CliHarness.Result run = cli.run("experiment", "run", "--instance", "local-pg15", "--script", script.toString(),
+                "--clients", "1", "--duration", "1s", "--warmup", "0s", "--replicates", "1", "--set", "work_mem=8MB",
+                "--compare-set", "work_mem=16MB");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("local-pg15 · 1 clients").contains("CONFIG").contains("{work_mem=8MB}")
+                .contains("{work_mem=16MB}").contains("verdict: ");
+        assertThat(run.err()).contains("[  0%]").contains("run 2 of 2");
+        assertThat(cli.store().observations().ofInstance(context.fleet().require("local-pg15").id())).hasSize(2);
+    }
+
+    @Test
     void aProductionInstanceIsRefusedWithAUserErrorExitCode() {
         context.fleet().register(new Registration("prod-pg", "jdbc:postgresql://127.0.0.1:5432/postgres", "postgres",
                 null, null, Tier.PRODUCTION, null, null, Map.of()));

@@ -143,6 +143,18 @@ class ExperimentsAgainstServersTest {
     }
 
     @Test
+    void aScriptWhoseEveryTransactionFailsIsAUserErrorNotAZeroObservation() throws Exception {
+        Path script = dir.resolve("typo.sql");
+        Files.writeString(script, "SELECT * FROM pgbench_acounts LIMIT 1;\n");
+
+        assertThatThrownBy(() -> context.experiments().run(onInstance("staging-pg", script, Map.of(), Map.of(), 1),
+                p -> { }, () -> false))
+                .isInstanceOf(UserError.class).hasMessageContaining("Every transaction of run 1 of 1 (A) failed")
+                .hasMessageContaining("pgbench_acounts").hasMessageContaining("nothing was recorded");
+        assertThat(store.observations().ofInstance(context.fleet().require("staging-pg").id())).isEmpty();
+    }
+
+    @Test
     void aCancelledExperimentRecordsNothing() {
         AtomicBoolean cancel = new AtomicBoolean();
         long started = System.nanoTime();
