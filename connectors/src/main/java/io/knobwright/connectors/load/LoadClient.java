@@ -57,6 +57,10 @@ final class LoadClient implements Runnable {
             while (!stopped && System.nanoTime() < measureEnd) {
                 transaction(statement);
             }
+            if (stopped) {
+                // a cancelled statement may have left a transaction block open: end it before the session is reused
+                rollback(statement);
+            }
         } catch (RuntimeException e) {
             fatal.compareAndSet(null, e);
         } catch (SQLException e) {

@@ -94,6 +94,7 @@ public final class LoadDriver {
     }
 
     private static final long POLL_NANOS = 50_000_000L;
+    private static final long END_GRACE_NANOS = 2_000_000_000L;
 
     private final Connections connections;
 
@@ -172,6 +173,10 @@ public final class LoadDriver {
                 break;
             }
             long now = System.nanoTime();
+            if (now - measureEnd > END_GRACE_NANOS) {
+                // a transaction still running now ends after the window and would not count: do not wait for it
+                clients.forEach(LoadClient::stop);
+            }
             if (now - lastReport >= 1_000_000_000L && now < measureEnd) {
                 long completed = clients.stream().mapToLong(LoadClient::completedAll).sum();
                 progress.accept(new Progress(now < measureStart ? Phase.WARM_UP : Phase.MEASURING,
@@ -187,11 +192,11 @@ public final class LoadDriver {
         for (Thread t : threads) {
             join(t, 2_000_000_000L);
         }
-        if (fatal.get() != null) {
-            throw fatal.get();
-        }
         if (wasCancelled) {
             throw new CancellationException("The load run was cancelled");
+        }
+        if (fatal.get() != null) {
+            throw fatal.get();
         }
         // the sessions' counts reach pg_stat_* before the caller reads its "after" snapshot
         open.forEach(ServerCounters::flush);

@@ -140,6 +140,21 @@ public final class LoadScript {
         return new LoadScript(name, List.of(new Transaction(name, 1, ScriptParser.parse(name, text))));
     }
 
+    /**
+     * Reads a script file (UTF-8), named after the file; a file that cannot be read or a line that cannot be run is a
+     * {@link UserError}.
+     */
+    public static LoadScript read(java.nio.file.Path file) {
+        String text;
+        try {
+            text = java.nio.file.Files.readString(file);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw new UserError(UserError.Kind.INPUT, "Cannot read the script " + file + " (" + e.getMessage()
+                    + "): give a readable UTF-8 text file in pgbench's script format.", e);
+        }
+        return parse(String.valueOf(file.getFileName()), text);
+    }
+
     /** A script of one transaction made of commands built in code (a replay's statement, say). */
     public static LoadScript of(String name, List<Command> commands) {
         return new LoadScript(name, List.of(new Transaction(name, 1, commands)));

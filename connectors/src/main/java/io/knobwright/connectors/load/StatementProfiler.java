@@ -1,6 +1,5 @@
 package io.knobwright.connectors.load;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.knobwright.connectors.ConnectorException;
@@ -103,8 +102,8 @@ public final class StatementProfiler {
         }
         try {
             return read(transaction, sql, executed, JSON.readTree(plan).get(0), wal);
-        } catch (JsonProcessingException e) {
-            throw new ConnectorException("The server's EXPLAIN output could not be read: " + e.getOriginalMessage(), e);
+        } catch (java.io.IOException e) {
+            throw new ConnectorException("The server's EXPLAIN output could not be read: " + e.getMessage(), e);
         }
     }
 

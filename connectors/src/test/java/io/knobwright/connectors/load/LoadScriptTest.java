@@ -31,6 +31,19 @@ class LoadScriptTest {
     }
 
     @Test
+    void aScriptFileIsNamedAfterItself(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("orders.sql");
+        java.nio.file.Files.writeString(file, "\\set id random(1, 10)\nSELECT * FROM orders WHERE id = :id;\n");
+        LoadScript script = LoadScript.read(file);
+        assertThat(script.name()).isEqualTo("orders.sql");
+        assertThat(script.statements()).hasSize(1);
+        assertThatThrownBy(() -> LoadScript.read(dir.resolve("missing.sql"))).isInstanceOf(UserError.class)
+                .hasMessageContaining("Cannot read the script").hasMessageContaining("missing.sql");
+        java.nio.file.Files.write(file, new byte[]{(byte) 0xff, (byte) 0xfe, 'x'});
+        assertThatThrownBy(() -> LoadScript.read(file)).hasMessageContaining("readable UTF-8");
+    }
+
+    @Test
     void unknownBuiltinNamesTheOnesThatExist() {
         assertThatThrownBy(() -> LoadScript.builtin("tpcc"))
                 .isInstanceOf(UserError.class).hasMessageContaining("tpcb-like, simple-update, select-only");
