@@ -129,7 +129,7 @@ final class Explainer {
                 why.add(new Explanation(Metric.THROUGHPUT_TPS, "sort CPU-cache penalty",
                         "work_mem keeps the " + Text.bytes(run) + " sort of \"" + c.query().name() + "\" in memory "
                                 + "(no spill), but an in-memory sort that large costs ~" + Text.percent(slower)
-                                + " more CPU per row than one that fits in the CPU caches, while an external merge "
+                                + " more sorting CPU per row than one that fits in the CPU caches, while an external merge "
                                 + "from the page cache is cheap on this host: +" + Text.ms(c.penaltyMs()) + " per call.",
                         inputs("sortInputBytes", run, "sortCachePenalty", theta.get("sortCachePenalty"),
                                 "sortCacheBytes", theta.get("sortCacheBytes"), "penaltyMs", c.penaltyMs())));
