@@ -40,7 +40,7 @@ class BuiltInModelTest {
         assertThat(big.throughput().mean()).isLessThan(small * 0.85);
         assertThat(big.get(Metric.TEMP_BYTES_PER_SEC).orElseThrow().mean()).isZero();
         assertThat(big.explain(Metric.THROUGHPUT_TPS)).anySatisfy(e -> assertThat(e.text())
-                .contains("keeps the 180 MB sort", "in memory (no spill)", "more sorting CPU per row"));
+                .contains("work_mem 256 MB keeps the 180 MB sort", "in memory (no spill)", "more sorting CPU per row"));
     }
 
     @Test
