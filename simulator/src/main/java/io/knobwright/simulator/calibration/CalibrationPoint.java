@@ -52,6 +52,12 @@ public record CalibrationPoint(Scenario scenario, double measuredTps, double mea
         return new CalibrationPoint(scenario, observation.tps(), p95, noise, observation.replicates());
     }
 
+    /** An experiment's replicates of one scenario: their median throughput and noise. */
+    public static CalibrationPoint of(Scenario scenario, io.knobwright.simulator.experiment.ReplicateStats tps,
+                                      double p95Ms) {
+        return new CalibrationPoint(scenario, tps.median(), p95Ms, tps.noise(), tps.runs());
+    }
+
     /** The relative noise of one run, with the floor and the unknown case applied. */
     public double runNoise() {
         if (replicates == 1 && noise == 0) {

@@ -61,7 +61,7 @@ public final class Calibrator {
      * @throws SimulationException      when the base model cannot predict one of the runs' scenarios
      */
     public CalibratedModel calibrate(List<CalibrationPoint> points) {
-        return calibrate(points, priors);
+        return calibrate(points, priors, false);
     }
 
     /** Leave-one-out error over {@code points}, directions of change judged against the first point. */
@@ -71,8 +71,8 @@ public final class Calibrator {
 
     /**
      * Leave-one-out: each run in turn is left out, the model refitted on the others and asked to predict it.
-     * Each refit starts its search at the constants fitted to all runs (it converges to its own optimum; starting
-     * there only saves evaluations).
+     * Each refit starts its search at the constants fitted to all runs, with a smaller simplex and budget: it
+     * converges to its own optimum, which lies near; starting there saves most of the model's evaluations.
      *
      * @param reference the run changes are measured from (usually the settings in force today)
      */
@@ -84,13 +84,13 @@ public final class Calibrator {
             throw new IllegalArgumentException("The reference run " + reference + " is not one of the "
                     + points.size() + " runs");
         }
-        ModelParameters start = calibrate(points, priors).parameters();
+        ModelParameters start = calibrate(points, priors, false).parameters();
         CalibrationPoint ref = points.get(reference);
         List<HeldOutError.Point> out = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
             List<CalibrationPoint> rest = new ArrayList<>(points);
             CalibrationPoint left = rest.remove(i);
-            CalibratedModel fold = calibrate(rest, start);
+            CalibratedModel fold = calibrate(rest, start, true);
             var predicted = fold.predict(left.scenario()).throughput();
             double predictedRef = i == reference ? Double.NaN : fold.predict(ref.scenario()).throughput().mean();
             out.add(new HeldOutError.Point(left.scenario().name(), left.measuredTps(), predicted,
@@ -100,13 +100,14 @@ public final class Calibrator {
         return HeldOutError.of(out);
     }
 
-    private CalibratedModel calibrate(List<CalibrationPoint> points, ModelParameters start) {
+    /** @param nearStart whether {@code start} is already close to the optimum (a held-out fold) */
+    private CalibratedModel calibrate(List<CalibrationPoint> points, ModelParameters start, boolean nearStart) {
         if (points.isEmpty()) {
             throw new IllegalArgumentException("Calibration needs at least one measured run");
         }
         List<Scenario> scenarios = points.stream().map(CalibrationPoint::scenario).toList();
         Set<String> informed = informed(scenarios, start);
-        ModelParameters fitted = fitConstants(points, scenarios, start, List.copyOf(informed));
+        ModelParameters fitted = fitConstants(points, scenarios, start, List.copyOf(informed), nearStart);
         PerformanceModel base = factory.apply(fitted);
         List<Prediction> predictions = checked(base, scenarios);
 
@@ -150,7 +151,7 @@ public final class Calibrator {
     }
 
     private ModelParameters fitConstants(List<CalibrationPoint> points, List<Scenario> scenarios, ModelParameters start,
-                                         List<String> names) {
+                                         List<String> names, boolean nearStart) {
         if (names.isEmpty()) {
             return start;
         }
@@ -181,8 +182,8 @@ public final class Calibrator {
             return 0.5 * sum;
         };
         double[] u0 = names.stream().mapToDouble(n -> Math.log(start.get(n))).toArray();
-        int budget = 60 * (names.size() + 1);
-        NelderMead.Minimum first = NelderMead.minimize(objective, u0, 0.3, budget, 1e-10);
+        int budget = (nearStart ? 20 : 60) * (names.size() + 1);
+        NelderMead.Minimum first = NelderMead.minimize(objective, u0, nearStart ? 0.1 : 0.3, budget, 1e-10);
         // a second, smaller simplex from the first's best point: a collapsed simplex is the usual way NM stalls
         NelderMead.Minimum second = NelderMead.minimize(objective, first.point(), 0.05, budget / 2, 1e-12);
         return at(start, names, second.value() <= first.value() ? second.point() : first.point());

@@ -9,8 +9,8 @@ import java.util.List;
  * <ul>
  * <li>The interval comes from order statistics where they reach 80% (four runs or more: the narrowest pair of
  *     ranks symmetric about the middle with binomial coverage ≥ 80%, exact and free of any assumed shape). Two or
- *     three runs cannot give 80% that way (three cover 75% at most), so there it is the median ± 1.28 of its
- *     standard error, 1.25 s/√n as for a normal sample. One run has no interval.</li>
+ *     three runs cannot give 80% that way (three cover 75% at most), so there it is the median ± Student's t (80%, n − 1
+ *     degrees of freedom) of its standard error, 1.25 s/√n as for a normal sample. One run has no interval.</li>
  * <li>Noise is (p90 − p10) / 2 / median of the runs (linear interpolation between ranks), the share that one run
  *     strays either way four times in five; 0 with one run.</li>
  * </ul>
@@ -20,7 +20,9 @@ import java.util.List;
  */
 public record ReplicateStats(int runs, double median, double low, double high, double noise) {
 
-    private static final double Z80 = 1.2815515655446004;
+    /** Student's t for a two-sided 80% interval: the standard deviation of 2 or 3 runs is itself a guess. */
+    private static final double T80_ONE_DF = 3.0777;
+    private static final double T80_TWO_DF = 1.8856;
 
     public ReplicateStats {
         if (runs < 1) {
@@ -60,8 +62,9 @@ public record ReplicateStats(int runs, double median, double low, double high, d
             double mean = Arrays.stream(x).average().orElseThrow();
             double ss = Arrays.stream(x).map(v -> (v - mean) * (v - mean)).sum();
             double se = 1.2533 * Math.sqrt(ss / (n - 1)) / Math.sqrt(n);
-            low = Math.max(0, Math.min(median, median - Z80 * se));
-            high = Math.max(median, median + Z80 * se);
+            double t = n == 2 ? T80_ONE_DF : T80_TWO_DF;
+            low = Math.max(0, Math.min(median, median - t * se));
+            high = Math.max(median, median + t * se);
         } else {
             int k = orderStatisticRank(n);
             low = Math.min(median, x[k]);

@@ -64,6 +64,21 @@ class CalibratedModelTest {
     }
 
     @Test
+    void runsOfOneConfigurationOnlyMoveTheLevel() {
+        // nothing varies between the runs, so no feature is left for the Gaussian process: it learns the level alone
+        Scenario s = ToyModel.scenario("today", 256, 4);
+        double truth = ToyModel.at(1, 1).predict(s).throughput().mean() * 0.8;
+        List<CalibrationPoint> same = java.util.stream.IntStream.range(0, 9)
+                .mapToObj(i -> new CalibrationPoint(s, truth * (1 + 0.02 * (i % 3 - 1)), Double.NaN, 0.05, 3)).toList();
+
+        CalibratedModel model = calibrator.calibrate(same);
+
+        assertThat(model.correctionKind()).isEqualTo("Gaussian process");
+        assertThat(model.predict(s).throughput().mean()).isCloseTo(truth, within(0.03 * truth));
+        assertThat(model.predict(s).throughput().covers(truth)).isTrue();
+    }
+
+    @Test
     void oneRunIsEnoughToCalibrateAndTheNameSaysSo() {
         CalibratedModel model = calibrator.calibrate(List.of(new CalibrationPoint(ToyModel.scenario("only", 256, 4), 900,
                 Double.NaN, 0, 1)));

@@ -40,6 +40,18 @@ class CalibrationPointTest {
     }
 
     @Test
+    void replicatedRunsBecomeAPointWithTheirMedianAndNoise() {
+        var stats = io.knobwright.simulator.experiment.ReplicateStats.of(900, 1000, 1100);
+
+        CalibrationPoint p = CalibrationPoint.of(S, stats, 12.5);
+
+        assertThat(p.measuredTps()).isEqualTo(1000);
+        assertThat(p.noise()).isEqualTo(stats.noise()).isPositive();
+        assertThat(p.replicates()).isEqualTo(3);
+        assertThat(p.measuredP95Ms()).isEqualTo(12.5);
+    }
+
+    @Test
     void aStoredObservationBecomesAPoint() {
         Observation o = new Observation(1, Instant.EPOCH, "sandbox:x", 0, "w", "hw", Map.of(), 4, Map.of(), 812, 3, Double.NaN,
                 Double.NaN, 3, Double.NaN, Double.NaN, Double.NaN);
