@@ -74,7 +74,9 @@ final class CommandTree {
             group(AlertsCommand.class, command(AlertsCommand.ListAlerts.class), command(AlertsCommand.Ack.class)),
             group(MaintenanceCommand.class, command(MaintenanceCommand.Add.class),
                     command(MaintenanceCommand.ListWindows.class), command(MaintenanceCommand.Remove.class)),
-            group(BackupCommand.class, command(BackupVerifyCommand.class), command(BackupWatchCommand.class)));
+            group(BackupCommand.class, command(BackupVerifyCommand.class), command(BackupWatchCommand.class)),
+            group(SimulateCommand.class, command(SimulateSweepCommand.class)),
+            group(SimulatorCommand.class, command(SimulatorAccuracyCommand.class)));
 
     /**
      * The top command's options that every command inherits ({@link KnobwrightCommand}), which may stand between

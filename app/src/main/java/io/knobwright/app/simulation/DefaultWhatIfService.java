@@ -120,7 +120,10 @@ public final class DefaultWhatIfService implements WhatIfService {
             scenarios.add(p.current().with(tunable.name() + "=" + plain(value), p.current().knobs().with(name, value)));
         }
         long started = System.nanoTime();
-        List<Prediction> predictions = p.model().predictAll(scenarios);
+        // the built-in models are pure functions (PerformanceModel's contract), so a sweep uses every core; an external
+        // engine gets the whole batch in one call instead
+        List<Prediction> predictions = engine != null ? p.model().predictAll(scenarios)
+                : scenarios.parallelStream().map(p.model()::predict).toList();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         List<SweepPoint> points = new ArrayList<>(steps);
         for (int i = 0; i < steps; i++) {
@@ -144,9 +147,9 @@ public final class DefaultWhatIfService implements WhatIfService {
         String basis;
         List<Observation> replay = all.stream().filter(o -> o.workloadKey().equals(WorkloadKeys.replay(instance.name())))
                 .toList();
-        Optional<Prepared> measured = replay.size() >= 3 ? tryPrepare(instanceId) : Optional.empty();
+        Optional<Inputs> measured = replay.size() >= 3 ? tryRead(instanceId) : Optional.empty();
         if (measured.isPresent()) {
-            heldOut = models.heldOut(runs(measured.get(), replay));
+            heldOut = models.heldOut(runs(measured.get().current(), replay));
             basis = "each run predicted by the model calibrated on the others";
         } else {
             heldOut = AccuracyFigures.fromRecordedPredictions(all);
@@ -161,15 +164,60 @@ public final class DefaultWhatIfService implements WhatIfService {
                             PerformanceModel model) {
     }
 
-    private Optional<Prepared> tryPrepare(long instanceId) {
+    private Optional<Inputs> tryRead(long instanceId) {
         try {
-            return Optional.of(prepare(instanceId, WorkloadChoice.MEASURED));
+            return Optional.of(read(instanceId, WorkloadChoice.MEASURED));
         } catch (SimulationException cannot) {
             return Optional.empty();
         }
     }
 
+    /** What a baseline reads from the store and derives from it, before a model is chosen. */
+    private record Inputs(Instance instance, Scenario current, Optional<ParameterCatalog> catalog, List<String> notes,
+                          String workloadKey) {
+    }
+
+    /** The last inputs read, for a screen or command that asks for the baseline and then simulates moments apart. */
+    private record Memo(long instanceId, WorkloadChoice choice, long readAtNanos, Inputs inputs) {
+    }
+
+    /**
+     * How long inputs are reused: one command or one screen action, short enough to stay fresh. The model is chosen
+     * anew on every call, so a run measured a moment ago counts at once.
+     */
+    private static final long MEMO_NANOS = Duration.ofSeconds(20).toNanos();
+    private final java.util.concurrent.atomic.AtomicReference<Memo> memo = new java.util.concurrent.atomic.AtomicReference<>();
+
     private Prepared prepare(long instanceId, WorkloadChoice choice) {
+        Memo last = memo.get();
+        long now = System.nanoTime();
+        Inputs in;
+        if (last != null && last.instanceId() == instanceId && last.choice().equals(choice)
+                && now - last.readAtNanos() < MEMO_NANOS) {
+            in = last.inputs();
+        } else {
+            in = read(instanceId, choice);
+            memo.set(new Memo(instanceId, choice, now, in));
+        }
+        List<String> notes = new ArrayList<>(in.notes());
+        PerformanceModel model;
+        if (engine != null) {
+            model = engine;
+        } else {
+            List<Observation> same = observations.ofInstance(instanceId).stream()
+                    .filter(o -> o.workloadKey().equals(in.workloadKey())).toList();
+            model = models.model(runs(in.current(), same));
+            notes.add(same.isEmpty() ? "model: built-in, default constants (no measured runs of this workload yet)"
+                    : "model: built-in, calibrated on " + same.size() + " measured run" + (same.size() == 1 ? "" : "s"));
+        }
+        Scenario current = in.current();
+        Baseline baseline = new Baseline(instanceId, in.instance().name(), current.machine(), current.workload(),
+                current.knobs(), ServerSettings.tunables(in.catalog(), current.knobs()), String.join("; ", notes),
+                model.name());
+        return new Prepared(in.instance(), baseline, current, in.catalog(), model);
+    }
+
+    private Inputs read(long instanceId, WorkloadChoice choice) {
         Instance instance = instance(instanceId);
         if (instance.engine() != Engine.POSTGRESQL) {
             throw new SimulationException(instance.name() + " runs " + instance.engine().name().toLowerCase(Locale.ROOT)
@@ -188,27 +236,11 @@ public final class DefaultWhatIfService implements WhatIfService {
         }
         WorkloadShape shape = built.shape();
         if (choice.kind() != WorkloadChoice.Kind.SCRIPT) {
-            shape = SkewFit.fit(shape, machine, knobs, profile.hasData() ? profile.workingSet().hitRatio() : Double.NaN, models.model(List.of()), notes);
+            shape = SkewFit.fit(shape, machine, knobs, profile.hasData() ? profile.workingSet().hitRatio() : Double.NaN,
+                    () -> models.model(List.of()), notes);
         }
-        Scenario current = new Scenario("current", machine, shape, knobs);
         String key = choice.kind() == WorkloadChoice.Kind.SCRIPT ? scriptKey(choice) : WorkloadKeys.replay(instance.name());
-        PerformanceModel model;
-        if (engine != null) {
-            model = engine;
-        } else {
-            List<Observation> same = observations.ofInstance(instance.id()).stream()
-                    .filter(o -> o.workloadKey().equals(key)).toList();
-            model = models.model(runs(current, same));
-            notes.add(same.isEmpty() ? "model: built-in, default constants (no measured runs of this workload yet)"
-                    : "model: built-in, calibrated on " + same.size() + " measured run" + (same.size() == 1 ? "" : "s"));
-        }
-        Baseline baseline = new Baseline(instance.id(), instance.name(), machine, shape, knobs,
-                ServerSettings.tunables(catalog, knobs), String.join("; ", notes), model.name());
-        return new Prepared(instance, baseline, current, catalog, model);
-    }
-
-    private static List<InstanceModels.MeasuredRun> runs(Prepared p, List<Observation> observations) {
-        return runs(p.current(), observations);
+        return new Inputs(instance, new Scenario("current", machine, shape, knobs), catalog, List.copyOf(notes), key);
     }
 
     /** Each run as the baseline under the settings it ran with; a run whose settings cannot be read is left out. */
@@ -288,7 +320,7 @@ public final class DefaultWhatIfService implements WhatIfService {
         }
     }
 
-    static String plain(double v) {
+    public static String plain(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }

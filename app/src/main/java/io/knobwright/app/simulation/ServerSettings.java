@@ -135,7 +135,8 @@ final class ServerSettings {
         if (Double.isNaN(factor)) {
             return Optional.empty();
         }
-        double min = p.min() == null ? -Double.MAX_VALUE : scaled(p.min(), factor);
+        // a negative minimum is a special value (-1: "derive it"), not an amount of the unit
+        double min = p.min() == null ? -Double.MAX_VALUE : p.min().signum() < 0 ? p.min().doubleValue() : scaled(p.min(), factor);
         double max = p.max() == null ? Double.MAX_VALUE : scaled(p.max(), factor);
         String unit = p.unit() == null || p.unit().isBlank() ? "" : isTime(p.unit()) ? "seconds" : "bytes";
         return Optional.of(new WhatIfService.Tunable(p.name(), min, max, current, unit, p.requiresRestart(),

@@ -26,19 +26,27 @@ final class SkewFit {
     }
 
     static WorkloadShape fit(WorkloadShape shape, Machine machine, Knobs knobs, double measuredHitRatio,
-                             PerformanceModel model, List<String> notes) {
+                             java.util.function.Supplier<PerformanceModel> models, List<String> notes) {
         if (!(measuredHitRatio > 0 && measuredHitRatio < 1)) {
             notes.add(String.format(Locale.ROOT, "access skew %.2f assumed (no measured hit ratio to fit it to)",
                     shape.accessSkew()));
             return shape;
         }
         try {
+            PerformanceModel model = models.get();
             double low = 0;
             double high = MAX_SKEW;
             if (hitRatio(shape, 0, machine, knobs, model).isEmpty()) {
                 notes.add(String.format(Locale.ROOT, "access skew %.2f assumed (the model gives no hit ratio to fit)",
                         shape.accessSkew()));
                 return shape;
+            }
+            double most = hitRatio(shape, MAX_SKEW, machine, knobs, model).orElse(Double.NaN);
+            if (most < measuredHitRatio) {
+                notes.add(String.format(Locale.ROOT, "access skew %.1f, the most the model takes: even then it predicts"
+                        + " a %.1f%% buffer hit ratio, below the measured %.1f%%", MAX_SKEW, most * 100,
+                        measuredHitRatio * 100));
+                return with(shape, MAX_SKEW);
             }
             for (int i = 0; i < ROUNDS; i++) {
                 double mid = (low + high) / 2;
