@@ -82,6 +82,8 @@ final class Che {
         if (t == Double.POSITIVE_INFINITY) {
             return rate > 0 ? 1 : 0;
         }
-        return -Math.expm1(-rate * t);
+        double x = rate * t;
+        // expm1 keeps precision for tiny x; Math.exp is an intrinsic and several times faster elsewhere
+        return x < 1e-4 ? -Math.expm1(-x) : 1 - Math.exp(-x);
     }
 }

@@ -46,7 +46,7 @@ final class Explainer {
         double saturation = BuiltInModel.saturation(p, w.clients());
         m.put(Metric.CONNECTION_SATURATION, Estimate.relative(saturation, BuiltInModel.THROUGHPUT_WIDTH));
 
-        throughput(why, p, w, machine, connections, theta);
+        throughput(why, p, s, w, machine, connections, theta);
         latency(why, p, sigma);
         cache(why, p, s, w);
         spill(why, p, s, theta);
@@ -89,7 +89,7 @@ final class Explainer {
                 Math.min(1, 1 - miss / (1 + BuiltInModel.MISS_WIDTH)));
     }
 
-    private static void throughput(List<Explanation> why, BuiltInModel.Pass p, WorkloadShape w, Machine machine,
+    private static void throughput(List<Explanation> why, BuiltInModel.Pass p, Settings s, WorkloadShape w, Machine machine,
                                    int connections, ModelParameters theta) {
         QueueingModel.Result q = p.queue();
         String bottleneck = q.cpuUtilisation() >= q.diskUtilisation()
@@ -127,9 +127,9 @@ final class Explainer {
                 double run = c.inMemorySortBytes();
                 double slower = theta.get("sortCachePenalty") * run / (run + theta.get("sortCacheBytes"));
                 why.add(new Explanation(Metric.THROUGHPUT_TPS, "sort CPU-cache penalty",
-                        "work_mem keeps the " + Text.bytes(run) + " sort of \"" + c.query().name() + "\" in memory "
+                        "work_mem " + Text.bytes(s.workMem()) + " keeps the " + Text.bytes(run) + " sort of \"" + c.query().name() + "\" in memory "
                                 + "(no spill), but an in-memory sort that large costs ~" + Text.percent(slower)
-                                + " more CPU per row than one that fits in the CPU caches, while an external merge "
+                                + " more sorting CPU per row than one that fits in the CPU caches, while an external merge "
                                 + "from the page cache is cheap on this host: +" + Text.ms(c.penaltyMs()) + " per call.",
                         inputs("sortInputBytes", run, "sortCachePenalty", theta.get("sortCachePenalty"),
                                 "sortCacheBytes", theta.get("sortCacheBytes"), "penaltyMs", c.penaltyMs())));

@@ -30,7 +30,7 @@ final class Poisson {
         }
         double lo = 0;
         double hi = mean + 10 * Math.sqrt(mean) + 10;
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < 30; i++) {
             double mid = (lo + hi) / 2;
             if (exceeds(mean, mid) > 1 - q) {
                 lo = mid;

@@ -65,8 +65,15 @@ final class Text {
                 : a >= 10 ? String.format(Locale.ROOT, "%.1f", v)
                 : a >= 1 ? String.format(Locale.ROOT, "%.2f", v)
                 : String.format(Locale.ROOT, "%.3g", v);
-        if (s.contains(".") && !s.contains("e")) {
-            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        if (s.indexOf('.') >= 0 && s.indexOf('e') < 0) {
+            int end = s.length();
+            while (s.charAt(end - 1) == '0') {
+                end--;
+            }
+            if (s.charAt(end - 1) == '.') {
+                end--;
+            }
+            s = s.substring(0, end);
         }
         return s;
     }

@@ -40,7 +40,7 @@ class BuiltInModelTest {
         assertThat(big.throughput().mean()).isLessThan(small * 0.85);
         assertThat(big.get(Metric.TEMP_BYTES_PER_SEC).orElseThrow().mean()).isZero();
         assertThat(big.explain(Metric.THROUGHPUT_TPS)).anySatisfy(e -> assertThat(e.text())
-                .contains("keeps the 180 MB sort", "in memory (no spill)", "more CPU per row"));
+                .contains("work_mem 256 MB keeps the 180 MB sort", "in memory (no spill)", "more sorting CPU per row"));
     }
 
     @Test
@@ -182,5 +182,47 @@ class BuiltInModelTest {
                 "max_wal_size", "checkpoint_timeout", "checkpoint_completion_target", "full_page_writes",
                 "synchronous_commit", "max_connections");
         assertThat(BuiltInModel.knobsRead()).doesNotContain("random_page_cost", "effective_cache_size");
+    }
+
+    @Test
+    void anyScenarioIsEitherPredictedInFullOrRefusedWithAMessage() {
+        java.util.Random rnd = new java.util.Random(13);
+        DeviceProfile[] devices = {DeviceProfile.SSD, DeviceProfile.HDD, DeviceProfile.NVME, DeviceProfile.SAN};
+        int predicted = 0;
+        for (int i = 0; i < 400; i++) {
+            Machine machine = new Machine(1 + rnd.nextInt(64), (long) (64 * MB * Math.exp(rnd.nextDouble() * Math.log(8192))),
+                    devices[rnd.nextInt(devices.length)]);
+            List<QueryClass> classes = new java.util.ArrayList<>();
+            for (int c = 0; c <= rnd.nextInt(4); c++) {
+                classes.add(new QueryClass("q" + c, rnd.nextDouble() * 5, maybe(rnd, Math.exp(rnd.nextGaussian() * 3)),
+                        maybe(rnd, Math.exp(rnd.nextGaussian() * 4)), maybe(rnd, Math.exp(10 + rnd.nextDouble() * 14)),
+                        maybe(rnd, Math.exp(10 + rnd.nextDouble() * 14)), maybe(rnd, rnd.nextDouble() * 20),
+                        maybe(rnd, rnd.nextDouble() * 5000), rnd.nextBoolean()));
+            }
+            WorkloadShape w = new WorkloadShape("random", classes, maybe(rnd, Math.exp(15 + rnd.nextDouble() * 15)),
+                    rnd.nextDouble() * 2, 1 + rnd.nextInt(rnd.nextBoolean() ? 10 : 3000), maybe(rnd, rnd.nextDouble() * 1000),
+                    rnd.nextDouble() * 3);
+            Knobs k = defaults().with("shared_buffers", 128 * 1024 * Math.exp(rnd.nextDouble() * Math.log(1e5)))
+                    .with("work_mem", 64 * 1024 * Math.exp(rnd.nextDouble() * Math.log(1e5)))
+                    .with("max_wal_size", 2 * MB * Math.exp(rnd.nextDouble() * 12))
+                    .with("checkpoint_timeout", 30 + rnd.nextDouble() * 86000)
+                    .with("checkpoint_completion_target", 0.01 + rnd.nextDouble() * 0.99)
+                    .with("full_page_writes", rnd.nextInt(2)).with("synchronous_commit", rnd.nextInt(2))
+                    .with("max_connections", 1 + rnd.nextInt(5000)).with("hash_mem_multiplier", 1 + rnd.nextDouble() * 10)
+                    .with("max_parallel_workers_per_gather", rnd.nextInt(8));
+            try {
+                Prediction p = model.predict(new Scenario("random", machine, w, k));
+                assertThat(p.metrics()).hasSize(Metric.values().length);
+                assertThat(p.features().values()).allMatch(Double::isFinite);
+                predicted++;
+            } catch (SimulationException refused) {
+                assertThat(refused.getMessage()).contains("shared_buffers");
+            }
+        }
+        assertThat(predicted).isGreaterThan(300);
+    }
+
+    private static double maybe(java.util.Random rnd, double value) {
+        return rnd.nextBoolean() ? 0 : value;
     }
 }
