@@ -87,6 +87,7 @@ public final class AppContext implements AutoCloseable {
     private final io.knobwright.app.health.StorageForecastService storageForecasts;
     private final io.knobwright.app.health.AlertService alerts;
     private final Lazy<io.knobwright.app.backup.BackupService> backups;
+    private final Lazy<io.knobwright.app.simulation.ExperimentService> experiments;
     private final Lazy<io.knobwright.app.simulation.DefaultWhatIfService> whatIf;
 
     /**
@@ -157,6 +158,9 @@ public final class AppContext implements AutoCloseable {
         this.diskFullDays = new io.knobwright.app.health.DiskFullDays(storageForecasts);
         this.backups = new Lazy<>(() -> new io.knobwright.app.backup.BackupService(store.backups(),
                 new io.knobwright.connectors.backup.BackupVerifier(), clock));
+        this.experiments = new Lazy<>(() -> new io.knobwright.app.simulation.DefaultExperimentService(fleet,
+                new io.knobwright.app.simulation.ExperimentTargets(store.vault(), store.queries()), store.observations(),
+                clock));
         this.alerts = new io.knobwright.app.health.AlertService(fleet::list, store.alertState(),
                 new io.knobwright.app.health.AlertNotifications(store), clock)
                 .register("series", new io.knobwright.model.health.SeriesAlertSource(store.workloadSeries(),
@@ -393,6 +397,11 @@ public final class AppContext implements AutoCloseable {
     /** Backup verification, stored per instance with its RPO compliance and missed schedules. */
     public io.knobwright.app.backup.BackupService backups() {
         return backups.get();
+    }
+
+    /** Workloads measured under given settings on a sandbox or a non-production instance (decision 0139). */
+    public io.knobwright.app.simulation.ExperimentService experiments() {
+        return experiments.get();
     }
 
     /** What-if simulation of an instance: baseline, scenarios, sweeps, held-out accuracy (decision 0141). */

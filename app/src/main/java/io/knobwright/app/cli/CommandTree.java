@@ -75,6 +75,7 @@ final class CommandTree {
             group(MaintenanceCommand.class, command(MaintenanceCommand.Add.class),
                     command(MaintenanceCommand.ListWindows.class), command(MaintenanceCommand.Remove.class)),
             group(BackupCommand.class, command(BackupVerifyCommand.class), command(BackupWatchCommand.class)),
+            group(ExperimentCommand.class, command(ExperimentRunCommand.class)),
             group(SimulateCommand.class, command(SimulateSweepCommand.class)),
             group(SimulatorCommand.class, command(SimulatorAccuracyCommand.class)));
 

@@ -145,7 +145,7 @@ public final class DefaultWhatIfService implements WhatIfService {
         }
         InstanceModels.HeldOut heldOut;
         String basis;
-        List<Observation> replay = all.stream().filter(o -> o.workloadKey().equals(WorkloadKeys.replay(instance.name())))
+        List<Observation> replay = all.stream().filter(o -> WorkloadKeys.isReplayOf(o.workloadKey(), instance.name()))
                 .toList();
         Optional<Inputs> measured = replay.size() >= 3 ? tryRead(instanceId) : Optional.empty();
         if (measured.isPresent()) {
@@ -172,7 +172,11 @@ public final class DefaultWhatIfService implements WhatIfService {
         }
     }
 
-    /** What a baseline reads from the store and derives from it, before a model is chosen. */
+    /**
+     * What a baseline reads from the store and derives from it, before a model is chosen.
+     *
+     * @param workloadKey the script's key; null for the instance's own workload (its replays, whatever fingerprints)
+     */
     private record Inputs(Instance instance, Scenario current, Optional<ParameterCatalog> catalog, List<String> notes,
                           String workloadKey) {
     }
@@ -205,7 +209,8 @@ public final class DefaultWhatIfService implements WhatIfService {
             model = engine;
         } else {
             List<Observation> same = observations.ofInstance(instanceId).stream()
-                    .filter(o -> o.workloadKey().equals(in.workloadKey())).toList();
+                    .filter(o -> in.workloadKey() != null ? o.workloadKey().equals(in.workloadKey())
+                            : WorkloadKeys.isReplayOf(o.workloadKey(), in.instance().name())).toList();
             model = models.model(runs(in.current(), same));
             notes.add(same.isEmpty() ? "model: built-in, default constants (no measured runs of this workload yet)"
                     : "model: built-in, calibrated on " + same.size() + " measured run" + (same.size() == 1 ? "" : "s"));
@@ -239,7 +244,7 @@ public final class DefaultWhatIfService implements WhatIfService {
             shape = SkewFit.fit(shape, machine, knobs, profile.hasData() ? profile.workingSet().hitRatio() : Double.NaN,
                     () -> models.model(List.of()), notes);
         }
-        String key = choice.kind() == WorkloadChoice.Kind.SCRIPT ? scriptKey(choice) : WorkloadKeys.replay(instance.name());
+        String key = choice.kind() == WorkloadChoice.Kind.SCRIPT ? scriptKey(choice) : null;
         return new Inputs(instance, new Scenario("current", machine, shape, knobs), catalog, List.copyOf(notes), key);
     }
 

@@ -1,31 +1,29 @@
 package io.knobwright.app.simulation;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 /**
- * The {@code workloadKey} of observations (see Observation): the experiments that record them and the what-if
- * service that calibrates on them must spell it the same way, so both call this.
+ * The {@code workloadKey} of observations (see Observation) as DefaultExperimentService records them, so the what-if
+ * service calibrates on the runs of the workload it simulates: a script is the SHA-256 of its text; a replay is
+ * "replay:" + the instance's name + ":" + a digest of the fingerprints it replayed. The measured profile and a replay
+ * share the instance's mix, so the what-if service takes every replay of the instance, whichever fingerprints it
+ * covered.
  */
 public final class WorkloadKeys {
 
     private WorkloadKeys() {
     }
 
-    /** A script: its text's hash, so the same script under another file name calibrates the same shape. */
+    /** A script file's runs: the hash of its text, whatever the file is called. */
     public static String script(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.strip().getBytes(StandardCharsets.UTF_8));
-            return "script:" + HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JDK has SHA-256", e);
-        }
+        return Digests.sha256(text);
     }
 
-    /** The instance's own workload: a replay of its top fingerprints, or its measured profile (the same mix). */
-    public static String replay(String instanceName) {
-        return "replay:" + instanceName;
+    /** The key of a replay of the instance's fingerprints, {@code fingerprints} being the digest of those it ran. */
+    public static String replay(String instanceName, String fingerprints) {
+        return "replay:" + instanceName + ":" + fingerprints;
+    }
+
+    /** Whether {@code key} is a replay of the instance's own fingerprints (any set of them). */
+    public static boolean isReplayOf(String key, String instanceName) {
+        return key.startsWith("replay:" + instanceName + ":");
     }
 }

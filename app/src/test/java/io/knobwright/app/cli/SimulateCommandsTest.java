@@ -225,7 +225,7 @@ class SimulateCommandsTest {
         Instance orders = measured("orders");
         for (String sb : List.of("128MB", "512MB", "2GB")) {
             cli.store().observations().add(new io.knobwright.model.simulation.Observation(0, Instant.now(), "orders",
-                    orders.id(), io.knobwright.app.simulation.WorkloadKeys.replay("orders"), "4cpu-16GiB-ssd",
+                    orders.id(), io.knobwright.app.simulation.WorkloadKeys.replay("orders", "9f2c"), "4cpu-16GiB-ssd",
                     Map.of("shared_buffers", sb), 50, Map.of(), 400, 2, 9, 0.05, 3, Double.NaN, Double.NaN, Double.NaN));
         }
 

@@ -184,7 +184,7 @@ class DefaultWhatIfServiceTest {
     @Test
     void measuredRunsOfTheSameWorkloadCalibrateTheModelAndOthersDoNot() {
         Instance orders = measuredInstance();
-        fixture.observed(orders, WorkloadKeys.replay("orders"), Map.of("shared_buffers", "1GB"), 500, Double.NaN);
+        fixture.observed(orders, WorkloadKeys.replay("orders", "9f2c"), Map.of("shared_buffers", "1GB"), 500, Double.NaN);
         fixture.observed(orders, WorkloadKeys.script("SELECT 1"), Map.of(), 9000, Double.NaN);
 
         WhatIfService.Baseline b = service.baseline(orders.id(), WhatIfService.WorkloadChoice.MEASURED);
@@ -233,7 +233,7 @@ class DefaultWhatIfServiceTest {
     void accuracyOfMeasuredRunsComesFromTheCalibrationsHeldOutError() {
         Instance orders = measuredInstance();
         for (String sb : List.of("128MB", "512MB", "1GB", "2GB")) {
-            fixture.observed(orders, WorkloadKeys.replay("orders"), Map.of("shared_buffers", sb), 500, Double.NaN);
+            fixture.observed(orders, WorkloadKeys.replay("orders", "9f2c"), Map.of("shared_buffers", sb), 500, Double.NaN);
         }
 
         WhatIfService.Accuracy a = service.accuracy(orders.id());
