@@ -88,6 +88,7 @@ public final class AppContext implements AutoCloseable {
     private final io.knobwright.app.health.AlertService alerts;
     private final Lazy<io.knobwright.app.backup.BackupService> backups;
     private final Lazy<io.knobwright.app.simulation.ExperimentService> experiments;
+    private final Lazy<io.knobwright.app.simulation.DefaultWhatIfService> whatIf;
 
     /**
      * @param store        the repositories, their unit of work, and the vault
@@ -172,6 +173,8 @@ public final class AppContext implements AutoCloseable {
                 .register("growth", new io.knobwright.app.health.AbnormalGrowthAlerts(diskFullDays))
                 .register("backups", (instances, at) -> new io.knobwright.app.backup.BackupAlerts(backups.get())
                         .alerts(instances, at));
+        this.whatIf = new Lazy<>(() -> new io.knobwright.app.simulation.DefaultWhatIfService(fleet, workload,
+                catalogService, store.observations(), io.knobwright.app.simulation.CalibratedInstanceModels.builtIn()));
         this.fleetHealth = new io.knobwright.app.health.FleetHealthSummary(alerts::evaluate, diskFullDays, store.backups(),
                 store.connectionUse(), clock);
     }
@@ -399,6 +402,11 @@ public final class AppContext implements AutoCloseable {
     /** Workloads measured under given settings on a sandbox or a non-production instance (decision 0139). */
     public io.knobwright.app.simulation.ExperimentService experiments() {
         return experiments.get();
+    }
+
+    /** What-if simulation of an instance: baseline, scenarios, sweeps, held-out accuracy (decision 0141). */
+    public io.knobwright.app.simulation.DefaultWhatIfService whatIf() {
+        return whatIf.get();
     }
 
     @Override

@@ -75,7 +75,9 @@ final class CommandTree {
             group(MaintenanceCommand.class, command(MaintenanceCommand.Add.class),
                     command(MaintenanceCommand.ListWindows.class), command(MaintenanceCommand.Remove.class)),
             group(BackupCommand.class, command(BackupVerifyCommand.class), command(BackupWatchCommand.class)),
-            group(ExperimentCommand.class, command(ExperimentRunCommand.class)));
+            group(ExperimentCommand.class, command(ExperimentRunCommand.class)),
+            group(SimulateCommand.class, command(SimulateSweepCommand.class)),
+            group(SimulatorCommand.class, command(SimulatorAccuracyCommand.class)));
 
     /**
      * The top command's options that every command inherits ({@link KnobwrightCommand}), which may stand between
