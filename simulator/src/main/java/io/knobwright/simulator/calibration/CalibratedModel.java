@@ -90,8 +90,18 @@ public final class CalibratedModel implements PerformanceModel {
         return residual.kind();
     }
 
+    /** The correction never multiplies or divides the base model's throughput by more than 4. */
+    static final double MAX_LOG_CORRECTION = Math.log(4);
+    /** A log-space sd of 1: an 80% interval of about 3.6x either way, the most doubt a prediction is shown with. */
+    static final double MAX_LOG_VARIANCE = 1.0;
+
     private Prediction corrected(Prediction p) {
-        Residual.Posterior delta = residual.at(space.vector(p));
+        Residual.Posterior raw = residual.at(space.vector(p));
+        // far from the runs a linear correction's mean and variance grow without bound; what the runs taught is at most
+        // a few-fold correction, and beyond that the model says it does not know (a wide, finite interval)
+        Residual.Posterior delta = new Residual.Posterior(
+                Math.max(-MAX_LOG_CORRECTION, Math.min(MAX_LOG_CORRECTION, raw.mean())),
+                Math.min(MAX_LOG_VARIANCE, raw.variance()));
         double factor = Math.exp(delta.mean());
         double extraVar = delta.variance() + noiseVar;
         Map<Metric, Estimate> metrics = new EnumMap<>(Metric.class);

@@ -41,6 +41,24 @@ class CalibratedModelTest {
     }
 
     @Test
+    void aScenarioFarFromEveryRunGetsAFiniteWideIntervalInsteadOfFailing() {
+        // runs that barely differ (shared_buffers 128 MB give or take 20 kB), then a question far outside them: the
+        // linear correction's variance grew with the square of the distance until the interval held Infinity
+        List<CalibrationPoint> points = CalibratorTest.measure(ToyModel.at(1.2, 0.8), List.of(
+                ToyModel.scenario("a", 128, 4), ToyModel.scenario("b", 128.01, 4), ToyModel.scenario("c", 128.02, 4)),
+                p -> 0, 0.05, 3, null);
+        CalibratedModel model = calibrator.calibrate(points);
+        Scenario far = ToyModel.scenario("far", 1024, 4);
+
+        Estimate tps = model.predict(far).throughput();
+
+        assertThat(tps.high()).isFinite();
+        assertThat(tps.low()).isPositive();
+        assertThat(tps.mean() / model.base().predict(far).throughput().mean()).isBetween(0.25, 4.0);
+        assertThat(tps.high() / tps.low()).as("the doubt is shown, and bounded").isBetween(1.5, 40.0);
+    }
+
+    @Test
     void moreRunsNarrowTheInterval() {
         Scenario s = ToyModel.scenario("candidate", 400, 6);
         Estimate fromThree = calibrator.calibrate(CalibratorTest.measure(ToyModel.at(1.2, 0.8),
