@@ -321,6 +321,11 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
         return repositories.connectionEvents();
     }
 
+    @Override
+    public io.knobwright.model.simulation.PlanSimulationRepository planSimulations() {
+        return repositories.planSimulations();
+    }
+
     public CredentialVault vault() {
         return vault;
     }

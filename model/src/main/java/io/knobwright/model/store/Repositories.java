@@ -83,4 +83,7 @@ public interface Repositories {
 
     /** Connection events from imported logs, per second (decision 0131). */
     io.knobwright.model.health.ConnectionEventRepository connectionEvents();
+
+    /** What-if predictions attached to change plans (decision 0140). */
+    io.knobwright.model.simulation.PlanSimulationRepository planSimulations();
 }
