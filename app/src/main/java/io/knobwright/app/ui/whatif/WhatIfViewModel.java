@@ -80,6 +80,7 @@ public final class WhatIfViewModel {
     private final ReadOnlyObjectWrapper<List<Prediction>> predictions = new ReadOnlyObjectWrapper<>(this, "predictions", List.of());
     private final ObservableList<MetricRow> rows = FXCollections.observableArrayList();
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
+    private final ObservableList<String> columnSettings = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Metric> selectedMetric = new ReadOnlyObjectWrapper<>(this, "selectedMetric");
     private final ReadOnlyIntegerWrapper selectedScenario = new ReadOnlyIntegerWrapper(this, "selectedScenario", -1);
     private final ReadOnlyStringWrapper explanationTitle = new ReadOnlyStringWrapper(this, "explanationTitle", "");
@@ -165,6 +166,7 @@ public final class WhatIfViewModel {
         predictions.set(List.of());
         rows.clear();
         warnings.clear();
+        columnSettings.clear();
         selectedMetric.set(null);
         selectedScenario.set(-1);
         explanationTitle.set("");
@@ -380,12 +382,26 @@ public final class WhatIfViewModel {
             table.add(new MetricRow(metric, WhatIfFormats.label(metric), answer.stream().map(p -> p.get(metric)
                     .map(e -> WhatIfFormats.estimate(metric, e)).orElse("—")).toList()));
         }
+        // what each column changes, in the order of the answer (a model may not keep the order asked)
+        columnSettings.setAll(answer.stream().map(p -> settingsText(p.scenario())).toList());
         rows.setAll(table);
         warnings.setAll(answer.stream().flatMap(p -> p.warnings().stream().map(w -> p.scenario() + ": " + w)).toList());
         Metric keep = selectedMetric.get() == null ? Metric.THROUGHPUT_TPS : selectedMetric.get();
         int scenario = selectedScenario.get() >= 1 && selectedScenario.get() < answer.size() ? selectedScenario.get()
                 : answer.size() - 1;
         select(keep, scenario);
+    }
+
+    /** "shared_buffers = 8GB, work_mem = 256MB"; "as today" for today's column and a scenario that changes nothing. */
+    private String settingsText(String scenario) {
+        for (int i = 1; i < drafts.size(); i++) {
+            if (drafts.get(i).name.equals(scenario)) {
+                Map<String, String> changed = changedSettings(i);
+                return changed.isEmpty() ? "as today" : changed.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
+                        .collect(Collectors.joining(", "));
+            }
+        }
+        return "as today";
     }
 
     /** Shows the explanation of one number: the mechanisms that produced it and the inputs they used. */
@@ -564,6 +580,8 @@ public final class WhatIfViewModel {
     public ReadOnlyObjectProperty<List<Prediction>> predictionsProperty() { return predictions.getReadOnlyProperty(); }
     public ObservableList<MetricRow> rows() { return FXCollections.unmodifiableObservableList(rows); }
     public ObservableList<String> warnings() { return FXCollections.unmodifiableObservableList(warnings); }
+    /** What each column of the table changes from today, as postgresql.conf takes it. */
+    public ObservableList<String> columnSettings() { return FXCollections.unmodifiableObservableList(columnSettings); }
     public ReadOnlyObjectProperty<Metric> selectedMetricProperty() { return selectedMetric.getReadOnlyProperty(); }
     public ReadOnlyIntegerProperty selectedScenarioProperty() { return selectedScenario.getReadOnlyProperty(); }
     public ReadOnlyStringProperty explanationTitleProperty() { return explanationTitle.getReadOnlyProperty(); }

@@ -173,6 +173,8 @@ class WhatIfViewModelTest {
         // +10% per doubling; work_mem 256MB costs 30%
         assertThat(vm.rows().getFirst().cells()).containsExactly("1,000 tps [833–1,200]", "1,100 tps [917–1,320]",
                 "770 tps [642–924]", "770 tps [642–924]");
+        assertThat(vm.columnSettings()).containsExactly("as today", "shared_buffers = 8GB",
+                "shared_buffers = 8GB, work_mem = 256MB", "shared_buffers = 8GB, work_mem = 256MB");
         assertThat(vm.warnings()).hasSize(2).allSatisfy(w -> assertThat(w).contains("chance of running out of memory"));
         assertThat(vm.warnings().getFirst()).startsWith("what-if 2: peak memory can reach");
         assertThat(vm.rows()).filteredOn(r -> r.metric() == Metric.PEAK_MEMORY_BYTES).singleElement()
