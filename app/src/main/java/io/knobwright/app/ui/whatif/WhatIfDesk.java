@@ -28,11 +28,19 @@ public record WhatIfDesk(WhatIfService whatIf, ExperimentService experiments, Pl
         Objects.requireNonNull(clock, "clock");
     }
 
+    /**
+     * The workbench's: plans' predictions in the store, attached as the local user. The what-if and experiment services
+     * are other branches' (issue 13); until AppContext offers them, the screen says the simulator is not available.
+     * The integrator replaces the two UNAVAILABLE lines with {@code context.whatIf()} and {@code context.experiments()}.
+     */
+    public static WhatIfDesk of(io.knobwright.app.AppContext context) {
+        return new WhatIfDesk(UNAVAILABLE, UNAVAILABLE_EXPERIMENTS, context.planSimulations(), context.localUser(),
+                Clock.systemUTC());
+    }
+
     /** Nothing to simulate with, nothing to attach to: for tests of other screens and a workbench without a simulator. */
     public static WhatIfDesk none() {
-        return new WhatIfDesk(UNAVAILABLE, (request, progress, cancelled) -> {
-            throw UserError.input(NOT_WIRED);
-        }, new PlanSimulationRepository() {
+        return new WhatIfDesk(UNAVAILABLE, UNAVAILABLE_EXPERIMENTS, new PlanSimulationRepository() {
             @Override
             public PlanSimulation attach(PlanSimulation simulation) {
                 throw UserError.input(NOT_WIRED);
@@ -49,6 +57,10 @@ public record WhatIfDesk(WhatIfService whatIf, ExperimentService experiments, Pl
             }
         }, "", Clock.systemUTC());
     }
+
+    static final ExperimentService UNAVAILABLE_EXPERIMENTS = (request, progress, cancelled) -> {
+        throw UserError.input(NOT_WIRED);
+    };
 
     /** A what-if service that says it is not there (the screen shows the sentence, no stack trace). */
     static final WhatIfService UNAVAILABLE = new WhatIfService() {
