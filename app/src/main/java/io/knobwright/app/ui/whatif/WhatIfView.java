@@ -326,7 +326,12 @@ public final class WhatIfView extends BorderPane {
         Label step = wrapped(new Label());
         step.setId("whatif-experiment-step");
         step.textProperty().bind(x.stepProperty());
-        HBox running = new HBox(10, bar, cancel, step);
+        Label percent = new Label();
+        percent.setId("whatif-experiment-percent");
+        percent.getStyleClass().add(Styles.TEXT_BOLD);
+        percent.textProperty().bind(x.progressProperty().map(p -> p.doubleValue() < 0 ? "…"
+                : Math.round(p.doubleValue() * 100) + "%"));
+        HBox running = new HBox(10, bar, percent, cancel, step);
         running.setAlignment(Pos.CENTER_LEFT);
         running.visibleProperty().bind(x.runningProperty());
         running.managedProperty().bind(running.visibleProperty());

@@ -169,8 +169,10 @@ class WhatIfViewUiTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.rows().isEmpty());
         robot.interact(() -> {
             WhatIfViewModelTest.field(vm, "shared_buffers").textProperty().set("8GB");
-            vm.runExperiment();
+            vm.predict();
         });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.staleProperty().get() && !vm.predictingProperty().get());
+        robot.interact(vm::runExperiment);
         assertThat(reported.await(10, TimeUnit.SECONDS)).isTrue();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.experiment().progressProperty().get() == 0.42);
         WaitForAsyncUtils.waitForFxEvents();
@@ -178,6 +180,7 @@ class WhatIfViewUiTest {
         WaitForAsyncUtils.asyncFx(() -> {
             assertThat(((ProgressBar) view.lookup("#whatif-progress")).getProgress()).isEqualTo(0.42);
             assertThat(view.lookup("#whatif-cancel").isVisible()).isTrue();
+            assertThat(((Label) view.lookup("#whatif-experiment-percent")).getText()).isEqualTo("42%");
             return null;
         }).get(10, TimeUnit.SECONDS);
 
