@@ -154,6 +154,7 @@ public final class AppContext implements AutoCloseable {
         this.metricsSeries = store.workloadSeries();
         this.prometheusMappings = store.prometheusMappings();
         this.connectionEvents = store.connectionEvents();
+        this.planSimulations = store.planSimulations();
         this.sessionWatches = new io.knobwright.app.health.SessionWatches(store, clock);
         this.diskFullDays = new io.knobwright.app.health.DiskFullDays(storageForecasts);
         this.backups = new Lazy<>(() -> new io.knobwright.app.backup.BackupService(store.backups(),
@@ -500,5 +501,13 @@ public final class AppContext implements AutoCloseable {
     /** Each instance's alerts, disk-full days, last good backup and connection use, for the whole fleet in one call. */
     public io.knobwright.app.health.FleetHealthSummary fleetHealth() {
         return fleetHealth;
+    }
+
+    // ---- what-if (decision 0140) ----
+    /** Predictions attached to change plans: the what-if screen attaches, the plan's risk, review and PDF read them. */
+    private final io.knobwright.model.simulation.PlanSimulationRepository planSimulations;
+
+    public io.knobwright.model.simulation.PlanSimulationRepository planSimulations() {
+        return planSimulations;
     }
 }

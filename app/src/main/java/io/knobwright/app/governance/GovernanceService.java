@@ -84,7 +84,8 @@ public final class GovernanceService {
             Instance instance = instanceOf(repos, plan);
             Policy policy = repos.governance().policy().policy();
             List<LockRule> locks = policy.locksTouchedBy(plan, instance);
-            RiskAssessment assessed = risk.assess(plan, instance, locks, List.of());
+            Optional<io.knobwright.model.simulation.PlanSimulation> simulation = repos.planSimulations().latest(planId);
+            RiskAssessment assessed = risk.assess(plan, instance, locks, predicted(simulation));
             ApprovalRule rule = policy.ruleFor(new PlanFacts(plan, instance, locks, assessed));
             int round = repos.governance().latestSubmission(planId).map(s -> s.round() + 1).orElse(1);
             Submission submission = new Submission(planId, round, actor.name(), now, ApprovalChain.of(rule), assessed, comment);
@@ -102,7 +103,7 @@ public final class GovernanceService {
             // Built from what is known here rather than read back: a submission is on the path a bench holds to 10 ms.
             return new PlanReview(plan.withState(next), assessed, locks, Optional.of(submission),
                     Optional.of(ApprovalProgress.evaluate(submission.chain(), now, List.of(), now)), List.of(),
-                    repos.governance().reviewsOf(planId), repos.audit().about(subject));
+                    repos.governance().reviewsOf(planId), repos.audit().about(subject), simulation);
         });
     }
 
@@ -419,13 +420,23 @@ public final class GovernanceService {
         List<LockRule> locks = policy.locksTouchedBy(plan, instance);
         Optional<Submission> submission = repos.governance().latestSubmission(planId);
         boolean current = submission.isPresent() && plan.state() != PlanState.DRAFT;
-        RiskAssessment assessed = current ? submission.get().risk() : risk.assess(plan, instance, locks, List.of());
+        Optional<io.knobwright.model.simulation.PlanSimulation> simulation = repos.planSimulations().latest(planId);
+        RiskAssessment assessed = current ? submission.get().risk() : risk.assess(plan, instance, locks, predicted(simulation));
         List<Decision> decisions = submission.map(s -> repos.governance().decisions(planId, s.round())).orElse(List.of());
         Optional<ApprovalStatus> status = current ? Optional.of(ApprovalProgress.evaluate(submission.get().chain(),
                 submission.get().submittedAt(), decisions, clock.instant())) : Optional.empty();
         List<ReviewItem> reviews = repos.governance().reviewsOf(planId);
         return new PlanReview(plan, assessed, locks, current ? submission : Optional.empty(), status,
-                current ? decisions : List.of(), reviews, repos.audit().about(subject(planId)));
+                current ? decisions : List.of(), reviews, repos.audit().about(subject(planId)), simulation);
+    }
+
+    /**
+     * What an attached prediction adds to the risk (decision 0140). A submitted plan keeps the risk recorded when it was
+     * submitted; a prediction attached later shows beside it (review panel, PDF) and counts at the next submission.
+     */
+    private static List<io.knobwright.model.policy.RiskReason> predicted(
+            Optional<io.knobwright.model.simulation.PlanSimulation> simulation) {
+        return simulation.map(io.knobwright.model.simulation.PredictedRisk::reasons).orElse(List.of());
     }
 
     /** The newest submission of each plan that has one (for lists: one query, not one per plan). */

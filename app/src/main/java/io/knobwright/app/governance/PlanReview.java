@@ -21,12 +21,21 @@ import java.util.Optional;
  * @param locks   the locks the plan touches under the policy in force now
  * @param status  empty for a plan never submitted
  * @param history the plan's audit records, oldest first; the last one's hash is what a change board writes down
+ * @param simulation the newest what-if prediction attached to the plan (decision 0140), empty when none
  */
 public record PlanReview(ChangePlan plan, RiskAssessment risk, List<LockRule> locks, Optional<Submission> submission,
                          Optional<ApprovalStatus> status, List<Decision> decisions, List<ReviewItem> reviews,
-                         List<AuditRecord> history) {
+                         List<AuditRecord> history, Optional<io.knobwright.model.simulation.PlanSimulation> simulation) {
+
+    /** Without an attached prediction. */
+    public PlanReview(ChangePlan plan, RiskAssessment risk, List<LockRule> locks, Optional<Submission> submission,
+                      Optional<ApprovalStatus> status, List<Decision> decisions, List<ReviewItem> reviews,
+                      List<AuditRecord> history) {
+        this(plan, risk, locks, submission, status, decisions, reviews, history, Optional.empty());
+    }
 
     public PlanReview {
+        java.util.Objects.requireNonNull(simulation, "simulation");
         locks = List.copyOf(locks);
         decisions = List.copyOf(decisions);
         reviews = List.copyOf(reviews);

@@ -66,6 +66,7 @@ final class PlanReport {
         summary();
         changes();
         risk();
+        predictedEffect();
         approval();
         rollback();
         provenance();
@@ -177,6 +178,43 @@ final class PlanReport {
             }
             flow.table(locks);
         }
+    }
+
+    // ---- predicted effect ----
+
+    /** The what-if prediction attached to the plan (decision 0140): numbers, intervals, model and its accuracy. */
+    private void predictedEffect() {
+        flow.heading("Predicted effect");
+        if (review.simulation().isEmpty()) {
+            flow.paragraph("No prediction is attached: nobody simulated this plan in the what-if workbench.");
+            return;
+        }
+        io.knobwright.model.simulation.PlanSimulation s = review.simulation().get();
+        flow.keepTogether(80);
+        flow.paragraph(io.knobwright.app.simulation.PlanSimulationText.throughput(s) + " "
+                + io.knobwright.app.simulation.PlanSimulationText.latency(s));
+        PdfTable table = new PdfTable("prediction:" + plan.id(), "Predicted by " + s.model() + " (mean and 80% interval)")
+                .column("Scenario", 16, BOLD).column("Throughput (tps)", 24).column("p95 latency (ms)", 24)
+                .column("Warnings", 36);
+        for (io.knobwright.model.simulation.PlanSimulation.Scenario sc : s.scenarios()) {
+            boolean warned = !sc.warnings().isEmpty();
+            table.add(warned, List.of(cell(sc.name(), null), cell(range(sc.tps(), "%,.0f"), null),
+                    cell(range(sc.p95Ms(), "%,.1f"), null),
+                    warned ? cell(String.join("; ", sc.warnings()), WARNING) : cell("none", MUTED)));
+        }
+        flow.table(table);
+        flow.paragraph(io.knobwright.app.simulation.PlanSimulationText.model(s) + ".");
+        if (!s.planned().explanation().isBlank()) {
+            flow.paragraph("Why (" + s.planned().name() + "): " + s.planned().explanation().replace("\n\n", " ")
+                    .replace('\n', ' '));
+        }
+        flow.muted("Attached" + (s.attachedBy().isBlank() ? "" : " by " + s.attachedBy()) + " at " + text.time(s.attachedAt())
+                + ". The truth falls inside an 80% interval four times in five if the model is as good as its held-out"
+                + " accuracy says.");
+    }
+
+    private static String range(io.knobwright.model.simulation.PredictedRange r, String format) {
+        return String.format(java.util.Locale.ROOT, format + " [" + format + " – " + format + "]", r.mean(), r.low(), r.high());
     }
 
     // ---- approval ----

@@ -1135,4 +1135,26 @@ final class EachCallAUnit {
             return unit(() -> inner.ofHardwareClass(hardwareClass, limit));
         }
     }
+
+    static final class PlanSimulations extends Delegate<io.knobwright.model.simulation.PlanSimulationRepository>
+            implements io.knobwright.model.simulation.PlanSimulationRepository {
+        PlanSimulations(io.knobwright.model.simulation.PlanSimulationRepository inner, StoreContention contention) {
+            super(inner, contention);
+        }
+
+        @Override
+        public io.knobwright.model.simulation.PlanSimulation attach(io.knobwright.model.simulation.PlanSimulation simulation) {
+            return unit(() -> inner.attach(simulation));
+        }
+
+        @Override
+        public Optional<io.knobwright.model.simulation.PlanSimulation> latest(long planId) {
+            return unit(() -> inner.latest(planId));
+        }
+
+        @Override
+        public List<io.knobwright.model.simulation.PlanSimulation> ofPlan(long planId) {
+            return unit(() -> inner.ofPlan(planId));
+        }
+    }
 }

@@ -40,7 +40,8 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                         io.knobwright.model.backup.BackupRepository backups,
                         io.knobwright.model.workload.PrometheusMappingRepository prometheusMappings,
                         io.knobwright.model.health.ConnectionEventRepository connectionEvents,
-                        io.knobwright.model.simulation.ObservationRepository observations) implements Repositories {
+                        io.knobwright.model.simulation.ObservationRepository observations,
+                        io.knobwright.model.simulation.PlanSimulationRepository planSimulations) implements Repositories {
 
     /** @param catalogCache the store's cache of stored server descriptions, shared by every transaction */
     JooqRepositories(DSLContext dsl, Clock clock, Map<Long, ParameterCatalog> catalogCache) {
@@ -58,7 +59,8 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                 new JooqBackupRepository(dsl),
                 new JooqPrometheusMappings(dsl),
                 new JooqConnectionEvents(dsl),
-                new JooqObservations(dsl));
+                new JooqObservations(dsl),
+                new JooqPlanSimulations(dsl));
     }
 
     /**
@@ -84,6 +86,7 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                 new EachCallAUnit.Backups(backups, contention),
                 new EachCallAUnit.PrometheusMappings(prometheusMappings, contention),
                 new EachCallAUnit.ConnectionEvents(connectionEvents, contention),
-                new EachCallAUnit.Observations(observations, contention));
+                new EachCallAUnit.Observations(observations, contention),
+                new EachCallAUnit.PlanSimulations(planSimulations, contention));
     }
 }

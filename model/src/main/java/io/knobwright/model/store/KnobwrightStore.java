@@ -326,6 +326,11 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
         return repositories.observations();
     }
 
+    @Override
+    public io.knobwright.model.simulation.PlanSimulationRepository planSimulations() {
+        return repositories.planSimulations();
+    }
+
     public CredentialVault vault() {
         return vault;
     }

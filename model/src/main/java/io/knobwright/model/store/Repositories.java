@@ -86,4 +86,7 @@ public interface Repositories {
 
     /** Measured experiments the what-if simulator calibrates on, append-only (decision 0137). */
     io.knobwright.model.simulation.ObservationRepository observations();
+
+    /** What-if predictions attached to change plans (decision 0140). */
+    io.knobwright.model.simulation.PlanSimulationRepository planSimulations();
 }

@@ -115,7 +115,14 @@ public final class PlansView extends BorderPane {
         review.setTooltip(new Tooltip("Open the selected plan in the review panel: its risk, approval chain and decisions"));
         review.disableProperty().bind(vm.selectedProperty().isNull());
         review.setOnAction(e -> vm.reviewSelected());
-        HBox bar = new HBox(8, search, count, new Spacer(), review, refresh);
+        Button simulate = new Button("Simulate…", new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignF.FLASK_OUTLINE));
+        simulate.setId("plans-simulate");
+        simulate.setMnemonicParsing(false);
+        simulate.setTooltip(new Tooltip("Predict what the selected plan will do on the What-if screen, and attach the"
+                + " prediction to the plan"));
+        simulate.disableProperty().bind(vm.selectedProperty().isNull());
+        simulate.setOnAction(e -> vm.simulateSelected());
+        HBox bar = new HBox(8, search, count, new Spacer(), simulate, review, refresh);
         bar.getStyleClass().add("plans-search-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;

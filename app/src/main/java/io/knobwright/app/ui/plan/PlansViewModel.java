@@ -72,6 +72,8 @@ public final class PlansViewModel {
     private boolean loaded;
     /** Opens the review panel on a plan; set by the main window. */
     private java.util.function.LongConsumer review = id -> { };
+    /** Opens a plan on the What-if screen; set by the main window. */
+    private java.util.function.LongConsumer simulate = id -> { };
 
     public PlansViewModel(PlanService plans, BackgroundWork work, ZoneId zone) {
         this.plans = Objects.requireNonNull(plans, "plans");
@@ -238,6 +240,19 @@ public final class PlansViewModel {
     /** What {@link #reviewSelected} does with the selected plan's id: the main window opens its review panel on it. */
     public void onReview(java.util.function.LongConsumer action) {
         this.review = Objects.requireNonNull(action, "action");
+    }
+
+    /** What {@link #simulateSelected} does with the selected plan's id: the main window opens it on the What-if screen. */
+    public void onSimulate(java.util.function.LongConsumer action) {
+        this.simulate = Objects.requireNonNull(action, "action");
+    }
+
+    /** "Simulate this plan": the plan's to-values as a what-if scenario beside today's, to attach to the plan. */
+    public void simulateSelected() {
+        PlanRow row = selected.get();
+        if (row != null) {
+            simulate.accept(row.id());
+        }
     }
 
     /** Opens the selected plan in the review panel: its risk, approval chain and decisions. */

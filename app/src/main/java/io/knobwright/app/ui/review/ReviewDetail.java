@@ -59,8 +59,15 @@ public record ReviewDetail(PlanReview review, String title, String submitted, St
         String counts = Formats.count(changes.size(), "change", "changes")
                 + (restarts == 0 ? " · no restart" : " · " + restarts + (restarts == 1 ? " needs" : " need") + " a restart");
         return new ReviewDetail(review, "Plan #" + plan.id() + " · " + plan.instanceName(), submitted, rule,
-                state(review), review.locks().stream().map(ReviewDetail::lock).toList(), NO_PREDICTION, steps,
+                state(review), review.locks().stream().map(ReviewDetail::lock).toList(), prediction(review, zone), steps,
                 submission == null ? "" : chainNote(submission, review, zone), comments(review, zone), changes, counts);
+    }
+
+    /** The attached prediction (decision 0140): numbers with intervals, warnings, model, accuracy, who attached it when. */
+    static String prediction(PlanReview review, ZoneId zone) {
+        return review.simulation().map(s -> io.knobwright.app.simulation.PlanSimulationText.summary(s)
+                + "\nAttached" + (s.attachedBy().isBlank() ? "" : " by " + s.attachedBy()) + " "
+                + LevelStep.time(s.attachedAt(), zone) + ".").orElse(NO_PREDICTION);
     }
 
     private static String state(PlanReview review) {

@@ -15,12 +15,22 @@ import java.util.function.Consumer;
  * who acts in this window (the AppContext's local user: --as, $KNOBWRIGHT_USER, the login), and where to hear of
  * changes made elsewhere (a decision pulled from the hub, an expiry), called off the FX thread; and the operations
  * desk behind the Operations screen and the quick override (emergency overrides, their restorations, the incidents);
- * and the workload desk behind the Workload screen (profiles, top queries, log imports).
+ * and the workload desk behind the Workload screen (profiles, top queries, log imports); and the what-if desk behind
+ * the What-if screen (decision 0140).
  */
 public record WorkbenchGovernance(GovernanceService governance, PolicyService policy, AuditService audit, String user,
                                   Consumer<Runnable> changes, OperationsDesk operations,
                                   io.knobwright.app.ui.workload.WorkloadDesk workload,
-                                  io.knobwright.app.ui.health.HealthDesk health) {
+                                  io.knobwright.app.ui.health.HealthDesk health,
+                                  io.knobwright.app.ui.whatif.WhatIfDesk whatIf) {
+
+    /** Without a what-if desk (the What-if screen says the simulator is not available). */
+    public WorkbenchGovernance(GovernanceService governance, PolicyService policy, AuditService audit, String user,
+                               Consumer<Runnable> changes, OperationsDesk operations,
+                               io.knobwright.app.ui.workload.WorkloadDesk workload,
+                               io.knobwright.app.ui.health.HealthDesk health) {
+        this(governance, policy, audit, user, changes, operations, workload, health, io.knobwright.app.ui.whatif.WhatIfDesk.none());
+    }
 
     /** Without a health desk (the Health screen reads nothing): the callers from before the Health screen. */
     public WorkbenchGovernance(GovernanceService governance, PolicyService policy, AuditService audit, String user,
@@ -44,26 +54,33 @@ public record WorkbenchGovernance(GovernanceService governance, PolicyService po
         Objects.requireNonNull(operations, "operations");
         Objects.requireNonNull(workload, "workload");
         Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(whatIf, "whatIf");
     }
 
     /** The same with another operations desk (tests give one over fake servers). */
     public WorkbenchGovernance withOperations(OperationsDesk desk) {
-        return new WorkbenchGovernance(governance, policy, audit, user, changes, desk, workload, health);
+        return new WorkbenchGovernance(governance, policy, audit, user, changes, desk, workload, health, whatIf);
     }
 
     /** The same with another workload desk (tests give one over generated data). */
     public WorkbenchGovernance withWorkload(io.knobwright.app.ui.workload.WorkloadDesk desk) {
-        return new WorkbenchGovernance(governance, policy, audit, user, changes, operations, desk, health);
+        return new WorkbenchGovernance(governance, policy, audit, user, changes, operations, desk, health, whatIf);
     }
 
     public static WorkbenchGovernance of(AppContext context) {
         return new WorkbenchGovernance(context.governance(), context.policy(), context.audit(), context.localUser(),
                 context::onGovernanceChange, StoreOperationsDesk.of(context),
-                io.knobwright.app.ui.workload.WorkloadDesk.of(context), io.knobwright.app.ui.health.HealthDesk.of(context));
+                io.knobwright.app.ui.workload.WorkloadDesk.of(context), io.knobwright.app.ui.health.HealthDesk.of(context),
+                io.knobwright.app.ui.whatif.WhatIfDesk.of(context));
     }
 
     /** The same with another health desk (tests give one over their own store and clock). */
     public WorkbenchGovernance withHealth(io.knobwright.app.ui.health.HealthDesk desk) {
-        return new WorkbenchGovernance(governance, policy, audit, user, changes, operations, workload, desk);
+        return new WorkbenchGovernance(governance, policy, audit, user, changes, operations, workload, desk, whatIf);
+    }
+
+    /** The same with another what-if desk (tests give one over a fake model). */
+    public WorkbenchGovernance withWhatIf(io.knobwright.app.ui.whatif.WhatIfDesk desk) {
+        return new WorkbenchGovernance(governance, policy, audit, user, changes, operations, workload, health, desk);
     }
 }

@@ -67,6 +67,7 @@ public final class WorkbenchView extends BorderPane {
     private PlansView plansView;
     private PolicyView policyView;
     private io.knobwright.app.ui.health.HealthView healthView;
+    private io.knobwright.app.ui.whatif.WhatIfView whatIfView;
     private OperationsView operationsView;
     private final Theme theme;
     private ReviewPanel reviewPanel;
@@ -89,6 +90,7 @@ public final class WorkbenchView extends BorderPane {
                 screen("tab-fleet", "Fleet", MaterialDesignD.DATABASE_OUTLINE, fleetScreen),
                 screen("tab-workload", "Workload", MaterialDesignC.CHART_TIMELINE_VARIANT, null),
                 screen("tab-health", "Health", MaterialDesignH.HEART_PULSE, null),
+                screen("tab-whatif", "What-if", MaterialDesignF.FLASK_OUTLINE, null),
                 screen("tab-alerts", "Alerts", MaterialDesignB.BELL_ALERT_OUTLINE, null),
                 screen("tab-operations", "Operations", MaterialDesignM.MONITOR_DASHBOARD, null),
                 screen("tab-templates", "Templates", MaterialDesignF.FILE_DOCUMENT_MULTIPLE_OUTLINE, null),
@@ -126,6 +128,7 @@ public final class WorkbenchView extends BorderPane {
                 case POLICY -> vm.policy().refresh();
                 case WORKLOAD -> vm.showWorkload();
                 case HEALTH -> vm.showHealth();
+                case WHATIF -> vm.showWhatIf();
                 case ALERTS -> vm.showAlerts();
                 case FLEET, OPERATIONS -> { }
             }
@@ -179,6 +182,7 @@ public final class WorkbenchView extends BorderPane {
             case WORKLOAD -> new io.knobwright.app.ui.workload.WorkloadView(vm.workload());
             case HEALTH -> healthView = new io.knobwright.app.ui.health.HealthView(vm.health(), java.time.ZoneId.systemDefault());
             case ALERTS -> new io.knobwright.app.ui.health.AlertListView(vm.alerts());
+            case WHATIF -> whatIfView = new io.knobwright.app.ui.whatif.WhatIfView(vm.whatIf());
             case FLEET -> throw new IllegalStateException("The fleet screen is built with the window");
         };
     }
@@ -324,6 +328,9 @@ public final class WorkbenchView extends BorderPane {
         vm.stopAlertWatch();
         if (healthView != null) {
             healthView.dispose();
+        }
+        if (whatIfView != null) {
+            whatIfView.dispose();
         }
         reviewPanel.dispose();
         reviewToggle.dispose();

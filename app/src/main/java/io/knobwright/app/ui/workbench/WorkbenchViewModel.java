@@ -68,6 +68,7 @@ public final class WorkbenchViewModel {
     private final Lazy<io.knobwright.app.ui.workload.WorkloadViewModel> workloadScreen;
     private final Lazy<io.knobwright.app.ui.health.HealthViewModel> healthScreen;
     private final Lazy<io.knobwright.app.ui.health.AlertListViewModel> alertsScreen;
+    private final Lazy<io.knobwright.app.ui.whatif.WhatIfViewModel> whatIfScreen;
     private final java.util.function.Supplier<io.knobwright.model.health.AlertEvaluator.Evaluation> alertEvaluation;
     private final java.util.function.BiFunction<String, String, io.knobwright.model.health.AlertAcknowledgement> alertAcknowledge;
     /** The next background evaluation of the alerts while the window shows; null when not watching. */
@@ -97,7 +98,7 @@ public final class WorkbenchViewModel {
     private int driftGeneration;
 
     /** The screens of the main window, one tab each. */
-    public enum Screen { FLEET, WORKLOAD, HEALTH, ALERTS, OPERATIONS, TEMPLATES, PLANS, COMPARE, POLICY }
+    public enum Screen { FLEET, WORKLOAD, HEALTH, WHATIF, ALERTS, OPERATIONS, TEMPLATES, PLANS, COMPARE, POLICY }
 
     /** Without the Operations screen's questions (every one is cancelled): for tests of other screens. */
     public WorkbenchViewModel(FleetService fleet, TemplateService templates, PlanService plans, CatalogLookup catalogs,
@@ -132,6 +133,7 @@ public final class WorkbenchViewModel {
                 "Server logs (stderr, csvlog, jsonlog, MySQL slow log; gzip too)", List.of("*.log", "*.csv", "*.json",
                 "*.gz", "*")), zone));
         this.healthScreen = new Lazy<>(() -> new io.knobwright.app.ui.health.HealthViewModel(work, governance.health(), zone));
+        this.whatIfScreen = new Lazy<>(() -> new io.knobwright.app.ui.whatif.WhatIfViewModel(work, governance.whatIf()));
         // an alert opens its instance on the Health screen: the evidence behind most alerts is there
         this.alertsScreen = new Lazy<>(() -> new io.knobwright.app.ui.health.AlertListViewModel(shown -> {
             browser.select(shown.alert().instanceId());
@@ -148,6 +150,7 @@ public final class WorkbenchViewModel {
         this.plansScreen = new Lazy<>(() -> {
             PlansViewModel screen = new PlansViewModel(plans, work, zone);
             screen.onReview(reviews::open);
+            screen.onSimulate(this::simulatePlan);
             return screen;
         });
         this.compareScreen = new Lazy<>(() -> new CompareViewModel(templates, fleet, work));
@@ -164,6 +167,12 @@ public final class WorkbenchViewModel {
         // the Workload screen follows the fleet's selection once it has been opened
         browser.selectedProperty().subscribe(selected -> workloadScreen.ifMade(screen -> screen.show(selected)));
         browser.selectedProperty().subscribe(selected -> healthScreen.ifMade(screen -> screen.show(selected)));
+        // the What-if screen follows the selection while it is in front; behind, it keeps its scenarios until shown
+        browser.selectedProperty().subscribe(selected -> whatIfScreen.ifMade(screen -> {
+            if (this.screen.get() == Screen.WHATIF) {
+                screen.show(selected);
+            }
+        }));
         // the Health screen samples sessions once a second only while it is in front (decision 0131)
         this.screen.subscribe(shown -> healthScreen.ifMade(screen -> screen.setFront(shown == Screen.HEALTH)));
         hasSelection = browser.selectedProperty().isNotNull();
@@ -549,6 +558,38 @@ public final class WorkbenchViewModel {
         io.knobwright.app.ui.health.AlertListViewModel screen = alerts();
         work.io("Evaluate the fleet's alerts", alertEvaluation,
                 evaluation -> screen.show(evaluation.alerts(), evaluation.failedSources()), screen::showFailure);
+    }
+
+    /** The What-if screen: the selected instance's scenarios, sweeps and experiments, or a plan's (decision 0140). */
+    public io.knobwright.app.ui.whatif.WhatIfViewModel whatIf() {
+        return whatIfScreen.get();
+    }
+
+    /**
+     * The What-if screen came to the front: it shows the selected instance, unless it already does (its scenarios stay)
+     * or it shows a plan that was just opened with Simulate.
+     */
+    public void showWhatIf() {
+        io.knobwright.app.ui.whatif.WhatIfViewModel screen = whatIf();
+        Instance selected = browser.selectedProperty().get();
+        if (screen.planProperty().get() == null && !Objects.equals(screen.instanceProperty().get(), selected)) {
+            screen.show(selected);
+        }
+    }
+
+    /** "Simulate this plan": the plan's instance on the What-if screen, with the plan's to-values as a scenario. */
+    public void simulatePlan(long planId) {
+        work.io("Open plan #" + planId + " in the what-if", () -> {
+            var plan = plans.plan(planId).orElseThrow(() -> io.knobwright.model.UserError.input("Plan #" + planId
+                    + " is no longer in the store."));
+            Instance instance = fleet.find(plan.instanceId()).orElseThrow(() -> io.knobwright.model.UserError.input(
+                    plan.instanceName() + ", the instance of plan #" + planId + ", was removed from the fleet: there is"
+                            + " nothing to simulate it on."));
+            return java.util.Map.entry(plan, instance);
+        }, found -> {
+            whatIf().simulatePlan(found.getKey(), found.getValue());
+            screen.set(Screen.WHATIF);
+        }, text -> show(text, true));
     }
 
     /** Reads the selected instance's health again: the screen came to the front. */
