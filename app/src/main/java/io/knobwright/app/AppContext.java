@@ -161,7 +161,7 @@ public final class AppContext implements AutoCloseable {
                 new io.knobwright.connectors.backup.BackupVerifier(), clock));
         this.experiments = new Lazy<>(() -> new io.knobwright.app.simulation.DefaultExperimentService(fleet,
                 new io.knobwright.app.simulation.ExperimentTargets(store.vault(), store.queries()), store.observations(),
-                clock));
+                clock, (instanceId, request, settings) -> predictBeforeRun(instanceId, request, settings)));
         this.alerts = new io.knobwright.app.health.AlertService(fleet::list, store.alertState(),
                 new io.knobwright.app.health.AlertNotifications(store), clock)
                 .register("series", new io.knobwright.model.health.SeriesAlertSource(store.workloadSeries(),
@@ -401,6 +401,20 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** Workloads measured under given settings on a sandbox or a non-production instance (decision 0139). */
+    /** The what-if model's throughput for an experiment's configuration, asked before it runs (the accuracy it earns). */
+    private java.util.Optional<io.knobwright.simulator.model.Estimate> predictBeforeRun(long instanceId,
+            io.knobwright.app.simulation.ExperimentService.Request request, java.util.Map<String, String> settings) {
+        io.knobwright.app.simulation.WhatIfService.WorkloadChoice choice = request.script() == null
+                ? new io.knobwright.app.simulation.WhatIfService.WorkloadChoice(
+                        io.knobwright.app.simulation.WhatIfService.WorkloadChoice.Kind.REPLAY, null, request.clients())
+                : new io.knobwright.app.simulation.WhatIfService.WorkloadChoice(
+                        io.knobwright.app.simulation.WhatIfService.WorkloadChoice.Kind.SCRIPT, request.script(),
+                        request.clients());
+        java.util.List<io.knobwright.simulator.model.Prediction> predictions = whatIf().simulate(instanceId, choice, java.util.List.of(
+                new io.knobwright.app.simulation.WhatIfService.ScenarioRequest("experiment", settings, request.clients())));
+        return java.util.Optional.of(predictions.getLast().throughput());
+    }
+
     public io.knobwright.app.simulation.ExperimentService experiments() {
         return experiments.get();
     }

@@ -45,13 +45,33 @@ public final class DefaultExperimentService implements ExperimentService {
     private final ExperimentTargets targets;
     private final ObservationRepository observations;
     private final Clock clock;
+    private final Predictor predictor;
+
+    /**
+     * What the model predicts for one configuration of an experiment, asked before the run so that the stored
+     * observation can later say how right it was (the held-out error `simulator accuracy` shows); empty when it cannot
+     * (no instance to stand for, nothing measured to build the workload from).
+     */
+    @FunctionalInterface
+    public interface Predictor {
+        java.util.Optional<io.knobwright.simulator.model.Estimate> predict(long instanceId, Request request,
+                                                                            Map<String, String> settings);
+
+        Predictor NONE = (instanceId, request, settings) -> java.util.Optional.empty();
+    }
 
     public DefaultExperimentService(FleetService fleet, ExperimentTargets targets, ObservationRepository observations,
                                     Clock clock) {
+        this(fleet, targets, observations, clock, Predictor.NONE);
+    }
+
+    public DefaultExperimentService(FleetService fleet, ExperimentTargets targets, ObservationRepository observations,
+                                    Clock clock, Predictor predictor) {
         this.fleet = Objects.requireNonNull(fleet, "fleet");
         this.targets = Objects.requireNonNull(targets, "targets");
         this.observations = Objects.requireNonNull(observations, "observations");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.predictor = Objects.requireNonNull(predictor, "predictor");
     }
 
     @Override
@@ -90,6 +110,10 @@ public final class DefaultExperimentService implements ExperimentService {
                 workloadKey = Digests.sha256(workload.text());
             }
             int scale = target.scale(request.scale());
+            List<java.util.Optional<io.knobwright.simulator.model.Estimate>> predicted = new ArrayList<>();
+            for (Map<String, String> configuration : configurations) {
+                predicted.add(predictionBeforeRun(target.instanceId(), request, configuration));
+            }
             List<String> names = configurations.size() == 1 ? List.of("A") : List.of("A", "B");
             List<RunSchedule.Run> order = RunSchedule.interleaved(names, request.replicates(), 0, System.nanoTime())
                     .measured();
@@ -137,11 +161,27 @@ public final class DefaultExperimentService implements ExperimentService {
                 stored.add(observations.add(new Observation(0, clock.instant(), target.name(), target.instanceId(),
                         workloadKey, target.hardwareClass(), configurations.get(c), request.clients(),
                         summary.features(), summary.tps().median(), summary.p50Ms(), summary.p95Ms(),
-                        summary.tps().noise(), summary.tps().runs(), Double.NaN, Double.NaN, Double.NaN)));
+                        summary.tps().noise(), summary.tps().runs(),
+                        predicted.get(c).map(e -> e.mean()).orElse(Double.NaN),
+                        predicted.get(c).map(e -> e.low()).orElse(Double.NaN),
+                        predicted.get(c).map(e -> e.high()).orElse(Double.NaN))));
             }
             String verdict = summaries.size() == 2 ? ReplicateSummary.verdict(summaries.get(0), summaries.get(1))
                     : ReplicateSummary.single(summaries.getFirst());
             return new Result(stored, notes.isEmpty() ? verdict : verdict + " (" + String.join(" ", notes) + ")");
+        }
+    }
+
+    /** A prediction that fails (the model cannot judge this workload yet) leaves the observation unpredicted. */
+    private java.util.Optional<io.knobwright.simulator.model.Estimate> predictionBeforeRun(long instanceId, Request request,
+                                                                                         Map<String, String> settings) {
+        if (instanceId <= 0) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return predictor.predict(instanceId, request, settings);
+        } catch (RuntimeException cannot) {
+            return java.util.Optional.empty();
         }
     }
 

@@ -134,6 +134,8 @@ class ExperimentsAgainstServersTest {
         assertThat(o.features()).containsKeys("pagesHitPerTx", "tuplesReturnedPerTx", "walBytesPerTx");
         assertThat(o.features().get("pagesHitPerTx")).as("a primary-key look-up touches a few pages").isBetween(1.0, 50.0);
         assertThat(o.id()).isPositive();
+        assertThat(o.wasPredicted()).as("the what-if model was asked before the run, so the run can grade it").isTrue();
+        assertThat(o.predictedTps()).isPositive().isBetween(o.predictedLow(), o.predictedHigh());
         assertThat(store.observations().ofInstance(context.fleet().require("staging-pg").id()))
                 .extracting(Observation::id).containsExactly(o.id());
         assertThat(result.verdict()).contains("tps over 2 runs");
