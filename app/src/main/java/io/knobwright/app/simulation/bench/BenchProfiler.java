@@ -1,0 +1,70 @@
+package io.knobwright.app.simulation.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.knobwright.app.simulation.MeasuredShapes;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Profiles each statement of a workload on the baseline server with EXPLAIN (ANALYZE, BUFFERS, WAL, TIMING OFF,
+ * FORMAT JSON), a few executions each with drawn parameters, inside a transaction that is rolled back. It runs with
+ * work_mem raised for the session, so a sort or hash reports the memory it needs rather than what it spilled.
+ */
+final class BenchProfiler {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private BenchProfiler() {
+    }
+
+    static List<MeasuredShapes.StatementProfile> profile(Connection c, BenchWorkload workload, int samples, long seed)
+            throws SQLException {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<MeasuredShapes.StatementProfile> out = new ArrayList<>();
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            for (int s = 0; s < workload.statements().size(); s++) {
+                BenchWorkload.Step step = workload.statements().get(s);
+                List<JsonNode> plans = new ArrayList<>();
+                // the first runs warm the statement's pages; only the later ones are kept
+                for (int i = 0; i < samples + 2; i++) {
+                    Map<BenchWorkload.Draw, Integer> drawn = workload.draw(random);
+                    try (Statement st = c.createStatement()) {
+                        st.execute("SET LOCAL work_mem = '1GB'");
+                    }
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "EXPLAIN (ANALYZE, BUFFERS, WAL, TIMING OFF, FORMAT JSON) " + step.sql())) {
+                        Object[] params = BenchWorkload.bind(step, random, drawn);
+                        for (int p = 0; p < params.length; p++) {
+                            ps.setObject(p + 1, params[p]);
+                        }
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            if (i >= 2) {
+                                plans.add(JSON.readTree(rs.getString(1)).get(0));
+                            }
+                        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                            throw new SQLException("EXPLAIN answered JSON the profiler cannot read", e);
+                        }
+                    }
+                    c.rollback();
+                }
+                out.add(MeasuredShapes.fromPlans(step.label(), plans));
+            }
+        } finally {
+            c.rollback();
+            c.setAutoCommit(auto);
+        }
+        return out;
+    }
+}
