@@ -1108,4 +1108,31 @@ final class EachCallAUnit {
             run(() -> inner.forget(instanceId));
         }
     }
+
+    static final class Observations extends Delegate<io.knobwright.model.simulation.ObservationRepository>
+            implements io.knobwright.model.simulation.ObservationRepository {
+        Observations(io.knobwright.model.simulation.ObservationRepository inner, StoreContention contention) {
+            super(inner, contention);
+        }
+
+        @Override
+        public io.knobwright.model.simulation.Observation add(io.knobwright.model.simulation.Observation observation) {
+            return unit(() -> inner.add(observation));
+        }
+
+        @Override
+        public List<io.knobwright.model.simulation.Observation> ofWorkload(String workloadKey) {
+            return unit(() -> inner.ofWorkload(workloadKey));
+        }
+
+        @Override
+        public List<io.knobwright.model.simulation.Observation> ofInstance(long instanceId) {
+            return unit(() -> inner.ofInstance(instanceId));
+        }
+
+        @Override
+        public List<io.knobwright.model.simulation.Observation> ofHardwareClass(String hardwareClass, int limit) {
+            return unit(() -> inner.ofHardwareClass(hardwareClass, limit));
+        }
+    }
 }

@@ -39,7 +39,8 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                         io.knobwright.model.health.AlertStateRepository alertState,
                         io.knobwright.model.backup.BackupRepository backups,
                         io.knobwright.model.workload.PrometheusMappingRepository prometheusMappings,
-                        io.knobwright.model.health.ConnectionEventRepository connectionEvents) implements Repositories {
+                        io.knobwright.model.health.ConnectionEventRepository connectionEvents,
+                        io.knobwright.model.simulation.ObservationRepository observations) implements Repositories {
 
     /** @param catalogCache the store's cache of stored server descriptions, shared by every transaction */
     JooqRepositories(DSLContext dsl, Clock clock, Map<Long, ParameterCatalog> catalogCache) {
@@ -56,7 +57,8 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                 new JooqAlertState(dsl),
                 new JooqBackupRepository(dsl),
                 new JooqPrometheusMappings(dsl),
-                new JooqConnectionEvents(dsl));
+                new JooqConnectionEvents(dsl),
+                new JooqObservations(dsl));
     }
 
     /**
@@ -81,6 +83,7 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                 new EachCallAUnit.AlertStates(alertState, contention),
                 new EachCallAUnit.Backups(backups, contention),
                 new EachCallAUnit.PrometheusMappings(prometheusMappings, contention),
-                new EachCallAUnit.ConnectionEvents(connectionEvents, contention));
+                new EachCallAUnit.ConnectionEvents(connectionEvents, contention),
+                new EachCallAUnit.Observations(observations, contention));
     }
 }

@@ -321,6 +321,11 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
         return repositories.connectionEvents();
     }
 
+    @Override
+    public io.knobwright.model.simulation.ObservationRepository observations() {
+        return repositories.observations();
+    }
+
     public CredentialVault vault() {
         return vault;
     }

@@ -83,4 +83,7 @@ public interface Repositories {
 
     /** Connection events from imported logs, per second (decision 0131). */
     io.knobwright.model.health.ConnectionEventRepository connectionEvents();
+
+    /** Measured experiments the what-if simulator calibrates on, append-only (decision 0137). */
+    io.knobwright.model.simulation.ObservationRepository observations();
 }

@@ -53,7 +53,8 @@ class EachCallAUnitTest {
                 fake(io.knobwright.model.health.AlertStateRepository.class),
                 fake(io.knobwright.model.backup.BackupRepository.class),
                 fake(io.knobwright.model.workload.PrometheusMappingRepository.class),
-                fake(io.knobwright.model.health.ConnectionEventRepository.class));
+                fake(io.knobwright.model.health.ConnectionEventRepository.class),
+                fake(io.knobwright.model.simulation.ObservationRepository.class));
         Repositories units = recording.eachCallAUnit(new StoreContention(null));
 
         int checked = 0;
