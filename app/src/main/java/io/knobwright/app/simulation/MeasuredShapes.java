@@ -19,6 +19,8 @@ import java.util.Objects;
  */
 public final class MeasuredShapes {
 
+    private static final double PAGE_BYTES = 8192;
+
     private MeasuredShapes() {
     }
 
@@ -29,8 +31,13 @@ public final class MeasuredShapes {
      */
     public record StatementProfile(String label, double executionMs, double pagesRead, double sortBytes,
                                    double hashBytes, double pagesDirtied, double walBytes, double walFpi) {
+        // walBytes: WAL records per execution, full-page images excluded; walFpi: images per execution as profiled
         public StatementProfile {
             Objects.requireNonNull(label, "label");
+        }
+
+        public StatementProfile withPagesDirtied(double pages) {
+            return new StatementProfile(label, executionMs, pagesRead, sortBytes, hashBytes, pages, walBytes, walFpi);
         }
     }
 
@@ -39,21 +46,32 @@ public final class MeasuredShapes {
         if (plans.isEmpty()) {
             throw new IllegalArgumentException("No plan to profile " + label + " from");
         }
-        double ms = 0, pages = 0, sort = 0, hash = 0, dirtied = 0, wal = 0, fpi = 0;
+        double ms = 0, pages = 0, sort = 0, hash = 0, dirtied = 0, fpi = 0;
+        double walClean = 0, walEstimated = 0;
+        int clean = 0;
         for (JsonNode p : plans) {
             ms += p.path("Execution Time").asDouble();
             JsonNode root = p.path("Plan");
             pages += root.path("Shared Hit Blocks").asDouble() + root.path("Shared Read Blocks").asDouble();
             dirtied += root.path("Shared Dirtied Blocks").asDouble();
-            wal += root.path("WAL Bytes").asDouble();
-            fpi += root.path("WAL FPI").asDouble();
+            double bytes = root.path("WAL Bytes").asDouble();
+            double images = root.path("WAL FPI").asDouble();
+            fpi += images;
+            if (images == 0) {
+                walClean += bytes;
+                clean++;
+            }
+            walEstimated += Math.max(0, bytes - images * PAGE_BYTES);
             double[] mem = new double[2];
             memory(root, mem);
             sort += mem[0];
             hash += mem[1];
         }
         int n = plans.size();
-        return new StatementProfile(label, ms / n, pages / n, sort / n, hash / n, dirtied / n, wal / n, fpi / n);
+        // WAL records without full-page images: the executions that wrote none tell it exactly; when every one did,
+        // a whole page per image is taken off (images are smaller with their hole left out, so this errs low)
+        double records = clean > 0 ? walClean / clean : walEstimated / n;
+        return new StatementProfile(label, ms / n, pages / n, sort / n, hash / n, dirtied / n, records, fpi / n);
     }
 
     /** Sums sort memory (index 0) and hash memory (index 1), in bytes, over a plan tree. */
@@ -65,8 +83,6 @@ public final class MeasuredShapes {
             acc[1] += node.path("Peak Memory Usage").asDouble() * 1024;
         } else if (type.equals("Aggregate") && node.path("Strategy").asText().equals("Hashed")) {
             acc[1] += node.path("Peak Memory Usage").asDouble() * 1024;
-        } else if (type.equals("WindowAgg") || type.equals("Aggregate")) {
-            // an ordered-set aggregate's or window's own tuplestore is small here; its input sort is its own node
         }
         for (JsonNode child : node.path("Plans")) {
             memory(child, acc);
@@ -74,20 +90,54 @@ public final class MeasuredShapes {
     }
 
     /**
-     * The workload's shape from its statements' profiles: each statement one query class, called once per
-     * transaction; its CPU time is the execution time measured with its pages in shared_buffers (the profiler warms
-     * them first) and its sorts in memory.
-     *
-     * @param bytesPerFpi an FPI's average size, to take full-page images out of the measured WAL bytes
+     * The workload's shape from its statements' profiles: each statement one query class, called {@code callsPerTx}
+     * times per transaction; its CPU time is the execution time measured with its pages in shared_buffers (the
+     * profiler warms them first) and its sorts in memory. A statement with a sort or hash is plan-sensitive.
      */
-    public static WorkloadShape shape(String name, List<StatementProfile> statements, double dataBytes,
-                                      double accessSkew, int clients, double commitsPerTx, double bytesPerFpi) {
+    public static WorkloadShape shape(String name, List<StatementProfile> statements, double callsPerTx,
+                                      double dataBytes, double accessSkew, int clients, double commitsPerTx) {
         List<QueryClass> classes = new ArrayList<>();
         for (StatementProfile s : statements) {
-            double walRecords = Math.max(0, s.walBytes() - s.walFpi() * bytesPerFpi);
-            classes.add(new QueryClass(s.label(), 1, s.executionMs(), s.pagesRead(), s.sortBytes(), s.hashBytes(),
-                    s.pagesDirtied(), walRecords, s.sortBytes() + s.hashBytes() > 0));
+            classes.add(new QueryClass(s.label(), callsPerTx, s.executionMs(), s.pagesRead(), s.sortBytes(), s.hashBytes(),
+                    s.pagesDirtied(), s.walBytes(), s.sortBytes() + s.hashBytes() > 0));
         }
         return new WorkloadShape(name, classes, dataBytes, accessSkew, clients, 0, commitsPerTx);
+    }
+
+    /**
+     * The access skew at which the model's buffer hit ratio for {@code shape} matches a measured one (bisection over
+     * the Zipf exponent in [0, 3]; the model's hit ratio grows with skew). Uniform keys do not make uniform pages: an
+     * index's root and inner pages are read by every lookup, so even pgbench's uniform accounts show a skew. With a
+     * hit ratio at or below the uniform prediction the skew is 0.
+     *
+     * @param hitRatioAt the model's predicted hit ratio of the workload at a given skew, under the measured settings
+     */
+    public static WorkloadShape fitSkew(WorkloadShape shape, java.util.function.DoubleUnaryOperator hitRatioAt,
+                                        double measuredHitRatio) {
+        if (!(measuredHitRatio > 0 && measuredHitRatio <= 1) || Double.isNaN(hitRatioAt.applyAsDouble(0))) {
+            return shape;
+        }
+        double lo = 0;
+        double hi = 3;
+        if (hitRatioAt.applyAsDouble(lo) >= measuredHitRatio) {
+            return withSkew(shape, 0);
+        }
+        if (hitRatioAt.applyAsDouble(hi) <= measuredHitRatio) {
+            return withSkew(shape, hi);
+        }
+        for (int i = 0; i < 30; i++) {
+            double mid = (lo + hi) / 2;
+            if (hitRatioAt.applyAsDouble(mid) < measuredHitRatio) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return withSkew(shape, (lo + hi) / 2);
+    }
+
+    public static WorkloadShape withSkew(WorkloadShape shape, double skew) {
+        return new WorkloadShape(shape.name(), shape.classes(), shape.dataBytes(), skew, shape.clients(),
+                shape.thinkMs(), shape.commitsPerTx());
     }
 }

@@ -5,6 +5,7 @@ import io.knobwright.simulator.model.DeviceProfile;
 import io.knobwright.simulator.model.Estimate;
 import io.knobwright.simulator.model.Knobs;
 import io.knobwright.simulator.model.Machine;
+import io.knobwright.simulator.model.Metric;
 import io.knobwright.simulator.model.PerformanceModel;
 import io.knobwright.simulator.model.Prediction;
 import io.knobwright.simulator.model.Scenario;
@@ -71,7 +72,7 @@ public final class AccuracyBench {
     private final Options options;
     private final BenchModel model;
     private final PrintWriter out;
-    private final Machine machine;
+    private Machine machine;
     private final BenchRecord record = new BenchRecord();
 
     public AccuracyBench(Options options, BenchModel model, PrintWriter out) {
@@ -103,12 +104,14 @@ public final class AccuracyBench {
         }
         List<BenchConfiguration> design = ConfigurationDesign.design(options.configurations(), options.calibration(),
                 ConfigurationDesign.SEED);
+        machine = new Machine(machine.cpus(), machine.memoryBytes(), DeviceProbe.measure(options.dataDirectory()));
         out.printf(Locale.ROOT, "simulator accuracy bench: %d workloads x %d configurations (%d calibrate, %d predicted"
                         + " before they are measured), %d interleaved runs x %d s after %d s warm-up; model %s%n",
                 chosen.size(), design.size(), options.calibration(), design.size() - options.calibration(),
                 options.runs(), options.duration().toSeconds(), options.warmUp().toSeconds(), model.name());
-        out.printf(Locale.ROOT, "machine: %d CPUs, %.1f GiB RAM; sandbox fixed settings: %s%n", machine.cpus(),
-                machine.memoryBytes() / 1073741824.0, BenchSandbox.FIXED);
+        out.printf(Locale.ROOT, "machine: %d CPUs, %.1f GiB RAM, WAL flush %.2f ms measured under the data directory;"
+                        + " sandbox fixed settings: %s%n", machine.cpus(), machine.memoryBytes() / 1073741824.0,
+                machine.device().fsyncMs(), BenchSandbox.FIXED);
         out.println("configurations (same design for every workload; * = calibration):");
         for (BenchConfiguration c : design) {
             out.printf(Locale.ROOT, "  %s%-9s %s%n", c.calibration() ? "*" : " ", c.name(), c.label());
@@ -263,15 +266,21 @@ public final class AccuracyBench {
                 dataBytes = rs.getLong(1);
             }
         }
-        double fpiBytes = run.server().walFpi() > 0 ? 8192 : 0;
         out.printf(Locale.ROOT, "baseline run at the defaults: %.1f tps, hit ratio %.4f, %.0f temp B/tx, %.0f WAL B/tx,"
                         + " %.2f FPI/tx%n", run.tps(), run.server().hitRatio(),
                 run.server().tempBytes() / Math.max(1, run.transactions()),
                 run.server().walBytes() / Math.max(1, run.transactions()),
                 run.server().walFpi() / Math.max(1, run.transactions()));
-        // pgbench draws accounts uniformly: no skew to fit; the sort mix's ranges are uniform as well
-        return MeasuredShapes.shape(w.name() + " (" + w.description() + ")", profiles, dataBytes, 0,
-                defaults.clients(), w.transactional() ? 1 : 0, fpiBytes);
+        WorkloadShape uniform = MeasuredShapes.shape(w.name() + " (" + w.description() + ")", profiles,
+                w.callsPerTx(), dataBytes, 0, defaults.clients(), w.transactional() ? 1 : 0);
+        // the skew of page accesses, fitted to the hit ratio this baseline measured at the defaults
+        PerformanceModel priors = model.uncalibrated();
+        WorkloadShape fitted = MeasuredShapes.fitSkew(uniform, skew -> priors.predict(scenario(
+                MeasuredShapes.withSkew(uniform, skew), defaults)).get(Metric.BUFFER_HIT_RATIO)
+                .map(Estimate::mean).orElse(Double.NaN), run.server().hitRatio());
+        out.printf(Locale.ROOT, "access skew fitted to the baseline's hit ratio %.4f: %.2f%n", run.server().hitRatio(),
+                fitted.accessSkew());
+        return fitted;
     }
 
     /**

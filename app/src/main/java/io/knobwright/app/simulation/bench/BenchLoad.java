@@ -111,7 +111,9 @@ final class BenchLoad {
             }
             Map<BenchWorkload.Draw, Integer> drawn = workload.draw(random);
             try {
-                for (int s = 0; s < prepared.size(); s++) {
+                int first = workload.oneOf() ? random.nextInt(prepared.size()) : 0;
+                int last = workload.oneOf() ? first + 1 : prepared.size();
+                for (int s = first; s < last; s++) {
                     PreparedStatement ps = prepared.get(s);
                     Object[] params = BenchWorkload.bind(workload.statements().get(s), random, drawn);
                     for (int p = 0; p < params.length; p++) {

@@ -1,5 +1,8 @@
 package io.knobwright.app.simulation.bench;
 
+import io.knobwright.simulator.calibration.CalibrationPoint;
+import io.knobwright.simulator.calibration.Calibrator;
+import io.knobwright.simulator.model.BuiltInModel;
 import io.knobwright.simulator.model.Estimate;
 import io.knobwright.simulator.model.Metric;
 import io.knobwright.simulator.model.PerformanceModel;
@@ -15,9 +18,33 @@ public final class BenchModels {
     private BenchModels() {
     }
 
+    /**
+     * The built-in model calibrated as the product calibrates it: {@link Calibrator} fits the constants θ the runs
+     * inform and a learned correction of the residuals (decision 0137).
+     */
     public static BenchModel builtIn() {
-        return nullModel();
+        return new BenchModel() {
+            @Override
+            public String name() {
+                return BuiltInModel.NAME + ", calibrated";
+            }
+
+            @Override
+            public PerformanceModel uncalibrated() {
+                return new BuiltInModel();
+            }
+
+            @Override
+            public PerformanceModel calibrate(List<MeasuredRun> runs) {
+                List<CalibrationPoint> points = runs.stream().map(r -> new CalibrationPoint(r.scenario(), r.tps(),
+                        r.p95Ms(), NORMAL_P10_P90_HALF_WIDTH * r.noise(), r.replicates())).toList();
+                return new Calibrator(BuiltInModel::new, BuiltInModel.defaultParameters()).calibrate(points);
+            }
+        };
     }
+
+    /** (p90 - p10) / 2 of a normal in standard deviations: turns a CV into the calibration's noise measure. */
+    static final double NORMAL_P10_P90_HALF_WIDTH = 1.2815515655446004;
 
     /**
      * The yardstick: every configuration is predicted to run at the geometric mean of the calibration runs, with an

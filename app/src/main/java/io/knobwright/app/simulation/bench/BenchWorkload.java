@@ -18,9 +18,11 @@ import java.util.random.RandomGenerator;
  * @param statements    one transaction
  * @param transactional whether the statements run in one BEGIN ... COMMIT (a write transaction that waits for the WAL
  *                      flush under synchronous_commit)
+ * @param oneOf         whether a transaction runs one of the statements, chosen uniformly (like pgbench given several
+ *                      scripts), rather than all of them in order
  */
 record BenchWorkload(String name, String database, String description, List<String> init,
-                     List<Step> statements, boolean transactional, int scale) {
+                     List<Step> statements, boolean transactional, int scale, boolean oneOf) {
 
     BenchWorkload {
         Objects.requireNonNull(name, "name");
@@ -62,7 +64,7 @@ record BenchWorkload(String name, String database, String description, List<Stri
                 new Step("insert history", "INSERT INTO pgbench_history (tid, bid, aid, delta, mtime)"
                         + " VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP)", r -> new Object[] {Draw.TID, Draw.BID, Draw.AID, Draw.DELTA}));
         return new BenchWorkload(name, database, "pgbench tpcb-like, scale " + scale + " (" + accounts + " accounts)",
-                pgbenchInit(scale), steps, true, scale);
+                pgbenchInit(scale), steps, true, scale, false);
     }
 
     /** pgbench's select-only transaction at {@code scale}: one primary-key lookup of a uniformly random account. */
@@ -70,13 +72,13 @@ record BenchWorkload(String name, String database, String description, List<Stri
         List<Step> steps = List.of(new Step("select account", "SELECT abalance FROM pgbench_accounts WHERE aid = ?",
                 r -> new Object[] {Draw.AID}));
         return new BenchWorkload(name, database, "pgbench select-only, scale " + scale + " (uniform over "
-                + 100_000 * scale + " accounts)", pgbenchInit(scale), steps, false, scale);
+                + 100_000 * scale + " accounts)", pgbenchInit(scale), steps, false, scale, false);
     }
 
     /**
      * A reporting mix over a generated table of {@code rows} rows: a window sort over a random id range, a hash
-     * aggregate with many groups, and a hash join to a dimension table, each over 40-120 thousand rows, so their
-     * sorts and hash tables need 4-30 MB and work_mem decides whether they spill.
+     * aggregate with many groups, or a hash join to a dimension table (one per transaction), each over 40-120
+     * thousand rows, so their sorts and hash tables need 4-20 MB and work_mem decides whether they spill.
      */
     static BenchWorkload sortHash(String name, String database, int rows) {
         int span = 120_000;
@@ -101,7 +103,8 @@ record BenchWorkload(String name, String database, String description, List<Stri
                 "INSERT INTO dims SELECT i, i % 97, repeat('x', 40) FROM generate_series(0, 199999) i",
                 "VACUUM ANALYZE facts", "VACUUM ANALYZE dims");
         return new BenchWorkload(name, database, "sort/hash mix over " + rows + " rows: window sort, hash aggregate"
-                + " (up to 120k groups), hash join to a 200k-row dimension; random ranges of 40-120k rows", init, steps, false, 0);
+                + " (up to 120k groups), hash join to a 200k-row dimension; random ranges of 40-120k rows; one"
+                + " statement per transaction, chosen uniformly", init, steps, false, 0, true);
     }
 
     private static List<String> pgbenchInit(int scale) {
@@ -140,6 +143,11 @@ record BenchWorkload(String name, String database, String description, List<Stri
     }
 
     /** A step's parameters for one execution, pgbench variables resolved from {@code drawn}. */
+    /** How often each statement runs per transaction. */
+    double callsPerTx() {
+        return oneOf ? 1.0 / statements.size() : 1;
+    }
+
     static Object[] bind(Step step, RandomGenerator r, java.util.Map<Draw, Integer> drawn) {
         Object[] raw = step.parameters().apply(r);
         Object[] out = new Object[raw.length];
