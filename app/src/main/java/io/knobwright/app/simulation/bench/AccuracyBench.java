@@ -309,11 +309,15 @@ public final class AccuracyBench {
         return runs;
     }
 
-    /** Restart under the configuration, CHECKPOINT, and load the workload's relations into the caches. */
+    /** Restart under the configuration, VACUUM a writing workload, CHECKPOINT, and load its relations into the caches. */
     private void startConfiguration(BenchSandbox sandbox, BenchWorkload w, BenchConfiguration c)
             throws IOException, SQLException {
         sandbox.restart(c.settings());
         try (Connection conn = sandbox.connect(w.database()); Statement st = conn.createStatement()) {
+            if (w.transactional()) {
+                // autovacuum is off: without this, the dead rows of earlier runs would slow the later ones
+                st.execute("VACUUM");
+            }
             st.execute("CHECKPOINT");
             boolean prewarm;
             try (ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_extension WHERE extname = 'pg_prewarm'")) {
