@@ -1,0 +1,236 @@
+package io.knobwright.simulator.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The built-in performance model for PostgreSQL, composed of mechanisms (SIMULATOR.md §2, decision 0136): two-level
+ * cache hit ratios ({@link CacheModel}), spills against work_mem ({@link SpillModel}), checkpoints and full-page
+ * images ({@link CheckpointWalModel}), memory and the risk of running out ({@link MemoryModel}) and a closed queueing
+ * network for concurrency ({@link QueueingModel}). θ ({@link ModelParameters}) holds the host constants calibration
+ * fits; the prediction is a deterministic function of the scenario and θ.
+ * <p>
+ * The mechanisms feed each other: the memory the backends take shrinks the page cache, the page cache decides which
+ * temporary files stay in memory, and both depend on how many backends work at once, which the queueing model
+ * answers. The model therefore solves the chain {@value #PASSES} times, each pass starting from the concurrency and
+ * throughput of the one before.
+ * <p>
+ * Settings that act through the planner (random_page_cost, effective_cache_size, enable_*, jit, parallel settings)
+ * are not judged here: a plan-sensitive class keeps its measured cost and is named for the planner probe.
+ */
+public final class BuiltInModel implements PerformanceModel {
+
+    public static final String NAME = "built-in";
+
+    static final int PASSES = 3;
+    /** A transaction costs at least a protocol round trip's CPU, so a workload of free statements has a ceiling. */
+    private static final double MIN_CPU_MS = 0.005;
+    private static final double MB = 1024 * 1024;
+
+    // Uncalibrated 80% half-widths (log space). Why these: run-to-run noise on this machine kind is about ±25% per
+    // run, and the priors of θ are wide; calibration replaces them with posterior intervals.
+    static final double THROUGHPUT_WIDTH = 0.25;
+    static final double LATENCY_WIDTH = 0.30;
+    static final double TAIL_WIDTH = 0.40;
+    static final double VOLUME_WIDTH = 0.35;
+    static final double MISS_WIDTH = 0.5;
+
+    private final ModelParameters theta;
+    private volatile Popularity lastPopularity;
+
+    public BuiltInModel() {
+        this(defaultParameters());
+    }
+
+    /** @throws IllegalArgumentException when θ lacks a constant the model reads */
+    public BuiltInModel(ModelParameters theta) {
+        for (String name : defaultParameters().names()) {
+            theta.get(name);
+        }
+        this.theta = theta;
+    }
+
+    /** The constants θ with their priors: a typical host of today, and how far (log sd) one may differ. */
+    public static ModelParameters defaultParameters() {
+        Map<String, ModelParameters.Prior> p = new LinkedHashMap<>();
+        put(p, "cpuScale", 1.0, 0.4, "multiplies the measured CPU time of each statement (this host's speed)");
+        put(p, "osCacheCopyMs", 0.012, 0.7,
+                "CPU ms to bring one 8 kB page from the OS page cache into shared_buffers (pread, copy, buffer eviction)");
+        put(p, "deviceReadScale", 1.0, 0.5, "multiplies the device's random read latency");
+        put(p, "diskParallelism", 4.0, 0.7, "reads the device serves at once before they queue");
+        put(p, "fsyncScale", 1.0, 0.6, "multiplies the device's WAL flush time");
+        put(p, "sortCpuMsPerMB", 6.0, 0.7, "CPU ms to sort 1 MB of input when it fits in the CPU caches");
+        put(p, "sortCachePenalty", 1.5, 0.7,
+                "extra CPU per row of a sort run much larger than the CPU caches, as a share of the sort's cost");
+        put(p, "sortCacheBytes", 8 * MB, 1.0, "run size at which a sort pays half of the cache penalty");
+        put(p, "spillMemoryMBps", 4000.0, 0.7, "MB/s of temporary-file I/O served by the page cache");
+        put(p, "tailSigma", 0.5, 0.5, "log-normal shape of transaction latency (p95 / median = e^(1.645 σ))");
+        put(p, "uslContention", 0.0005, 1.0, "CPU cost growth per other busy backend (locks, snapshots, cache lines)");
+        return new ModelParameters(p);
+    }
+
+    private static void put(Map<String, ModelParameters.Prior> p, String name, double value, double logSd, String meaning) {
+        p.put(name, new ModelParameters.Prior(value, value, logSd, meaning));
+    }
+
+    /** The settings this model reads; others (the planner's among them) change nothing in its numbers. */
+    public static List<String> knobsRead() {
+        return Settings.READ;
+    }
+
+    public ModelParameters parameters() {
+        return theta;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Prediction predict(Scenario scenario) {
+        Settings s = Settings.of(scenario.knobs());
+        Machine machine = scenario.machine();
+        WorkloadShape w = scenario.workload();
+        double ram = machine.memoryBytes();
+        double reserve = MemoryModel.reserve(ram);
+        if (s.sharedBuffers() >= ram - reserve) {
+            throw new SimulationException("shared_buffers " + Text.bytes(s.sharedBuffers()) + " does not fit in "
+                    + Text.bytes(ram) + " of RAM less the " + Text.bytes(reserve) + " the kernel needs: lower "
+                    + "shared_buffers (a quarter of RAM is a common start) or simulate a machine with more memory.");
+        }
+        int connections = Math.min(w.clients(), s.maxConnections());
+        Popularity popularity = popularity(Math.max(1, w.dataBytes() / CacheModel.PAGE_BYTES), w.accessSkew());
+        CacheModel.SharedLevel shared = CacheModel.shared(popularity, s.sharedBuffers());
+        Pass pass = null;
+        for (int i = 0; i < PASSES; i++) {
+            pass = pass(scenario, s, shared, connections, pass);
+        }
+        return Explainer.prediction(scenario, s, theta, connections, pass);
+    }
+
+    /** A sweep keeps its workload: the discretised popularity of the last scenario is reused when it matches. */
+    private Popularity popularity(double pages, double skew) {
+        Popularity last = lastPopularity;
+        if (last != null && last.pages == Math.max(1, Math.ceil(pages)) && last.alpha == skew) {
+            return last;
+        }
+        Popularity next = Popularity.zipf(pages, skew);
+        lastPopularity = next;
+        return next;
+    }
+
+    /** Everything one pass of the chain computed; the last one is the prediction. */
+    record Pass(MemoryModel.Result memory, double osCacheBytes, CacheModel.Result cache, SpillModel.Result spill,
+                CheckpointWalModel.Result wal, QueueingModel.Result queue, double pagesReadPerTx, double cpuMs,
+                double copyMs, double diskMs, double readMs, double walDiskMs, double commitMs, double[] classShare) {
+    }
+
+    private Pass pass(Scenario scenario, Settings s, CacheModel.SharedLevel shared, int connections, Pass before) {
+        Popularity popularity = shared.popularity();
+        Machine machine = scenario.machine();
+        WorkloadShape w = scenario.workload();
+        List<QueryClass> classes = w.classes();
+        double busy = before == null ? Math.min(connections, machine.cpus()) : before.queue().busy();
+        double[] inFlight = new double[classes.size()];
+        for (int i = 0; i < inFlight.length; i++) {
+            inFlight[i] = busy * (before == null ? 1.0 / inFlight.length : before.classShare()[i]);
+        }
+        MemoryModel.Result memory = MemoryModel.solve(classes, inFlight, s, machine.memoryBytes(), connections);
+        double osCache = Math.max(0, machine.memoryBytes() - MemoryModel.reserve(machine.memoryBytes())
+                - s.sharedBuffers() - memory.privateBytes());
+        CacheModel.Result cache = CacheModel.solve(shared, osCache);
+        SpillModel.Result spill = SpillModel.solve(classes, s.workMem(), s.hashMemMultiplier(), theta,
+                machine.device(), osCache, busy);
+
+        double pagesRead = 0;
+        double records = 0;
+        double dirtied = 0;
+        double statementCpu = 0;
+        double[] classDemand = new double[classes.size()];
+        double copyPerPage = (1 - cache.hitRatio()) * theta.get("osCacheCopyMs");
+        double readPerPage = cache.deviceShare() * machine.device().randomReadMs() * theta.get("deviceReadScale");
+        for (int i = 0; i < classes.size(); i++) {
+            QueryClass q = classes.get(i);
+            SpillModel.ClassSpill c = spill.classes().get(i);
+            pagesRead += q.callsPerTx() * q.pagesRead();
+            records += q.callsPerTx() * q.walBytes();
+            dirtied += q.callsPerTx() * q.pagesDirtied();
+            statementCpu += q.callsPerTx() * q.cpuMs();
+            classDemand[i] = q.callsPerTx() * (q.cpuMs() * theta.get("cpuScale") + q.pagesRead() * (copyPerPage + readPerPage)
+                    + c.penaltyMs() + c.tempBytes() / (theta.get("spillMemoryMBps") * MB) * 1000);
+        }
+        double copyMs = pagesRead * copyPerPage;
+        double readMs = pagesRead * readPerPage;
+        double cpuMs = Math.max(MIN_CPU_MS, statementCpu * theta.get("cpuScale") + copyMs + spill.cpuMs());
+        double commitMs = s.waitsForFlush() ? w.commitsPerTx() * machine.device().fsyncMs() * theta.get("fsyncScale") : 0;
+        double seqMsPerByte = 1000 / (machine.device().seqMBps() * MB);
+
+        // WAL and checkpoint writes per transaction depend on throughput: take the previous pass's, or a first
+        // answer without them
+        double tps = before != null ? before.queue().tps()
+                : queue(cpuMs, readMs + spill.diskMs(), commitMs, w, connections, machine).tps();
+        CheckpointWalModel.Result wal = CheckpointWalModel.solve(popularity, tps, records, dirtied, s.maxWalSize(),
+                s.checkpointTimeout(), s.completionTarget(), s.fullPageWrites());
+        double walDiskMs = tps > 0 ? (wal.walBytesPerSec() + wal.writeBytesPerSec()) / tps * seqMsPerByte : 0;
+        double diskMs = readMs + spill.diskMs() + walDiskMs;
+        QueueingModel.Result queue = queue(cpuMs, diskMs, commitMs, w, connections, machine);
+
+        double total = 0;
+        for (double d : classDemand) {
+            total += d;
+        }
+        double[] share = new double[classDemand.length];
+        for (int i = 0; i < share.length; i++) {
+            share[i] = total > 0 ? classDemand[i] / total : 1.0 / share.length;
+        }
+        return new Pass(memory, osCache, cache, spill, wal, queue, pagesRead, cpuMs, copyMs, diskMs, readMs, walDiskMs,
+                commitMs, share);
+    }
+
+    private QueueingModel.Result queue(double cpuMs, double diskMs, double commitMs, WorkloadShape w, int connections,
+                                       Machine machine) {
+        return QueueingModel.solve(cpuMs, diskMs, commitMs, w.thinkMs(), connections, machine.cpus(),
+                theta.get("diskParallelism"), theta.get("uslContention"));
+    }
+
+    /** The features of a pass, by {@link Features} name. */
+    static Map<String, Double> features(Pass p, WorkloadShape w) {
+        Map<String, Double> f = new LinkedHashMap<>();
+        double tps = p.queue().tps();
+        f.put(Features.MISS_RATE, 1 - p.cache().hitRatio());
+        f.put(Features.OS_MISS_RATE, 1 - p.cache().osHitRatio());
+        f.put(Features.DEVICE_READS_PER_TX, p.pagesReadPerTx() * p.cache().deviceShare());
+        f.put(Features.SPILL_BYTES_PER_TX, p.spill().tempBytesPerTx());
+        f.put(Features.IN_MEMORY_SORT_BYTES_PER_TX, p.spill().inMemorySortBytesPerTx());
+        f.put(Features.SORT_PENALTY_MS_PER_TX, p.spill().penaltyMsPerTx());
+        f.put(Features.FPI_SHARE, p.wal().fpiShare());
+        f.put(Features.WAL_BYTES_PER_TX, tps > 0 ? p.wal().walBytesPerSec() / tps : 0);
+        f.put(Features.CHECKPOINTS_REQUESTED, p.wal().requested() ? 1.0 : 0.0);
+        f.put(Features.CPU_UTILISATION, p.queue().cpuUtilisation());
+        f.put(Features.DISK_UTILISATION, p.queue().diskUtilisation());
+        f.put(Features.FSYNC_SHARE, p.queue().commitShare());
+        f.put(Features.CLIENTS_OVER_KNEE, saturation(p, w.clients()));
+        f.put(Features.CPU_MS_PER_TX, p.cpuMs());
+        f.put(Features.DISK_MS_PER_TX, p.diskMs());
+        f.replaceAll((k, v) -> Double.isFinite(v) ? v : 0.0);
+        return f;
+    }
+
+    static double saturation(Pass p, int clients) {
+        double knee = p.queue().knee();
+        return Double.isFinite(knee) && knee > 0 ? clients / knee : 0;
+    }
+
+    static List<String> plannerSettingsIn(Knobs knobs) {
+        List<String> out = new ArrayList<>();
+        for (String name : knobs.names()) {
+            if (Settings.PLANNER.contains(name) || name.startsWith("enable_")) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+}

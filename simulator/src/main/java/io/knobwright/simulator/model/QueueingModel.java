@@ -1,0 +1,70 @@
+package io.knobwright.simulator.model;
+
+/**
+ * A closed queueing network solved by exact Mean Value Analysis (Reiser &amp; Lavenberg, JACM 1980) for 1..N clients:
+ * R_k(n) = D_k·(1 + Q_k(n−1)), X(n) = n / (Z + Σ R_k(n)), Q_k(n) = X(n)·R_k(n).
+ * <ul>
+ * <li>CPU: c cores by Seidmann's approximation, a queue of demand D/c plus a delay of D·(c−1)/c. Its demand grows by
+ * uslContention per other busy backend (Gunther's coherency term: locks, snapshots, cache lines).</li>
+ * <li>Disk: the same with the device's parallelism (an SSD serves several reads at once).</li>
+ * <li>Commit: a backend waits for its WAL flush; group commit lets one flush carry every commit waiting for it, so
+ * a commit waits its own flush plus, when the flusher is busy (ρ), half of the one in progress: D_f·(1 + ρ/2).
+ * It never queues beyond that, which is why synchronous_commit costs latency rather than a throughput ceiling.</li>
+ * </ul>
+ */
+final class QueueingModel {
+
+    /**
+     * @param tps            throughput at the offered clients
+     * @param responseMs     mean transaction time, think time excluded
+     * @param cpuUtilisation busy share of the cores
+     * @param diskUtilisation busy share of the device's parallel lanes
+     * @param commitShare    share of the response time spent waiting for WAL flushes
+     * @param knee           N*: clients beyond which throughput stops growing (the balanced-demand knee)
+     * @param busy           transactions in service at once (not thinking): X·R
+     */
+    record Result(double tps, double responseMs, double cpuUtilisation, double diskUtilisation, double commitShare,
+                  double knee, double busy, double cpuResponseMs, double diskResponseMs) {
+    }
+
+    private QueueingModel() {
+    }
+
+    /**
+     * @param cpuMs    CPU demand per transaction (all cores' work, in ms of one core)
+     * @param diskMs   device demand per transaction
+     * @param commitMs WAL flush waits per transaction (0 when nothing waits for a flush)
+     * @param thinkMs  client think time between transactions
+     */
+    static Result solve(double cpuMs, double diskMs, double commitMs, double thinkMs, int clients, int cpus,
+                        double diskParallelism, double contention) {
+        double c = cpus;
+        double pd = Math.max(1, diskParallelism);
+        double qCpu = 0;
+        double qDisk = 0;
+        double x = 0;
+        double r = 0;
+        double rCpu = 0;
+        double rDisk = 0;
+        double rCommit = 0;
+        double dCpu = cpuMs;
+        for (int n = 1; n <= clients; n++) {
+            double busyBefore = Math.max(0, (n - 1) - x * thinkMs);
+            dCpu = cpuMs * (1 + contention * Math.max(0, busyBefore - 1));
+            double cpuQueue = dCpu / c * (1 + qCpu);
+            rCpu = cpuQueue + dCpu * (c - 1) / c;
+            double diskQueue = diskMs / pd * (1 + qDisk);
+            rDisk = diskQueue + diskMs * (pd - 1) / pd;
+            double rho = Math.min(1, x * commitMs);
+            rCommit = commitMs * (1 + rho / 2);
+            r = rCpu + rDisk + rCommit;
+            x = n / (thinkMs + r);
+            qCpu = x * cpuQueue;
+            qDisk = x * diskQueue;
+        }
+        double bottleneck = Math.max(cpuMs / c, diskMs / pd);
+        double knee = bottleneck > 0 ? (cpuMs + diskMs + commitMs + thinkMs) / bottleneck : Double.POSITIVE_INFINITY;
+        return new Result(x * 1000, r, Math.min(1, x * dCpu / c), Math.min(1, x * diskMs / pd),
+                r > 0 ? rCommit / r : 0, knee, x * r, rCpu, rDisk);
+    }
+}
