@@ -1,0 +1,100 @@
+package io.knobwright.app.cli;
+
+import io.knobwright.app.simulation.bench.AccuracyBench;
+import io.knobwright.app.simulation.bench.BenchModels;
+import io.knobwright.model.UserError;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "simulator", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"The simulator's accuracy on real measurements (decision 0142). Starts an embedded PostgreSQL,",
+                "generates three workloads (in-memory tpcb-like, select-only larger than shared_buffers, a sort/hash mix),",
+                "and per workload runs 15 configurations (defaults + a Latin hypercube over shared_buffers, work_mem,",
+                "max_wal_size, checkpoint_timeout, synchronous_commit, clients 1-8): calibrates the model on 5, prints its",
+                "predictions for the other 10, then measures those, each in interleaved replicated runs. Prints predicted",
+                "[80% interval] vs measured (median +- noise) per configuration, MAPE, coverage and direction per workload",
+                "and overall, and the time of a 1,000-scenario sweep and of one complex scenario, against the targets",
+                "(MAPE <= 10%, coverage >= 80%, direction >= 90%, sweep < 1 s, complex well under 30 s). About 20 minutes",
+                "with the defaults; --quick is a 2-minute smoke run. Exits 0 when every target is met, 1 otherwise."})
+final class BenchSimulatorCommand implements Callable<Integer> {
+
+    private final CliSession session;
+
+    @Option(names = "--runs", defaultValue = "3", description = "Interleaved runs per configuration (default ${DEFAULT-VALUE}).")
+    private int runs;
+
+    @Option(names = "--duration", defaultValue = "6", description = "Seconds measured per run (default ${DEFAULT-VALUE}).")
+    private int duration;
+
+    @Option(names = "--warm-up", defaultValue = "2", description = "Seconds of warm-up discarded before each run (default ${DEFAULT-VALUE}).")
+    private int warmUp;
+
+    @Option(names = "--quick", description = "Small data, 6 configurations (3 calibrate), 2 runs of 2 s: a smoke run.")
+    private boolean quick;
+
+    @Option(names = "--workload", split = ",", description = "Only these workloads: in-memory, larger-than-sb, sort-hash.")
+    private List<String> workloads = List.of();
+
+    @Option(names = "--data", description = "Keep the sandbox's data here and reuse it on the next run (default: a temporary directory, removed).")
+    private Path data;
+
+    @Option(names = "--save", description = "Write every measured run and the workload shapes to this JSON file.")
+    private Path save;
+
+    BenchSimulatorCommand(CliSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public Integer call() throws IOException, SQLException, InterruptedException {
+        AccuracyBench.Options options;
+        Path directory = data;
+        boolean temporary = directory == null;
+        try {
+            if (temporary) {
+                directory = Files.createTempDirectory("knobwright-bench-simulator");
+            } else {
+                Files.createDirectories(directory);
+            }
+            options = quick
+                    ? new AccuracyBench.Options(directory, Math.min(runs, 2), Duration.ofSeconds(1), Duration.ofSeconds(2), 6, 3,
+                    true, workloads, save)
+                    : new AccuracyBench.Options(directory, runs, Duration.ofSeconds(warmUp), Duration.ofSeconds(duration), 15,
+                    5, false, workloads, save);
+        } catch (IllegalArgumentException e) {
+            throw UserError.input(e.getMessage());
+        }
+        PrintWriter out = session.out();
+        try {
+            AccuracyBench.Result result = new AccuracyBench(options, BenchModels.builtIn(), out).run();
+            if (AccuracyBench.allTargetsMet(result)) {
+                return ExitCodes.OK;
+            }
+            session.err().println("knobwright: the simulator missed a target (figures above).");
+            return ExitCodes.USER_ERROR;
+        } catch (IllegalArgumentException e) {
+            throw UserError.input(e.getMessage());
+        } finally {
+            if (temporary) {
+                deleteTree(directory);
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,513 @@
+package io.knobwright.app.simulation.bench;
+
+import io.knobwright.app.simulation.ProfiledShapes;
+import io.knobwright.simulator.model.DeviceProfile;
+import io.knobwright.simulator.model.Estimate;
+import io.knobwright.simulator.model.Knobs;
+import io.knobwright.simulator.model.Machine;
+import io.knobwright.simulator.model.Metric;
+import io.knobwright.simulator.model.PerformanceModel;
+import io.knobwright.simulator.model.Prediction;
+import io.knobwright.simulator.model.Scenario;
+import io.knobwright.simulator.model.WorkloadShape;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The simulator's accuracy bench on real measurements (decision 0142). Per workload: generate its data in an embedded
+ * PostgreSQL, profile its statements at the defaults (the measured workload shape), measure the calibration
+ * configurations in interleaved rounds, calibrate, print the predictions of the other configurations, then measure
+ * those in interleaved rounds (the defaults again among them, as the reference for direction), and print predicted
+ * versus measured with the summary.
+ */
+public final class AccuracyBench {
+
+    /**
+     * @param dataDirectory where the sandbox keeps its data; reused when it already holds the generated data
+     * @param configurations configurations per workload (the defaults included); {@code calibration} of them calibrate
+     */
+    public record Options(Path dataDirectory, int runs, Duration warmUp, Duration duration, int configurations,
+                          int calibration, boolean quick, List<String> workloads, Path save) {
+        public Options {
+            if (runs < 1 || runs > 20) {
+                throw new IllegalArgumentException("--runs must be between 1 and 20, not " + runs + ".");
+            }
+            if (duration.isNegative() || duration.isZero() || warmUp.isNegative()) {
+                throw new IllegalArgumentException("--duration must be positive and --warm-up not negative.");
+            }
+            workloads = List.copyOf(workloads);
+        }
+    }
+
+    /** What a workload's bench measured and predicted. */
+    /**
+     * @param anchored the same outcomes with every prediction scaled by (defaults measured in the second phase /
+     *                 defaults predicted): the model's error about the change from the defaults, apart from the drift
+     *                 of the machine between the phases. Printed beside the figures; the targets judge the others.
+     */
+    public record WorkloadResult(String workload, BenchFigures.Summary summary, List<BenchFigures.Outcome> outcomes,
+                                 double drift, BenchFigures.Summary anchored) {
+    }
+
+    public record Result(List<WorkloadResult> workloads, BenchFigures.Summary overall, double sweepMs,
+                         double complexMs, Duration elapsed) {
+    }
+
+    static final double MAPE_TARGET = 0.10;
+    static final double COVERAGE_TARGET = 0.80;
+    static final double DIRECTION_TARGET = 0.90;
+    static final double SWEEP_TARGET_MS = 1000;
+    static final double COMPLEX_TARGET_MS = 30_000;
+
+    private final Options options;
+    private final BenchModel model;
+    private final PrintWriter out;
+    private Machine machine;
+    private final BenchRecord record = new BenchRecord();
+
+    public AccuracyBench(Options options, BenchModel model, PrintWriter out) {
+        this.options = options;
+        this.model = model;
+        this.out = out;
+        long ram = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getTotalMemorySize();
+        this.machine = new Machine(Runtime.getRuntime().availableProcessors(), ram, DeviceProfile.SSD);
+    }
+
+    static List<BenchWorkload> workloads(boolean quick) {
+        return quick
+                ? List.of(BenchWorkload.tpcbLike("in-memory", "bench_inmem_q", 1),
+                        BenchWorkload.selectOnly("larger-than-sb", "bench_large_q", 4),
+                        BenchWorkload.sortHash("sort-hash", "bench_sort_q", 300_000))
+                : List.of(BenchWorkload.tpcbLike("in-memory", "bench_inmem", 5),
+                        BenchWorkload.selectOnly("larger-than-sb", "bench_large", 30),
+                        BenchWorkload.sortHash("sort-hash", "bench_sort", 2_000_000));
+    }
+
+    public Result run() throws IOException, SQLException, InterruptedException {
+        long start = System.nanoTime();
+        List<BenchWorkload> chosen = workloads(options.quick()).stream()
+                .filter(w -> options.workloads().isEmpty() || options.workloads().contains(w.name())).toList();
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("No workload is called " + options.workloads()
+                    + "; the bench has in-memory, larger-than-sb and sort-hash.");
+        }
+        List<BenchConfiguration> design = ConfigurationDesign.design(options.configurations(), options.calibration(),
+                ConfigurationDesign.SEED);
+        machine = new Machine(machine.cpus(), machine.memoryBytes(), DeviceProbe.measure(options.dataDirectory()));
+        out.printf(Locale.ROOT, "simulator accuracy bench: %d workloads x %d configurations (%d calibrate, %d predicted"
+                        + " before they are measured), %d interleaved runs x %d s after %d s warm-up; model %s%n",
+                chosen.size(), design.size(), options.calibration(), design.size() - options.calibration(),
+                options.runs(), options.duration().toSeconds(), options.warmUp().toSeconds(), model.name());
+        out.printf(Locale.ROOT, "machine: %d CPUs, %.1f GiB RAM, WAL flush %.2f ms measured under the data directory;"
+                        + " sandbox fixed settings: %s%n", machine.cpus(), machine.memoryBytes() / 1073741824.0,
+                machine.device().fsyncMs(), BenchSandbox.FIXED);
+        out.println("configurations (same design for every workload; * = calibration):");
+        for (BenchConfiguration c : design) {
+            out.printf(Locale.ROOT, "  %s%-9s %s%n", c.calibration() ? "*" : " ", c.name(), c.label());
+        }
+        out.flush();
+        List<WorkloadResult> results = new ArrayList<>();
+        PerformanceModel last = model.uncalibrated();
+        WorkloadShape lastShape = null;
+        try (BenchSandbox sandbox = new BenchSandbox(options.dataDirectory())) {
+            sandbox.restart(Map.of());
+            for (BenchWorkload w : chosen) {
+                prepare(sandbox, w);
+            }
+            for (BenchWorkload w : chosen) {
+                WorkloadOutcome o = runWorkload(sandbox, w, design);
+                results.add(o.result());
+                last = o.model();
+                lastShape = o.shape();
+            }
+        }
+        List<BenchFigures.Outcome> all = results.stream().flatMap(r -> r.outcomes().stream()).toList();
+        BenchFigures.Summary overall = overall(results);
+        double[] speed = speed(last, lastShape);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        Result result = new Result(results, overall, speed[0], speed[1], elapsed);
+        printSummary(result, all.size());
+        if (options.save() != null) {
+            record.write(options.save());
+            out.println("measurements saved to " + options.save());
+        }
+        out.flush();
+        return result;
+    }
+
+    private record WorkloadOutcome(WorkloadResult result, PerformanceModel model, WorkloadShape shape) {
+    }
+
+    /** Generates a workload's data unless the data directory already holds it; VACUUM ANALYZE; CHECKPOINT. */
+    private void prepare(BenchSandbox sandbox, BenchWorkload w) throws SQLException {
+        boolean present;
+        try (Connection c = sandbox.connect("postgres"); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + w.database() + "'")) {
+            present = rs.next();
+        }
+        if (present) {
+            try (Connection c = sandbox.connect(w.database()); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_class WHERE relname = 'bench_ready'")) {
+                rs.next();
+                present = rs.getInt(1) == 1;
+            }
+        }
+        if (!present) {
+            long t0 = System.nanoTime();
+            out.printf(Locale.ROOT, "generating %s: %s ...%n", w.name(), w.description());
+            out.flush();
+            sandbox.createDatabase(w.database());
+            try (Connection c = sandbox.connect(w.database()); Statement st = c.createStatement()) {
+                w.initialise(c);
+                try {
+                    st.execute("CREATE EXTENSION IF NOT EXISTS pg_prewarm");
+                } catch (SQLException e) {
+                    // the binaries may lack contrib; the warm-up run then fills the caches alone
+                }
+                st.execute("CREATE TABLE bench_ready (at timestamptz DEFAULT now())");
+                st.execute("CHECKPOINT");
+            }
+            out.printf(Locale.ROOT, "  generated in %.0f s%n", (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    private WorkloadOutcome runWorkload(BenchSandbox sandbox, BenchWorkload w, List<BenchConfiguration> design)
+            throws IOException, SQLException, InterruptedException {
+        out.printf(Locale.ROOT, "%n== %s: %s%n", w.name(), w.description());
+        BenchConfiguration defaults = design.get(0);
+        WorkloadShape shape = baselineShape(sandbox, w, defaults);
+        out.printf(Locale.ROOT, "measured shape: %.0f MB of data, %d clients at the defaults, %.2f commits/tx%n",
+                shape.dataBytes() / 1048576, shape.clients(), shape.commitsPerTx());
+        shape.classes().forEach(q -> out.printf(Locale.ROOT,
+                "  %-16s %.3f ms, %.0f pages read, sort %.1f MB, hash %.1f MB, %.1f pages dirtied, %.0f B WAL%n",
+                q.name(), q.cpuMs(), q.pagesRead(), q.sortInputBytes() / 1048576, q.hashInputBytes() / 1048576,
+                q.pagesDirtied(), q.walBytes()));
+        record.workload(w.name(), shape);
+
+        List<BenchConfiguration> calibration = design.stream().filter(BenchConfiguration::calibration).toList();
+        List<BenchConfiguration> predicted = design.stream().filter(c -> !c.calibration()).toList();
+        out.println("calibration runs:");
+        Map<BenchConfiguration, List<BenchLoad.Run>> calRuns = measure(sandbox, w, calibration, 1);
+        List<BenchModel.MeasuredRun> points = new ArrayList<>();
+        for (BenchConfiguration c : calibration) {
+            BenchFigures.Replicates r = tps(calRuns.get(c));
+            List<BenchLoad.Run> runs = calRuns.get(c);
+            points.add(new BenchModel.MeasuredRun(scenario(shape, c), r.median(), r.cv(), r.n(),
+                    median(runs.stream().mapToDouble(BenchLoad.Run::p50Ms).toArray()),
+                    median(runs.stream().mapToDouble(BenchLoad.Run::p95Ms).toArray()), features(runs)));
+            out.printf(Locale.ROOT, "  %-9s %s  measured %8.1f tps +-%4.1f%% (runs %s)%n", c.name(), c.label(),
+                    r.median(), r.cv() * 100, runsText(r));
+        }
+        long fitStart = System.nanoTime();
+        PerformanceModel calibrated = model.calibrate(points);
+        out.printf(Locale.ROOT, "calibrated %s on %d configurations in %.0f ms%n", calibrated.name(), points.size(),
+                (System.nanoTime() - fitStart) / 1e6);
+
+        out.println("predictions, made before the runs below:");
+        Map<BenchConfiguration, Estimate> predictions = new LinkedHashMap<>();
+        for (BenchConfiguration c : predicted) {
+            Prediction p = calibrated.predict(scenario(shape, c));
+            predictions.put(c, p.throughput());
+            out.printf(Locale.ROOT, "  %-9s %s  predicted %8.1f tps [%8.1f, %8.1f]%n", c.name(), c.label(),
+                    p.throughput().mean(), p.throughput().low(), p.throughput().high());
+        }
+        Estimate predictedDefaults = calibrated.predict(scenario(shape, defaults)).throughput();
+        out.flush();
+
+        // the defaults run again among the predicted ones: the reference for direction, measured alongside them
+        List<BenchConfiguration> second = new ArrayList<>(predicted);
+        second.add(defaults.asCalibration(false));
+        out.println("measuring the predicted configurations:");
+        Map<BenchConfiguration, List<BenchLoad.Run>> predRuns = measure(sandbox, w, second, 2);
+        List<BenchLoad.Run> defaultRuns = new ArrayList<>(calRuns.get(defaults));
+        List<BenchLoad.Run> defaultsAgain = predRuns.get(defaults.asCalibration(false));
+        defaultRuns.addAll(defaultsAgain);
+        double drift = tps(defaultsAgain).median() / tps(calRuns.get(defaults)).median() - 1;
+        double measuredDefaults = tps(defaultRuns).median();
+
+        List<BenchFigures.Replicates> allReplicates = new ArrayList<>();
+        calRuns.values().forEach(r -> allReplicates.add(tps(r)));
+        predRuns.values().forEach(r -> allReplicates.add(tps(r)));
+        double noise = BenchFigures.pooledCv(allReplicates);
+        double threshold = BenchFigures.noiseThreshold(noise, options.runs());
+
+        List<BenchFigures.Outcome> outcomes = new ArrayList<>();
+        for (BenchConfiguration c : predicted) {
+            outcomes.add(new BenchFigures.Outcome(c.name(), predictions.get(c), tps(predRuns.get(c))));
+        }
+        BenchFigures.Summary summary = BenchFigures.summarise(outcomes, predictedDefaults, measuredDefaults, noise,
+                threshold);
+        double anchor = tps(defaultsAgain).median() / predictedDefaults.mean();
+        List<BenchFigures.Outcome> anchoredOutcomes = outcomes.stream().map(o -> new BenchFigures.Outcome(
+                o.configuration(), new Estimate(o.predicted().mean() * anchor, o.predicted().low() * anchor,
+                o.predicted().high() * anchor), o.measured())).toList();
+        BenchFigures.Summary anchored = BenchFigures.summarise(anchoredOutcomes, predictedDefaults, measuredDefaults,
+                noise, threshold);
+        printWorkload(w, outcomes, predRuns, predicted, predictedDefaults, measuredDefaults, summary, drift);
+        out.printf(Locale.ROOT, "  anchored to the defaults measured beside them (x%.3f): MAPE %.1f%%, 80%% coverage"
+                + " %.0f%%%n", anchor, anchored.mape() * 100, anchored.coverage() * 100);
+        return new WorkloadOutcome(new WorkloadResult(w.name(), summary, outcomes, drift, anchored), calibrated, shape);
+    }
+
+    /** A baseline run at the defaults, then the statements profiled: the measured workload shape. */
+    private WorkloadShape baselineShape(BenchSandbox sandbox, BenchWorkload w, BenchConfiguration defaults)
+            throws IOException, SQLException, InterruptedException {
+        startConfiguration(sandbox, w, defaults);
+        BenchLoad.Run run = BenchLoad.run(sandbox, w, defaults.clients(), options.warmUp(), options.duration(), 1);
+        List<ProfiledShapes.StatementProfile> profiles;
+        double dataBytes;
+        try (Connection c = sandbox.connect(w.database()); Statement st = c.createStatement()) {
+            profiles = BenchProfiler.profile(c, w, options.quick() ? 3 : 8, ConfigurationDesign.SEED);
+            try (ResultSet rs = st.executeQuery("SELECT pg_database_size(current_database())")) {
+                rs.next();
+                dataBytes = rs.getLong(1);
+            }
+        }
+        out.printf(Locale.ROOT, "baseline run at the defaults: %.1f tps, hit ratio %.4f, %.0f temp B/tx, %.0f WAL B/tx,"
+                        + " %.2f FPI/tx%n", run.tps(), run.server().hitRatio(),
+                run.server().tempBytes() / Math.max(1, run.transactions()),
+                run.server().walBytes() / Math.max(1, run.transactions()),
+                run.server().walFpi() / Math.max(1, run.transactions()));
+        WorkloadShape uniform = ProfiledShapes.shape(w.name() + " (" + w.description() + ")", profiles,
+                w.callsPerTx(), dataBytes, 0, defaults.clients(), w.transactional() ? 1 : 0);
+        // the skew of page accesses, fitted to the hit ratio this baseline measured at the defaults
+        PerformanceModel priors = model.uncalibrated();
+        WorkloadShape fitted = ProfiledShapes.fitSkew(uniform, skew -> priors.predict(scenario(
+                ProfiledShapes.withSkew(uniform, skew), defaults)).get(Metric.BUFFER_HIT_RATIO)
+                .map(Estimate::mean).orElse(Double.NaN), run.server().hitRatio());
+        out.printf(Locale.ROOT, "access skew fitted to the baseline's hit ratio %.4f: %.2f%n", run.server().hitRatio(),
+                fitted.accessSkew());
+        return fitted;
+    }
+
+    /**
+     * Runs each configuration {@code runs} times in rounds; within a round the order is shuffled (RMIT: randomised
+     * multiple interleaved trials), so a drift of the machine falls on every configuration alike.
+     */
+    private Map<BenchConfiguration, List<BenchLoad.Run>> measure(BenchSandbox sandbox, BenchWorkload w,
+                                                                 List<BenchConfiguration> configurations, long phase)
+            throws IOException, SQLException, InterruptedException {
+        Map<BenchConfiguration, List<BenchLoad.Run>> runs = new LinkedHashMap<>();
+        configurations.forEach(c -> runs.put(c, new ArrayList<>()));
+        Random order = new Random(ConfigurationDesign.SEED * 7 + phase + w.name().hashCode());
+        for (int round = 0; round < options.runs(); round++) {
+            List<BenchConfiguration> shuffled = new ArrayList<>(configurations);
+            Collections.shuffle(shuffled, order);
+            for (BenchConfiguration c : shuffled) {
+                startConfiguration(sandbox, w, c);
+                BenchLoad.Run r = BenchLoad.run(sandbox, w, c.clients(), options.warmUp(), options.duration(),
+                        round * 1000L + phase);
+                runs.get(c).add(r);
+                record.run(w.name(), c, r);
+            }
+            out.printf(Locale.ROOT, "  round %d/%d done%n", round + 1, options.runs());
+            out.flush();
+        }
+        return runs;
+    }
+
+    /** Restart under the configuration, VACUUM a writing workload, CHECKPOINT, and load its relations into the caches. */
+    private void startConfiguration(BenchSandbox sandbox, BenchWorkload w, BenchConfiguration c)
+            throws IOException, SQLException {
+        sandbox.restart(c.settings());
+        try (Connection conn = sandbox.connect(w.database()); Statement st = conn.createStatement()) {
+            if (w.transactional()) {
+                // autovacuum is off: without this, the dead rows of earlier runs would slow the later ones
+                st.execute("VACUUM");
+            }
+            st.execute("CHECKPOINT");
+            boolean prewarm;
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_extension WHERE extname = 'pg_prewarm'")) {
+                rs.next();
+                prewarm = rs.getInt(1) == 1;
+            }
+            if (prewarm) {
+                // tables first, then indexes: a shared_buffers smaller than the data keeps the indexes, which every
+                // lookup walks, as a warm cache would
+                st.execute("SELECT pg_prewarm(c.oid) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE n.nspname = 'public' AND c.relkind IN ('r', 'i') ORDER BY c.relkind DESC, c.relpages");
+            }
+        }
+    }
+
+    Scenario scenario(WorkloadShape shape, BenchConfiguration c) {
+        Map<String, Double> knobs = new LinkedHashMap<>();
+        Map<String, String> all = new LinkedHashMap<>(BenchSandbox.FIXED);
+        all.putAll(c.settings());
+        all.forEach((k, v) -> {
+            if (Knobs.POSTGRES_DEFAULTS.containsKey(k)) {
+                knobs.put(k, Knobs.parse(k, v));
+            }
+        });
+        return new Scenario(c.name(), machine, shape.withClients(c.clients()), new Knobs(knobs));
+    }
+
+    private static Map<String, Double> features(List<BenchLoad.Run> runs) {
+        Map<String, Double> f = new LinkedHashMap<>();
+        double tx = Math.max(1, runs.stream().mapToLong(BenchLoad.Run::transactions).sum());
+        f.put("measuredHitRatio", median(runs.stream().mapToDouble(r -> r.server().hitRatio()).toArray()));
+        f.put("measuredTempBytesPerTx", runs.stream().mapToDouble(r -> r.server().tempBytes()).sum() / tx);
+        f.put("measuredWalBytesPerTx", runs.stream().mapToDouble(r -> r.server().walBytes()).sum() / tx);
+        f.put("measuredFpiPerTx", runs.stream().mapToDouble(r -> r.server().walFpi()).sum() / tx);
+        return f;
+    }
+
+    private static BenchFigures.Replicates tps(List<BenchLoad.Run> runs) {
+        return new BenchFigures.Replicates(runs.stream().mapToDouble(BenchLoad.Run::tps).toArray());
+    }
+
+    static double median(double[] v) {
+        return new BenchFigures.Replicates(v).median();
+    }
+
+    private static String runsText(BenchFigures.Replicates r) {
+        StringBuilder s = new StringBuilder();
+        for (double v : r.values()) {
+            s.append(s.isEmpty() ? "" : " ").append(String.format(Locale.ROOT, "%.0f", v));
+        }
+        return s.toString();
+    }
+
+    private void printWorkload(BenchWorkload w, List<BenchFigures.Outcome> outcomes,
+                               Map<BenchConfiguration, List<BenchLoad.Run>> runs, List<BenchConfiguration> predicted,
+                               Estimate predictedDefaults, double measuredDefaults, BenchFigures.Summary s,
+                               double drift) {
+        out.printf(Locale.ROOT, "%n%s: predicted vs measured (defaults: predicted %.1f, measured %.1f tps; no"
+                        + " difference below +-%.0f%%)%n", w.name(), predictedDefaults.mean(), measuredDefaults,
+                (Math.exp(s.threshold()) - 1) * 100);
+        out.printf(Locale.ROOT, "  %-9s %-55s %22s %22s %7s %7s %6s %6s %s%n", "CONFIG", "SETTINGS",
+                "PREDICTED [80%]", "MEASURED median+-cv", "ERROR", "COVER", "P.DIR", "M.DIR", "DIR");
+        for (int i = 0; i < outcomes.size(); i++) {
+            BenchFigures.Outcome o = outcomes.get(i);
+            BenchConfiguration c = predicted.get(i);
+            BenchFigures.Direction pd = BenchFigures.Direction.of(o.predicted().mean() / predictedDefaults.mean(),
+                    s.threshold());
+            BenchFigures.Direction md = BenchFigures.Direction.of(o.measured().median() / measuredDefaults,
+                    s.threshold());
+            out.printf(Locale.ROOT, "  %-9s %-55s %7.0f [%6.0f,%6.0f] %13.0f +-%4.1f%% %6.1f%% %7s %6s %6s %s%n",
+                    c.name(), c.label(), o.predicted().mean(), o.predicted().low(), o.predicted().high(),
+                    o.measured().median(), o.measured().cv() * 100, o.absolutePercentageError() * 100,
+                    o.covered() ? "yes" : "no", pd.arrow(), md.arrow(), pd == md ? "right" : "WRONG");
+        }
+        out.printf(Locale.ROOT, "%s summary: MAPE %.1f%%, 80%% coverage %.0f%% (%d/%d), direction right %d/%d,"
+                        + " run-to-run noise (CV) %.1f%%, defaults drift between phases %+.1f%%%n", w.name(),
+                s.mape() * 100, s.coverage() * 100, Math.round(s.coverage() * s.predicted()), s.predicted(),
+                s.directionRight(), s.directions(), s.noiseCv() * 100, drift * 100);
+        out.flush();
+    }
+
+    private static BenchFigures.Summary overall(List<WorkloadResult> results) {
+        return overall(results, WorkloadResult::summary);
+    }
+
+    private static BenchFigures.Summary overall(List<WorkloadResult> results,
+                                                java.util.function.Function<WorkloadResult, BenchFigures.Summary> which) {
+        int n = 0, right = 0, dirs = 0;
+        double ape = 0, cov = 0, noise = 0;
+        for (WorkloadResult r : results) {
+            BenchFigures.Summary s = which.apply(r);
+            n += s.predicted();
+            ape += s.mape() * s.predicted();
+            cov += s.coverage() * s.predicted();
+            right += s.directionRight();
+            dirs += s.directions();
+            noise += s.noiseCv() * s.noiseCv();
+        }
+        return new BenchFigures.Summary(n, ape / n, cov / n, right, dirs, Math.sqrt(noise / results.size()), Double.NaN);
+    }
+
+    /** Times a 1,000-scenario sweep (shared_buffers x work_mem) and one complex scenario; in milliseconds. */
+    double[] speed(PerformanceModel m, WorkloadShape shape) {
+        List<Scenario> sweep = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            for (int j = 0; j < 25; j++) {
+                Knobs k = Knobs.postgresDefaults()
+                        .with("shared_buffers", ConfigurationDesign.logScale(i / 39.0, 16, 8192) * 1048576.0)
+                        .with("work_mem", ConfigurationDesign.logScale(j / 24.0, 1, 1024) * 1048576.0);
+                sweep.add(new Scenario("sweep-" + i + "-" + j, machine, shape, k));
+            }
+        }
+        m.predictAll(sweep.subList(0, 50));
+        long t0 = System.nanoTime();
+        m.predictAll(sweep);
+        double sweepMs = (System.nanoTime() - t0) / 1e6;
+        Scenario complex = ComplexScenario.of(machine);
+        long t1 = System.nanoTime();
+        m.predict(complex);
+        double complexMs = (System.nanoTime() - t1) / 1e6;
+        return new double[] {sweepMs, complexMs};
+    }
+
+    private void printSummary(Result r, int predicted) {
+        BenchFigures.Summary s = r.overall();
+        out.printf(Locale.ROOT, "%n== summary (%d predicted configurations over %d workloads)%n", predicted,
+                r.workloads().size());
+        Table t = new Table();
+        out.printf(Locale.ROOT, "  %-16s %8s %10s %10s %10s %s%n", "WORKLOAD", "MAPE", "COVER80", "DIRECTION",
+                "NOISE CV", "DRIFT");
+        for (WorkloadResult w : r.workloads()) {
+            BenchFigures.Summary x = w.summary();
+            out.printf(Locale.ROOT, "  %-16s %7.1f%% %9.0f%% %5d/%-4d %9.1f%% %+.1f%%%n", w.workload(), x.mape() * 100,
+                    x.coverage() * 100, x.directionRight(), x.directions(), x.noiseCv() * 100, w.drift() * 100);
+        }
+        out.printf(Locale.ROOT, "  %-16s %7.1f%% %9.0f%% %5d/%-4d %9.1f%%%n", "overall", s.mape() * 100,
+                s.coverage() * 100, s.directionRight(), s.directions(), s.noiseCv() * 100);
+        t.target("throughput MAPE", String.format(Locale.ROOT, "%.1f%%", s.mape() * 100), "<= 10%",
+                s.mape() <= MAPE_TARGET);
+        t.target("80% interval coverage", String.format(Locale.ROOT, "%.0f%%", s.coverage() * 100), ">= 80%",
+                s.coverage() >= COVERAGE_TARGET);
+        t.target("direction of change right", String.format(Locale.ROOT, "%.0f%%", s.directionShare() * 100),
+                ">= 90%", s.directionShare() >= DIRECTION_TARGET);
+        t.target("1,000-scenario sweep", String.format(Locale.ROOT, "%.0f ms", r.sweepMs()), "< 1 s",
+                r.sweepMs() < SWEEP_TARGET_MS);
+        t.target("one complex scenario", String.format(Locale.ROOT, "%.0f ms", r.complexMs()), "well under 30 s",
+                r.complexMs() < COMPLEX_TARGET_MS / 10);
+        t.print(out);
+        BenchFigures.Summary a = overall(r.workloads(), WorkloadResult::anchored);
+        out.printf(Locale.ROOT, "  (anchored to the defaults measured beside the predicted runs, which takes out the drift"
+                + " of the machine between the phases: MAPE %.1f%%, coverage %.0f%%; not judged)%n", a.mape() * 100,
+                a.coverage() * 100);
+        out.printf(Locale.ROOT, "bench took %d min %02d s%n", r.elapsed().toMinutes(), r.elapsed().toSecondsPart());
+    }
+
+    /** Figures against targets. */
+    private static final class Table {
+        private final List<String> lines = new ArrayList<>();
+
+        void target(String what, String value, String target, boolean ok) {
+            lines.add(String.format(Locale.ROOT, "  %-28s %10s  target %-16s %s", what, value, target,
+                    ok ? "ok" : "MISSED"));
+        }
+
+        void print(PrintWriter out) {
+            out.println("targets:");
+            lines.forEach(out::println);
+        }
+    }
+
+    public static boolean allTargetsMet(Result r) {
+        BenchFigures.Summary s = r.overall();
+        return s.mape() <= MAPE_TARGET && s.coverage() >= COVERAGE_TARGET && s.directionShare() >= DIRECTION_TARGET
+                && r.sweepMs() < SWEEP_TARGET_MS && r.complexMs() < COMPLEX_TARGET_MS / 10;
+    }
+
+    static Path defaultDataDirectory() throws IOException {
+        return Files.createTempDirectory("knobwright-bench-simulator");
+    }
+}
