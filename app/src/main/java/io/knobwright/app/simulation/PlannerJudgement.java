@@ -51,6 +51,8 @@ public final class PlannerJudgement {
     static final double NOISE = 0.25;
     /** Time the ANALYZE runs of one scenario may take in all; past it the rest are only planned. */
     static final long ANALYZE_BUDGET_NANOS = 10_000_000_000L;
+    /** A query whose logged mean is longer is only planned: it would run four times per scenario. */
+    static final double ANALYZE_MAX_MEAN_MS = 2_000;
 
     private static final Set<String> PLANNER = Set.of("random_page_cost", "seq_page_cost", "cpu_tuple_cost",
             "cpu_index_tuple_cost", "cpu_operator_cost", "parallel_setup_cost", "parallel_tuple_cost",
@@ -97,6 +99,10 @@ public final class PlannerJudgement {
                          double timeRatio, double timeShare) {
         public Judged {
             Objects.requireNonNull(explanation, "explanation");
+            if (!(timeShare >= 0 && timeShare <= 1) || !(Double.isNaN(timeRatio) || timeRatio > 0)) {
+                throw new IllegalArgumentException("A time share is within 0..1 and a time ratio positive or NaN: "
+                        + timeShare + ", " + timeRatio);
+            }
             warnings = List.copyOf(warnings);
             changes = List.copyOf(changes);
         }
@@ -138,7 +144,7 @@ public final class PlannerJudgement {
         long started = System.nanoTime();
         try (Connection connection = connect(instance, spec)) {
             for (Candidate c : candidates) {
-                boolean analyze = !production && c.readOnly()
+                boolean analyze = !production && c.readOnly() && c.summary().meanMs() <= ANALYZE_MAX_MEAN_MS
                         && System.nanoTime() - started < ANALYZE_BUDGET_NANOS;
                 try {
                     PlannerProbe.Request request = new PlannerProbe.Request(c.text(), List.of(), Map.of(),
@@ -214,7 +220,7 @@ public final class PlannerJudgement {
             if (c.measured()) {
                 measuredMs += c.totalMs();
                 // an unchanged plan runs the same way: any difference in its two times is noise
-                weighted += c.totalMs() * (c.changed() ? c.actualMsB() / Math.max(c.actualMsA(), 1e-3) : 1);
+                weighted += c.totalMs() * (c.changed() ? ratio(c.actualMsA(), c.actualMsB()) : 1);
             }
         }
         double ratio = measuredMs > 0 && !changed.isEmpty() ? weighted / measuredMs : Double.NaN;
@@ -273,6 +279,11 @@ public final class PlannerJudgement {
     /** The judgement when the planner was not asked at all, saying why. */
     public static Judged notAsked(String why) {
         return unasked(why);
+    }
+
+    /** B's time over A's, kept within 1/100 .. 100: a timer's zero must not predict an infinite throughput. */
+    static double ratio(double msA, double msB) {
+        return Math.clamp(Math.max(msB, 1e-3) / Math.max(msA, 1e-3), 0.01, 100.0);
     }
 
     private static Judged unasked(String why) {
