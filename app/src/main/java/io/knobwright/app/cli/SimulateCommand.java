@@ -89,9 +89,11 @@ final class SimulateCommand implements Callable<Integer> {
         Instance target = session.context().fleet().require(instance);
         WhatIfService service = SimulationCli.service(session, engine, engineTimeout);
         WhatIfService.Baseline baseline = SimulationCli.userErrors(() -> service.baseline(target.id(), choice));
-        List<Prediction> predictions = SimulationCli.userErrors(() -> service.simulate(target.id(), choice, requests));
+        WhatIfService.Simulation simulation = SimulationCli.userErrors(() -> service.simulateWithPlans(target.id(),
+                choice, requests));
+        List<Prediction> predictions = simulation.predictions();
         if (json) {
-            Json.print(session.out(), ResultJson.of(baseline, predictions));
+            Json.print(session.out(), ResultJson.of(baseline, simulation));
         } else {
             print(session.out(), baseline, predictions);
         }
@@ -152,11 +154,26 @@ final class SimulateCommand implements Callable<Integer> {
         return out;
     }
 
-    @JsonPropertyOrder({"scenario", "tps", "latencyP95Ms", "explanation", "warnings", "model", "metrics"})
+    /** One query explained under today's settings (A) and the scenario's (B); NaN times print as null. */
+    @JsonPropertyOrder({"query", "label", "changed", "shapeA", "shapeB", "costA", "costB", "actualMsA", "actualMsB",
+            "callsShare"})
+    record PlanChangeJson(String query, String label, boolean changed, String shapeA, String shapeB, Double costA,
+                          Double costB, Double actualMsA, Double actualMsB, double callsShare) {
+        static PlanChangeJson of(WhatIfService.PlanChange c) {
+            return new PlanChangeJson(c.query(), c.label(), c.changed(), c.shapeA(), c.shapeB(), finite(c.costA()),
+                    finite(c.costB()), finite(c.actualMsA()), finite(c.actualMsB()), c.callsShare());
+        }
+
+        private static Double finite(double v) {
+            return Double.isFinite(v) ? v : null;
+        }
+    }
+
+    @JsonPropertyOrder({"scenario", "tps", "latencyP95Ms", "explanation", "warnings", "model", "metrics", "planChanges"})
     record ScenarioJson(String scenario, SimulationCli.EstimateJson tps, SimulationCli.EstimateJson latencyP95Ms,
                         List<SimulationCli.ExplanationJson> explanation, List<String> warnings, String model,
-                        Map<String, SimulationCli.EstimateJson> metrics) {
-        static ScenarioJson of(Prediction p) {
+                        Map<String, SimulationCli.EstimateJson> metrics, List<PlanChangeJson> planChanges) {
+        static ScenarioJson of(Prediction p, List<WhatIfService.PlanChange> changes) {
             Map<String, SimulationCli.EstimateJson> others = new TreeMap<>();
             p.metrics().forEach((m, e) -> {
                 if (m != Metric.THROUGHPUT_TPS && m != Metric.LATENCY_P95_MS) {
@@ -166,15 +183,16 @@ final class SimulateCommand implements Callable<Integer> {
             return new ScenarioJson(p.scenario(), SimulationCli.EstimateJson.of(p.throughput()),
                     SimulationCli.EstimateJson.of(p.get(Metric.LATENCY_P95_MS).orElse(null)),
                     p.explanations().stream().map(SimulationCli.ExplanationJson::of).toList(), p.warnings(), p.model(),
-                    others);
+                    others, changes.stream().map(PlanChangeJson::of).toList());
         }
     }
 
     @JsonPropertyOrder({"instance", "workload", "source", "model", "scenarios"})
     record ResultJson(String instance, String workload, String source, String model, List<ScenarioJson> scenarios) {
-        static ResultJson of(WhatIfService.Baseline b, List<Prediction> predictions) {
+        static ResultJson of(WhatIfService.Baseline b, WhatIfService.Simulation s) {
             return new ResultJson(b.instanceName(), b.workload().name(), b.source(), b.model(),
-                    predictions.stream().map(ScenarioJson::of).toList());
+                    s.predictions().stream().map(p -> ScenarioJson.of(p, s.planChanges().getOrDefault(p.scenario(),
+                            List.of()))).toList());
         }
     }
 

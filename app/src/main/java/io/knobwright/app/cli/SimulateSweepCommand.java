@@ -99,12 +99,13 @@ final class SimulateSweepCommand implements Callable<Integer> {
     }
 
     /** @param unit of each point's value: "bytes", "seconds", "boolean" or "" */
-    @JsonPropertyOrder({"instance", "parameter", "unit", "workload", "model", "elapsedMs", "points"})
+    @JsonPropertyOrder({"instance", "parameter", "unit", "workload", "model", "elapsedMs", "points", "note"})
     record SweepJson(String instance, String parameter, String unit, String workload, String model, double elapsedMs,
-                     List<PointJson> points) {
+                     List<PointJson> points, String note) {
         static SweepJson of(WhatIfService.Baseline b, WhatIfService.Sweep s, String unit) {
             return new SweepJson(b.instanceName(), s.parameter(), unit, b.workload().name(), s.model(),
-                    Math.round(s.elapsed().toNanos() / 10_000.0) / 100.0, s.points().stream().map(PointJson::of).toList());
+                    Math.round(s.elapsed().toNanos() / 10_000.0) / 100.0, s.points().stream().map(PointJson::of).toList(),
+                    s.note());
         }
     }
 
@@ -121,6 +122,9 @@ final class SimulateSweepCommand implements Callable<Integer> {
                     p.latencyP95Ms() == null ? "-" : fmt(p.latencyP95Ms().low()) + " - " + fmt(p.latencyP95Ms().high()));
         }
         table.print(out);
+        if (!s.note().isEmpty()) {
+            out.println("note: " + s.note());
+        }
     }
 
     private static String fmt(double v) {

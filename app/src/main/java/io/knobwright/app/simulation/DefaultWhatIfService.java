@@ -49,26 +49,36 @@ public final class DefaultWhatIfService implements WhatIfService {
     private final ObservationRepository observations;
     private final InstanceModels models;
     private final PerformanceModel engine;
+    /** Asks the server's planner about scenarios that change planner settings; null: not asked (said so). */
+    private final PlannerJudgement planner;
 
     public DefaultWhatIfService(FleetService fleet, WorkloadService workload, CatalogService catalogs,
                                 ObservationRepository observations, InstanceModels models) {
-        this(fleet, workload, catalogs, observations, models, null);
+        this(fleet, workload, catalogs, observations, models, null, null);
     }
 
     private DefaultWhatIfService(FleetService fleet, WorkloadService workload, CatalogService catalogs,
-                                 ObservationRepository observations, InstanceModels models, PerformanceModel engine) {
+                                 ObservationRepository observations, InstanceModels models, PerformanceModel engine,
+                                 PlannerJudgement planner) {
         this.fleet = Objects.requireNonNull(fleet, "fleet");
         this.workload = Objects.requireNonNull(workload, "workload");
         this.catalogs = Objects.requireNonNull(catalogs, "catalogs");
         this.observations = Objects.requireNonNull(observations, "observations");
         this.models = Objects.requireNonNull(models, "models");
         this.engine = engine;
+        this.planner = planner;
+    }
+
+    /** This service with scenarios that change planner settings judged per query by the instance's own planner. */
+    public DefaultWhatIfService withPlanner(PlannerJudgement judgement) {
+        return new DefaultWhatIfService(fleet, workload, catalogs, observations, models, engine,
+                Objects.requireNonNull(judgement, "judgement"));
     }
 
     /** This service with every prediction made by {@code external} (an external engine) instead of the built-in model. */
     public DefaultWhatIfService withEngine(PerformanceModel external) {
         return new DefaultWhatIfService(fleet, workload, catalogs, observations, models,
-                Objects.requireNonNull(external, "external"));
+                Objects.requireNonNull(external, "external"), planner);
     }
 
     @Override
@@ -78,6 +88,42 @@ public final class DefaultWhatIfService implements WhatIfService {
 
     @Override
     public List<Prediction> simulate(long instanceId, WorkloadChoice choice, List<ScenarioRequest> scenarios) {
+        return simulateWithPlans(instanceId, choice, scenarios).predictions();
+    }
+
+    @Override
+    public Simulation simulateWithPlans(long instanceId, WorkloadChoice choice, List<ScenarioRequest> scenarios) {
+        List<Prediction> predictions = predict(instanceId, choice, scenarios);
+        List<Prediction> out = new ArrayList<>(predictions.size());
+        out.add(predictions.getFirst());
+        Map<String, List<PlanChange>> changes = new LinkedHashMap<>();
+        // scenarios with the same planner settings are asked about once
+        Map<Map<String, String>, PlannerJudgement.Judged> asked = new LinkedHashMap<>();
+        Instance instance = null;
+        for (int i = 0; i < scenarios.size(); i++) {
+            Prediction prediction = predictions.get(i + 1);
+            Map<String, String> plannerSettings = PlannerJudgement.plannerSettings(scenarios.get(i).settings());
+            if (plannerSettings.isEmpty()) {
+                out.add(prediction);
+                continue;
+            }
+            if (planner == null) {
+                out.add(PlannerJudgement.apply(prediction, PlannerJudgement.notAsked("this workbench was started without"
+                        + " access to the instance's queries")));
+                continue;
+            }
+            if (instance == null) {
+                instance = instance(instanceId);
+            }
+            Instance of = instance;
+            PlannerJudgement.Judged judged = asked.computeIfAbsent(plannerSettings, s -> planner.judge(of, s));
+            out.add(PlannerJudgement.apply(prediction, judged));
+            changes.put(prediction.scenario(), judged.changes());
+        }
+        return new Simulation(out, changes);
+    }
+
+    private List<Prediction> predict(long instanceId, WorkloadChoice choice, List<ScenarioRequest> scenarios) {
         Prepared p = prepare(instanceId, choice);
         List<Scenario> all = new ArrayList<>();
         all.add(p.current());
@@ -131,7 +177,11 @@ public final class DefaultWhatIfService implements WhatIfService {
             points.add(new SweepPoint(values.get(i), prediction.throughput(),
                     prediction.get(Metric.LATENCY_P95_MS).orElse(null)));
         }
-        return new Sweep(tunable.name(), points, p.model().name(), elapsed);
+        String note = PlannerJudgement.isPlannerSetting(tunable.name()) ? tunable.name() + " acts through the planner:"
+                + " a sweep does not ask the server's planner at each point (seconds per point), so the points keep the"
+                + " model's planner-neutral throughput; simulate a value (`knobwright simulate --set " + tunable.name()
+                + "=V`) to have the instance's top queries explained under it." : "";
+        return new Sweep(tunable.name(), points, p.model().name(), elapsed, note);
     }
 
     @Override

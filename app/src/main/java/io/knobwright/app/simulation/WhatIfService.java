@@ -28,6 +28,45 @@ public interface WhatIfService {
     /** The current settings first ("current"), then each requested scenario, predicted by the instance's model. */
     List<Prediction> simulate(long instanceId, WorkloadChoice workload, List<ScenarioRequest> scenarios);
 
+    /**
+     * Like {@link #simulate}, with what the server's planner said of each scenario that changes a planner setting:
+     * scenario name -> one row per query asked about (empty for the others, and from an implementation that does not
+     * ask the planner).
+     */
+    default Simulation simulateWithPlans(long instanceId, WorkloadChoice workload, List<ScenarioRequest> scenarios) {
+        return new Simulation(simulate(instanceId, workload, scenarios), Map.of());
+    }
+
+    /** Predictions and the planner's per-query answers behind them. */
+    record Simulation(List<Prediction> predictions, Map<String, List<PlanChange>> planChanges) {
+        public Simulation {
+            predictions = List.copyOf(predictions);
+            planChanges = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(planChanges));
+        }
+    }
+
+    /**
+     * One query explained under today's settings (A) and a scenario's (B), in rolled-back transactions.
+     *
+     * @param label      "q3": the query's rank by total time among the instance's logged queries
+     * @param shapeA     the plan's outline (node types, relations, indexes) under today's settings
+     * @param actualMsA  measured with EXPLAIN ANALYZE, NaN where it was only planned (production, writes)
+     * @param callsShare the query's share of the logged calls (0..1)
+     * @param totalMs    the query's logged total time, what its time change is weighted by
+     * @param plan       "Seq Scan on orders → Index Scan using orders_pkey on orders", or "same plan"
+     */
+    record PlanChange(String label, String query, boolean changed, String shapeA, String shapeB, double costA,
+                      double costB, double actualMsA, double actualMsB, double callsShare, double totalMs, String plan) {
+        public PlanChange {
+            java.util.Objects.requireNonNull(query, "query");
+            java.util.Objects.requireNonNull(plan, "plan");
+        }
+
+        public boolean measured() {
+            return Double.isFinite(actualMsA) && Double.isFinite(actualMsB);
+        }
+    }
+
     /** One setting from {@code from} to {@code to} in {@code steps} values (inclusive), the others as in force. */
     Sweep sweep(long instanceId, WorkloadChoice workload, String parameter, double from, double to, int steps);
 
@@ -81,9 +120,18 @@ public interface WhatIfService {
                    String description) {
     }
 
-    record Sweep(String parameter, List<SweepPoint> points, String model, Duration elapsed) {
+    /**
+     * @param note what the sweep leaves out, in words ("" when nothing): a planner setting's sweep is not judged by
+     *             the server's planner point by point
+     */
+    record Sweep(String parameter, List<SweepPoint> points, String model, Duration elapsed, String note) {
         public Sweep {
             points = List.copyOf(points);
+            note = note == null ? "" : note;
+        }
+
+        public Sweep(String parameter, List<SweepPoint> points, String model, Duration elapsed) {
+            this(parameter, points, model, elapsed, "");
         }
     }
 

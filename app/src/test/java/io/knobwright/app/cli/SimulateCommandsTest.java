@@ -79,7 +79,8 @@ class SimulateCommandsTest {
         assertThat(clients).isGreaterThan(1);
         for (JsonNode s : scenarios) {
             assertThat(s.fieldNames()).toIterable().containsExactly("scenario", "tps", "latencyP95Ms", "explanation",
-                    "warnings", "model", "metrics");
+                    "warnings", "model", "metrics", "planChanges");
+            assertThat(s.get("planChanges")).isEmpty();
             assertThat(s.get("tps").fieldNames()).toIterable().containsExactly("mean", "low", "high");
             assertThat(s.get("tps").get("low").asDouble()).isLessThan(s.get("tps").get("mean").asDouble());
             assertThat(s.get("latencyP95Ms").get("high").asDouble()).isEqualTo(7);
@@ -91,6 +92,23 @@ class SimulateCommandsTest {
         assertThat(scenarios.get(0).get("tps").get("mean").asDouble()).isEqualTo(100.0 * clients * 4);
         assertThat(scenarios.get(1).get("tps").get("mean").asDouble()).isEqualTo(100.0 * clients * 8);
         assertThat(scenarios.get(2).get("tps").get("mean").asDouble()).isEqualTo(100.0 * clients * 64);
+    }
+
+    @Test
+    void aPlannerSettingsScenarioCarriesThePlannersAnswerAndSaysWhyItCouldNotBeAsked() throws Exception {
+        measured("orders");
+
+        CliHarness.Result r = cli.run("simulate", "--instance", "orders", "--set", "random_page_cost=1.1", "--json");
+
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exitCode()).isZero();
+        JsonNode proposed = new ObjectMapper().readTree(r.out()).get("scenarios").get(1);
+        assertThat(proposed.get("planChanges").isArray()).isTrue();
+        assertThat(proposed.get("planChanges")).isEmpty();
+        assertThat(proposed.get("explanation").findValuesAsText("mechanism"))
+                .contains("planner (EXPLAIN under both settings)");
+        assertThat(proposed.get("explanation").findValuesAsText("text"))
+                .anySatisfy(t -> assertThat(t).contains("could not be asked").contains("inventory only"));
     }
 
     @Test
@@ -115,7 +133,8 @@ class SimulateCommandsTest {
         assertThat(r.err()).isEmpty();
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.fieldNames()).toIterable().containsExactly("instance", "parameter", "unit", "workload", "model",
-                "elapsedMs", "points");
+                "elapsedMs", "points", "note");
+        assertThat(json.get("note").asText()).isEmpty();
         assertThat(json.get("parameter").asText()).isEqualTo("work_mem");
         assertThat(json.get("unit").asText()).isEqualTo("bytes");
         assertThat(json.get("points").findValuesAsText("value"))
