@@ -358,9 +358,16 @@ public final class DefaultWhatIfService implements WhatIfService {
             return ScriptShapes.of(choice.script().getFileName().toString(), text, choice.clients(), data);
         }
         if (!profile.hasData()) {
-            throw new SimulationException("No workload measured for " + instance.name() + " in the last "
-                    + WorkloadService.DEFAULT_WINDOW.toDays() + " days: run `knobwright monitor collect --instance "
-                    + instance.name() + "` while the application runs, or simulate a script with --script FILE.");
+            String measured = "No workload measured for " + instance.name() + " in the last "
+                    + WorkloadService.DEFAULT_WINDOW.toDays() + " days";
+            // an inventory-only instance (imported, or the demo fleet) has no server to collect from: collecting
+            // cannot be the first step, and the user should hear that rather than a command that fails next
+            throw new SimulationException(instance.connectable()
+                    ? measured + ": run `knobwright monitor collect --instance " + instance.name()
+                            + "` while the application runs, or simulate a script with --script FILE."
+                    : measured + ", and it has no connection to collect from (an inventory-only instance): register its"
+                            + " server with `knobwright fleet add`, then run `knobwright monitor collect --instance "
+                            + instance.name() + "` while the application runs; or simulate a script with --script FILE.");
         }
         List<QuerySummary> top = workload.top(instance, WorkloadService.By.TOTAL, MeasuredShapes.TOP);
         return MeasuredShapes.of(instance.name(), profile, top, choice.kind() == WorkloadChoice.Kind.REPLAY,

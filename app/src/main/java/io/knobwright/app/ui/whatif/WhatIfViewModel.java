@@ -427,7 +427,8 @@ public final class WhatIfViewModel {
         if (target == null || field == null) {
             return;
         }
-        double[] range = sweepRange(field.tunable());
+        WhatIfService.Baseline b = baseline.get();
+        double[] range = sweepRange(field.tunable(), b == null ? 0 : b.machine().memoryBytes());
         long mine = ++sweepGeneration;
         sweepField.set(field);
         sweeping.set(true);
@@ -446,9 +447,22 @@ public final class WhatIfViewModel {
     }
 
     static double[] sweepRange(WhatIfService.Tunable t) {
+        return sweepRange(t, 0);
+    }
+
+    /**
+     * @param ramBytes the machine's RAM (0: unknown): shared_buffers stops at three quarters of it, because the model
+     *                 refuses a cache that leaves the kernel nothing, and one refused point would fail the whole sweep
+     */
+    static double[] sweepRange(WhatIfService.Tunable t, double ramBytes) {
         if ("bytes".equals(t.unit())) {
             double now = Math.max(t.current(), 8192);
-            return new double[] {Math.max(Math.max(t.min(), 64 * 1024), now / 16), Math.min(t.max(), now * 16)};
+            double low = Math.max(Math.max(t.min(), 64 * 1024), now / 16);
+            double high = Math.min(t.max(), now * 16);
+            if (t.name().equals("shared_buffers") && ramBytes > 0) {
+                high = Math.max(low, Math.min(high, ramBytes * 0.75));
+            }
+            return new double[] {low, high};
         }
         if (t.max() - t.min() > 1000) {
             return new double[] {t.min(), Math.min(t.max(), Math.max(t.current(), 1) * 10)};

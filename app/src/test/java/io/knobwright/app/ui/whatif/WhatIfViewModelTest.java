@@ -358,6 +358,19 @@ class WhatIfViewModelTest {
         }
     }
 
+    @Test
+    void aSharedBuffersSweepStopsAtThreeQuartersOfTheMachinesRamSoTheModelCanPriceEveryPoint() {
+        var sharedBuffers = new io.knobwright.app.simulation.WhatIfService.Tunable("shared_buffers", 128 * 1024,
+                1024 * GB, 7 * GB, "bytes", true, "cache of data pages");
+
+        double[] onThirtyTwoGb = WhatIfViewModel.sweepRange(sharedBuffers, 32 * GB);
+        double[] ramUnknown = WhatIfViewModel.sweepRange(sharedBuffers, 0);
+
+        assertThat(onThirtyTwoGb[1]).isEqualTo(24 * GB);
+        assertThat(ramUnknown[1]).isEqualTo(7 * 16 * GB);
+        assertThat(onThirtyTwoGb[0]).isEqualTo(ramUnknown[0]);
+    }
+
     static Observation observation(double tps) {
         return new Observation(0, T, "pg-orders", 7, "replay:7", "8cpu-32GiB-nvme", Map.of(), 32, Map.of(), tps, 4, 9,
                 0.12, 3, Double.NaN, Double.NaN, Double.NaN);
