@@ -37,9 +37,11 @@ public final class CalibratedModel implements PerformanceModel {
     private final Residual residual;
     private final double noiseVar;
     private final int runs;
+    private final double misfitVar;
 
+    /** @param misfitVar the log-space variance the fitted mechanisms still miss the runs by (a floor for the doubt) */
     CalibratedModel(PerformanceModel base, ModelParameters fitted, ModelParameters priors, Set<String> fittedConstants,
-                    FeatureSpace space, Residual residual, double noiseVar, int runs) {
+                    FeatureSpace space, Residual residual, double noiseVar, int runs, double misfitVar) {
         this.base = base;
         this.fitted = fitted;
         this.priors = priors;
@@ -48,6 +50,7 @@ public final class CalibratedModel implements PerformanceModel {
         this.residual = residual;
         this.noiseVar = noiseVar;
         this.runs = runs;
+        this.misfitVar = misfitVar;
     }
 
     @Override
@@ -101,7 +104,8 @@ public final class CalibratedModel implements PerformanceModel {
         // a few-fold correction, and beyond that the model says it does not know (a wide, finite interval)
         Residual.Posterior delta = new Residual.Posterior(
                 Math.max(-MAX_LOG_CORRECTION, Math.min(MAX_LOG_CORRECTION, raw.mean())),
-                Math.min(MAX_LOG_VARIANCE, raw.variance()));
+                // the misfit includes the runs' own noise, which extraVar adds back below
+                Math.min(MAX_LOG_VARIANCE, Math.max(raw.variance(), misfitVar - noiseVar)));
         double factor = Math.exp(delta.mean());
         double extraVar = delta.variance() + noiseVar;
         Map<Metric, Estimate> metrics = new EnumMap<>(Metric.class);
