@@ -37,9 +37,10 @@ public final class CalibratedModel implements PerformanceModel {
     private final Residual residual;
     private final double noiseVar;
     private final int runs;
+    private final String priorSource;
 
     CalibratedModel(PerformanceModel base, ModelParameters fitted, ModelParameters priors, Set<String> fittedConstants,
-                    FeatureSpace space, Residual residual, double noiseVar, int runs) {
+                    FeatureSpace space, Residual residual, double noiseVar, int runs, String priorSource) {
         this.base = base;
         this.fitted = fitted;
         this.priors = priors;
@@ -48,11 +49,13 @@ public final class CalibratedModel implements PerformanceModel {
         this.residual = residual;
         this.noiseVar = noiseVar;
         this.runs = runs;
+        this.priorSource = priorSource;
     }
 
     @Override
     public String name() {
-        return base.name() + ", calibrated on " + runs + (runs == 1 ? " run" : " runs");
+        return base.name() + ", calibrated on " + runs + (runs == 1 ? " run" : " runs")
+                + (priorSource.isEmpty() ? "" : " (" + priorSource + ")");
     }
 
     @Override
@@ -78,6 +81,11 @@ public final class CalibratedModel implements PerformanceModel {
     /** The constants the runs informed and the fit moved. */
     public Set<String> fittedConstants() {
         return fittedConstants;
+    }
+
+    /** Where the priors came from when not the defaults ("priors pooled from ..."), else "". */
+    public String priorSource() {
+        return priorSource;
     }
 
     /** Measured runs the model was calibrated on. */
@@ -152,7 +160,7 @@ public final class CalibratedModel implements PerformanceModel {
         long percent = Math.round((factor - 1) * 100);
         String text = String.format(Locale.ROOT, "calibrated on %d %s of this workload: %s, residual correction %s%d%% ±%.0f%% (%s)",
                 runs, runs == 1 ? "run" : "runs", constants, percent < 0 ? "" : "+", percent, halfWidth * 100,
-                residual.kind());
+                residual.kind()) + (priorSource.isEmpty() ? "" : "; " + priorSource);
         return new Explanation(Metric.THROUGHPUT_TPS, MECHANISM, text, inputs);
     }
 
