@@ -34,10 +34,11 @@ final class PooledPriors {
     /** Observations read per hardware class: the newest; older ones were fitted on the same hardware long ago. */
     static final int OBSERVATIONS = 500;
     /**
-     * At most this many other workloads (the most recently measured) are calibrated: each costs one calibration on
-     * the first what-if after its runs change, and ten agreeing workloads already narrow a prior to a fraction.
+     * At most this many other workloads (the most recently measured) are calibrated: each costs one calibration (about
+     * 0.8 s of one core for 5 runs on the 2-CPU test machine under load) on the first what-if after its runs change,
+     * and four agreeing workloads already narrow a prior to about half.
      */
-    static final int MAX_WORKLOADS = 10;
+    static final int MAX_WORKLOADS = 4;
     /**
      * Not pooled: cpuScale multiplies each workload's own CPU estimate (a script's guess, a profile's measured mean, an
      * observation's coarse price), so what one workload fits says how far its estimate was off, not how fast the host is.
@@ -78,12 +79,15 @@ final class PooledPriors {
         }
         List<List<Observation>> newestFirst = new ArrayList<>(byWorkload.values());
         newestFirst.sort(Comparator.comparingLong((List<Observation> g) -> -g.getLast().id()));
+        List<List<Observation>> chosen = newestFirst.subList(0, Math.min(MAX_WORKLOADS, newestFirst.size()));
+        // the fits are independent and pure: the first what-if after new runs uses every core for them
+        List<Optional<Fit>> fitted = chosen.parallelStream().map(runs -> fit(hardwareClass, runs)).toList();
         PriorPool pool = PriorPool.empty();
         int pooled = 0;
-        for (List<Observation> runs : newestFirst.subList(0, Math.min(MAX_WORKLOADS, newestFirst.size()))) {
-            Optional<Fit> fit = fit(hardwareClass, runs);
-            if (fit.isPresent()) {
-                pool = pool.with(hardwareClass, runs.getFirst().workloadKey(), fit.get().fitted(), fit.get().informed());
+        for (int i = 0; i < chosen.size(); i++) {
+            if (fitted.get(i).isPresent()) {
+                Fit fit = fitted.get(i).get();
+                pool = pool.with(hardwareClass, chosen.get(i).getFirst().workloadKey(), fit.fitted(), fit.informed());
                 pooled++;
             }
         }
