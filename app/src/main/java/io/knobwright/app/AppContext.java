@@ -175,7 +175,7 @@ public final class AppContext implements AutoCloseable {
                 .register("backups", (instances, at) -> new io.knobwright.app.backup.BackupAlerts(backups.get())
                         .alerts(instances, at));
         this.whatIf = new Lazy<>(() -> new io.knobwright.app.simulation.DefaultWhatIfService(fleet, workload,
-                catalogService, store.observations(), io.knobwright.app.simulation.CalibratedInstanceModels.builtIn())
+                catalogService, store.observations(), io.knobwright.app.simulation.CalibratedInstanceModels.builtIn(store.observations()))
                 .withPlanner(new io.knobwright.app.simulation.PlannerJudgement(store.vault(), store.queries())));
         this.fleetHealth = new io.knobwright.app.health.FleetHealthSummary(alerts::evaluate, diskFullDays, store.backups(),
                 store.connectionUse(), clock);

@@ -1,5 +1,6 @@
 package io.knobwright.app.simulation;
 
+import io.knobwright.model.simulation.ObservationRepository;
 import io.knobwright.simulator.calibration.CalibrationPoint;
 import io.knobwright.simulator.calibration.Calibrator;
 import io.knobwright.simulator.calibration.HeldOutError;
@@ -8,13 +9,18 @@ import io.knobwright.simulator.model.ModelParameters;
 import io.knobwright.simulator.model.PerformanceModel;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The built-in model for an instance: with its default constants when the workload has no measured runs, else
  * calibrated on them (constants fitted, then a learned correction of what is left; simulator.calibration). Runs that
- * measured nothing (0 tps) are left out: they cannot calibrate.
+ * measured nothing (0 tps) are left out: they cannot calibrate. Given the store's observations, the calibration starts
+ * from priors pooled from the other workloads measured on the runs' hardware class ({@link PooledPriors}), and the
+ * model's name and explanation say so.
  */
 public final class CalibratedInstanceModels implements InstanceModels {
 
@@ -22,12 +28,21 @@ public final class CalibratedInstanceModels implements InstanceModels {
     private final ModelParameters priors;
     private final Calibrator calibrator;
     private final PerformanceModel defaults;
+    private final PooledPriors pool;
 
+    /** Calibrations start from {@code priors}, whatever other workloads measured. */
     public CalibratedInstanceModels(Function<ModelParameters, PerformanceModel> factory, ModelParameters priors) {
+        this(factory, priors, null);
+    }
+
+    /** Calibrations start from {@code priors} tightened by the other workloads of the runs' hardware class. */
+    public CalibratedInstanceModels(Function<ModelParameters, PerformanceModel> factory, ModelParameters priors,
+                                    ObservationRepository observations) {
         this.factory = Objects.requireNonNull(factory, "factory");
         this.priors = Objects.requireNonNull(priors, "priors");
         this.calibrator = new Calibrator(factory, priors);
         this.defaults = factory.apply(priors);
+        this.pool = observations == null ? null : new PooledPriors(observations, factory, priors);
     }
 
     /** The built-in model at its default constants, as shipped. */
@@ -35,17 +50,39 @@ public final class CalibratedInstanceModels implements InstanceModels {
         return new CalibratedInstanceModels(BuiltInModel::new, BuiltInModel.defaultParameters());
     }
 
+    /** The built-in model, its calibrations starting from priors pooled from {@code observations}' other workloads. */
+    public static CalibratedInstanceModels builtIn(ObservationRepository observations) {
+        return new CalibratedInstanceModels(BuiltInModel::new, BuiltInModel.defaultParameters(),
+                Objects.requireNonNull(observations, "observations"));
+    }
+
     @Override
     public PerformanceModel model(List<MeasuredRun> runs) {
         List<CalibrationPoint> points = points(runs);
-        return points.isEmpty() ? defaults : calibrator.calibrate(points);
+        return points.isEmpty() ? defaults : calibrator(runs).calibrate(points);
     }
 
     @Override
     public HeldOut heldOut(List<MeasuredRun> runs) {
         List<CalibrationPoint> points = points(runs);
-        HeldOutError error = calibrator.heldOut(points);
+        HeldOutError error = calibrator(runs).heldOut(points);
         return new HeldOut(error.n(), error.mape(), error.coverage80(), error.directionRight());
+    }
+
+    /**
+     * The calibrator for these runs: with priors pooled from the other workloads of their hardware class (the class
+     * most of them ran on) when a pool is given and has any, else the defaults.
+     */
+    private Calibrator calibrator(List<MeasuredRun> runs) {
+        if (pool == null || runs.isEmpty()) {
+            return calibrator;
+        }
+        Map<String, Long> classes = runs.stream().collect(Collectors.groupingBy(r -> r.observation().hardwareClass(),
+                Collectors.counting()));
+        String hardwareClass = classes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        Set<String> own = runs.stream().map(r -> r.observation().workloadKey()).collect(Collectors.toSet());
+        PooledPriors.Pooled pooled = pool.priors(hardwareClass, own);
+        return pooled.workloads() == 0 ? calibrator : new Calibrator(factory, pooled.priors(), pooled.source());
     }
 
     private static List<CalibrationPoint> points(List<MeasuredRun> runs) {

@@ -38,10 +38,12 @@ public final class CalibratedModel implements PerformanceModel {
     private final double noiseVar;
     private final int runs;
     private final double misfitVar;
+    private final String priorSource;
 
     /** @param misfitVar the log-space variance the fitted mechanisms still miss the runs by (a floor for the doubt) */
     CalibratedModel(PerformanceModel base, ModelParameters fitted, ModelParameters priors, Set<String> fittedConstants,
-                    FeatureSpace space, Residual residual, double noiseVar, int runs, double misfitVar) {
+                    FeatureSpace space, Residual residual, double noiseVar, int runs, double misfitVar,
+                    String priorSource) {
         this.base = base;
         this.fitted = fitted;
         this.priors = priors;
@@ -51,11 +53,13 @@ public final class CalibratedModel implements PerformanceModel {
         this.noiseVar = noiseVar;
         this.runs = runs;
         this.misfitVar = misfitVar;
+        this.priorSource = priorSource;
     }
 
     @Override
     public String name() {
-        return base.name() + ", calibrated on " + runs + (runs == 1 ? " run" : " runs");
+        return base.name() + ", calibrated on " + runs + (runs == 1 ? " run" : " runs")
+                + (priorSource.isEmpty() ? "" : " (" + priorSource + ")");
     }
 
     @Override
@@ -81,6 +85,11 @@ public final class CalibratedModel implements PerformanceModel {
     /** The constants the runs informed and the fit moved. */
     public Set<String> fittedConstants() {
         return fittedConstants;
+    }
+
+    /** Where the priors came from when not the defaults ("priors pooled from ..."), else "". */
+    public String priorSource() {
+        return priorSource;
     }
 
     /** Measured runs the model was calibrated on. */
@@ -156,7 +165,7 @@ public final class CalibratedModel implements PerformanceModel {
         long percent = Math.round((factor - 1) * 100);
         String text = String.format(Locale.ROOT, "calibrated on %d %s of this workload: %s, residual correction %s%d%% ±%.0f%% (%s)",
                 runs, runs == 1 ? "run" : "runs", constants, percent < 0 ? "" : "+", percent, halfWidth * 100,
-                residual.kind());
+                residual.kind()) + (priorSource.isEmpty() ? "" : "; " + priorSource);
         return new Explanation(Metric.THROUGHPUT_TPS, MECHANISM, text, inputs);
     }
 

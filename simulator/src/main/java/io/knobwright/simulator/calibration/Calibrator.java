@@ -39,6 +39,7 @@ public final class Calibrator {
 
     private final Function<ModelParameters, PerformanceModel> factory;
     private final ModelParameters priors;
+    private final String priorSource;
 
     /**
      * @param factory builds the base model at given constants (BuiltInModel::new, or a test's toy)
@@ -46,8 +47,17 @@ public final class Calibrator {
      *                other workloads on the same hardware taught
      */
     public Calibrator(Function<ModelParameters, PerformanceModel> factory, ModelParameters priors) {
+        this(factory, priors, "");
+    }
+
+    /**
+     * @param priorSource where {@code priors} came from when not the defaults ("priors pooled from 4 other workloads
+     *                    on 2cpu-24GiB-ssd"), said in the calibrated model's name and explanation; "" for none
+     */
+    public Calibrator(Function<ModelParameters, PerformanceModel> factory, ModelParameters priors, String priorSource) {
         this.factory = Objects.requireNonNull(factory, "factory");
         this.priors = Objects.requireNonNull(priors, "priors");
+        this.priorSource = priorSource == null ? "" : priorSource.strip();
     }
 
     public ModelParameters priors() {
@@ -131,7 +141,7 @@ public final class Calibrator {
                 ? BayesLinearResidual.fit(z, r, noiseVar, priorSd)
                 : GaussianProcessResidual.fit(z, r, noiseVar, priorSd);
         return new CalibratedModel(base, fitted, priors, informed, space, residual, meanNoiseVar, n,
-                misfitVariance(r, informed.size()));
+                misfitVariance(r, informed.size()), priorSource);
     }
 
     /**

@@ -9,11 +9,15 @@ import java.util.TreeSet;
 /**
  * The inputs of the learned correction: a prediction's physics features plus the log of its throughput, each through
  * asinh (miss ratios stay as they are, byte counts become logs, zero stays zero) and standardised over the calibration
- * points. A feature that does not vary over the points says nothing the intercept does not, and is left out.
+ * points. A feature that does not vary over the points says nothing the intercept does not, and is left out. One
+ * that varies only a little is scaled as if it varied by {@value #MIN_SD} (in asinh units, ~10%): standardised by its
+ * own tiny spread, a scenario far from two or three runs would sit hundreds of units out and a slope learnt from noise
+ * would swing its prediction to the correction's cap.
  */
 final class FeatureSpace {
 
     static final String LOG_TPS = "log tps";
+    static final double MIN_SD = 0.1;
 
     private final List<String> names;
     private final double[] means;
@@ -58,7 +62,7 @@ final class FeatureSpace {
             if (sd > 1e-9 * (1 + Math.abs(mean))) {
                 kept.add(name);
                 means.add(mean);
-                sds.add(sd);
+                sds.add(Math.max(sd, MIN_SD));
             }
         }
         return new FeatureSpace(kept, means.stream().mapToDouble(Double::doubleValue).toArray(),

@@ -90,6 +90,21 @@ class CalibratorTest {
     }
 
     @Test
+    void pooledPriorsAreNamedInTheModelAndItsExplanation() {
+        List<Scenario> scenarios = List.of(ToyModel.scenario("a", 64, 2), ToyModel.scenario("b", 300, 8));
+        List<CalibrationPoint> points = measure(ToyModel.at(1.4, 0.6), scenarios, p -> 0, 0.05, 3, null);
+        Calibrator pooled = new Calibrator(ToyModel::new, ToyModel.PRIORS,
+                "priors pooled from 4 other workloads on 2cpu-24GiB-ssd");
+
+        CalibratedModel model = pooled.calibrate(points);
+
+        assertThat(model.name()).isEqualTo("toy, calibrated on 2 runs (priors pooled from 4 other workloads on 2cpu-24GiB-ssd)");
+        assertThat(model.predict(ToyModel.scenario("c", 512, 4)).explain(Metric.THROUGHPUT_TPS).getLast().text())
+                .startsWith("calibrated on 2 runs of this workload")
+                .endsWith("; priors pooled from 4 other workloads on 2cpu-24GiB-ssd");
+    }
+
+    @Test
     void theCorrectionLearnsABiasTheConstantsCannotExplain() {
         // the truth is 30% slower whenever a lot of reads miss: no constant of the toy model makes that shape
         ToDoubleFunction<Prediction> bias = p -> p.features().get("missRatio") > 0.5 ? Math.log(0.7) : 0;
