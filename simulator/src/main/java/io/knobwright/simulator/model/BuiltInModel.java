@@ -68,6 +68,8 @@ public final class BuiltInModel implements PerformanceModel {
         put(p, "spillMemoryMBps", 4000.0, 0.7, "MB/s of temporary-file I/O served by the page cache");
         put(p, "tailSigma", 0.5, 0.5, "log-normal shape of transaction latency (p95 / median = e^(1.645 σ))");
         put(p, "uslContention", 0.0005, 1.0, "CPU cost growth per other busy backend (locks, snapshots, cache lines)");
+        put(p, "roundTripMs", 0.05, 1.2, "a statement's round trip outside the server (driver, loopback or network,"
+                + " the client's handling of the answer): a delay each client waits, not server CPU");
         return new ModelParameters(p);
     }
 
@@ -192,8 +194,19 @@ public final class BuiltInModel implements PerformanceModel {
 
     private QueueingModel.Result queue(double cpuMs, double diskMs, double commitMs, WorkloadShape w, int connections,
                                        Machine machine) {
-        return QueueingModel.solve(cpuMs, diskMs, commitMs, w.thinkMs(), connections, machine.cpus(),
+        // a client that sends its next statement only after the answer came back idles for each round trip: with few
+        // clients this, not the server, bounds throughput (one client of a 50 us query runs far below the CPU's rate)
+        return QueueingModel.solve(cpuMs, diskMs, commitMs, w.thinkMs() + roundTripsMs(w), connections, machine.cpus(),
                 theta.get("diskParallelism"), theta.get("uslContention"));
+    }
+
+    /** Round trips per transaction: each statement, and each commit, waits for its answer. */
+    private double roundTripsMs(WorkloadShape w) {
+        double statements = w.commitsPerTx();
+        for (QueryClass q : w.classes()) {
+            statements += q.callsPerTx();
+        }
+        return statements * theta.get("roundTripMs");
     }
 
     /** The features of a pass, by {@link Features} name. */

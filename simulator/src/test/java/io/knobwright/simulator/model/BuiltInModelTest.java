@@ -33,6 +33,21 @@ class BuiltInModelTest {
     }
 
     @Test
+    void oneClientIsBoundByItsRoundTripsNotByTheServersCpus() {
+        // a client waits for each answer before it sends the next statement: one client runs far below what two
+        // cores serve, however cheap the statements; calibration fits the round trip of the host and its network
+        BuiltInModel slowNetwork = new BuiltInModel(BuiltInModel.defaultParameters().with("roundTripMs", 1.0));
+        WorkloadShape one = Workloads.pgbench(1);
+        double statements = one.commitsPerTx() + one.classes().stream().mapToDouble(QueryClass::callsPerTx).sum();
+
+        double tps = slowNetwork.predict(scenario(one, defaults())).throughput().mean();
+        double many = slowNetwork.predict(scenario(Workloads.pgbench(32), defaults())).throughput().mean();
+
+        assertThat(tps).isLessThanOrEqualTo(1000 / statements);
+        assertThat(many).isGreaterThan(4 * tps);
+    }
+
+    @Test
     void aSortHeavyMixOnTwoCoresRunsSlowerWithWorkMem256MbThan4Mb() {
         double small = model.predict(scenario(Workloads.sortHeavy(4), defaults().with("work_mem", 4 * MB)))
                 .throughput().mean();
