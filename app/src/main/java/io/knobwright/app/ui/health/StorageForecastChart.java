@@ -233,16 +233,7 @@ public final class StorageForecastChart extends VBox {
             stepMarks.clear();
             NumberAxis x = (NumberAxis) getXAxis();
             NumberAxis y = (NumberAxis) getYAxis();
-            List<Double> points = new ArrayList<>();
-            for (double[] b : band) {
-                points.add(x.getDisplayPosition(b[0]));
-                points.add(y.getDisplayPosition(b[2]));
-            }
-            for (int i = band.size() - 1; i >= 0; i--) {
-                points.add(x.getDisplayPosition(band.get(i)[0]));
-                points.add(y.getDisplayPosition(band.get(i)[1]));
-            }
-            bandShape.getPoints().setAll(points);
+            bandShape.getPoints().setAll(io.knobwright.app.ui.common.BandOutline.points(band, x, y, 1, 2));
             children.addFirst(bandShape);
             double top = y.getDisplayPosition(y.getUpperBound());
             double bottom = y.getDisplayPosition(y.getLowerBound());

@@ -18,7 +18,6 @@ import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
 import javafx.util.StringConverter;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -192,16 +191,7 @@ public final class SweepChart extends VBox {
             }
             NumberAxis xAxis = (NumberAxis) getXAxis();
             NumberAxis yAxis = (NumberAxis) getYAxis();
-            List<Double> shape = new ArrayList<>();
-            for (double[] b : band) {
-                shape.add(xAxis.getDisplayPosition(b[0]));
-                shape.add(yAxis.getDisplayPosition(b[3]));
-            }
-            for (int i = band.size() - 1; i >= 0; i--) {
-                shape.add(xAxis.getDisplayPosition(band.get(i)[0]));
-                shape.add(yAxis.getDisplayPosition(band.get(i)[1]));
-            }
-            bandShape.getPoints().setAll(shape);
+            bandShape.getPoints().setAll(io.knobwright.app.ui.common.BandOutline.points(band, xAxis, yAxis, 1, 3));
             children.addFirst(bandShape);
             if (!Double.isNaN(now)) {
                 double at = xAxis.getDisplayPosition(now);
