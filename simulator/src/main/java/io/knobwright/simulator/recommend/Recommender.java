@@ -1,0 +1,167 @@
+package io.knobwright.simulator.recommend;
+
+import io.knobwright.model.catalog.ApplyMode;
+import io.knobwright.model.catalog.ParameterSpec;
+import io.knobwright.model.engine.Engine;
+import io.knobwright.simulator.model.BuiltInModel;
+import io.knobwright.simulator.model.Estimate;
+import io.knobwright.simulator.model.Features;
+import io.knobwright.simulator.model.Metric;
+import io.knobwright.simulator.model.ModelParameters;
+import io.knobwright.simulator.model.PerformanceModel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Recommends settings for one instance (decision 0149): reads today's configuration, searches the settings the
+ * model prices under every constraint ({@link Search}), keeps the changes that earn their place
+ * ({@link Attribution}), explains each, and adds the planner settings the instance's own queries were shown to
+ * benefit from ({@link PlannerRule}). Thread-safe: one recommender serves a whole fleet, each request on its own.
+ *
+ * <pre>{@code
+ * Recommender recommender = Recommender.builtIn();
+ * RecommendationSet set = recommender.recommend(request);
+ * if (set.noChange()) print(set.noChangeReason()); else set.recommendations().forEach(...);
+ * }</pre>
+ */
+public final class Recommender {
+
+    /** Below this predicted CPU and disk utilisation no setting limits the workload. */
+    static final double IDLE = 0.25;
+
+    private final Function<ModelParameters, PerformanceModel> family;
+    private final ModelParameters theta;
+    private final GainJudge judge;
+
+    /**
+     * @param family builds the model at given constants (the built-in model's constructor, or a calibrated one's)
+     * @param theta  the constants to predict with, and their priors, which give the gain intervals
+     */
+    public Recommender(Function<ModelParameters, PerformanceModel> family, ModelParameters theta) {
+        this.family = family;
+        this.theta = theta;
+        this.judge = new GainJudge(family, theta);
+    }
+
+    /** The built-in model at its default constants. */
+    public static Recommender builtIn() {
+        return new Recommender(BuiltInModel::new, BuiltInModel.defaultParameters());
+    }
+
+    public RecommendationSet recommend(RecommendationRequest request) {
+        String version = request.catalog().engineVersion().toString();
+        PerformanceModel model = family.apply(theta);
+        if (request.catalog().engineVersion().engine() != Engine.POSTGRESQL) {
+            return none(request, model, "Recommendations are built for PostgreSQL so far; " + version + " is not "
+                    + "searched yet.", List.of(), List.of());
+        }
+        List<String> warnings = new ArrayList<>();
+        Configuration today = SearchSpace.current(request, warnings);
+        Evaluator evaluator = new Evaluator(model, request);
+        Optional<Evaluator.Evaluation> todayEval = evaluator.evaluate(today);
+        if (todayEval.isEmpty()) {
+            return none(request, model, "The model cannot judge today's settings: " + evaluator.refusal(today),
+                    List.of(), warnings);
+        }
+        MemoryBudget.Breakdown todayBudget = MemoryBudget.of(request, today);
+        if (!todayBudget.fits()) {
+            warnings.add("Today's settings exceed the memory budget: " + todayBudget.describe() + ".");
+        }
+        List<Constraint> hard = Constraint.all().stream().filter(c -> !(c instanceof MemoryBudget)).toList();
+        Search.Result searched = new Search(request, today, todayEval.get(), evaluator, hard).run();
+        List<Considered> considered = new ArrayList<>();
+        if (!MemoryBudget.of(request, searched.best()).fits()) {
+            blocked(request, searched.refusedBy(), considered);
+            return none(request, model, "Today's settings exceed the memory budget, and no change the options and "
+                    + "locks allow brings them within it: " + MemoryBudget.of(request, searched.best()).describe()
+                    + ". Lower work_mem or shared_buffers by hand, or allow a restart.", considered, warnings);
+        }
+        Attribution attribution = new Attribution(request, today, todayEval.get(), evaluator, judge, hard);
+        Attribution.Outcome kept = attribution.prune(searched.best());
+        considered.addAll(kept.dropped());
+        considered.addAll(Blocked.probe(request, today, todayEval.get(), kept.config(), kept.eval(), evaluator,
+                searched.refusedBy()));
+        List<Recommendation> recs = new ArrayList<>();
+        for (Attribution.Part part : kept.parts()) {
+            recs.add(recommendation(request, today, kept, part));
+        }
+        PlannerRule.Outcome planner = PlannerRule.apply(request, today, hard);
+        recs.addAll(planner.recommendations());
+        considered.addAll(planner.considered());
+        if (recs.isEmpty()) {
+            return none(request, model, noChangeReason(request, todayEval.get(), considered), considered, warnings);
+        }
+        PredictedEffect overall = effect(attribution.gain(today, todayEval.get(), kept.config(), kept.eval()),
+                todayEval.get(), kept.eval());
+        return new RecommendationSet(request.instance(), version, model.name(), recs, "", overall, considered,
+                warnings);
+    }
+
+    private Recommendation recommendation(RecommendationRequest request, Configuration today,
+                                          Attribution.Outcome kept, Attribution.Part part) {
+        String p = part.parameter();
+        ParameterSpec spec = request.catalog().find(p).orElseThrow();
+        String from = PlannerRule.shown(spec, today.text(p));
+        String to = kept.config().text(p);
+        double a = today.value(p);
+        double b = kept.config().value(p);
+        Recommendation.Direction direction = spec.type() == io.knobwright.model.catalog.ParameterType.INTEGER
+                || spec.type() == io.knobwright.model.catalog.ParameterType.REAL
+                ? (b > a ? Recommendation.Direction.INCREASE : Recommendation.Direction.DECREASE)
+                : Recommendation.Direction.CHANGE;
+        Evaluator.Evaluation before = part.withoutEval();
+        Evaluator.Evaluation after = kept.eval();
+        Confidence confidence = part.reason() != Recommendation.Reason.THROUGHPUT ? Confidence.LOW
+                : part.gain().low() >= request.options().minimumGain() ? Confidence.HIGH : Confidence.MEDIUM;
+        String reasoning = Reasons.reasoning(p, from, to, direction, part.reason(), before, after, part.gain(),
+                MemoryBudget.of(request, kept.config()));
+        return new Recommendation(p, from, to, direction, part.reason(),
+                Reasons.evidence(request, p, today, before, after), reasoning, effect(part.gain(), before, after),
+                confidence, spec.applyMode() == null ? ApplyMode.RELOAD : spec.applyMode(),
+                DataLossWindow.of(p, today.text(p), to, kept.config()).orElse(""));
+    }
+
+    private PredictedEffect effect(Estimate gain, Evaluator.Evaluation before, Evaluator.Evaluation after) {
+        List<MetricChange> metrics = new ArrayList<>();
+        for (Metric m : List.of(Metric.THROUGHPUT_TPS, Metric.LATENCY_P95_MS, Metric.PEAK_MEMORY_BYTES,
+                Metric.OUT_OF_MEMORY_RISK)) {
+            metrics.add(new MetricChange(m.jsonName(), m.unit(), before.metric(m), after.metric(m)));
+        }
+        return new PredictedEffect(gain, metrics, before.prediction().model() + " model; " + judge.basis());
+    }
+
+    private static String noChangeReason(RecommendationRequest request, Evaluator.Evaluation today,
+                                         List<Considered> considered) {
+        double cpu = today.feature(Features.CPU_UTILISATION);
+        double disk = today.feature(Features.DISK_UTILISATION);
+        if (cpu < IDLE && disk < IDLE) {
+            return "The workload leaves the server mostly idle (predicted CPU " + Texts.percent(cpu) + " and disk "
+                    + Texts.percent(disk) + " busy at " + Texts.number(today.throughput()) + " tps): no setting the "
+                    + "model reads limits it, so today's settings are kept.";
+        }
+        String gain = Texts.percent(request.options().minimumGain());
+        if (!considered.isEmpty()) {
+            Considered first = considered.getFirst();
+            return "No change is predicted to gain at least " + gain + " with its interval above no change under the "
+                    + "options and locks given; the closest: " + first.parameter() + " " + first.from() + " -> "
+                    + first.to() + ": " + first.why();
+        }
+        return "No change within the constraints is predicted to gain at least " + gain + " with its interval above "
+                + "no change: today's settings are kept.";
+    }
+
+    private static RecommendationSet none(RecommendationRequest request, PerformanceModel model, String reason,
+                                          List<Considered> considered, List<String> warnings) {
+        return new RecommendationSet(request.instance(), request.catalog().engineVersion().toString(), model.name(),
+                List.of(), reason, null, considered, warnings);
+    }
+
+    private static void blocked(RecommendationRequest request, Map<String, String> refusedBy,
+                                List<Considered> considered) {
+        refusedBy.forEach((p, why) -> considered.add(new Considered(p, "", "", why)));
+    }
+}

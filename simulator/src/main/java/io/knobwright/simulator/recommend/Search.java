@@ -1,0 +1,141 @@
+package io.knobwright.simulator.recommend;
+
+import io.knobwright.model.catalog.ParameterSpec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Coordinate descent over {@link SearchSpace#SEARCHED}, the model's prediction as the objective. Each round visits
+ * the settings in a fixed order; for each it predicts every candidate value that passes the constraints and the
+ * guards, and moves to the best one if it beats the current point. Among candidates within {@value #TIE} of the best
+ * it takes the one nearest today's value (the smallest change that gets the gain), then the smaller value: the model
+ * is flat in places (a larger max_wal_size once checkpoints are timed changes nothing), and the search must not
+ * wander to the edge of a flat region. Deterministic: fixed order, fixed candidates, fixed tie-breaks.
+ *
+ * <p>From a starting point over the memory budget, a move counts as better when it brings the settings closer to
+ * the budget; once within it, only configurations within it are considered.
+ */
+final class Search {
+
+    static final int MAX_ROUNDS = 4;
+    /** A move must gain at least this much (relative) to be taken. */
+    static final double MOVE = 0.002;
+    /** Candidates within this share of the best count as equally good. */
+    static final double TIE = 0.005;
+
+    /** Where the search ended, and what constraints refused on the way (by setting, the first message of each). */
+    record Result(Configuration best, Map<String, String> refusedBy) {
+    }
+
+    private final RecommendationRequest request;
+    private final Configuration today;
+    private final Evaluator.Evaluation todayEval;
+    private final Evaluator evaluator;
+    private final List<Constraint> hard;
+    private final Map<String, String> refused = new LinkedHashMap<>();
+
+    Search(RecommendationRequest request, Configuration today, Evaluator.Evaluation todayEval, Evaluator evaluator,
+           List<Constraint> hard) {
+        this.request = request;
+        this.today = today;
+        this.todayEval = todayEval;
+        this.evaluator = evaluator;
+        this.hard = List.copyOf(hard);
+    }
+
+    private record Option(String text, Configuration config, double overshoot, double score, double distance) {
+    }
+
+    Result run() {
+        Configuration state = today;
+        double stateOver = MemoryBudget.of(request, state).overshoot();
+        double stateScore = todayEval.score();
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            boolean moved = false;
+            for (String name : SearchSpace.SEARCHED) {
+                Optional<Option> next = best(name, state, stateOver, stateScore);
+                if (next.isPresent()) {
+                    state = next.get().config();
+                    stateOver = next.get().overshoot();
+                    stateScore = next.get().score();
+                    moved = true;
+                }
+            }
+            if (!moved) {
+                break;
+            }
+        }
+        return new Result(state, refused);
+    }
+
+    private Optional<Option> best(String name, Configuration state, double stateOver, double stateScore) {
+        ParameterSpec spec = request.catalog().find(name).orElse(null);
+        List<Option> options = new ArrayList<>();
+        for (String text : SearchSpace.candidates(name, request, today)) {
+            if (spec == null || CatalogValues.same(spec, state.text(name), text)) {
+                continue;
+            }
+            Configuration c = state.with(name, text);
+            Optional<String> violation = violation(new Candidate(request, today, c));
+            if (violation.isPresent()) {
+                refused.putIfAbsent(name, violation.get());
+                continue;
+            }
+            double over = MemoryBudget.of(request, c).overshoot();
+            if (over > 0 && over >= stateOver) {
+                continue;
+            }
+            Optional<Evaluator.Evaluation> e = evaluator.evaluate(c);
+            if (e.isEmpty() || Evaluator.guardViolation(todayEval, e.get()).isPresent()) {
+                continue;
+            }
+            options.add(new Option(text, c, over, e.get().score(), distance(name, today, c)));
+        }
+        if (options.isEmpty()) {
+            return Optional.empty();
+        }
+        if (stateOver > 0) {
+            // over the budget: the option that comes closest to it, the better score among equals
+            Option pick = options.getFirst();
+            for (Option o : options) {
+                if (o.overshoot() < pick.overshoot() || (o.overshoot() == pick.overshoot() && o.score() > pick.score())) {
+                    pick = o;
+                }
+            }
+            return Optional.of(pick);
+        }
+        double top = options.stream().mapToDouble(Option::score).max().orElseThrow();
+        Option pick = null;
+        for (Option o : options) {   // ascending values: among equal distances the smaller value wins
+            if (o.score() >= top * (1 - TIE) && o.score() > stateScore * (1 + MOVE)
+                    && (pick == null || o.distance() < pick.distance() - 1e-12)) {
+                pick = o;
+            }
+        }
+        return Optional.ofNullable(pick);
+    }
+
+    private Optional<String> violation(Candidate c) {
+        for (Constraint rule : hard) {
+            Optional<String> v = rule.violation(c);
+            if (v.isPresent()) {
+                return v;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** How far a setting moved from today's value: log ratio for amounts, 1 for a changed choice. */
+    static double distance(String name, Configuration today, Configuration c) {
+        double a = today.value(name);
+        double b = c.value(name);
+        if (a > 0 && b > 0) {
+            return Math.abs(Math.log(b / a));
+        }
+        return a == b ? 0 : 1;
+    }
+}
