@@ -63,7 +63,9 @@ final class Attribution {
                 return new Outcome(config, eval, parts, dropped);
             }
             Part w = weakest.get();
-            dropped.add(new Considered(w.parameter(), today.text(w.parameter()), config.text(w.parameter()),
+            String from = request.catalog().find(w.parameter()).map(spec -> PlannerRule.shown(spec, today.text(w.parameter())))
+                    .orElse(today.text(w.parameter()));
+            dropped.add(new Considered(w.parameter(), from, config.text(w.parameter()),
                     "Predicted " + Texts.change(w.gain()) + " on top of the other changes: below the minimum gain of "
                             + Texts.percent(request.options().minimumGain()) + ", or its interval reaches below no"
                             + " change."));

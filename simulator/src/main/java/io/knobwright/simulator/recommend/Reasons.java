@@ -119,7 +119,7 @@ final class Reasons {
                             Recommendation.Reason reason,
                             Evaluator.Evaluation atBefore, Evaluator.Evaluation atAfter, Estimate gain,
                             MemoryBudget.Breakdown budgetAfter) {
-        String mechanism = mechanism(parameter, from, to, direction, atBefore, atAfter);
+        String mechanism = mechanism(parameter, from, to, direction, atBefore, atAfter, budgetAfter);
         String effect = switch (reason) {
             case THROUGHPUT -> "Throughput is predicted " + Texts.change(gain) + ".";
             case MAKES_ROOM -> "It frees the memory the other recommended changes need to stay within the budget ("
@@ -135,8 +135,8 @@ final class Reasons {
     }
 
     private static String mechanism(String parameter, String from, String to, Recommendation.Direction direction,
-                                    Evaluator.Evaluation a,
-                                    Evaluator.Evaluation b) {
+                                    Evaluator.Evaluation a, Evaluator.Evaluation b,
+                                    MemoryBudget.Breakdown budget) {
         String f = feature(parameter);
         double x = f == null ? Double.NaN : a.feature(f);
         double y = f == null ? Double.NaN : b.feature(f);
@@ -146,7 +146,9 @@ final class Reasons {
                     + (direction == Recommendation.Direction.INCREASE ? "takes." : "gives back.");
             case "work_mem", "hash_mem_multiplier" -> "Sorts and hashes spill " + Texts.bytes(x) + " per transaction "
                     + "to temporary files at " + parameter + " " + from + " and " + Texts.bytes(y) + " at " + to
-                    + ", with in-memory sort cost and memory peak counted.";
+                    + ", where the work areas of " + budget.activeConnections() + " active connections may take "
+                    + Texts.bytes(budget.workAreas()) + " within the memory budget (" + Texts.bytes(budget.total())
+                    + " of " + Texts.bytes(budget.ram()) + ").";
             case "max_wal_size", "checkpoint_timeout", "checkpoint_completion_target" -> "Full-page images are "
                     + Texts.percent(x) + " of the WAL at " + parameter + " " + from + " and " + Texts.percent(y)
                     + " at " + to + " (fewer checkpoints, fewer first-touch page images).";

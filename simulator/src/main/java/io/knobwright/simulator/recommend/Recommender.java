@@ -82,9 +82,10 @@ public final class Recommender {
         }
         Attribution attribution = new Attribution(request, today, todayEval.get(), evaluator, judge, hard);
         Attribution.Outcome kept = attribution.prune(searched.best());
+        List<Considered> blocked = Blocked.probe(request, today, todayEval.get(), kept.config(), kept.eval(), evaluator,
+                searched.refusedBy());
+        considered.addAll(blocked);
         considered.addAll(kept.dropped());
-        considered.addAll(Blocked.probe(request, today, todayEval.get(), kept.config(), kept.eval(), evaluator,
-                searched.refusedBy()));
         List<Recommendation> recs = new ArrayList<>();
         for (Attribution.Part part : kept.parts()) {
             recs.add(recommendation(request, today, kept, part));
@@ -93,7 +94,8 @@ public final class Recommender {
         recs.addAll(planner.recommendations());
         considered.addAll(planner.considered());
         if (recs.isEmpty()) {
-            return none(request, model, noChangeReason(request, todayEval.get(), considered), considered, warnings);
+            return none(request, model, noChangeReason(request, todayEval.get(), blocked, kept.dropped()), considered,
+                    warnings);
         }
         PredictedEffect overall = effect(attribution.gain(today, todayEval.get(), kept.config(), kept.eval()),
                 todayEval.get(), kept.eval());
@@ -135,20 +137,25 @@ public final class Recommender {
     }
 
     private static String noChangeReason(RecommendationRequest request, Evaluator.Evaluation today,
-                                         List<Considered> considered) {
+                                         List<Considered> blocked, List<Considered> dropped) {
         double cpu = today.feature(Features.CPU_UTILISATION);
         double disk = today.feature(Features.DISK_UTILISATION);
+        String gain = Texts.percent(request.options().minimumGain());
+        if (!blocked.isEmpty()) {
+            Considered first = blocked.getFirst();
+            return "No change the options and locks allow is predicted to gain at least " + gain + "; "
+                    + first.parameter() + " " + first.from() + " -> " + first.to() + " would: " + first.why();
+        }
         if (cpu < IDLE && disk < IDLE) {
             return "The workload leaves the server mostly idle (predicted CPU " + Texts.percent(cpu) + " and disk "
                     + Texts.percent(disk) + " busy at " + Texts.number(today.throughput()) + " tps): no setting the "
                     + "model reads limits it, so today's settings are kept.";
         }
-        String gain = Texts.percent(request.options().minimumGain());
-        if (!considered.isEmpty()) {
-            Considered first = considered.getFirst();
-            return "No change is predicted to gain at least " + gain + " with its interval above no change under the "
-                    + "options and locks given; the closest: " + first.parameter() + " " + first.from() + " -> "
-                    + first.to() + ": " + first.why();
+        if (!dropped.isEmpty()) {
+            Considered best = dropped.getLast();
+            return "No change is predicted to gain at least " + gain + " with its interval above no change; the best "
+                    + "candidate, " + best.parameter() + " " + best.from() + " -> " + best.to() + ", was set aside: "
+                    + best.why();
         }
         return "No change within the constraints is predicted to gain at least " + gain + " with its interval above "
                 + "no change: today's settings are kept.";

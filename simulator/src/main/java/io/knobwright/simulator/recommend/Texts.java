@@ -32,6 +32,9 @@ final class Texts {
 
     /** "+12% [+4%, +21%]". */
     static String change(io.knobwright.simulator.model.Estimate gain) {
+        if (gain.low() == gain.mean() && gain.high() == gain.mean()) {
+            return change(gain.mean());
+        }
         return change(gain.mean()) + " [" + change(gain.low()) + ", " + change(gain.high()) + "]";
     }
 
