@@ -22,8 +22,21 @@ final class Evaluator {
     /** A candidate may not make the 95th percentile latency more than 10% worse than today's. */
     static final double P95_TOLERANCE = 0.10;
 
-    /** One configuration's prediction and the figures the search compares. */
+    /**
+     * One configuration's prediction and the figures the search compares.
+     *
+     * @param prediction null for {@link #refused()}
+     */
     record Evaluation(Prediction prediction, double throughput, double p95, double oomRisk, double peakMemory) {
+
+        /**
+         * What today's settings count as when the model refuses them (shared_buffers larger than the RAM allows):
+         * nothing to keep, so any configuration the model accepts beats it, under the out-of-memory limit and no
+         * latency guard.
+         */
+        static Evaluation refused() {
+            return new Evaluation(null, 0, Double.POSITIVE_INFINITY, OOM_LIMIT, 0);
+        }
 
         /** Throughput, discounted by how far the out-of-memory risk exceeds the limit. */
         double score() {
@@ -31,11 +44,11 @@ final class Evaluator {
         }
 
         double feature(String name) {
-            return prediction.features().getOrDefault(name, Double.NaN);
+            return prediction == null ? Double.NaN : prediction.features().getOrDefault(name, Double.NaN);
         }
 
         Estimate metric(Metric m) {
-            return prediction.get(m).orElse(Estimate.exact(0));
+            return prediction == null ? Estimate.exact(0) : prediction.get(m).orElse(Estimate.exact(0));
         }
     }
 
@@ -88,7 +101,7 @@ final class Evaluator {
             return Optional.of("the predicted out-of-memory risk would be " + Texts.percent(candidate.oomRisk())
                     + " (limit " + Texts.percent(oomCap) + ")");
         }
-        if (today.p95() > 0 && candidate.p95() > today.p95() * (1 + P95_TOLERANCE)) {
+        if (today.p95() > 0 && Double.isFinite(today.p95()) && candidate.p95() > today.p95() * (1 + P95_TOLERANCE)) {
             return Optional.of("the predicted 95th percentile latency would rise from " + Texts.number(today.p95())
                     + " ms to " + Texts.number(candidate.p95()) + " ms");
         }

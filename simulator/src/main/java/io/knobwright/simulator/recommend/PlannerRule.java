@@ -35,7 +35,17 @@ final class PlannerRule {
     private PlannerRule() {
     }
 
-    static Outcome apply(RecommendationRequest request, Configuration today, List<Constraint> constraints) {
+    /** Parallel settings the catalog files under resource usage, though they act through the planner. */
+    private static final List<String> PARALLEL = List.of("max_parallel_workers_per_gather", "parallel_setup_cost",
+            "parallel_tuple_cost", "min_parallel_table_scan_size", "min_parallel_index_scan_size",
+            "parallel_leader_participation");
+
+    /**
+     * @param base the configuration the searched recommendations make: a planner setting that takes memory
+     *             (max_parallel_workers_per_gather) must fit the budget together with them
+     */
+    static Outcome apply(RecommendationRequest request, Configuration today, Configuration base,
+                         List<Constraint> constraints) {
         List<Recommendation> recs = new ArrayList<>();
         List<Considered> considered = new ArrayList<>();
         List<String> settings = request.planner().judgements().stream().map(PlannerJudgement::setting)
@@ -47,13 +57,22 @@ final class PlannerRule {
                         + " has no parameter " + setting + "."));
                 continue;
             }
+            if (!isPlannerSetting(spec.get())) {
+                considered.add(new Considered(setting, shown(spec.get(), today.text(setting)), "", setting
+                        + " is not a planner setting: it is judged by the search over the performance model, not by "
+                        + "query timings."));
+                continue;
+            }
             String from = today.text(setting) != null ? today.text(setting)
                     : request.currentSettings().getOrDefault(setting, spec.get().defaultValue());
             Recommendation best = null;
             for (PlannerJudgement j : request.planner().judgements().stream()
                     .filter(j -> j.setting().equalsIgnoreCase(setting))
                     .sorted(Comparator.comparing(PlannerJudgement::to)).toList()) {
-                Optional<String> refusal = refusal(request, today, spec.get(), from, j, constraints);
+                if (from != null && CatalogValues.same(spec.get(), from, j.to())) {
+                    continue;   // the judged value is already in force: nothing to recommend or to weigh
+                }
+                Optional<String> refusal = refusal(request, today, base, spec.get(), from, j, constraints);
                 if (refusal.isPresent()) {
                     considered.add(new Considered(setting, shown(spec.get(), from), j.to(), refusal.get()));
                     continue;
@@ -70,13 +89,16 @@ final class PlannerRule {
         return new Outcome(recs, considered);
     }
 
-    private static Optional<String> refusal(RecommendationRequest request, Configuration today, ParameterSpec spec,
-                                            String from, PlannerJudgement j, List<Constraint> constraints) {
-        if (from != null && CatalogValues.same(spec, from, j.to())) {
-            return Optional.of("Already in force.");
-        }
+    static boolean isPlannerSetting(ParameterSpec spec) {
+        return spec.category().startsWith("Query Tuning") || spec.name().startsWith("jit")
+                || PARALLEL.contains(spec.name());
+    }
+
+    private static Optional<String> refusal(RecommendationRequest request, Configuration today, Configuration base,
+                                            ParameterSpec spec, String from, PlannerJudgement j,
+                                            List<Constraint> constraints) {
         Candidate candidate = new Candidate(request, today.with(spec.name(), from == null ? "" : from),
-                today.with(spec.name(), j.to()));
+                base.with(spec.name(), j.to()));
         for (Constraint rule : constraints) {
             Optional<String> v = rule.violation(candidate);
             if (v.isPresent()) {

@@ -118,15 +118,18 @@ final class Reasons {
     static String reasoning(String parameter, String from, String to, Recommendation.Direction direction,
                             Recommendation.Reason reason,
                             Evaluator.Evaluation atBefore, Evaluator.Evaluation atAfter, Estimate gain,
-                            MemoryBudget.Breakdown budgetAfter) {
+                            MemoryBudget.Breakdown budgetBefore, MemoryBudget.Breakdown budgetAfter) {
         String mechanism = mechanism(parameter, from, to, direction, atBefore, atAfter, budgetAfter);
         String effect = switch (reason) {
             case THROUGHPUT -> "Throughput is predicted " + Texts.change(gain) + ".";
             case MAKES_ROOM -> "It frees the memory the other recommended changes need to stay within the budget ("
                     + Texts.bytes(budgetAfter.total()) + " of " + Texts.bytes(budgetAfter.ram()) + ").";
-            case MEMORY_SAFETY -> "It brings the predicted out-of-memory risk from "
-                    + Texts.percent(atBefore.oomRisk()) + " to " + Texts.percent(atAfter.oomRisk())
-                    + " and the settings within the memory budget.";
+            case MEMORY_SAFETY -> budgetBefore.fits()
+                    ? "It brings the predicted out-of-memory risk from " + Texts.percent(atBefore.oomRisk()) + " to "
+                    + Texts.percent(atAfter.oomRisk()) + "."
+                    : "It brings the memory the settings may take within the budget: from "
+                    + Texts.bytes(budgetBefore.total()) + " to " + Texts.bytes(budgetAfter.total()) + " of "
+                    + Texts.bytes(budgetAfter.ram()) + " RAM.";
             case KEEPS_LATENCY -> "Without it the other recommended changes would raise the 95th percentile "
                     + "latency by more than " + Texts.percent(Evaluator.P95_TOLERANCE) + ".";
             case PLANNER -> "";
@@ -137,6 +140,10 @@ final class Reasons {
     private static String mechanism(String parameter, String from, String to, Recommendation.Direction direction,
                                     Evaluator.Evaluation a, Evaluator.Evaluation b,
                                     MemoryBudget.Breakdown budget) {
+        if (a.prediction() == null) {
+            return "The model cannot run today's settings (they do not fit in the machine's RAM); of the values of "
+                    + parameter + " that fit, it predicts the most throughput at " + to + ".";
+        }
         String f = feature(parameter);
         double x = f == null ? Double.NaN : a.feature(f);
         double y = f == null ? Double.NaN : b.feature(f);

@@ -62,27 +62,27 @@ public final class Recommender {
         List<String> warnings = new ArrayList<>();
         Configuration today = SearchSpace.current(request, warnings);
         Evaluator evaluator = new Evaluator(model, request);
-        Optional<Evaluator.Evaluation> todayEval = evaluator.evaluate(today);
-        if (todayEval.isEmpty()) {
-            return none(request, model, "The model cannot judge today's settings: " + evaluator.refusal(today),
-                    List.of(), warnings);
+        Optional<Evaluator.Evaluation> judged = evaluator.evaluate(today);
+        if (judged.isEmpty()) {
+            warnings.add("The model refuses today's settings: " + evaluator.refusal(today));
         }
+        Evaluator.Evaluation todayEval = judged.orElse(Evaluator.Evaluation.refused());
         MemoryBudget.Breakdown todayBudget = MemoryBudget.of(request, today);
         if (!todayBudget.fits()) {
             warnings.add("Today's settings exceed the memory budget: " + todayBudget.describe() + ".");
         }
         List<Constraint> hard = Constraint.all().stream().filter(c -> !(c instanceof MemoryBudget)).toList();
-        Search.Result searched = new Search(request, today, todayEval.get(), evaluator, hard).run();
+        Search.Result searched = new Search(request, today, todayEval, evaluator, hard).run();
         List<Considered> considered = new ArrayList<>();
-        if (!MemoryBudget.of(request, searched.best()).fits()) {
-            blocked(request, searched.refusedBy(), considered);
+        if (!MemoryBudget.of(request, searched.best()).fits() || evaluator.evaluate(searched.best()).isEmpty()) {
+            blocked(request, today, searched.refusedBy(), considered);
             return none(request, model, "Today's settings exceed the memory budget, and no change the options and "
                     + "locks allow brings them within it: " + MemoryBudget.of(request, searched.best()).describe()
                     + ". Lower work_mem or shared_buffers by hand, or allow a restart.", considered, warnings);
         }
-        Attribution attribution = new Attribution(request, today, todayEval.get(), evaluator, judge, hard);
+        Attribution attribution = new Attribution(request, today, todayEval, evaluator, judge, hard);
         Attribution.Outcome kept = attribution.prune(searched.best());
-        List<Considered> blocked = Blocked.probe(request, today, todayEval.get(), kept.config(), kept.eval(), evaluator,
+        List<Considered> blocked = Blocked.probe(request, today, todayEval, kept.config(), kept.eval(), evaluator,
                 searched.refusedBy());
         considered.addAll(blocked);
         considered.addAll(kept.dropped());
@@ -90,15 +90,15 @@ public final class Recommender {
         for (Attribution.Part part : kept.parts()) {
             recs.add(recommendation(request, today, kept, part));
         }
-        PlannerRule.Outcome planner = PlannerRule.apply(request, today, hard);
+        PlannerRule.Outcome planner = PlannerRule.apply(request, today, kept.config(), Constraint.all());
         recs.addAll(planner.recommendations());
         considered.addAll(planner.considered());
         if (recs.isEmpty()) {
-            return none(request, model, noChangeReason(request, todayEval.get(), blocked, kept.dropped()), considered,
+            return none(request, model, noChangeReason(request, todayEval, blocked, kept.dropped()), considered,
                     warnings);
         }
-        PredictedEffect overall = effect(attribution.gain(today, todayEval.get(), kept.config(), kept.eval()),
-                todayEval.get(), kept.eval());
+        PredictedEffect overall = effect(attribution.gain(today, todayEval, kept.config(), kept.eval()),
+                todayEval, kept.eval());
         return new RecommendationSet(request.instance(), version, model.name(), recs, "", overall, considered,
                 warnings);
     }
@@ -120,7 +120,7 @@ public final class Recommender {
         Confidence confidence = part.reason() != Recommendation.Reason.THROUGHPUT ? Confidence.LOW
                 : part.gain().low() >= request.options().minimumGain() ? Confidence.HIGH : Confidence.MEDIUM;
         String reasoning = Reasons.reasoning(p, from, to, direction, part.reason(), before, after, part.gain(),
-                MemoryBudget.of(request, kept.config()));
+                MemoryBudget.of(request, part.without()), MemoryBudget.of(request, kept.config()));
         return new Recommendation(p, from, to, direction, part.reason(),
                 Reasons.evidence(request, p, today, before, after), reasoning, effect(part.gain(), before, after),
                 confidence, spec.applyMode() == null ? ApplyMode.RELOAD : spec.applyMode(),
@@ -133,7 +133,7 @@ public final class Recommender {
                 Metric.OUT_OF_MEMORY_RISK)) {
             metrics.add(new MetricChange(m.jsonName(), m.unit(), before.metric(m), after.metric(m)));
         }
-        return new PredictedEffect(gain, metrics, before.prediction().model() + " model; " + judge.basis());
+        return new PredictedEffect(gain, metrics, after.prediction().model() + " model; " + judge.basis());
     }
 
     private static String noChangeReason(RecommendationRequest request, Evaluator.Evaluation today,
@@ -167,8 +167,9 @@ public final class Recommender {
                 List.of(), reason, null, considered, warnings);
     }
 
-    private static void blocked(RecommendationRequest request, Map<String, String> refusedBy,
+    private static void blocked(RecommendationRequest request, Configuration today, Map<String, String> refusedBy,
                                 List<Considered> considered) {
-        refusedBy.forEach((p, why) -> considered.add(new Considered(p, "", "", why)));
+        refusedBy.forEach((p, why) -> considered.add(new Considered(p, request.catalog().find(p)
+                .map(spec -> PlannerRule.shown(spec, today.text(p))).orElse(""), "", why)));
     }
 }

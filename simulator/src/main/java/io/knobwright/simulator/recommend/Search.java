@@ -16,8 +16,9 @@ import java.util.Optional;
  * is flat in places (a larger max_wal_size once checkpoints are timed changes nothing), and the search must not
  * wander to the edge of a flat region. Deterministic: fixed order, fixed candidates, fixed tie-breaks.
  *
- * <p>From a starting point over the memory budget, a move counts as better when it brings the settings closer to
- * the budget; once within it, only configurations within it are considered.
+ * <p>From a starting point over the memory budget, the search first repairs: the single move (over every setting)
+ * that brings the settings within the budget at the best predicted throughput, or, where no single move does, the
+ * one that comes closest, repeated. Once within the budget, only configurations within it are considered.
  */
 final class Search {
 
@@ -54,14 +55,32 @@ final class Search {
         Configuration state = today;
         double stateOver = MemoryBudget.of(request, state).overshoot();
         double stateScore = todayEval.score();
+        // over the budget: first the single move, over every setting, that brings the settings within it at the best
+        // predicted throughput; where no single move does, the one that comes closest, and again
+        for (int step = 0; stateOver > 0 && step < MAX_ROUNDS * SearchSpace.SEARCHED.size(); step++) {
+            List<Option> all = new ArrayList<>();
+            for (String name : SearchSpace.SEARCHED) {
+                all.addAll(options(name, state, stateOver));
+            }
+            if (all.isEmpty()) {
+                break;
+            }
+            List<Option> fitting = all.stream().filter(o -> o.overshoot() == 0).toList();
+            Option pick = fitting.isEmpty() ? closest(all) : nearestOfTheBest(fitting, Double.NEGATIVE_INFINITY);
+            state = pick.config();
+            stateOver = pick.overshoot();
+            stateScore = pick.score();
+        }
+        if (stateOver > 0) {
+            return new Result(state, refused);
+        }
         for (int round = 0; round < MAX_ROUNDS; round++) {
             boolean moved = false;
             for (String name : SearchSpace.SEARCHED) {
-                Optional<Option> next = best(name, state, stateOver, stateScore);
-                if (next.isPresent()) {
-                    state = next.get().config();
-                    stateOver = next.get().overshoot();
-                    stateScore = next.get().score();
+                Option next = nearestOfTheBest(options(name, state, 0), stateScore * (1 + MOVE));
+                if (next != null) {
+                    state = next.config();
+                    stateScore = next.score();
                     moved = true;
                 }
             }
@@ -72,7 +91,8 @@ final class Search {
         return new Result(state, refused);
     }
 
-    private Optional<Option> best(String name, Configuration state, double stateOver, double stateScore) {
+    /** The candidate values of one setting from {@code state} that pass the constraints, the budget and the guards. */
+    private List<Option> options(String name, Configuration state, double stateOver) {
         ParameterSpec spec = request.catalog().find(name).orElse(null);
         List<Option> options = new ArrayList<>();
         for (String text : SearchSpace.candidates(name, request, today)) {
@@ -95,28 +115,34 @@ final class Search {
             }
             options.add(new Option(text, c, over, e.get().score(), distance(name, today, c)));
         }
-        if (options.isEmpty()) {
-            return Optional.empty();
-        }
-        if (stateOver > 0) {
-            // over the budget: the option that comes closest to it, the better score among equals
-            Option pick = options.getFirst();
-            for (Option o : options) {
-                if (o.overshoot() < pick.overshoot() || (o.overshoot() == pick.overshoot() && o.score() > pick.score())) {
-                    pick = o;
-                }
-            }
-            return Optional.of(pick);
-        }
-        double top = options.stream().mapToDouble(Option::score).max().orElseThrow();
+        return options;
+    }
+
+    /**
+     * Of the options within {@value #TIE} of the best score and above {@code floor}, the one nearest today's value
+     * (the first of equals: candidates come in ascending order, settings in the fixed order); null when none is.
+     */
+    private static Option nearestOfTheBest(List<Option> options, double floor) {
+        double top = options.stream().mapToDouble(Option::score).max().orElse(Double.NEGATIVE_INFINITY);
         Option pick = null;
-        for (Option o : options) {   // ascending values: among equal distances the smaller value wins
-            if (o.score() >= top * (1 - TIE) && o.score() > stateScore * (1 + MOVE)
+        for (Option o : options) {
+            if (o.score() >= top * (1 - TIE) && o.score() > floor
                     && (pick == null || o.distance() < pick.distance() - 1e-12)) {
                 pick = o;
             }
         }
-        return Optional.ofNullable(pick);
+        return pick;
+    }
+
+    /** The option that comes closest to the budget, the better score among equals. */
+    private static Option closest(List<Option> options) {
+        Option pick = options.getFirst();
+        for (Option o : options) {
+            if (o.overshoot() < pick.overshoot() || (o.overshoot() == pick.overshoot() && o.score() > pick.score())) {
+                pick = o;
+            }
+        }
+        return pick;
     }
 
     private Optional<String> violation(Candidate c) {

@@ -75,7 +75,7 @@ final class SearchSpace {
         double ram = request.machine().memoryBytes();
         List<Double> amounts = switch (name) {
             case "shared_buffers" -> ladder(32 * MB, ram - MemoryBudget.headroom(ram));
-            case "work_mem" -> ladder(1 * MB, Math.min(ram / 8, 8 * GB));
+            case "work_mem" -> ladder(64 * KB, Math.min(ram / 8, 8 * GB));
             case "hash_mem_multiplier" -> List.of(1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0);
             case "max_wal_size" -> ladder(Math.max(256 * MB, current.value("min_wal_size")), walCeiling(request));
             case "checkpoint_timeout" -> List.of(60.0, 120.0, 300.0, 600.0, 900.0, 1200.0, 1800.0, 2700.0, 3600.0);
