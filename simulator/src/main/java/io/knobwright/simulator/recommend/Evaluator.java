@@ -62,10 +62,6 @@ final class Evaluator {
         this.request = request;
     }
 
-    PerformanceModel model() {
-        return model;
-    }
-
     Scenario scenario(Configuration c) {
         return new Scenario(request.instance(), request.machine(), request.workload(), c.knobs());
     }

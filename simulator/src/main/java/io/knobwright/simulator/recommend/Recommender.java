@@ -1,6 +1,5 @@
 package io.knobwright.simulator.recommend;
 
-import io.knobwright.model.catalog.ApplyMode;
 import io.knobwright.model.catalog.ParameterSpec;
 import io.knobwright.model.engine.Engine;
 import io.knobwright.simulator.model.BuiltInModel;
@@ -123,7 +122,7 @@ public final class Recommender {
                 MemoryBudget.of(request, part.without()), MemoryBudget.of(request, kept.config()));
         return new Recommendation(p, from, to, direction, part.reason(),
                 Reasons.evidence(request, p, today, before, after), reasoning, effect(part.gain(), before, after),
-                confidence, spec.applyMode() == null ? ApplyMode.RELOAD : spec.applyMode(),
+                confidence, spec.applyMode(),
                 DataLossWindow.of(p, today.text(p), to, kept.config()).orElse(""));
     }
 

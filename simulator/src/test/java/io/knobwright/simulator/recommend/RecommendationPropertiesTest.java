@@ -8,7 +8,6 @@ import io.knobwright.model.value.Values;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -131,9 +130,5 @@ class RecommendationPropertiesTest {
     private static double bytes(ParameterCatalog catalog, Map<String, String> settings, String name) {
         ParameterSpec spec = catalog.find(name).orElseThrow();
         return CatalogValues.toModel(spec, settings.getOrDefault(name, spec.defaultValue()));
-    }
-
-    static List<String> names(RecommendationSet set) {
-        return set.recommendations().stream().map(Recommendation::parameter).toList();
     }
 }
