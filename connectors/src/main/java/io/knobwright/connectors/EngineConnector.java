@@ -20,6 +20,13 @@ public interface EngineConnector {
     /** Opens a connection, reads version and hardware facts, closes it. Fails fast with a clear message. */
     ServerInfo probe(ConnectionTarget target);
 
+    /**
+     * The connection test of "connect your first instance": on one connection, the server's version and hardware,
+     * how many settings the login reads, and the privileges Knobwright needs, each missing one with its GRANT.
+     * Fails like {@link #probe}, with a {@link ConnectorException} whose {@link ConnectorException#reason()} says why.
+     */
+    ConnectionReport check(ConnectionTarget target);
+
     /** Every current setting with its source and pending-restart state. */
     List<LiveSetting> readSettings(ConnectionTarget target);
 

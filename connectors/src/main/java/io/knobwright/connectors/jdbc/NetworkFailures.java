@@ -1,5 +1,6 @@
 package io.knobwright.connectors.jdbc;
 
+import io.knobwright.connectors.FailureReason;
 import io.knobwright.model.fleet.JdbcUrlSecrets;
 
 import javax.net.ssl.SSLException;
@@ -7,6 +8,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -18,6 +20,14 @@ public final class NetworkFailures {
     private NetworkFailures() {
     }
 
+    /** A failure below the database protocol: why, and the sentence for the user. */
+    public record Classified(FailureReason reason, String message) {
+        public Classified {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
     /**
      * A user message when {@code failure} (or one of its causes) is a network failure, else empty.
      *
@@ -25,27 +35,32 @@ public final class NetworkFailures {
      * @param endpoint "host:port" from the URL
      */
     public static Optional<String> describe(Throwable failure, String engine, String endpoint, ConnectorTimeouts timeouts) {
+        return classify(failure, engine, endpoint, timeouts).map(Classified::message);
+    }
+
+    /** The reason and the message when {@code failure} (or one of its causes) is a network failure, else empty. */
+    public static Optional<Classified> classify(Throwable failure, String engine, String endpoint, ConnectorTimeouts timeouts) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             switch (t) {
                 case UnknownHostException unknown -> {
-                    return Optional.of("The host name in " + endpoint + " does not resolve"
+                    return Optional.of(new Classified(FailureReason.HOST_NOT_FOUND, "The host name in " + endpoint + " does not resolve"
                             + (unknown.getMessage() == null ? "" : " ('" + hostOnly(unknown.getMessage()) + "')")
-                            + ": check its spelling, or use the server's IP address.");
+                            + ": check its spelling, or use the server's IP address."));
                 }
                 case SocketTimeoutException ignored -> {
-                    return Optional.of(timedOut(engine, endpoint, timeouts));
+                    return Optional.of(new Classified(FailureReason.TIMED_OUT, timedOut(engine, endpoint, timeouts)));
                 }
                 case NoRouteToHostException ignored -> {
-                    return Optional.of("There is no network route to " + endpoint
-                            + ": check the address, and the VPN or firewall between this workstation and the server.");
+                    return Optional.of(new Classified(FailureReason.NO_ROUTE, "There is no network route to " + endpoint
+                            + ": check the address, and the VPN or firewall between this workstation and the server."));
                 }
                 case ConnectException ignored -> {
-                    return Optional.of("Nothing is listening at " + endpoint + " — is the " + engine
-                            + " server running, and is the port right?");
+                    return Optional.of(new Classified(FailureReason.CONNECTION_REFUSED, "Nothing is listening at " + endpoint
+                            + " — is the " + engine + " server running, and is the port right?"));
                 }
                 case SSLException ssl -> {
-                    return Optional.of("The TLS handshake with " + engine + " at " + endpoint + " failed (" + ssl.getMessage()
-                            + "): check the URL's SSL settings and the server's certificate.");
+                    return Optional.of(new Classified(FailureReason.TLS, "The TLS handshake with " + engine + " at " + endpoint
+                            + " failed (" + ssl.getMessage() + "): check the URL's SSL settings and the server's certificate."));
                 }
                 default -> {
                 }

@@ -1,6 +1,7 @@
 package io.knobwright.connectors.mysql;
 
 import io.knobwright.model.fleet.JdbcUrlSecrets;
+import io.knobwright.connectors.ConnectionReport;
 import io.knobwright.connectors.ConnectionTarget;
 import io.knobwright.connectors.ConnectorException;
 import io.knobwright.connectors.EngineConnector;
@@ -14,7 +15,9 @@ import io.knobwright.model.engine.Engine;
 import io.knobwright.model.fleet.LiveSetting;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,6 +33,7 @@ public final class MySqlConnector implements EngineConnector {
     private final ConnectorTimeouts timeouts;
     private final MySqlHardwareProbe hardware = new MySqlHardwareProbe();
     private final MySqlSettingsReader settings = new MySqlSettingsReader();
+    private final MySqlPrivilegeCheck privileges = new MySqlPrivilegeCheck();
     private final MariaDbCatalogReader catalogReader = MariaDbCatalogReader.withCuratedTables();
 
     public MySqlConnector() {
@@ -55,6 +59,21 @@ public final class MySqlConnector implements EngineConnector {
         return withConnection(target, connection -> {
             ServerIdentity server = ServerIdentity.read(connection);
             return new ServerInfo(server.version(), server.fullVersion(), hardware.read(connection, server));
+        });
+    }
+
+    @Override
+    public ConnectionReport check(ConnectionTarget target) {
+        return withConnection(target, connection -> {
+            ServerIdentity server = ServerIdentity.read(connection);
+            ServerInfo info = new ServerInfo(server.version(), server.fullVersion(), hardware.read(connection, server));
+            String login;
+            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT CURRENT_USER()")) {
+                rs.next();
+                login = rs.getString(1);
+            }
+            int read = settings.read(connection, server).size();
+            return new ConnectionReport(info, login, read, privileges.check(connection));
         });
     }
 

@@ -1,6 +1,7 @@
 package io.knobwright.connectors.postgres;
 
 import io.knobwright.model.fleet.JdbcUrlSecrets;
+import io.knobwright.connectors.ConnectionReport;
 import io.knobwright.connectors.ConnectionTarget;
 import io.knobwright.connectors.ConnectorException;
 import io.knobwright.connectors.EngineConnector;
@@ -38,6 +39,7 @@ public final class PostgresConnector implements EngineConnector {
     private final ConnectorTimeouts timeouts;
     private final PostgresHardwareProbe hardware = new PostgresHardwareProbe();
     private final PostgresCatalogReader catalogReader = new PostgresCatalogReader();
+    private final PostgresPrivilegeCheck privileges = new PostgresPrivilegeCheck();
 
     public PostgresConnector() {
         this(ConnectorTimeouts.DEFAULT);
@@ -59,21 +61,39 @@ public final class PostgresConnector implements EngineConnector {
 
     @Override
     public ServerInfo probe(ConnectionTarget target) {
+        return withConnection(target, this::probe);
+    }
+
+    @Override
+    public ConnectionReport check(ConnectionTarget target) {
         return withConnection(target, connection -> {
-            String fullVersion;
-            int versionNum;
+            ServerInfo info = probe(connection);
+            String login;
+            int settings;
             try (Statement st = connection.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT current_setting('server_version'), current_setting('server_version_num')::int")) {
+                 ResultSet rs = st.executeQuery("SELECT current_user, (SELECT count(*) FROM pg_settings)::int")) {
                 rs.next();
-                fullVersion = rs.getString(1);
-                versionNum = rs.getInt(2);
+                login = rs.getString(1);
+                settings = rs.getInt(2);
             }
-            // server_version_num (150020) also survives "18beta1" and vendor suffixes in server_version
-            String numeric = versionNum >= 100000 ? (versionNum / 10000) + "." + (versionNum % 10000) : fullVersion;
-            EngineVersion version = EngineVersion.fromServerVersion(Engine.POSTGRESQL, numeric);
-            HardwareFacts facts = hardware.read(connection);
-            return new ServerInfo(version, fullVersion, facts);
+            return new ConnectionReport(info, login, settings, privileges.check(connection));
         });
+    }
+
+    private ServerInfo probe(Connection connection) throws SQLException {
+        String fullVersion;
+        int versionNum;
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT current_setting('server_version'), current_setting('server_version_num')::int")) {
+            rs.next();
+            fullVersion = rs.getString(1);
+            versionNum = rs.getInt(2);
+        }
+        // server_version_num (150020) also survives "18beta1" and vendor suffixes in server_version
+        String numeric = versionNum >= 100000 ? (versionNum / 10000) + "." + (versionNum % 10000) : fullVersion;
+        EngineVersion version = EngineVersion.fromServerVersion(Engine.POSTGRESQL, numeric);
+        HardwareFacts facts = hardware.read(connection);
+        return new ServerInfo(version, fullVersion, facts);
     }
 
     @Override

@@ -148,6 +148,7 @@ class PostgresConnectorEmbeddedTest {
 
         assertThat(e.getMessage()).isEqualTo("PostgreSQL at 127.0.0.1:" + server.getPort()
                 + " refused user 'pw_user': wrong password or no such role. Check the user name and the password stored for this instance.");
+        assertThat(e.reason()).isEqualTo(io.knobwright.connectors.FailureReason.WRONG_PASSWORD_OR_USER);
         assertThat(stackTraceOf(e)).doesNotContain(WRONG_PASSWORD);
         // The same account with its real password gets in: the refusal was about the password
         assertThat(connector.probe(new ConnectionTarget(url, "pw_user", PASSWORD)).version().major()).isEqualTo("14");

@@ -2,6 +2,7 @@ package io.knobwright.connectors.postgres;
 
 import io.knobwright.connectors.ConnectionTarget;
 import io.knobwright.connectors.ConnectorException;
+import io.knobwright.connectors.FailureReason;
 import io.knobwright.connectors.catalog.CatalogGenerator;
 import io.knobwright.connectors.catalog.PostgresCatalogReader;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -46,6 +47,7 @@ class PostgresRefusalsEmbeddedTest {
             st.execute("CREATE ROLE plain_user LOGIN");
             st.execute("CREATE ROLE limited_user LOGIN CONNECTION LIMIT 0");
             st.execute("CREATE ROLE ident_user LOGIN");
+            st.execute("CREATE ROLE rejected_user LOGIN");
             st.execute("CREATE ROLE no_settings_user LOGIN");
             st.execute("CREATE DATABASE closed_db CONNECTION LIMIT 0");
             // Reading pg_settings is everyone's right by default; this server takes it away from one role
@@ -53,7 +55,8 @@ class PostgresRefusalsEmbeddedTest {
             st.execute("GRANT SELECT ON pg_catalog.pg_settings TO plain_user, limited_user, ident_user");
             // ident over TCP asks an ident daemon on the client host; there is none, so the login fails
             Path hba = Path.of(scalar(st, "SHOW hba_file"));
-            Files.writeString(hba, "host all ident_user 127.0.0.1/32 ident\n" + Files.readString(hba));
+            Files.writeString(hba, "host all ident_user 127.0.0.1/32 ident\nhost all rejected_user 127.0.0.1/32 reject\n"
+                    + Files.readString(hba));
             st.execute("SELECT pg_reload_conf()");
         }
     }
@@ -69,7 +72,17 @@ class PostgresRefusalsEmbeddedTest {
     void unknownRoleIsNamed() {
         assertThatThrownBy(() -> connector.probe(target("postgres", "no_such_role")))
                 .isInstanceOf(ConnectorException.class)
-                .hasMessage("PostgreSQL at " + endpoint + " has no role 'no_such_role': check the user name.");
+                .hasMessage("PostgreSQL at " + endpoint + " has no role 'no_such_role': check the user name.")
+                .extracting(e -> ((ConnectorException) e).reason()).isEqualTo(FailureReason.NO_SUCH_USER);
+    }
+
+    @Test
+    void aPgHbaRejectionIsToldApartFromAWrongPassword() {
+        assertThatThrownBy(() -> connector.probe(target("postgres", "rejected_user")))
+                .isInstanceOf(ConnectorException.class)
+                .hasMessageContaining("'rejected_user'")
+                .hasMessageContaining("pg_hba.conf")
+                .extracting(e -> ((ConnectorException) e).reason()).isEqualTo(FailureReason.HOST_REJECTED);
     }
 
     @Test
