@@ -54,6 +54,14 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
     /** store_meta key set once the demo fleet was offered; removing the demo fleet never brings it back. */
     static final String DEMO_SEEDED = "demo_seeded";
 
+    /**
+     * store_meta key of the first-run welcome (decision 0145): "due" from the creation of a new store until the user
+     * closes the welcome, then "dismissed". Stores from before the welcome have no key and never show it by themselves.
+     */
+    static final String WELCOME = "welcome";
+    private static final String WELCOME_DUE = "due";
+    private static final String WELCOME_DISMISSED = "dismissed";
+
     /** Held so the levels set below are not lost when JUL drops an unreferenced logger. */
     private static final List<Logger> QUIETED = List.of(Logger.getLogger("org.flywaydb"), Logger.getLogger("org.jooq"));
 
@@ -357,7 +365,15 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
                         .values(DEMO_SEEDED, "true")
                         .onDuplicateKeyIgnore()
                         .execute();
-                if (claimed == 0 || db.fetchCount(INSTANCE) > 0) {
+                if (claimed == 0) {
+                    return;
+                }
+                // a store seen for the first time: its user has not met the welcome yet
+                db.insertInto(STORE_META, STORE_META.META_KEY, STORE_META.META_VALUE)
+                        .values(WELCOME, WELCOME_DUE)
+                        .onDuplicateKeyIgnore()
+                        .execute();
+                if (db.fetchCount(INSTANCE) > 0) {
                     return;
                 }
                 Repositories seeding = new JooqRepositories(db, clock, catalogCache);
@@ -366,6 +382,21 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
         } catch (IntegrityConstraintViolationException othersSeeded) {
             // another process opening the same new store claimed the flag first and seeded the fleet
         }
+    }
+
+    /** True while the first-run welcome of this store waits to be shown: a new store whose user has not closed it yet. */
+    public boolean welcomeDue() {
+        return contention.unit(() -> dsl.select(STORE_META.META_VALUE).from(STORE_META).where(STORE_META.META_KEY.eq(WELCOME))
+                .fetchOptional(STORE_META.META_VALUE).filter(WELCOME_DUE::equals).isPresent());
+    }
+
+    /** The user closed the welcome: it no longer opens by itself, in this workbench or the next (it stays in Help). */
+    public void dismissWelcome() {
+        contention.unit(() -> dsl.mergeInto(STORE_META).using(DSL.selectOne())
+                .on(STORE_META.META_KEY.eq(WELCOME))
+                .whenMatchedThenUpdate().set(STORE_META.META_VALUE, WELCOME_DISMISSED)
+                .whenNotMatchedThenInsert(STORE_META.META_KEY, STORE_META.META_VALUE).values(WELCOME, WELCOME_DISMISSED)
+                .execute());
     }
 
     /** Snapshots and template assignments for part of the demo fleet, so drift and diffs have something to show. */

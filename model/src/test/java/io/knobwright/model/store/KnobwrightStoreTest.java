@@ -48,6 +48,42 @@ class KnobwrightStoreTest {
     }
 
     @Test
+    void aNewStoreOwesItsUserTheWelcomeUntilItIsDismissedAndAfterReopening() {
+        try (KnobwrightStore store = KnobwrightStore.open(temp)) {
+            assertThat(store.welcomeDue()).isTrue();
+        }
+        try (KnobwrightStore store = KnobwrightStore.open(temp)) {
+            assertThat(store.welcomeDue()).as("not seen yet: still due after a restart").isTrue();
+            store.dismissWelcome();
+            assertThat(store.welcomeDue()).isFalse();
+        }
+        try (KnobwrightStore store = KnobwrightStore.open(temp)) {
+            assertThat(store.welcomeDue()).as("dismissed stays dismissed").isFalse();
+            store.dismissWelcome();
+            assertThat(store.welcomeDue()).isFalse();
+        }
+    }
+
+    @Test
+    void aStoreFromBeforeTheWelcomeDoesNotShowItByItself() throws Exception {
+        try (KnobwrightStore store = KnobwrightStore.open(temp)) {
+            assertThat(store.welcomeDue()).isTrue();
+        }
+        // an older Knobwright seeded the demo fleet but knew no welcome: no key
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + temp.resolve("knobwright"), "sa", "")) {
+            c.createStatement().execute("DELETE FROM store_meta WHERE meta_key = 'welcome'");
+        }
+        try (KnobwrightStore store = KnobwrightStore.open(temp)) {
+            assertThat(store.welcomeDue()).isFalse();
+            store.dismissWelcome();
+            assertThat(store.welcomeDue()).isFalse();
+        }
+        try (KnobwrightStore store = KnobwrightStore.inMemory("store-test-no-seed", false)) {
+            assertThat(store.welcomeDue()).as("a store that was never seeded is not new to a user").isFalse();
+        }
+    }
+
+    @Test
     void reopeningKeepsWhatWasSaved() {
         try (KnobwrightStore store = KnobwrightStore.open(temp)) {
             store.instances().save(TestInstances.inventoryOnly("pg-kept-01"));
