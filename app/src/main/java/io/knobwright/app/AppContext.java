@@ -89,6 +89,9 @@ public final class AppContext implements AutoCloseable {
     private final Lazy<io.knobwright.app.backup.BackupService> backups;
     private final Lazy<io.knobwright.app.simulation.ExperimentService> experiments;
     private final Lazy<io.knobwright.app.simulation.DefaultWhatIfService> whatIf;
+    /** The store's first-run welcome flag (decision 0145): whether it is due, and dismissing it. */
+    private final java.util.function.BooleanSupplier welcomeDue;
+    private final Runnable dismissWelcome;
 
     /**
      * @param store        the repositories, their unit of work, and the vault
@@ -104,6 +107,8 @@ public final class AppContext implements AutoCloseable {
     public AppContext(KnobwrightStore store, AutoCloseable closer, CatalogRepository catalogs, ConnectorRegistry connectors,
                       Function<String, String> environment, String actingAs) {
         this.store = Objects.requireNonNull(closer, "closer");
+        this.welcomeDue = store::welcomeDue;
+        this.dismissWelcome = store::dismissWelcome;
         this.catalogs = Objects.requireNonNull(catalogs, "catalogs");
         this.connectors = Objects.requireNonNull(connectors, "connectors");
         this.tasks = new ExecutorTaskRunner();
@@ -220,6 +225,16 @@ public final class AppContext implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    /** True while this store's first-run welcome waits to be shown (a new store whose user has not closed it). */
+    public boolean welcomeDue() {
+        return welcomeDue.getAsBoolean();
+    }
+
+    /** The user closed the welcome: it no longer opens by itself. */
+    public void dismissWelcome() {
+        dismissWelcome.run();
     }
 
     public FleetService fleet() {

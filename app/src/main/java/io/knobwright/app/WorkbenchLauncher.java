@@ -66,8 +66,11 @@ final class WorkbenchLauncher {
     }
 
     private static void show(AppContext context, Stage stage) {
-        new Workbench(context.fleet(), context.templates(), context.plans(), context.catalogService(),
-                WorkbenchGovernance.of(context), context.tasks()).start(stage);
+        Workbench workbench = new Workbench(context.fleet(), context.templates(), context.plans(), context.catalogService(),
+                WorkbenchGovernance.of(context), context.tasks());
+        workbench.start(stage);
+        // a new store's first run: the welcome explains the demo fleet and leads to a first instance (decision 0145)
+        workbench.viewModel().showWelcomeIfDue();
     }
 
     /**

@@ -101,7 +101,9 @@ public final class Workbench {
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.setScene(scene);
+        var welcomes = io.knobwright.app.ui.welcome.WelcomeWindow.follow(viewModel.welcomeProperty(), stage, theme);
         stage.setOnHidden(e -> {
+            welcomes.unsubscribe();
             styling.unsubscribe();
             view.dispose();
         });

@@ -93,6 +93,12 @@ public final class FakeConnector implements EngineConnector {
         return server;
     }
 
+    /** The probe and the settings; a fake server asks for no privileges. */
+    @Override
+    public io.knobwright.connectors.ConnectionReport check(ConnectionTarget target) {
+        return new io.knobwright.connectors.ConnectionReport(probe(target), target.user(), readSettings(target).size(), List.of());
+    }
+
     @Override
     public List<LiveSetting> readSettings(ConnectionTarget target) {
         connect(target);

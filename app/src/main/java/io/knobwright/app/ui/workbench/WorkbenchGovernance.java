@@ -16,13 +16,24 @@ import java.util.function.Consumer;
  * changes made elsewhere (a decision pulled from the hub, an expiry), called off the FX thread; and the operations
  * desk behind the Operations screen and the quick override (emergency overrides, their restorations, the incidents);
  * and the workload desk behind the Workload screen (profiles, top queries, log imports); and the what-if desk behind
- * the What-if screen (decision 0140).
+ * the What-if screen (decision 0140); and the welcome desk behind the first-run welcome (decision 0145).
  */
 public record WorkbenchGovernance(GovernanceService governance, PolicyService policy, AuditService audit, String user,
                                   Consumer<Runnable> changes, OperationsDesk operations,
                                   io.knobwright.app.ui.workload.WorkloadDesk workload,
                                   io.knobwright.app.ui.health.HealthDesk health,
-                                  io.knobwright.app.ui.whatif.WhatIfDesk whatIf) {
+                                  io.knobwright.app.ui.whatif.WhatIfDesk whatIf,
+                                  io.knobwright.app.ui.welcome.WelcomeDesk welcome) {
+
+    /** Without a welcome desk of its own (the welcome has no store to tour and never opens by itself). */
+    public WorkbenchGovernance(GovernanceService governance, PolicyService policy, AuditService audit, String user,
+                               Consumer<Runnable> changes, OperationsDesk operations,
+                               io.knobwright.app.ui.workload.WorkloadDesk workload,
+                               io.knobwright.app.ui.health.HealthDesk health,
+                               io.knobwright.app.ui.whatif.WhatIfDesk whatIf) {
+        this(governance, policy, audit, user, changes, operations, workload, health, whatIf,
+                io.knobwright.app.ui.welcome.WelcomeDesk.none());
+    }
 
     /** Without a what-if desk (the What-if screen says the simulator is not available). */
     public WorkbenchGovernance(GovernanceService governance, PolicyService policy, AuditService audit, String user,
@@ -55,32 +66,38 @@ public record WorkbenchGovernance(GovernanceService governance, PolicyService po
         Objects.requireNonNull(workload, "workload");
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(whatIf, "whatIf");
+        Objects.requireNonNull(welcome, "welcome");
     }
 
     /** The same with another operations desk (tests give one over fake servers). */
     public WorkbenchGovernance withOperations(OperationsDesk desk) {
-        return new WorkbenchGovernance(governance, policy, audit, user, changes, desk, workload, health, whatIf);
+        return new WorkbenchGovernance(governance, policy, audit, user, changes, desk, workload, health, whatIf, welcome);
     }
 
     /** The same with another workload desk (tests give one over generated data). */
     public WorkbenchGovernance withWorkload(io.knobwright.app.ui.workload.WorkloadDesk desk) {
-        return new WorkbenchGovernance(governance, policy, audit, user, changes, operations, desk, health, whatIf);
+        return new WorkbenchGovernance(governance, policy, audit, user, changes, operations, desk, health, whatIf, welcome);
     }
 
     public static WorkbenchGovernance of(AppContext context) {
         return new WorkbenchGovernance(context.governance(), context.policy(), context.audit(), context.localUser(),
                 context::onGovernanceChange, StoreOperationsDesk.of(context),
                 io.knobwright.app.ui.workload.WorkloadDesk.of(context), io.knobwright.app.ui.health.HealthDesk.of(context),
-                io.knobwright.app.ui.whatif.WhatIfDesk.of(context));
+                io.knobwright.app.ui.whatif.WhatIfDesk.of(context), io.knobwright.app.ui.welcome.WelcomeDesk.of(context));
+    }
+
+    /** The same with another welcome desk (tests give one over a scripted connection test). */
+    public WorkbenchGovernance withWelcome(io.knobwright.app.ui.welcome.WelcomeDesk desk) {
+        return new WorkbenchGovernance(governance, policy, audit, user, changes, operations, workload, health, whatIf, desk);
     }
 
     /** The same with another health desk (tests give one over their own store and clock). */
     public WorkbenchGovernance withHealth(io.knobwright.app.ui.health.HealthDesk desk) {
-        return new WorkbenchGovernance(governance, policy, audit, user, changes, operations, workload, desk, whatIf);
+        return new WorkbenchGovernance(governance, policy, audit, user, changes, operations, workload, desk, whatIf, welcome);
     }
 
     /** The same with another what-if desk (tests give one over a fake model). */
     public WorkbenchGovernance withWhatIf(io.knobwright.app.ui.whatif.WhatIfDesk desk) {
-        return new WorkbenchGovernance(governance, policy, audit, user, changes, operations, workload, health, desk);
+        return new WorkbenchGovernance(governance, policy, audit, user, changes, operations, workload, health, desk, welcome);
     }
 }

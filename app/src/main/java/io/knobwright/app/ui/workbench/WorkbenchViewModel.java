@@ -83,6 +83,10 @@ public final class WorkbenchViewModel {
     private final ZoneId zone;
     /** Made with the window: its badge counts plans awaiting my decision from the start. */
     private final ReviewPanelViewModel reviews;
+    private final io.knobwright.app.ui.welcome.WelcomeDesk welcomeDesk;
+    /** The welcome while it is open; null otherwise (the window opens and closes it as this changes). */
+    private final javafx.beans.property.ReadOnlyObjectWrapper<io.knobwright.app.ui.welcome.WelcomeViewModel> welcome =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "welcome");
 
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper busyText = new ReadOnlyStringWrapper(this, "busyText", "");
@@ -139,6 +143,7 @@ public final class WorkbenchViewModel {
             browser.select(shown.alert().instanceId());
             this.screen.set(Screen.HEALTH);
         }, this::acknowledgeAlert));
+        this.welcomeDesk = governance.welcome();
         this.alertEvaluation = governance.health().alerts();
         this.alertAcknowledge = governance.health().acknowledge();
         this.fleetHealth = governance.health().fleet();
@@ -609,6 +614,50 @@ public final class WorkbenchViewModel {
             compare().compareFrom("instance:" + selected.name());
             screen.set(Screen.COMPARE);
         }
+    }
+
+    /**
+     * Opens the welcome (the Help menu's command, and the first run's): the demo fleet explained, and the way to connect
+     * a first instance. Does nothing while it is open already.
+     */
+    public void showWelcome() {
+        if (welcome.get() != null) {
+            return;
+        }
+        var opened = new io.knobwright.app.ui.welcome.WelcomeViewModel(welcomeDesk, fleet, work, browser.namesInUse(),
+                environment, alerts().needingAttentionProperty(), new io.knobwright.app.ui.welcome.WelcomeViewModel.Actions() {
+            @Override
+            public void registered(Instance instance) {
+                screen.set(Screen.FLEET);
+                reloadAndSelect(instance.id(), "Added " + instance.name() + " to the fleet.");
+            }
+
+            @Override
+            public void removeDemoFleet() {
+                WorkbenchViewModel.this.removeDemoFleet();
+            }
+        });
+        opened.closedProperty().subscribe(isClosed -> {
+            if (isClosed && welcome.get() == opened) {
+                welcome.set(null);
+            }
+        });
+        welcome.set(opened);
+        opened.load();
+    }
+
+    /** Opens the welcome when this store's first run has not met it yet (decision 0145); read off the FX thread. */
+    public void showWelcomeIfDue() {
+        work.io("Check for the first-run welcome", () -> welcomeDesk.due().getAsBoolean(), due -> {
+            if (due) {
+                showWelcome();
+            }
+        }, text -> show(text, true));
+    }
+
+    /** The open welcome, or null. */
+    public javafx.beans.property.ReadOnlyObjectProperty<io.knobwright.app.ui.welcome.WelcomeViewModel> welcomeProperty() {
+        return welcome.getReadOnlyProperty();
     }
 
     /** The screen in front; commands that finish on another screen bring it forward. */
