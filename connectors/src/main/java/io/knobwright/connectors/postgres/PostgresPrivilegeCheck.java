@@ -27,7 +27,7 @@ public final class PostgresPrivilegeCheck implements PrivilegeCheck {
             + " superusers (data_directory, config_file, ...)";
     private static final String STATS_PURPOSE = "see the statements and sessions of every user in pg_stat_statements"
             + " and pg_stat_activity (the Workload and Health screens)";
-    private static final String STATEMENTS_PURPOSE = "statement statistics for the Workload screen";
+    private static final String STATEMENTS_PURPOSE = "collect statement statistics for the Workload screen";
 
     @Override
     public List<PrivilegeFinding> check(Connection connection) throws SQLException {

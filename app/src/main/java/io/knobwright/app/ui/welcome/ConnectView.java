@@ -164,8 +164,7 @@ public final class ConnectView extends VBox {
         grid.addRow(1, caption("Host"), host, caption("Port"), port);
         grid.addRow(2, caption("Database"), database, caption("Name in the fleet"), name);
         grid.addRow(3, caption("User"), user);
-        grid.addRow(4, typed, password);
-        grid.addRow(5, fromEnv, env);
+        grid.addRow(4, typed, password, fromEnv, env);
         for (Node n : new Node[] {engine, tier, host, port, database, user, name, password, env}) {
             GridPane.setFillWidth(n, true);
             if (n instanceof javafx.scene.control.Control control) {

@@ -61,6 +61,7 @@ public final class WelcomeView extends StackPane {
                 + " governed change plans and emergency overrides that restore themselves. Until you connect a server of"
                 + " your own, a demo fleet shows how it works.");
         lead.setWrapText(true);
+        lead.setMinHeight(Label.USE_PREF_SIZE);
         lead.getStyleClass().add("welcome-lead");
 
         HBox columns = new HBox(28, tourColumn(), screensColumn());
@@ -77,7 +78,11 @@ public final class WelcomeView extends StackPane {
         remove.setOnAction(e -> vm.removeDemoFleet());
         remove.visibleProperty().bind(vm.hasDemoProperty());
         remove.managedProperty().bind(remove.visibleProperty());
+        for (Button button : new Button[] {connect, remove, explore}) {
+            button.setMinWidth(Button.USE_PREF_SIZE);
+        }
         Label hint = new Label("Esc closes this; the Help menu opens it again.");
+        hint.setMinWidth(0);
         hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         HBox actions = new HBox(10, connect, hint, new Spacer(), remove, explore);
         actions.setAlignment(Pos.CENTER_LEFT);
@@ -138,6 +143,7 @@ public final class WelcomeView extends StackPane {
         for (WelcomeViewModel.ScreenLine line : WelcomeViewModel.SCREENS) {
             Label name = new Label(line.screen());
             name.getStyleClass().add("welcome-screen-name");
+            GridPane.setValignment(name, javafx.geometry.VPos.TOP);
             Label purpose = new Label(line.purpose());
             purpose.setWrapText(true);
             purpose.setMinHeight(Label.USE_PREF_SIZE);

@@ -21,7 +21,7 @@ public final class WelcomeWindow {
 
     private WelcomeWindow(WelcomeViewModel vm, Window owner, Theme theme) {
         view = new WelcomeView(vm);
-        Scene scene = new Scene(view, 920, 700);
+        Scene scene = new Scene(view, 920, 760);
         Subscription styling = theme.style(view, WelcomeView.STYLESHEET);
         // a filter, not a handler: text fields and choice boxes must not swallow Esc before the window sees it
         scene.addEventFilter(KeyEvent.KEY_PRESSED, key -> {
