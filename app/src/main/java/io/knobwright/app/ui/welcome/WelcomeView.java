@@ -81,7 +81,7 @@ public final class WelcomeView extends StackPane {
         for (Button button : new Button[] {connect, remove, explore}) {
             button.setMinWidth(Button.USE_PREF_SIZE);
         }
-        Label hint = new Label("Esc closes this; the Help menu opens it again.");
+        Label hint = new Label("Esc closes; Help reopens it.");
         hint.setMinWidth(0);
         hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         HBox actions = new HBox(10, connect, hint, new Spacer(), remove, explore);
