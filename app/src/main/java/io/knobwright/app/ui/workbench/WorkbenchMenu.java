@@ -39,7 +39,7 @@ final class WorkbenchMenu {
                 menu("menu-file", "_File", item(KeyMap.ADD), item(KeyMap.IMPORT), new SeparatorMenuItem(),
                         item(KeyMap.QUIT)),
                 menu("menu-go", "_Go", screens(vm)),
-                menu("menu-view", "_View", check(KeyMap.REVIEWS, vm.reviews().shownProperty()), check(KeyMap.DARK, dark)),
+                menu("menu-view", "_View", item(KeyMap.REVIEWS), check(KeyMap.DARK, dark)),
                 // Ac_tions, not _Actions: Alt+A approves in the review panel
                 menu("menu-actions", "Ac_tions", item(KeyMap.SEARCH), item(KeyMap.REFRESH), new SeparatorMenuItem(),
                         edit, compare),

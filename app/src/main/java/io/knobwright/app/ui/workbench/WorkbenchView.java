@@ -32,6 +32,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
@@ -178,12 +179,22 @@ public final class WorkbenchView extends BorderPane {
 
     /** Ctrl+Shift+A: to the review panel, opening it; from it, closing it and back to the screen. */
     private void toggleReviews() {
-        if (reviewPanel.isVisible() && reviewPanel.isFocusWithin()) {
+        if (reviewPanel.isVisible() && keyboardIn(reviewPanel)) {
             vm.reviews().shownProperty().set(false);
             navigator.focusMainControl();
         } else {
             openReviews();
         }
+    }
+
+    /** The scene's focus owner is in {@code pane} (not isFocusWithin: a snapshot lending the window's content leaves it stale). */
+    private boolean keyboardIn(Node pane) {
+        for (Node n = getScene() == null ? null : getScene().getFocusOwner(); n != null; n = n.getParent()) {
+            if (n == pane) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What each window-wide key and its menu item do: one map, so the two cannot drift apart. */
