@@ -208,6 +208,8 @@ class KeyboardUiTest {
         assertThat(KeyMap.APPROVE.keys()).contains(new KeyCodeCombination(KeyCode.A, KeyCombination.ALT_DOWN));
         assertThat(robot.lookup("#review-reject").queryButton().getText()).isEqualTo("_Reject");
         assertThat(KeyMap.REJECT.keys()).contains(new KeyCodeCombination(KeyCode.R, KeyCombination.ALT_DOWN));
+        assertThat(robot.lookup("#break-glass-close").queryButton().getText()).isEqualTo("_Close review");
+        assertThat(KeyMap.CLOSE_BREAK_GLASS.keys()).contains(new KeyCodeCombination(KeyCode.C, KeyCombination.ALT_DOWN));
     }
 
     @Test

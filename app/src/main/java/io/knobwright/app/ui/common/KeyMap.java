@@ -135,6 +135,8 @@ public final class KeyMap {
     public static final Shortcut APPROVE = of("approve", "Approve the level awaiting you", Scope.REVIEWS,
             ctrl(KeyCode.ENTER), alt(KeyCode.A));
     public static final Shortcut REJECT = of("reject", "Reject, with the comment", Scope.REVIEWS, alt(KeyCode.R));
+    public static final Shortcut CLOSE_BREAK_GLASS = of("close-break-glass", "Close a break-glass review, with what you found",
+            Scope.REVIEWS, alt(KeyCode.C));
     public static final Shortcut CLOSE_REVIEWS = of("close-reviews", "Close the review panel", Scope.REVIEWS,
             key(KeyCode.ESCAPE));
 
@@ -148,7 +150,7 @@ public final class KeyMap {
             List.of(NEXT_SCREEN, PREVIOUS_SCREEN), SCREENS,
             List.of(SEARCH, ADD, IMPORT, EDIT, COMPARE, REFRESH, REVIEWS),
             List.of(HELP, MENU, DARK, QUIT),
-            List.of(APPROVE, REJECT, CLOSE_REVIEWS),
+            List.of(APPROVE, REJECT, CLOSE_BREAK_GLASS, CLOSE_REVIEWS),
             List.of(NEXT_DIFFERENCE, PREVIOUS_DIFFERENCE)).flatMap(List::stream).toList();
 
     /**
