@@ -124,7 +124,7 @@ public final class KeyMap {
     public static final Shortcut EDIT = of("edit", "Edit the selected instance…", Scope.ACTIONS, ctrl(KeyCode.E));
     public static final Shortcut COMPARE = of("compare", "Compare the selected instance…", Scope.ACTIONS, ctrl(KeyCode.D));
     public static final Shortcut REFRESH = of("refresh", "Refresh the screen in front", Scope.ACTIONS, key(KeyCode.F5));
-    public static final Shortcut REVIEWS = of("reviews", "Review panel: go to it, or close it from inside", Scope.ACTIONS,
+    public static final Shortcut REVIEWS = of("reviews", "Review panel: open it and go to its list", Scope.ACTIONS,
             ctrlShift(KeyCode.A));
 
     public static final Shortcut HELP = of("help", "Keyboard shortcuts", Scope.WINDOW, key(KeyCode.F1));

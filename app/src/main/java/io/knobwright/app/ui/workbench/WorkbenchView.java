@@ -162,6 +162,13 @@ public final class WorkbenchView extends BorderPane {
         reviewPanel = new ReviewPanel(vm.reviews());
         reviewPanel.visibleProperty().bind(vm.reviews().shownProperty());
         reviewPanel.managedProperty().bind(reviewPanel.visibleProperty());
+        // Esc or the toggle closed the panel the keyboard was in: back to the screen, not nowhere
+        subscriptions = subscriptions.and(vm.reviews().shownProperty().subscribe((was, shown) -> {
+            Node owner = getScene() == null ? null : getScene().getFocusOwner();
+            if (!shown && (owner == null || keyboardIn(reviewPanel))) {
+                navigator.focusMainControl();
+            }
+        }));
         reviewToggle = new ReviewToggle(vm.reviews());
         StackPane tabsAndToggle = new StackPane(screens, reviewToggle);
         StackPane.setAlignment(reviewToggle, Pos.TOP_RIGHT);
@@ -171,20 +178,10 @@ public final class WorkbenchView extends BorderPane {
         return body;
     }
 
-    /** Opens the review panel and puts the keyboard in its list. */
+    /** Opens the review panel and puts the keyboard in its list (Ctrl+Shift+A). */
     public void openReviews() {
         vm.reviews().shownProperty().set(true);
         reviewPanel.focusList();
-    }
-
-    /** Ctrl+Shift+A: to the review panel, opening it; from it, closing it and back to the screen. */
-    private void toggleReviews() {
-        if (reviewPanel.isVisible() && keyboardIn(reviewPanel)) {
-            vm.reviews().shownProperty().set(false);
-            navigator.focusMainControl();
-        } else {
-            openReviews();
-        }
     }
 
     /** The scene's focus owner is in {@code pane} (not isFocusWithin: a snapshot lending the window's content leaves it stale). */
@@ -221,7 +218,7 @@ public final class WorkbenchView extends BorderPane {
             }
         });
         actions.put(KeyMap.REFRESH, vm::refreshScreen);
-        actions.put(KeyMap.REVIEWS, this::toggleReviews);
+        actions.put(KeyMap.REVIEWS, this::openReviews);
         actions.put(KeyMap.HELP, this::showShortcuts);
         actions.put(KeyMap.DARK, () -> theme.darkProperty().set(!theme.darkProperty().get()));
         actions.put(KeyMap.QUIT, () -> getScene().getWindow().hide());
