@@ -26,9 +26,6 @@ import io.knobwright.model.task.TaskRunner;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
@@ -96,7 +93,6 @@ public final class Workbench {
         double width = Double.isNaN(stage.getWidth()) ? Math.min(1920, screen.getWidth()) : stage.getWidth();
         double height = Double.isNaN(stage.getHeight()) ? Math.min(1080, screen.getHeight()) : stage.getHeight();
         Scene scene = new Scene(view, width, height);
-        installShortcuts(scene);
         stage.setTitle("Knobwright");
         stage.setMinWidth(960);
         stage.setMinHeight(600);
@@ -128,15 +124,6 @@ public final class Workbench {
                 });
             }
         };
-    }
-
-    private void installShortcuts(Scene scene) {
-        var keys = scene.getAccelerators();
-        keys.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> view.fleetView().focusSearch());
-        keys.put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), viewModel::addInstance);
-        keys.put(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN), viewModel::importInventory);
-        keys.put(new KeyCodeCombination(KeyCode.F5), viewModel::refresh);
-        keys.put(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), view::openReviews);
     }
 
     /** The main window's view-model, for tests and the bench; null before {@link #start}. */

@@ -3,6 +3,7 @@ package io.knobwright.app.ui.diff;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
+import io.knobwright.app.ui.common.KeyMap;
 import io.knobwright.model.diff.DiffRow;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.SetChangeListener;
@@ -19,8 +20,6 @@ import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -44,11 +43,6 @@ import java.util.Map;
  */
 final class DiffViewSkin extends SkinBase<DiffView> {
 
-    private static final KeyCombination NEXT = new KeyCodeCombination(KeyCode.F7);
-    private static final KeyCombination PREVIOUS = new KeyCodeCombination(KeyCode.F7, KeyCombination.SHIFT_DOWN);
-    private static final KeyCombination NEXT_ALT = new KeyCodeCombination(KeyCode.DOWN, KeyCombination.ALT_DOWN);
-    private static final KeyCombination PREVIOUS_ALT = new KeyCodeCombination(KeyCode.UP, KeyCombination.ALT_DOWN);
-    private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     /** Rows of context kept above a difference the navigation scrolls to. */
     private static final int CONTEXT_ROWS = 3;
 
@@ -121,8 +115,8 @@ final class DiffViewSkin extends SkinBase<DiffView> {
 
         previous.setOnAction(e -> model.previousDifference());
         next.setOnAction(e -> model.nextDifference());
-        previous.setTooltip(new Tooltip("Previous difference (Shift+F7, Alt+Up)"));
-        next.setTooltip(new Tooltip("Next difference (F7, Alt+Down)"));
+        previous.setTooltip(new Tooltip(KeyMap.PREVIOUS_DIFFERENCE.tip("Previous difference")));
+        next.setTooltip(new Tooltip(KeyMap.NEXT_DIFFERENCE.tip("Next difference")));
         previous.getStyleClass().addAll(Styles.BUTTON_ICON, "previous-difference");
         next.getStyleClass().addAll(Styles.BUTTON_ICON, "next-difference");
         position.getStyleClass().add("diff-position");
@@ -296,13 +290,13 @@ final class DiffViewSkin extends SkinBase<DiffView> {
     }
 
     private void onKeyPressed(KeyEvent event) {
-        if (NEXT.match(event) || NEXT_ALT.match(event)) {
+        if (KeyMap.NEXT_DIFFERENCE.matches(event)) {
             model.nextDifference();
             event.consume();
-        } else if (PREVIOUS.match(event) || PREVIOUS_ALT.match(event)) {
+        } else if (KeyMap.PREVIOUS_DIFFERENCE.matches(event)) {
             model.previousDifference();
             event.consume();
-        } else if (FIND.match(event)) {
+        } else if (KeyMap.SEARCH.matches(event)) {
             search.requestFocus();
             search.selectAll();
             event.consume();

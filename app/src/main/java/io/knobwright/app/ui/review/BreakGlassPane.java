@@ -1,12 +1,14 @@
 package io.knobwright.app.ui.review;
 
 import atlantafx.base.theme.Styles;
+import io.knobwright.app.ui.common.KeyMap;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -51,6 +53,7 @@ final class BreakGlassPane extends VBox {
         close.setMnemonicParsing(true);
         close.getStyleClass().add(Styles.ACCENT);
         close.disableProperty().bind(Bindings.not(vm.canClose()));
+        close.setTooltip(new Tooltip(KeyMap.CLOSE_BREAK_GLASS.tip("Close the review with what you found")));
         close.setOnAction(e -> vm.close());
         HBox buttons = new HBox(close);
         buttons.setAlignment(Pos.CENTER_RIGHT);

@@ -3,6 +3,7 @@ package io.knobwright.app.ui.review;
 import atlantafx.base.controls.Message;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
+import io.knobwright.app.ui.common.KeyMap;
 import io.knobwright.app.ui.common.Theme;
 import javafx.beans.binding.Bindings;
 import javafx.application.Platform;
@@ -17,9 +18,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -41,7 +39,6 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 public final class ReviewPanel extends VBox {
 
     public static final String STYLESHEET = Theme.stylesheet(ReviewPanel.class, "review.css");
-    private static final KeyCombination APPROVE = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
 
     private final ReviewPanelViewModel vm;
     private final ListView<ReviewRow> list = new ListView<>();
@@ -71,10 +68,10 @@ public final class ReviewPanel extends VBox {
         getChildren().addAll(header(), messageLine(), tabs);
 
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (APPROVE.match(e) && tabs.getSelectionModel().getSelectedIndex() == 0) {
+            if (KeyMap.APPROVE.matches(e) && tabs.getSelectionModel().getSelectedIndex() == 0) {
                 e.consume();
                 vm.approve();
-            } else if (e.getCode() == KeyCode.ESCAPE) {
+            } else if (KeyMap.CLOSE_REVIEWS.matches(e)) {
                 e.consume();
                 vm.shownProperty().set(false);
             }
@@ -100,7 +97,7 @@ public final class ReviewPanel extends VBox {
         who.getStyleClass().add("review-muted");
         Button refresh = iconButton("review-refresh", new FontIcon(MaterialDesignR.REFRESH), "Check again now");
         refresh.setOnAction(e -> vm.refresh());
-        Button close = iconButton("review-close", new FontIcon(MaterialDesignC.CLOSE), "Close the panel (Esc)");
+        Button close = iconButton("review-close", new FontIcon(MaterialDesignC.CLOSE), KeyMap.CLOSE_REVIEWS.tip("Close the panel"));
         close.setOnAction(e -> vm.shownProperty().set(false));
         HBox header = new HBox(8, title, who, new Spacer(), refresh, close);
         header.setAlignment(Pos.CENTER_LEFT);
@@ -158,7 +155,7 @@ public final class ReviewPanel extends VBox {
 
     private VBox decisionBar() {
         comment.setId("review-comment");
-        comment.setPromptText("Comment (needed to reject) · Ctrl+Enter approves");
+        comment.setPromptText("Comment (needed to reject) · " + KeyMap.APPROVE.primary().getDisplayText() + " approves");
         comment.textProperty().bindBidirectional(vm.commentProperty());
         comment.disableProperty().bind(vm.selectedProperty().isNull());
 
@@ -166,7 +163,7 @@ public final class ReviewPanel extends VBox {
         approve.setId("review-approve");
         approve.setMnemonicParsing(true);
         approve.getStyleClass().add(Styles.SUCCESS);
-        approve.setTooltip(new Tooltip("Approve the level awaiting you (Alt+A, or Ctrl+Enter)"));
+        approve.setTooltip(new Tooltip(KeyMap.APPROVE.tip("Approve the level awaiting you")));
         approve.disableProperty().bind(Bindings.not(vm.canApprove()));
         approve.setOnAction(e -> vm.approve());
 
@@ -182,7 +179,7 @@ public final class ReviewPanel extends VBox {
         Tooltip why = new Tooltip();
         why.textProperty().bind(Bindings.createStringBinding(() -> vm.commentProperty().get() == null
                         || vm.commentProperty().get().isBlank() ? ReviewPanelViewModel.REJECT_NEEDS_COMMENT
-                        : "Reject the plan with your comment (Alt+R)", vm.commentProperty()));
+                        : KeyMap.REJECT.tip("Reject the plan with your comment"), vm.commentProperty()));
         Tooltip.install(rejectHolder, why);
 
         HBox buttons = new HBox(8, approve, rejectHolder);

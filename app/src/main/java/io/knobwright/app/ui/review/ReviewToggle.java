@@ -31,7 +31,7 @@ public final class ReviewToggle extends ToggleButton {
         setGraphic(content);
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(vm.awaitingCountProperty().map(n -> (n.intValue() == 0 ? "No plan awaits"
-                : n.intValue() == 1 ? "1 plan awaits" : n + " plans await") + " your decision (Ctrl+Shift+A)"));
+                : n.intValue() == 1 ? "1 plan awaits" : n + " plans await") + " your decision (" + io.knobwright.app.ui.common.KeyMap.REVIEWS.keysText() + ")"));
         setTooltip(tip);
         selectedProperty().bindBidirectional(vm.shownProperty());
         setFocusTraversable(false);

@@ -3,6 +3,8 @@ package io.knobwright.app.ui.workbench;
 import atlantafx.base.controls.Message;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
+import io.knobwright.app.ui.common.KeyMap;
+import io.knobwright.app.ui.common.KeyMap.Shortcut;
 import io.knobwright.app.ui.common.Theme;
 import io.knobwright.app.ui.compare.CompareView;
 import io.knobwright.app.ui.fleet.FleetView;
@@ -14,6 +16,7 @@ import io.knobwright.app.ui.review.ReviewPanel;
 import io.knobwright.app.ui.review.ReviewToggle;
 import io.knobwright.app.ui.template.TemplatesView;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -29,6 +32,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
@@ -50,6 +54,9 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The main window: demo banner and message line on top, then one tab per screen (the fleet browser
@@ -73,6 +80,10 @@ public final class WorkbenchView extends BorderPane {
     private ReviewPanel reviewPanel;
     private ReviewToggle reviewToggle;
     private final TabPane screens;
+    private final ScreenNavigator navigator;
+    private final WorkbenchMenu menu;
+    /** Help, Keyboard shortcuts; null until first asked for. */
+    private ShortcutsHelp shortcutsHelp;
     private Subscription subscriptions = Subscription.EMPTY;
 
     public WorkbenchView(WorkbenchViewModel vm, Theme theme) {
@@ -121,20 +132,14 @@ public final class WorkbenchView extends BorderPane {
                     operationsView.stop();
                 }
             }
-            switch (shown) {
-                case TEMPLATES -> vm.templates().refresh();
-                case PLANS -> vm.plans().refresh();
-                case COMPARE -> vm.compare().refresh();
-                case POLICY -> vm.policy().refresh();
-                case WORKLOAD -> vm.showWorkload();
-                case HEALTH -> vm.showHealth();
-                case WHATIF -> vm.showWhatIf();
-                case ALERTS -> vm.showAlerts();
-                case FLEET, OPERATIONS -> { }
-            }
+            vm.screenShown(shown);
         }));
-        setTop(new VBox(demoBanner(), messageLine()));
+        navigator = new ScreenNavigator(vm, screens);
         setCenter(withReviews());
+        Map<Shortcut, Runnable> actions = windowActions();
+        menu = new WorkbenchMenu(actions, vm, theme.darkProperty());
+        setTop(new VBox(menu.bar(), demoBanner(), messageLine()));
+        subscriptions = subscriptions.and(KeyMap.handle(this, actions)).and(menu::dispose);
         setBottom(statusBar(theme));
         // Plans awaiting me are checked while the window shows, and no longer once it is closed or replaced.
         subscriptions = subscriptions.and(sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty)
@@ -157,6 +162,13 @@ public final class WorkbenchView extends BorderPane {
         reviewPanel = new ReviewPanel(vm.reviews());
         reviewPanel.visibleProperty().bind(vm.reviews().shownProperty());
         reviewPanel.managedProperty().bind(reviewPanel.visibleProperty());
+        // Esc or the toggle closed the panel the keyboard was in: back to the screen, not nowhere
+        subscriptions = subscriptions.and(vm.reviews().shownProperty().subscribe((was, shown) -> {
+            Node owner = getScene() == null ? null : getScene().getFocusOwner();
+            if (!shown && (owner == null || keyboardIn(reviewPanel))) {
+                navigator.focusMainControl();
+            }
+        }));
         reviewToggle = new ReviewToggle(vm.reviews());
         StackPane tabsAndToggle = new StackPane(screens, reviewToggle);
         StackPane.setAlignment(reviewToggle, Pos.TOP_RIGHT);
@@ -170,6 +182,59 @@ public final class WorkbenchView extends BorderPane {
     public void openReviews() {
         vm.reviews().shownProperty().set(true);
         reviewPanel.focusList();
+    }
+
+    /** The scene's focus owner is in {@code pane} (not isFocusWithin: a snapshot lending the window's content leaves it stale). */
+    private boolean keyboardIn(Node pane) {
+        for (Node n = getScene() == null ? null : getScene().getFocusOwner(); n != null; n = n.getParent()) {
+            if (n == pane) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What each window-wide key and its menu item do: one map, so the two cannot drift apart. */
+    private Map<Shortcut, Runnable> windowActions() {
+        Map<Shortcut, Runnable> actions = new LinkedHashMap<>();
+        actions.put(KeyMap.NEXT_SCREEN, () -> navigator.step(1));
+        actions.put(KeyMap.PREVIOUS_SCREEN, () -> navigator.step(-1));
+        for (WorkbenchViewModel.Screen screen : WorkbenchViewModel.Screen.values()) {
+            actions.put(KeyMap.SCREENS.get(screen.ordinal()), () -> navigator.go(screen));
+        }
+        actions.put(KeyMap.SEARCH, navigator::search);
+        actions.put(KeyMap.ADD, vm::addInstance);
+        actions.put(KeyMap.IMPORT, vm::importInventory);
+        ObservableBooleanValue canEdit = vm.canEdit();
+        actions.put(KeyMap.EDIT, () -> {
+            if (canEdit.get()) {
+                vm.editSelected();
+            }
+        });
+        actions.put(KeyMap.COMPARE, () -> {
+            vm.compareSelected();
+            if (vm.screenProperty().get() == WorkbenchViewModel.Screen.COMPARE) {
+                navigator.focusMainControl();
+            }
+        });
+        actions.put(KeyMap.REFRESH, vm::refreshScreen);
+        actions.put(KeyMap.REVIEWS, this::openReviews);
+        actions.put(KeyMap.HELP, this::showShortcuts);
+        actions.put(KeyMap.DARK, () -> theme.darkProperty().set(!theme.darkProperty().get()));
+        actions.put(KeyMap.QUIT, () -> getScene().getWindow().hide());
+        return actions;
+    }
+
+    /** Help, Keyboard shortcuts (F1): one window at a time, brought to the front when already open. */
+    public ShortcutsHelp showShortcuts() {
+        if (shortcutsHelp == null || !shortcutsHelp.isShowing()) {
+            shortcutsHelp = new ShortcutsHelp(theme);
+            shortcutsHelp.initOwner(getScene().getWindow());
+            shortcutsHelp.show();
+        } else {
+            ((javafx.stage.Stage) shortcutsHelp.getDialogPane().getScene().getWindow()).toFront();
+        }
+        return shortcutsHelp;
     }
 
     private javafx.scene.Node build(WorkbenchViewModel.Screen screen) {
@@ -196,16 +261,19 @@ public final class WorkbenchView extends BorderPane {
 
     private ToolBar toolbar(Theme theme) {
         Button add = button("toolbar-add", "Add instance", MaterialDesignP.PLUS, vm::addInstance);
+        add.setTooltip(new Tooltip(KeyMap.ADD.tip("Add an instance by hand")));
         add.getStyleClass().add("primary-action");
         Button importFile = button("toolbar-import", "Import inventory", MaterialDesignF.FILE_IMPORT_OUTLINE,
                 vm::importInventory);
+        importFile.setTooltip(new Tooltip(KeyMap.IMPORT.tip("Add many instances from a CSV or JSON inventory")));
         Button edit = button("toolbar-edit", "Edit", MaterialDesignP.PENCIL_OUTLINE, vm::editSelected);
         edit.disableProperty().bind(Bindings.not(vm.canEdit()));
+        edit.setTooltip(new Tooltip(KeyMap.EDIT.tip("Edit the selected instance")));
         Button remove = button("toolbar-remove", "Remove", MaterialDesignD.DELETE_OUTLINE, vm::removeSelected);
         remove.disableProperty().bind(Bindings.not(vm.canEdit()));
         Button compare = button("toolbar-compare", "Compare…", MaterialDesignC.COMPARE_HORIZONTAL, vm::compareSelected);
         compare.disableProperty().bind(Bindings.not(vm.hasSelection()));
-        compare.setTooltip(new Tooltip("Compare the selected instance with another instance or a template"));
+        compare.setTooltip(new Tooltip(KeyMap.COMPARE.tip("Compare the selected instance with another instance or a template")));
         Button assign = button("toolbar-assign-template", "Assign template…", MaterialDesignF.FILE_DOCUMENT_EDIT_OUTLINE,
                 vm::assignTemplate);
         assign.setTooltip(new Tooltip("Choose the template the selected instance follows; its drift is measured against it"));
@@ -216,7 +284,7 @@ public final class WorkbenchView extends BorderPane {
         override.disableProperty().bind(Bindings.not(vm.canOverride()));
         fleetView.table().setContextMenu(instanceMenu());
         Button refresh = button("toolbar-refresh", "Refresh", MaterialDesignR.REFRESH, vm::refresh);
-        refresh.setTooltip(new Tooltip("Reload the fleet from the local store (F5)"));
+        refresh.setTooltip(new Tooltip(KeyMap.REFRESH.tip("Reload the fleet from the local store")));
         ToolBar bar = new ToolBar(add, importFile, new Separator(Orientation.VERTICAL), edit, remove,
                 new Separator(Orientation.VERTICAL), assign, compare, override, new Separator(Orientation.VERTICAL), refresh);
         bar.getStyleClass().add("workbench-toolbar");
@@ -282,7 +350,7 @@ public final class WorkbenchView extends BorderPane {
         ToggleButton dark = new ToggleButton(null, new FontIcon(MaterialDesignW.WEATHER_NIGHT));
         dark.setId("dark-theme");
         dark.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
-        dark.setTooltip(new Tooltip("Dark theme"));
+        dark.setTooltip(new Tooltip(KeyMap.DARK.tip("Dark theme")));
         dark.selectedProperty().bindBidirectional(theme.darkProperty());
         return dark;
     }

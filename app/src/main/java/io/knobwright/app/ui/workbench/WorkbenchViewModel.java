@@ -660,6 +660,30 @@ public final class WorkbenchViewModel {
         return welcome.getReadOnlyProperty();
     }
 
+    /** A screen came to the front: it reads again what it shows (the fleet keeps what it has; F5 reloads it). */
+    public void screenShown(Screen shown) {
+        switch (shown) {
+            case TEMPLATES -> templates().refresh();
+            case PLANS -> plans().refresh();
+            case COMPARE -> compare().refresh();
+            case POLICY -> policy().refresh();
+            case WORKLOAD -> showWorkload();
+            case HEALTH -> showHealth();
+            case WHATIF -> showWhatIf();
+            case ALERTS -> showAlerts();
+            case FLEET, OPERATIONS -> { }
+        }
+    }
+
+    /** Refresh (F5): the screen in front reads again what it shows; on the fleet, the fleet is loaded again. */
+    public void refreshScreen() {
+        switch (screen.get()) {
+            case FLEET -> refresh();
+            case OPERATIONS -> operations().refresh();
+            default -> screenShown(screen.get());
+        }
+    }
+
     /** The screen in front; commands that finish on another screen bring it forward. */
     public ObjectProperty<Screen> screenProperty() {
         return screen;
