@@ -46,6 +46,7 @@ import java.util.stream.IntStream;
  *            postgresql-oltp), two weeks of collected series (the what-if's baseline), a draft plan from alice
  * overridden two demo PostgreSQL instances given a connection: live emergency overrides (one stacked, one whose
  *            restoration keeps failing), a plan being applied, one needing attention, their audit records
+ * maria-booking-prod-01  a week of good nightly dumps before its damaged newest one
  * busy       maria-nextcloud-prod-01, given a connection nothing answers: a day of connection polls rising to 88 of
  *            the 97 usable, an idle transaction
  * </pre>
@@ -103,6 +104,8 @@ public final class GuideData {
         Instance busy = alice.fleet().list().stream().filter(i -> i.name().equals(HealthDemo.BUSY_CONNECTIONS))
                 .findFirst().orElseThrow();
         // Connection health needs a connection; nothing listens on this port, so live sampling says it cannot connect.
+        goodBackupsBefore(store, alice.fleet().list().stream().filter(i -> i.name().equals(HealthDemo.FAILED_BACKUP))
+                .findFirst().orElseThrow(), now);
         ConnectionSnapshot newest = connectionPolls(store, store.instances().save(new Instance(busy.id(), busy.name(), busy.engine(), busy.version(),
                 busy.fullVersion(), new ConnectionSpec("jdbc:mariadb://127.0.0.1:3399/nextcloud", "kw", CredentialRef.NONE),
                 busy.tags(), busy.tier(), busy.criticality(), busy.workload(), busy.hardware(), busy.demo())), now);
@@ -175,6 +178,17 @@ public final class GuideData {
     private static EmergencyOverride active(KnobwrightStore store, EmergencyOverride o, Instant now) {
         store.overrides().transition(o.id(), OverrideState.PENDING, OverrideState.ACTIVE, now);
         return store.overrides().find(o.id()).orElseThrow();
+    }
+
+    /** A week of nightly good dumps before HealthDemo's damaged one: the timeline, the schedule and the RPO have a past. */
+    private static void goodBackupsBefore(KnobwrightStore store, Instance instance, Instant now) {
+        for (int day = 7; day >= 1; day--) {
+            Instant taken = now.minus(Duration.ofDays(day)).minus(Duration.ofHours(2));
+            store.backups().record(instance.id(), io.knobwright.model.backup.BackupVerification.of(
+                    "/backups/booking-01/night-" + day + ".sql", io.knobwright.model.backup.BackupKind.MARIADB_DUMP, taken,
+                    7_340_032L - day * 40_000L, Duration.ofMinutes(4), taken.plus(Duration.ofMinutes(10)), List.of(), Map.of(),
+                    List.of()));
+        }
     }
 
     /** A day of polls every hour: the web application's pool creeps up to 88 of the 97 usable connections. */

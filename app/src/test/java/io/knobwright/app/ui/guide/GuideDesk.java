@@ -40,7 +40,7 @@ public final class GuideDesk implements AutoCloseable {
     private final Stage stage;
     private Workbench workbench;
     /** What the next DESKTOP picture scrolls to the top of its scroll pane, once laid out at the desktop size. */
-    private java.util.function.Supplier<Node> scrollTarget;
+    private java.util.function.Function<javafx.scene.Parent, Node> scrollTarget;
 
     private GuideDesk(GovernedDemo demo, GuideData data, FxRobot robot, Stage stage) {
         this.demo = demo;
@@ -79,6 +79,16 @@ public final class GuideDesk implements AutoCloseable {
             workbench.start(stage);
         });
         waitUntil(() -> vm().browser().totalCountProperty().get() > 100);
+    }
+
+    /**
+     * Stops the window's evaluation of the alerts every minute until the next picture: with background work inline it
+     * runs on the FX thread, for many seconds on a loaded machine, and can stall a step or a picture. The fleet's load
+     * evaluated them once, and the Alerts screen evaluates them when it comes to the front. (Lending the window's content
+     * to a picture hides and shows it again, which starts the watch anew.)
+     */
+    public void quiet() {
+        robot.interact(() -> vm().stopAlertWatch());
     }
 
     public WorkbenchViewModel vm() {
@@ -131,7 +141,7 @@ public final class GuideDesk implements AutoCloseable {
     }
 
     public <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
+        return WaitForAsyncUtils.asyncFx(read).get(120, TimeUnit.SECONDS);
     }
 
     /** Starts something that opens a modal dialog (it does not return until the dialog closes), then waits for it. */
@@ -173,8 +183,11 @@ public final class GuideDesk implements AutoCloseable {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** The next DESKTOP picture shows {@code target} at the top of the scroll pane that holds it. */
-    public void scrollTo(java.util.function.Supplier<Node> target) {
+    /**
+     * The next DESKTOP picture shows the node {@code target} finds at the top of the scroll pane that holds it; it looks
+     * from the window's root, which is then in the off-screen scene of the picture.
+     */
+    public void scrollTo(java.util.function.Function<javafx.scene.Parent, Node> target) {
         this.scrollTarget = target;
     }
 
@@ -183,12 +196,12 @@ public final class GuideDesk implements AutoCloseable {
      * the next picture starts from the top again.
      */
     void arrange(javafx.scene.Parent root) {
-        java.util.function.Supplier<Node> target = scrollTarget;
+        var target = scrollTarget;
         scrollTarget = null;
         if (target == null) {
             return;
         }
-        Node node = target.get();
+        Node node = target.apply(root);
         Node at = node.getParent();
         while (at != null && !(at instanceof javafx.scene.control.ScrollPane)) {
             at = at.getParent();

@@ -84,6 +84,7 @@ class GuideScreenshotsUiTest {
         List<String> tooLarge = new ArrayList<>();
         try (GuideDesk desk = GuideDesk.open(family, robot, stage)) {
             for (GuideShot shot : shots) {
+                desk.quiet();
                 shot.steps().on(desk);
                 Path file = IMAGES.resolve(shot.image());
                 writePng(photograph(desk, shot.capture()), file);
@@ -121,6 +122,7 @@ class GuideScreenshotsUiTest {
 
     private WritableImage photograph(GuideDesk desk, GuideShot.Capture capture) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
+        desk.fx(() -> true); // the FX thread is free (inline background work may hold it): the picture has 30 s
         return switch (capture) {
             case DESKTOP -> Snapshots.at(desk.scene(), DESKTOP_WIDTH, DESKTOP_HEIGHT, root -> {
                 desk.arrange(root);

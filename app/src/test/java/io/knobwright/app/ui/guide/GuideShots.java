@@ -151,7 +151,7 @@ public final class GuideShots {
                 desk.screen(Screen.FLEET).select(HealthDemo.FAILED_BACKUP).screen(Screen.HEALTH);
                 var backups = desk.vm().health().backups();
                 desk.waitUntil(() -> !backups.loadingProperty().get() && !desk.vm().health().storageLoadingProperty().get());
-                desk.scrollTo(() -> desk.lookup("#health-backups-message").getParent());
+                desk.scrollTo(root -> root.lookup("#health-backups-message").getParent());
             }),
             new GuideShot("alerts.png", REVIEWER, Capture.DESKTOP, desk -> {
                 desk.screen(Screen.ALERTS);
@@ -184,7 +184,7 @@ public final class GuideShots {
                 var whatIf = desk.vm().whatIf();
                 desk.fx(() -> whatIf.sweep("shared_buffers"));
                 desk.waitUntil(() -> whatIf.sweepProperty().get() != null && !whatIf.sweepingProperty().get());
-                desk.scrollTo(() -> desk.lookup(".sweep-chart"));
+                desk.scrollTo(root -> root.lookup(".sweep-chart"));
             }),
             new GuideShot("what-if-plan.png", REVIEWER, Capture.DESKTOP, desk -> {
                 var whatIf = desk.vm().whatIf();
