@@ -79,6 +79,7 @@ public final class GuideShots {
                 });
                 desk.waitUntil(() -> editor.diff().rows().stream().anyMatch(r -> r.name().equals("work_mem")
                         && "128MB".equals(r.left())));
+                desk.fx(() -> desk.<TextInputControl>lookup("#template-comment").setText("Bigger sorts for the payment batches"));
             }),
             new GuideShot("templates-invalid.png", REVIEWER, Capture.DESKTOP, desk -> {
                 var editor = desk.vm().templates().editor();
