@@ -66,7 +66,8 @@ public final class HealthDemo {
         return context.fleet().list().stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow();
     }
 
-    private static void seed(AppContext context, KnobwrightStore store, Instant now) {
+    /** Stores the health above on {@code store}, as of {@code now} (the user guide adds it to a governed demo store). */
+    public static void seed(AppContext context, KnobwrightStore store, Instant now) {
         Instance failed = named(context, FAILED_BACKUP);
         store.backups().record(failed.id(), BackupVerification.of("/backups/booking-01/2026-12-06.sql", BackupKind.MARIADB_DUMP,
                 now.minus(Duration.ofHours(2)), 7_340_032L, Duration.ofMinutes(4), now.minus(Duration.ofMinutes(90)),
