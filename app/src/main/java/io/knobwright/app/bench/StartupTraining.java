@@ -111,6 +111,9 @@ public final class StartupTraining {
      * The JDBC drivers' connection classes, loaded here so the cache holds them: training reaches no database server,
      * yet an override or a plan apply connects to one first thing after the store opens (~100 ms of class loading on
      * that command's critical path; decision 0118). A class that fails to load is left out.
+     * <p>Only the jar that holds the PostgreSQL driver is read. In the package the MariaDB driver is a jar of its own,
+     * which users may replace (LGPL-2.1), and the JDK would go on serving cached classes of the old one: none of its
+     * classes may enter the package's caches (decision 0144; the installer's smoke test checks it).
      */
     private static void loadDriverClasses() {
         ClassLoader loader = StartupTraining.class.getClassLoader();
