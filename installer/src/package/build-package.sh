@@ -179,4 +179,5 @@ size() { du -sk --apparent-size "$@" | awk '{s += $1} END {printf "%6.1f MB", s 
     echo "  image total                    $(size "$image")"
     echo "  .deb (zstd -3)                 $(size "$deb")  $deb"
 } | tee "$work/sizes.txt"
-echo "[package] CPU time of all steps (user + system, children): $(times | tail -1 | awk '{print $1 " + " $2}')"
+times >"$work/times.txt"   # not in a pipe: a subshell would report its own, empty, times
+echo "[package] CPU time of all steps (user, system of the tools it ran): $(sed -n 2p "$work/times.txt")"
