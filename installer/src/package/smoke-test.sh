@@ -84,7 +84,9 @@ if [[ $trained == true ]]; then
     grep -q "Opened AOT cache $opt/lib/app/knobwright-cli.aot" "$scratch/aot.log" || fail "the CLI did not open its cache at /opt" "$scratch/aot.log"
     grep -q 'Using AOT-linked classes: true' "$scratch/aot.log" || fail "the CLI's cache was opened but its classes not used" "$scratch/aot.log"
 fi
-ok "knobwright fleet list --json on a new store: $(grep -o '"name"' "$scratch/out" | wc -l) instances${trained/true/, knobwright-cli.aot used from the unpacked root}"
+cache_note=""
+[[ $trained == true ]] && cache_note=", knobwright-cli.aot used from the unpacked root"
+ok "knobwright fleet list --json on a new store: $(grep -o '"name"' "$scratch/out" | wc -l) instances$cache_note"
 
 # A replaced MariaDB driver must be the one that runs. The JDK does not compare a jar with what a cache recorded from
 # it (measured, decision 0144), so no cache may hold the driver's classes. A cache's classes are AOT-linked: the JVM
