@@ -14,6 +14,7 @@ import io.knobwright.model.simulation.Observation;
 import io.knobwright.model.simulation.ObservationRepository;
 import io.knobwright.model.workload.QuerySummary;
 import io.knobwright.model.workload.WorkloadProfile;
+import io.knobwright.simulator.calibration.ObservedScenarios;
 import io.knobwright.simulator.model.DeviceProfile;
 import io.knobwright.simulator.model.Knobs;
 import io.knobwright.simulator.model.Machine;
@@ -282,7 +283,7 @@ public final class DefaultWhatIfService implements WhatIfService {
         Machine machine = machine(instance, notes);
         Knobs knobs = knobs(instance, notes);
         WorkloadProfile profile = workload.profile(instance, WorkloadService.DEFAULT_WINDOW);
-        MeasuredShapes.Built built = shape(instance, choice, profile);
+        MeasuredShapes.Built built = shape(instance, choice, profile, knobs.get("work_mem"));
         notes.addAll(0, built.notes());
         Optional<ParameterCatalog> catalog = catalogs.forInstance(instance.id(),
                 new EngineVersion(instance.engine(), instance.version()));
@@ -305,8 +306,9 @@ public final class DefaultWhatIfService implements WhatIfService {
             try {
                 Map<String, Double> values = new LinkedHashMap<>();
                 o.settings().forEach((k, v) -> values.put(k, Knobs.parse(k, v)));
-                Scenario s = new Scenario("run " + o.id(), current.machine(), current.workload().withClients(o.clients()),
-                        current.knobs().withAll(new Knobs(values)));
+                // the production clients' place is unknown; an experiment's load ran here, beside a sandbox
+                Scenario s = new Scenario("run " + o.id(), current.machine(), current.workload().withClients(o.clients())
+                        .withClientsOnHost(ObservedScenarios.loadOnServerHost(o)), current.knobs().withAll(new Knobs(values)));
                 runs.add(new InstanceModels.MeasuredRun(s, o));
             } catch (IllegalArgumentException unreadable) {
                 // a setting only an external engine reads (text): the run still counts for the others
@@ -345,7 +347,7 @@ public final class DefaultWhatIfService implements WhatIfService {
         return ServerSettings.current(snapshot.get());
     }
 
-    private MeasuredShapes.Built shape(Instance instance, WorkloadChoice choice, WorkloadProfile profile) {
+    private MeasuredShapes.Built shape(Instance instance, WorkloadChoice choice, WorkloadProfile profile, double workMem) {
         if (choice.kind() == WorkloadChoice.Kind.SCRIPT) {
             String text;
             try {
@@ -371,7 +373,7 @@ public final class DefaultWhatIfService implements WhatIfService {
         }
         List<QuerySummary> top = workload.top(instance, WorkloadService.By.TOTAL, MeasuredShapes.TOP);
         return MeasuredShapes.of(instance.name(), profile, top, choice.kind() == WorkloadChoice.Kind.REPLAY,
-                choice.clients());
+                choice.clients(), workMem);
     }
 
     private static String scriptKey(WorkloadChoice choice) {

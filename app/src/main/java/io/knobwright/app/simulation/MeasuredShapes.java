@@ -2,6 +2,7 @@ package io.knobwright.app.simulation;
 
 import io.knobwright.model.workload.QuerySummary;
 import io.knobwright.model.workload.WorkloadProfile;
+import io.knobwright.simulator.model.BuiltInModel;
 import io.knobwright.simulator.model.QueryClass;
 import io.knobwright.simulator.model.SimulationException;
 import io.knobwright.simulator.model.WorkloadShape;
@@ -34,10 +35,13 @@ final class MeasuredShapes {
     }
 
     /**
-     * @param replay true: a replay of the fingerprints at full speed (no think time) rather than the clients as
-     *               measured
+     * @param replay  true: a replay of the fingerprints at full speed (no think time) rather than the clients as
+     *                measured
+     * @param workMem work_mem in force while the profile was measured (bytes): temporary bytes written under it
+     *                become the sort input that writes them ({@link BuiltInModel#sortInputWriting})
      */
-    static Built of(String instanceName, WorkloadProfile profile, List<QuerySummary> top, boolean replay, int clients) {
+    static Built of(String instanceName, WorkloadProfile profile, List<QuerySummary> top, boolean replay, int clients,
+                    double workMem) {
         List<String> notes = new ArrayList<>();
         double tps = profile.transactionsPerSecond();
         if (!(tps > 0)) {
@@ -68,8 +72,9 @@ final class MeasuredShapes {
 
         List<QuerySummary> queries = top.stream().filter(q -> q.calls() > 0).limit(TOP).toList();
         List<QueryClass> classes = queries.isEmpty()
-                ? List.of(aggregate(statementsPerTx, writeShare, pagesPerTx, walPerTx, tempPerTx, profile, tps, notes))
-                : classes(queries, statementsPerTx, pagesPerTx, walPerTx, tempPerTx, writeShare);
+                ? List.of(aggregate(statementsPerTx, writeShare, pagesPerTx, walPerTx, tempPerTx, profile, tps, notes,
+                        workMem))
+                : classes(queries, statementsPerTx, pagesPerTx, walPerTx, tempPerTx, writeShare, workMem);
         if (queries.isEmpty()) {
             notes.add("no statement digest: one average statement class built from the counters");
         }
@@ -106,7 +111,7 @@ final class MeasuredShapes {
     }
 
     private static List<QueryClass> classes(List<QuerySummary> queries, double statementsPerTx, double pagesPerTx,
-                                            double walPerTx, double tempPerTx, double writeShare) {
+                                            double walPerTx, double tempPerTx, double writeShare, double workMem) {
         double calls = queries.stream().mapToDouble(QuerySummary::calls).sum();
         double time = queries.stream().mapToDouble(QuerySummary::totalMs).sum();
         double writeCalls = queries.stream().filter(q -> isWrite(q.query())).mapToDouble(QuerySummary::calls).sum();
@@ -121,8 +126,9 @@ final class MeasuredShapes {
             double pages = callsPerTx > 0 ? pagesPerTx * timeShare / callsPerTx : 0;
             boolean write = isWrite(q.query());
             double wal = write && writeCalls > 0 ? walPerTx * (q.calls() / writeCalls) / callsPerTx : 0;
-            double sortBytes = perQueryTemp ? Math.max(0, q.tempBytes()) / (double) q.calls()
+            double writtenPerCall = perQueryTemp ? Math.max(0, q.tempBytes()) / (double) q.calls()
                     : q == slowest && tempPerTx > 0 ? tempPerTx / callsPerTx : 0;
+            double sortBytes = BuiltInModel.sortInputWriting(writtenPerCall, workMem);
             out.add(new QueryClass(shorten(q.query()), callsPerTx, q.meanMs(), pages, sortBytes, 0,
                     write ? PAGES_DIRTIED_PER_WRITE : 0, wal, false));
         }
@@ -130,11 +136,12 @@ final class MeasuredShapes {
     }
 
     private static QueryClass aggregate(double statementsPerTx, double writeShare, double pagesPerTx, double walPerTx,
-                                        double tempPerTx, WorkloadProfile profile, double tps, List<String> notes) {
+                                        double tempPerTx, WorkloadProfile profile, double tps, List<String> notes,
+                                        double workMem) {
         double active = profile.concurrency().mean();
         double txMs = Double.isFinite(active) && active > 0 ? active / tps * 1000 : 1;
         return new QueryClass("average statement", statementsPerTx, txMs / statementsPerTx, pagesPerTx / statementsPerTx,
-                tempPerTx / statementsPerTx, 0, PAGES_DIRTIED_PER_WRITE * writeShare, walPerTx / statementsPerTx, false);
+                BuiltInModel.sortInputWriting(tempPerTx / statementsPerTx, workMem), 0, PAGES_DIRTIED_PER_WRITE * writeShare, walPerTx / statementsPerTx, false);
     }
 
     static boolean isWrite(String query) {

@@ -137,7 +137,6 @@ public final class ProfiledShapes {
     }
 
     public static WorkloadShape withSkew(WorkloadShape shape, double skew) {
-        return new WorkloadShape(shape.name(), shape.classes(), shape.dataBytes(), skew, shape.clients(),
-                shape.thinkMs(), shape.commitsPerTx());
+        return shape.withSkew(skew);
     }
 }

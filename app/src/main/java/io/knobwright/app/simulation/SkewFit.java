@@ -75,6 +75,6 @@ final class SkewFit {
     }
 
     private static WorkloadShape with(WorkloadShape s, double skew) {
-        return new WorkloadShape(s.name(), s.classes(), s.dataBytes(), skew, s.clients(), s.thinkMs(), s.commitsPerTx());
+        return s.withSkew(skew);
     }
 }

@@ -73,11 +73,20 @@ public final class ObservedScenarios {
         Map<String, Double> values = new LinkedHashMap<>();
         try {
             o.settings().forEach((k, v) -> values.put(k, Knobs.parse(k, v)));
-            return Optional.of(new Scenario("observation " + o.id(), machine.get(), shape.withClients(o.clients()),
-                    new Knobs(values)));
+            return Optional.of(new Scenario("observation " + o.id(), machine.get(),
+                    shape.withClients(o.clients()).withClientsOnHost(loadOnServerHost(o)), new Knobs(values)));
         } catch (RuntimeException unreadable) {
             return Optional.empty(); // a setting written by an older version, or text only an external engine reads
         }
+    }
+
+    /**
+     * Whether the run's load shared the server's CPUs: Knobwright's load driver runs on the machine it is started on,
+     * and a sandbox ("sandbox:NAME") is a server Knobwright started on that same machine. An instance may be anywhere,
+     * so its runs count as remote.
+     */
+    public static boolean loadOnServerHost(Observation o) {
+        return o.target().startsWith("sandbox:");
     }
 
     /** "2cpu-24GiB-ssd" as a machine; empty for "?cpu-...", other text, or sizes no machine has. */

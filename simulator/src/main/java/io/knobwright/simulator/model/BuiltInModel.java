@@ -70,6 +70,10 @@ public final class BuiltInModel implements PerformanceModel {
         put(p, "uslContention", 0.0005, 1.0, "CPU cost growth per other busy backend (locks, snapshots, cache lines)");
         put(p, "roundTripMs", 0.05, 1.2, "a statement's round trip outside the server (driver, loopback or network,"
                 + " the client's handling of the answer): a delay each client waits, not server CPU");
+        put(p, "clientCpuMs", 0.015, 1.0, "CPU ms a client on the server's own host spends per statement (the driver"
+                + " building it and reading the answer), taken from the same cores as the server");
+        put(p, "switchCpuMs", 0.015, 1.0, "extra CPU ms per statement when clients on the server's host over-subscribe"
+                + " the cores: a woken process finds its core's caches filled by others");
         return new ModelParameters(p);
     }
 
@@ -80,6 +84,15 @@ public final class BuiltInModel implements PerformanceModel {
     /** The settings this model reads; others (the planner's among them) change nothing in its numbers. */
     public static List<String> knobsRead() {
         return Settings.READ;
+    }
+
+    /**
+     * The bytes a query's sorts take as input when, under work_mem {@code workMem}, it wrote {@code tempBytesWritten}
+     * to temporary files (pg_stat_statements' temp_blks_written, pg_stat_database's temp_bytes): the inverse of this
+     * model's spill volume, so a shape built from measured temp bytes spills as measured under the settings measured.
+     */
+    public static double sortInputWriting(double tempBytesWritten, double workMem) {
+        return SpillModel.sortInputWriting(tempBytesWritten, workMem);
     }
 
     public ModelParameters parameters() {
@@ -127,7 +140,8 @@ public final class BuiltInModel implements PerformanceModel {
     /** Everything one pass of the chain computed; the last one is the prediction. */
     record Pass(MemoryModel.Result memory, double osCacheBytes, CacheModel.Result cache, SpillModel.Result spill,
                 CheckpointWalModel.Result wal, QueueingModel.Result queue, double pagesReadPerTx, double cpuMs,
-                double copyMs, double diskMs, double readMs, double walDiskMs, double commitMs, double[] classShare) {
+                double copyMs, double diskMs, double readMs, double walDiskMs, double commitMs, double[] classShare,
+                double clientCpuMs) {
     }
 
     private Pass pass(Scenario scenario, Settings s, CacheModel.SharedLevel shared, int connections, Pass before) {
@@ -189,24 +203,33 @@ public final class BuiltInModel implements PerformanceModel {
             share[i] = total > 0 ? classDemand[i] / total : 1.0 / share.length;
         }
         return new Pass(memory, osCache, cache, spill, wal, queue, pagesRead, cpuMs, copyMs, diskMs, readMs, walDiskMs,
-                commitMs, share);
+                commitMs, share, sharedHost(w).clientCpuMs());
     }
 
     private QueueingModel.Result queue(double cpuMs, double diskMs, double commitMs, WorkloadShape w, int connections,
                                        Machine machine) {
         // a client that sends its next statement only after the answer came back idles for each round trip: with few
         // clients this, not the server, bounds throughput (one client of a 50 us query runs far below the CPU's rate)
-        return QueueingModel.solve(cpuMs, diskMs, commitMs, w.thinkMs() + roundTripsMs(w), connections, machine.cpus(),
-                theta.get("diskParallelism"), theta.get("uslContention"));
+        return QueueingModel.solve(cpuMs, diskMs, commitMs, w.thinkMs() + statements(w) * theta.get("roundTripMs"),
+                connections, machine.cpus(), theta.get("diskParallelism"), theta.get("uslContention"), sharedHost(w));
     }
 
-    /** Round trips per transaction: each statement, and each commit, waits for its answer. */
-    private double roundTripsMs(WorkloadShape w) {
+    /** Clients on the server's host take CPU from it per statement; remote ones only cost their round trips. */
+    private QueueingModel.SharedHost sharedHost(WorkloadShape w) {
+        if (!w.clientsOnHost()) {
+            return QueueingModel.SharedHost.REMOTE;
+        }
+        double statements = statements(w);
+        return new QueueingModel.SharedHost(statements * theta.get("clientCpuMs"), statements * theta.get("switchCpuMs"));
+    }
+
+    /** Statements per transaction a client sends and waits for: each statement, and each commit. */
+    private static double statements(WorkloadShape w) {
         double statements = w.commitsPerTx();
         for (QueryClass q : w.classes()) {
             statements += q.callsPerTx();
         }
-        return statements * theta.get("roundTripMs");
+        return statements;
     }
 
     /** The features of a pass, by {@link Features} name. */

@@ -112,6 +112,10 @@ final class Explainer {
         if (!parts.isEmpty()) {
             text.append(" (").append(String.join(", ", parts)).append(")");
         }
+        if (p.clientCpuMs() > 0) {
+            text.append(", and its client on the same host ").append(Text.ms(p.clientCpuMs()))
+                    .append(" of the same cores (more clients than cores also cost CPU switching between them)");
+        }
         text.append(", ").append(Text.ms(p.diskMs())).append(" of the device");
         if (p.commitMs() > 0) {
             text.append(" and ").append(Text.ms(p.commitMs())).append(" waiting for WAL flushes");
@@ -121,6 +125,7 @@ final class Explainer {
         why.add(new Explanation(Metric.THROUGHPUT_TPS, "queueing (exact MVA, Seidmann for " + machine.cpus() + " cores)",
                 text.toString(), inputs("clients", connections, "cpus", machine.cpus(), "cpuMsPerTx", p.cpuMs(),
                         "diskMsPerTx", p.diskMs(), "commitMsPerTx", p.commitMs(), "thinkMs", w.thinkMs(),
+                        "clientCpuMsPerTx", p.clientCpuMs(),
                         "cpuUtilisation", q.cpuUtilisation(), "diskUtilisation", q.diskUtilisation())));
         for (SpillModel.ClassSpill c : p.spill().classes()) {
             if (c.inMemorySortBytes() > 0 && c.penaltyMs() > 0.05 * c.query().cpuMs() * theta.get("cpuScale")) {

@@ -10,6 +10,11 @@ package io.knobwright.simulator.model;
  * <li>Commit: a backend waits for its WAL flush; group commit lets one flush carry every commit waiting for it, so
  * a commit waits its own flush plus, when the flusher is busy (ρ), half of the one in progress: D_f·(1 + ρ/2).
  * It never queues beyond that, which is why synchronous_commit costs latency rather than a throughput ceiling.</li>
+ * <li>Clients on the server's own host ({@link SharedHost}): each client's CPU work (the driver building the statement
+ * and handling the answer) joins the CPU station, so clients take cores from the server. Past the cores, a process
+ * that wakes (a backend for its statement, a client for its answer) finds its core last used by others and refills
+ * its caches: extra CPU per statement times the over-subscribed share 1 − c/q, q the transactions at the CPU.
+ * With these, throughput on a shared host falls past the cores instead of staying on the saturation line.</li>
  * </ul>
  */
 final class QueueingModel {
@@ -27,7 +32,28 @@ final class QueueingModel {
                   double knee, double busy, double cpuResponseMs, double diskResponseMs) {
     }
 
+    /**
+     * Load generated on the server's own host, per transaction; {@link #REMOTE} when the clients run elsewhere.
+     *
+     * @param clientCpuMs CPU the clients spend per transaction on the same cores as the server
+     * @param switchMs    extra CPU per transaction when every core is over-subscribed (cache refills after switches)
+     */
+    record SharedHost(double clientCpuMs, double switchMs) {
+        static final SharedHost REMOTE = new SharedHost(0, 0);
+
+        SharedHost {
+            if (!(clientCpuMs >= 0) || !(switchMs >= 0)) {
+                throw new IllegalArgumentException("Client CPU and switch costs are not negative");
+            }
+        }
+    }
+
     private QueueingModel() {
+    }
+
+    static Result solve(double cpuMs, double diskMs, double commitMs, double thinkMs, int clients, int cpus,
+                        double diskParallelism, double contention) {
+        return solve(cpuMs, diskMs, commitMs, thinkMs, clients, cpus, diskParallelism, contention, SharedHost.REMOTE);
     }
 
     /**
@@ -35,9 +61,10 @@ final class QueueingModel {
      * @param diskMs   device demand per transaction
      * @param commitMs WAL flush waits per transaction (0 when nothing waits for a flush)
      * @param thinkMs  client think time between transactions
+     * @param host     the clients' CPU on the same cores, if they run on the server's host
      */
     static Result solve(double cpuMs, double diskMs, double commitMs, double thinkMs, int clients, int cpus,
-                        double diskParallelism, double contention) {
+                        double diskParallelism, double contention, SharedHost host) {
         double c = cpus;
         double pd = Math.max(1, diskParallelism);
         double qCpu = 0;
@@ -47,10 +74,14 @@ final class QueueingModel {
         double rCpu = 0;
         double rDisk = 0;
         double rCommit = 0;
-        double dCpu = cpuMs;
+        double dCpu = cpuMs + host.clientCpuMs();
+        double atCpu = 0;
         for (int n = 1; n <= clients; n++) {
             double busyBefore = Math.max(0, (n - 1) - x * thinkMs);
-            dCpu = cpuMs * (1 + contention * Math.max(0, busyBefore - 1));
+            // the server's work grows with its busy backends (contention); the clients' does not
+            double oversubscribed = atCpu > c ? 1 - c / atCpu : 0;
+            dCpu = cpuMs * (1 + contention * Math.max(0, busyBefore - 1)) + host.clientCpuMs()
+                    + host.switchMs() * oversubscribed;
             double cpuQueue = dCpu / c * (1 + qCpu);
             rCpu = cpuQueue + dCpu * (c - 1) / c;
             double diskQueue = diskMs / pd * (1 + qDisk);
@@ -61,9 +92,11 @@ final class QueueingModel {
             x = n / (thinkMs + r);
             qCpu = x * cpuQueue;
             qDisk = x * diskQueue;
+            atCpu = x * rCpu;
         }
-        double bottleneck = Math.max(cpuMs / c, diskMs / pd);
-        double knee = bottleneck > 0 ? (cpuMs + diskMs + commitMs + thinkMs) / bottleneck : Double.POSITIVE_INFINITY;
+        double cpuDemand = cpuMs + host.clientCpuMs();
+        double bottleneck = Math.max(cpuDemand / c, diskMs / pd);
+        double knee = bottleneck > 0 ? (cpuDemand + diskMs + commitMs + thinkMs) / bottleneck : Double.POSITIVE_INFINITY;
         return new Result(x * 1000, r, Math.min(1, x * dCpu / c), Math.min(1, x * diskMs / pd),
                 r > 0 ? rCommit / r : 0, knee, x * r, rCpu, rDisk);
     }

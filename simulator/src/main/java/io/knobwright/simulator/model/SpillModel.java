@@ -52,6 +52,33 @@ final class SpillModel {
     private SpillModel() {
     }
 
+    /** Merge passes of an external sort of {@code s} bytes under work_mem {@code workMem} (0 when it fits). */
+    static double passes(double s, double workMem) {
+        if (s <= workMem) {
+            return 0;
+        }
+        double runs = Math.ceil(s / workMem);
+        double fanIn = Math.max(6, Math.min(500, workMem / MERGE_TAPE_BYTES));
+        return Math.max(1, Math.ceil(Math.log(runs) / Math.log(fanIn) - 1e-12));
+    }
+
+    /**
+     * The sort input that writes {@code written} bytes of temporary files under {@code workMem}: each merge pass
+     * writes the whole input once (the model's temp volume, 2·S·p, counts the reads back too; the server's temp_bytes
+     * counts only the writes). Null or negative volumes give 0.
+     */
+    static double sortInputWriting(double written, double workMem) {
+        if (!(written > 0)) {
+            return 0;
+        }
+        for (int p = 1; p <= 20; p++) {
+            if (passes(written / p, workMem) == p) {
+                return written / p;
+            }
+        }
+        return written / Math.max(1, passes(written, workMem));
+    }
+
     static ClassSpill spill(QueryClass q, double workMem, double hashMemMultiplier, ModelParameters theta) {
         double temp = 0;
         double runs = 0;
@@ -68,8 +95,7 @@ final class SpillModel {
                 runs = 1;
             } else {
                 runs = Math.ceil(s / workMem);
-                double fanIn = Math.max(6, Math.min(500, workMem / MERGE_TAPE_BYTES));
-                passes = Math.max(1, Math.ceil(Math.log(runs) / Math.log(fanIn) - 1e-12));
+                passes = passes(s, workMem);
                 temp += 2 * s * passes;
                 file += s;
                 run = workMem;

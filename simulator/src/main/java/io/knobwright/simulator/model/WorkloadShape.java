@@ -14,9 +14,17 @@ import java.util.Objects;
  * @param clients      concurrent clients offering transactions
  * @param thinkMs      time a client waits between transactions (0 for a closed loop at full speed)
  * @param commitsPerTx commits per transaction that wait for a WAL flush when synchronous_commit is on (0 read-only)
+ * @param clientsOnHost whether the clients run on the server's host and share its CPUs (a load generator or an
+ *                     application beside the server); false when they reach it over the network
  */
 public record WorkloadShape(String name, List<QueryClass> classes, double dataBytes, double accessSkew, int clients,
-                            double thinkMs, double commitsPerTx) {
+                            double thinkMs, double commitsPerTx, boolean clientsOnHost) {
+
+    /** A workload whose clients run on other hosts. */
+    public WorkloadShape(String name, List<QueryClass> classes, double dataBytes, double accessSkew, int clients,
+                         double thinkMs, double commitsPerTx) {
+        this(name, classes, dataBytes, accessSkew, clients, thinkMs, commitsPerTx, false);
+    }
 
     public WorkloadShape {
         Objects.requireNonNull(name, "name");
@@ -31,6 +39,14 @@ public record WorkloadShape(String name, List<QueryClass> classes, double dataBy
     }
 
     public WorkloadShape withClients(int n) {
-        return new WorkloadShape(name, classes, dataBytes, accessSkew, n, thinkMs, commitsPerTx);
+        return new WorkloadShape(name, classes, dataBytes, accessSkew, n, thinkMs, commitsPerTx, clientsOnHost);
+    }
+
+    public WorkloadShape withSkew(double skew) {
+        return new WorkloadShape(name, classes, dataBytes, skew, clients, thinkMs, commitsPerTx, clientsOnHost);
+    }
+
+    public WorkloadShape withClientsOnHost(boolean onHost) {
+        return new WorkloadShape(name, classes, dataBytes, accessSkew, clients, thinkMs, commitsPerTx, onHost);
     }
 }

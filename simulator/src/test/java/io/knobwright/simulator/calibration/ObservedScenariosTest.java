@@ -27,6 +27,17 @@ class ObservedScenariosTest {
             "tempBytesPerTx", 4096.0);
 
     @Test
+    void aSandboxRunHadItsLoadOnTheServersHostAndAnInstanceRunIsTakenAsRemote() {
+        Observation sandbox = run(1, "w", "2cpu-24GiB-ssd", Map.of(), 8, COUNTERS);
+        Observation instance = new Observation(2, Instant.EPOCH, "orders", 9, "w", "2cpu-24GiB-ssd", Map.of(), 8,
+                COUNTERS, 100, 2, 8, 0.05, 3, Double.NaN, Double.NaN, Double.NaN);
+        ObservedScenarios scenarios = ObservedScenarios.of(List.of(sandbox, instance));
+
+        assertThat(scenarios.scenario(sandbox).orElseThrow().workload().clientsOnHost()).isTrue();
+        assertThat(scenarios.scenario(instance).orElseThrow().workload().clientsOnHost()).isFalse();
+    }
+
+    @Test
     void theHardwareClassTextBecomesTheMachineItNames() {
         var m = ObservedScenarios.machine("2cpu-24GiB-ssd").orElseThrow();
         assertThat(m.cpus()).isEqualTo(2);

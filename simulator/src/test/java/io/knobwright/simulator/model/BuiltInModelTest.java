@@ -48,6 +48,38 @@ class BuiltInModelTest {
     }
 
     @Test
+    void aLoadGeneratorOnTheServersTwoCoresRunsFewerTransactionsWithEightClientsThanWithTwo() {
+        // constants of the order the bench measured for select-only with its JDBC driver on the same 2 cores
+        BuiltInModel host = new BuiltInModel(BuiltInModel.defaultParameters().with("roundTripMs", 0.002)
+                .with("clientCpuMs", 0.008).with("switchCpuMs", 0.012));
+        WorkloadShape local = Workloads.selectOnly(2).withClientsOnHost(true);
+
+        Prediction two = host.predict(scenario(local, defaults()));
+        Prediction eight = host.predict(scenario(local.withClients(8), defaults()));
+
+        assertThat(eight.throughput().mean()).isLessThan(two.throughput().mean());
+        assertThat(eight.explain(Metric.THROUGHPUT_TPS)).anySatisfy(e -> assertThat(e.text())
+                .contains("its client on the same host"));
+    }
+
+    @Test
+    void remoteClientsOfTheSameWorkloadDoNotLoseThroughputFromTwoToEight() {
+        BuiltInModel host = new BuiltInModel(BuiltInModel.defaultParameters().with("roundTripMs", 0.002)
+                .with("clientCpuMs", 0.008).with("switchCpuMs", 0.012));
+        WorkloadShape remote = Workloads.selectOnly(2);
+
+        double two = host.predict(scenario(remote, defaults())).throughput().mean();
+        double eight = host.predict(scenario(remote.withClients(8), defaults())).throughput().mean();
+        double local = host.predict(scenario(remote.withClients(8).withClientsOnHost(true), defaults()))
+                .throughput().mean();
+
+        assertThat(eight).isGreaterThanOrEqualTo(two);
+        assertThat(local).isLessThan(eight);
+        assertThat(host.predict(scenario(remote, defaults())).explain(Metric.THROUGHPUT_TPS))
+                .noneSatisfy(e -> assertThat(e.text()).contains("its client on the same host"));
+    }
+
+    @Test
     void aSortHeavyMixOnTwoCoresRunsSlowerWithWorkMem256MbThan4Mb() {
         double small = model.predict(scenario(Workloads.sortHeavy(4), defaults().with("work_mem", 4 * MB)))
                 .throughput().mean();

@@ -1,6 +1,7 @@
 package io.knobwright.simulator.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,38 @@ class QueueingModelTest {
         double x16 = QueueingModel.solve(1, 0.1, 0, 0, 16, 2, 4, 0.01).tps();
         double x256 = QueueingModel.solve(1, 0.1, 0, 0, 256, 2, 4, 0.01).tps();
         assertThat(x256).isLessThan(x16);
+    }
+
+    @Test
+    void clientsOnTheServersHostTakeItsCoresAndOverSubscribingThemLosesThroughput() {
+        // select-only on 2 cores with its load generator beside it: 0.008 ms of server CPU, 0.008 ms of client CPU
+        // and 0.012 ms of cache refills per statement once the cores are over-subscribed
+        QueueingModel.SharedHost host = new QueueingModel.SharedHost(0.008, 0.012);
+        double two = QueueingModel.solve(0.008, 0, 0, 0.001, 2, 2, 4, 0, host).tps();
+        double eight = QueueingModel.solve(0.008, 0, 0, 0.001, 8, 2, 4, 0, host).tps();
+        double flatLine = 2 / (0.008 + 0.008) * 1000;
+
+        assertThat(eight).isLessThan(two);
+        assertThat(eight).isLessThan(0.9 * flatLine);
+        assertThat(two).isLessThanOrEqualTo(flatLine);
+    }
+
+    @Test
+    void remoteClientsLeaveTheCoresToTheServerAndNeverLoseThroughputByTheirNumber() {
+        double two = QueueingModel.solve(0.008, 0, 0, 0.001, 2, 2, 4, 0, QueueingModel.SharedHost.REMOTE).tps();
+        double eight = QueueingModel.solve(0.008, 0, 0, 0.001, 8, 2, 4, 0, QueueingModel.SharedHost.REMOTE).tps();
+        double shared = QueueingModel.solve(0.008, 0, 0, 0.001, 8, 2, 4, 0,
+                new QueueingModel.SharedHost(0.008, 0)).tps();
+
+        assertThat(eight).isGreaterThanOrEqualTo(two);
+        assertThat(eight).isCloseTo(2 / 0.008 * 1000, within(0.02 * 2 / 0.008 * 1000));
+        assertThat(shared).as("the clients' CPU halves what the cores give the server").isLessThan(0.55 * eight);
+    }
+
+    @Test
+    void aSharedHostHasNoNegativeCosts() {
+        assertThatThrownBy(() -> new QueueingModel.SharedHost(-1, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new QueueingModel.SharedHost(0, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -15,6 +15,21 @@ class SpillModelTest {
     private static final QueryClass HASH = new QueryClass("hash", 1, 300, 0, 0, 100 * MB, 0, 0, false);
 
     @Test
+    void measuredTempBytesBecomeTheSortInputThatWritesThemUnderTheWorkMemInForce() {
+        // 180 MB under 4 MB: 45 runs merged 15 at a time need two passes, each writing the whole input
+        assertThat(SpillModel.passes(180 * MB, 4 * MB)).isEqualTo(2);
+        assertThat(BuiltInModel.sortInputWriting(360 * MB, 4 * MB)).isCloseTo(180 * MB, within(1.0));
+        // 40 MB: 10 runs, one pass writes it once
+        assertThat(BuiltInModel.sortInputWriting(40 * MB, 4 * MB)).isCloseTo(40 * MB, within(1.0));
+        QueryClass measured = new QueryClass("sort", 1, 1200, 0, BuiltInModel.sortInputWriting(360 * MB, 4 * MB), 0, 0,
+                0, false);
+        // the model's temp volume counts writes and reads back: twice what the server counted as written
+        assertThat(SpillModel.spill(measured, 4 * MB, 2, THETA).tempBytes()).isCloseTo(2 * 360 * MB, within(1.0));
+        assertThat(BuiltInModel.sortInputWriting(0, 4 * MB)).isZero();
+        assertThat(BuiltInModel.sortInputWriting(Double.NaN, 4 * MB)).isZero();
+    }
+
+    @Test
     void spillBytesFallToZeroOnceWorkMemExceedsTheSortInput() {
         double before = Double.MAX_VALUE;
         for (double wm : new double[]{1 * MB, 4 * MB, 16 * MB, 64 * MB, 179 * MB}) {

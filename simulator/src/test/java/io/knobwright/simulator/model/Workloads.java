@@ -16,6 +16,12 @@ final class Workloads {
                 8 * GB, 0.9, clients, 0, 1);
     }
 
+    /** pgbench's select-only: one primary-key lookup per transaction over 400 MB, no commit to wait for. */
+    static WorkloadShape selectOnly(int clients) {
+        return new WorkloadShape("pgbench select-only", List.of(new QueryClass("select", 1, 0.008, 4, 0, 0, 0, 0, false)),
+                400 * MB, 0.9, clients, 0, 0);
+    }
+
     /** The sort-heavy mix: a 180 MB sort (about 1.1 s of sorting CPU) and a 40 MB hash aggregate. */
     static WorkloadShape sortHeavy(int clients) {
         return new WorkloadShape("sort-heavy", List.of(

@@ -10,11 +10,14 @@ import java.util.Objects;
  * The arithmetic of the bench's verdicts, apart from any server: medians and noise of replicates, the error of a
  * prediction, and whether it got the direction of a change right.
  *
- * <p>Direction is judged against the defaults' configuration of the same workload. A change is "no difference" when
- * it is smaller than the noise threshold: twice the standard error of a difference of two medians of n runs, from
- * the workload's pooled run-to-run CV (the median of n runs has a standard error of about 1.25 CV / sqrt(n)). The
- * predicted change is classified with the same threshold, so a model that predicts a 3% change where the noise is
- * 20% is right to call it none, and one that predicts +30% where nothing measurable happened is wrong.
+ * <p>Direction is judged against the defaults' configuration of the same workload. A measured change is "no
+ * difference" when it is smaller than the noise threshold: twice the standard error of a difference of two medians of
+ * n runs, from the workload's pooled run-to-run CV (the median of n runs has a standard error of about
+ * 1.25 CV / sqrt(n)). A prediction is right when the measured change is beyond the noise and the predicted change
+ * has its sign, or when the measured change is within the noise and so is the predicted one (decision 0148). So
+ * predicting +30% where nothing measurable happened is wrong, and predicting +3% where +20% was measured is right
+ * about the direction (its size is the MAPE's business). The stricter reading (the predicted change must also
+ * pass the threshold) is counted beside it, not judged.
  */
 final class BenchFigures {
 
@@ -103,18 +106,37 @@ final class BenchFigures {
         return 2 * Math.sqrt(2) * seMedian;
     }
 
-    /** The figures of a set of outcomes against one reference (the defaults). */
+    /**
+     * The figures of a set of outcomes against one reference (the defaults).
+     *
+     * @param strictRight directions right when the predicted change must also pass the noise threshold (not judged)
+     */
     record Summary(int predicted, double mape, double coverage, int directionRight, int directions, double noiseCv,
-                   double threshold) {
+                   double threshold, int strictRight) {
         double directionShare() {
             return directions == 0 ? Double.NaN : (double) directionRight / directions;
         }
     }
 
     static boolean directionRight(Outcome o, Estimate predictedDefaults, double measuredDefaults, double threshold) {
-        Direction predicted = Direction.of(o.predicted().mean() / predictedDefaults.mean(), threshold);
-        Direction measured = Direction.of(o.measured().median() / measuredDefaults, threshold);
-        return predicted == measured;
+        return directionRight(o.predicted().mean() / predictedDefaults.mean(), o.measured().median() / measuredDefaults,
+                threshold);
+    }
+
+    /** The sign of a change measured beyond the noise, or no change either side of the noise (see the class comment). */
+    static boolean directionRight(double predictedRatio, double measuredRatio, double threshold) {
+        double predicted = Math.log(predictedRatio);
+        return switch (Direction.of(measuredRatio, threshold)) {
+            case UP -> predicted > 0;
+            case DOWN -> predicted < 0;
+            case NONE -> Math.abs(predicted) <= threshold;
+        };
+    }
+
+    /** Both changes classified with the noise threshold and the classes equal (decision 0142's rule). */
+    static boolean strictlyRight(Outcome o, Estimate predictedDefaults, double measuredDefaults, double threshold) {
+        return Direction.of(o.predicted().mean() / predictedDefaults.mean(), threshold)
+                == Direction.of(o.measured().median() / measuredDefaults, threshold);
     }
 
     static Summary summarise(List<Outcome> outcomes, Estimate predictedDefaults, double measuredDefaults,
@@ -122,13 +144,15 @@ final class BenchFigures {
         double ape = 0;
         int covered = 0;
         int right = 0;
+        int strict = 0;
         for (Outcome o : outcomes) {
             ape += o.absolutePercentageError();
             covered += o.covered() ? 1 : 0;
             right += directionRight(o, predictedDefaults, measuredDefaults, threshold) ? 1 : 0;
+            strict += strictlyRight(o, predictedDefaults, measuredDefaults, threshold) ? 1 : 0;
         }
         int n = outcomes.size();
         return new Summary(n, n == 0 ? Double.NaN : ape / n, n == 0 ? Double.NaN : (double) covered / n, right, n,
-                noiseCv, threshold);
+                noiseCv, threshold, strict);
     }
 }

@@ -8,16 +8,25 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The bench's configurations: PostgreSQL's defaults (4 clients), then a Latin hypercube over shared_buffers (16 MB -
- * 1 GB), work_mem (1 - 256 MB), max_wal_size (64 MB - 4 GB) and checkpoint_timeout (30 s - 15 min), all log-uniform,
- * synchronous_commit (on/off) and clients (1-8). A hypercube puts exactly one point in each of n slices of every
- * range, so every setting is spread over its whole range whatever the others do; the seed fixes it, and the same
- * design serves every workload (it is not chosen per workload). The calibration set is the defaults plus the points
- * farthest from each other (greedy max-min distance in the unit cube): the extremes, which a model must span.
+ * The bench's configurations over shared_buffers (16 MB - 1 GB), work_mem (1 - 256 MB), max_wal_size (64 MB - 4 GB)
+ * and checkpoint_timeout (30 s - 15 min), all log-uniform, synchronous_commit (on/off) and clients (1-8); the same
+ * design serves every workload (it is not chosen per workload), and a fixed seed fixes it.
+ * <ul>
+ * <li>Calibration: PostgreSQL's defaults (4 clients) and a Latin hypercube of the others whose levels include both
+ * ends of every range (i / (k - 1)): each setting, clients included, is calibrated at its smallest and largest value,
+ * so 1 client and more clients than cores are measured before anything is predicted.</li>
+ * <li>Predicted: a Latin hypercube at the centres of m slices ((i + 1/2) / m): every predicted value of every setting
+ * lies between two calibrated ones, and the predictions spread over the whole ranges.</li>
+ * </ul>
+ * Each hypercube is the most spread-out (largest smallest distance between its points, the calibration's counted with
+ * the defaults) of {@value #CANDIDATES} random ones: a maximin Latin hypercube. An earlier design drew one hypercube for
+ * all and calibrated on its points farthest apart, which left 1 client and the widest settings to prediction only.
  */
 final class ConfigurationDesign {
 
     static final long SEED = 20261206L;
+    static final int CANDIDATES = 400;
+    private static final int DIMS = 6;
 
     private ConfigurationDesign() {
     }
@@ -26,46 +35,60 @@ final class ConfigurationDesign {
         if (total < 2 || calibration < 1 || calibration >= total) {
             throw new IllegalArgumentException("A design has at least one calibration and one predicted configuration");
         }
-        int n = total - 1;
         SplittableRandom random = new SplittableRandom(seed);
-        int dims = 6;
-        double[][] unit = new double[n][dims];
-        for (int d = 0; d < dims; d++) {
-            int[] perm = permutation(n, random);
-            for (int i = 0; i < n; i++) {
-                unit[i][d] = (perm[i] + random.nextDouble()) / n;
-            }
+        int k = calibration - 1;
+        List<double[]> calibrated = new ArrayList<>();
+        calibrated.add(defaultsInUnitCube());
+        if (k > 0) {
+            calibrated.addAll(maximin(k, i -> k == 1 ? 0.5 : (double) i / (k - 1), random, defaultsInUnitCube()));
         }
-        List<double[]> points = new ArrayList<>();
-        points.add(defaultsInUnitCube());
-        for (double[] u : unit) {
-            points.add(u);
-        }
-        List<Integer> chosen = new ArrayList<>(List.of(0));
-        while (chosen.size() < calibration) {
-            int best = -1;
-            double bestDistance = -1;
-            for (int i = 1; i < points.size(); i++) {
-                if (chosen.contains(i)) {
-                    continue;
-                }
-                double nearest = Double.MAX_VALUE;
-                for (int c : chosen) {
-                    nearest = Math.min(nearest, distance(points.get(i), points.get(c)));
-                }
-                if (nearest > bestDistance) {
-                    bestDistance = nearest;
-                    best = i;
-                }
-            }
-            chosen.add(best);
-        }
+        int m = total - calibration;
+        List<double[]> predicted = maximin(m, i -> (i + 0.5) / m, random, null);
         List<BenchConfiguration> out = new ArrayList<>();
-        for (int i = 0; i < points.size(); i++) {
-            String name = i == 0 ? "defaults" : String.format(Locale.ROOT, "c%02d", i);
-            out.add(fromUnit(name, points.get(i), chosen.contains(i)));
+        for (int i = 0; i < calibrated.size(); i++) {
+            out.add(fromUnit(i == 0 ? "defaults" : String.format(Locale.ROOT, "c%02d", i), calibrated.get(i), true));
+        }
+        for (int i = 0; i < predicted.size(); i++) {
+            out.add(fromUnit(String.format(Locale.ROOT, "c%02d", calibrated.size() + i), predicted.get(i), false));
         }
         return out;
+    }
+
+    /** The maximin of {@value #CANDIDATES} Latin hypercubes of n points at {@code level}(0..n-1) in every dimension. */
+    private static List<double[]> maximin(int n, java.util.function.IntToDoubleFunction level, SplittableRandom random,
+                                          double[] fixed) {
+        List<double[]> best = null;
+        double bestScore = -1;
+        for (int candidate = 0; candidate < CANDIDATES; candidate++) {
+            double[][] unit = new double[n][DIMS];
+            for (int d = 0; d < DIMS; d++) {
+                int[] perm = permutation(n, random);
+                for (int i = 0; i < n; i++) {
+                    unit[i][d] = level.applyAsDouble(perm[i]);
+                }
+            }
+            List<double[]> points = new ArrayList<>(List.of(unit));
+            List<double[]> scored = new ArrayList<>(points);
+            if (fixed != null) {
+                scored.add(fixed);
+            }
+            double score = minimumDistance(scored);
+            if (score > bestScore) {
+                bestScore = score;
+                best = points;
+            }
+        }
+        return best;
+    }
+
+    private static double minimumDistance(List<double[]> points) {
+        double min = Double.MAX_VALUE;
+        for (int i = 0; i < points.size(); i++) {
+            for (int j = i + 1; j < points.size(); j++) {
+                min = Math.min(min, distance(points.get(i), points.get(j)));
+            }
+        }
+        return points.size() < 2 ? 0 : min;
     }
 
     private static BenchConfiguration fromUnit(String name, double[] u, boolean calibration) {

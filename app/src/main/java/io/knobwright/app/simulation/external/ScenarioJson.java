@@ -92,6 +92,7 @@ public final class ScenarioJson {
         workload.put("clients", w.clients());
         workload.put("thinkMs", w.thinkMs());
         workload.put("commitsPerTx", w.commitsPerTx());
+        workload.put("clientsOnHost", w.clientsOnHost());
         ObjectNode knobs = n.putObject("knobs");
         s.knobs().values().forEach(knobs::put);
         return n;
@@ -190,7 +191,7 @@ public final class ScenarioJson {
         WorkloadShape shape = new WorkloadShape(text(w, "name", where + ".workload"), classes,
                 number(w, "dataBytes", where + ".workload"), number(w, "accessSkew", where + ".workload"),
                 (int) number(w, "clients", where + ".workload"), number(w, "thinkMs", where + ".workload"),
-                number(w, "commitsPerTx", where + ".workload"));
+                number(w, "commitsPerTx", where + ".workload"), clientsOnHost(w, where + ".workload"));
         Map<String, Double> knobs = new LinkedHashMap<>();
         JsonNode k = n.path("knobs");
         for (Iterator<Map.Entry<String, JsonNode>> it = k.fields(); it.hasNext(); ) {
@@ -266,6 +267,18 @@ public final class ScenarioJson {
             throw new IllegalArgumentException(where + "." + field + " is missing or not an object");
         }
         return v;
+    }
+
+    /** Optional (format 1 had no such field): absent means the clients reach the server over the network. */
+    private static boolean clientsOnHost(JsonNode w, String where) {
+        JsonNode v = w.path("clientsOnHost");
+        if (v.isMissingNode() || v.isNull()) {
+            return false;
+        }
+        if (!v.isBoolean()) {
+            throw new IllegalArgumentException(where + ".clientsOnHost is not true or false");
+        }
+        return v.asBoolean();
     }
 
     private static double number(JsonNode n, String field, String where) {

@@ -34,6 +34,30 @@ class BenchFiguresTest {
     }
 
     @Test
+    void aPredictedChangeWithTheSignOfAMeasuredChangeBeyondTheNoiseIsRightWhateverItsSize() {
+        double threshold = BenchFigures.noiseThreshold(0.10, 3); // 20.5%
+        assertThat(BenchFigures.directionRight(1.03, 1.40, threshold)).as("+3% predicted, +40% measured").isTrue();
+        assertThat(BenchFigures.directionRight(0.97, 1.40, threshold)).as("-3% predicted, +40% measured").isFalse();
+        assertThat(BenchFigures.directionRight(0.60, 0.70, threshold)).as("both down").isTrue();
+        assertThat(BenchFigures.directionRight(1.10, 0.70, threshold)).as("up predicted, down measured").isFalse();
+        assertThat(BenchFigures.directionRight(1.15, 0.90, threshold)).as("both within the noise").isTrue();
+        assertThat(BenchFigures.directionRight(1.40, 1.10, threshold)).as("+40% where nothing measurable happened")
+                .isFalse();
+    }
+
+    @Test
+    void theStrictCountAlsoAsksThePredictedChangeToPassTheNoise() {
+        Estimate defaults = Estimate.relative(100, 0.2);
+        BenchFigures.Outcome small = new BenchFigures.Outcome("c1", Estimate.relative(103, 0.2),
+                new BenchFigures.Replicates(new double[] {140, 141, 139}));
+
+        BenchFigures.Summary s = BenchFigures.summarise(List.of(small), defaults, 100, 0.05, 0.1);
+
+        assertThat(s.directionRight()).isEqualTo(1);
+        assertThat(s.strictRight()).isZero();
+    }
+
+    @Test
     void summaryGivesMapeCoverageAndDirectionsOverThePredictedConfigurations() {
         Estimate defaults = Estimate.relative(100, 0.2);
         List<BenchFigures.Outcome> outcomes = List.of(

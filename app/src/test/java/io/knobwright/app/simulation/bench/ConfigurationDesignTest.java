@@ -22,34 +22,49 @@ class ConfigurationDesignTest {
     }
 
     @Test
-    void everySettingOfTheHypercubeHasOnePointInEachSliceOfItsRange() {
-        List<BenchConfiguration> cube = design.subList(1, design.size());
-        int n = cube.size();
-        boolean[] slices = new boolean[n];
-        for (BenchConfiguration c : cube) {
+    void calibrationReachesBothEndsOfEveryRangeOneClientAndMoreThanTheCores() {
+        List<BenchConfiguration> calibration = design.stream().filter(BenchConfiguration::calibration).toList();
+        assertThat(calibration.stream().mapToInt(BenchConfiguration::clients).min().orElseThrow()).isEqualTo(1);
+        assertThat(calibration.stream().mapToInt(BenchConfiguration::clients).max().orElseThrow()).isEqualTo(8);
+        for (String setting : List.of("shared_buffers", "work_mem", "max_wal_size", "checkpoint_timeout")) {
+            List<Double> values = calibration.stream().map(c -> Knobs.parse(setting, c.settings().get(setting))).toList();
+            List<Double> all = design.stream().map(c -> Knobs.parse(setting, c.settings().get(setting))).toList();
+            assertThat(values).as(setting).contains(java.util.Collections.min(all), java.util.Collections.max(all));
+        }
+        assertThat(calibration.stream().map(c -> c.settings().get("synchronous_commit")).distinct()).hasSize(2);
+    }
+
+    @Test
+    void everyPredictedValueLiesBetweenCalibratedOnesAndThePredictionsFillEachSliceOfTheRange() {
+        List<BenchConfiguration> calibration = design.stream().filter(BenchConfiguration::calibration).toList();
+        List<BenchConfiguration> predicted = design.stream().filter(c -> !c.calibration()).toList();
+        assertThat(predicted).hasSize(10);
+        for (String setting : List.of("shared_buffers", "work_mem", "max_wal_size", "checkpoint_timeout")) {
+            double lo = calibration.stream().mapToDouble(c -> Knobs.parse(setting, c.settings().get(setting))).min().orElseThrow();
+            double hi = calibration.stream().mapToDouble(c -> Knobs.parse(setting, c.settings().get(setting))).max().orElseThrow();
+            assertThat(predicted).allSatisfy(c -> assertThat(Knobs.parse(setting, c.settings().get(setting)))
+                    .as(setting + " of " + c.name()).isBetween(lo, hi));
+        }
+        boolean[] slices = new boolean[predicted.size()];
+        for (BenchConfiguration c : predicted) {
             double mb = Knobs.parse("work_mem", c.settings().get("work_mem")) / (1 << 20);
-            double u = Math.log(mb) / Math.log(256);
-            int slice = (int) Math.min(n - 1, Math.floor(u * n + 1e-6));
-            slices[slice] = true;
+            slices[(int) Math.floor(Math.log(mb) / Math.log(256) * predicted.size())] = true;
         }
-        for (boolean s : slices) {
-            // rounding to whole MB can move a point at a slice edge; all but one slice must be hit
-            assertThat(s || countFalse(slices) <= 1).isTrue();
-        }
-        assertThat(cube.stream().mapToInt(BenchConfiguration::clients).distinct().count()).isEqualTo(8);
-        assertThat(cube.stream().map(c -> c.settings().get("synchronous_commit")).distinct()).hasSize(2);
+        assertThat(slices).containsOnly(true);
+        assertThat(predicted.stream().mapToInt(BenchConfiguration::clients).distinct().count()).isGreaterThanOrEqualTo(7);
+    }
+
+    @Test
+    void aQuickDesignCalibratesOnTheDefaultsAndBothEndsOfEachRange() {
+        List<BenchConfiguration> quick = ConfigurationDesign.design(6, 3, ConfigurationDesign.SEED);
+        List<BenchConfiguration> calibration = quick.stream().filter(BenchConfiguration::calibration).toList();
+        assertThat(calibration).hasSize(3);
+        assertThat(calibration.stream().mapToInt(BenchConfiguration::clients)).contains(1, 8);
+        assertThat(calibration.stream().map(c -> c.settings().get("work_mem"))).contains("1MB", "256MB");
     }
 
     @Test
     void theSameSeedGivesTheSameDesign() {
         assertThat(ConfigurationDesign.design(15, 5, ConfigurationDesign.SEED)).isEqualTo(design);
-    }
-
-    private static int countFalse(boolean[] b) {
-        int k = 0;
-        for (boolean x : b) {
-            k += x ? 0 : 1;
-        }
-        return k;
     }
 }

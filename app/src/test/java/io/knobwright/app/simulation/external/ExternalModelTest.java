@@ -61,6 +61,21 @@ class ExternalModelTest {
     }
 
     @Test
+    void clientsOnTheServersHostRoundTripAndAScenarioWithoutTheFieldHasRemoteClients() {
+        Scenario local = new Scenario("local", scenario("x", "4MB").machine(),
+                scenario("x", "4MB").workload().withClientsOnHost(true), scenario("x", "4MB").knobs());
+        assertThat(ScenarioJson.readScenario(ScenarioJson.scenario(local))).isEqualTo(local);
+
+        String withoutField = ScenarioJson.scenario(scenario("old", "4MB")).replace(",\"clientsOnHost\":false", "");
+        assertThat(withoutField).doesNotContain("clientsOnHost");
+        assertThat(ScenarioJson.readScenario(withoutField).workload().clientsOnHost()).isFalse();
+
+        String wrong = ScenarioJson.scenario(local).replace("\"clientsOnHost\":true", "\"clientsOnHost\":\"yes\"");
+        assertThatThrownBy(() -> ScenarioJson.readScenario(wrong)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("scenario.workload.clientsOnHost is not true or false");
+    }
+
+    @Test
     void aPredictionRoundTripsThroughJsonWithItsIntervalsExplanationsAndWarnings() {
         Prediction p = TinyEngine.predict(scenario("x", "8MB"));
 
