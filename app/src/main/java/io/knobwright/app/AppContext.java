@@ -92,6 +92,7 @@ public final class AppContext implements AutoCloseable {
     /** The store's first-run welcome flag (decision 0145): whether it is due, and dismissing it. */
     private final java.util.function.BooleanSupplier welcomeDue;
     private final Runnable dismissWelcome;
+    private final Lazy<io.knobwright.app.recommend.RecommendationService> recommendations;
 
     /**
      * @param store        the repositories, their unit of work, and the vault
@@ -182,6 +183,8 @@ public final class AppContext implements AutoCloseable {
         this.whatIf = new Lazy<>(() -> new io.knobwright.app.simulation.DefaultWhatIfService(fleet, workload,
                 catalogService, store.observations(), io.knobwright.app.simulation.CalibratedInstanceModels.builtIn(store.observations()))
                 .withPlanner(new io.knobwright.app.simulation.PlannerJudgement(store.vault(), store.queries())));
+        this.recommendations = new Lazy<>(() -> new io.knobwright.app.recommend.DefaultRecommendationService(fleet,
+                workload, catalogService, policy, io.knobwright.simulator.recommend.Recommender.builtIn()));
         this.fleetHealth = new io.knobwright.app.health.FleetHealthSummary(alerts::evaluate, diskFullDays, store.backups(),
                 store.connectionUse(), clock);
     }
@@ -438,6 +441,11 @@ public final class AppContext implements AutoCloseable {
     /** What-if simulation of an instance: baseline, scenarios, sweeps, held-out accuracy (decision 0141). */
     public io.knobwright.app.simulation.DefaultWhatIfService whatIf() {
         return whatIf.get();
+    }
+
+    /** Which settings to change on an instance, why, and what it will do (issue #14). */
+    public io.knobwright.app.recommend.RecommendationService recommendations() {
+        return recommendations.get();
     }
 
     @Override

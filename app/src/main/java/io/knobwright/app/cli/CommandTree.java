@@ -78,7 +78,8 @@ final class CommandTree {
             group(BackupCommand.class, command(BackupVerifyCommand.class), command(BackupWatchCommand.class)),
             group(ExperimentCommand.class, command(ExperimentRunCommand.class)),
             group(SimulateCommand.class, command(SimulateSweepCommand.class)),
-            group(SimulatorCommand.class, command(SimulatorAccuracyCommand.class)));
+            group(SimulatorCommand.class, command(SimulatorAccuracyCommand.class)),
+            command(RecommendCommand.class));
 
     /**
      * The top command's options that every command inherits ({@link KnobwrightCommand}), which may stand between
