@@ -26,6 +26,12 @@ final class BenchFleet {
 
     /** Closing the context drops the store. */
     static AppContext open(String purpose, int size, boolean withSettings) {
+        return open(purpose, size, withSettings, (store, stored) -> { });
+    }
+
+    /** Like {@link #open(String, int, boolean)}, then {@code more} stores what a bench needs besides (workload series). */
+    static AppContext open(String purpose, int size, boolean withSettings,
+                           java.util.function.BiConsumer<KnobwrightStore, List<Instance>> more) {
         KnobwrightStore store = KnobwrightStore.inMemory("bench-" + purpose + "-" + System.nanoTime(), false);
         try {
             List<Instance> stored = store.instances().saveAll(
@@ -33,6 +39,7 @@ final class BenchFleet {
             if (withSettings) {
                 seedSettings(store, stored);
             }
+            more.accept(store, stored);
             return new AppContext(store, store, new CatalogRepository(), Connectors.defaultRegistry(), System::getenv);
         } catch (RuntimeException e) {
             store.close();

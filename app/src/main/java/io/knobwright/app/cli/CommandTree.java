@@ -63,7 +63,7 @@ final class CommandTree {
                     command(BenchOverridesCommand.class), command(BenchStartupCommand.class), command(BenchStartupTrainingCommand.class),
                     command(BenchLogImportCommand.class), command(BenchFingerprintsCommand.class),
                     command(BenchCollectorsCommand.class), command(BenchStorageForecastCommand.class),
-                    command(BenchSimulatorCommand.class)),
+                    command(BenchSimulatorCommand.class), command(BenchRecommendCommand.class)),
             group(StorageCommand.class, command(StorageForecastCommand.class), command(StorageImportSeriesCommand.class),
                     command(StorageTablesCommand.class)),
             group(HealthCommand.class, command(HealthConnectionsCommand.class)),
