@@ -52,10 +52,10 @@ public final class MeasuredWorkloads {
                             + " server with `knobwright fleet add`, then run `knobwright monitor collect --instance "
                             + instance.name() + "` while the application runs.");
         }
-        MeasuredShapes.Built built = MeasuredShapes.of(instance.name(), profile,
-                workload.top(instance, WorkloadService.By.TOTAL, MeasuredShapes.TOP), false, 0);
-        List<String> notes = new ArrayList<>(built.notes());
         Knobs knobs = snapshot.map(ServerSettings::current).orElseGet(Knobs::postgresDefaults);
+        MeasuredShapes.Built built = MeasuredShapes.of(instance.name(), profile,
+                workload.top(instance, WorkloadService.By.TOTAL, MeasuredShapes.TOP), false, 0, knobs.get("work_mem"));
+        List<String> notes = new ArrayList<>(built.notes());
         WorkloadShape shape = SkewFit.fit(built.shape(), machine, knobs, profile.workingSet() != null
                         ? profile.workingSet().hitRatio() : Double.NaN,
                 () -> new BuiltInModel(BuiltInModel.defaultParameters()), notes);
