@@ -137,6 +137,14 @@ final class Reasons {
         return (mechanism + " " + effect).strip();
     }
 
+    /**
+     * The model's warning that clients beyond max_connections are refused, if it gave one: then the clients' load
+     * relative to the knee is the same on both sides, and what the change does is admit them.
+     */
+    private static java.util.Optional<String> refusedClients(Evaluator.Evaluation today) {
+        return today.prediction().warnings().stream().filter(w -> w.contains("are refused")).findFirst();
+    }
+
     private static String mechanism(String parameter, String from, String to, Recommendation.Direction direction,
                                     Evaluator.Evaluation a, Evaluator.Evaluation b,
                                     MemoryBudget.Breakdown budget) {
@@ -161,9 +169,10 @@ final class Reasons {
                     + " at " + to + " (fewer checkpoints, fewer first-touch page images).";
             case "synchronous_commit" -> "Commits wait for the WAL flush for " + Texts.percent(x)
                     + " of a transaction's time; with synchronous_commit " + to + " they do not.";
-            case "max_connections" -> "At max_connections " + from + " the workload's clients are "
+            case "max_connections" -> refusedClients(a).map(refused -> "Today " + refused + " At " + to
+                    + " every client is admitted.").orElse("At max_connections " + from + " the workload's clients are "
                     + Texts.number(x) + " times the concurrency at which throughput peaks; at " + to + " "
-                    + Texts.number(y) + ".";
+                    + Texts.number(y) + ".");
             default -> "The model predicts throughput " + Texts.number(a.throughput()) + " tps at " + from + " and "
                     + Texts.number(b.throughput()) + " tps at " + to + ".";
         };

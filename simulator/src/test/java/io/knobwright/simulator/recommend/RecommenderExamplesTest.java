@@ -38,6 +38,23 @@ class RecommenderExamplesTest {
     }
 
     @Test
+    void clientsBeyondMaxConnectionsThatWouldAddThroughputGetItRaisedWithTheRefusedClientsAsTheReason() {
+        // 300 application connections that think 100 ms between statements: far from saturating 64 cores
+        WorkloadShape web = new WorkloadShape("web lookups", List.of(
+                new QueryClass("select * from orders where id = $1", 4, 0.05, 6, 0, 0, 0, 0, false)),
+                2 * GB, 0.9, 300, 100, 0);
+        RecommendationSet set = Requests.RECOMMENDER.recommend(Requests.request("orders-1", Requests.machine(64, 256),
+                web, Map.of("max_connections", "100"), new RecommendationOptions(true, false)));
+
+        Recommendation connections = find(set, "max_connections").orElseThrow();
+        assertThat(connections.direction()).isEqualTo(Recommendation.Direction.INCREASE);
+        assertThat(Integer.parseInt(connections.to())).isGreaterThanOrEqualTo(300);
+        assertThat(connections.restartRequired()).isTrue();
+        assertThat(connections.reasoning()).contains("300 clients but max_connections = 100")
+                .contains("are refused").contains("every client is admitted");
+    }
+
+    @Test
     void withoutRestartsTheSameInstanceGetsNoSharedBuffersChangeAndIsToldWhatARestartWouldBring() {
         RecommendationSet set = Requests.RECOMMENDER.recommend(Requests.request("orders-1", BIG_BOX,
                 Requests.readHeavy(32), Map.of(), RecommendationOptions.CONSERVATIVE));
