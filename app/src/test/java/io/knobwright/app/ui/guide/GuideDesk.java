@@ -144,6 +144,28 @@ public final class GuideDesk implements AutoCloseable {
         return WaitForAsyncUtils.asyncFx(read).get(120, TimeUnit.SECONDS);
     }
 
+    /**
+     * Opens the welcome as Help, Welcome and first steps does, in its own window, and returns it. A welcome an earlier
+     * picture left open is closed first as its close box would: the picture's clean-up only hides the window, and the
+     * main window opens no second welcome while one is open.
+     */
+    public io.knobwright.app.ui.welcome.WelcomeViewModel openWelcome() throws Exception {
+        closeWelcome();
+        fx(() -> vm().showWelcome());
+        waitUntil(() -> vm().welcomeProperty().get() != null && dialog("#welcome-view").isPresent()
+                && !vm().welcomeProperty().get().tour().isEmpty());
+        return vm().welcomeProperty().get();
+    }
+
+    /** Closes the welcome, if one is open, as its close box would. */
+    public void closeWelcome() throws Exception {
+        var open = fx(() -> vm().welcomeProperty().get());
+        if (open != null) {
+            fx(open::close);
+            waitUntil(() -> vm().welcomeProperty().get() == null);
+        }
+    }
+
     /** Starts something that opens a modal dialog (it does not return until the dialog closes), then waits for it. */
     public Window openDialog(Runnable opener, String nodeInDialog) throws Exception {
         Platform.runLater(opener);

@@ -1,7 +1,10 @@
 package io.knobwright.app.ui.guide;
 
+import io.knobwright.app.ui.common.KeyMap;
 import io.knobwright.app.ui.workbench.WorkbenchViewModel.Screen;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -76,5 +79,21 @@ class GuidePagesTest {
                         .map(link -> p.getKey() + " -> " + link))
                 .toList();
         assertThat(broken).isEmpty();
+    }
+
+    /**
+     * The keyboard page lists every shortcut of the key map, each in a table row with its action and its keys as the
+     * workbench writes them, so a new or changed key cannot leave the page behind. (On a Mac the keys read ⌘...)
+     */
+    @Test
+    @DisabledOnOs(OS.MAC)
+    void theKeyboardPageListsEveryShortcutWithItsKeys() throws IOException {
+        List<String> rows = pages().get("keyboard.md").lines().filter(l -> l.startsWith("|")).toList();
+        List<String> missing = KeyMap.ALL.stream()
+                .filter(s -> rows.stream().noneMatch(r -> r.startsWith("| " + s.action() + " |")
+                        && r.contains("| " + s.keysText() + " |")))
+                .map(s -> s.id() + " (" + s.action() + ": " + s.keysText() + ")").toList();
+        assertThat(missing).as("shortcuts keyboard.md does not list as '| action | keys |'").isEmpty();
+        assertThat(found(LINK, pages().get("README.md"))).as("the index links the keyboard page").contains("keyboard.md");
     }
 }

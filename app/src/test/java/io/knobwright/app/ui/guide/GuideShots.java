@@ -197,6 +197,28 @@ public final class GuideShots {
                 desk.fx(whatIf::attachToPlan);
                 desk.waitUntil(() -> whatIf.messageProperty().get().startsWith("Attached"));
             }),
+            new GuideShot("welcome.png", REVIEWER, Capture.DIALOG, desk -> desk.openWelcome()),
+            new GuideShot("welcome-connect.png", REVIEWER, Capture.DIALOG, desk -> {
+                var welcome = desk.openWelcome();
+                var form = welcome.connect();
+                desk.fx(() -> {
+                    welcome.connectFirstInstance();
+                    // a name no resolver knows (RFC 6761): the test fails the same way on every machine, with no server
+                    form.hostProperty().set("db.example.invalid");
+                    form.userProperty().set("knobwright");
+                    form.useEnvironmentProperty().set(false);
+                    form.passwordProperty().set("secret");
+                    form.tierProperty().set(io.knobwright.model.fleet.Tier.PRODUCTION);
+                    form.nameProperty().set("orders-db");
+                    form.test();
+                });
+                desk.waitUntil(() -> !form.busyProperty().get() && form.verdictProperty().get() != null);
+            }),
+            new GuideShot("shortcuts.png", REVIEWER, Capture.DIALOG, desk -> {
+                desk.closeWelcome();
+                desk.fx(() -> desk.workbench().view().showShortcuts());
+                desk.waitUntil(() -> desk.dialog(".dialog-pane").isPresent());
+            }),
             new GuideShot("policy.png", ADMIN, Capture.DESKTOP, desk -> {
                 desk.screen(Screen.POLICY);
                 desk.waitUntil(() -> desk.vm().policy().loadedProperty().get());
