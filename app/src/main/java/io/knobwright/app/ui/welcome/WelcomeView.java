@@ -20,6 +20,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
+import java.util.List;
+
 /**
  * The welcome window's content: the tour of the demo fleet and the screens, then the guided connection form
  * ({@link ConnectView}). Each page has its own default button, so Enter runs the page's primary action.
@@ -98,10 +100,17 @@ public final class WelcomeView extends StackPane {
         heading.getStyleClass().addAll(Styles.TITLE_4, "welcome-heading");
         VBox lines = new VBox(8);
         lines.setId("welcome-tour");
-        ListChangeListener<String> fill = change -> lines.getChildren().setAll(vm.tour().stream().map(WelcomeView::bullet).toList());
-        vm.tour().addListener(fill);
-        subscriptions = subscriptions.and(() -> vm.tour().removeListener(fill));
-        lines.getChildren().setAll(vm.tour().stream().map(WelcomeView::bullet).toList());
+        // Counting the fleet reads the store behind the window's own first load: say so rather than show an empty card.
+        Label reading = new Label("Counting what the store holds…");
+        reading.getStyleClass().add(Styles.TEXT_MUTED);
+        reading.setId("welcome-tour-reading");
+        Runnable fill = () -> lines.getChildren().setAll(vm.tour().isEmpty() && vm.tourProblemProperty().get().isEmpty()
+                ? List.of(reading) : vm.tour().stream().map(WelcomeView::bullet).toList());
+        ListChangeListener<String> refill = change -> fill.run();
+        vm.tour().addListener(refill);
+        subscriptions = subscriptions.and(() -> vm.tour().removeListener(refill));
+        subscriptions = subscriptions.and(vm.tourProblemProperty().subscribe(text -> fill.run()));
+        fill.run();
         Label problem = new Label();
         problem.setWrapText(true);
         problem.getStyleClass().add(Styles.DANGER);

@@ -68,6 +68,11 @@ public final class WelcomeViewModel {
 
     private final ReadOnlyObjectWrapper<Page> page = new ReadOnlyObjectWrapper<>(this, "page", Page.WELCOME);
     private final ObservableList<String> tour = FXCollections.observableArrayList();
+    /**
+     * One read-only view of the tour for the life of the view-model: an unmodifiable wrapper holds its source's
+     * listener weakly, so a new wrapper per call could be collected and silently stop telling its listeners.
+     */
+    private final ObservableList<String> tourView = FXCollections.unmodifiableObservableList(tour);
     private final ReadOnlyStringWrapper tourProblem = new ReadOnlyStringWrapper(this, "tourProblem", "");
     private final ReadOnlyBooleanWrapper hasDemo = new ReadOnlyBooleanWrapper(this, "hasDemo");
     private final ReadOnlyBooleanWrapper closed = new ReadOnlyBooleanWrapper(this, "closed");
@@ -157,7 +162,7 @@ public final class WelcomeViewModel {
 
     /** The tour in sentences, from the store and the main window's alerts. */
     public ObservableList<String> tour() {
-        return FXCollections.unmodifiableObservableList(tour);
+        return tourView;
     }
 
     /** Why the tour could not be read; empty when it was. */
