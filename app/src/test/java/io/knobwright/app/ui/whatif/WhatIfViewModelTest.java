@@ -342,7 +342,9 @@ class WhatIfViewModelTest {
             assertThat(running.experiment().stepProperty().get()).isEqualTo("run 2 of 6 (A), warm-up discarded");
 
             running.experiment().cancel();
-            awaitTrue(() -> !running.experiment().runningProperty().get());
+            // the outcome arrives on the worker thread here (the ui executor runs inline): running goes false, then
+            // the message is set; on the FX thread both land in one pulse
+            awaitTrue(() -> !running.experiment().runningProperty().get() && !running.messageProperty().get().isEmpty());
             assertThat(running.messageProperty().get()).isEqualTo("Experiment cancelled: its runs were discarded and"
                     + " nothing was recorded.");
             assertThat(running.messageIsErrorProperty().get()).isFalse();
