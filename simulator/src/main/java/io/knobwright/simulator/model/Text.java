@@ -2,13 +2,16 @@ package io.knobwright.simulator.model;
 
 import java.util.Locale;
 
-/** Numbers as a DBA reads them in an explanation: sizes in binary units, times, percentages. */
-final class Text {
+/**
+ * Numbers as a DBA reads them in an explanation: sizes in binary units, times, percentages. Public for the
+ * recommender's reasons, which must read the same as the model's explanations.
+ */
+public final class Text {
 
     private Text() {
     }
 
-    static String bytes(double b) {
+    public static String bytes(double b) {
         double a = Math.abs(b);
         if (a >= 1024.0 * 1024 * 1024 * 1024) {
             return fmt(b / (1024.0 * 1024 * 1024 * 1024)) + " TB";
@@ -39,7 +42,7 @@ final class Text {
         return ms >= 1000 ? fmt(ms / 1000) + " s" : fmt(ms) + " ms";
     }
 
-    static String percent(double ratio) {
+    public static String percent(double ratio) {
         double p = ratio * 100;
         return (p != 0 && Math.abs(p) < 1 ? String.format(Locale.ROOT, "%.2f", p) : fmt(p)) + "%";
     }
@@ -56,7 +59,7 @@ final class Text {
     }
 
     /** Three significant digits at most, no trailing zeros. */
-    static String fmt(double v) {
+    public static String fmt(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return String.format(Locale.ROOT, "%d", (long) v);
         }

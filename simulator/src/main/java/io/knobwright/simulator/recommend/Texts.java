@@ -1,28 +1,19 @@
 package io.knobwright.simulator.recommend;
 
-import java.util.Locale;
+import io.knobwright.simulator.model.Text;
 
-/** Numbers as a DBA reads them in a reason: sizes in binary units, percentages, signed changes. */
+/** Numbers as a DBA reads them in a reason: the model's own formats ({@link Text}), and signed changes. */
 final class Texts {
 
     private Texts() {
     }
 
     static String bytes(double b) {
-        double a = Math.abs(b);
-        String[] units = {"TB", "GB", "MB", "kB"};
-        double[] sizes = {1024.0 * 1024 * 1024 * 1024, 1024.0 * 1024 * 1024, 1024.0 * 1024, 1024};
-        for (int i = 0; i < units.length; i++) {
-            if (a >= sizes[i]) {
-                return number(b / sizes[i]) + " " + units[i];
-            }
-        }
-        return number(b) + " B";
+        return Text.bytes(b);
     }
 
     static String percent(double ratio) {
-        double p = ratio * 100;
-        return (p != 0 && Math.abs(p) < 1 ? String.format(Locale.ROOT, "%.2f", p) : number(p)) + "%";
+        return Text.percent(ratio);
     }
 
     /** "+12%", "-3.5%". */
@@ -40,17 +31,6 @@ final class Texts {
 
     /** Three significant digits at most, no trailing zeros. */
     static String number(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return String.format(Locale.ROOT, "%d", (long) v);
-        }
-        double a = Math.abs(v);
-        String s = a >= 100 ? String.format(Locale.ROOT, "%.0f", v)
-                : a >= 10 ? String.format(Locale.ROOT, "%.1f", v)
-                : a >= 1 ? String.format(Locale.ROOT, "%.2f", v)
-                : String.format(Locale.ROOT, "%.3g", v);
-        if (s.indexOf('.') >= 0 && s.indexOf('e') < 0) {
-            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
-        }
-        return s;
+        return Text.fmt(v);
     }
 }
