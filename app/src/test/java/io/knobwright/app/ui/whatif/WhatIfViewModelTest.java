@@ -334,7 +334,9 @@ class WhatIfViewModelTest {
                 throw new java.util.concurrent.CancellationException("cancelled");
             }, store(), "lin", Clock.systemUTC()));
             running.show(orders);
-            awaitTrue(() -> !running.fields().isEmpty());
+            // the baseline lands on the worker thread: its fields appear before the scenario is chosen for editing,
+            // and an experiment needs the edited scenario
+            awaitTrue(() -> running.editingProperty().get() >= 1);
             running.runExperiment();
             assertThat(reported.await(10, TimeUnit.SECONDS)).isTrue();
             awaitTrue(() -> running.experiment().progressProperty().get() == 0.25);
