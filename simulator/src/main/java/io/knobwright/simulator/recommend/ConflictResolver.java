@@ -130,13 +130,13 @@ final class ConflictResolver {
         Optional<Trial> inBand = best(trials.stream().filter(t -> t.feasible() && t.worst() >= 1 - band).toList(),
                 today.value(p));
         Optional<Trial> feasible = best(trials.stream().filter(Trial::feasible).toList(), today.value(p));
-        ConflictTexts texts = new ConflictTexts(p, spec, windows, wanted, band);
+        ConflictTexts texts = new ConflictTexts(p, spec, windows, wanted, band, today.text(p));
         if (inBand.isPresent()) {
             apply(configs, p, inBand.get().value());
             return texts.compromise(inBand.get().value(), inBand.get().ratios(), false);
         }
         String noCompromise = texts.noCompromise(feasible.map(Trial::value).orElse(null),
-                feasible.map(Trial::ratios).orElse(List.of()), firstRefusal(trials));
+                feasible.map(Trial::ratios).orElse(List.of()), firstRefusal(spec, trials));
         if (switchable(spec.applyMode())) {
             String fallback = fallback(spec, wanted, today.text(p));
             if (spec.applyMode() == ApplyMode.ONLINE) {
@@ -157,7 +157,7 @@ final class ConflictResolver {
             return texts.compromise(feasible.get().value(), feasible.get().ratios(), true);
         }
         apply(configs, p, today.text(p));
-        return texts.unresolved(PlannerRule.shown(spec, today.text(p)), firstRefusal(trials));
+        return texts.unresolved(PlannerRule.shown(spec, today.text(p)), firstRefusal(spec, trials));
     }
 
     /** Sets {@code p} in every window's configuration. */
@@ -213,17 +213,17 @@ final class ConflictResolver {
             for (Constraint rule : Constraint.all()) {
                 Optional<String> v = rule.violation(new Candidate(requests.get(w), today, tried));
                 if (v.isPresent()) {
-                    return refused(spec, candidate, "in " + label + ", " + v.get());
+                    return refused(spec, candidate, "in " + label + ": " + v.get());
                 }
             }
             Optional<Evaluator.Evaluation> eval = evaluators.get(w).evaluate(tried);
             if (eval.isEmpty()) {
-                return refused(spec, candidate, "in " + label + ", the model refuses it: "
+                return refused(spec, candidate, "in " + label + ": the model refuses it: "
                         + evaluators.get(w).refusal(tried));
             }
             Optional<String> guard = Evaluator.guardViolation(todays.get(w), eval.get());
             if (guard.isPresent()) {
-                return refused(spec, candidate, "in " + label + ", " + guard.get());
+                return refused(spec, candidate, "in " + label + ": " + guard.get());
             }
             double own = evaluators.get(w).evaluate(configs.get(w)).map(Evaluator.Evaluation::score).orElse(0.0);
             double ratio = own > 0 ? eval.get().score() / own : 1;
@@ -256,8 +256,8 @@ final class ConflictResolver {
         return a > 0 && b > 0 ? Math.abs(Math.log(a / b)) : Math.abs(a - b);
     }
 
-    private static String firstRefusal(List<Trial> trials) {
-        return trials.stream().filter(t -> !t.feasible()).map(t -> t.value() + " " + t.refusal()).findFirst()
-                .orElse("");
+    private static String firstRefusal(ParameterSpec spec, List<Trial> trials) {
+        return trials.stream().filter(t -> !t.feasible())
+                .map(t -> PlannerRule.shown(spec, t.value()) + " is refused " + t.refusal()).findFirst().orElse("");
     }
 }

@@ -15,8 +15,11 @@ final class ConflictTexts {
     private final List<WorkloadWindow> windows;
     private final List<String> wanted;
     private final double band;
+    private final String today;
 
-    ConflictTexts(String p, ParameterSpec spec, List<WorkloadWindow> windows, List<String> wanted, double band) {
+    ConflictTexts(String p, ParameterSpec spec, List<WorkloadWindow> windows, List<String> wanted, double band,
+                  String today) {
+        this.today = today;
         this.p = p;
         this.spec = spec;
         this.windows = windows;
@@ -65,14 +68,18 @@ final class ConflictTexts {
         }
         return "compromise: no single value keeps every window within " + Texts.percent(band) + " of its own best; the"
                 + " best one, " + shown(bestValue) + ", costs " + windows.get(worst).label() + " "
-                + Texts.percent(1 - ratios.get(worst)) + " against its " + shown(wanted.get(worst)) + ".";
+                + Texts.percent(1 - ratios.get(worst)) + " against its " + shown(wanted.get(worst))
+                + (refusal.isEmpty() ? "." : "; and " + refusal.strip());
     }
 
     WindowConflict perRole(WindowConflict.Resolution rule, List<String> roles, String fallback, String noCompromise) {
-        List<String> statements = new ArrayList<>();
+        List<String> statements = serverWide(fallback);
         List<String> owners = new ArrayList<>();
         for (int w = 0; w < windows.size(); w++) {
-            statements.add("ALTER ROLE " + ident(roles.get(w)) + " SET " + p + " = '" + shown(wanted.get(w)) + "';");
+            if (!CatalogValues.same(spec, wanted.get(w), fallback)) {
+                statements.add("ALTER ROLE " + ident(roles.get(w)) + " SET " + p + " = '" + shown(wanted.get(w))
+                        + "';");
+            }
             owners.add(windows.get(w).label() + " is " + Texts.percent(share(windows.get(w).window().roleSessions(),
                     roles.get(w))) + " role " + roles.get(w));
         }
@@ -85,11 +92,13 @@ final class ConflictTexts {
     }
 
     WindowConflict perDatabase(List<String> roles, List<String> databases, String fallback, String noCompromise) {
-        List<String> statements = new ArrayList<>();
+        List<String> statements = serverWide(fallback);
         List<String> owners = new ArrayList<>();
         for (int w = 0; w < windows.size(); w++) {
-            statements.add("ALTER DATABASE " + ident(databases.get(w)) + " SET " + p + " = '" + shown(wanted.get(w))
-                    + "';");
+            if (!CatalogValues.same(spec, wanted.get(w), fallback)) {
+                statements.add("ALTER DATABASE " + ident(databases.get(w)) + " SET " + p + " = '"
+                        + shown(wanted.get(w)) + "';");
+            }
             owners.add(windows.get(w).label() + " is " + Texts.percent(share(
                     windows.get(w).window().databaseSessions(), databases.get(w))) + " database " + databases.get(w));
         }
@@ -98,7 +107,7 @@ final class ConflictTexts {
                 + "databases run with " + shown(fallback) + ". Database settings take effect at the next connection.";
         return new WindowConflict(p, spec.applyMode(), ownValues(), WindowConflict.Resolution.PER_DATABASE,
                 shown(fallback), statements, explanation, List.of(noCompromise, "per role: "
-                        + notAttributableTo("role", roles, true), "time windows: not needed, since each database "
+                        + notAttributableTo("role", roles) + ".", "time windows: not needed, since each database "
                         + "carries its value at any hour, with no scheduled switch to miss."));
     }
 
@@ -135,19 +144,27 @@ final class ConflictTexts {
     }
 
     String notAttributable(List<String> roles, List<String> databases) {
-        return "per role or database: " + notAttributableTo("role", roles, false) + " "
-                + notAttributableTo("database", databases, false);
+        return "per role or database: " + notAttributableTo("role", roles) + "; and "
+                + notAttributableTo("database", databases) + ".";
     }
 
-    private String notAttributableTo(String kind, List<String> owners, boolean alone) {
+    private String notAttributableTo(String kind, List<String> owners) {
         for (int w = 0; w < windows.size(); w++) {
             if (owners.get(w).isBlank()) {
                 return "no " + kind + " holds " + Texts.percent(ConflictResolver.ATTRIBUTED) + " of "
-                        + windows.get(w).label() + "'s sessions" + (alone ? "." : ";");
+                        + windows.get(w).label() + "'s sessions";
             }
         }
-        return "the same " + kind + " (" + owners.getFirst() + ") does the work of more than one window"
-                + (alone ? "." : ";");
+        return "the same " + kind + " (" + owners.getFirst() + ") does the work of more than one window";
+    }
+
+    /** The value for sessions no role or database setting covers, when it is not today's. */
+    private List<String> serverWide(String fallback) {
+        List<String> out = new ArrayList<>();
+        if (!CatalogValues.same(spec, fallback, today)) {
+            out.add("ALTER SYSTEM SET " + p + " = '" + shown(fallback) + "'; SELECT pg_reload_conf();");
+        }
+        return out;
     }
 
     private List<WindowConflict.WindowValue> ownValues() {
