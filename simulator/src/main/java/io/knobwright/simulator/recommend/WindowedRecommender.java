@@ -31,7 +31,27 @@ public final class WindowedRecommender {
         if (windows.size() < 2 || request.catalog().engineVersion().engine() != Engine.POSTGRESQL) {
             return whole;
         }
-        return whole.withConflicts(resolve(request, windows).conflicts());
+        List<WindowConflict> conflicts = new ArrayList<>();
+        for (WindowConflict c : resolve(request, windows).conflicts()) {
+            conflicts.add(replacing(c, whole));
+        }
+        return whole.withConflicts(conflicts);
+    }
+
+    /**
+     * A conflict on a setting the whole-day answer also recommends says which of the two to follow: the whole-day
+     * value averages windows that want different things.
+     */
+    private static WindowConflict replacing(WindowConflict c, RecommendationSet whole) {
+        for (Recommendation r : whole.recommendations()) {
+            if (r.parameter().equals(c.parameter()) && !r.to().equals(c.value())) {
+                return new WindowConflict(c.parameter(), c.applyMode(), c.values(), c.resolution(), c.value(),
+                        c.statements(), c.explanation() + " This takes the place of the whole-day recommendation "
+                        + r.parameter() + " " + r.from() + " -> " + r.to() + ", which averages windows that want "
+                        + "different values.", c.notChosen());
+            }
+        }
+        return c;
     }
 
     /** The resolution with each window's resulting configuration (the tests check those against the constraints). */
