@@ -52,12 +52,17 @@ class MeasuredWindowsTest {
         store.close();
     }
 
-    private static boolean night(int hour) {
+    static boolean night(int hour) {
         return hour >= 1 && hour < 7;
     }
 
     /** 14 days every 5 minutes: OLTP by day (400 tps, 100 connections), a spilling batch 01-07 (5 tps, 4 connections). */
-    private static InMemoryMetricHistory dayAndNight(long id, boolean batchAtNight) {
+    static InMemoryMetricHistory dayAndNight(long id, boolean batchAtNight, Instant now) {
+        return dayAndNight(id, batchAtNight, now, ZoneOffset.UTC);
+    }
+
+    /** The same, with the night counted in {@code zone}. */
+    static InMemoryMetricHistory dayAndNight(long id, boolean batchAtNight, Instant now, java.time.ZoneId zone) {
         Map<Metric, IntToDoubleFunction> level = new EnumMap<>(Metric.class);
         level.put(Metric.COMMITS, h -> batchAtNight && night(h) ? 5 : 400);
         level.put(Metric.CONNECTIONS, h -> batchAtNight && night(h) ? 4 : 100);
@@ -72,8 +77,8 @@ class MeasuredWindowsTest {
         InMemoryMetricHistory history = new InMemoryMetricHistory();
         level.forEach((metric, f) -> {
             List<MetricPoint> points = new ArrayList<>();
-            for (Instant t = NOW.minus(Duration.ofDays(14)); t.isBefore(NOW); t = t.plus(Duration.ofMinutes(5))) {
-                points.add(new MetricPoint(t, f.applyAsDouble(t.atZone(ZoneOffset.UTC).getHour())));
+            for (Instant t = now.minus(Duration.ofDays(14)); t.isBefore(now); t = t.plus(Duration.ofMinutes(5))) {
+                points.add(new MetricPoint(t, f.applyAsDouble(t.atZone(zone).getHour())));
             }
             history.add(id, metric, points);
         });
@@ -119,7 +124,7 @@ class MeasuredWindowsTest {
     @Test
     void aDayOfOltpAndANightlyBatchSplitIntoTwoWindowsEachWithItsRoleAndItsOwnWorkload() {
         Instance instance = postgres();
-        MeasuredWindows measured = new MeasuredWindows(dayAndNight(instance.id(), true), roles(), i -> List.of(),
+        MeasuredWindows measured = new MeasuredWindows(dayAndNight(instance.id(), true, NOW), roles(), i -> List.of(),
                 CLOCK, ZoneOffset.UTC);
         List<String> notes = new ArrayList<>();
 
@@ -142,7 +147,7 @@ class MeasuredWindowsTest {
     @Test
     void aDayAlikeThroughoutIsNotSplitAndTheNotesSaySo() {
         Instance instance = postgres();
-        MeasuredWindows measured = new MeasuredWindows(dayAndNight(instance.id(), false), roles(), i -> List.of(),
+        MeasuredWindows measured = new MeasuredWindows(dayAndNight(instance.id(), false, NOW), roles(), i -> List.of(),
                 CLOCK, ZoneOffset.UTC);
         List<String> notes = new ArrayList<>();
 
