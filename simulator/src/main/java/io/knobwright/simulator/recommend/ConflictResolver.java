@@ -84,11 +84,35 @@ final class ConflictResolver {
         List<WindowConflict> conflicts = new ArrayList<>();
         boolean complete = true;
         for (String p : order(base, configs)) {
-            WindowConflict c = resolveOne(p, base, windows, requests, evaluators, todays, today, configs);
+            WindowConflict c = withDataLoss(resolveOne(p, base, windows, requests, evaluators, todays, today,
+                    configs), today, configs);
             complete &= c.resolution() != WindowConflict.Resolution.UNRESOLVED;
             conflicts.add(c);
         }
         return new Outcome(conflicts, requests, today, List.copyOf(configs), complete);
+    }
+
+    /**
+     * A resolution that leaves a window with weakened durability (only possible when the user allowed the trade, as
+     * each window's own search did) says what a crash can lose in that window.
+     */
+    private static WindowConflict withDataLoss(WindowConflict c, Configuration today, List<Configuration> configs) {
+        String p = c.parameter();
+        List<String> where = new ArrayList<>();
+        String text = "";
+        for (int w = 0; w < configs.size(); w++) {
+            Optional<String> loss = DataLossWindow.of(p, today.text(p), configs.get(w).text(p), configs.get(w));
+            if (loss.isPresent()) {
+                where.add(c.values().get(w).window());
+                text = text.isEmpty() ? loss.get() : text;
+            }
+        }
+        if (where.isEmpty()) {
+            return c;
+        }
+        return new WindowConflict(p, c.applyMode(), c.values(), c.resolution(), c.value(), c.statements(),
+                c.explanation() + " DURABILITY TRADE (allowed) in " + String.join(", ", where) + ": " + text,
+                c.notChosen());
     }
 
     /** The conflicting parameters: those that cannot follow the clock first, each group in the search's order. */

@@ -149,6 +149,27 @@ class ConflictResolutionTest {
     }
 
     @Test
+    void aDurabilityTradeAllowedForTheCommittingDayStatesItsDataLossWindowInTheResolution() {
+        // the day commits small inserts on a disk that waits for every flush; the night only reads
+        WorkloadShape commits = new WorkloadShape("small commits", List.of(new QueryClass(
+                "insert into events values ($1, $2)", 1, 0.05, 2, 0, 0, 1, 200, false)), 2 * GB, 0.9, 4, 0, 1);
+        io.knobwright.simulator.model.Machine hdd = new io.knobwright.simulator.model.Machine(4, (long) (16 * GB),
+                io.knobwright.simulator.model.DeviceProfile.HDD);
+        RecommendationRequest request = Requests.request("events", hdd, commits, Map.of(),
+                new RecommendationOptions(false, true));
+
+        RecommendationSet set = WINDOWED.recommend(request, List.of(window(hours(7, 1), 0.75, NONE, NONE, commits),
+                window(hours(1, 7), 0.25, NONE, NONE, batch(2))));
+
+        WindowConflict sc = conflict(set, "synchronous_commit");
+        assertThat(sc.values()).extracting(WindowConflict.WindowValue::wanted).containsExactly("on", "off");
+        assertThat(sc.resolution()).isEqualTo(WindowConflict.Resolution.COMPROMISE);
+        assertThat(sc.value()).as("the night, which commits nothing, loses nothing with it").isEqualTo("off");
+        assertThat(sc.explanation()).contains("DURABILITY TRADE (allowed) in 01-07, 07-01")
+                .contains("3 x wal_writer_delay = 600 ms");
+    }
+
+    @Test
     void theAnswerDoesNotDependOnTheWindowsOrderOrOnTheRecommenderInstance() {
         List<WorkloadWindow> windows = dayAndNight(Map.of("app", 95.0), Map.of("batch", 8.0), NONE, NONE);
         RecommendationSet first = WINDOWED.recommend(request(RecommendationOptions.CONSERVATIVE), windows);
