@@ -7,6 +7,7 @@ import io.knobwright.simulator.model.Estimate;
 import io.knobwright.simulator.recommend.Considered;
 import io.knobwright.simulator.recommend.Recommendation;
 import io.knobwright.simulator.recommend.RecommendationSet;
+import io.knobwright.simulator.recommend.WindowConflict;
 
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -64,6 +65,7 @@ final class RecommendFormats {
         }
         if (set.noChange()) {
             out.println(comment + "No change recommended: " + oneLine(set.noChangeReason()));
+            conflicts(out, comment, set);
             return;
         }
         if (format == Format.SQL && outcome.instance().engine() != Engine.POSTGRESQL) {
@@ -92,6 +94,16 @@ final class RecommendFormats {
         }
         if (restart) {
             out.println(comment + "Some changes take effect only after the server restarts.");
+        }
+        conflicts(out, comment, set);
+    }
+
+    /** Per-role settings and scheduled switches are not lines of these files: shown for review, never run. */
+    private static void conflicts(PrintWriter out, String comment, RecommendationSet set) {
+        for (WindowConflict c : set.conflicts()) {
+            out.println(comment + "Time windows: " + c.parameter() + " " + lower(c.resolution()).replace('_', ' ')
+                    + ": " + oneLine(c.explanation()));
+            c.statements().forEach(st -> out.println(comment + "  " + st));
         }
     }
 
@@ -127,6 +139,17 @@ final class RecommendFormats {
             out.println("Considered and set aside:");
             for (Considered c : set.considered()) {
                 out.println("  " + c.parameter() + " " + c.from() + " -> " + c.to() + ": " + c.why());
+            }
+        }
+        if (!set.conflicts().isEmpty()) {
+            out.println();
+            out.println("Time windows that want different values:");
+            for (WindowConflict c : set.conflicts()) {
+                out.println("  " + c.parameter() + " (" + lower(c.resolution()).replace('_', ' ') + "): "
+                        + String.join(", ", c.values().stream().map(v -> v.window() + " wants " + v.wanted()).toList()));
+                out.println("    " + c.explanation());
+                c.statements().forEach(st -> out.println("    run: " + st));
+                c.notChosen().forEach(n -> out.println("    not " + n));
             }
         }
         set.warnings().forEach(w -> out.println("WARNING " + w));

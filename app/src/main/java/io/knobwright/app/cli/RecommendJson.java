@@ -8,6 +8,7 @@ import io.knobwright.simulator.recommend.MetricChange;
 import io.knobwright.simulator.recommend.PredictedEffect;
 import io.knobwright.simulator.recommend.Recommendation;
 import io.knobwright.simulator.recommend.RecommendationSet;
+import io.knobwright.simulator.recommend.WindowConflict;
 
 import java.util.List;
 import java.util.Locale;
@@ -26,22 +27,23 @@ final class RecommendJson {
      * @param engine "PostgreSQL 16"; null with an error
      */
     @JsonPropertyOrder({"instance", "engine", "model", "noChange", "noChangeReason", "recommendations", "overall",
-            "considered", "warnings", "notes", "error"})
+            "considered", "warnings", "notes", "error", "conflicts"})
     record InstanceJson(String instance, String engine, String model, Boolean noChange, String noChangeReason,
                         List<RecommendationJson> recommendations, EffectJson overall, List<ConsideredJson> considered,
-                        List<String> warnings, List<String> notes, String error) {
+                        List<String> warnings, List<String> notes, String error, List<ConflictJson> conflicts) {
 
         static InstanceJson of(RecommendationService.Outcome outcome) {
             RecommendationSet set = outcome.set();
             return new InstanceJson(set.instance(), set.engineVersion(), set.model(), set.noChange(),
                     set.noChange() ? set.noChangeReason() : null,
                     set.recommendations().stream().map(RecommendationJson::of).toList(), EffectJson.of(set.overall()),
-                    set.considered().stream().map(ConsideredJson::of).toList(), set.warnings(), outcome.notes(), null);
+                    set.considered().stream().map(ConsideredJson::of).toList(), set.warnings(), outcome.notes(), null,
+                    set.conflicts().stream().map(ConflictJson::of).toList());
         }
 
         static InstanceJson failed(String instance, String error) {
             return new InstanceJson(instance, null, null, null, null, List.of(), null, List.of(), List.of(), List.of(),
-                    error);
+                    error, List.of());
         }
     }
 
@@ -86,6 +88,33 @@ final class RecommendJson {
     record ConsideredJson(String parameter, String from, String to, String why) {
         static ConsideredJson of(Considered c) {
             return new ConsideredJson(c.parameter(), c.from(), c.to(), c.why());
+        }
+    }
+
+    /**
+     * A setting the day's time windows want at different values and its resolution (decision 0154): resolution is
+     * compromise, per_role, per_database, time_windows or unresolved; value is the one value in force (compromise) or
+     * the value for sessions no role or database setting covers; statements are what to run.
+     */
+    @JsonPropertyOrder({"parameter", "applyMode", "resolution", "value", "windows", "statements", "explanation",
+            "notChosen"})
+    record ConflictJson(String parameter, String applyMode, String resolution, String value,
+                        List<WindowValueJson> windows, List<String> statements, String explanation,
+                        List<String> notChosen) {
+        static ConflictJson of(WindowConflict c) {
+            return new ConflictJson(c.parameter(), lower(c.applyMode()), lower(c.resolution()),
+                    c.value().isBlank() ? null : c.value(), c.values().stream().map(WindowValueJson::of).toList(),
+                    c.statements(), c.explanation(), c.notChosen());
+        }
+    }
+
+    /** scoreRatio: the window's predicted score with the resolved value over its own best's (1 = no loss). */
+    @JsonPropertyOrder({"window", "workload", "share", "wanted", "resolved", "scoreRatio"})
+    record WindowValueJson(String window, String workload, double share, String wanted, String resolved,
+                           Double scoreRatio) {
+        static WindowValueJson of(WindowConflict.WindowValue v) {
+            return new WindowValueJson(v.window(), v.describe(), v.weight(), v.wanted(), v.resolved(),
+                    Double.isFinite(v.scoreRatio()) ? v.scoreRatio() : null);
         }
     }
 

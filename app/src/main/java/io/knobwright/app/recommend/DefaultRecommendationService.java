@@ -23,6 +23,8 @@ import io.knobwright.simulator.recommend.RecommendationOptions;
 import io.knobwright.simulator.recommend.RecommendationRequest;
 import io.knobwright.simulator.recommend.RecommendationSet;
 import io.knobwright.simulator.recommend.Recommender;
+import io.knobwright.simulator.recommend.WindowedRecommender;
+import io.knobwright.simulator.recommend.WorkloadWindow;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,9 +46,18 @@ public final class DefaultRecommendationService implements RecommendationService
     private final CatalogService catalogs;
     private final PolicyService policy;
     private final Recommender recommender;
+    /** Splits the day into time windows (decision 0154); null: the whole day is one workload. */
+    private final MeasuredWindows windows;
 
     public DefaultRecommendationService(FleetService fleet, WorkloadService workload, CatalogService catalogs,
                                         PolicyService policy, Recommender recommender) {
+        this(fleet, workload, catalogs, policy, recommender, null);
+    }
+
+    /** @param windows splits the measured day into time windows and resolves their conflicts; null for none */
+    public DefaultRecommendationService(FleetService fleet, WorkloadService workload, CatalogService catalogs,
+                                        PolicyService policy, Recommender recommender, MeasuredWindows windows) {
+        this.windows = windows;
         this.fleet = Objects.requireNonNull(fleet, "fleet");
         this.workload = Objects.requireNonNull(workload, "workload");
         this.catalogs = Objects.requireNonNull(catalogs, "catalogs");
@@ -85,7 +96,10 @@ public final class DefaultRecommendationService implements RecommendationService
         RecommendationRequest request = new RecommendationRequest(instance.name(), machine,
                 instance.hardware().diskBytes(), catalog, settings(snapshot.get()), measured.shape(),
                 Measurements.from(measured.profile()), locks(instance), options, PlannerEvidence.NONE);
-        return new Outcome(instance, recommender.recommend(request), notes);
+        List<WorkloadWindow> day = windows == null ? List.of() : windows.windows(instance, machine, snapshot, notes);
+        RecommendationSet set = day.size() < 2 ? recommender.recommend(request)
+                : new WindowedRecommender(recommender).recommend(request, day);
+        return new Outcome(instance, set, notes);
     }
 
     private static Machine machine(Instance instance) {

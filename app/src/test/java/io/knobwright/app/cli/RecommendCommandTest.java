@@ -72,7 +72,8 @@ class RecommendCommandTest {
         assertThat(r.exitCode()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.fieldNames()).toIterable().containsExactly("instance", "engine", "model", "noChange",
-                "noChangeReason", "recommendations", "overall", "considered", "warnings", "notes", "error");
+                "noChangeReason", "recommendations", "overall", "considered", "warnings", "notes", "error",
+                "conflicts");
         assertThat(json.get("instance").asText()).isEqualTo("orders");
         assertThat(json.get("engine").asText()).isEqualTo("PostgreSQL 16");
         assertThat(json.get("noChange").asBoolean()).isFalse();

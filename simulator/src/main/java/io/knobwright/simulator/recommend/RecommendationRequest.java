@@ -82,6 +82,12 @@ public record RecommendationRequest(String instance, Machine machine, long diskB
                 next, options, planner);
     }
 
+    /** The same instance and settings with another workload: one time window's (decision 0154). */
+    public RecommendationRequest withWorkload(WorkloadShape next) {
+        return new RecommendationRequest(instance, machine, diskBytes, catalog, currentSettings, next, measurements,
+                locks, options, planner);
+    }
+
     public RecommendationRequest withPlanner(PlannerEvidence next) {
         return new RecommendationRequest(instance, machine, diskBytes, catalog, currentSettings, workload, measurements,
                 locks, options, next);

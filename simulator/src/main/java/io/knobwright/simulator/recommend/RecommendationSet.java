@@ -14,10 +14,13 @@ import java.util.Objects;
  *                           recommended
  * @param considered         what was weighed and set aside, with why
  * @param warnings           what must be seen whatever is recommended (today's settings exceed the memory budget, ...)
+ * @param conflicts          where the day's time windows want a setting at different values, and how each was
+ *                           resolved (decision 0154); empty when the workload is alike all day or was not split
  */
 public record RecommendationSet(String instance, String engineVersion, String model,
                                 List<Recommendation> recommendations, String noChangeReason, PredictedEffect overall,
-                                List<Considered> considered, List<String> warnings) {
+                                List<Considered> considered, List<String> warnings,
+                                List<WindowConflict> conflicts) {
 
     public RecommendationSet {
         Objects.requireNonNull(instance, "instance");
@@ -27,11 +30,25 @@ public record RecommendationSet(String instance, String engineVersion, String mo
         noChangeReason = noChangeReason == null ? "" : noChangeReason;
         considered = List.copyOf(considered);
         warnings = List.copyOf(warnings);
+        conflicts = conflicts == null ? List.of() : List.copyOf(conflicts);
         if (recommendations.isEmpty() == noChangeReason.isBlank()) {
             throw new IllegalArgumentException(recommendations.isEmpty()
                     ? "An empty recommendation set says why nothing is recommended: " + instance
                     : "A set with recommendations has no no-change reason: " + instance);
         }
+    }
+
+    /** A set without time windows (the whole day searched as one workload). */
+    public RecommendationSet(String instance, String engineVersion, String model,
+                             List<Recommendation> recommendations, String noChangeReason, PredictedEffect overall,
+                             List<Considered> considered, List<String> warnings) {
+        this(instance, engineVersion, model, recommendations, noChangeReason, overall, considered, warnings, List.of());
+    }
+
+    /** The same answer with the time windows' conflicts and their resolutions. */
+    public RecommendationSet withConflicts(List<WindowConflict> next) {
+        return new RecommendationSet(instance, engineVersion, model, recommendations, noChangeReason, overall,
+                considered, warnings, next);
     }
 
     /** True for the explicit answer "no change recommended". */

@@ -51,6 +51,11 @@ public final class Recommender {
         return new Recommender(BuiltInModel::new, BuiltInModel.defaultParameters());
     }
 
+    /** A fresh model at this recommender's constants (models are cheap and keep no state between predictions). */
+    PerformanceModel model() {
+        return family.apply(theta);
+    }
+
     public RecommendationSet recommend(RecommendationRequest request) {
         String version = request.catalog().engineVersion().toString();
         PerformanceModel model = family.apply(theta);

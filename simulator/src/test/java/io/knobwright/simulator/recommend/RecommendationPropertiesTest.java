@@ -111,7 +111,7 @@ class RecommendationPropertiesTest {
      * shared_buffers + work_mem x hash_mem_multiplier x (workers + 1) x active connections + autovacuum memory x
      * workers + wal_buffers + headroom.
      */
-    private static double budget(ParameterCatalog catalog, Map<String, String> settings, RecommendationRequest request) {
+    static double budget(ParameterCatalog catalog, Map<String, String> settings, RecommendationRequest request) {
         double ram = request.machine().memoryBytes();
         double sb = bytes(catalog, settings, "shared_buffers");
         double wm = bytes(catalog, settings, "work_mem");
