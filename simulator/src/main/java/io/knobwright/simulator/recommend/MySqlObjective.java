@@ -18,13 +18,14 @@ import java.util.Arrays;
  *   <li>Temporary tables on disk: the measured rate at today's limit L0 = min(tmp_table_size, max_heap_table_size).
  *   How large the spilled tables are is not measured (the server does not report it), so their sizes are assumed
  *   spread evenly on a log scale over the next n doublings of the limit, n = 2, 4, 6 for the optimistic, middle and
- *   pessimistic ends; each costs writing and reading it back at the device's sequential rate.</li>
+ *   pessimistic ends; each costs writing and reading it back at the device's sequential rate. Rates below
+ *   {@value #MIN_DISK_TMP_RATE} per second are not priced (the collector's own information_schema reads).</li>
  *   <li>Commit flushes (only weighed when a durability trade is allowed): one fsync per commit with
  *   innodb_flush_log_at_trx_commit = 1, about one per second with 2. Group commit shares fsyncs, so this is an upper
  *   bound of the saving.</li>
  * </ul>
- * A gain is the waiting saved as a share of the session time: saved / max(active sessions p95, waiting today), or of
- * one session's time when active sessions were not measured.
+ * A gain is the waiting saved as a share of the session time: saved / max(active sessions p95, one session, waiting
+ * today); one session's time when active sessions were not measured.
  */
 final class MySqlObjective {
 
@@ -32,6 +33,12 @@ final class MySqlObjective {
     enum Scenario { PESSIMISTIC, CENTRAL, OPTIMISTIC }
 
     private static final double MB = 1024 * 1024;
+    /**
+     * Below one on-disk temporary table per second the rate is not priced: Knobwright's own polls read
+     * information_schema, which MariaDB and MySQL materialise on disk at any size (TEXT columns), and a handful per
+     * poll would otherwise pass for the workload's.
+     */
+    static final double MIN_DISK_TMP_RATE = 1;
 
     private final MySqlEvidence evidence;
     private final DeviceProfile device;
@@ -68,7 +75,8 @@ final class MySqlObjective {
     /** The session time a saving is a share of. */
     double busy(double waitingToday) {
         double active = evidence.activeSessionsP95();
-        return Math.max(Double.isNaN(active) ? 1 : Math.max(active, 1e-3), waitingToday);
+        // at least one session: a server seen idle at every poll still served the statements that waited
+        return Math.max(Double.isNaN(active) ? 1 : Math.max(active, 1), waitingToday);
     }
 
     /** The predicted buffer pool miss ratio (middle of the assumptions); NaN when nothing was measured. */
@@ -133,7 +141,7 @@ final class MySqlObjective {
 
     private double tmpCost(Configuration c, Scenario s) {
         double rate = evidence.diskTmpPerSec();
-        if (Double.isNaN(rate) || rate <= 0 || !(limit0 > 0)) {
+        if (Double.isNaN(rate) || rate < MIN_DISK_TMP_RATE || !(limit0 > 0)) {
             return 0;
         }
         double n = switch (s) {

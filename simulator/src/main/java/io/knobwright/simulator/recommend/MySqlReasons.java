@@ -29,7 +29,8 @@ final class MySqlReasons {
                     : Texts.number(e.diskTmpPerSec()) + " internal temporary tables per second went to disk at an "
                     + "in-memory limit of " + Texts.bytes(MySqlObjective.tmpLimit(before)) + "; the limit becomes "
                     + Texts.bytes(MySqlObjective.tmpLimit(after)) + " (tmp_table_size and max_heap_table_size move "
-                    + "together: the smaller one counts). How large the spilled tables are is not measured.";
+                    + "together: the smaller one counts). How large the spilled tables are is not measured, and "
+                    + "tables with TEXT or BLOB columns go to disk at any size.";
             case "innodb_flush_log_at_trx_commit" -> "Each commit waits for a redo log flush at " + from + "; at " + to
                     + " the log is written at commit and flushed about once a second.";
             default -> p + " goes from " + from + " to " + to + ".";
@@ -59,7 +60,7 @@ final class MySqlReasons {
         };
         for (String key : keys) {
             request.measurements().stream().filter(m -> m.metric().equals(key)).findFirst().ifPresent(m ->
-                    out.add(new Evidence(Evidence.Kind.MEASURED, m.metric(), value(m), m.meaning())));
+                    out.add(new Evidence(Evidence.Kind.MEASURED, m.metric(), value(m), meaning(m))));
         }
         out.add(new Evidence(Evidence.Kind.PREDICTED, "waitingSessionSeconds",
                 Texts.number(objective.cost(before, MySqlObjective.Scenario.CENTRAL)) + " -> "
@@ -77,6 +78,18 @@ final class MySqlReasons {
                     + "InnoDB can then disagree, which replicas notice.";
             case "0" -> "Any crash, of the server process too, can lose about the last second of committed transactions.";
             default -> "";
+        };
+    }
+
+    /** The profile's words are PostgreSQL's where the figure is InnoDB's: say what the counter was. */
+    private static String meaning(Measurement m) {
+        return switch (m.metric()) {
+            case Measurements.HIT_RATIO -> "share of InnoDB page requests served by the buffer pool "
+                    + "(1 - Innodb_buffer_pool_reads / Innodb_buffer_pool_read_requests)";
+            case Measurements.PHYSICAL_READS -> "pages InnoDB read from disk into the buffer pool";
+            case Measurements.DATABASE_SIZE -> "data and indexes of the schemas (information_schema.tables)";
+            case Measurements.TEMP_FILES -> "internal temporary tables created on disk (Created_tmp_disk_tables)";
+            default -> m.meaning();
         };
     }
 

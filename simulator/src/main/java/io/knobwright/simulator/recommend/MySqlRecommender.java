@@ -146,6 +146,10 @@ final class MySqlRecommender {
                 : Recommendation.Reason.MAKES_ROOM;
         Confidence confidence = !earns ? Confidence.LOW
                 : gain.low() >= request.options().minimumGain() ? Confidence.HIGH : Confidence.MEDIUM;
+        if (g == MySqlSearch.Group.TMP_TABLES && confidence == Confidence.HIGH) {
+            // the spilled tables' sizes are assumed, and some go to disk at any size (TEXT/BLOB columns)
+            confidence = Confidence.MEDIUM;
+        }
         String from = shown(request, p, today);
         String to = kept.text(p);
         String reasoning = MySqlReasons.searched(request, p, from, to, reason, gain, objective, without, kept);
