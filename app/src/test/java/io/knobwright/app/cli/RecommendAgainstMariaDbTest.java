@@ -86,7 +86,8 @@ class RecommendAgainstMariaDbTest {
         assertThat(to).isGreaterThan(pool).isLessThan(8L << 30);
         assertThat(bufferPool.get("reasoning").asText()).contains("page requests");
         assertThat(bufferPool.get("evidence").toString()).contains("bufferHitRatio");
-        assertThat(json.get("warnings").toString()).contains("Evidence: buffer pool hit ratio and reads");
+        assertThat(json.get("warnings").toString()).contains("Evidence: buffer pool hit ratio and reads")
+                .contains("measured by the collector");
         System.out.println(answer.out());
 
         CliHarness.Result cnf = cli.run("recommend", "--instance", name, "--format", "my.cnf");

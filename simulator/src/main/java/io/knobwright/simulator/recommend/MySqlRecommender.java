@@ -209,7 +209,8 @@ final class MySqlRecommender {
                 ? "Evidence: instance facts and settings only; no workload measured, so only the memory budget and the "
                 + "settings' own limits are weighed (confidence low). Run `knobwright monitor collect` while the "
                 + "application runs."
-                : "Evidence: " + String.join(", ", measured) + " measured from SHOW GLOBAL STATUS.";
+                : "Evidence: " + String.join(", ", measured) + " measured by the collector (SHOW GLOBAL STATUS, the "
+                + "process list, information_schema).";
     }
 
     private static String noChangeReason(RecommendationRequest request, MySqlEvidence e, MySqlObjective objective,

@@ -30,6 +30,7 @@ class EngineRecommendationPropertiesTest {
     @Test
     void everyConstraintHoldsOnGeneratedInstancesOfEveryOtherEngine() {
         Map<Engine, Integer> recommended = new HashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
         for (long seed = 1; seed <= CASES; seed++) {
             RecommendationRequest request = GeneratedEngineRequests.request(seed);
             RecommendationSet set = Requests.RECOMMENDER.recommend(request);
@@ -47,7 +48,11 @@ class EngineRecommendationPropertiesTest {
                     assertThat(r.restartRequired()).as(replay).isFalse();
                 }
                 boolean weakens = DurabilitySettings.weakening(r.parameter(), before, r.to()).isPresent();
+                if (r.restartRequired()) {
+                    seen.merge("restart", 1, Integer::sum);
+                }
                 if (weakens) {
+                    seen.merge("durability trade", 1, Integer::sum);
                     assertThat(request.options().allowDurabilityTrade()).as(replay).isTrue();
                     assertThat(r.dataLossWindow()).as(replay).isNotBlank();
                 }
@@ -58,10 +63,19 @@ class EngineRecommendationPropertiesTest {
                 assertThat(fits(request, after)).as("over the memory budget: " + replay).isTrue();
             }
             assertThat(set.warnings()).as(replay).anyMatch(w -> w.startsWith("Evidence:"));
+            if (set.considered().stream().anyMatch(c -> c.why().contains("is locked"))) {
+                seen.merge("lock refused a change", 1, Integer::sum);
+            }
+            if (set.considered().stream().anyMatch(c -> c.why().contains("restart"))) {
+                seen.merge("restart refused a change", 1, Integer::sum);
+            }
         }
         // the property would hold vacuously if nothing were ever recommended
         assertThat(recommended.keySet()).containsExactlyInAnyOrder(Engine.MYSQL, Engine.MARIADB, Engine.SQLSERVER,
                 Engine.ORACLE);
+        // and each rule met a case where it mattered
+        assertThat(seen.keySet()).containsExactlyInAnyOrder("restart", "durability trade", "lock refused a change",
+                "restart refused a change");
     }
 
     @Test
