@@ -182,6 +182,24 @@ class RecommendCommandTest {
     }
 
     @Test
+    void sqlServerGuidanceReadsAsNotPredictedAndMyCnfIsRefusedForIt() {
+        Instance instance = cli.add(new Instance(0, "finance", Engine.SQLSERVER, "2022", "16.0.4135.4", null, Map.of(),
+                null, null, null, new HardwareFacts(16, 64L << 30, DiskType.SSD, 500L << 30), false));
+        cli.snapshots().save(new SettingsSnapshot(instance.id(), Instant.now(), "16.0.4135.4", List.of(
+                new LiveSetting("max server memory (MB)", "2147483647", "MB", "default", false))));
+
+        CliHarness.Result text = cli.run("recommend", "--instance", "finance");
+        CliHarness.Result cnf = cli.run("recommend", "--instance", "finance", "--format", "my.cnf");
+
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out().lines().filter(l -> l.startsWith("max server memory (MB)")).findFirst().orElseThrow())
+                .contains("54272").contains("not predicted").contains("low");
+        assertThat(text.out()).contains("WARNING Evidence: instance facts (RAM 64 GB, 16 CPUs)");
+        assertThat(cnf.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
+        assertThat(cnf.err()).contains("finance runs SQL Server");
+    }
+
+    @Test
     void anUnknownOrHostileInstanceNameIsAUserErrorThatEchoesNothingRaw() {
         CliHarness.Result r = cli.run("recommend", "--instance", "x'; DROP TABLE instance; --\u001b[31m", "--json");
 
