@@ -17,6 +17,10 @@ final class MySqlReasons {
         MySqlEvidence e = MySqlEvidence.of(request);
         String mechanism = switch (p) {
             case "innodb_buffer_pool_size" -> e.poolMeasured()
+                    && !Double.isFinite(objective.missRatio(after, MySqlObjective.Scenario.CENTRAL))
+                    ? "The buffer pool missed nothing at " + from + ", and with the data's size unknown what " + to
+                    + " would miss is not predicted."
+                    : e.poolMeasured()
                     ? "The buffer pool served " + Texts.percent(e.hitRatio()) + " of InnoDB's page requests at " + from
                     + " (" + Texts.bytes(e.readBytesPerSec()) + "/s read from disk"
                     + (e.databaseBytes() > 0 ? ", data and indexes " + Texts.bytes(e.databaseBytes()) : "") + "); at "

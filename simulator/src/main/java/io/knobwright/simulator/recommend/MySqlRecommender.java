@@ -54,7 +54,8 @@ final class MySqlRecommender {
             searched.refusedBy().forEach((p, why) -> considered.add(new Considered(p, shown(request, p, today), "", why)));
             return none(request, "Today's settings exceed the memory budget, and no change the options and locks allow "
                     + "brings them within it: " + MySqlMemoryBudget.of(request, searched.best()).describe()
-                    + ". Lower the buffer pool or the session buffers by hand, or allow a restart.", considered, warnings);
+                    + ". Lower the buffer pool or the session buffers by hand, or lift the locks that keep them.", considered,
+                    warnings);
         }
         Configuration kept = prune(request, today, searched.best(), objective, considered);
         List<Recommendation> recs = new ArrayList<>();
