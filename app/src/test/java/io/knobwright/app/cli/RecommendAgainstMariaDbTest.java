@@ -88,7 +88,6 @@ class RecommendAgainstMariaDbTest {
         assertThat(bufferPool.get("evidence").toString()).contains("bufferHitRatio");
         assertThat(json.get("warnings").toString()).contains("Evidence: buffer pool hit ratio and reads")
                 .contains("measured by the collector");
-        System.out.println(answer.out());
 
         CliHarness.Result cnf = cli.run("recommend", "--instance", name, "--format", "my.cnf");
         assertThat(cnf.exitCode()).as(cnf.err()).isZero();

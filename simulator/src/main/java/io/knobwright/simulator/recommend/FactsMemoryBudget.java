@@ -27,7 +27,7 @@ public final class FactsMemoryBudget implements Constraint {
         }
 
         public String describe() {
-            return terms + " = " + Texts.bytes(used) + ", above the " + Texts.bytes(limit) + " that " + Texts.bytes(ram)
+            return terms + (terms.contains(" + ") ? " = " + Texts.bytes(used) : "") + ", above the " + Texts.bytes(limit) + " that " + Texts.bytes(ram)
                     + " of RAM leaves after the operating system's share";
         }
     }

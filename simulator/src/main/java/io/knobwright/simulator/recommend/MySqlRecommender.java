@@ -175,7 +175,9 @@ final class MySqlRecommender {
     private static List<MetricChange> metrics(MySqlObjective objective, Configuration before, Configuration after) {
         List<MetricChange> out = new ArrayList<>();
         double missBefore = objective.missRatio(before, MySqlObjective.Scenario.CENTRAL);
-        if (!Double.isNaN(missBefore)) {
+        double missAfter = objective.missRatio(after, MySqlObjective.Scenario.CENTRAL);
+        // an unpriced miss ratio (a smaller pool, nothing missed today, the data's size unknown) is left out
+        if (Double.isFinite(missBefore) && Double.isFinite(missAfter)) {
             out.add(new MetricChange("bufferPoolMissRatio", "ratio", range(objective::missRatio, before),
                     range(objective::missRatio, after)));
         }

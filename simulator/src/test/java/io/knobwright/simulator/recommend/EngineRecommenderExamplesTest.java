@@ -74,6 +74,22 @@ class EngineRecommenderExamplesTest {
     }
 
     @Test
+    void aPoolOverTheRamThatMissedNothingShrinksAndSaysTheMissesAtTheSmallerSizeAreNotPredicted() {
+        RecommendationSet set = Requests.RECOMMENDER.recommend(request(Engine.MYSQL, "8.0",
+                Map.of("innodb_buffer_pool_size", String.valueOf((long) (20 * GB))),
+                List.of(m(Measurements.HIT_RATIO, 1.0, "ratio"), m(Measurements.PHYSICAL_READS, 0, "B/s")),
+                RecommendationOptions.CONSERVATIVE));
+
+        Recommendation pool = find(set, "innodb_buffer_pool_size").orElseThrow(() -> new AssertionError(set));
+        assertThat(pool.direction()).isEqualTo(Recommendation.Direction.DECREASE);
+        assertThat(pool.reason()).isEqualTo(Recommendation.Reason.MEMORY_SAFETY);
+        assertThat(pool.confidence()).isEqualTo(Confidence.LOW);
+        assertThat(pool.reasoning()).contains("missed nothing").contains("not predicted");
+        assertThat(pool.effect().metrics()).noneMatch(mc -> mc.metric().equals("bufferPoolMissRatio"));
+        assertThat(set.warnings()).noneMatch(w -> w.contains("Infinity") || w.contains("NaN"));
+    }
+
+    @Test
     void aLockedBufferPoolStaysAndSaysWhy() {
         RecommendationRequest locked = request(Engine.MARIADB, "10.11", Map.of("innodb_buffer_pool_size", "134217728"),
                 poolStarved(), RecommendationOptions.CONSERVATIVE).withLocks(List.of(new LockRule(LockScope.ALL,
@@ -148,7 +164,6 @@ class EngineRecommenderExamplesTest {
                 List.of(), List.of(), RecommendationOptions.CONSERVATIVE, PlannerEvidence.NONE);
 
         RecommendationSet set = Requests.RECOMMENDER.recommend(request);
-        System.out.println(set);
 
         // 64 GB: 1 GB + 16/4 GB + 48/8 GB = 11 GB for the OS
         assertThat(find(set, "max server memory (MB)")).hasValueSatisfying(r -> {
@@ -182,6 +197,5 @@ class EngineRecommenderExamplesTest {
             assertThat(r.restartRequired()).isTrue();
         });
         assertThat(find(set, "open_cursors")).hasValueSatisfying(r -> assertThat(r.to()).isEqualTo("300"));
-        System.out.println(set);
     }
 }
