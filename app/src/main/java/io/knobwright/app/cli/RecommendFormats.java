@@ -76,7 +76,8 @@ final class RecommendFormats {
         for (Recommendation r : set.recommendations()) {
             out.println();
             out.println(comment + oneLine(r.reasoning()));
-            out.println(comment + "was " + r.from() + "; predicted " + gain(r.effect().gain()) + ", confidence "
+            out.println(comment + "was " + r.from() + "; " + (priced(r) ? "predicted " + gain(r.effect().gain())
+                    : "not predicted (" + lower(r.reason()).replace('_', ' ') + ")") + ", confidence "
                     + lower(r.confidence()) + (r.restartRequired() ? "; takes effect after a restart" : ""));
             if (!r.dataLossWindow().isBlank()) {
                 out.println(comment + "DURABILITY TRADE: " + oneLine(r.dataLossWindow()));
@@ -116,7 +117,8 @@ final class RecommendFormats {
         } else {
             Table table = new Table("PARAMETER", "FROM", "TO", "PREDICTED (80%)", "CONFIDENCE", "RESTART");
             for (Recommendation r : set.recommendations()) {
-                table.row(r.parameter(), r.from(), r.to(), gain(r.effect().gain()), lower(r.confidence()),
+                table.row(r.parameter(), r.from(), r.to(), priced(r) ? gain(r.effect().gain()) : "not predicted",
+                        lower(r.confidence()),
                         r.restartRequired() ? "yes" : "no");
             }
             table.print(out);
@@ -154,6 +156,15 @@ final class RecommendFormats {
         }
         set.warnings().forEach(w -> out.println("WARNING " + w));
         outcome.notes().forEach(n -> out.println("note: " + n));
+    }
+
+    /**
+     * False for a change sized to a measured need or to the vendor's guidance (decision 0153): its gain is not a
+     * prediction, and "+0.0%" would read as one.
+     */
+    static boolean priced(Recommendation r) {
+        return r.reason() != Recommendation.Reason.SIZED_TO_MEASURED
+                && r.reason() != Recommendation.Reason.VENDOR_GUIDANCE;
     }
 
     /** "+12% throughput (80%: +4% .. +21%)". */

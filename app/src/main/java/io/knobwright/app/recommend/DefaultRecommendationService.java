@@ -14,9 +14,11 @@ import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.LiveSetting;
 import io.knobwright.model.fleet.SettingsSnapshot;
 import io.knobwright.model.policy.LockRule;
+import io.knobwright.model.workload.WorkloadProfile;
 import io.knobwright.simulator.model.DeviceProfile;
 import io.knobwright.simulator.model.Machine;
 import io.knobwright.simulator.model.SimulationException;
+import io.knobwright.simulator.recommend.Measurement;
 import io.knobwright.simulator.recommend.Measurements;
 import io.knobwright.simulator.recommend.PlannerEvidence;
 import io.knobwright.simulator.recommend.RecommendationOptions;
@@ -36,8 +38,8 @@ import java.util.Optional;
 /**
  * Assembles a {@link RecommendationRequest} from the store as decision 0149 lays out (hardware facts, the newest
  * settings snapshot, the effective catalog of the server's version, the measured workload shape, the policy's locks
- * that cover the instance) and asks the built-in recommender. Engines the recommender does not search yet get an
- * explicit "no recommendation yet" that says what evidence there was, never an error.
+ * that cover the instance) and asks the built-in recommender. MySQL, MariaDB, SQL Server and Oracle are answered from
+ * the profile's measurements and the instance's facts (decision 0153).
  */
 public final class DefaultRecommendationService implements RecommendationService {
 
@@ -70,9 +72,6 @@ public final class DefaultRecommendationService implements RecommendationService
         Objects.requireNonNull(instance, "instance");
         Objects.requireNonNull(options, "options");
         Optional<SettingsSnapshot> snapshot = fleet.latestSnapshot(instance.id());
-        if (instance.engine() != Engine.POSTGRESQL) {
-            return notSearchedYet(instance, snapshot);
-        }
         if (snapshot.isEmpty()) {
             throw UserError.input("No settings have been read from " + instance.name() + " yet, and a recommendation"
                     + " starts from the settings in force: run `knobwright fleet refresh " + instance.name() + "`"
@@ -81,9 +80,13 @@ public final class DefaultRecommendationService implements RecommendationService
         Machine machine = machine(instance);
         ParameterCatalog catalog = catalogs.forInstance(instance.id(),
                         new EngineVersion(instance.engine(), instance.version()))
-                .orElseThrow(() -> UserError.input("No parameter catalog for PostgreSQL " + instance.version()
+                .orElseThrow(() -> UserError.input("No parameter catalog for " + instance.engine().displayName()
+                        + " " + instance.version()
                         + ", so the valid values are unknown: check the version with `knobwright fleet show "
                         + instance.name() + "` or read the server's own with `knobwright catalog generate`."));
+        if (instance.engine() != Engine.POSTGRESQL) {
+            return otherEngine(instance, options, snapshot.get(), machine, catalog);
+        }
         MeasuredWorkloads.Measured measured;
         try {
             measured = MeasuredWorkloads.of(workload, instance, machine, snapshot);
@@ -100,6 +103,38 @@ public final class DefaultRecommendationService implements RecommendationService
         RecommendationSet set = day.size() < 2 ? recommender.recommend(request)
                 : new WindowedRecommender(recommender).recommend(request, day);
         return new Outcome(instance, set, notes);
+    }
+
+    /**
+     * MySQL, MariaDB, SQL Server and Oracle (decision 0153): the recommender reads the profile's measurements (global
+     * status counters) and the instance's facts, not a statement mix; a profile with nothing in it is no error here,
+     * the answer says it had the instance's facts only.
+     */
+    private Outcome otherEngine(Instance instance, RecommendationOptions options, SettingsSnapshot snapshot,
+                                Machine machine, ParameterCatalog catalog) {
+        List<String> notes = new ArrayList<>();
+        WorkloadProfile profile = null;
+        try {
+            profile = workload.profile(instance, WorkloadService.DEFAULT_WINDOW);
+        } catch (RuntimeException unreadable) {
+            notes.add("the workload profile could not be read: " + unreadable.getMessage());
+        }
+        boolean measured = profile != null && profile.hasData();
+        List<Measurement> measurements = measured ? Measurements.from(profile) : List.of();
+        notes.add(measured ? "workload measured over the last " + WorkloadService.DEFAULT_WINDOW.toDays() + " days"
+                : "no workload measured in the last " + WorkloadService.DEFAULT_WINDOW.toDays() + " days"
+                + (instance.connectable() ? ": run `knobwright monitor collect --instance " + instance.name()
+                + "` while the application runs for an answer from its evidence" : ""));
+        notes.add("settings as read " + snapshot.takenAt());
+        int clients = measured && profile.connections() != null
+                && Double.isFinite(profile.connections().peakConnections())
+                ? (int) Math.ceil(profile.connections().peakConnections()) : 1;
+        double data = measured && profile.workingSet() != null && Double.isFinite(profile.workingSet().databaseBytes())
+                ? profile.workingSet().databaseBytes() : 0;
+        RecommendationRequest request = new RecommendationRequest(instance.name(), machine,
+                instance.hardware().diskBytes(), catalog, settings(snapshot), RecommendationRequest.clientsOnly(
+                Math.max(1, clients), data), measurements, locks(instance), options, PlannerEvidence.NONE);
+        return new Outcome(instance, recommender.recommend(request), notes);
     }
 
     private static Machine machine(Instance instance) {
@@ -128,28 +163,5 @@ public final class DefaultRecommendationService implements RecommendationService
     private List<LockRule> locks(Instance instance) {
         return policy.policy().policy().locks().stream()
                 .filter(lock -> lock.scope().covers(instance.name(), instance)).toList();
-    }
-
-    /** "No recommendation yet for this engine", with the evidence that a later search would start from. */
-    private Outcome notSearchedYet(Instance instance, Optional<SettingsSnapshot> snapshot) {
-        List<String> evidence = new ArrayList<>();
-        evidence.add(snapshot.map(s -> "a settings snapshot of " + s.settings().size() + " settings read "
-                + s.takenAt()).orElse("no settings snapshot"));
-        boolean measured;
-        try {
-            measured = workload.profile(instance, WorkloadService.DEFAULT_WINDOW).hasData();
-        } catch (RuntimeException unreadable) {
-            measured = false;
-        }
-        evidence.add(measured ? "a workload profile over the last " + WorkloadService.DEFAULT_WINDOW.toDays() + " days"
-                : "no workload measured");
-        HardwareFacts hw = instance.hardware();
-        evidence.add(hw.cpus() > 0 && hw.memoryBytes() > 0 ? "CPUs and RAM known" : "CPUs or RAM unknown");
-        String engine = instance.engine().displayName() + " " + instance.version();
-        RecommendationSet set = new RecommendationSet(instance.name(), engine, "none", List.of(),
-                "No recommendation yet for this engine: recommendations search PostgreSQL settings so far, and "
-                        + engine + " is not searched yet. Evidence on hand: " + String.join(", ", evidence) + ".",
-                null, List.of(), List.of());
-        return new Outcome(instance, set, List.of());
     }
 }

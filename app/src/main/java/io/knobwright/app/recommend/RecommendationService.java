@@ -21,8 +21,8 @@ public interface RecommendationService {
     Outcome recommend(Instance instance, RecommendationOptions options);
 
     /**
-     * @param set   the recommender's answer; for an engine not searched yet, "no change" saying so and how much
-     *              evidence there was
+     * @param set   the recommender's answer; for MySQL, MariaDB, SQL Server and Oracle its first warning says how much
+     *              evidence there was (decision 0153)
      * @param notes what the answer assumed or left out, in words (the workload's source, planner settings not probed)
      */
     record Outcome(Instance instance, RecommendationSet set, List<String> notes) {

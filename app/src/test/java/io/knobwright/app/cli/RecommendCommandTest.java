@@ -57,9 +57,13 @@ class RecommendCommandTest {
                 new HardwareFacts(8, 32L << 30, DiskType.SSD, 500L << 30), false));
     }
 
+    /** A MariaDB whose settings were read but whose workload was never measured. */
     private Instance mariadb(String name) {
-        return cli.add(new Instance(0, name, Engine.MARIADB, "10.11", "10.11.6", null, Map.of(), null, null, null,
-                new HardwareFacts(4, 16L << 30, DiskType.SSD, 500L << 30), false));
+        Instance instance = cli.add(new Instance(0, name, Engine.MARIADB, "10.11", "10.11.6", null, Map.of(), null,
+                null, null, new HardwareFacts(4, 16L << 30, DiskType.SSD, 500L << 30), false));
+        cli.snapshots().save(new SettingsSnapshot(instance.id(), Instant.now(), "10.11.6", List.of(
+                new LiveSetting("innodb_buffer_pool_size", "134217728", "B", "default", false))));
+        return instance;
     }
 
     @Test
@@ -165,7 +169,7 @@ class RecommendCommandTest {
     }
 
     @Test
-    void postgresqlConfForAMariaDbInstanceIsRefusedAndMyCnfSaysNoRecommendationYet() {
+    void postgresqlConfForAMariaDbInstanceIsRefusedAndMyCnfSaysNothingWasMeasured() {
         mariadb("shop");
 
         CliHarness.Result wrong = cli.run("recommend", "--instance", "shop", "--format", "postgresql.conf");
@@ -175,7 +179,25 @@ class RecommendCommandTest {
         assertThat(wrong.err()).contains("shop runs MariaDB").contains("--format my.cnf");
         assertThat(right.exitCode()).isZero();
         assertThat(right.out().lines().toList()).contains("[mysqld]")
-                .anyMatch(l -> l.startsWith("# No change recommended: No recommendation yet for this engine"));
+                .anyMatch(l -> l.startsWith("# No change recommended: No workload has been measured"));
+    }
+
+    @Test
+    void sqlServerGuidanceReadsAsNotPredictedAndMyCnfIsRefusedForIt() {
+        Instance instance = cli.add(new Instance(0, "finance", Engine.SQLSERVER, "2022", "16.0.4135.4", null, Map.of(),
+                null, null, null, new HardwareFacts(16, 64L << 30, DiskType.SSD, 500L << 30), false));
+        cli.snapshots().save(new SettingsSnapshot(instance.id(), Instant.now(), "16.0.4135.4", List.of(
+                new LiveSetting("max server memory (MB)", "2147483647", "MB", "default", false))));
+
+        CliHarness.Result text = cli.run("recommend", "--instance", "finance");
+        CliHarness.Result cnf = cli.run("recommend", "--instance", "finance", "--format", "my.cnf");
+
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out().lines().filter(l -> l.startsWith("max server memory (MB)")).findFirst().orElseThrow())
+                .contains("54272").contains("not predicted").contains("low");
+        assertThat(text.out()).contains("WARNING Evidence: instance facts (RAM 64 GB, 16 CPUs)");
+        assertThat(cnf.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
+        assertThat(cnf.err()).contains("finance runs SQL Server");
     }
 
     @Test
@@ -226,7 +248,8 @@ class RecommendCommandTest {
         assertThat(instances.get(0).get("recommendations").size()).isPositive();
         assertThat(instances.get(0).get("error").isNull()).isTrue();
         assertThat(instances.get(1).get("error").asText()).contains("knobwright fleet refresh fresh");
-        assertThat(instances.get(3).get("noChangeReason").asText()).startsWith("No recommendation yet for this engine");
+        assertThat(instances.get(3).get("noChangeReason").asText()).startsWith("No workload has been measured");
+        assertThat(instances.get(3).get("warnings").get(0).asText()).contains("no workload measured");
         List<String> progress = r.errLines().stream().filter(l -> l.startsWith("[")).toList();
         assertThat(progress).hasSize(4).anyMatch(l -> l.contains("/4] fresh: could not be answered"));
         assertThat(r.errLines().getLast()).contains("4 instances in").contains("3 answered, 1 could not be");

@@ -6,8 +6,11 @@ import io.knobwright.connectors.ConnectorRegistry;
 import io.knobwright.model.UserError;
 import io.knobwright.model.catalog.CatalogRepository;
 import io.knobwright.model.engine.Engine;
+import io.knobwright.model.fleet.DiskType;
 import io.knobwright.model.fleet.HardwareFacts;
 import io.knobwright.model.fleet.Instance;
+import io.knobwright.model.fleet.LiveSetting;
+import io.knobwright.model.fleet.SettingsSnapshot;
 import io.knobwright.model.policy.LockRule;
 import io.knobwright.model.policy.LockScope;
 import io.knobwright.model.policy.ParameterPattern;
@@ -134,17 +137,33 @@ class DefaultRecommendationServiceTest {
     }
 
     @Test
-    void anEngineNotSearchedYetAnswersNoRecommendationWithTheEvidenceOnHand() {
-        for (Engine engine : List.of(Engine.MARIADB, Engine.MYSQL, Engine.SQLSERVER, Engine.ORACLE)) {
-            Instance instance = context.fleet().list().stream().filter(i -> i.engine() == engine).findFirst()
-                    .orElseThrow();
+    void sqlServerWithItsSettingsReadButNoWorkloadIsAnsweredFromItsFactsAndSaysSo() {
+        Instance demo = context.fleet().list().stream().filter(i -> i.engine() == Engine.SQLSERVER).findFirst()
+                .orElseThrow();
+        Instance instance = store.instances().save(demo.withHardware(new HardwareFacts(16, 64L << 30,
+                DiskType.SSD, 0)));
+        store.snapshots().save(new SettingsSnapshot(instance.id(), Instant.now(), instance.version(), List.of(
+                new LiveSetting("max server memory (MB)", "2147483647", "MB", "default", false),
+                new LiveSetting("max degree of parallelism", "8", "", "configured", false))));
 
-            RecommendationSet set = service.recommend(instance, RecommendationOptions.CONSERVATIVE).set();
+        RecommendationService.Outcome outcome = service.recommend(instance, RecommendationOptions.CONSERVATIVE);
 
-            assertThat(set.noChange()).isTrue();
-            assertThat(set.noChangeReason()).startsWith("No recommendation yet for this engine")
-                    .contains(engine.displayName()).contains("Evidence on hand:").contains("no workload measured")
-                    .containsAnyOf("settings snapshot of", "no settings snapshot");
-        }
+        RecommendationSet set = outcome.set();
+        assertThat(set.recommendations()).anyMatch(r -> r.parameter().equals("max server memory (MB)")
+                && r.to().equals("54272"));
+        assertThat(set.recommendations()).noneMatch(r -> r.parameter().equals("max degree of parallelism"));
+        assertThat(set.warnings().getFirst()).contains("no workload measured").contains("16 CPUs");
+        assertThat(outcome.notes()).anyMatch(n -> n.startsWith("no workload measured"));
+    }
+
+    @Test
+    void aMariaDbInstanceWithoutSettingsReadSaysToRefresh() {
+        Instance instance = context.fleet().list().stream()
+                .filter(i -> i.engine() == Engine.MARIADB && context.fleet().latestSnapshot(i.id()).isEmpty())
+                .findFirst().orElseThrow();
+
+        assertThatThrownBy(() -> service.recommend(instance, RecommendationOptions.CONSERVATIVE))
+                .isInstanceOf(UserError.class)
+                .hasMessageContaining("knobwright fleet refresh " + instance.name());
     }
 }

@@ -24,7 +24,10 @@ public final class Configuration {
 
     Configuration(ParameterCatalog catalog, Map<String, String> texts) {
         this.catalog = catalog;
-        this.texts = Collections.unmodifiableMap(new TreeMap<>(texts));
+        // keyed in lower case, as text() looks up: SQL Server's names have capitals ("max server memory (MB)")
+        Map<String, String> lower = new TreeMap<>();
+        texts.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
+        this.texts = Collections.unmodifiableMap(lower);
     }
 
     /** The value in force, as the server spells it; null for a setting this configuration does not hold. */

@@ -12,7 +12,8 @@ import java.util.Objects;
  */
 public record Evidence(Kind kind, String name, String value, String detail) {
 
-    public enum Kind { MEASURED, QUERY, PREDICTED }
+    /** FACT: a fact of the instance (RAM, CPUs, a setting in force), not a measurement of its workload. */
+    public enum Kind { MEASURED, QUERY, PREDICTED, FACT }
 
     public Evidence {
         Objects.requireNonNull(kind, "kind");

@@ -26,6 +26,10 @@ public final class Measurements {
     public static final String ACTIVE_SESSIONS_P95 = "activeSessionsP95";
     public static final String TPS = "transactionsPerSecond";
     public static final String WRITE_SHARE = "writeShare";
+    /** Temporary files (PostgreSQL) or on-disk internal temporary tables (MySQL Created_tmp_disk_tables) per second. */
+    public static final String TEMP_FILES = "tempFilesPerSec";
+    /** The p95 of the write-ahead log (InnoDB redo) rate: the busy hours that size redo capacity. */
+    public static final String WAL_RATE_P95 = "walBytesPerSecP95";
 
     private Measurements() {
     }
@@ -54,6 +58,8 @@ public final class Measurements {
             add(out, TEMP_BYTES, spill.bytesPerSecond(), "B/s", "sorts and hashes spilled to temporary files");
             add(out, TEMP_PER_TX, spill.bytesPerTransaction(), "B", "temporary file bytes per transaction");
             add(out, SPILLING_QUERIES, spill.spillingQueries(), "queries", "summarised queries that spilled");
+            add(out, TEMP_FILES, spill.filesPerSecond(), "/s",
+                    "temporary files (MySQL/MariaDB: internal temporary tables created on disk) per second");
             add(out, SORT_HASH_SHARE, spill.sortHashHeavyShare(), "ratio",
                     "share of statement time in statements that spilled");
         }
@@ -65,6 +71,8 @@ public final class Measurements {
         }
         if (profile.wal() != null) {
             add(out, WAL_RATE, profile.wal().meanBytesPerSecond(), "B/s", "write-ahead log generated");
+            add(out, WAL_RATE_P95, profile.wal().p95BytesPerSecond(), "B/s",
+                    "write-ahead log (InnoDB redo) generated, 95th percentile of the polls");
         }
         if (profile.connections() != null) {
             add(out, PEAK_CONNECTIONS, profile.connections().peakConnections(), "connections",

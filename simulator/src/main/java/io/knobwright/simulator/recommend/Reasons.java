@@ -132,7 +132,7 @@ final class Reasons {
                     + Texts.bytes(budgetAfter.ram()) + " RAM.";
             case KEEPS_LATENCY -> "Without it the other recommended changes would raise the 95th percentile "
                     + "latency by more than " + Texts.percent(Evaluator.P95_TOLERANCE) + ".";
-            case PLANNER -> "";
+            case PLANNER, SIZED_TO_MEASURED, VENDOR_GUIDANCE -> "";
         };
         return (mechanism + " " + effect).strip();
     }

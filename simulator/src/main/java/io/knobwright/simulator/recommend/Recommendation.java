@@ -34,7 +34,11 @@ public record Recommendation(String parameter, String from, String to, Direction
         /** Without it the other recommended changes would raise the 95th percentile latency beyond the guard. */
         KEEPS_LATENCY,
         /** A planner setting the instance's own queries were shown to benefit from, weighted by their calls. */
-        PLANNER
+        PLANNER,
+        /** Sized to a measured need (an hour of the measured redo, room above the measured peak of connections). */
+        SIZED_TO_MEASURED,
+        /** The vendor's documented guidance applied to the instance's facts (RAM, CPUs), where no workload says more. */
+        VENDOR_GUIDANCE
     }
 
     public Recommendation {

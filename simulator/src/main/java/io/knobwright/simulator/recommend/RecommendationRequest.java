@@ -67,6 +67,16 @@ public record RecommendationRequest(String instance, Machine machine, long diskB
         return new Machine(facts.cpus(), facts.memoryBytes(), DeviceProfile.of(facts.diskType()));
     }
 
+    /**
+     * The workload of an engine whose recommendations read the measurements rather than a statement mix (MySQL,
+     * MariaDB, SQL Server, Oracle; decision 0153): only its clients count, as the memory budget's active connections.
+     */
+    public static WorkloadShape clientsOnly(int clients, double dataBytes) {
+        return new WorkloadShape("measured sessions", List.of(new io.knobwright.simulator.model.QueryClass(
+                "sessions (statement mix not modelled for this engine)", 1, 0, 0, 0, 0, 0, 0, false)),
+                Math.max(0, dataBytes), 0, Math.max(1, clients), 0, 0);
+    }
+
     public RecommendationRequest withOptions(RecommendationOptions next) {
         return new RecommendationRequest(instance, machine, diskBytes, catalog, currentSettings, workload, measurements,
                 locks, next, planner);

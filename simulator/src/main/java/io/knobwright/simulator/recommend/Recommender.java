@@ -59,7 +59,14 @@ public final class Recommender {
     public RecommendationSet recommend(RecommendationRequest request) {
         String version = request.catalog().engineVersion().toString();
         PerformanceModel model = family.apply(theta);
-        if (request.catalog().engineVersion().engine() != Engine.POSTGRESQL) {
+        Engine engine = request.catalog().engineVersion().engine();
+        if (MySqlRecommender.handles(engine)) {
+            return MySqlRecommender.recommend(request);
+        }
+        if (InstanceFactsRecommender.handles(engine)) {
+            return InstanceFactsRecommender.recommend(request);
+        }
+        if (engine != Engine.POSTGRESQL) {
             return none(request, model, "Recommendations are built for PostgreSQL so far; " + version + " is not "
                     + "searched yet.", List.of(), List.of());
         }

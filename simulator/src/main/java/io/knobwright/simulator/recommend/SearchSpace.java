@@ -43,22 +43,32 @@ final class SearchSpace {
      * does not list it (or lists a value the server would refuse, which goes into {@code warnings}).
      */
     static Configuration current(RecommendationRequest request, List<String> warnings) {
+        return current(request, READ, warnings);
+    }
+
+    /** Today's values of {@code names} (another engine's settings), read as {@link #current(RecommendationRequest, List)}. */
+    static Configuration current(RecommendationRequest request, List<String> names, List<String> warnings) {
         ParameterCatalog catalog = request.catalog();
         Map<String, String> texts = new LinkedHashMap<>();
-        for (String name : READ) {
+        for (String name : names) {
             Optional<ParameterSpec> spec = catalog.find(name);
-            if (spec.isEmpty() || spec.get().defaultValue() == null) {
+            String given = request.currentSettings().get(name);
+            // a setting whose default depends on the host (Oracle's processes) is known only when the server said it
+            if (spec.isEmpty() || (spec.get().defaultValue() == null && given == null)) {
                 continue;
             }
-            String given = request.currentSettings().get(name);
             String text = given == null ? spec.get().defaultValue() : given;
             try {
                 CatalogValues.toModel(spec.get(), text);
             } catch (InvalidValueException refused) {
+                String fallback = spec.get().defaultValue();
                 warnings.add("Today's " + name + " = '" + given + "' is not a value " + catalog.engineVersion()
-                        + " accepts (" + refused.getMessage() + "); its default " + spec.get().defaultValue()
-                        + " was assumed.");
-                text = spec.get().defaultValue();
+                        + " accepts (" + refused.getMessage() + ")" + (fallback == null ? "; it is left out."
+                        : "; its default " + fallback + " was assumed."));
+                if (fallback == null) {
+                    continue;
+                }
+                text = fallback;
             }
             texts.put(name, text);
         }
