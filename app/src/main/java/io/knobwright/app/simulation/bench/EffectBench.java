@@ -161,12 +161,13 @@ public final class EffectBench {
                 new RecommendationOptions(true, false), PlannerEvidence.NONE));
         Map<String, String> knobwright = new LinkedHashMap<>();
         set.recommendations().forEach(r -> knobwright.put(r.parameter(), r.to()));
-        Map<String, String> pgtune = PgTune.configure(new PgTune.Input(major, w.pgTuneType(), options.ramBytes(),
-                machine.cpus(), CONNECTIONS, PgTune.Storage.SSD));
+        Map<String, String> pgtune = PgTune.forServer(PgTune.configure(new PgTune.Input(major, w.pgTuneType(),
+                options.ramBytes(), machine.cpus(), CONNECTIONS, PgTune.Storage.SSD)), seen.lz4());
         out.printf(Locale.ROOT, "   Knobwright recommends (restart allowed, durability kept): %s%n",
                 set.noChange() ? "no change — " + set.noChangeReason() : describe(set));
-        out.printf(Locale.ROOT, "   PGTune (%s, %s RAM, %d CPUs, %d connections, SSD): %s%n", w.pgTuneType().label(),
-                PgTune.memory(options.ramBytes() / 1024), machine.cpus(), CONNECTIONS, pgtune);
+        out.printf(Locale.ROOT, "   PGTune (%s, %s RAM, %d CPUs, %d connections, SSD%s): %s%n", w.pgTuneType().label(),
+                PgTune.memory(options.ramBytes() / 1024), machine.cpus(), CONNECTIONS, major >= 15 && !seen.lz4()
+                        ? "; wal_compression=pglz for its lz4, which this server was built without" : "", pgtune);
         out.flush();
 
         Map<Arm, Map<String, String>> arms = new LinkedHashMap<>();
@@ -210,7 +211,8 @@ public final class EffectBench {
     }
 
     /** What the recommender reads: the settings in force, the measured shape and the baseline run's figures. */
-    record Observation(Map<String, String> settings, WorkloadShape shape, List<Measurement> measurements) {
+    record Observation(Map<String, String> settings, WorkloadShape shape, List<Measurement> measurements,
+                       boolean lz4) {
     }
 
     private Observation observe(BenchSandbox sandbox, EffectWorkload w, Machine machine)
@@ -265,7 +267,7 @@ public final class EffectBench {
         out.printf(Locale.ROOT, "   observed at the defaults: %.0f tps, hit ratio %.4f, %.0f temp B/tx, %.0f WAL B/tx,"
                         + " %.0f MB of data; access skew fitted %.2f%n", run.tps(), s.hitRatio(), s.tempBytes() / tx,
                 s.walBytes() / tx, dataBytes / 1048576, shape.accessSkew());
-        return new Observation(settings, shape, measured);
+        return new Observation(settings, shape, measured, lz4(sandbox));
     }
 
     private static Knobs defaultKnobs() {
@@ -285,6 +287,15 @@ public final class EffectBench {
 
     private long diskBytes() throws IOException {
         return Files.getFileStore(options.dataDirectory()).getTotalSpace();
+    }
+
+    /** Whether the server was built with lz4 (wal_compression offers it only then). */
+    static boolean lz4(BenchSandbox sandbox) throws SQLException {
+        try (Connection c = sandbox.connect("postgres"); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT coalesce('lz4' = ANY(enumvals), false) FROM pg_settings"
+                     + " WHERE name = 'wal_compression'")) {
+            return rs.next() && rs.getBoolean(1);
+        }
     }
 
     private static String serverVersion(BenchSandbox sandbox) throws SQLException {

@@ -118,6 +118,19 @@ public final class PgTune {
         return out;
     }
 
+    /**
+     * PGTune's configuration as a server without lz4 can run it: wal_compression=lz4 needs a server built with lz4
+     * (the PGDG packages are; the embedded binaries are not, and refuse to start with it). There PGTune's own choice
+     * before PostgreSQL 15, pglz (what "on" means from 15), stands in; everything else is kept.
+     */
+    public static Map<String, String> forServer(Map<String, String> conf, boolean lz4) {
+        Map<String, String> out = new LinkedHashMap<>(conf);
+        if (!lz4 && "lz4".equals(out.get("wal_compression"))) {
+            out.put("wal_compression", "pglz");
+        }
+        return out;
+    }
+
     /** 3% of shared_buffers, at most 16MB (rounded up to it from above 14MB), at least 32kB. */
     static long walBuffersKb(long sharedBuffersKb) {
         long kb = 3 * sharedBuffersKb / 100;

@@ -74,4 +74,15 @@ class PgTuneTest {
         assertThat(conf).containsEntry("work_mem", "4MB").containsEntry("wal_level", "minimal")
                 .containsEntry("max_wal_senders", "0");
     }
+
+    @Test
+    void onAServerWithoutLz4PgtunesLz4BecomesPglzAndNothingElseChanges() {
+        Map<String, String> conf = PgTune.configure(new PgTune.Input(17, PgTune.DbType.OLTP, 4 * GB, 2, 40,
+                PgTune.Storage.SSD));
+
+        Map<String, String> adapted = PgTune.forServer(conf, false);
+
+        assertThat(adapted).containsEntry("wal_compression", "pglz").hasSameSizeAs(conf);
+        assertThat(PgTune.forServer(conf, true)).isEqualTo(conf);
+    }
 }
