@@ -46,6 +46,10 @@ final class BenchRecommendEffectCommand implements Callable<Integer> {
     @Option(names = "--workloads", split = ",", description = "Only these: read-mostly, write-heavy, reporting, no-bottleneck.")
     private List<String> workloads = List.of();
 
+    @Option(names = "--allow-durability-trade", description = "Let the recommender propose synchronous_commit=off"
+            + " (a crash can lose the last commits; PGTune never proposes it, so the comparison is then not like for like).")
+    private boolean allowDurabilityTrade;
+
     @Option(names = "--quick", description = "Smaller data, 2 replicates of 3 s: a smoke run.")
     private boolean quick;
 
@@ -70,9 +74,9 @@ final class BenchRecommendEffectCommand implements Callable<Integer> {
             }
             options = quick
                     ? new EffectBench.Options(directory, Math.min(replicates, 2), Duration.ofSeconds(1),
-                    Duration.ofSeconds(3), clients, ramBytes, true, workloads)
+                    Duration.ofSeconds(3), clients, ramBytes, true, workloads, allowDurabilityTrade)
                     : new EffectBench.Options(directory, replicates, Duration.ofSeconds(warmUp),
-                    Duration.ofSeconds(duration), clients, ramBytes, false, workloads);
+                    Duration.ofSeconds(duration), clients, ramBytes, false, workloads, allowDurabilityTrade);
         } catch (IllegalArgumentException e) {
             throw UserError.input(e.getMessage());
         }

@@ -51,10 +51,11 @@ public final class EffectBench {
     public enum Arm { DEFAULTS, PGTUNE, KNOBWRIGHT }
 
     /**
-     * @param ramBytes the machine's RAM as declared to both tuners (a share of the host on a shared box)
+     * @param ramBytes             the machine's RAM as declared to both tuners (a share of the host on a shared box)
+     * @param allowDurabilityTrade lets the recommender propose synchronous_commit=off (PGTune never does)
      */
     public record Options(Path dataDirectory, int replicates, Duration warmUp, Duration duration, int clients,
-                          long ramBytes, boolean quick, List<String> workloads) {
+                          long ramBytes, boolean quick, List<String> workloads, boolean allowDurabilityTrade) {
         public Options {
             if (replicates < 1 || replicates > 20) {
                 throw new IllegalArgumentException("--replicates must be between 1 and 20, not " + replicates + ".");
@@ -158,12 +159,13 @@ public final class EffectBench {
         Observation seen = observe(sandbox, w, machine);
         RecommendationSet set = recommender.recommend(new RecommendationRequest("effect-bench:" + w.load().name(),
                 machine, diskBytes(), catalog(major), seen.settings(), seen.shape(), seen.measurements(), List.of(),
-                new RecommendationOptions(true, false), PlannerEvidence.NONE));
+                new RecommendationOptions(true, options.allowDurabilityTrade()), PlannerEvidence.NONE));
         Map<String, String> knobwright = new LinkedHashMap<>();
         set.recommendations().forEach(r -> knobwright.put(r.parameter(), r.to()));
         Map<String, String> pgtune = PgTune.forServer(PgTune.configure(new PgTune.Input(major, w.pgTuneType(),
                 options.ramBytes(), machine.cpus(), CONNECTIONS, PgTune.Storage.SSD)), seen.lz4());
-        out.printf(Locale.ROOT, "   Knobwright recommends (restart allowed, durability kept): %s%n",
+        out.printf(Locale.ROOT, "   Knobwright recommends (restart allowed, durability %s): %s%n",
+                options.allowDurabilityTrade() ? "TRADE ALLOWED" : "kept",
                 set.noChange() ? "no change — " + set.noChangeReason() : describe(set));
         out.printf(Locale.ROOT, "   PGTune (%s, %s RAM, %d CPUs, %d connections, SSD%s): %s%n", w.pgTuneType().label(),
                 PgTune.memory(options.ramBytes() / 1024), machine.cpus(), CONNECTIONS, major >= 15 && !seen.lz4()
