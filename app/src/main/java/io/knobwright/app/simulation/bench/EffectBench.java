@@ -80,7 +80,8 @@ public final class EffectBench {
     /** What one workload measured. */
     public record WorkloadResult(String workload, Map<Arm, ReplicateStats> tps, Map<Arm, Map<String, String>> changes,
                                  Difference versusDefaults, Difference versusPgTune, boolean bottleneck,
-                                 String recommenderAnswer, boolean sameAsDefaults) {
+                                 String recommenderAnswer, boolean sameAsDefaults, int roundsOverDefaults,
+                                 int roundsOverPgTune) {
     }
 
     public record Result(List<WorkloadResult> workloads, String server, Duration elapsed) {
@@ -194,6 +195,10 @@ public final class EffectBench {
             out.printf(Locale.ROOT, "   round %d/%d:%s tps%n", round + 1, options.replicates(), line);
             out.flush();
         }
+        // rounds in which Knobwright's run beat the other arm's run next to it: a drift of the machine over the bench
+        // (other work on a shared host) moves the arms of one round alike, so this pairs what the medians do not
+        int overDefaults = roundsAbove(tps.get(Arm.KNOBWRIGHT), tps.get(Arm.DEFAULTS));
+        int overPgTune = roundsAbove(tps.get(Arm.KNOBWRIGHT), tps.get(Arm.PGTUNE));
         boolean sameAsDefaults = knobwright.isEmpty();
         if (sameAsDefaults) {
             // "no change" runs the defaults' settings: its runs and the defaults' are one configuration measured twice
@@ -209,7 +214,15 @@ public final class EffectBench {
                 Difference.of("defaults", stats.get(Arm.DEFAULTS), "Knobwright", stats.get(Arm.KNOBWRIGHT)),
                 Difference.of("PGTune", stats.get(Arm.PGTUNE), "Knobwright", stats.get(Arm.KNOBWRIGHT)),
                 w.bottleneck(), set.noChange() ? "no change (" + set.noChangeReason() + ")" : describe(set),
-                sameAsDefaults);
+                sameAsDefaults, overDefaults, overPgTune);
+    }
+
+    private static int roundsAbove(List<Double> a, List<Double> b) {
+        int n = 0;
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            n += a.get(i) > b.get(i) ? 1 : 0;
+        }
+        return n;
     }
 
     /** What the recommender reads: the settings in force, the measured shape and the baseline run's figures. */
@@ -351,19 +364,24 @@ public final class EffectBench {
     private void print(Result r) {
         out.printf(Locale.ROOT, "%n== effect (medians of %d interleaved replicates; +-: the runs' relative noise)%n",
                 options.replicates());
-        out.printf(Locale.ROOT, "| %-13s | %-16s | %-16s | %-16s | %-9s | %-9s | %-25s |%n", "workload",
-                "defaults tps", "pgtune tps", "knobwright tps", "vs defaults", "vs pgtune", "verdict");
-        out.println("|---|---|---|---|---|---|---|");
+        out.printf(Locale.ROOT, "| %-13s | %-16s | %-16s | %-16s | %-9s | %-9s | %-25s | %-13s |%n", "workload",
+                "defaults tps", "pgtune tps", "knobwright tps", "vs defaults", "vs pgtune", "verdict",
+                "rounds won");
+        out.println("|---|---|---|---|---|---|---|---|");
         for (WorkloadResult w : r.workloads()) {
-            out.printf(Locale.ROOT, "| %-13s | %-16s | %-16s | %-16s | %+8.1f%% | %+8.1f%% | %-25s |%n", w.workload(),
+            out.printf(Locale.ROOT, "| %-13s | %-16s | %-16s | %-16s | %+8.1f%% | %+8.1f%% | %-25s | %-13s |%n",
+                    w.workload(),
                     cell(w.tps().get(Arm.DEFAULTS)), cell(w.tps().get(Arm.PGTUNE)), cell(w.tps().get(Arm.KNOBWRIGHT)),
                     w.versusDefaults().change() * 100, w.versusPgTune().change() * 100,
                     (w.sameAsDefaults() ? "no change" : verdict(w.versusDefaults())) + " / "
-                            + verdict(w.versusPgTune()));
+                            + verdict(w.versusPgTune()),
+                    (w.sameAsDefaults() ? "-" : w.roundsOverDefaults() + "/" + options.replicates()) + " / "
+                            + w.roundsOverPgTune() + "/" + options.replicates());
         }
         out.println("(verdict: against the defaults / against PGTune; a change within the larger of the two"
                 + " configurations' run-to-run noise is 'within noise'; where Knobwright recommends no change its"
-                + " configuration is the defaults', and both columns show their pooled runs)");
+                + " configuration is the defaults', and both columns show their pooled runs; rounds won: rounds in which"
+                + " Knobwright's run beat the defaults' / PGTune's run beside it, not judged)");
         out.println("recommended changes:");
         for (WorkloadResult w : r.workloads()) {
             out.printf(Locale.ROOT, "  %-13s Knobwright: %s%n", w.workload(), w.recommenderAnswer());
