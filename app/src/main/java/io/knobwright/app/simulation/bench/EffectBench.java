@@ -89,6 +89,13 @@ public final class EffectBench {
 
     private static final int CONNECTIONS = Integer.parseInt(BenchSandbox.FIXED.get("max_connections"));
 
+    /**
+     * PostgreSQL's defaults where the embedded server's builder changes them: zonky starts it with
+     * synchronous_commit=off, and the defaults arm must pay for its commits as a real server's defaults do. Every arm
+     * starts from these; an arm's own settings override them.
+     */
+    static final Map<String, String> POSTGRES_DEFAULTS = Map.of("synchronous_commit", "on");
+
     private final Options options;
     private final PrintWriter out;
     private final Recommender recommender = Recommender.builtIn();
@@ -127,7 +134,7 @@ public final class EffectBench {
         List<WorkloadResult> results = new ArrayList<>();
         String server;
         try (BenchSandbox sandbox = new BenchSandbox(options.dataDirectory())) {
-            sandbox.restart(Map.of());
+            sandbox.restart(POSTGRES_DEFAULTS);
             server = serverVersion(sandbox);
             out.printf(Locale.ROOT, "recommendation effect bench: %d workloads x 3 configurations (defaults, PGTune,"
                             + " Knobwright) x %d interleaved replicates of %d s after %d s warm-up, %d clients%n",
@@ -137,8 +144,8 @@ public final class EffectBench {
                             + " with other work), SSD, WAL flush %.2f ms measured; server: %s%n", cpus,
                     PgTune.memory(options.ramBytes() / 1024), hostRam() / 1073741824.0, machine.device().fsyncMs(),
                     server);
-            out.printf(Locale.ROOT, "every configuration also carries the sandbox's fixed settings: %s%n",
-                    BenchSandbox.FIXED);
+            out.printf(Locale.ROOT, "every configuration also carries the sandbox's fixed settings %s and starts from"
+                    + " PostgreSQL's %s (the embedded server's builder changes it)%n", BenchSandbox.FIXED, POSTGRES_DEFAULTS);
             out.flush();
             for (EffectWorkload w : chosen) {
                 AccuracyBench.prepare(sandbox, w.load(), out);
@@ -177,6 +184,8 @@ public final class EffectBench {
         arms.put(Arm.DEFAULTS, Map.of());
         arms.put(Arm.PGTUNE, pgtune);
         arms.put(Arm.KNOBWRIGHT, knobwright);
+        Map<Arm, Map<String, String>> started = new LinkedHashMap<>();
+        arms.forEach((arm, settings) -> started.put(arm, overDefaults(settings)));
         Map<Arm, List<Double>> tps = new LinkedHashMap<>();
         arms.keySet().forEach(a -> tps.put(a, new ArrayList<>()));
         List<Arm> order = List.copyOf(arms.keySet());
@@ -186,7 +195,7 @@ public final class EffectBench {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < order.size(); i++) {
                 Arm arm = order.get((i + round) % order.size());
-                AccuracyBench.startConfiguration(sandbox, w.load(), arms.get(arm));
+                AccuracyBench.startConfiguration(sandbox, w.load(), started.get(arm));
                 BenchLoad.Run run = BenchLoad.run(sandbox, w.load(), options.clients(), options.warmUp(),
                         options.duration(), round * 1000L + arm.ordinal());
                 tps.get(arm).add(run.tps());
@@ -233,7 +242,7 @@ public final class EffectBench {
     private Observation observe(BenchSandbox sandbox, EffectWorkload w, Machine machine)
             throws IOException, SQLException, InterruptedException {
         BenchWorkload load = w.load();
-        AccuracyBench.startConfiguration(sandbox, load, Map.of());
+        AccuracyBench.startConfiguration(sandbox, load, POSTGRES_DEFAULTS);
         BenchLoad.Run run = BenchLoad.run(sandbox, load, options.clients(), options.warmUp(), options.duration(), 7);
         List<ProfiledShapes.StatementProfile> profiles;
         double dataBytes;
@@ -285,9 +294,16 @@ public final class EffectBench {
         return new Observation(settings, shape, measured, lz4(sandbox));
     }
 
+    static Map<String, String> overDefaults(Map<String, String> settings) {
+        Map<String, String> all = new LinkedHashMap<>(POSTGRES_DEFAULTS);
+        all.putAll(settings);
+        return all;
+    }
+
     private static Knobs defaultKnobs() {
         Map<String, Double> values = new LinkedHashMap<>();
         Map<String, String> all = new LinkedHashMap<>(BenchSandbox.FIXED);
+        all.putAll(POSTGRES_DEFAULTS);
         all.forEach((k, v) -> {
             if (Knobs.POSTGRES_DEFAULTS.containsKey(k)) {
                 values.put(k, Knobs.parse(k, v));
