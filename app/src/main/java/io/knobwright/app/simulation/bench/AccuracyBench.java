@@ -128,7 +128,7 @@ public final class AccuracyBench {
         try (BenchSandbox sandbox = new BenchSandbox(options.dataDirectory())) {
             sandbox.restart(Map.of());
             for (BenchWorkload w : chosen) {
-                prepare(sandbox, w);
+                prepare(sandbox, w, out);
             }
             for (BenchWorkload w : chosen) {
                 WorkloadOutcome o = runWorkload(sandbox, w, design);
@@ -155,7 +155,7 @@ public final class AccuracyBench {
     }
 
     /** Generates a workload's data unless the data directory already holds it; VACUUM ANALYZE; CHECKPOINT. */
-    private void prepare(BenchSandbox sandbox, BenchWorkload w) throws SQLException {
+    static void prepare(BenchSandbox sandbox, BenchWorkload w, PrintWriter out) throws SQLException {
         boolean present;
         try (Connection c = sandbox.connect("postgres"); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + w.database() + "'")) {
@@ -326,7 +326,13 @@ public final class AccuracyBench {
     /** Restart under the configuration, VACUUM a writing workload, CHECKPOINT, and load its relations into the caches. */
     private void startConfiguration(BenchSandbox sandbox, BenchWorkload w, BenchConfiguration c)
             throws IOException, SQLException {
-        sandbox.restart(c.settings());
+        startConfiguration(sandbox, w, c.settings());
+    }
+
+    /** Also the effect bench's way to start a configuration: the two benches measure runs alike. */
+    static void startConfiguration(BenchSandbox sandbox, BenchWorkload w, Map<String, String> settings)
+            throws IOException, SQLException {
+        sandbox.restart(settings);
         try (Connection conn = sandbox.connect(w.database()); Statement st = conn.createStatement()) {
             if (w.transactional()) {
                 // autovacuum is off: without this, the dead rows of earlier runs would slow the later ones
