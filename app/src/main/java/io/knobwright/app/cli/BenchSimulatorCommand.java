@@ -22,9 +22,9 @@ import java.util.concurrent.Callable;
                 "synchronous_commit and clients 1-8: calibrates the model on the defaults and 4 that reach both ends of",
                 "every range, prints its predictions for 10 others inside them, then measures those, each in interleaved",
                 "replicated runs. Prints predicted",
-                "[80% interval] vs measured (median +- noise) per configuration, MAPE, coverage and direction per workload",
+                "[80%% interval] vs measured (median +- noise) per configuration, MAPE, coverage and direction per workload",
                 "and overall, and the time of a 1,000-scenario sweep and of one complex scenario, against the targets",
-                "(MAPE <= 10%, coverage >= 80%, direction >= 90%, sweep < 1 s, complex well under 30 s). About 20 minutes",
+                "(MAPE <= 10%%, coverage >= 80%%, direction >= 90%%, sweep < 1 s, complex well under 30 s). About 20 minutes",
                 "with the defaults; --quick is a 2-minute smoke run. Exits 0 when every target is met, 1 otherwise."})
 final class BenchSimulatorCommand implements Callable<Integer> {
 

@@ -16,8 +16,8 @@ import java.util.concurrent.Callable;
         description = {"Backtests the storage forecast on generated size series of six shapes (steady, weekly cycle, bulk",
                 "load, purge sawtooth, acceleration, plateau; 240 days sampled every ~6 h with gaps and noise, --seeds",
                 "each), cut at 6 days and held against the 30 days after each cut. Prints per shape the 30-day growth",
-                "error (median, p90), size error, 80% interval coverage and ok/MISSED against the targets (growth <= 20%,",
-                "size <= 2%, coverage >= 80%), the same for a straight 60-day trend, and the error of an ideal forecaster",
+                "error (median, p90), size error, 80%% interval coverage and ok/MISSED against the targets (growth <= 20%%,",
+                "size <= 2%%, coverage >= 80%%), the same for a straight 60-day trend, and the error of an ideal forecaster",
                 "that knows each shape's noise-free path (the floor set by the noise). Exits 1 when a shape misses."})
 final class BenchStorageForecastCommand implements Callable<Integer> {
 

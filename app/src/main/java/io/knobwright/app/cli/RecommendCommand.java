@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "recommend", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Which settings to change on an instance, why, and what it will do: each change with its evidence,",
-                "reasoning, predicted effect (80% interval), confidence and whether it needs a restart; or \"no change",
+                "reasoning, predicted effect (80%% interval), confidence and whether it needs a restart; or \"no change",
                 "recommended\" with its reason. A constrained search over the server's own valid values, a memory budget",
                 "within RAM and the policy's locks; durability is never weakened unless --allow-durability-trade is given.",
                 "PostgreSQL is searched; other engines answer \"no recommendation yet\" with the evidence on hand.",

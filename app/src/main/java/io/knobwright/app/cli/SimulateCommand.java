@@ -24,7 +24,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 @Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Predicts what an instance would do under other settings: throughput and p95 latency with their 80%",
+        description = {"Predicts what an instance would do under other settings: throughput and p95 latency with their 80%%",
                 "intervals, hit ratios, temp spill, checkpoint and WAL rates, peak memory and its risk, connection",
                 "saturation, each traced to the mechanism and inputs that produced it. The current settings come first.",
                 "Settings given before any --scenario form the first scenario (\"proposed\"); each --scenario NAME starts",

@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Predicts throughput and p95 latency, with their 80% intervals, for one setting from --from to --to in",
+        description = {"Predicts throughput and p95 latency, with their 80%% intervals, for one setting from --from to --to in",
                 "--steps evenly spaced values (both ends included), every other setting as in force. Values take units",
                 "(64MB, 30s) or the setting's own unit; both ends must be within the server's range."})
 final class SimulateSweepCommand implements Callable<Integer> {

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "accuracy", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"How well the instance's model predicted runs it had not seen: the throughput error (MAPE), how often",
-                "the 80% interval held the measurement, and how often the direction of a change was right. From the",
+                "the 80%% interval held the measurement, and how often the direction of a change was right. From the",
                 "instance's measured runs (`knobwright experiment run`); needs at least 3."})
 final class SimulatorAccuracyCommand implements Callable<Integer> {
 

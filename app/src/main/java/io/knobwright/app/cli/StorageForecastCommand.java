@@ -24,7 +24,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 
 @Command(name = "forecast", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Forecasts an instance's size day by day with an 80% interval: trend, weekly profile, bulk loads and",
+        description = {"Forecasts an instance's size day by day with an 80%% interval: trend, weekly profile, bulk loads and",
                 "purges kept out of the trend; the date a threshold is reached (--threshold, else the disk size when",
                 "known), abnormal growth, and the model's backtest error on the instance's own history. Reads the",
                 "collected database size and history imported with `storage import-series`."})

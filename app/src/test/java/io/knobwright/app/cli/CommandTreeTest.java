@@ -49,6 +49,27 @@ class CommandTreeTest {
     }
 
     @Test
+    void everyHelpTextFormatsWithoutAWarning() {
+        // picocli passes help text through String.format: a lone '%' ("80% interval") makes it warn on stderr and
+        // show the raw text, so a literal percent is written '%%'
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            renderHelp(Cli.commandLine(session()));
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(warnings.toString(java.nio.charset.StandardCharsets.UTF_8)).as("picocli's warnings while"
+                + " rendering every command's help").doesNotContain("Could not format");
+    }
+
+    private static void renderHelp(CommandLine command) {
+        command.usage(new PrintWriter(new StringWriter()));
+        command.getSubcommands().values().forEach(CommandTreeTest::renderHelp);
+    }
+
+    @Test
     void theOptionsTheTreeSkipsBetweenCommandNamesAreTheInheritedOptionsOfTheTopCommand() {
         CommandLine whole = Cli.commandLine(session());
         Set<String> withValue = new LinkedHashSet<>();
