@@ -184,7 +184,9 @@ public final class AppContext implements AutoCloseable {
                 catalogService, store.observations(), io.knobwright.app.simulation.CalibratedInstanceModels.builtIn(store.observations()))
                 .withPlanner(new io.knobwright.app.simulation.PlannerJudgement(store.vault(), store.queries())));
         this.recommendations = new Lazy<>(() -> new io.knobwright.app.recommend.DefaultRecommendationService(fleet,
-                workload, catalogService, policy, io.knobwright.simulator.recommend.Recommender.builtIn()));
+                workload, catalogService, policy, io.knobwright.simulator.recommend.Recommender.builtIn())
+                .withPlanner(new io.knobwright.app.recommend.PlannerProbing(new io.knobwright.app.simulation
+                        .PlannerJudgement(store.vault(), store.queries()), store.queries())));
         this.fleetHealth = new io.knobwright.app.health.FleetHealthSummary(alerts::evaluate, diskFullDays, store.backups(),
                 store.connectionUse(), clock);
     }
