@@ -148,7 +148,7 @@ class PlannerProbingAgainstServerTest {
 
     @Test
     void theSameChangeIsSetAsideWhenAHeavyRangeQueryRunsSlowerThoughTheJoinGetsFaster() throws Exception {
-        Instance test = instance("ssd-range", Tier.TEST, Map.of(JOIN, 400, RANGE, 80));
+        Instance test = instance("ssd-range", Tier.TEST, Map.of(JOIN, 400, RANGE, 400));
 
         RecommendationSet set = recommend(test).set();
 
