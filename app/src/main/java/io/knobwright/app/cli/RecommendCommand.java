@@ -78,16 +78,15 @@ final class RecommendCommand implements Callable<Integer> {
         if (chosen != null) {
             RecommendFormats.checkEngine(chosen, Table.cell(target.name()), target.engine());
         }
-        boolean probe = target.engine() == io.knobwright.model.engine.Engine.POSTGRESQL && target.connection() != null;
-        if (probe) {
+        if (target.engine() == io.knobwright.model.engine.Engine.POSTGRESQL && target.connection() != null) {
             session.err().println("Asking the planner of " + target.name() + " about random_page_cost,"
                     + " effective_cache_size, jit and parallel workers with its top queries"
                     + (target.tier() == io.knobwright.model.fleet.Tier.PRODUCTION ? " (production: EXPLAIN only)…"
                     : " (EXPLAIN ANALYZE, rolled back)…"));
             session.err().flush();
         }
-        RecommendationService.Outcome outcome = probe ? service.recommendProbingPlanner(target, options)
-                : service.recommend(target, options);
+        // one instance: worth the seconds its planner takes (without a connection the note says why it was not asked)
+        RecommendationService.Outcome outcome = service.recommendProbingPlanner(target, options);
         if (json) {
             Json.print(session.out(), RecommendJson.InstanceJson.of(outcome));
         } else if (chosen != null) {
