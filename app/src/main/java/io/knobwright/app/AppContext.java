@@ -186,7 +186,9 @@ public final class AppContext implements AutoCloseable {
         this.recommendations = new Lazy<>(() -> new io.knobwright.app.recommend.DefaultRecommendationService(fleet,
                 workload, catalogService, policy, io.knobwright.simulator.recommend.Recommender.builtIn(),
                 new io.knobwright.app.recommend.MeasuredWindows(store.workloadSeries(), store.connectionUse(),
-                        io.knobwright.app.workload.ImportedQueries.of(store), clock, java.time.ZoneId.systemDefault())));
+                        io.knobwright.app.workload.ImportedQueries.of(store), clock, java.time.ZoneId.systemDefault()))
+                .withPlanner(new io.knobwright.app.recommend.PlannerProbing(new io.knobwright.app.simulation
+                        .PlannerJudgement(store.vault(), store.queries()), store.queries())));
         this.fleetHealth = new io.knobwright.app.health.FleetHealthSummary(alerts::evaluate, diskFullDays, store.backups(),
                 store.connectionUse(), clock);
     }

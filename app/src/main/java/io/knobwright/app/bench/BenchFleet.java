@@ -47,7 +47,7 @@ final class BenchFleet {
         }
     }
 
-    private static void seedSettings(KnobwrightStore store, List<Instance> instances) {
+    static void seedSettings(KnobwrightStore store, List<Instance> instances) {
         DemoSettings settings = new DemoSettings(new CatalogRepository());
         for (int from = 0; from < instances.size(); from += SEED_CHUNK) {
             List<Instance> chunk = instances.subList(from, Math.min(instances.size(), from + SEED_CHUNK));

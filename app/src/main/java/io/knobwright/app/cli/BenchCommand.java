@@ -15,6 +15,6 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw Cli.usage(spec.commandLine(), "Missing command: use fleet-ui, templates, plans, governance, overrides, startup, log-import, fingerprints, collectors, storage-forecast or simulator.");
+        throw Cli.usage(spec.commandLine(), "Missing command: use fleet-ui, templates, plans, governance, overrides, startup, log-import, fingerprints, collectors, storage-forecast, simulator, recommend or analysis.");
     }
 }

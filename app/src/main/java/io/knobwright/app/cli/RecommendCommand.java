@@ -18,6 +18,9 @@ import java.util.concurrent.Callable;
                 "recommended\" with its reason. A constrained search over the server's own valid values, a memory budget",
                 "within RAM and the policy's locks; durability is never weakened unless --allow-durability-trade is given.",
                 "PostgreSQL is searched; other engines answer \"no recommendation yet\" with the evidence on hand.",
+                "With --instance, planner settings (random_page_cost, effective_cache_size, jit, parallel workers) are",
+                "judged by the server's own planner on the instance's top imported queries, per query and weighted by",
+                "calls: timed (EXPLAIN ANALYZE, rolled back) where it is not production, only planned where it is.",
                 "With --all, every instance of the fleet in parallel, progress on stderr; an instance that cannot be",
                 "answered (nothing measured, RAM unknown) is reported and the rest go on (exit 1 if any could not)."})
 final class RecommendCommand implements Callable<Integer> {
@@ -75,7 +78,15 @@ final class RecommendCommand implements Callable<Integer> {
         if (chosen != null) {
             RecommendFormats.checkEngine(chosen, Table.cell(target.name()), target.engine());
         }
-        RecommendationService.Outcome outcome = service.recommend(target, options);
+        if (target.engine() == io.knobwright.model.engine.Engine.POSTGRESQL && target.connection() != null) {
+            session.err().println("Asking the planner of " + target.name() + " about random_page_cost,"
+                    + " effective_cache_size, jit and parallel workers with its top queries"
+                    + (target.tier() == io.knobwright.model.fleet.Tier.PRODUCTION ? " (production: EXPLAIN only)…"
+                    : " (EXPLAIN ANALYZE, rolled back)…"));
+            session.err().flush();
+        }
+        // one instance: worth the seconds its planner takes (without a connection the note says why it was not asked)
+        RecommendationService.Outcome outcome = service.recommendProbingPlanner(target, options);
         if (json) {
             Json.print(session.out(), RecommendJson.InstanceJson.of(outcome));
         } else if (chosen != null) {

@@ -50,6 +50,8 @@ public final class DefaultRecommendationService implements RecommendationService
     private final Recommender recommender;
     /** Splits the day into time windows (decision 0154); null: the whole day is one workload. */
     private final MeasuredWindows windows;
+    /** Null where no planner can be asked (then planner settings are not judged, and the notes say so). */
+    private final PlannerProbing planner;
 
     public DefaultRecommendationService(FleetService fleet, WorkloadService workload, CatalogService catalogs,
                                         PolicyService policy, Recommender recommender) {
@@ -59,16 +61,38 @@ public final class DefaultRecommendationService implements RecommendationService
     /** @param windows splits the measured day into time windows and resolves their conflicts; null for none */
     public DefaultRecommendationService(FleetService fleet, WorkloadService workload, CatalogService catalogs,
                                         PolicyService policy, Recommender recommender, MeasuredWindows windows) {
-        this.windows = windows;
+        this(fleet, workload, catalogs, policy, recommender, windows, null);
+    }
+
+    private DefaultRecommendationService(FleetService fleet, WorkloadService workload, CatalogService catalogs,
+                                         PolicyService policy, Recommender recommender, MeasuredWindows windows,
+                                         PlannerProbing planner) {
         this.fleet = Objects.requireNonNull(fleet, "fleet");
         this.workload = Objects.requireNonNull(workload, "workload");
         this.catalogs = Objects.requireNonNull(catalogs, "catalogs");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.recommender = Objects.requireNonNull(recommender, "recommender");
+        this.windows = windows;
+        this.planner = planner;
+    }
+
+    /** The same service that also asks the instance's planner in {@link #recommendProbingPlanner}. */
+    public DefaultRecommendationService withPlanner(PlannerProbing probing) {
+        return new DefaultRecommendationService(fleet, workload, catalogs, policy, recommender, windows,
+                Objects.requireNonNull(probing, "probing"));
     }
 
     @Override
     public Outcome recommend(Instance instance, RecommendationOptions options) {
+        return recommend(instance, options, false);
+    }
+
+    @Override
+    public Outcome recommendProbingPlanner(Instance instance, RecommendationOptions options) {
+        return recommend(instance, options, true);
+    }
+
+    private Outcome recommend(Instance instance, RecommendationOptions options, boolean probe) {
         Objects.requireNonNull(instance, "instance");
         Objects.requireNonNull(options, "options");
         Optional<SettingsSnapshot> snapshot = fleet.latestSnapshot(instance.id());
@@ -95,10 +119,18 @@ public final class DefaultRecommendationService implements RecommendationService
         }
         List<String> notes = new ArrayList<>(measured.notes());
         notes.add("settings as read " + snapshot.get().takenAt());
-        notes.add("planner settings not judged: the per-query planner probe is not part of this answer yet");
+        PlannerEvidence evidence = PlannerEvidence.NONE;
+        if (probe && planner != null) {
+            PlannerProbing.Probed probed = planner.probe(instance, snapshot.get());
+            evidence = probed.evidence();
+            notes.addAll(probed.notes());
+        } else {
+            notes.add("planner settings not judged: their per-query probe asks the server's planner, one instance at"
+                    + " a time (`knobwright recommend --instance " + instance.name() + "`)");
+        }
         RecommendationRequest request = new RecommendationRequest(instance.name(), machine,
                 instance.hardware().diskBytes(), catalog, settings(snapshot.get()), measured.shape(),
-                Measurements.from(measured.profile()), locks(instance), options, PlannerEvidence.NONE);
+                Measurements.from(measured.profile()), locks(instance), options, evidence);
         List<WorkloadWindow> day = windows == null ? List.of() : windows.windows(instance, machine, snapshot, notes);
         RecommendationSet set = day.size() < 2 ? recommender.recommend(request)
                 : new WindowedRecommender(recommender).recommend(request, day);

@@ -21,6 +21,13 @@ public interface RecommendationService {
     Outcome recommend(Instance instance, RecommendationOptions options);
 
     /**
+     * Like {@link #recommend}, and first asks the instance's own planner about a few planner settings with its top
+     * imported queries (decision 0156): timed where the instance is reachable and not production, planned only on
+     * production (then not timed, so set aside with why). Seconds to a minute per instance: for one instance at a time.
+     */
+    Outcome recommendProbingPlanner(Instance instance, RecommendationOptions options);
+
+    /**
      * @param set   the recommender's answer; for MySQL, MariaDB, SQL Server and Oracle its first warning says how much
      *              evidence there was (decision 0153)
      * @param notes what the answer assumed or left out, in words (the workload's source, planner settings not probed)

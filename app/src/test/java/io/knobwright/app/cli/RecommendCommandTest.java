@@ -110,6 +110,18 @@ class RecommendCommandTest {
     }
 
     @Test
+    void anInstanceWithoutAConnectionSaysWhyItsPlannerWasNotAskedAndPrintsNoProbeLine() throws Exception {
+        measured("orders");
+
+        CliHarness.Result r = cli.run("recommend", "--instance", "orders", "--json");
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(new ObjectMapper().readTree(r.out()).get("notes").toString())
+                .contains("planner settings not judged: orders has no connection to ask its planner");
+        assertThat(r.err()).doesNotContain("Asking the planner");
+    }
+
+    @Test
     void postgresqlConfPrintsEachChangedLineAfterItsReasoningAsComments() throws Exception {
         measured("orders");
         JsonNode json = new ObjectMapper().readTree(cli.run("recommend", "--instance", "orders", "--allow-restart",

@@ -790,6 +790,13 @@ final class EachCallAUnit {
         }
 
         @Override
+        public Map<io.knobwright.model.workload.Metric, List<io.knobwright.model.workload.MetricPoint>> points(
+                long instanceId, java.util.Set<io.knobwright.model.workload.Metric> metrics, java.time.Instant from,
+                java.time.Instant to) {
+            return unit(() -> inner.points(instanceId, metrics, from, to));
+        }
+
+        @Override
         public java.util.Optional<io.knobwright.model.workload.CounterPoll> baseline(long instanceId) {
             return unit(() -> inner.baseline(instanceId));
         }
@@ -819,6 +826,11 @@ final class EachCallAUnit {
         public int importPoints(long instanceId, io.knobwright.model.workload.Metric metric,
                                 List<io.knobwright.model.workload.MetricPoint> points) {
             return unit(() -> inner.importPoints(instanceId, metric, points));
+        }
+
+        @Override
+        public int appendPolls(long instanceId, List<io.knobwright.model.workload.PolledPoints> polls) {
+            return unit(() -> inner.appendPolls(instanceId, polls));
         }
     }
 

@@ -34,4 +34,11 @@ public interface WorkloadSeriesRepository extends MetricHistory {
      * how many points were stored; NaN and infinite values are not stored.
      */
     int importPoints(long instanceId, Metric metric, List<MetricPoint> points);
+
+    /**
+     * Stores many polls' points at the raw resolution in one unit, as {@link #record} stores a poll's points, without
+     * a baseline or statement deltas: a bulk load (the analysis bench's month of samples, a backfill). The stretch
+     * must hold no polls of the instance yet; returns how many polls were stored.
+     */
+    int appendPolls(long instanceId, List<PolledPoints> polls);
 }

@@ -117,4 +117,38 @@ class JooqWorkloadSeriesTest {
         assertThat(series.points(1, Metric.CONNECTIONS, T0, T0.plusSeconds(120))).extracting(MetricPoint::value).containsExactly(5.0, 6.0);
         assertThat(series.points(1, Metric.DATABASE_BYTES, T0, T0.plusSeconds(120))).extracting(MetricPoint::value).containsExactly(1e9);
     }
+
+    @Test
+    void oneReadOfSeveralMetricsGivesWhatAReadPerMetricGivesAcrossResolutions() {
+        pollEveryMinute(1, T0, 120);
+        pollEveryMinute(2, T0, 5);
+        series.maintain(new SeriesRetention(Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(3)),
+                T0.plus(Duration.ofHours(2)));
+        Instant to = T0.plus(Duration.ofHours(2));
+
+        Map<Metric, List<MetricPoint>> read = series.points(1, java.util.EnumSet.of(Metric.COMMITS, Metric.CONNECTIONS,
+                Metric.DEADLOCKS), T0.plusSeconds(600), to);
+
+        assertThat(read.get(Metric.COMMITS)).isNotEmpty()
+                .isEqualTo(series.points(1, Metric.COMMITS, T0.plusSeconds(600), to));
+        assertThat(read.get(Metric.CONNECTIONS)).hasSizeGreaterThan(60)
+                .isEqualTo(series.points(1, Metric.CONNECTIONS, T0.plusSeconds(600), to));
+        assertThat(read.get(Metric.DEADLOCKS)).isEmpty();
+        assertThat(read).doesNotContainKey(Metric.WAL_BYTES);
+    }
+
+    @Test
+    void appendedPollsAreReadLikeRecordedOnesAndLeaveTheBaselineAlone() {
+        List<PolledPoints> polls = java.util.stream.IntStream.range(0, 3).mapToObj(i -> new PolledPoints(
+                T0.plusSeconds(60L * i), Map.of(Metric.COMMITS, 10.0 + i, Metric.CONNECTIONS, 5.0), List.of(),
+                PolledPoints.Baseline.CONTINUED, java.util.Set.of())).toList();
+
+        int stored = series.appendPolls(7, polls);
+
+        assertThat(stored).isEqualTo(3);
+        assertThat(series.points(7, Metric.COMMITS, T0, T0.plusSeconds(3600))).extracting(MetricPoint::value)
+                .containsExactly(10.0, 11.0, 12.0);
+        assertThat(series.points(7, Metric.CONNECTIONS, T0, T0.plusSeconds(3600))).hasSize(3);
+        assertThat(series.baseline(7)).isEmpty();
+    }
 }

@@ -108,7 +108,7 @@ final class PlannerRule {
         double before = j.queries().stream().mapToDouble(QueryTiming::weightBefore).sum();
         if (!(before > 0)) {
             return Optional.of("No query was timed under both values, so nothing shows that the instance's queries "
-                    + "benefit.");
+                    + "benefit" + (j.untimed().isEmpty() ? "." : ": " + j.untimed()));
         }
         for (QueryTiming q : j.queries()) {
             boolean heavy = q.weightBefore() >= HEAVY_SHARE * before;

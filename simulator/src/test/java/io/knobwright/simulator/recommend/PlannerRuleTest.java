@@ -101,6 +101,18 @@ class PlannerRuleTest {
     }
 
     @Test
+    void aSettingOnlyPlannedIsSetAsideSayingWhyNoTimeWasTaken() {
+        RecommendationSet set = judge(new PlannerJudgement("random_page_cost", "1.1", List.of(),
+                "a production instance is only planned (EXPLAIN, no query run); 1 of 3 top queries changes plan"));
+
+        assertThat(set.noChange()).isTrue();
+        assertThat(set.considered()).anySatisfy(c -> {
+            assertThat(c.parameter()).isEqualTo("random_page_cost");
+            assertThat(c.why()).contains("No query was timed").contains("a production instance is only planned");
+        });
+    }
+
+    @Test
     void theSavingsIntervalNarrowsWithMoreQueriesTimed() {
         var one = PlannerRule.saving(new PlannerJudgement("random_page_cost", "2", List.of(new QueryTiming("a", 1, 10,
                 5))));
