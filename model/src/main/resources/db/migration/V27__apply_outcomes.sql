@@ -20,6 +20,8 @@ CREATE TABLE apply_outcome (
     prediction_note       VARCHAR(4000)            NOT NULL,
     predicted_tps_before  DOUBLE PRECISION,
     predicted_tps_after   DOUBLE PRECISION,
+    predicted_tps_low     DOUBLE PRECISION,
+    predicted_tps_high    DOUBLE PRECISION,
     predicted_p95_before  DOUBLE PRECISION,
     predicted_p95_after   DOUBLE PRECISION,
     predicted_change      DOUBLE PRECISION,

@@ -93,6 +93,8 @@ public final class AppContext implements AutoCloseable {
     private final java.util.function.BooleanSupplier welcomeDue;
     private final Runnable dismissWelcome;
     private final Lazy<io.knobwright.app.recommend.RecommendationService> recommendations;
+    private final Lazy<io.knobwright.app.recommend.LearnedRecommenders> learnedRecommenders;
+    private final Lazy<io.knobwright.app.recommend.OutcomeService> outcomes;
 
     /**
      * @param store        the repositories, their unit of work, and the vault
@@ -183,8 +185,13 @@ public final class AppContext implements AutoCloseable {
         this.whatIf = new Lazy<>(() -> new io.knobwright.app.simulation.DefaultWhatIfService(fleet, workload,
                 catalogService, store.observations(), io.knobwright.app.simulation.CalibratedInstanceModels.builtIn(store.observations()))
                 .withPlanner(new io.knobwright.app.simulation.PlannerJudgement(store.vault(), store.queries())));
+        this.learnedRecommenders = new Lazy<>(() -> new io.knobwright.app.recommend.LearnedRecommenders(
+                store.observations(), io.knobwright.app.simulation.CalibratedInstanceModels.builtIn(store.observations())));
         this.recommendations = new Lazy<>(() -> new io.knobwright.app.recommend.DefaultRecommendationService(fleet,
-                workload, catalogService, policy, io.knobwright.simulator.recommend.Recommender.builtIn()));
+                workload, catalogService, policy, learnedRecommenders.get()));
+        this.outcomes = new Lazy<>(() -> new io.knobwright.app.recommend.OutcomeService(store, fleet, workload,
+                learnedRecommenders.get(), plans, clock));
+        apply.afterApplied(run -> outcomes.get().recordApplied(run));
         this.fleetHealth = new io.knobwright.app.health.FleetHealthSummary(alerts::evaluate, diskFullDays, store.backups(),
                 store.connectionUse(), clock);
     }
@@ -446,6 +453,11 @@ public final class AppContext implements AutoCloseable {
     /** Which settings to change on an instance, why, and what it will do (issue #14). */
     public io.knobwright.app.recommend.RecommendationService recommendations() {
         return recommendations.get();
+    }
+
+    /** What applied plans were predicted to do and measurably did; regressions and their revert plans (0152). */
+    public io.knobwright.app.recommend.OutcomeService outcomes() {
+        return outcomes.get();
     }
 
     @Override

@@ -44,14 +44,29 @@ public final class DefaultRecommendationService implements RecommendationService
     private final CatalogService catalogs;
     private final PolicyService policy;
     private final Recommender recommender;
+    /** Null: every instance gets {@link #recommender}; else the recommender its measured outcomes taught (0152). */
+    private final LearnedRecommenders learned;
 
+    /** Every instance is answered by {@code recommender}, whatever was measured after earlier applies. */
     public DefaultRecommendationService(FleetService fleet, WorkloadService workload, CatalogService catalogs,
                                         PolicyService policy, Recommender recommender) {
+        this(fleet, workload, catalogs, policy, Objects.requireNonNull(recommender, "recommender"), null);
+    }
+
+    /** Each instance is answered by the model its own and similar instances' measured outcomes calibrated (0152). */
+    public DefaultRecommendationService(FleetService fleet, WorkloadService workload, CatalogService catalogs,
+                                        PolicyService policy, LearnedRecommenders learned) {
+        this(fleet, workload, catalogs, policy, null, Objects.requireNonNull(learned, "learned"));
+    }
+
+    private DefaultRecommendationService(FleetService fleet, WorkloadService workload, CatalogService catalogs,
+                                         PolicyService policy, Recommender recommender, LearnedRecommenders learned) {
         this.fleet = Objects.requireNonNull(fleet, "fleet");
         this.workload = Objects.requireNonNull(workload, "workload");
         this.catalogs = Objects.requireNonNull(catalogs, "catalogs");
         this.policy = Objects.requireNonNull(policy, "policy");
-        this.recommender = Objects.requireNonNull(recommender, "recommender");
+        this.recommender = recommender;
+        this.learned = learned;
     }
 
     @Override
@@ -82,10 +97,18 @@ public final class DefaultRecommendationService implements RecommendationService
         List<String> notes = new ArrayList<>(measured.notes());
         notes.add("settings as read " + snapshot.get().takenAt());
         notes.add("planner settings not judged: the per-query planner probe is not part of this answer yet");
+        Recommender chosen = recommender;
+        if (learned != null) {
+            LearnedRecommenders.Learned l = learned.forInstance(instance, new io.knobwright.simulator.model.Scenario(
+                    instance.name(), machine, measured.shape(),
+                    io.knobwright.app.simulation.InstanceScenarios.knobs(snapshot)));
+            chosen = l.recommender();
+            notes.add(l.note());
+        }
         RecommendationRequest request = new RecommendationRequest(instance.name(), machine,
                 instance.hardware().diskBytes(), catalog, settings(snapshot.get()), measured.shape(),
                 Measurements.from(measured.profile()), locks(instance), options, PlannerEvidence.NONE);
-        return new Outcome(instance, recommender.recommend(request), notes);
+        return new Outcome(instance, chosen.recommend(request), notes);
     }
 
     private static Machine machine(Instance instance) {

@@ -38,11 +38,12 @@ public record ApplyOutcome(long id, long planId, long runId, long instanceId, St
     }
 
     /**
-     * The prediction at the apply: throughput and p95 latency before and after (means), and the relative throughput
-     * change with its 80% interval.
+     * The prediction at the apply: throughput and p95 latency before and after (means), the throughput after with its
+     * own 80% interval ({@code tpsLow}, {@code tpsHigh}), and the relative throughput change with its 80% interval
+     * (narrower: two predictions of one model err together).
      */
-    public record Predicted(double tpsBefore, double tpsAfter, double p95MsBefore, double p95MsAfter, double change,
-                            double changeLow, double changeHigh) {
+    public record Predicted(double tpsBefore, double tpsAfter, double tpsLow, double tpsHigh, double p95MsBefore,
+                            double p95MsAfter, double change, double changeLow, double changeHigh) {
         public Predicted {
             if (!(changeLow <= change && change <= changeHigh)) {
                 throw new IllegalArgumentException("A predicted change lies in its interval: " + change + " ["

@@ -47,6 +47,8 @@ final class JooqApplyOutcomes implements ApplyOutcomeRepository {
                     .set(APPLY_OUTCOME.PREDICTION_NOTE, o.predictionNote())
                     .set(APPLY_OUTCOME.PREDICTED_TPS_BEFORE, p.map(x -> finite(x.tpsBefore())).orElse(null))
                     .set(APPLY_OUTCOME.PREDICTED_TPS_AFTER, p.map(x -> finite(x.tpsAfter())).orElse(null))
+                    .set(APPLY_OUTCOME.PREDICTED_TPS_LOW, p.map(x -> finite(x.tpsLow())).orElse(null))
+                    .set(APPLY_OUTCOME.PREDICTED_TPS_HIGH, p.map(x -> finite(x.tpsHigh())).orElse(null))
                     .set(APPLY_OUTCOME.PREDICTED_P95_BEFORE, p.map(x -> finite(x.p95MsBefore())).orElse(null))
                     .set(APPLY_OUTCOME.PREDICTED_P95_AFTER, p.map(x -> finite(x.p95MsAfter())).orElse(null))
                     .set(APPLY_OUTCOME.PREDICTED_CHANGE, p.map(x -> finite(x.change())).orElse(null))
@@ -124,7 +126,7 @@ final class JooqApplyOutcomes implements ApplyOutcomeRepository {
         for (ApplyOutcomeRecord r : rows) {
             Optional<ApplyOutcome.Predicted> predicted = r.getPredictedChange() == null ? Optional.empty()
                     : Optional.of(new ApplyOutcome.Predicted(nan(r.getPredictedTpsBefore()), nan(r.getPredictedTpsAfter()),
-                    nan(r.getPredictedP95Before()), nan(r.getPredictedP95After()), r.getPredictedChange(),
+                    nan(r.getPredictedTpsLow()), nan(r.getPredictedTpsHigh()), nan(r.getPredictedP95Before()), nan(r.getPredictedP95After()), r.getPredictedChange(),
                     nan(r.getPredictedChangeLow()), nan(r.getPredictedChangeHigh())));
             Optional<ApplyOutcome.Measured> measured = r.getMeasuredAt() == null ? Optional.empty()
                     : Optional.of(new ApplyOutcome.Measured(StoreTimes.instant(r.getMeasuredAt()),

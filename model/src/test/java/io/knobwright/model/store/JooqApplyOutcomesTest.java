@@ -37,7 +37,7 @@ class JooqApplyOutcomesTest {
         return new ApplyOutcome(0, plan, run, 7, "pg-orders", T, T.plusSeconds(2), "replay:pg-orders:measured",
                 "2cpu-8GiB-ssd", Map.of("work_mem", "4096", "shared_buffers", "16384"),
                 Map.of("work_mem", "65536", "shared_buffers", "16384"), "built-in", "",
-                Optional.of(new ApplyOutcome.Predicted(1000, 1150, 12, 10, 0.15, 0.08, 0.22)), Optional.empty());
+                Optional.of(new ApplyOutcome.Predicted(1000, 1150, 900, 1400, 12, 10, 0.15, 0.08, 0.22)), Optional.empty());
     }
 
     @Test
@@ -48,7 +48,7 @@ class JooqApplyOutcomesTest {
         ApplyOutcome back = store.applyOutcomes().find(stored.id()).orElseThrow();
         assertThat(back.settingsBefore()).containsEntry("work_mem", "4096").containsEntry("shared_buffers", "16384");
         assertThat(back.settingsAfter()).containsEntry("work_mem", "65536");
-        assertThat(back.prediction()).contains(new ApplyOutcome.Predicted(1000, 1150, 12, 10, 0.15, 0.08, 0.22));
+        assertThat(back.prediction()).contains(new ApplyOutcome.Predicted(1000, 1150, 900, 1400, 12, 10, 0.15, 0.08, 0.22));
         assertThat(back.measured()).isEmpty();
         assertThat(back.startedAt()).isEqualTo(T);
 
