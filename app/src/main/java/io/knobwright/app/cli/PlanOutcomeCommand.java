@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
                 "recommendations). Transactions per second collected before the apply are compared with those after it,",
                 "once at least 6 samples on each side were collected (`monitor collect`); a change within the samples'",
                 "noise is no difference. The two windows are stored as observations, so later recommendations and",
-                "what-ifs for the instance and its hardware class learn from them. A fall of more than 20% beyond the",
+                "what-ifs for the instance and its hardware class learn from them. A fall of more than 20%% beyond the",
                 "noise is flagged as a REGRESSION and its revert is proposed as a draft plan (governed like any other).",
                 "Exit 0; 8 when a regression is flagged."})
 final class PlanOutcomeCommand implements Callable<Integer> {

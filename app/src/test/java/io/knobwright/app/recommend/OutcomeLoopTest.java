@@ -234,11 +234,14 @@ class OutcomeLoopTest {
         collect(similar, applied.minus(Duration.ofHours(6)), applied.plus(Duration.ofHours(2)), 400, 0.05, 3);
         RecommendationOptions options = new RecommendationOptions(true, false);
         RecommendationService.Outcome similarBefore = context.recommendations().recommend(similar, options);
-        outcomes().recordApplied(applyPlan(pg));
+        ApplyOutcome.Predicted first = outcomes().recordApplied(applyPlan(pg)).orElseThrow().prediction().orElseThrow();
         collect(pg, applied.plusSeconds(2), applied.plus(Duration.ofHours(2)), 250, 0.05, 2);
         RecommendationService.Outcome pgBefore = context.recommendations().recommend(pg, options);
 
         outcomes().measure(pg);
+        // the same plan applied again is predicted by what the first apply measured: a 37% fall, not the first guess
+        ApplyOutcome.Predicted second = outcomes().recordApplied(applyPlan(pg)).orElseThrow().prediction().orElseThrow();
+        assertThat(second.change()).isLessThan(first.change());
 
         RecommendationService.Outcome pgAfter = context.recommendations().recommend(pg, options);
         RecommendationService.Outcome similarAfter = context.recommendations().recommend(similar, options);
