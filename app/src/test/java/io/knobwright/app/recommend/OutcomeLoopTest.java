@@ -20,8 +20,6 @@ import io.knobwright.model.plan.PlannedChange;
 import io.knobwright.model.simulation.ApplyOutcome;
 import io.knobwright.model.simulation.Observation;
 import io.knobwright.model.store.KnobwrightStore;
-import io.knobwright.model.workload.Metric;
-import io.knobwright.model.workload.MetricPoint;
 import io.knobwright.simulator.recommend.RecommendationOptions;
 import io.knobwright.simulator.recommend.RecommendationSet;
 import org.junit.jupiter.api.AfterEach;
@@ -30,10 +28,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,37 +66,8 @@ class OutcomeLoopTest {
                 .filter(s -> s.name().equals(name)).map(LiveSetting::value).findFirst().orElseThrow();
     }
 
-    /**
-     * One point a minute of what the collectors read, over [from, to): transactions per second around {@code tps}
-     * spread by ±{@code spread} (uniform, seeded), the same clients, and per-transaction counters that make the
-     * workload read from disk and spill sorts, so the model's memory settings matter to it.
-     */
     private void collect(Instance instance, Instant from, Instant to, double tps, double spread, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        Map<Metric, List<MetricPoint>> series = new java.util.EnumMap<>(Metric.class);
-        for (Instant t = from; t.isBefore(to); t = t.plus(Duration.ofMinutes(1))) {
-            double x = tps * (1 + spread * (2 * random.nextDouble() - 1));
-            put(series, Metric.COMMITS, t, x);
-            put(series, Metric.READ_STATEMENTS, t, 8 * x);
-            put(series, Metric.WRITE_STATEMENTS, t, 2 * x);
-            put(series, Metric.BLOCKS_HIT, t, 60 * x);
-            put(series, Metric.BLOCKS_READ, t, 12 * x);
-            put(series, Metric.ROWS_READ, t, 200 * x);
-            put(series, Metric.ROWS_WRITTEN, t, 3 * x);
-            put(series, Metric.TEMP_BYTES, t, 40_000 * x);
-            put(series, Metric.TEMP_FILES, t, 0.2 * x);
-            put(series, Metric.WAL_BYTES, t, 2_000 * x);
-            put(series, Metric.CHECKPOINTS_TIMED, t, 1 / 300.0);
-            put(series, Metric.CONNECTIONS, t, 32);
-            put(series, Metric.ACTIVE_SESSIONS, t, 12);
-            put(series, Metric.MAX_CONNECTIONS, t, 100);
-            put(series, Metric.DATABASE_BYTES, t, 40e9);
-        }
-        series.forEach((metric, points) -> store.workloadSeries().importPoints(instance.id(), metric, points));
-    }
-
-    private static void put(Map<Metric, List<MetricPoint>> series, Metric metric, Instant t, double v) {
-        series.computeIfAbsent(metric, m -> new ArrayList<>()).add(new MetricPoint(t, v));
+        CollectedSamples.collect(store, instance.id(), from, to, tps, spread, seed);
     }
 
     /** A plan raising shared_buffers and work_mem, approved and applied (the run as the apply service ends it). */
