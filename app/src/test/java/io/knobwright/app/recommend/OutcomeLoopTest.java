@@ -140,6 +140,25 @@ class OutcomeLoopTest {
     }
 
     @Test
+    void aChangeWaitingForARestartIsNotJudgedUntilTheRestart() {
+        Instance pg = similarPostgres(1).getFirst();
+        collect(pg, applied.minus(Duration.ofHours(6)), applied, 400, 0.05, 1);
+        ApplyRun run = applyPlan(pg);
+        outcomes().recordApplied(run);
+        collect(pg, applied.plusSeconds(2), applied.plus(Duration.ofHours(2)), 280, 0.05, 2);
+        store.pendingRestarts().put(new io.knobwright.model.apply.restart.PendingRestart(pg.id(), pg.name(),
+                "shared_buffers", "524288", applied, run.planId(), run.id(), ""));
+
+        OutcomeService.Report waiting = outcomes().measure(pg).getFirst();
+
+        assertThat(waiting.status()).startsWith("waiting: a restart is pending for shared_buffers");
+        assertThat(waiting.outcome().measured()).isEmpty();
+        assertThat(store.plans().findByInstance(pg.id())).hasSize(1);
+        store.pendingRestarts().clear(pg.id(), "shared_buffers");
+        assertThat(outcomes().measure(pg).getFirst().outcome().measured()).isPresent();
+    }
+
+    @Test
     void aRegressionOfMoreThanTwentyPercentIsFlaggedAndItsRevertProposedAsADraftPlan() {
         Instance pg = similarPostgres(1).getFirst();
         String sharedBuffers = setting(pg, "shared_buffers");
