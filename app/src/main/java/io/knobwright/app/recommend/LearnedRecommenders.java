@@ -35,9 +35,20 @@ public final class LearnedRecommenders {
         }
     }
 
+    /**
+     * How long a hardware class's pooled priors are reused: a fleet's recommendations ask for the same few classes a
+     * thousand times, and reading up to 500 observations each time would cost more than the search. Observations this
+     * process stores drop them at once ({@link #forget()}); another process's are seen within this time.
+     */
+    static final long CLASS_PRIORS_NANOS = java.time.Duration.ofSeconds(60).toNanos();
+
+    private record Remembered(CalibratedInstanceModels.ClassPriors priors, long atNanos) {
+    }
+
     private final ObservationRepository observations;
     private final CalibratedInstanceModels models;
     private final Recommender shipped = Recommender.builtIn();
+    private final java.util.Map<String, Remembered> classPriors = new java.util.concurrent.ConcurrentHashMap<>();
 
     public LearnedRecommenders(ObservationRepository observations, CalibratedInstanceModels models) {
         this.observations = Objects.requireNonNull(observations, "observations");
@@ -64,13 +75,32 @@ public final class LearnedRecommenders {
                         + " of this instance's measured workload");
             }
         }
-        CalibratedInstanceModels.ClassPriors priors = models.classPriors(HardwareClass.of(instance.hardware()),
-                Set.of(WorkloadKeys.measured(instance.name())));
+        CalibratedInstanceModels.ClassPriors priors = classPriors(HardwareClass.of(instance.hardware()));
         if (priors.workloads() == 0) {
             return new Learned(shipped, "model: built-in, default constants (nothing measured after an apply on this"
                     + " instance or its hardware class yet)");
         }
         return new Learned(new Recommender(models.factory(), priors.parameters()), "model: built-in, "
                 + priors.source());
+    }
+
+    /** Drops what was remembered of the hardware classes: new observations were stored. */
+    public void forget() {
+        classPriors.clear();
+    }
+
+    /**
+     * The class's pooled priors, the instance's own workload left out: it has no runs (else it was calibrated on them),
+     * so nothing of it is in the pool and the priors are the same for every instance of the class.
+     */
+    private CalibratedInstanceModels.ClassPriors classPriors(String hardwareClass) {
+        long now = System.nanoTime();
+        Remembered r = classPriors.get(hardwareClass);
+        if (r != null && now - r.atNanos() < CLASS_PRIORS_NANOS) {
+            return r.priors();
+        }
+        CalibratedInstanceModels.ClassPriors fresh = models.classPriors(hardwareClass, Set.of());
+        classPriors.put(hardwareClass, new Remembered(fresh, now));
+        return fresh;
     }
 }

@@ -218,6 +218,7 @@ public final class OutcomeService {
                     j.before().noise(), o.settingsBefore(), Optional.empty())).id();
             observationAfter = store.observations().add(observation(instance, o, after, j.after().median(),
                     j.after().noise(), o.settingsAfter(), o.prediction())).id();
+            learned.forget();
         }
         ApplyOutcome.Measured measured = new ApplyOutcome.Measured(now, j.verdict(), j.summary(), j.before().median(),
                 j.after().median(), j.before().noise(), j.after().noise(), j.before().runs(), j.after().runs(),
