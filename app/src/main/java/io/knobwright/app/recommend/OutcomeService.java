@@ -158,6 +158,11 @@ public final class OutcomeService {
         return effect.metrics().stream().filter(c -> c.metric().equals(m.jsonName())).findFirst().orElseThrow();
     }
 
+    /** The record of a plan's newest apply, as it was stored (nothing is measured). */
+    public Optional<ApplyOutcome> recorded(long planId) {
+        return store.applyOutcomes().ofPlan(planId).stream().findFirst();
+    }
+
     /**
      * The records of an instance, newest first; each not yet measured is measured now when enough samples were
      * collected on both sides of its apply.
