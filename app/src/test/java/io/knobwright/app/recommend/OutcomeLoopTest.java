@@ -222,11 +222,17 @@ class OutcomeLoopTest {
         ApplyOutcome.Predicted first = outcomes().recordApplied(applyPlan(pg)).orElseThrow().prediction().orElseThrow();
         collect(pg, applied.plusSeconds(2), applied.plus(Duration.ofHours(2)), 250, 0.05, 2);
         RecommendationService.Outcome pgBefore = context.recommendations().recommend(pg, options);
+        var measured = io.knobwright.app.simulation.WhatIfService.WorkloadChoice.MEASURED;
+        double whatIfBefore = context.whatIf().simulate(pg.id(), measured, List.of()).getFirst().throughput().mean();
 
         outcomes().measure(pg);
         // the same plan applied again is predicted by what the first apply measured: a 37% fall, not the first guess
         ApplyOutcome.Predicted second = outcomes().recordApplied(applyPlan(pg)).orElseThrow().prediction().orElseThrow();
         assertThat(second.change()).isLessThan(first.change());
+        // the what-if of the instance learns from the same observations (they are in its replay family)
+        assertThat(context.whatIf().baseline(pg.id(), measured).model()).contains("calibrated on 2 runs");
+        assertThat(context.whatIf().simulate(pg.id(), measured, List.of()).getFirst().throughput().mean())
+                .isNotEqualTo(whatIfBefore);
 
         RecommendationService.Outcome pgAfter = context.recommendations().recommend(pg, options);
         RecommendationService.Outcome similarAfter = context.recommendations().recommend(similar, options);
