@@ -181,7 +181,8 @@ public final class AppContext implements AutoCloseable {
                 .register("storage", new io.knobwright.app.health.DiskFullAlerts(diskFullDays))
                 .register("growth", new io.knobwright.app.health.AbnormalGrowthAlerts(diskFullDays))
                 .register("backups", (instances, at) -> new io.knobwright.app.backup.BackupAlerts(backups.get())
-                        .alerts(instances, at));
+                        .alerts(instances, at))
+                .register("regressions", new io.knobwright.app.recommend.RegressionAlerts(store));
         this.whatIf = new Lazy<>(() -> new io.knobwright.app.simulation.DefaultWhatIfService(fleet, workload,
                 catalogService, store.observations(), io.knobwright.app.simulation.CalibratedInstanceModels.builtIn(store.observations()))
                 .withPlanner(new io.knobwright.app.simulation.PlannerJudgement(store.vault(), store.queries())));

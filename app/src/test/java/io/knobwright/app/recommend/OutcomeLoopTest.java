@@ -189,6 +189,14 @@ class OutcomeLoopTest {
         // asked again, the same revert plan is reported, not a second one
         assertThat(outcomes().measure(pg).getFirst().revert()).map(ChangePlan::id).contains(revert.id());
         assertThat(store.plans().findByInstance(pg.id())).hasSize(2);
+        // the dashboard's alerts show it until the revert is applied
+        assertThat(context.alerts().evaluate().alerts()).filteredOn(a -> a.alert().instanceId() == pg.id()
+                        && a.alert().kind() == io.knobwright.model.health.AlertKind.APPLY_REGRESSION)
+                .singleElement().satisfies(a -> assertThat(a.alert().title())
+                        .isEqualTo("Throughput 30% lower after plan " + run.planId()));
+        store.plans().updateState(revert.id(), PlanState.APPLIED);
+        assertThat(context.alerts().evaluate().alerts())
+                .noneMatch(a -> a.alert().kind() == io.knobwright.model.health.AlertKind.APPLY_REGRESSION);
     }
 
     @Test

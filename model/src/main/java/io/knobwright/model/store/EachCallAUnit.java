@@ -1188,5 +1188,11 @@ final class EachCallAUnit {
         public List<io.knobwright.model.simulation.ApplyOutcome> ofInstance(long instanceId) {
             return unit(() -> inner.ofInstance(instanceId));
         }
+
+        @Override
+        public List<io.knobwright.model.simulation.ApplyOutcome> withVerdict(
+                io.knobwright.model.simulation.ApplyOutcome.Verdict verdict, java.time.Instant since) {
+            return unit(() -> inner.withVerdict(verdict, since));
+        }
     }
 }

@@ -107,6 +107,11 @@ final class JooqApplyOutcomes implements ApplyOutcomeRepository {
         return read(APPLY_OUTCOME.INSTANCE_ID.eq(instanceId));
     }
 
+    @Override
+    public List<ApplyOutcome> withVerdict(ApplyOutcome.Verdict verdict, java.time.Instant since) {
+        return read(APPLY_OUTCOME.VERDICT.eq(verdict.name()).and(APPLY_OUTCOME.MEASURED_AT.ge(StoreTimes.utc(since))));
+    }
+
     /** Newest first, with their settings in one more query. */
     private List<ApplyOutcome> read(Condition where) {
         List<ApplyOutcomeRecord> rows = dsl.selectFrom(APPLY_OUTCOME).where(where).orderBy(APPLY_OUTCOME.ID.desc()).fetch();

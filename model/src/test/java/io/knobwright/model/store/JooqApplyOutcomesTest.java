@@ -65,6 +65,10 @@ class JooqApplyOutcomesTest {
             assertThat(x.observationAfter()).isEqualTo(12);
         });
         assertThat(store.applyOutcomes().ofInstance(7)).extracting(ApplyOutcome::id).containsExactly(stored.id());
+        assertThat(store.applyOutcomes().withVerdict(ApplyOutcome.Verdict.REGRESSION, T)).extracting(ApplyOutcome::id)
+                .containsExactly(stored.id());
+        assertThat(store.applyOutcomes().withVerdict(ApplyOutcome.Verdict.REGRESSION, T.plusSeconds(7200))).isEmpty();
+        assertThat(store.applyOutcomes().withVerdict(ApplyOutcome.Verdict.BETTER, T)).isEmpty();
     }
 
     @Test
