@@ -63,6 +63,8 @@ public final class OutcomeService {
      * in the calibration, so a day of 1-minute polls does not outweigh everything else by its sample count.
      */
     static final int MAX_REPLICATES = 5;
+    /** Records looked at per {@link #measurePending()}: the oldest first, so none waits behind newer ones for ever. */
+    static final int PENDING_PER_ROUND = 200;
 
     /**
      * One applied plan's record as the CLI shows it.
@@ -173,6 +175,24 @@ public final class OutcomeService {
             reports.add(o.measured().isPresent() ? earlier(o) : measureNow(instance, o));
         }
         return reports;
+    }
+
+    /**
+     * Measures every record not measured yet whose instance has collected enough samples since its apply (the daemon
+     * does this on its alert schedule, so a regression is flagged without anyone asking); returns those measured now.
+     */
+    public List<Report> measurePending() {
+        List<Report> measured = new ArrayList<>();
+        for (ApplyOutcome o : store.applyOutcomes().unmeasured(PENDING_PER_ROUND)) {
+            Optional<Instance> instance = fleet.find(o.instanceId()).filter(i -> i.name().equals(o.instanceName()));
+            if (instance.isPresent()) {
+                Report r = measureNow(instance.get(), o);
+                if (r.outcome().measured().isPresent()) {
+                    measured.add(r);
+                }
+            }
+        }
+        return measured;
     }
 
     /** The record of one plan's newest apply, measured now when it can be. */

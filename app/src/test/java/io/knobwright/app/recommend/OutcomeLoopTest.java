@@ -200,6 +200,25 @@ class OutcomeLoopTest {
     }
 
     @Test
+    void pendingOutcomesAreMeasuredWithoutNamingThemOnceTheirSamplesAreIn() {
+        Instance pg = similarPostgres(1).getFirst();
+        collect(pg, applied.minus(Duration.ofHours(6)), applied, 400, 0.05, 1);
+        ApplyRun run = applyPlan(pg);
+        outcomes().recordApplied(run);
+        assertThat(outcomes().measurePending()).as("no samples after the apply yet").isEmpty();
+        collect(pg, applied.plusSeconds(2), applied.plus(Duration.ofHours(2)), 280, 0.05, 2);
+
+        List<OutcomeService.Report> measured = outcomes().measurePending();
+
+        assertThat(measured).singleElement().satisfies(r -> {
+            assertThat(r.outcome().planId()).isEqualTo(run.planId());
+            assertThat(r.outcome().measured().orElseThrow().verdict()).isEqualTo(ApplyOutcome.Verdict.REGRESSION);
+            assertThat(r.revert()).isPresent();
+        });
+        assertThat(outcomes().measurePending()).as("measured once").isEmpty();
+    }
+
+    @Test
     void aFallWithinTheSamplesNoiseIsNoRegression() {
         Instance pg = similarPostgres(1).getFirst();
         collect(pg, applied.minus(Duration.ofHours(6)), applied, 400, 0.45, 1);

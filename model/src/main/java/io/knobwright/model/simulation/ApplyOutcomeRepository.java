@@ -20,6 +20,9 @@ public interface ApplyOutcomeRepository {
     /** The records of an instance, newest first. */
     List<ApplyOutcome> ofInstance(long instanceId);
 
+    /** The records not measured yet, oldest first, at most {@code limit}. */
+    List<ApplyOutcome> unmeasured(int limit);
+
     /** The records measured with {@code verdict} at or after {@code since}, newest first (flagged regressions). */
     List<ApplyOutcome> withVerdict(ApplyOutcome.Verdict verdict, java.time.Instant since);
 }

@@ -1190,6 +1190,11 @@ final class EachCallAUnit {
         }
 
         @Override
+        public List<io.knobwright.model.simulation.ApplyOutcome> unmeasured(int limit) {
+            return unit(() -> inner.unmeasured(limit));
+        }
+
+        @Override
         public List<io.knobwright.model.simulation.ApplyOutcome> withVerdict(
                 io.knobwright.model.simulation.ApplyOutcome.Verdict verdict, java.time.Instant since) {
             return unit(() -> inner.withVerdict(verdict, since));

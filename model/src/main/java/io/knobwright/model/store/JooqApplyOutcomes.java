@@ -108,6 +108,16 @@ final class JooqApplyOutcomes implements ApplyOutcomeRepository {
     }
 
     @Override
+    public List<ApplyOutcome> unmeasured(int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        List<Long> oldest = dsl.select(APPLY_OUTCOME.ID).from(APPLY_OUTCOME).where(APPLY_OUTCOME.MEASURED_AT.isNull())
+                .orderBy(APPLY_OUTCOME.ID).limit(limit).fetch(APPLY_OUTCOME.ID);
+        return oldest.isEmpty() ? List.of() : read(APPLY_OUTCOME.ID.in(oldest)).reversed();
+    }
+
+    @Override
     public List<ApplyOutcome> withVerdict(ApplyOutcome.Verdict verdict, java.time.Instant since) {
         return read(APPLY_OUTCOME.VERDICT.eq(verdict.name()).and(APPLY_OUTCOME.MEASURED_AT.ge(StoreTimes.utc(since))));
     }

@@ -45,6 +45,7 @@ class JooqApplyOutcomesTest {
         long plan = plan();
         ApplyOutcome stored = store.applyOutcomes().record(outcome(plan, 31));
 
+        assertThat(store.applyOutcomes().unmeasured(10)).extracting(ApplyOutcome::id).containsExactly(stored.id());
         ApplyOutcome back = store.applyOutcomes().find(stored.id()).orElseThrow();
         assertThat(back.settingsBefore()).containsEntry("work_mem", "4096").containsEntry("shared_buffers", "16384");
         assertThat(back.settingsAfter()).containsEntry("work_mem", "65536");
@@ -65,6 +66,7 @@ class JooqApplyOutcomesTest {
             assertThat(x.observationAfter()).isEqualTo(12);
         });
         assertThat(store.applyOutcomes().ofInstance(7)).extracting(ApplyOutcome::id).containsExactly(stored.id());
+        assertThat(store.applyOutcomes().unmeasured(10)).isEmpty();
         assertThat(store.applyOutcomes().withVerdict(ApplyOutcome.Verdict.REGRESSION, T)).extracting(ApplyOutcome::id)
                 .containsExactly(stored.id());
         assertThat(store.applyOutcomes().withVerdict(ApplyOutcome.Verdict.REGRESSION, T.plusSeconds(7200))).isEmpty();
