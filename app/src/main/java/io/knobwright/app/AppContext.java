@@ -93,6 +93,8 @@ public final class AppContext implements AutoCloseable {
     private final java.util.function.BooleanSupplier welcomeDue;
     private final Runnable dismissWelcome;
     private final Lazy<io.knobwright.app.recommend.RecommendationService> recommendations;
+    private final Lazy<io.knobwright.app.recommend.LearnedRecommenders> learnedRecommenders;
+    private final Lazy<io.knobwright.app.recommend.OutcomeService> outcomes;
 
     /**
      * @param store        the repositories, their unit of work, and the vault
@@ -179,16 +181,22 @@ public final class AppContext implements AutoCloseable {
                 .register("storage", new io.knobwright.app.health.DiskFullAlerts(diskFullDays))
                 .register("growth", new io.knobwright.app.health.AbnormalGrowthAlerts(diskFullDays))
                 .register("backups", (instances, at) -> new io.knobwright.app.backup.BackupAlerts(backups.get())
-                        .alerts(instances, at));
+                        .alerts(instances, at))
+                .register("regressions", new io.knobwright.app.recommend.RegressionAlerts(store));
         this.whatIf = new Lazy<>(() -> new io.knobwright.app.simulation.DefaultWhatIfService(fleet, workload,
                 catalogService, store.observations(), io.knobwright.app.simulation.CalibratedInstanceModels.builtIn(store.observations()))
                 .withPlanner(new io.knobwright.app.simulation.PlannerJudgement(store.vault(), store.queries())));
+        this.learnedRecommenders = new Lazy<>(() -> new io.knobwright.app.recommend.LearnedRecommenders(
+                store.observations(), io.knobwright.app.simulation.CalibratedInstanceModels.builtIn(store.observations())));
         this.recommendations = new Lazy<>(() -> new io.knobwright.app.recommend.DefaultRecommendationService(fleet,
-                workload, catalogService, policy, io.knobwright.simulator.recommend.Recommender.builtIn(),
-                new io.knobwright.app.recommend.MeasuredWindows(store.workloadSeries(), store.connectionUse(),
+                workload, catalogService, policy, learnedRecommenders.get())
+                .withWindows(new io.knobwright.app.recommend.MeasuredWindows(store.workloadSeries(), store.connectionUse(),
                         io.knobwright.app.workload.ImportedQueries.of(store), clock, java.time.ZoneId.systemDefault()))
                 .withPlanner(new io.knobwright.app.recommend.PlannerProbing(new io.knobwright.app.simulation
                         .PlannerJudgement(store.vault(), store.queries()), store.queries())));
+        this.outcomes = new Lazy<>(() -> new io.knobwright.app.recommend.OutcomeService(store, fleet, workload,
+                learnedRecommenders.get(), plans, clock));
+        apply.afterApplied(run -> outcomes.get().recordApplied(run));
         this.fleetHealth = new io.knobwright.app.health.FleetHealthSummary(alerts::evaluate, diskFullDays, store.backups(),
                 store.connectionUse(), clock);
     }
@@ -450,6 +458,11 @@ public final class AppContext implements AutoCloseable {
     /** Which settings to change on an instance, why, and what it will do (issue #14). */
     public io.knobwright.app.recommend.RecommendationService recommendations() {
         return recommendations.get();
+    }
+
+    /** What applied plans were predicted to do and measurably did; regressions and their revert plans (0152). */
+    public io.knobwright.app.recommend.OutcomeService outcomes() {
+        return outcomes.get();
     }
 
     @Override

@@ -53,6 +53,8 @@ public final class ApplyService {
     private final Clock clock;
     private final TransactionalApply transactional;
     private final PendingRestarts restarts;
+    /** Told of each run that reached APPLIED, after its plan and audit followed (the learning loop records it). */
+    private volatile java.util.function.Consumer<ApplyRun> afterApplied = run -> { };
 
     public ApplyService(UnitOfWork store, CredentialVault vault, GovernanceService governance,
                         Function<Long, Optional<ParameterCatalog>> catalogs, Sessions sessions, Clock clock) {
@@ -100,6 +102,13 @@ public final class ApplyService {
                     clock.instant(), null, steps, ""), server);
             record(run, actor);
             restarts.recordAfter(run, server);
+            if (run.state() == RunState.APPLIED) {
+                try {
+                    afterApplied.accept(run);
+                } catch (RuntimeException notRecorded) {
+                    // the apply is done and recorded; what it was predicted to do is an addition that must not undo it
+                }
+            }
             return run;
         } finally {
             if (server instanceof AutoCloseable closeable) {
@@ -122,6 +131,11 @@ public final class ApplyService {
         ConnectionTarget target = new ConnectionTarget(instance.connection().jdbcUrl(), instance.connection().user(),
                 vault.open(instance.connection().credential(), instance.name()).orElse(null));
         return sessions.open(instance, target, catalog);
+    }
+
+    /** Who is told of each run that reached APPLIED (decision 0152: what it was predicted to do is recorded). */
+    public void afterApplied(java.util.function.Consumer<ApplyRun> listener) {
+        this.afterApplied = Objects.requireNonNull(listener, "listener");
     }
 
     /** Parameters applied plans set that wait for their server's restart; checks open sessions like applying does. */

@@ -39,7 +39,7 @@ final class CommandTree {
                     command(PlanShowCommand.class), command(PlanSubmitCommand.class),
                     command(PlanDecisionCommand.Approve.class), command(PlanDecisionCommand.Reject.class),
                     command(PlanDecisionCommand.Bypass.class), command(PlanDecisionCommand.CloseReview.class),
-                    command(PlanExportPdfCommand.class), command(PlanApplyCommand.class)),
+                    command(PlanExportPdfCommand.class), command(PlanApplyCommand.class), command(PlanOutcomeCommand.class)),
             group(UserCommand.class, command(UserCommand.Add.class), command(UserCommand.ListUsers.class),
                     command(UserCommand.Delegate.class)),
             group(PolicyCommand.class, command(PolicyCommand.Lock.class), command(PolicyCommand.Unlock.class),

@@ -16,7 +16,8 @@ import java.util.concurrent.Callable;
                 "for teams that want it off the desktop. One scheduler per store: a second one says who holds it and exits 1.",
                 "It also monitors every instance with a connection (--monitor-every, default 60s; 'off' to leave it), keeps",
                 "the series within their retention, captures the plans of PostgreSQL instances' top queries hourly, and",
-                "evaluates the fleet's alerts (--alert-interval, default 60s), sending raises and clears to webhooks.",
+                "evaluates the fleet's alerts (--alert-interval, default 60s), sending raises and clears to webhooks;",
+                "on the same schedule it measures the outcome of applied plans once enough samples were collected.",
                 "Stops on Ctrl+C or SIGTERM; a workbench opened meanwhile stands by and takes over if the daemon goes away."})
 final class DaemonCommand implements Callable<Integer> {
 
@@ -208,6 +209,9 @@ final class DaemonCommand implements Callable<Integer> {
             try {
                 while (!Thread.currentThread().isInterrupted()) {
                     try {
+                        // outcomes of applied plans first, so that a regression they flag is an alert this round
+                        context.outcomes().measurePending().forEach(r -> say("outcome of plan " + r.outcome().planId()
+                                + " on " + r.outcome().instanceName() + ": " + r.status()));
                         context.alerts().evaluate().failedSources().forEach(f -> say("alert source failed: " + f));
                     } catch (RuntimeException e) {
                         say("alert evaluation failed: " + e.getMessage());

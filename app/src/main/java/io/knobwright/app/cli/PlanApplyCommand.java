@@ -62,11 +62,26 @@ final class PlanApplyCommand implements Callable<Integer> {
                 session.out().println("Restart pending for " + String.join(", ", run.pendingRestarts())
                         + ": the new values take effect when the server restarts.");
             }
+            if (run.state() == io.knobwright.model.apply.journal.RunState.APPLIED) {
+                printPrediction(run);
+            }
         }
         return switch (run.state()) {
             case APPLIED -> ExitCodes.OK;
             case ROLLED_BACK -> ExitCodes.ROLLED_BACK;
             case NEEDS_ATTENTION, APPLYING -> ExitCodes.NEEDS_ATTENTION;
         };
+    }
+
+    /** What the apply was predicted to do, and how to measure what it did (decision 0152). */
+    private void printPrediction(ApplyRun run) {
+        session.context().outcomes().recorded(id).filter(o -> o.runId() == run.id()).ifPresent(o -> {
+            String predicted = o.prediction().map(p -> String.format(Locale.ROOT,
+                    "Predicted: throughput %+.0f%% [%+.0f%%, %+.0f%%].", p.change() * 100, p.changeLow() * 100,
+                    p.changeHigh() * 100)).orElse(o.predictionNote().isEmpty() ? "" : "Not predicted: "
+                    + o.predictionNote().replaceFirst("^not predicted: ", "") + ".");
+            session.out().println((predicted.isEmpty() ? "" : predicted + " ") + "Once the workload has run a while"
+                    + " (`monitor collect`), `knobwright plan outcome " + id + "` measures what it did.");
+        });
     }
 }

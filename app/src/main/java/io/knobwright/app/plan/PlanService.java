@@ -121,6 +121,23 @@ public final class PlanService {
         return batch.plans().getFirst();
     }
 
+    /**
+     * A stored draft plan of given changes that no template made (a revert a measured regression proposes, decision
+     * 0152): it goes through submission, approval and apply like any other plan.
+     *
+     * @param origin   what made it, shown where a template's name is ("revert of plan 12")
+     * @param baseline where the from-values came from ("applied by plan 12 at ..."): apply compares them with the server
+     */
+    public ChangePlan draft(long instanceId, String origin, String baseline, List<io.knobwright.model.plan.PlannedChange> changes) {
+        Instance instance = fleet.find(instanceId).orElseThrow(() -> UserError.input("No instance with id " + instanceId
+                + " to plan for. See `knobwright fleet list`."));
+        if (changes.isEmpty()) {
+            throw UserError.input("A plan for " + instance.name() + " needs at least one change.");
+        }
+        return store.plans().save(new ChangePlan(0, instance.id(), instance.name(), origin, 0, clock.instant(), author,
+                PlanState.DRAFT, baseline, changes));
+    }
+
     /** Newest first, with their changes. */
     public List<ChangePlan> plans() {
         return store.plans().findAll();

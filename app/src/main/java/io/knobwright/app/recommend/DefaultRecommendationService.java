@@ -52,21 +52,31 @@ public final class DefaultRecommendationService implements RecommendationService
     private final MeasuredWindows windows;
     /** Null where no planner can be asked (then planner settings are not judged, and the notes say so). */
     private final PlannerProbing planner;
+    /** Null: every instance gets {@link #recommender}; else the recommender its measured outcomes taught (0152). */
+    private final LearnedRecommenders learned;
 
+    /** Every instance is answered by {@code recommender}, whatever was measured after earlier applies. */
     public DefaultRecommendationService(FleetService fleet, WorkloadService workload, CatalogService catalogs,
                                         PolicyService policy, Recommender recommender) {
         this(fleet, workload, catalogs, policy, recommender, null);
     }
 
+    /** Each instance is answered by the model its own and similar instances' measured outcomes calibrated (0152). */
+    public DefaultRecommendationService(FleetService fleet, WorkloadService workload, CatalogService catalogs,
+                                        PolicyService policy, LearnedRecommenders learned) {
+        this(fleet, workload, catalogs, policy, Recommender.builtIn(), null, null,
+                Objects.requireNonNull(learned, "learned"));
+    }
+
     /** @param windows splits the measured day into time windows and resolves their conflicts; null for none */
     public DefaultRecommendationService(FleetService fleet, WorkloadService workload, CatalogService catalogs,
                                         PolicyService policy, Recommender recommender, MeasuredWindows windows) {
-        this(fleet, workload, catalogs, policy, recommender, windows, null);
+        this(fleet, workload, catalogs, policy, recommender, windows, null, null);
     }
 
     private DefaultRecommendationService(FleetService fleet, WorkloadService workload, CatalogService catalogs,
                                          PolicyService policy, Recommender recommender, MeasuredWindows windows,
-                                         PlannerProbing planner) {
+                                         PlannerProbing planner, LearnedRecommenders learned) {
         this.fleet = Objects.requireNonNull(fleet, "fleet");
         this.workload = Objects.requireNonNull(workload, "workload");
         this.catalogs = Objects.requireNonNull(catalogs, "catalogs");
@@ -74,12 +84,19 @@ public final class DefaultRecommendationService implements RecommendationService
         this.recommender = Objects.requireNonNull(recommender, "recommender");
         this.windows = windows;
         this.planner = planner;
+        this.learned = learned;
+    }
+
+    /** The same service, with the measured day split into time windows whose conflicts are resolved (0154). */
+    public DefaultRecommendationService withWindows(MeasuredWindows measuredWindows) {
+        return new DefaultRecommendationService(fleet, workload, catalogs, policy, recommender,
+                Objects.requireNonNull(measuredWindows, "measuredWindows"), planner, learned);
     }
 
     /** The same service that also asks the instance's planner in {@link #recommendProbingPlanner}. */
     public DefaultRecommendationService withPlanner(PlannerProbing probing) {
         return new DefaultRecommendationService(fleet, workload, catalogs, policy, recommender, windows,
-                Objects.requireNonNull(probing, "probing"));
+                Objects.requireNonNull(probing, "probing"), learned);
     }
 
     @Override
@@ -132,8 +149,16 @@ public final class DefaultRecommendationService implements RecommendationService
                 instance.hardware().diskBytes(), catalog, settings(snapshot.get()), measured.shape(),
                 Measurements.from(measured.profile()), locks(instance), options, evidence);
         List<WorkloadWindow> day = windows == null ? List.of() : windows.windows(instance, machine, snapshot, notes);
-        RecommendationSet set = day.size() < 2 ? recommender.recommend(request)
-                : new WindowedRecommender(recommender).recommend(request, day);
+        Recommender chosen = recommender;
+        if (learned != null) {
+            LearnedRecommenders.Learned taught = learned.forInstance(instance, new io.knobwright.simulator.model.Scenario(
+                    instance.name(), machine, measured.shape(),
+                    io.knobwright.app.simulation.InstanceScenarios.knobs(snapshot)));
+            chosen = taught.recommender();
+            notes.add(taught.note());
+        }
+        RecommendationSet set = day.size() < 2 ? chosen.recommend(request)
+                : new WindowedRecommender(chosen).recommend(request, day);
         return new Outcome(instance, set, notes);
     }
 

@@ -70,6 +70,31 @@ public final class CalibratedInstanceModels implements InstanceModels {
     }
 
     /**
+     * The constants a workload with no measured runs of its own starts from on {@code hardwareClass}: the model's
+     * defaults tightened (and moved) by what the class's other workloads measured, those keyed {@code own} left out;
+     * the defaults when no pool is given or the class has nothing to pool (decision 0152: recommendations for an
+     * instance that has not been measured after an apply still learn from similar ones).
+     *
+     * @param source "priors pooled from 2 other workloads on 2cpu-8GiB-ssd", or "" for the defaults
+     */
+    public record ClassPriors(ModelParameters parameters, int workloads, String source) {
+    }
+
+    public ClassPriors classPriors(String hardwareClass, Set<String> own) {
+        if (pool == null) {
+            return new ClassPriors(priors, 0, "");
+        }
+        PooledPriors.Pooled pooled = pool.priors(hardwareClass, own);
+        return pooled.workloads() == 0 ? new ClassPriors(priors, 0, "")
+                : new ClassPriors(pooled.priors(), pooled.workloads(), pooled.source());
+    }
+
+    /** Builds the model at given constants (the built-in model's constructor for {@link #builtIn}). */
+    public Function<ModelParameters, PerformanceModel> factory() {
+        return factory;
+    }
+
+    /**
      * The calibrator for these runs: with priors pooled from the other workloads of their hardware class (the class
      * most of them ran on) when a pool is given and has any, else the defaults.
      */

@@ -26,4 +26,13 @@ public final class WorkloadKeys {
     public static boolean isReplayOf(String key, String instanceName) {
         return key.startsWith("replay:" + instanceName + ":");
     }
+
+    /**
+     * The key of what the collectors measured on the instance itself around an applied plan (decision 0152). It is a
+     * replay key on purpose: the measured workload and a replay share the instance's mix, so the what-if service and
+     * the recommendations calibrate on these observations with the instance's replays.
+     */
+    public static String measured(String instanceName) {
+        return replay(instanceName, "measured");
+    }
 }

@@ -13,6 +13,8 @@ public enum AlertKind {
     PENDING_RESTART(Screen.INSTANCE),
     OVERRIDE_EXPIRING(Screen.INSTANCE),
     OVERRIDE_RESTORE_FAILED(Screen.INSTANCE),
+    /** Throughput measured more than 20% lower after an applied plan, beyond the noise; its revert waits (0152). */
+    APPLY_REGRESSION(Screen.INSTANCE),
     /** Extension point: the storage forecast's date the disk fills. */
     DISK_FULL(Screen.STORAGE),
     /** Extension point: growth the storage forecast did not expect in the last week (a bulk load, a purge, a new pace). */

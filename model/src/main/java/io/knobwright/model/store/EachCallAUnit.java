@@ -1169,4 +1169,47 @@ final class EachCallAUnit {
             return unit(() -> inner.ofPlan(planId));
         }
     }
+
+    static final class ApplyOutcomes extends Delegate<io.knobwright.model.simulation.ApplyOutcomeRepository>
+            implements io.knobwright.model.simulation.ApplyOutcomeRepository {
+        ApplyOutcomes(io.knobwright.model.simulation.ApplyOutcomeRepository inner, StoreContention contention) {
+            super(inner, contention);
+        }
+
+        @Override
+        public io.knobwright.model.simulation.ApplyOutcome record(io.knobwright.model.simulation.ApplyOutcome outcome) {
+            return unit(() -> inner.record(outcome));
+        }
+
+        @Override
+        public void measured(long id, io.knobwright.model.simulation.ApplyOutcome.Measured measured) {
+            run(() -> inner.measured(id, measured));
+        }
+
+        @Override
+        public java.util.Optional<io.knobwright.model.simulation.ApplyOutcome> find(long id) {
+            return unit(() -> inner.find(id));
+        }
+
+        @Override
+        public List<io.knobwright.model.simulation.ApplyOutcome> ofPlan(long planId) {
+            return unit(() -> inner.ofPlan(planId));
+        }
+
+        @Override
+        public List<io.knobwright.model.simulation.ApplyOutcome> ofInstance(long instanceId) {
+            return unit(() -> inner.ofInstance(instanceId));
+        }
+
+        @Override
+        public List<io.knobwright.model.simulation.ApplyOutcome> unmeasured(int limit) {
+            return unit(() -> inner.unmeasured(limit));
+        }
+
+        @Override
+        public List<io.knobwright.model.simulation.ApplyOutcome> withVerdict(
+                io.knobwright.model.simulation.ApplyOutcome.Verdict verdict, java.time.Instant since) {
+            return unit(() -> inner.withVerdict(verdict, since));
+        }
+    }
 }

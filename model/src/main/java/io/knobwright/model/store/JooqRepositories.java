@@ -41,7 +41,8 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                         io.knobwright.model.workload.PrometheusMappingRepository prometheusMappings,
                         io.knobwright.model.health.ConnectionEventRepository connectionEvents,
                         io.knobwright.model.simulation.ObservationRepository observations,
-                        io.knobwright.model.simulation.PlanSimulationRepository planSimulations) implements Repositories {
+                        io.knobwright.model.simulation.PlanSimulationRepository planSimulations,
+                        io.knobwright.model.simulation.ApplyOutcomeRepository applyOutcomes) implements Repositories {
 
     /** @param catalogCache the store's cache of stored server descriptions, shared by every transaction */
     JooqRepositories(DSLContext dsl, Clock clock, Map<Long, ParameterCatalog> catalogCache) {
@@ -60,7 +61,8 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                 new JooqPrometheusMappings(dsl),
                 new JooqConnectionEvents(dsl),
                 new JooqObservations(dsl),
-                new JooqPlanSimulations(dsl));
+                new JooqPlanSimulations(dsl),
+                new JooqApplyOutcomes(dsl));
     }
 
     /**
@@ -87,6 +89,7 @@ record JooqRepositories(InstanceRepository instances, SnapshotRepository snapsho
                 new EachCallAUnit.PrometheusMappings(prometheusMappings, contention),
                 new EachCallAUnit.ConnectionEvents(connectionEvents, contention),
                 new EachCallAUnit.Observations(observations, contention),
-                new EachCallAUnit.PlanSimulations(planSimulations, contention));
+                new EachCallAUnit.PlanSimulations(planSimulations, contention),
+                new EachCallAUnit.ApplyOutcomes(applyOutcomes, contention));
     }
 }

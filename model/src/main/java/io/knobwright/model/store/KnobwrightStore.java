@@ -339,6 +339,11 @@ public final class KnobwrightStore implements UnitOfWork, AutoCloseable {
         return repositories.planSimulations();
     }
 
+    @Override
+    public io.knobwright.model.simulation.ApplyOutcomeRepository applyOutcomes() {
+        return repositories.applyOutcomes();
+    }
+
     public CredentialVault vault() {
         return vault;
     }

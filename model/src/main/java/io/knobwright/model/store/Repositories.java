@@ -89,4 +89,7 @@ public interface Repositories {
 
     /** What-if predictions attached to change plans (decision 0140). */
     io.knobwright.model.simulation.PlanSimulationRepository planSimulations();
+
+    /** What applied plans were predicted to do and measurably did (decision 0152). */
+    io.knobwright.model.simulation.ApplyOutcomeRepository applyOutcomes();
 }

@@ -55,7 +55,8 @@ class EachCallAUnitTest {
                 fake(io.knobwright.model.workload.PrometheusMappingRepository.class),
                 fake(io.knobwright.model.health.ConnectionEventRepository.class),
                 fake(io.knobwright.model.simulation.ObservationRepository.class),
-                fake(io.knobwright.model.simulation.PlanSimulationRepository.class));
+                fake(io.knobwright.model.simulation.PlanSimulationRepository.class),
+                fake(io.knobwright.model.simulation.ApplyOutcomeRepository.class));
         Repositories units = recording.eachCallAUnit(new StoreContention(null));
 
         int checked = 0;

@@ -8,8 +8,11 @@ import io.knobwright.simulator.model.Features;
 import io.knobwright.simulator.model.Metric;
 import io.knobwright.simulator.model.ModelParameters;
 import io.knobwright.simulator.model.PerformanceModel;
+import io.knobwright.simulator.model.Prediction;
+import io.knobwright.simulator.model.Scenario;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,6 +115,27 @@ public final class Recommender {
                 todayEval, kept.eval());
         return new RecommendationSet(request.instance(), version, model.name(), recs, "", overall, considered,
                 warnings);
+    }
+
+    /**
+     * What changing {@code before} into {@code after} is predicted to do, priced exactly as a recommendation's effect
+     * is (the same model, the same gain interval): for recording what an applied plan was expected to do, whatever made
+     * the plan (decision 0152).
+     *
+     * @throws io.knobwright.simulator.model.SimulationException when the model refuses either configuration
+     */
+    public PredictedEffect predict(Scenario before, Scenario after) {
+        PerformanceModel model = family.apply(theta);
+        Prediction b = model.predict(before);
+        Prediction a = model.predict(after);
+        Estimate gain = judge.gain(b.throughput().mean(), a.throughput().mean(), before, after, new HashMap<>());
+        List<MetricChange> metrics = new ArrayList<>();
+        for (Metric m : List.of(Metric.THROUGHPUT_TPS, Metric.LATENCY_P95_MS, Metric.PEAK_MEMORY_BYTES,
+                Metric.OUT_OF_MEMORY_RISK)) {
+            metrics.add(new MetricChange(m.jsonName(), m.unit(), b.get(m).orElse(Estimate.exact(0)),
+                    a.get(m).orElse(Estimate.exact(0))));
+        }
+        return new PredictedEffect(gain, metrics, a.model() + " model; " + judge.basis());
     }
 
     private Recommendation recommendation(RecommendationRequest request, Configuration today,
