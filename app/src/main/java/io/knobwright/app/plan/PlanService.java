@@ -12,6 +12,7 @@ import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.SettingsSnapshot;
 import io.knobwright.model.plan.ChangePlan;
 import io.knobwright.model.plan.PlanState;
+import io.knobwright.model.plan.PlannedChange;
 import io.knobwright.model.plan.TemplatePlanner;
 import io.knobwright.model.store.UnitOfWork;
 import io.knobwright.model.template.TemplateException;
@@ -119,6 +120,23 @@ public final class PlanService {
             throw new TemplateException(batch.failures().getFirst().reason());
         }
         return batch.plans().getFirst();
+    }
+
+    /**
+     * A stored draft plan of changes chosen elsewhere (accepted recommendations), governed like a template's: submitted,
+     * approved and applied the same way. Stored in one transaction: either the whole plan or nothing.
+     *
+     * @param source   where the changes came from, in the plan's template column ("recommendations")
+     * @param baseline where the from-values came from ("snapshot of ...")
+     */
+    public ChangePlan createDraft(long instanceId, String source, String baseline, List<PlannedChange> changes) {
+        if (changes.isEmpty()) {
+            throw UserError.input("A plan needs at least one change: accept a recommendation first.");
+        }
+        Instance instance = fleet.find(instanceId).orElseThrow(() -> UserError.input("Instance #" + instanceId
+                + " is no longer in the fleet, so no plan was made for it."));
+        return store.plans().save(new ChangePlan(0, instance.id(), instance.name(), source, 0, clock.instant(), author,
+                PlanState.DRAFT, baseline, changes));
     }
 
     /** Newest first, with their changes. */
