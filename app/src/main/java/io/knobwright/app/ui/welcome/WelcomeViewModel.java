@@ -58,7 +58,9 @@ public final class WelcomeViewModel {
             new ScreenLine("Templates", "proven configurations, with parents, to stamp onto instances."),
             new ScreenLine("Plans", "change plans made from templates: review, apply, PDF for the change board."),
             new ScreenLine("Compare", "two instances, or an instance and a template, setting by setting."),
-            new ScreenLine("Policy", "locked parameters, approval rules and who may approve."));
+            new ScreenLine("Policy", "locked parameters, approval rules and who may approve."),
+            new ScreenLine("Recommendations", "which settings to change per instance or across the fleet, why, and"
+                    + " what it will do; accept them into a change plan."));
 
     private final WelcomeDesk desk;
     private final BackgroundWork work;
