@@ -18,7 +18,9 @@ import java.util.Set;
  * <p>The recommender guarantees the memory budget, the out-of-memory limit and the latency guard for the whole set
  * (decision 0149). A change kept for one of those reasons ({@code MAKES_ROOM}, {@code MEMORY_SAFETY},
  * {@code KEEPS_LATENCY}) exists for the others: accepting a throughput change without it could exceed the budget.
- * The set does not say which change needs which, so every such supporting change goes with any other accepted one.
+ * The set does not say which change needs which, so the rule goes by what can need it: a memory partner
+ * ({@code MAKES_ROOM}, {@code MEMORY_SAFETY}) goes with every accepted change that does not lower a setting of the
+ * memory budget's formula; a latency partner ({@code KEEPS_LATENCY}) goes with every accepted change of its own gain.
  * Accepted alone, a supporting change is harmless (it only frees memory or protects latency) and stays alone.
  */
 public final class AcceptedRecommendations {
@@ -26,6 +28,11 @@ public final class AcceptedRecommendations {
     /** The reasons that make a change a partner of the others rather than a gain of its own. */
     public static final Set<Recommendation.Reason> SUPPORTING = EnumSet.of(Recommendation.Reason.MAKES_ROOM,
             Recommendation.Reason.MEMORY_SAFETY, Recommendation.Reason.KEEPS_LATENCY);
+
+    /** The settings of decision 0149's memory budget: raising one takes memory a partner may have freed. */
+    public static final Set<String> MEMORY_SETTINGS = Set.of("shared_buffers", "work_mem", "hash_mem_multiplier",
+            "max_parallel_workers_per_gather", "maintenance_work_mem", "autovacuum_work_mem", "autovacuum_max_workers",
+            "wal_buffers", "max_connections");
 
     /** Where the plan's changes came from, as a plan's template column shows it. */
     public static final String SOURCE = "recommendations";
@@ -49,7 +56,7 @@ public final class AcceptedRecommendations {
     }
 
     /**
-     * The accepted parameters plus, when any of them stands on its own gain, every supporting change of the set.
+     * The accepted parameters plus the supporting changes they need ({@link #needs}).
      *
      * @throws IllegalArgumentException when a parameter is not one of the set's recommendations
      */
@@ -60,19 +67,32 @@ public final class AcceptedRecommendations {
                 throw new IllegalArgumentException(p + " is not recommended for " + set.instance());
             }
         }
-        boolean needsPartners = set.recommendations().stream()
-                .anyMatch(r -> acceptedParameters.contains(r.parameter()) && !supporting(r));
+        List<Recommendation> accepted = set.recommendations().stream()
+                .filter(r -> acceptedParameters.contains(r.parameter())).toList();
         List<Recommendation> changes = new ArrayList<>();
         List<Recommendation> added = new ArrayList<>();
         for (Recommendation r : set.recommendations()) {
             if (acceptedParameters.contains(r.parameter())) {
                 changes.add(r);
-            } else if (needsPartners && supporting(r)) {
+            } else if (accepted.stream().anyMatch(a -> needs(a, r))) {
                 changes.add(r);
                 added.add(r);
             }
         }
         return new Selection(changes, added);
+    }
+
+    /** Whether {@code accepted} cannot go without {@code partner} (the rule above). */
+    public static boolean needs(Recommendation accepted, Recommendation partner) {
+        if (supporting(accepted) || accepted.parameter().equals(partner.parameter())) {
+            return false;
+        }
+        return switch (partner.reason()) {
+            case KEEPS_LATENCY -> true;
+            case MAKES_ROOM, MEMORY_SAFETY -> MEMORY_SETTINGS.contains(accepted.parameter())
+                    && accepted.direction() != Recommendation.Direction.DECREASE;
+            case THROUGHPUT, PLANNER -> false;
+        };
     }
 
     /** A supporting change's role, in words: why it goes with the others. */

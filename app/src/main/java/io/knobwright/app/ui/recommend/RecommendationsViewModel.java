@@ -76,6 +76,8 @@ public final class RecommendationsViewModel {
     private final BooleanBinding canCreatePlan;
 
     private ProgressRun<?> run;
+    /** Cancel pressed during the current run (also before its ProgressRun exists: an inline runner runs it at once). */
+    private volatile boolean stopRequested;
     /** Which run's answers are current: an answer for an older run is dropped. */
     private int generation;
     /** Set while the partner rule itself checks cards, so its own changes do not trigger it again. */
@@ -164,7 +166,7 @@ public final class RecommendationsViewModel {
         try (ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, total)))) {
             for (Instance i : all) {
                 futures.add(pool.submit(() -> {
-                    if (progress.cancelled()) {
+                    if (stopped(progress)) {
                         return null;
                     }
                     FleetRow row = one(i, options);
@@ -188,10 +190,14 @@ public final class RecommendationsViewModel {
                 throw new IllegalStateException(e.getCause());   // one() catches what a user can cause
             }
         }
-        if (progress.cancelled()) {
+        if (stopped(progress)) {
             throw new StoppedEarly(rows, total);
         }
         return rows;
+    }
+
+    private boolean stopped(ProgressTask.Progress progress) {
+        return stopRequested || progress.cancelled();
     }
 
     /** A fleet run stopped by Cancel: the instances answered before it still show. */
@@ -225,6 +231,7 @@ public final class RecommendationsViewModel {
             return;
         }
         int mine = ++generation;
+        stopRequested = false;
         running.set(true);
         progress.set(-1);
         progressText.set(what);
@@ -268,10 +275,14 @@ public final class RecommendationsViewModel {
 
     /** Asks a fleet run to stop after the instances being searched; those answered show. */
     public void cancel() {
+        if (!running.get()) {
+            return;
+        }
+        stopRequested = true;
         if (run != null) {
             run.cancel();
-            progressText.set("Stopping after the instances being searched…");
         }
+        progressText.set("Stopping after the instances being searched…");
     }
 
     // ---- cards ----------------------------------------------------------------------------------------------------
@@ -289,8 +300,8 @@ public final class RecommendationsViewModel {
     }
 
     /**
-     * The partner rule (decision 0151): accepting a change that stands on its own gain accepts every supporting change
-     * with it; unchecking a supporting change while such a change is accepted is refused, with why.
+     * The partner rule (decision 0151): accepting a change accepts the supporting changes it needs
+     * ({@link AcceptedRecommendations#needs}); unchecking one while a change that needs it is accepted is refused, with why.
      */
     private void cardToggled(RecommendationCard card, boolean accepted) {
         if (applyingPartners) {
@@ -301,7 +312,8 @@ public final class RecommendationsViewModel {
             if (accepted && !card.supporting()) {
                 List<String> added = new ArrayList<>();
                 for (RecommendationCard partner : cards) {
-                    if (partner.supporting() && !partner.acceptedProperty().get()) {
+                    if (!partner.acceptedProperty().get()
+                            && AcceptedRecommendations.needs(card.recommendation(), partner.recommendation())) {
                         partner.acceptedProperty().set(true);
                         partner.note("Accepted with the others: " + AcceptedRecommendations.role(partner.recommendation()) + ".");
                         added.add(partner.parameter());
@@ -312,11 +324,17 @@ public final class RecommendationsViewModel {
                             + " accepted too: the memory budget and the guards hold for the changes together, not"
                             + " for " + card.parameter() + " alone.");
                 }
-            } else if (!accepted && card.supporting() && cards.stream()
-                    .anyMatch(c -> !c.supporting() && c.acceptedProperty().get())) {
-                card.acceptedProperty().set(true);
-                partnerNote.set(card.parameter() + " stays accepted: " + AcceptedRecommendations.role(card.recommendation())
-                        + ". Uncheck the other changes first to leave it out.");
+            } else if (!accepted && card.supporting()) {
+                List<String> needing = cards.stream().filter(c -> c.acceptedProperty().get()
+                        && AcceptedRecommendations.needs(c.recommendation(), card.recommendation()))
+                        .map(RecommendationCard::parameter).toList();
+                if (!needing.isEmpty()) {
+                    card.acceptedProperty().set(true);
+                    partnerNote.set(card.parameter() + " stays accepted: " + AcceptedRecommendations.role(card.recommendation())
+                            + ". Uncheck " + String.join(" and ", needing) + " first to leave it out.");
+                } else {
+                    card.note("");
+                }
             }
         } finally {
             applyingPartners = false;

@@ -41,6 +41,7 @@ public final class GuideShots {
         pages.put(Screen.HEALTH, "health.md");
         pages.put(Screen.WHATIF, "what-if.md");
         pages.put(Screen.ALERTS, "alerts.md");
+        pages.put(Screen.RECOMMENDATIONS, "recommendations.md");
         return Map.copyOf(pages);
     }
 
@@ -196,6 +197,21 @@ public final class GuideShots {
                 desk.waitUntil(whatIf::canAttach);
                 desk.fx(whatIf::attachToPlan);
                 desk.waitUntil(() -> whatIf.messageProperty().get().startsWith("Attached"));
+            }),
+            new GuideShot("recommendations.png", REVIEWER, Capture.DESKTOP, desk -> {
+                var vm = desk.vm();
+                desk.screen(Screen.FLEET).select(desk.data().tuned).screen(Screen.RECOMMENDATIONS);
+                var screen = vm.recommendations();
+                desk.waitUntil(() -> screen.instanceProperty().get() != null
+                        && screen.instanceProperty().get().id() == desk.data().tuned.id());
+                desk.fx(screen::recommend);
+                desk.waitUntil(() -> !screen.runningProperty().get() && screen.shownProperty().get() != null);
+                if (screen.shownProperty().get().failed()) {
+                    throw new AssertionError("No recommendation for the guide's measured instance: "
+                            + screen.shownProperty().get().failure());
+                }
+                // the first card accepted: with the partner rule, what it needs is accepted with it
+                desk.fx(() -> screen.cards().stream().findFirst().ifPresent(c -> c.acceptedProperty().set(true)));
             }),
             new GuideShot("welcome.png", REVIEWER, Capture.DIALOG, desk -> desk.openWelcome()),
             new GuideShot("welcome-connect.png", REVIEWER, Capture.DIALOG, desk -> {
