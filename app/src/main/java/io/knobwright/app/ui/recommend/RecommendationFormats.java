@@ -24,9 +24,10 @@ final class RecommendationFormats {
     /** "+12%", "−3%", "+0.4%". */
     static String signedPercent(double share) {
         double p = share * 100;
-        String n = Math.abs(p) < 10 && Math.abs(p) >= 0.05 ? String.format(Locale.ROOT, "%.1f", Math.abs(p))
-                : String.format(Locale.ROOT, "%.0f", Math.abs(p));
-        return (p < 0 && !n.matches("0(\\.0)?") ? "−" : "+") + n + "%";
+        // below 10% one decimal tells +0.4% from +4%; a whole number keeps no ".0"
+        String n = (Math.abs(p) < 10 ? String.format(Locale.ROOT, "%.1f", Math.abs(p))
+                : String.format(Locale.ROOT, "%.0f", Math.abs(p))).replaceAll("\\.0$", "");
+        return (p < 0 && !n.equals("0") ? "−" : "+") + n + "%";
     }
 
     static Optional<Metric> metric(MetricChange change) {

@@ -65,9 +65,13 @@ public final class RecommendationsView extends BorderPane {
         getStyleClass().add("recommendations-view");
         getStylesheets().add(STYLESHEET);
         setTop(header());
-        SplitPane split = new SplitPane(fleetTable(), answerPane());
+        SplitPane split = new SplitPane();
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.28);
+        Node fleetTable = fleetTable();
+        split.getItems().setAll(fleetTable, answerPane());
+        // a taller window gives its height to the cards, not to the table
+        SplitPane.setResizableWithParent(fleetTable, false);
+        split.setDividerPositions(0.3);
         split.setId("rec-split");
         setCenter(split);
         subscriptions = subscriptions.and(vm.shownProperty().subscribe(row -> {
@@ -96,7 +100,7 @@ public final class RecommendationsView extends BorderPane {
         instance.valueProperty().bindBidirectional(vm.instanceProperty());
         instance.setCellFactory(list -> new InstanceCell());
         instance.setButtonCell(new InstanceCell());
-        instance.setPrefWidth(230);
+        instance.setPrefWidth(300);
         Button one = button("rec-run", "Recommend", MaterialDesignL.LIGHTBULB_ON_OUTLINE, vm::recommend);
         one.getStyleClass().add(Styles.ACCENT);
         one.disableProperty().bind(vm.runningProperty().or(vm.instanceProperty().isNull()));
@@ -126,11 +130,12 @@ public final class RecommendationsView extends BorderPane {
                         + " committed in its last 3 × wal_writer_delay (600 ms at the default), though clients were told"
                         + " they committed. The database stays consistent; fsync and full_page_writes are never proposed.")
                 .otherwise("Durability settings are never weakened unless you allow it."));
-        HBox.setHgrow(risk, Priority.ALWAYS);
+        restart.setMinWidth(Region.USE_PREF_SIZE);
+        durability.setMinWidth(Region.USE_PREF_SIZE);
         Label next = new Label("Options apply to the next search.");
         next.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         next.setMinWidth(Region.USE_PREF_SIZE);
-        HBox options = new HBox(14, restart, durability, risk, next);
+        HBox options = new HBox(14, restart, durability, next);
         options.setAlignment(Pos.CENTER_LEFT);
 
         ProgressBar bar = new ProgressBar();
@@ -156,7 +161,7 @@ public final class RecommendationsView extends BorderPane {
             message.getStyleClass().add(error ? Styles.DANGER : Styles.SUCCESS);
             message.setGraphic(new FontIcon(error ? MaterialDesignA.ALERT_CIRCLE_OUTLINE : MaterialDesignC.CHECK_CIRCLE_OUTLINE));
         }));
-        VBox box = new VBox(6, top, options, progress, message);
+        VBox box = new VBox(6, top, options, risk, progress, message);
         box.getStyleClass().add("rec-header");
         return box;
     }
@@ -202,6 +207,15 @@ public final class RecommendationsView extends BorderPane {
         TableColumn<FleetRow, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        // a failure's text runs long (it says what to run): the whole of it on hover, and under the table when selected
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.length() < 40 ? null : new Tooltip(item));
+            }
+        });
         return c;
     }
 
