@@ -21,9 +21,12 @@ final class RecommendationFormats {
         return signedPercent(gain.mean()) + " (80%: " + signedPercent(gain.low()) + " to " + signedPercent(gain.high()) + ")";
     }
 
-    /** "+12%", "−3%", "+0.4%". */
+    /** "+12%", "−3%", "+0.4%", "±0%". */
     static String signedPercent(double share) {
         double p = share * 100;
+        if (Math.abs(p) < 0.05) {
+            return "±0%";
+        }
         // below 10% one decimal tells +0.4% from +4%; a whole number keeps no ".0"
         String n = (Math.abs(p) < 10 ? String.format(Locale.ROOT, "%.1f", Math.abs(p))
                 : String.format(Locale.ROOT, "%.0f", Math.abs(p))).replaceAll("\\.0$", "");

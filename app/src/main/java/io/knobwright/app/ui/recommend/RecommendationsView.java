@@ -71,7 +71,7 @@ public final class RecommendationsView extends BorderPane {
         split.getItems().setAll(fleetTable, answerPane());
         // a taller window gives its height to the cards, not to the table
         SplitPane.setResizableWithParent(fleetTable, false);
-        split.setDividerPositions(0.3);
+        split.setDividerPositions(0.25);
         split.setId("rec-split");
         setCenter(split);
         subscriptions = subscriptions.and(vm.shownProperty().subscribe(row -> {
@@ -98,9 +98,20 @@ public final class RecommendationsView extends BorderPane {
         instance.setId("rec-instance");
         instance.setPromptText("Choose an instance");
         instance.valueProperty().bindBidirectional(vm.instanceProperty());
+        // the converter spells the chosen instance in the button too, also before the fleet list has arrived
+        instance.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Instance i) {
+                return i == null ? "" : InstanceCell.text(i);
+            }
+
+            @Override
+            public Instance fromString(String text) {
+                return vm.instances().stream().filter(i -> i.name().equals(text)).findFirst().orElse(null);
+            }
+        });
         instance.setCellFactory(list -> new InstanceCell());
-        instance.setButtonCell(new InstanceCell());
-        instance.setPrefWidth(300);
+        instance.setPrefWidth(360);
         Button one = button("rec-run", "Recommend", MaterialDesignL.LIGHTBULB_ON_OUTLINE, vm::recommend);
         one.getStyleClass().add(Styles.ACCENT);
         one.disableProperty().bind(vm.runningProperty().or(vm.instanceProperty().isNull()));
@@ -170,7 +181,11 @@ public final class RecommendationsView extends BorderPane {
         @Override
         protected void updateItem(Instance item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : item.name() + "  ·  " + item.engine().displayName() + " " + item.version());
+            setText(empty || item == null ? null : text(item));
+        }
+
+        static String text(Instance i) {
+            return i.name() + "  ·  " + i.engine().displayName() + " " + i.version();
         }
     }
 
@@ -271,7 +286,8 @@ public final class RecommendationsView extends BorderPane {
             answer.getChildren().add(reason);
         } else {
             answer.getChildren().add(acceptBar());
-            if (set.overall() != null && !set.overall().metrics().isEmpty()) {
+            // one change's card already draws the whole answer's impact
+            if (set.recommendations().size() > 1 && set.overall() != null && !set.overall().metrics().isEmpty()) {
                 VBox overall = new VBox(4);
                 overall.getStyleClass().add("rec-overall");
                 Label h = new Label("All " + set.recommendations().size() + " changes together");
