@@ -59,8 +59,7 @@ public final class WelcomeViewModel {
             new ScreenLine("Plans", "change plans made from templates: review, apply, PDF for the change board."),
             new ScreenLine("Compare", "two instances, or an instance and a template, setting by setting."),
             new ScreenLine("Policy", "locked parameters, approval rules and who may approve."),
-            new ScreenLine("Recommendations", "which settings to change per instance or across the fleet, why, and"
-                    + " what it will do; accept them into a change plan."));
+            new ScreenLine("Recommendations", "which settings to change, why, and what it will do; accept into a plan."));
 
     private final WelcomeDesk desk;
     private final BackgroundWork work;
