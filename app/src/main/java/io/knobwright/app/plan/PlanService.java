@@ -12,6 +12,7 @@ import io.knobwright.model.fleet.Instance;
 import io.knobwright.model.fleet.SettingsSnapshot;
 import io.knobwright.model.plan.ChangePlan;
 import io.knobwright.model.plan.PlanState;
+import io.knobwright.model.plan.PlannedChange;
 import io.knobwright.model.plan.TemplatePlanner;
 import io.knobwright.model.store.UnitOfWork;
 import io.knobwright.model.template.TemplateException;
@@ -122,19 +123,21 @@ public final class PlanService {
     }
 
     /**
-     * A stored draft plan of given changes that no template made (a revert a measured regression proposes, decision
-     * 0152): it goes through submission, approval and apply like any other plan.
+     * A stored draft plan of changes no template made (accepted recommendations, decision 0151; the revert a measured
+     * regression proposes, 0152), governed like a template's: submitted, approved and applied the same way. Stored in
+     * one transaction: either the whole plan or nothing.
      *
-     * @param origin   what made it, shown where a template's name is ("revert of plan 12")
-     * @param baseline where the from-values came from ("applied by plan 12 at ..."): apply compares them with the server
+     * @param source   what made it, shown where a template's name is ("recommendations", "revert of plan 12")
+     * @param baseline where the from-values came from ("snapshot of ...", "applied by plan 12 at ..."): apply compares
+     *                 them with the server
      */
-    public ChangePlan draft(long instanceId, String origin, String baseline, List<io.knobwright.model.plan.PlannedChange> changes) {
-        Instance instance = fleet.find(instanceId).orElseThrow(() -> UserError.input("No instance with id " + instanceId
-                + " to plan for. See `knobwright fleet list`."));
+    public ChangePlan createDraft(long instanceId, String source, String baseline, List<PlannedChange> changes) {
+        Instance instance = fleet.find(instanceId).orElseThrow(() -> UserError.input("Instance #" + instanceId
+                + " is no longer in the fleet, so no plan was made for it. See `knobwright fleet list`."));
         if (changes.isEmpty()) {
-            throw UserError.input("A plan for " + instance.name() + " needs at least one change.");
+            throw UserError.input("A plan for " + instance.name() + " needs at least one change: nothing was stored.");
         }
-        return store.plans().save(new ChangePlan(0, instance.id(), instance.name(), origin, 0, clock.instant(), author,
+        return store.plans().save(new ChangePlan(0, instance.id(), instance.name(), source, 0, clock.instant(), author,
                 PlanState.DRAFT, baseline, changes));
     }
 

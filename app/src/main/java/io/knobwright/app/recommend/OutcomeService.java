@@ -291,7 +291,7 @@ public final class OutcomeService {
         if (reversed.isEmpty()) {
             return Optional.empty();
         }
-        ChangePlan revert = plans.draft(o.instanceId(), "revert of plan " + o.planId(),
+        ChangePlan revert = plans.createDraft(o.instanceId(), "revert of plan " + o.planId(),
                 "applied by plan " + o.planId() + " at " + o.finishedAt(), reversed);
         store.audit().append(new AuditEntry("knobwright", "plan.regression", "plan:" + o.planId(), "APPLIED",
                 "REGRESSION", why + "; revert proposed as plan " + revert.id()), clock.instant());

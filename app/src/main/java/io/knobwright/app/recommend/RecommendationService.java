@@ -24,8 +24,12 @@ public interface RecommendationService {
      * Like {@link #recommend}, and first asks the instance's own planner about a few planner settings with its top
      * imported queries (decision 0156): timed where the instance is reachable and not production, planned only on
      * production (then not timed, so set aside with why). Seconds to a minute per instance: for one instance at a time.
+     * A service that cannot ask a planner answers as {@link #recommend} does, and its notes say planner settings were
+     * not judged.
      */
-    Outcome recommendProbingPlanner(Instance instance, RecommendationOptions options);
+    default Outcome recommendProbingPlanner(Instance instance, RecommendationOptions options) {
+        return recommend(instance, options);
+    }
 
     /**
      * @param set   the recommender's answer; for MySQL, MariaDB, SQL Server and Oracle its first warning says how much

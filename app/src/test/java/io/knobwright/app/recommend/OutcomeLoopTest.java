@@ -74,7 +74,7 @@ class OutcomeLoopTest {
     private ApplyRun applyPlan(Instance instance) {
         String sharedBuffers = setting(instance, "shared_buffers");
         String workMem = setting(instance, "work_mem");
-        ChangePlan plan = context.plans().draft(instance.id(), "recommendations", "live at " + applied, List.of(
+        ChangePlan plan = context.plans().createDraft(instance.id(), "recommendations", "live at " + applied, List.of(
                 new PlannedChange("shared_buffers", sharedBuffers, "524288", "8kB", ApplyMode.RESTART, "recommend", ""),
                 new PlannedChange("work_mem", workMem, "65536", "kB", ApplyMode.ONLINE, "recommend", "")));
         store.plans().updateState(plan.id(), PlanState.APPLIED);

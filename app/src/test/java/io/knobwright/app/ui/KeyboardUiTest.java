@@ -123,10 +123,12 @@ class KeyboardUiTest {
             assertKeyboardIn(robot, Screen.values()[next % Screen.values().length]);
         }
         keys(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.TAB);
-        assertKeyboardIn(robot, Screen.POLICY);
+        assertKeyboardIn(robot, Screen.RECOMMENDATIONS);
         keys(robot, KeyCode.CONTROL, KeyCode.PAGE_DOWN);
         assertKeyboardIn(robot, Screen.FLEET);
         keys(robot, KeyCode.CONTROL, KeyCode.PAGE_UP);
+        assertKeyboardIn(robot, Screen.RECOMMENDATIONS);
+        keys(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.TAB);
         assertKeyboardIn(robot, Screen.POLICY);
 
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
@@ -136,6 +138,8 @@ class KeyboardUiTest {
             keys(robot, KeyCode.CONTROL, digits[screen.ordinal()]);
             assertKeyboardIn(robot, screen);
         }
+        keys(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.R);
+        assertKeyboardIn(robot, Screen.RECOMMENDATIONS);
     }
 
     @Test

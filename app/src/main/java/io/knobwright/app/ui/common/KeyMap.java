@@ -106,12 +106,16 @@ public final class KeyMap {
     public static final Shortcut PREVIOUS_SCREEN = of("previous-screen", "Previous screen", Scope.SCREENS,
             ctrlShift(KeyCode.TAB), ctrl(KeyCode.PAGE_UP));
 
-    /** The screens in tab order, Ctrl+1 to Ctrl+9 and Ctrl+0 for the tenth. */
+    /**
+     * The screens in tab order, Ctrl+1 to Ctrl+9 and Ctrl+0 for the tenth; the eleventh, Recommendations, is
+     * Ctrl+Shift+R (R for recommend: the digits are used up).
+     */
     public static final List<Shortcut> SCREENS = List.of(
             screen("Fleet", KeyCode.DIGIT1), screen("Workload", KeyCode.DIGIT2), screen("Health", KeyCode.DIGIT3),
             screen("What-if", KeyCode.DIGIT4), screen("Alerts", KeyCode.DIGIT5), screen("Operations", KeyCode.DIGIT6),
             screen("Templates", KeyCode.DIGIT7), screen("Plans", KeyCode.DIGIT8), screen("Compare", KeyCode.DIGIT9),
-            screen("Policy", KeyCode.DIGIT0));
+            screen("Policy", KeyCode.DIGIT0),
+            of("screen-recommendations", "Recommendations", Scope.SCREENS, ctrlShift(KeyCode.R)));
 
     private static Shortcut screen(String name, KeyCode digit) {
         return of("screen-" + name.toLowerCase(java.util.Locale.ROOT), name, Scope.SCREENS, ctrl(digit));

@@ -28,6 +28,9 @@ import java.util.List;
  */
 public final class WelcomeView extends StackPane {
 
+    /** Names longer than this (characters) get a row of their own in the list of screens. */
+    private static final int LONG_NAME = 12;
+
     public static final String STYLESHEET = Theme.stylesheet(WelcomeView.class, "welcome.css");
 
     private final WelcomeViewModel vm;
@@ -142,7 +145,7 @@ public final class WelcomeView extends StackPane {
         GridPane grid = new GridPane();
         grid.setId("welcome-screens");
         grid.setHgap(10);
-        grid.setVgap(6);
+        grid.setVgap(4);
         ColumnConstraints names = new ColumnConstraints();
         names.setMinWidth(ColumnConstraints.CONSTRAIN_TO_PREF);
         ColumnConstraints purposes = new ColumnConstraints();
@@ -157,7 +160,13 @@ public final class WelcomeView extends StackPane {
             purpose.setWrapText(true);
             purpose.setMinHeight(Label.USE_PREF_SIZE);
             purpose.getStyleClass().add(Styles.TEXT_MUTED);
-            grid.addRow(row++, name, purpose);
+            if (line.screen().length() > LONG_NAME) {
+                // a long name (Recommendations) on a row of its own: in the names column it would squeeze every purpose
+                grid.add(name, 0, row++, 2, 1);
+                grid.add(purpose, 1, row++);
+            } else {
+                grid.addRow(row++, name, purpose);
+            }
         }
         VBox column = new VBox(10, heading, grid);
         column.getStyleClass().add("welcome-card");

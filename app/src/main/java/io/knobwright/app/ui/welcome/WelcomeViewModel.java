@@ -58,7 +58,8 @@ public final class WelcomeViewModel {
             new ScreenLine("Templates", "proven configurations, with parents, to stamp onto instances."),
             new ScreenLine("Plans", "change plans made from templates: review, apply, PDF for the change board."),
             new ScreenLine("Compare", "two instances, or an instance and a template, setting by setting."),
-            new ScreenLine("Policy", "locked parameters, approval rules and who may approve."));
+            new ScreenLine("Policy", "locked parameters, approval rules and who may approve."),
+            new ScreenLine("Recommendations", "which settings to change, why, and what it will do; accept into a plan."));
 
     private final WelcomeDesk desk;
     private final BackgroundWork work;

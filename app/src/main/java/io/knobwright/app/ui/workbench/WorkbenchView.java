@@ -75,6 +75,7 @@ public final class WorkbenchView extends BorderPane {
     private PolicyView policyView;
     private io.knobwright.app.ui.health.HealthView healthView;
     private io.knobwright.app.ui.whatif.WhatIfView whatIfView;
+    private io.knobwright.app.ui.recommend.RecommendationsView recommendationsView;
     private OperationsView operationsView;
     private final Theme theme;
     private ReviewPanel reviewPanel;
@@ -107,7 +108,8 @@ public final class WorkbenchView extends BorderPane {
                 screen("tab-templates", "Templates", MaterialDesignF.FILE_DOCUMENT_MULTIPLE_OUTLINE, null),
                 screen("tab-plans", "Plans", MaterialDesignC.CLIPBOARD_LIST_OUTLINE, null),
                 screen("tab-compare", "Compare", MaterialDesignC.COMPARE_HORIZONTAL, null),
-                screen("tab-policy", "Policy", MaterialDesignS.SHIELD_LOCK_OUTLINE, null));
+                screen("tab-policy", "Policy", MaterialDesignS.SHIELD_LOCK_OUTLINE, null),
+                screen("tab-recommendations", "Recommendations", MaterialDesignL.LIGHTBULB_ON_OUTLINE, null));
         screens.setId("workbench-screens");
         // the badge: active alerts nobody has acknowledged, kept current by the background evaluation
         screens.getTabs().get(WorkbenchViewModel.Screen.ALERTS.ordinal()).textProperty().bind(vm.alerts()
@@ -248,6 +250,7 @@ public final class WorkbenchView extends BorderPane {
             case HEALTH -> healthView = new io.knobwright.app.ui.health.HealthView(vm.health(), java.time.ZoneId.systemDefault());
             case ALERTS -> new io.knobwright.app.ui.health.AlertListView(vm.alerts());
             case WHATIF -> whatIfView = new io.knobwright.app.ui.whatif.WhatIfView(vm.whatIf());
+            case RECOMMENDATIONS -> recommendationsView = new io.knobwright.app.ui.recommend.RecommendationsView(vm.recommendations());
             case FLEET -> throw new IllegalStateException("The fleet screen is built with the window");
         };
     }
@@ -396,6 +399,9 @@ public final class WorkbenchView extends BorderPane {
         vm.stopAlertWatch();
         if (healthView != null) {
             healthView.dispose();
+        }
+        if (recommendationsView != null) {
+            recommendationsView.dispose();
         }
         if (whatIfView != null) {
             whatIfView.dispose();

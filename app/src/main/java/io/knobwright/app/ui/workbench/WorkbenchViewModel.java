@@ -69,6 +69,7 @@ public final class WorkbenchViewModel {
     private final Lazy<io.knobwright.app.ui.health.HealthViewModel> healthScreen;
     private final Lazy<io.knobwright.app.ui.health.AlertListViewModel> alertsScreen;
     private final Lazy<io.knobwright.app.ui.whatif.WhatIfViewModel> whatIfScreen;
+    private final Lazy<io.knobwright.app.ui.recommend.RecommendationsViewModel> recommendationsScreen;
     private final java.util.function.Supplier<io.knobwright.model.health.AlertEvaluator.Evaluation> alertEvaluation;
     private final java.util.function.BiFunction<String, String, io.knobwright.model.health.AlertAcknowledgement> alertAcknowledge;
     /** The next background evaluation of the alerts while the window shows; null when not watching. */
@@ -102,7 +103,7 @@ public final class WorkbenchViewModel {
     private int driftGeneration;
 
     /** The screens of the main window, one tab each. */
-    public enum Screen { FLEET, WORKLOAD, HEALTH, WHATIF, ALERTS, OPERATIONS, TEMPLATES, PLANS, COMPARE, POLICY }
+    public enum Screen { FLEET, WORKLOAD, HEALTH, WHATIF, ALERTS, OPERATIONS, TEMPLATES, PLANS, COMPARE, POLICY, RECOMMENDATIONS }
 
     /** Without the Operations screen's questions (every one is cancelled): for tests of other screens. */
     public WorkbenchViewModel(FleetService fleet, TemplateService templates, PlanService plans, CatalogLookup catalogs,
@@ -138,6 +139,16 @@ public final class WorkbenchViewModel {
                 "*.gz", "*")), zone));
         this.healthScreen = new Lazy<>(() -> new io.knobwright.app.ui.health.HealthViewModel(work, governance.health(), zone));
         this.whatIfScreen = new Lazy<>(() -> new io.knobwright.app.ui.whatif.WhatIfViewModel(work, governance.whatIf()));
+        this.recommendationsScreen = new Lazy<>(() -> {
+            var screen = new io.knobwright.app.ui.recommend.RecommendationsViewModel(work, governance.recommendations());
+            // a plan made from accepted recommendations opens on the Plans screen, where it is submitted for review
+            screen.onOpenPlan(planId -> {
+                this.screen.set(Screen.PLANS);
+                plans().refresh();
+                plans().select(planId);
+            });
+            return screen;
+        });
         // an alert opens its instance on the Health screen: the evidence behind most alerts is there
         this.alertsScreen = new Lazy<>(() -> new io.knobwright.app.ui.health.AlertListViewModel(shown -> {
             browser.select(shown.alert().instanceId());
@@ -175,6 +186,12 @@ public final class WorkbenchViewModel {
         // the What-if screen follows the selection while it is in front; behind, it keeps its scenarios until shown
         browser.selectedProperty().subscribe(selected -> whatIfScreen.ifMade(screen -> {
             if (this.screen.get() == Screen.WHATIF) {
+                screen.show(selected);
+            }
+        }));
+        // the Recommendations screen's instance follows the selection while it is in front
+        browser.selectedProperty().subscribe(selected -> recommendationsScreen.ifMade(screen -> {
+            if (this.screen.get() == Screen.RECOMMENDATIONS) {
                 screen.show(selected);
             }
         }));
@@ -582,6 +599,18 @@ public final class WorkbenchViewModel {
         }
     }
 
+    /** The Recommendations screen (decision 0151): an instance's or the fleet's recommendations, accepted into a plan. */
+    public io.knobwright.app.ui.recommend.RecommendationsViewModel recommendations() {
+        return recommendationsScreen.get();
+    }
+
+    /** The Recommendations screen came to the front: it reads the fleet for its picker and takes the selected instance. */
+    public void showRecommendations() {
+        var screen = recommendations();
+        screen.refresh();
+        screen.show(browser.selectedProperty().get());
+    }
+
     /** "Simulate this plan": the plan's instance on the What-if screen, with the plan's to-values as a scenario. */
     public void simulatePlan(long planId) {
         work.io("Open plan #" + planId + " in the what-if", () -> {
@@ -670,6 +699,7 @@ public final class WorkbenchViewModel {
             case WORKLOAD -> showWorkload();
             case HEALTH -> showHealth();
             case WHATIF -> showWhatIf();
+            case RECOMMENDATIONS -> showRecommendations();
             case ALERTS -> showAlerts();
             case FLEET, OPERATIONS -> { }
         }

@@ -39,7 +39,8 @@ class KeyMapTest {
         assertThat(KeyMap.SCREENS).hasSize(Screen.values().length);
         assertThat(KeyMap.SCREENS.getFirst().action()).isEqualTo("Fleet");
         assertThat(KeyMap.SCREENS.get(Screen.WHATIF.ordinal()).action()).isEqualTo("What-if");
-        assertThat(KeyMap.SCREENS.getLast().action()).isEqualTo("Policy");
+        assertThat(KeyMap.SCREENS.get(Screen.POLICY.ordinal()).action()).isEqualTo("Policy");
+        assertThat(KeyMap.SCREENS.getLast().action()).isEqualTo("Recommendations");
         assertThat(KeyMap.ALL).containsAll(KeyMap.SCREENS);
     }
 

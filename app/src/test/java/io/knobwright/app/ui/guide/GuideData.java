@@ -123,7 +123,7 @@ public final class GuideData {
     }
 
     /** Two weeks of the demo workload's series, hourly, as `monitor collect` would have stored them. */
-    private static void collected(KnobwrightStore store, Instance instance, Instant now) {
+    static void collected(KnobwrightStore store, Instance instance, Instant now) {
         InMemoryMetricHistory demo = new DemoWorkload(now, 4, ZoneOffset.UTC, 42).history(instance.id());
         Instant to = now.plus(Duration.ofHours(1));
         Instant from = to.minus(Duration.ofDays(15));

@@ -228,7 +228,7 @@ class OperationsUiTest {
         assertThat(robot.lookup("#workbench-screens").queryAs(TabPane.class).getTabs())
                 .extracting(t -> t.getText().replaceFirst(" \\(\\d+\\)$", "")) // "Alerts (3)": its badge counts them
                 .containsExactly("Fleet", "Workload", "Health", "What-if", "Alerts", "Operations", "Templates", "Plans", "Compare",
-                        "Policy");
+                        "Policy", "Recommendations");
         waitUntil(() -> workbench.viewModel().browser().totalCountProperty().get() > 3);
 
         // Click 1: right-click the instance (it is selected) and choose the menu item; click 2 is Apply.
