@@ -14,7 +14,6 @@ import io.knobwright.model.simulation.Observation;
 import io.knobwright.model.simulation.ObservationRepository;
 import io.knobwright.model.workload.QuerySummary;
 import io.knobwright.model.workload.WorkloadProfile;
-import io.knobwright.simulator.calibration.ObservedScenarios;
 import io.knobwright.simulator.model.DeviceProfile;
 import io.knobwright.simulator.model.Knobs;
 import io.knobwright.simulator.model.Machine;
@@ -200,7 +199,7 @@ public final class DefaultWhatIfService implements WhatIfService {
                 .toList();
         Optional<Inputs> measured = replay.size() >= 3 ? tryRead(instanceId) : Optional.empty();
         if (measured.isPresent()) {
-            heldOut = models.heldOut(runs(measured.get().current(), replay));
+            heldOut = models.heldOut(InstanceScenarios.runs(measured.get().current(), replay));
             basis = "each run predicted by the model calibrated on the others";
         } else {
             heldOut = AccuracyFigures.fromRecordedPredictions(all);
@@ -262,7 +261,7 @@ public final class DefaultWhatIfService implements WhatIfService {
             List<Observation> same = observations.ofInstance(instanceId).stream()
                     .filter(o -> in.workloadKey() != null ? o.workloadKey().equals(in.workloadKey())
                             : WorkloadKeys.isReplayOf(o.workloadKey(), in.instance().name())).toList();
-            model = models.model(runs(in.current(), same));
+            model = models.model(InstanceScenarios.runs(in.current(), same));
             notes.add(same.isEmpty() ? "model: built-in, default constants (no measured runs of this workload yet)"
                     : "model: built-in, calibrated on " + same.size() + " measured run" + (same.size() == 1 ? "" : "s"));
         }
@@ -297,24 +296,6 @@ public final class DefaultWhatIfService implements WhatIfService {
         }
         String key = choice.kind() == WorkloadChoice.Kind.SCRIPT ? scriptKey(choice) : null;
         return new Inputs(instance, new Scenario("current", machine, shape, knobs), catalog, List.copyOf(notes), key);
-    }
-
-    /** Each run as the baseline under the settings it ran with; a run whose settings cannot be read is left out. */
-    private static List<InstanceModels.MeasuredRun> runs(Scenario current, List<Observation> observations) {
-        List<InstanceModels.MeasuredRun> runs = new ArrayList<>();
-        for (Observation o : observations) {
-            try {
-                Map<String, Double> values = new LinkedHashMap<>();
-                o.settings().forEach((k, v) -> values.put(k, Knobs.parse(k, v)));
-                // the production clients' place is unknown; an experiment's load ran here, beside a sandbox
-                Scenario s = new Scenario("run " + o.id(), current.machine(), current.workload().withClients(o.clients())
-                        .withClientsOnHost(ObservedScenarios.loadOnServerHost(o)), current.knobs().withAll(new Knobs(values)));
-                runs.add(new InstanceModels.MeasuredRun(s, o));
-            } catch (IllegalArgumentException unreadable) {
-                // a setting only an external engine reads (text): the run still counts for the others
-            }
-        }
-        return runs;
     }
 
     private Instance instance(long instanceId) {

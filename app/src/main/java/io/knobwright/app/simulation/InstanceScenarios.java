@@ -37,6 +37,7 @@ public final class InstanceScenarios {
             try {
                 Map<String, Double> values = new LinkedHashMap<>();
                 o.settings().forEach((k, v) -> values.put(k, Knobs.parse(k, v)));
+                // the production clients' place is unknown; an experiment's load ran here, beside a sandbox
                 Scenario s = new Scenario("run " + o.id(), current.machine(), current.workload().withClients(o.clients())
                         .withClientsOnHost(ObservedScenarios.loadOnServerHost(o)), current.knobs().withAll(new Knobs(values)));
                 runs.add(new InstanceModels.MeasuredRun(s, o));
