@@ -5,6 +5,7 @@ import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
+import io.knobwright.app.ui.common.StatusMessages;
 import io.knobwright.app.ui.common.Theme;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -29,8 +30,6 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.Subscription;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 
 import java.util.List;
@@ -245,15 +244,8 @@ public final class OperationsView extends BorderPane {
         Message message = new Message();
         message.setId("ops-message");
         message.getStyleClass().add("ops-message");
-        message.descriptionProperty().bind(vm.messageProperty());
-        message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
-        message.setOnClose(e -> vm.dismissMessage());
-        subscriptions = subscriptions.and(vm.messageIsErrorProperty().subscribe(error -> {
-            message.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
-            message.getStyleClass().add(error ? Styles.DANGER : Styles.SUCCESS);
-            message.setGraphic(new FontIcon(error ? MaterialDesignA.ALERT_CIRCLE_OUTLINE : MaterialDesignC.CHECK_CIRCLE_OUTLINE));
-        }));
+        subscriptions = subscriptions.and(StatusMessages.bind(message, vm.messageProperty(), vm.messageIsErrorProperty(),
+                vm::dismissMessage));
         return message;
     }
 

@@ -3,6 +3,7 @@ package io.knobwright.app.ui.policy;
 import atlantafx.base.controls.Message;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
+import io.knobwright.app.ui.common.StatusMessages;
 import io.knobwright.app.ui.common.Theme;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
@@ -21,7 +22,6 @@ import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
@@ -68,15 +68,8 @@ public final class PolicyView extends BorderPane {
     private Message messageLine() {
         Message message = new Message();
         message.setId("policy-message");
-        message.descriptionProperty().bind(vm.messageProperty());
-        message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
-        message.setOnClose(e -> vm.dismissMessage());
-        subscriptions.add(vm.messageIsErrorProperty().subscribe(error -> {
-            message.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
-            message.getStyleClass().add(error ? Styles.DANGER : Styles.SUCCESS);
-            message.setGraphic(new FontIcon(error ? MaterialDesignA.ALERT_CIRCLE_OUTLINE : MaterialDesignC.CHECK_CIRCLE_OUTLINE));
-        }));
+        subscriptions.add(StatusMessages.bind(message, vm.messageProperty(), vm.messageIsErrorProperty(),
+                vm::dismissMessage));
         return message;
     }
 

@@ -3,6 +3,7 @@ package io.knobwright.app.ui.recommend;
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import io.knobwright.app.recommend.RecommendationService;
+import io.knobwright.app.ui.common.StatusMessages;
 import io.knobwright.app.ui.common.Theme;
 import io.knobwright.model.fleet.Instance;
 import io.knobwright.simulator.recommend.Considered;
@@ -32,7 +33,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.util.Subscription;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
@@ -163,15 +163,8 @@ public final class RecommendationsView extends BorderPane {
 
         Message message = new Message();
         message.setId("rec-message");
-        message.descriptionProperty().bind(vm.messageProperty());
-        message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
-        message.setOnClose(e -> vm.dismissMessage());
-        subscriptions = subscriptions.and(vm.messageIsErrorProperty().subscribe(error -> {
-            message.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
-            message.getStyleClass().add(error ? Styles.DANGER : Styles.SUCCESS);
-            message.setGraphic(new FontIcon(error ? MaterialDesignA.ALERT_CIRCLE_OUTLINE : MaterialDesignC.CHECK_CIRCLE_OUTLINE));
-        }));
+        subscriptions = subscriptions.and(StatusMessages.bind(message, vm.messageProperty(), vm.messageIsErrorProperty(),
+                vm::dismissMessage));
         VBox box = new VBox(6, top, options, risk, progress, message);
         box.getStyleClass().add("rec-header");
         return box;

@@ -3,6 +3,7 @@ package io.knobwright.app.ui.template;
 import atlantafx.base.controls.Message;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
+import io.knobwright.app.ui.common.StatusMessages;
 import io.knobwright.app.ui.common.Theme;
 import io.knobwright.app.ui.diff.DiffView;
 import io.knobwright.model.template.Template;
@@ -119,15 +120,8 @@ public final class TemplatesView extends BorderPane {
     private Message messageLine() {
         Message message = new Message();
         message.setId("template-message");
-        message.descriptionProperty().bind(vm.message().textProperty());
-        message.visibleProperty().bind(vm.message().textProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
-        message.setOnClose(e -> vm.message().dismiss());
-        subscriptions = subscriptions.and(vm.message().errorProperty().subscribe(error -> {
-            message.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
-            message.getStyleClass().add(error ? Styles.DANGER : Styles.SUCCESS);
-            message.setGraphic(new FontIcon(error ? MaterialDesignA.ALERT_CIRCLE_OUTLINE : MaterialDesignC.CHECK_CIRCLE_OUTLINE));
-        }));
+        subscriptions = subscriptions.and(StatusMessages.bind(message, vm.message().textProperty(), vm.message().errorProperty(),
+                () -> vm.message().dismiss()));
         return message;
     }
 

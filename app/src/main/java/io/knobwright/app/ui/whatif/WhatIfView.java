@@ -2,6 +2,7 @@ package io.knobwright.app.ui.whatif;
 
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
+import io.knobwright.app.ui.common.StatusMessages;
 import io.knobwright.app.ui.common.Theme;
 import io.knobwright.simulator.model.Metric;
 import javafx.beans.binding.Bindings;
@@ -111,15 +112,8 @@ public final class WhatIfView extends BorderPane {
 
         Message message = new Message();
         message.setId("whatif-message");
-        message.descriptionProperty().bind(vm.messageProperty());
-        message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
-        message.setOnClose(e -> vm.dismissMessage());
-        subscriptions = subscriptions.and(vm.messageIsErrorProperty().subscribe(error -> {
-            message.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
-            message.getStyleClass().add(error ? Styles.DANGER : Styles.SUCCESS);
-            message.setGraphic(new FontIcon(error ? MaterialDesignA.ALERT_CIRCLE_OUTLINE : MaterialDesignC.CHECK_CIRCLE_OUTLINE));
-        }));
+        subscriptions = subscriptions.and(StatusMessages.bind(message, vm.messageProperty(), vm.messageIsErrorProperty(),
+                vm::dismissMessage));
         VBox box = new VBox(4, top, baseline, empty, message);
         box.getStyleClass().add("whatif-header");
         return box;

@@ -5,6 +5,7 @@ import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import io.knobwright.app.ui.common.KeyMap;
 import io.knobwright.app.ui.common.KeyMap.Shortcut;
+import io.knobwright.app.ui.common.StatusMessages;
 import io.knobwright.app.ui.common.Theme;
 import io.knobwright.app.ui.compare.CompareView;
 import io.knobwright.app.ui.fleet.FleetView;
@@ -41,7 +42,6 @@ import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
@@ -335,16 +335,8 @@ public final class WorkbenchView extends BorderPane {
         Message message = new Message();
         message.setId("workbench-message");
         message.getStyleClass().add("workbench-message");
-        message.descriptionProperty().bind(vm.messageProperty());
-        message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
-        message.setOnClose(e -> vm.dismissMessage());
-        subscriptions = subscriptions.and(vm.messageIsErrorProperty().subscribe(error -> {
-            message.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
-            message.getStyleClass().add(error ? Styles.DANGER : Styles.SUCCESS);
-            message.setGraphic(new FontIcon(error ? MaterialDesignA.ALERT_CIRCLE_OUTLINE
-                    : MaterialDesignC.CHECK_CIRCLE_OUTLINE));
-        }));
+        subscriptions = subscriptions.and(StatusMessages.bind(message, vm.messageProperty(), vm.messageIsErrorProperty(),
+                vm::dismissMessage));
         return message;
     }
 

@@ -3,6 +3,7 @@ package io.knobwright.app.ui.workload;
 import atlantafx.base.controls.Message;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
+import io.knobwright.app.ui.common.StatusMessages;
 import io.knobwright.app.ui.common.Theme;
 import io.knobwright.app.workload.WorkloadReport;
 import io.knobwright.model.workload.Metric;
@@ -28,7 +29,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 
@@ -141,15 +141,8 @@ public final class WorkloadView extends BorderPane {
     private Message message() {
         Message message = new Message();
         message.setId("workload-message");
-        message.descriptionProperty().bind(vm.messageProperty());
-        message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
-        message.setOnClose(e -> vm.dismissMessage());
-        subscriptions = subscriptions.and(vm.messageIsErrorProperty().subscribe(error -> {
-            message.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
-            message.getStyleClass().add(error ? Styles.DANGER : Styles.SUCCESS);
-            message.setGraphic(new FontIcon(error ? MaterialDesignA.ALERT_CIRCLE_OUTLINE : MaterialDesignC.CHECK_CIRCLE_OUTLINE));
-        }));
+        subscriptions = subscriptions.and(StatusMessages.bind(message, vm.messageProperty(), vm.messageIsErrorProperty(),
+                vm::dismissMessage));
         return message;
     }
 
