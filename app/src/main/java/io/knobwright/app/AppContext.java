@@ -93,6 +93,8 @@ public final class AppContext implements AutoCloseable {
     private final java.util.function.BooleanSupplier welcomeDue;
     private final Runnable dismissWelcome;
     private final Lazy<io.knobwright.app.recommend.RecommendationService> recommendations;
+    /** One per store: the what-if and the recommendations share its pooled fits per hardware class (a cache). */
+    private final Lazy<io.knobwright.app.simulation.CalibratedInstanceModels> instanceModels;
     private final Lazy<io.knobwright.app.recommend.LearnedRecommenders> learnedRecommenders;
     private final Lazy<io.knobwright.app.recommend.OutcomeService> outcomes;
 
@@ -183,11 +185,13 @@ public final class AppContext implements AutoCloseable {
                 .register("backups", (instances, at) -> new io.knobwright.app.backup.BackupAlerts(backups.get())
                         .alerts(instances, at))
                 .register("regressions", new io.knobwright.app.recommend.RegressionAlerts(store));
+        this.instanceModels = new Lazy<>(() -> io.knobwright.app.simulation.CalibratedInstanceModels.builtIn(
+                store.observations()));
         this.whatIf = new Lazy<>(() -> new io.knobwright.app.simulation.DefaultWhatIfService(fleet, workload,
-                catalogService, store.observations(), io.knobwright.app.simulation.CalibratedInstanceModels.builtIn(store.observations()))
+                catalogService, store.observations(), instanceModels.get())
                 .withPlanner(new io.knobwright.app.simulation.PlannerJudgement(store.vault(), store.queries())));
         this.learnedRecommenders = new Lazy<>(() -> new io.knobwright.app.recommend.LearnedRecommenders(
-                store.observations(), io.knobwright.app.simulation.CalibratedInstanceModels.builtIn(store.observations())));
+                store.observations(), instanceModels.get()));
         this.recommendations = new Lazy<>(() -> new io.knobwright.app.recommend.DefaultRecommendationService(fleet,
                 workload, catalogService, policy, learnedRecommenders.get())
                 .withWindows(new io.knobwright.app.recommend.MeasuredWindows(store.workloadSeries(), store.connectionUse(),
