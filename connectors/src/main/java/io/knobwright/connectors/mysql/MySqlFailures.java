@@ -43,7 +43,13 @@ final class MySqlFailures {
         String lower = serverSaid.toLowerCase(Locale.ROOT);
         String user = target.user() != null ? target.user() : url.parameters().stream()
                 .filter(p -> p.name().equalsIgnoreCase("user")).map(JdbcUrl.Parameter::value).findFirst().orElse("");
-        return switch (failure.getErrorCode()) {
+        int code = failure.getErrorCode();
+        if ("28000".equals(failure.getSQLState()) && lower.contains("access denied") && code != 1044) {
+            // MariaDB answers an unknown account now with 1045, now (after switching it to another authentication
+            // plugin) with another code and no "using password" part; SQLState 28000 is the refusal either way
+            code = 1045;
+        }
+        return switch (code) {
             // the server answers a wrong password and an unknown account alike, so that nobody can probe for accounts;
             // "using password: NO" at least tells that nothing was sent
             case 1045 -> lower.contains("using password: no")

@@ -95,7 +95,7 @@ class MySqlConnectionCheckMariaDbTest {
         ConnectorException e = catchThrowableOfType(ConnectorException.class,
                 () -> connector.check(new ConnectionTarget(URL, USER + "_nobody", PASSWORD)));
 
-        assertThat(e.reason()).isEqualTo(FailureReason.WRONG_PASSWORD_OR_USER);
+        assertThat(e.reason()).as(e.getMessage()).isEqualTo(FailureReason.WRONG_PASSWORD_OR_USER);
     }
 
     @Test
