@@ -15,14 +15,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "recommend-effect", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"What Knobwright's recommendations do on a real PostgreSQL (issue #14, decision 0155). Starts an",
-                "embedded PostgreSQL and per workload (read-mostly larger than shared_buffers, write-heavy, reporting",
-                "sorts/hashes that spill, and one with no configuration bottleneck) observes it at the defaults, asks",
-                "the recommender (restart allowed, durability kept), computes PGTune's configuration for the declared",
-                "machine, then runs defaults / PGTune / Knobwright interleaved in rounds and prints medians, noise and",
-                "verdicts. About 15 minutes with the defaults; --quick is a smoke run. Exits 0 when Knobwright is never",
-                "worse than the defaults or PGTune beyond noise and better than the defaults where there is a",
-                "bottleneck, 1 otherwise."})
+        description = {"What Knobwright's recommendations do on a real PostgreSQL (issue #14, decisions 0155, 0157).",
+                "Starts an embedded PostgreSQL and per workload (read-mostly larger than shared_buffers, write-heavy,",
+                "reporting sorts/hashes that spill, a lookup join the planner prices as disk seeks, and one with no",
+                "configuration bottleneck) observes it at the defaults and probes its planner, asks the recommender",
+                "(restart allowed, durability kept), computes PGTune's configuration for the declared machine, then",
+                "runs defaults / PGTune / Knobwright, and the textbook remedy for each named bottleneck, interleaved in",
+                "rounds and prints medians, noise and verdicts. About 20 minutes with the defaults; --quick is a smoke",
+                "run. Exits 0 when Knobwright is never worse than the defaults or PGTune beyond noise and clearly better",
+                "than the defaults wherever the remedy or PGTune shows a configuration bottleneck, 1 otherwise."})
 final class BenchRecommendEffectCommand implements Callable<Integer> {
 
     private final CliSession session;
@@ -43,7 +44,7 @@ final class BenchRecommendEffectCommand implements Callable<Integer> {
             + " an honest share of a shared host).")
     private String ram;
 
-    @Option(names = "--workloads", split = ",", description = "Only these: read-mostly, write-heavy, reporting, no-bottleneck.")
+    @Option(names = "--workloads", split = ",", description = "Only these: read-mostly, write-heavy, reporting, lookup-join, no-bottleneck.")
     private List<String> workloads = List.of();
 
     @Option(names = "--allow-durability-trade", description = "Let the recommender propose synchronous_commit=off"

@@ -47,7 +47,7 @@ public final class PlannerProbing {
     }
 
     /** A planner change worth asking about, and why it was picked (said in the note). */
-    record Candidate(String setting, String to, String why) {
+    public record Candidate(String setting, String to, String why) {
     }
 
     /** @param notes what was probed and what came of it, in words, for the answer's notes */
@@ -115,7 +115,7 @@ public final class PlannerProbing {
      * at three quarters of RAM, jit off when the top queries are short OLTP, max_parallel_workers_per_gather at half
      * the CPUs (1 to 4). Only those that differ from today's value.
      */
-    static List<Candidate> candidates(HardwareFacts hardware, List<LiveSetting> settings,
+    public static List<Candidate> candidates(HardwareFacts hardware, List<LiveSetting> settings,
                                       List<FingerprintSummary> top) {
         List<Candidate> out = new ArrayList<>();
         if (hardware.diskType() == DiskType.SSD || hardware.diskType() == DiskType.NVME) {

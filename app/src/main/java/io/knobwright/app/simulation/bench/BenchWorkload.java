@@ -107,6 +107,29 @@ record BenchWorkload(String name, String database, String description, List<Stri
                 + " statement per transaction, chosen uniformly", init, steps, false, 0, true);
     }
 
+    /**
+     * Lookups joined by a list: each transaction joins one stored batch of {@code picks} random account ids to
+     * pgbench_accounts at {@code scale}. Index lookups per picked id, or one scan of every account into a hash join:
+     * which the planner chooses is the whole cost, and on cached data the lookups win by several times where
+     * random_page_cost prices each as a disk seek.
+     */
+    static BenchWorkload lookupJoin(String name, String database, int scale, int picks) {
+        int accounts = 100_000 * scale;
+        int batches = 100;
+        List<String> init = new java.util.ArrayList<>(pgbenchInit(scale));
+        init.add("CREATE TABLE picks (batch int NOT NULL, aid int NOT NULL)");
+        init.add("INSERT INTO picks SELECT b, (hashint4(b * 1000003 + i) & 2147483647) % " + accounts + " + 1"
+                + " FROM generate_series(1, " + batches + ") b, generate_series(1, " + picks + ") i");
+        init.add("CREATE INDEX picks_batch ON picks (batch)");
+        init.add("VACUUM ANALYZE picks");
+        List<Step> steps = List.of(new Step("join picks", "SELECT count(*), sum(a.abalance) FROM picks p"
+                + " JOIN pgbench_accounts a ON a.aid = p.aid WHERE p.batch = ?",
+                r -> new Object[] {1 + r.nextInt(batches)}));
+        return new BenchWorkload(name, database, "a stored batch of " + picks + " random accounts joined to pgbench's "
+                + accounts + " accounts (scale " + scale + "); one batch of " + batches + " per transaction", init,
+                steps, false, scale, false);
+    }
+
     private static List<String> pgbenchInit(int scale) {
         return List.of(
                 "CREATE TABLE pgbench_branches (bid int NOT NULL, bbalance int, filler char(88)) WITH (fillfactor = 100)",
