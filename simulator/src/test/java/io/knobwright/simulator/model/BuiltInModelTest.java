@@ -84,7 +84,7 @@ class BuiltInModelTest {
         double small = model.predict(scenario(Workloads.sortHeavy(4), defaults().with("work_mem", 4 * MB)))
                 .throughput().mean();
         Prediction big = model.predict(scenario(Workloads.sortHeavy(4), defaults().with("work_mem", 256 * MB)));
-        assertThat(big.throughput().mean()).isLessThan(small * 0.85);
+        assertThat(big.throughput().mean()).isLessThan(small * 0.9);
         assertThat(big.get(Metric.TEMP_BYTES_PER_SEC).orElseThrow().mean()).isZero();
         assertThat(big.explain(Metric.THROUGHPUT_TPS)).anySatisfy(e -> assertThat(e.text())
                 .contains("work_mem 256 MB keeps the 180 MB sort", "in memory (no spill)", "more sorting CPU per row"));

@@ -64,6 +64,22 @@ class QueueingModelTest {
     }
 
     @Test
+    void oneClientPaysForWakingIdleCoresAndAsManyClientsAsCoresDoNot() {
+        // 0.1 ms of work per transaction on 2 cores, 0.1 ms to wake a process on an idle core
+        double oneSlow = QueueingModel.solve(0.05, 0, 0, 0, 1, 2, 4, 0, new QueueingModel.SharedHost(0.05, 0), 0.1).tps();
+        double oneFree = QueueingModel.solve(0.05, 0, 0, 0, 1, 2, 4, 0, new QueueingModel.SharedHost(0.05, 0), 0).tps();
+        double twoSlow = QueueingModel.solve(0.05, 0, 0, 0, 2, 2, 4, 0, new QueueingModel.SharedHost(0.05, 0), 0.1).tps();
+        double twoFree = QueueingModel.solve(0.05, 0, 0, 0, 2, 2, 4, 0, new QueueingModel.SharedHost(0.05, 0), 0).tps();
+
+        // alone, the client keeps at most one core busy: half the wake is paid on every transaction
+        assertThat(oneSlow).isCloseTo(1000 / (0.1 + 0.05), within(1.0));
+        assertThat(oneSlow).isLessThan(0.7 * oneFree);
+        // two clients keep both cores running: a woken process runs where its waker sleeps
+        assertThat(twoSlow).isGreaterThanOrEqualTo(0.95 * twoFree);
+        assertThat(twoSlow).isGreaterThan(2.5 * oneSlow);
+    }
+
+    @Test
     void aSharedHostHasNoNegativeCosts() {
         assertThatThrownBy(() -> new QueueingModel.SharedHost(-1, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new QueueingModel.SharedHost(0, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
