@@ -7,6 +7,8 @@ import io.knobwright.simulator.model.Machine;
 import io.knobwright.simulator.model.QueryClass;
 import io.knobwright.simulator.model.WorkloadShape;
 import io.knobwright.simulator.recommend.PlannerEvidence;
+import io.knobwright.simulator.recommend.PlannerJudgement;
+import io.knobwright.simulator.recommend.QueryTiming;
 import io.knobwright.simulator.recommend.RecommendationOptions;
 import io.knobwright.simulator.recommend.RecommendationRequest;
 import io.knobwright.simulator.recommend.RecommendationSet;
@@ -102,7 +104,7 @@ class RecommendedConfigurationsStartTest {
                 RecommendationSet set = RECOMMENDER.recommend(new RecommendationRequest("start-test", machine, 0,
                         CATALOGS.require(Engine.POSTGRESQL, String.valueOf(major)), SERVER_SETTINGS,
                         shape(w.load().name()), List.of(), List.of(), new RecommendationOptions(true, false),
-                        PlannerEvidence.NONE));
+                        planner(w.load().name())));
                 if (!set.noChange()) {
                     Map<String, String> changes = new LinkedHashMap<>();
                     set.recommendations().forEach(r -> changes.put(r.parameter(), r.to()));
@@ -145,6 +147,11 @@ class RecommendedConfigurationsStartTest {
                 data = 123 * MB;
                 skew = 0;
             }
+            case "lookup-join" -> {
+                classes = List.of(new QueryClass("join picks", 1, 51.9, 8243, 0, 0.3 * MB, 0, 0, true));
+                data = 115 * MB;
+                skew = 0;
+            }
             case "no-bottleneck" -> {
                 classes = List.of(new QueryClass("select account", 1, 0.08, 4, 0, 0, 0, 0, false));
                 data = 24 * MB;
@@ -153,6 +160,16 @@ class RecommendedConfigurationsStartTest {
             default -> throw new IllegalArgumentException(workload);
         }
         return new WorkloadShape(workload, classes, data, skew, 4, 0, commits, true);
+    }
+
+    /**
+     * What the bench's planner probe measured (0157): the lookup join ran 28.6 ms under random_page_cost 4 and 11.1 ms
+     * under 1.1, so its recommended configuration carries a planner setting too; the other workloads' plans did not
+     * change.
+     */
+    static PlannerEvidence planner(String workload) {
+        return workload.equals("lookup-join") ? new PlannerEvidence(List.of(new PlannerJudgement("random_page_cost",
+                "1.1", List.of(new QueryTiming("join picks", 100, 28.6, 11.1)), ""))) : PlannerEvidence.NONE;
     }
 
     private static EmbeddedPostgres start(int major, Path data, Map<String, String> settings) throws IOException {
