@@ -218,9 +218,10 @@ public final class BuiltInModel implements PerformanceModel {
                                        Machine machine) {
         // a client that sends its next statement only after the answer came back idles for each round trip: with few
         // clients this, not the server, bounds throughput (one client of a 50 us query runs far below the CPU's rate)
+        double statements = statements(w);
         // each statement hands work to its backend and, for a client on this host, the answer back to the client
-        double wakeMs = statements(w) * (w.clientsOnHost() ? 2 : 1) * theta.get("wakeMs");
-        return QueueingModel.solve(cpuMs, diskMs, commitMs, w.thinkMs() + statements(w) * theta.get("roundTripMs"),
+        double wakeMs = statements * (w.clientsOnHost() ? 2 : 1) * theta.get("wakeMs");
+        return QueueingModel.solve(cpuMs, diskMs, commitMs, w.thinkMs() + statements * theta.get("roundTripMs"),
                 connections, machine.cpus(), theta.get("diskParallelism"), theta.get("uslContention"), sharedHost(w),
                 wakeMs);
     }

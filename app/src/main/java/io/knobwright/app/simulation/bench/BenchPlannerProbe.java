@@ -13,6 +13,7 @@ import io.knobwright.simulator.recommend.QueryTiming;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -78,9 +79,9 @@ final class BenchPlannerProbe {
             }
             judgements.add(new PlannerJudgement(candidate.setting(), candidate.to(), timings, timings.isEmpty()
                     ? "none of the workload's statements could be timed" : ""));
-            notes.add(String.format(java.util.Locale.ROOT, "%s=%s (%s): %d of %d statements change plan; %s",
+            notes.add(String.format(Locale.ROOT, "%s=%s (%s): %d of %d statements change plan; %s",
                     candidate.setting(), candidate.to(), candidate.why(), changed, load.statements().size(),
-                    timings.stream().map(t -> String.format(java.util.Locale.ROOT, "%s %.1f -> %.1f ms", t.query(),
+                    timings.stream().map(t -> String.format(Locale.ROOT, "%s %.1f -> %.1f ms", t.query(),
                             t.beforeMs(), t.afterMs())).toList()));
         }
         return new Probed(new PlannerEvidence(judgements), notes);

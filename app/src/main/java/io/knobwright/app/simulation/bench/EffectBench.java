@@ -89,15 +89,19 @@ public final class EffectBench {
     /**
      * What one workload measured.
      *
-     * @param bottleneck          whether the workload was built with a named bottleneck (and ran its remedy)
      * @param remedyOverDefaults  the textbook remedy against the defaults; null where no bottleneck is named
      * @param pgTuneOverDefaults  PGTune's set against the defaults
      */
     public record WorkloadResult(String workload, Map<Arm, ReplicateStats> tps, Map<Arm, Map<String, String>> changes,
-                                 Difference versusDefaults, Difference versusPgTune, boolean bottleneck,
+                                 Difference versusDefaults, Difference versusPgTune,
                                  Difference remedyOverDefaults, Difference pgTuneOverDefaults,
                                  String recommenderAnswer, boolean sameAsDefaults, int roundsOverDefaults,
                                  int roundsOverPgTune) {
+
+        /** Whether the workload was built with a named bottleneck, and so ran its remedy. */
+        public boolean bottleneck() {
+            return remedyOverDefaults != null;
+        }
 
         /**
          * Whether this host shows a configuration bottleneck: the textbook remedy or PGTune's set ran clearly faster
@@ -274,7 +278,7 @@ public final class EffectBench {
         return new WorkloadResult(w.load().name(), stats, arms,
                 Difference.of("defaults", defaults, "Knobwright", stats.get(Arm.KNOBWRIGHT)),
                 Difference.of("PGTune", stats.get(Arm.PGTUNE), "Knobwright", stats.get(Arm.KNOBWRIGHT)),
-                w.bottleneck(), w.bottleneck() ? Difference.of("defaults", defaults, "remedy", stats.get(Arm.REMEDY))
+                w.bottleneck() ? Difference.of("defaults", defaults, "remedy", stats.get(Arm.REMEDY))
                 : null, Difference.of("defaults", defaults, "PGTune", stats.get(Arm.PGTUNE)),
                 set.noChange() ? "no change (" + set.noChangeReason() + ")" : describe(set),
                 sameAsDefaults, overDefaults, overPgTune);

@@ -87,7 +87,7 @@ class EffectBenchTargetsTest {
             remedyOverDefaults = Difference.of("defaults", d, "remedy", m);
         }
         return new EffectBench.WorkloadResult(name, tps, Map.of(), Difference.of("defaults", d, "Knobwright", k),
-                Difference.of("PGTune", p, "Knobwright", k), remedy != null, remedyOverDefaults,
+                Difference.of("PGTune", p, "Knobwright", k), remedyOverDefaults,
                 Difference.of("defaults", d, "PGTune", p), "", false, 0, 0);
     }
 }
