@@ -48,6 +48,10 @@ final class BenchSimulatorCommand implements Callable<Integer> {
     @Option(names = "--data", description = "Keep the sandbox's data here and reuse it on the next run (default: a temporary directory, removed).")
     private Path data;
 
+    @Option(names = "--rejudge", paramLabel = "FILE", description = "Measure nothing: judge the runs a --save file holds"
+            + " with the model as it is now (the same calibration, predictions and figures).")
+    private Path rejudge;
+
     @Option(names = "--save", description = "Write every measured run and the workload shapes to this JSON file.")
     private Path save;
 
@@ -76,7 +80,8 @@ final class BenchSimulatorCommand implements Callable<Integer> {
         }
         PrintWriter out = session.out();
         try {
-            AccuracyBench.Result result = new AccuracyBench(options, BenchModels.builtIn(), out).run();
+            AccuracyBench bench = new AccuracyBench(options, BenchModels.builtIn(), out);
+            AccuracyBench.Result result = rejudge != null ? bench.rejudge(rejudge) : bench.run();
             if (AccuracyBench.allTargetsMet(result)) {
                 return ExitCodes.OK;
             }

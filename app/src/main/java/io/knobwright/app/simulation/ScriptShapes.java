@@ -1,5 +1,7 @@
 package io.knobwright.app.simulation;
 
+import io.knobwright.connectors.load.LoadScript;
+import io.knobwright.simulator.model.HotRows;
 import io.knobwright.simulator.model.QueryClass;
 import io.knobwright.simulator.model.SimulationException;
 import io.knobwright.simulator.model.WorkloadShape;
@@ -43,10 +45,27 @@ final class ScriptShapes {
                     + " pgbench-style script with one statement per line (\\set lines are read as variables).");
         }
         int n = clients > 0 ? clients : 1;
-        WorkloadShape shape = new WorkloadShape("script " + fileName, classes, dataBytes, 0.9, n, 0, writes ? 1 : 0);
-        return new MeasuredShapes.Built(shape, List.of(String.format(Locale.ROOT,
+        List<HotRows> hot = hotRows(fileName, text);
+        WorkloadShape shape = new WorkloadShape("script " + fileName, classes, dataBytes, 0.9, n, 0, writes ? 1 : 0,
+                false, hot);
+        List<String> notes = new ArrayList<>();
+        notes.add(String.format(Locale.ROOT,
                 "script %s: %d statements per transaction, %d clients at full speed; costs guessed from each statement's"
-                        + " kind (coarse until measured runs of this script calibrate it)", fileName, classes.size(), n)));
+                        + " kind (coarse until measured runs of this script calibrate it)", fileName, classes.size(), n));
+        for (HotRows h : hot) {
+            notes.add(String.format(Locale.ROOT, "locks one of %.0f rows in effect until it commits (:scale taken as 1):"
+                    + " %s", h.rows(), h.name()));
+        }
+        return new MeasuredShapes.Built(shape, notes);
+    }
+
+    /** The rows the script locks until it commits; none when the load driver could not run it as written. */
+    private static List<HotRows> hotRows(String fileName, String text) {
+        try {
+            return ScriptHotRows.of(LoadScript.parse(fileName, text), 1);
+        } catch (RuntimeException notRunnable) {
+            return List.of();
+        }
     }
 
     /** SQL statements of a pgbench script: meta-commands (\set, \sleep) and comments dropped, split at ';'. */

@@ -221,9 +221,26 @@ public final class BuiltInModel implements PerformanceModel {
         double statements = statements(w);
         // each statement hands work to its backend and, for a client on this host, the answer back to the client
         double wakeMs = statements * (w.clientsOnHost() ? 2 : 1) * theta.get("wakeMs");
-        return QueueingModel.solve(cpuMs, diskMs, commitMs, w.thinkMs() + statements * theta.get("roundTripMs"),
-                connections, machine.cpus(), theta.get("diskParallelism"), theta.get("uslContention"), sharedHost(w),
-                wakeMs);
+        double roundTrips = statements * theta.get("roundTripMs");
+        return QueueingModel.solve(cpuMs, diskMs, commitMs, w.thinkMs() + roundTrips, connections, machine.cpus(),
+                theta.get("diskParallelism"), theta.get("uslContention"), sharedHost(w), wakeMs,
+                rowLocks(w, statements, roundTrips));
+    }
+
+    /** The shape's hot sets in the order a transaction locks them: the one held longest first. */
+    private static QueueingModel.RowLocks rowLocks(WorkloadShape w, double statements, double roundTripsMs) {
+        if (w.hotRows().isEmpty() || !(statements > 0)) {
+            return QueueingModel.RowLocks.NONE;
+        }
+        List<HotRows> sets = new ArrayList<>(w.hotRows());
+        sets.sort(java.util.Comparator.comparingDouble(HotRows::statementsHeld).reversed());
+        double[] rows = new double[sets.size()];
+        double[] held = new double[sets.size()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = sets.get(i).rows();
+            held[i] = Math.min(1, sets.get(i).statementsHeld() / statements);
+        }
+        return new QueueingModel.RowLocks(rows, held, roundTripsMs);
     }
 
     /** Clients on the server's host take CPU from it per statement; remote ones only cost their round trips. */

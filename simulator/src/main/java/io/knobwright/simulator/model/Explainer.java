@@ -120,12 +120,18 @@ final class Explainer {
         if (p.commitMs() > 0) {
             text.append(" and ").append(Text.ms(p.commitMs())).append(" waiting for WAL flushes");
         }
+        if (q.lockWaitMs() > 0.01 * q.responseMs()) {
+            HotRows fewest = w.hotRows().stream().min(java.util.Comparator.comparingDouble(HotRows::rows)).orElseThrow();
+            text.append("; ").append(Text.ms(q.lockWaitMs())).append(" waiting for rows other transactions hold until"
+                    + " they commit (").append(Text.fmt(fewest.rows())).append(" hot rows: ").append(fewest.name())
+                    .append(")");
+        }
         text.append("; ").append(bottleneck).append(", so about ").append(Text.fmt(q.tps())).append(" tps. ")
                 .append("Interval ±25%: run-to-run noise on a small host is about that much before calibration.");
         why.add(new Explanation(Metric.THROUGHPUT_TPS, "queueing (exact MVA, Seidmann for " + machine.cpus() + " cores)",
                 text.toString(), inputs("clients", connections, "cpus", machine.cpus(), "cpuMsPerTx", p.cpuMs(),
                         "diskMsPerTx", p.diskMs(), "commitMsPerTx", p.commitMs(), "thinkMs", w.thinkMs(),
-                        "clientCpuMsPerTx", p.clientCpuMs(),
+                        "clientCpuMsPerTx", p.clientCpuMs(), "lockWaitMsPerTx", q.lockWaitMs(),
                         "cpuUtilisation", q.cpuUtilisation(), "diskUtilisation", q.diskUtilisation())));
         for (SpillModel.ClassSpill c : p.spill().classes()) {
             if (c.inMemorySortBytes() > 0 && c.penaltyMs() > 0.05 * c.query().cpuMs() * theta.get("cpuScale")) {
@@ -146,7 +152,8 @@ final class Explainer {
         QueueingModel.Result q = p.queue();
         String text = "Mean transaction time " + Text.ms(q.responseMs()) + " (CPU with its queue "
                 + Text.ms(q.cpuResponseMs()) + ", device " + Text.ms(q.diskResponseMs()) + ", WAL flush share "
-                + Text.percent(q.commitShare()) + "); latencies taken as log-normal with σ = " + Text.fmt(sigma)
+                + Text.percent(q.commitShare()) + (q.lockWaitMs() > 0 ? ", waits for hot rows " + Text.ms(q.lockWaitMs())
+                : "") + "); latencies taken as log-normal with σ = " + Text.fmt(sigma)
                 + " around it.";
         Map<String, Double> in = inputs("responseMs", q.responseMs(), "tailSigma", sigma);
         why.add(new Explanation(Metric.LATENCY_P50_MS, "queueing + log-normal tail", text, in));

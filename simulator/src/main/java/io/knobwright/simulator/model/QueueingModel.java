@@ -21,6 +21,13 @@ package io.knobwright.simulator.model;
  * CPU)/c; with as many runnable processes as cores, a woken process runs where its waker goes to sleep and pays
  * nothing. Measured on this project's 2-vCPU machine (0148's quiet rerun): select-only at 1 client ran 11.8k tps and
  * at 2 clients 62.7k, which no queue explains.</li>
+ * <li>Hot rows ({@link RowLocks}, decision 0158): a transaction that locks one of a few rows holds it until it
+ * commits, so transactions that picked the same row run that stretch one after another. Each set is a station of
+ * {@code rows} single servers visited once per transaction (visit ratio 1/rows), whose service time is the hold: the
+ * share of the transaction's work and round trips sent after the lock was taken, its WAL flush, and its waits for
+ * rows it locks later. An arriving transaction waits for the Q/rows others at its row (the arrival theorem), so the
+ * wait is hold × Q / rows. The hold grows with the CPU queue, which is why a writer on an over-subscribed host and a
+ * synchronous commit both cap throughput well before the cores do.</li>
  * </ul>
  */
 final class QueueingModel {
@@ -33,9 +40,37 @@ final class QueueingModel {
      * @param commitShare    share of the response time spent waiting for WAL flushes
      * @param knee           N*: clients beyond which throughput stops growing (the balanced-demand knee)
      * @param busy           transactions in service at once (not thinking): X·R
+     * @param lockWaitMs     time per transaction spent waiting for hot rows other transactions hold
      */
     record Result(double tps, double responseMs, double cpuUtilisation, double diskUtilisation, double commitShare,
-                  double knee, double busy, double cpuResponseMs, double diskResponseMs) {
+                  double knee, double busy, double cpuResponseMs, double diskResponseMs, double lockWaitMs) {
+    }
+
+    /**
+     * Hot rows a transaction locks until it commits, in the order it takes them.
+     *
+     * @param rows         per set, the effective number of rows picked from
+     * @param heldShare    per set, the share of the transaction's statements sent while holding it (0..1]
+     * @param roundTripsMs the client's round trips per transaction, which a held lock waits through as well
+     */
+    record RowLocks(double[] rows, double[] heldShare, double roundTripsMs) {
+        static final RowLocks NONE = new RowLocks(new double[0], new double[0], 0);
+
+        RowLocks {
+            if (rows.length != heldShare.length || !(roundTripsMs >= 0)) {
+                throw new IllegalArgumentException("One held share per hot set, and round trips not negative");
+            }
+            rows = rows.clone();
+            heldShare = heldShare.clone();
+            for (int i = 0; i < rows.length; i++) {
+                if (!(rows[i] >= 1) || !(heldShare[i] > 0 && heldShare[i] <= 1)) {
+                    throw new IllegalArgumentException("A hot set has at least one row and a held share in (0, 1]");
+                }
+                if (i > 0 && heldShare[i] > heldShare[i - 1]) {
+                    throw new IllegalArgumentException("Hot sets come in the order they are locked: held shares fall");
+                }
+            }
+        }
     }
 
     /**
@@ -78,7 +113,20 @@ final class QueueingModel {
      */
     static Result solve(double cpuMs, double diskMs, double commitMs, double thinkMs, int clients, int cpus,
                         double diskParallelism, double contention, SharedHost host, double wakeMs) {
+        return solve(cpuMs, diskMs, commitMs, thinkMs, clients, cpus, diskParallelism, contention, host, wakeMs,
+                RowLocks.NONE);
+    }
+
+    /** @param locks the hot rows the transactions lock until they commit ({@link RowLocks#NONE} for none) */
+    static Result solve(double cpuMs, double diskMs, double commitMs, double thinkMs, int clients, int cpus,
+                        double diskParallelism, double contention, SharedHost host, double wakeMs, RowLocks locks) {
         double c = cpus;
+        int sets = locks.rows().length;
+        double[] inLock = new double[sets];
+        double[] hold = new double[sets];
+        double[] lockWait = new double[sets];
+        double waits = 0;
+        double wakeDelay = 0;
         double pd = Math.max(1, diskParallelism);
         double qCpu = 0;
         double qDisk = 0;
@@ -101,19 +149,30 @@ final class QueueingModel {
             rDisk = diskQueue + diskMs * (pd - 1) / pd;
             double rho = Math.min(1, x * commitMs);
             rCommit = commitMs * (1 + rho / 2);
-            r = rCpu + rDisk + rCommit;
+            // the last lock taken first: a lock taken earlier is held through the waits for the later ones
+            waits = 0;
+            for (int k = sets - 1; k >= 0; k--) {
+                hold[k] = locks.heldShare()[k] * (rCpu + rDisk + locks.roundTripsMs() + wakeDelay) + rCommit + waits;
+                lockWait[k] = hold[k] * inLock[k] / locks.rows()[k];
+                waits += lockWait[k];
+            }
+            r = rCpu + rDisk + rCommit + waits;
             // the idle share is read from the transactions at the CPU before any wake is paid: a hand-off only waits
             // when a core is idle, and counting the wait itself as idleness would talk a busy machine into an idle one
             double running = n * rCpu / (thinkMs + r);
-            x = n / (thinkMs + r + wakeMs * Math.max(0, 1 - running / c));
+            wakeDelay = wakeMs * Math.max(0, 1 - running / c);
+            x = n / (thinkMs + r + wakeDelay);
             qCpu = x * cpuQueue;
             qDisk = x * diskQueue;
             atCpu = x * rCpu;
+            for (int k = 0; k < sets; k++) {
+                inLock[k] = x * (lockWait[k] + hold[k]);
+            }
         }
         double cpuDemand = cpuMs + host.clientCpuMs();
         double bottleneck = Math.max(cpuDemand / c, diskMs / pd);
         double knee = bottleneck > 0 ? (cpuDemand + diskMs + commitMs + thinkMs) / bottleneck : Double.POSITIVE_INFINITY;
         return new Result(x * 1000, r, Math.min(1, x * dCpu / c), Math.min(1, x * diskMs / pd),
-                r > 0 ? rCommit / r : 0, knee, x * r, rCpu, rDisk);
+                r > 0 ? rCommit / r : 0, knee, x * r, rCpu, rDisk, waits);
     }
 }

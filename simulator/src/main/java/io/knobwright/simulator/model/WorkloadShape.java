@@ -16,9 +16,15 @@ import java.util.Objects;
  * @param commitsPerTx commits per transaction that wait for a WAL flush when synchronous_commit is on (0 read-only)
  * @param clientsOnHost whether the clients run on the server's host and share its CPUs (a load generator or an
  *                     application beside the server); false when they reach it over the network
+ * @param hotRows      sets of rows each transaction locks one of until it commits (empty when none is known)
  */
 public record WorkloadShape(String name, List<QueryClass> classes, double dataBytes, double accessSkew, int clients,
-                            double thinkMs, double commitsPerTx, boolean clientsOnHost) {
+                            double thinkMs, double commitsPerTx, boolean clientsOnHost, List<HotRows> hotRows) {
+
+    public WorkloadShape(String name, List<QueryClass> classes, double dataBytes, double accessSkew, int clients,
+                         double thinkMs, double commitsPerTx, boolean clientsOnHost) {
+        this(name, classes, dataBytes, accessSkew, clients, thinkMs, commitsPerTx, clientsOnHost, List.of());
+    }
 
     /** A workload whose clients run on other hosts. */
     public WorkloadShape(String name, List<QueryClass> classes, double dataBytes, double accessSkew, int clients,
@@ -29,6 +35,7 @@ public record WorkloadShape(String name, List<QueryClass> classes, double dataBy
     public WorkloadShape {
         Objects.requireNonNull(name, "name");
         classes = List.copyOf(classes);
+        hotRows = hotRows == null ? List.of() : List.copyOf(hotRows);
         if (classes.isEmpty()) {
             throw new IllegalArgumentException("A workload has at least one kind of statement: " + name);
         }
@@ -39,14 +46,19 @@ public record WorkloadShape(String name, List<QueryClass> classes, double dataBy
     }
 
     public WorkloadShape withClients(int n) {
-        return new WorkloadShape(name, classes, dataBytes, accessSkew, n, thinkMs, commitsPerTx, clientsOnHost);
+        return new WorkloadShape(name, classes, dataBytes, accessSkew, n, thinkMs, commitsPerTx, clientsOnHost, hotRows);
     }
 
     public WorkloadShape withSkew(double skew) {
-        return new WorkloadShape(name, classes, dataBytes, skew, clients, thinkMs, commitsPerTx, clientsOnHost);
+        return new WorkloadShape(name, classes, dataBytes, skew, clients, thinkMs, commitsPerTx, clientsOnHost, hotRows);
     }
 
     public WorkloadShape withClientsOnHost(boolean onHost) {
-        return new WorkloadShape(name, classes, dataBytes, accessSkew, clients, thinkMs, commitsPerTx, onHost);
+        return new WorkloadShape(name, classes, dataBytes, accessSkew, clients, thinkMs, commitsPerTx, onHost, hotRows);
+    }
+
+    public WorkloadShape withHotRows(List<HotRows> sets) {
+        return new WorkloadShape(name, classes, dataBytes, accessSkew, clients, thinkMs, commitsPerTx, clientsOnHost,
+                sets);
     }
 }

@@ -111,4 +111,57 @@ class QueueingModelTest {
         // ten clients, each in the server 1 ms of every 100: a tenth of a transaction in service on average
         assertThat(r.busy()).isCloseTo(0.1, within(0.005));
     }
+
+    private static QueueingModel.Result withLocks(double commitMs, int clients, QueueingModel.RowLocks locks) {
+        return QueueingModel.solve(0.1, 0, commitMs, 0.05, clients, 8, 4, 0, QueueingModel.SharedHost.REMOTE, 0, locks);
+    }
+
+    @Test
+    void oneHotRowHeldThroughTheFlushCapsThroughputAtOneHolderAtATime() {
+        // every transaction locks the one row for its whole length and keeps it through a 1 ms flush: at most one
+        // holder at a time, so at most 1 / (its hold) transactions per ms, however many clients and cores
+        QueueingModel.RowLocks one = new QueueingModel.RowLocks(new double[] {1}, new double[] {1}, 0.05);
+        double hold = 0.1 + 0.05 + 1;
+        for (int n : new int[] {2, 8, 32}) {
+            QueueingModel.Result r = withLocks(1, n, one);
+            assertThat(r.tps()).isLessThanOrEqualTo(1000 / hold * 1.05);
+            assertThat(r.lockWaitMs()).isGreaterThan(0);
+        }
+        // without the row, group commit lets 32 clients share their flushes and run far faster
+        assertThat(withLocks(1, 32, QueueingModel.RowLocks.NONE).tps()).isGreaterThan(5 * withLocks(1, 32, one).tps());
+    }
+
+    @Test
+    void aSynchronousCommitHoldsHotRowsLongerSoTheyCostMoreThanWithoutIt() {
+        QueueingModel.RowLocks five = new QueueingModel.RowLocks(new double[] {5}, new double[] {0.5}, 0.2);
+        double lossOn = 1 - withLocks(0.5, 8, five).tps() / withLocks(0.5, 8, QueueingModel.RowLocks.NONE).tps();
+        double lossOff = 1 - withLocks(0, 8, five).tps() / withLocks(0, 8, QueueingModel.RowLocks.NONE).tps();
+        assertThat(lossOn).isGreaterThan(lossOff).isGreaterThan(0);
+    }
+
+    @Test
+    void manyRowsOrOneClientWaitForNothing() {
+        QueueingModel.RowLocks huge = new QueueingModel.RowLocks(new double[] {1e7}, new double[] {1}, 0.2);
+        assertThat(withLocks(0.5, 16, huge).tps()).isCloseTo(withLocks(0.5, 16, QueueingModel.RowLocks.NONE).tps(),
+                within(0.01 * withLocks(0.5, 16, QueueingModel.RowLocks.NONE).tps()));
+        QueueingModel.RowLocks one = new QueueingModel.RowLocks(new double[] {1}, new double[] {1}, 0.2);
+        assertThat(withLocks(0.5, 1, one).lockWaitMs()).isZero();
+    }
+
+    @Test
+    void aLockTakenEarlierIsHeldThroughTheWaitForALaterOne() {
+        // tellers (50 rows) then branches (5 rows): the teller's holder also waits for its branch, so the pair costs
+        // more than the branch alone
+        QueueingModel.RowLocks both = new QueueingModel.RowLocks(new double[] {50, 5}, new double[] {0.67, 0.5}, 0.2);
+        QueueingModel.RowLocks branch = new QueueingModel.RowLocks(new double[] {5}, new double[] {0.5}, 0.2);
+        assertThat(withLocks(0.5, 8, both).lockWaitMs()).isGreaterThan(withLocks(0.5, 8, branch).lockWaitMs());
+    }
+
+    @Test
+    void hotSetsComeInTheOrderTheyAreLocked() {
+        assertThatThrownBy(() -> new QueueingModel.RowLocks(new double[] {5, 50}, new double[] {0.5, 0.67}, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new QueueingModel.RowLocks(new double[] {0.5}, new double[] {0.5}, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

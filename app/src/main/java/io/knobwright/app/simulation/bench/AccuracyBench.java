@@ -117,26 +117,77 @@ public final class AccuracyBench {
         out.printf(Locale.ROOT, "machine: %d CPUs, %.1f GiB RAM, WAL flush %.2f ms measured under the data directory;"
                         + " sandbox fixed settings: %s%n", machine.cpus(), machine.memoryBytes() / 1073741824.0,
                 machine.device().fsyncMs(), BenchSandbox.FIXED);
+        record.machine(machine);
         out.println("configurations (same design for every workload; * = calibration):");
         for (BenchConfiguration c : design) {
             out.printf(Locale.ROOT, "  %s%-9s %s%n", c.calibration() ? "*" : " ", c.name(), c.label());
         }
         out.flush();
-        List<WorkloadResult> results = new ArrayList<>();
-        PerformanceModel last = model.uncalibrated();
-        WorkloadShape lastShape = null;
+        List<WorkloadOutcome> outcomes = new ArrayList<>();
         try (BenchSandbox sandbox = new BenchSandbox(options.dataDirectory())) {
             sandbox.restart(Map.of());
             for (BenchWorkload w : chosen) {
                 prepare(sandbox, w, out);
             }
             for (BenchWorkload w : chosen) {
-                WorkloadOutcome o = runWorkload(sandbox, w, design);
-                results.add(o.result());
-                last = o.model();
-                lastShape = o.shape();
+                outcomes.add(runWorkload(sandbox, w, design));
             }
         }
+        return finish(outcomes, start);
+    }
+
+    /**
+     * Judges the runs a bench saved ({@code --save}) with the model as it is now: the same calibration, predictions
+     * and figures, on the same measurements, so a change of the model is compared without the machine's noise.
+     * Nothing is measured. A saved shape from before hot rows were read gets them from its workload's script.
+     */
+    public Result rejudge(Path saved) throws IOException, SQLException, InterruptedException {
+        long start = System.nanoTime();
+        BenchRecord.Saved file = BenchRecord.read(saved);
+        machine = file.machine().orElse(new Machine(machine.cpus(), machine.memoryBytes(),
+                new DeviceProfile(DeviceProfile.SSD.randomReadMs(), DeviceProfile.SSD.seqMBps(), 0.10)));
+        out.printf(Locale.ROOT, "simulator accuracy bench, judged again from %s: %d workloads; model %s%n", saved,
+                file.workloads().size(), model.name());
+        out.printf(Locale.ROOT, "machine: %d CPUs, %.1f GiB RAM, WAL flush %.2f ms%s%n", machine.cpus(),
+                machine.memoryBytes() / 1073741824.0, machine.device().fsyncMs(),
+                file.machine().isPresent() ? "" : " (not in the file: this machine's, with a 0.10 ms flush assumed)");
+        List<WorkloadOutcome> outcomes = new ArrayList<>();
+        for (BenchRecord.SavedWorkload sw : file.workloads()) {
+            if (!options.workloads().isEmpty() && !options.workloads().contains(sw.name())) {
+                continue;
+            }
+            BenchWorkload w = java.util.stream.Stream.concat(workloads(false).stream(), workloads(true).stream())
+                    .filter(b -> b.name().equals(sw.name()) && sw.shape().name().contains(b.description()))
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("The saved workload " + sw.name()
+                            + " is not one this bench knows (" + sw.shape().name() + ")."));
+            WorkloadShape shape = sw.shape().hotRows().isEmpty() ? sw.shape().withHotRows(w.hotRows()) : sw.shape();
+            outcomes.add(runWorkload(w, sw.design(), new Measurements() {
+                @Override
+                public WorkloadShape shape(BenchConfiguration defaults) {
+                    return shape;
+                }
+
+                @Override
+                public Map<BenchConfiguration, List<BenchLoad.Run>> measure(List<BenchConfiguration> configurations,
+                                                                            long phase) {
+                    Map<BenchConfiguration, List<BenchLoad.Run>> runs = new LinkedHashMap<>();
+                    for (BenchConfiguration c : configurations) {
+                        runs.put(c, sw.runs(c.name(), phase == 1));
+                    }
+                    return runs;
+                }
+            }));
+        }
+        if (outcomes.isEmpty()) {
+            throw new IllegalArgumentException("No workload of " + options.workloads() + " in " + saved + ".");
+        }
+        return finish(outcomes, start);
+    }
+
+    private Result finish(List<WorkloadOutcome> outcomes, long start) throws IOException {
+        List<WorkloadResult> results = outcomes.stream().map(WorkloadOutcome::result).toList();
+        PerformanceModel last = outcomes.getLast().model();
+        WorkloadShape lastShape = outcomes.getLast().shape();
         List<BenchFigures.Outcome> all = results.stream().flatMap(r -> r.outcomes().stream()).toList();
         BenchFigures.Summary overall = overall(results);
         double[] speed = speed(last, lastShape);
@@ -187,23 +238,53 @@ public final class AccuracyBench {
         }
     }
 
+    /**
+     * Where a workload's shape and runs come from: the sandbox, measuring now, or a file saved by an earlier run
+     * ({@link #rejudge}), so a change of the model can be judged on the same measurements.
+     */
+    private interface Measurements {
+        WorkloadShape shape(BenchConfiguration defaults) throws IOException, SQLException, InterruptedException;
+
+        Map<BenchConfiguration, List<BenchLoad.Run>> measure(List<BenchConfiguration> configurations, long phase)
+                throws IOException, SQLException, InterruptedException;
+    }
+
     private WorkloadOutcome runWorkload(BenchSandbox sandbox, BenchWorkload w, List<BenchConfiguration> design)
+            throws IOException, SQLException, InterruptedException {
+        return runWorkload(w, design, new Measurements() {
+            @Override
+            public WorkloadShape shape(BenchConfiguration defaults) throws IOException, SQLException, InterruptedException {
+                return baselineShape(sandbox, w, defaults);
+            }
+
+            @Override
+            public Map<BenchConfiguration, List<BenchLoad.Run>> measure(List<BenchConfiguration> configurations,
+                                                                        long phase)
+                    throws IOException, SQLException, InterruptedException {
+                return AccuracyBench.this.measure(sandbox, w, configurations, phase);
+            }
+        });
+    }
+
+    private WorkloadOutcome runWorkload(BenchWorkload w, List<BenchConfiguration> design, Measurements source)
             throws IOException, SQLException, InterruptedException {
         out.printf(Locale.ROOT, "%n== %s: %s%n", w.name(), w.description());
         BenchConfiguration defaults = design.get(0);
-        WorkloadShape shape = baselineShape(sandbox, w, defaults);
+        WorkloadShape shape = source.shape(defaults);
         out.printf(Locale.ROOT, "measured shape: %.0f MB of data, %d clients at the defaults, %.2f commits/tx%n",
                 shape.dataBytes() / 1048576, shape.clients(), shape.commitsPerTx());
         shape.classes().forEach(q -> out.printf(Locale.ROOT,
                 "  %-16s %.3f ms, %.0f pages read, sort %.1f MB, hash %.1f MB, %.1f pages dirtied, %.0f B WAL%n",
                 q.name(), q.cpuMs(), q.pagesRead(), q.sortInputBytes() / 1048576, q.hashInputBytes() / 1048576,
                 q.pagesDirtied(), q.walBytes()));
+        shape.hotRows().forEach(h -> out.printf(Locale.ROOT, "  hot rows: %.1f in effect, held for %.0f statements:"
+                + " %s%n", h.rows(), h.statementsHeld(), h.name()));
         record.workload(w.name(), shape);
 
         List<BenchConfiguration> calibration = design.stream().filter(BenchConfiguration::calibration).toList();
         List<BenchConfiguration> predicted = design.stream().filter(c -> !c.calibration()).toList();
         out.println("calibration runs:");
-        Map<BenchConfiguration, List<BenchLoad.Run>> calRuns = measure(sandbox, w, calibration, 1);
+        Map<BenchConfiguration, List<BenchLoad.Run>> calRuns = source.measure(calibration, 1);
         List<BenchModel.MeasuredRun> points = new ArrayList<>();
         for (BenchConfiguration c : calibration) {
             BenchFigures.Replicates r = tps(calRuns.get(c));
@@ -219,11 +300,18 @@ public final class AccuracyBench {
         out.printf(Locale.ROOT, "calibrated %s on %d configurations in %.0f ms%n", calibrated.name(), points.size(),
                 (System.nanoTime() - fitStart) / 1e6);
 
+        if (Boolean.getBoolean("knobwright.bench.explain")
+                && calibrated instanceof io.knobwright.simulator.calibration.CalibratedModel cm) {
+            cm.parameters().values().forEach((k, v) -> out.printf(Locale.ROOT, "    θ %s = %.4g%n", k, v.value()));
+        }
         out.println("predictions, made before the runs below:");
         Map<BenchConfiguration, Estimate> predictions = new LinkedHashMap<>();
         for (BenchConfiguration c : predicted) {
             Prediction p = calibrated.predict(scenario(shape, c));
             predictions.put(c, p.throughput());
+            if (Boolean.getBoolean("knobwright.bench.explain")) {
+                p.explain(Metric.THROUGHPUT_TPS).forEach(e -> out.println("      " + e.text() + " " + e.inputs()));
+            }
             out.printf(Locale.ROOT, "  %-9s %s  predicted %8.1f tps [%8.1f, %8.1f]%n", c.name(), c.label(),
                     p.throughput().mean(), p.throughput().low(), p.throughput().high());
         }
@@ -234,7 +322,7 @@ public final class AccuracyBench {
         List<BenchConfiguration> second = new ArrayList<>(predicted);
         second.add(defaults.asCalibration(false));
         out.println("measuring the predicted configurations:");
-        Map<BenchConfiguration, List<BenchLoad.Run>> predRuns = measure(sandbox, w, second, 2);
+        Map<BenchConfiguration, List<BenchLoad.Run>> predRuns = source.measure(second, 2);
         List<BenchLoad.Run> defaultRuns = new ArrayList<>(calRuns.get(defaults));
         List<BenchLoad.Run> defaultsAgain = predRuns.get(defaults.asCalibration(false));
         defaultRuns.addAll(defaultsAgain);
@@ -286,7 +374,8 @@ public final class AccuracyBench {
                 run.server().walFpi() / Math.max(1, run.transactions()));
         WorkloadShape uniform = ProfiledShapes.shape(w.name() + " (" + w.description() + ")", profiles,
                 w.callsPerTx(), dataBytes, 0, defaults.clients(), w.transactional() ? 1 : 0)
-                .withClientsOnHost(true); // the bench's JDBC clients run on the sandbox's cores
+                .withClientsOnHost(true) // the bench's JDBC clients run on the sandbox's cores
+                .withHotRows(w.hotRows());
         // the skew of page accesses, fitted to the hit ratio this baseline measured at the defaults
         PerformanceModel priors = model.uncalibrated();
         WorkloadShape fitted = ProfiledShapes.fitSkew(uniform, skew -> priors.predict(scenario(

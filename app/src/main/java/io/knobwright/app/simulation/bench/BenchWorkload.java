@@ -1,5 +1,9 @@
 package io.knobwright.app.simulation.bench;
 
+import io.knobwright.app.simulation.ScriptHotRows;
+import io.knobwright.connectors.load.LoadScript;
+import io.knobwright.simulator.model.HotRows;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -20,9 +24,11 @@ import java.util.random.RandomGenerator;
  *                      flush under synchronous_commit)
  * @param oneOf         whether a transaction runs one of the statements, chosen uniformly (like pgbench given several
  *                      scripts), rather than all of them in order
+ * @param script        the pgbench script this transaction is, where it is one (null otherwise): the rows it locks
+ *                      are read from it as from a user's script ({@link ScriptHotRows})
  */
 record BenchWorkload(String name, String database, String description, List<String> init,
-                     List<Step> statements, boolean transactional, int scale, boolean oneOf) {
+                     List<Step> statements, boolean transactional, int scale, boolean oneOf, LoadScript script) {
 
     BenchWorkload {
         Objects.requireNonNull(name, "name");
@@ -39,6 +45,11 @@ record BenchWorkload(String name, String database, String description, List<Stri
      * @param label a short name (the query class)
      */
     record Step(String label, String sql, Function<RandomGenerator, Object[]> parameters) {
+    }
+
+    /** The rows each transaction locks until it commits, as its script says; none without a script. */
+    List<HotRows> hotRows() {
+        return script == null ? List.of() : ScriptHotRows.of(script, scale);
     }
 
     void initialise(Connection c) throws SQLException {
@@ -64,7 +75,7 @@ record BenchWorkload(String name, String database, String description, List<Stri
                 new Step("insert history", "INSERT INTO pgbench_history (tid, bid, aid, delta, mtime)"
                         + " VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP)", r -> new Object[] {Draw.TID, Draw.BID, Draw.AID, Draw.DELTA}));
         return new BenchWorkload(name, database, "pgbench tpcb-like, scale " + scale + " (" + accounts + " accounts)",
-                pgbenchInit(scale), steps, true, scale, false);
+                pgbenchInit(scale), steps, true, scale, false, LoadScript.tpcbLike());
     }
 
     /** pgbench's select-only transaction at {@code scale}: one primary-key lookup of a uniformly random account. */
@@ -72,7 +83,7 @@ record BenchWorkload(String name, String database, String description, List<Stri
         List<Step> steps = List.of(new Step("select account", "SELECT abalance FROM pgbench_accounts WHERE aid = ?",
                 r -> new Object[] {Draw.AID}));
         return new BenchWorkload(name, database, "pgbench select-only, scale " + scale + " (uniform over "
-                + 100_000 * scale + " accounts)", pgbenchInit(scale), steps, false, scale, false);
+                + 100_000 * scale + " accounts)", pgbenchInit(scale), steps, false, scale, false, LoadScript.selectOnly());
     }
 
     /**
@@ -104,7 +115,7 @@ record BenchWorkload(String name, String database, String description, List<Stri
                 "VACUUM ANALYZE facts", "VACUUM ANALYZE dims");
         return new BenchWorkload(name, database, "sort/hash mix over " + rows + " rows: window sort, hash aggregate"
                 + " (up to 120k groups), hash join to a 200k-row dimension; random ranges of 40-120k rows; one"
-                + " statement per transaction, chosen uniformly", init, steps, false, 0, true);
+                + " statement per transaction, chosen uniformly", init, steps, false, 0, true, null);
     }
 
     /**
@@ -127,7 +138,7 @@ record BenchWorkload(String name, String database, String description, List<Stri
                 r -> new Object[] {1 + r.nextInt(batches)}));
         return new BenchWorkload(name, database, "a stored batch of " + picks + " random accounts joined to pgbench's "
                 + accounts + " accounts (scale " + scale + "); one batch of " + batches + " per transaction", init,
-                steps, false, scale, false);
+                steps, false, scale, false, null);
     }
 
     private static List<String> pgbenchInit(int scale) {

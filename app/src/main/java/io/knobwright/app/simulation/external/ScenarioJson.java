@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.knobwright.simulator.model.DeviceProfile;
 import io.knobwright.simulator.model.Estimate;
 import io.knobwright.simulator.model.Explanation;
+import io.knobwright.simulator.model.HotRows;
 import io.knobwright.simulator.model.Knobs;
 import io.knobwright.simulator.model.Machine;
 import io.knobwright.simulator.model.Metric;
@@ -93,6 +94,13 @@ public final class ScenarioJson {
         workload.put("thinkMs", w.thinkMs());
         workload.put("commitsPerTx", w.commitsPerTx());
         workload.put("clientsOnHost", w.clientsOnHost());
+        ArrayNode hot = workload.putArray("hotRows");
+        for (HotRows h : w.hotRows()) {
+            ObjectNode o = hot.addObject();
+            o.put("name", h.name());
+            o.put("rows", h.rows());
+            o.put("statementsHeld", h.statementsHeld());
+        }
         ObjectNode knobs = n.putObject("knobs");
         s.knobs().values().forEach(knobs::put);
         return n;
@@ -191,7 +199,8 @@ public final class ScenarioJson {
         WorkloadShape shape = new WorkloadShape(text(w, "name", where + ".workload"), classes,
                 number(w, "dataBytes", where + ".workload"), number(w, "accessSkew", where + ".workload"),
                 (int) number(w, "clients", where + ".workload"), number(w, "thinkMs", where + ".workload"),
-                number(w, "commitsPerTx", where + ".workload"), clientsOnHost(w, where + ".workload"));
+                number(w, "commitsPerTx", where + ".workload"), clientsOnHost(w, where + ".workload"),
+                hotRows(w, where + ".workload"));
         Map<String, Double> knobs = new LinkedHashMap<>();
         JsonNode k = n.path("knobs");
         for (Iterator<Map.Entry<String, JsonNode>> it = k.fields(); it.hasNext(); ) {
@@ -279,6 +288,23 @@ public final class ScenarioJson {
             throw new IllegalArgumentException(where + ".clientsOnHost is not true or false");
         }
         return v.asBoolean();
+    }
+
+    /** Optional (formats before it had none): absent or empty means no row every transaction contends for. */
+    private static List<HotRows> hotRows(JsonNode w, String where) {
+        JsonNode v = w.path("hotRows");
+        if (v.isMissingNode() || v.isNull()) {
+            return List.of();
+        }
+        if (!v.isArray()) {
+            throw new IllegalArgumentException(where + ".hotRows is not an array");
+        }
+        List<HotRows> out = new ArrayList<>();
+        for (JsonNode h : v) {
+            String at = where + ".hotRows";
+            out.add(new HotRows(text(h, "name", at), number(h, "rows", at), number(h, "statementsHeld", at)));
+        }
+        return out;
     }
 
     private static double number(JsonNode n, String field, String where) {
