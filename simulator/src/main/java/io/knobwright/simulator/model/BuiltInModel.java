@@ -80,6 +80,12 @@ public final class BuiltInModel implements PerformanceModel {
                 + " building it and reading the answer), taken from the same cores as the server");
         put(p, "wakeMs", 0.02, 1.0, "delay per hand-off (a statement to its backend, an answer to a client on the"
                 + " same host) when the process is woken on an idle core: a halted vCPU's exit from the hypervisor");
+        // sort-hash on the quiet 2-vCPU host (0158): 31 tps at 3 clients, 23 at 6-8, with 40 ms statements, where a
+        // per-statement switching cost is nothing: the loss is proportional to the work switched out
+        put(p, "cacheRefillShare", 0.2, 1.0, "extra share of the server's CPU work when more backends run than cores:"
+                + " one switched out mid-statement comes back to caches the others evicted");
+        put(p, "flushCpuShare", 0.4, 0.8, "CPU a commit's WAL flush costs (system calls, the I/O's completion, waking"
+                + " the backends that wait for it), as a share of the flush's time; the rest is a wait for the device");
         put(p, "switchCpuMs", 0.015, 1.0, "extra CPU ms per statement when clients on the server's host over-subscribe"
                 + " the cores: a woken process finds its core's caches filled by others");
         return new ModelParameters(p);
@@ -214,8 +220,21 @@ public final class BuiltInModel implements PerformanceModel {
                 commitMs, share, sharedHost(w).clientCpuMs());
     }
 
+    /**
+     * A commit's flush is a wait for the device and also work for a core: the write and fdatasync system calls, the
+     * I/O's completion and the wake of the backends waiting on it. The CPU share of it queues with the rest of the
+     * CPU work, so on a busy host synchronous commits cost throughput, not only latency (decision 0158: on this
+     * project's 2-vCPU machine pgbench at 8 clients ran 95% CPU-busy at 2,590 tps with synchronous_commit on and
+     * 3,470 tps off).
+     */
     private QueueingModel.Result queue(double cpuMs, double diskMs, double commitMs, WorkloadShape w, int connections,
                                        Machine machine) {
+        double flushCpuMs = commitMs * theta.get("flushCpuShare");
+        return queue(cpuMs + flushCpuMs, diskMs, Math.max(0, commitMs - flushCpuMs), w, connections, machine, true);
+    }
+
+    private QueueingModel.Result queue(double cpuMs, double diskMs, double commitMs, WorkloadShape w, int connections,
+                                       Machine machine, boolean flushSplit) {
         // a client that sends its next statement only after the answer came back idles for each round trip: with few
         // clients this, not the server, bounds throughput (one client of a 50 us query runs far below the CPU's rate)
         double statements = statements(w);
@@ -224,7 +243,7 @@ public final class BuiltInModel implements PerformanceModel {
         double roundTrips = statements * theta.get("roundTripMs");
         return QueueingModel.solve(cpuMs, diskMs, commitMs, w.thinkMs() + roundTrips, connections, machine.cpus(),
                 theta.get("diskParallelism"), theta.get("uslContention"), sharedHost(w), wakeMs,
-                rowLocks(w, statements, roundTrips));
+                rowLocks(w, statements, roundTrips), theta.get("cacheRefillShare"));
     }
 
     /** The shape's hot sets in the order a transaction locks them: the one held longest first. */

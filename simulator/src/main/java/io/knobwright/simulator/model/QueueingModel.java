@@ -4,7 +4,8 @@ package io.knobwright.simulator.model;
  * A closed queueing network solved by exact Mean Value Analysis (Reiser &amp; Lavenberg, JACM 1980) for 1..N clients:
  * R_k(n) = D_k·(1 + Q_k(n−1)), X(n) = n / (Z + Σ R_k(n)), Q_k(n) = X(n)·R_k(n).
  * <ul>
- * <li>CPU: c cores by Seidmann's approximation, a queue of demand D/c plus a delay of D·(c−1)/c. Its demand grows by
+ * <li>CPU: c cores as a load-dependent station, solved exactly from the marginal probabilities of k transactions at
+ * it (service rate min(k, c)/D): up to c transactions never queue. Its demand grows by
  * uslContention per other busy backend (Gunther's coherency term: locks, snapshots, cache lines).</li>
  * <li>Disk: the same with the device's parallelism (an SSD serves several reads at once).</li>
  * <li>Commit: a backend waits for its WAL flush; group commit lets one flush carry every commit waiting for it, so
@@ -117,9 +118,22 @@ final class QueueingModel {
                 RowLocks.NONE);
     }
 
-    /** @param locks the hot rows the transactions lock until they commit ({@link RowLocks#NONE} for none) */
     static Result solve(double cpuMs, double diskMs, double commitMs, double thinkMs, int clients, int cpus,
                         double diskParallelism, double contention, SharedHost host, double wakeMs, RowLocks locks) {
+        return solve(cpuMs, diskMs, commitMs, thinkMs, clients, cpus, diskParallelism, contention, host, wakeMs, locks,
+                0);
+    }
+
+    /**
+     * @param locks       the hot rows the transactions lock until they commit ({@link RowLocks#NONE} for none)
+     * @param refillShare extra share of the server's CPU work when every core is over-subscribed: a backend switched
+     *                    out mid-statement finds the caches it had built (its sort runs, its hash table, the index
+     *                    pages it walked) evicted by the others when it comes back; charged times 1 − c/q as the
+     *                    switching term is
+     */
+    static Result solve(double cpuMs, double diskMs, double commitMs, double thinkMs, int clients, int cpus,
+                        double diskParallelism, double contention, SharedHost host, double wakeMs, RowLocks locks,
+                        double refillShare) {
         double c = cpus;
         int sets = locks.rows().length;
         double[] inLock = new double[sets];
@@ -128,7 +142,11 @@ final class QueueingModel {
         double waits = 0;
         double wakeDelay = 0;
         double pd = Math.max(1, diskParallelism);
-        double qCpu = 0;
+        // marginal probabilities of k transactions at the CPU, at the population of the step before (exact MVA for a
+        // station of c servers: Seidmann's approximation priced 2 clients on 2 cores as if they queued, 0158)
+        double[] atCpuBefore = new double[clients + 1];
+        double[] atCpuNow = new double[clients + 1];
+        atCpuBefore[0] = 1;
         double qDisk = 0;
         double x = 0;
         double r = 0;
@@ -141,10 +159,12 @@ final class QueueingModel {
             double busyBefore = Math.max(0, (n - 1) - x * thinkMs);
             // the server's work grows with its busy backends (contention); the clients' does not
             double oversubscribed = atCpu > c ? 1 - c / atCpu : 0;
-            dCpu = cpuMs * (1 + contention * Math.max(0, busyBefore - 1)) + host.clientCpuMs()
-                    + host.switchMs() * oversubscribed;
-            double cpuQueue = dCpu / c * (1 + qCpu);
-            rCpu = cpuQueue + dCpu * (c - 1) / c;
+            dCpu = cpuMs * (1 + contention * Math.max(0, busyBefore - 1)) * (1 + refillShare * oversubscribed)
+                    + host.clientCpuMs() + host.switchMs() * oversubscribed;
+            rCpu = 0;
+            for (int k = 1; k <= n; k++) {
+                rCpu += k * dCpu / Math.min(k, c) * atCpuBefore[k - 1];
+            }
             double diskQueue = diskMs / pd * (1 + qDisk);
             rDisk = diskQueue + diskMs * (pd - 1) / pd;
             double rho = Math.min(1, x * commitMs);
@@ -162,7 +182,15 @@ final class QueueingModel {
             double running = n * rCpu / (thinkMs + r);
             wakeDelay = wakeMs * Math.max(0, 1 - running / c);
             x = n / (thinkMs + r + wakeDelay);
-            qCpu = x * cpuQueue;
+            double some = 0;
+            for (int k = 1; k <= n; k++) {
+                atCpuNow[k] = x * dCpu / Math.min(k, c) * atCpuBefore[k - 1];
+                some += atCpuNow[k];
+            }
+            atCpuNow[0] = Math.max(0, 1 - some);
+            double[] swap = atCpuBefore;
+            atCpuBefore = atCpuNow;
+            atCpuNow = swap;
             qDisk = x * diskQueue;
             atCpu = x * rCpu;
             for (int k = 0; k < sets; k++) {
