@@ -53,8 +53,8 @@ final class ScriptShapes {
                 "script %s: %d statements per transaction, %d clients at full speed; costs guessed from each statement's"
                         + " kind (coarse until measured runs of this script calibrate it)", fileName, classes.size(), n));
         for (HotRows h : hot) {
-            notes.add(String.format(Locale.ROOT, "locks one of %.0f rows in effect until it commits (:scale taken as 1):"
-                    + " %s", h.rows(), h.name()));
+            notes.add(String.format(Locale.ROOT, "locks one of %.0f rows in effect until it commits: %s", h.rows(),
+                    h.name()));
         }
         return new MeasuredShapes.Built(shape, notes);
     }
@@ -62,7 +62,8 @@ final class ScriptShapes {
     /** The rows the script locks until it commits; none when the load driver could not run it as written. */
     private static List<HotRows> hotRows(String fileName, String text) {
         try {
-            return ScriptHotRows.of(LoadScript.parse(fileName, text), 1);
+            // the instance's pgbench scale is not known here: sets that grow with :scale are left out
+            return ScriptHotRows.ofUnknownScale(LoadScript.parse(fileName, text));
         } catch (RuntimeException notRunnable) {
             return List.of();
         }
