@@ -82,6 +82,13 @@ final class Attribution {
     private Part judge(String p, Configuration config, Evaluator.Evaluation eval) {
         Configuration without = config.with(p, today.text(p));
         Optional<Evaluator.Evaluation> withoutEval = evaluator.evaluate(without);
+        if (p.equals("max_connections") && ConnectionFloor.refuses(request, without)
+                && !ConnectionFloor.refuses(request, config)) {
+            // sized to the clients the workload opens: without it some are refused, whatever the throughput says
+            Evaluator.Evaluation shown = withoutEval.orElse(todayEval);
+            return new Part(p, Recommendation.Reason.SIZED_TO_MEASURED, gainOrExact(without, shown, config, eval),
+                    without, shown);
+        }
         boolean todayFits = MemoryBudget.of(request, today).fits();
         boolean feasible = violates(without).isEmpty();
         if (!MemoryBudget.of(request, without).fits() || withoutEval.isEmpty() || !feasible) {

@@ -4,7 +4,9 @@ import java.util.Optional;
 
 /**
  * max_connections is never lowered below what the workload opens: its clients plus the connections reserved for
- * superusers. Fewer would refuse clients, which no throughput gain pays for.
+ * superusers. Fewer would refuse clients, which no throughput gain pays for. For the same reason, where today's
+ * settings already refuse clients, the search starts from max_connections raised to admit them ({@link Search}) and
+ * keeps that change whatever its predicted throughput ({@link Attribution}).
  */
 public final class ConnectionFloor implements Constraint {
 
@@ -26,6 +28,12 @@ public final class ConnectionFloor implements Constraint {
                     + "reserved for superusers): clients would be refused.");
         }
         return Optional.empty();
+    }
+
+    /** Whether {@code c} refuses some of the workload's clients: max_connections below the floor. */
+    static boolean refuses(RecommendationRequest request, Configuration c) {
+        double max = c.value("max_connections");
+        return Double.isFinite(max) && max < floor(request, c);
     }
 
     /** Clients (or the measured peak, if higher) plus superuser_reserved_connections. */

@@ -99,6 +99,7 @@ public final class Recommender {
         List<Considered> blocked = Blocked.probe(request, today, todayEval, kept.config(), kept.eval(), evaluator,
                 searched.refusedBy());
         considered.addAll(blocked);
+        refusedClients(request, today, kept.config(), searched.refusedBy()).ifPresent(considered::add);
         considered.addAll(kept.dropped());
         List<Recommendation> recs = new ArrayList<>();
         for (Attribution.Part part : kept.parts()) {
@@ -200,6 +201,19 @@ public final class Recommender {
                                           List<Considered> considered, List<String> warnings) {
         return new RecommendationSet(request.instance(), request.catalog().engineVersion().toString(), model.name(),
                 List.of(), reason, null, considered, warnings);
+    }
+
+    /** Clients still refused in the answer, and what kept max_connections from admitting them. */
+    private static Optional<Considered> refusedClients(RecommendationRequest request, Configuration today,
+                                                       Configuration answer, Map<String, String> refusedBy) {
+        if (!ConnectionFloor.refuses(request, answer)) {
+            return Optional.empty();
+        }
+        int floor = ConnectionFloor.floor(request, answer);
+        return Optional.of(new Considered("max_connections", today.text("max_connections"), Integer.toString(floor),
+                "max_connections " + today.text("max_connections") + " refuses some of the workload's "
+                        + request.workload().clients() + " clients; " + floor + " would admit them, but "
+                        + refusedBy.getOrDefault("max_connections", "the model refuses that configuration") + "."));
     }
 
     private static void blocked(RecommendationRequest request, Configuration today, Map<String, String> refusedBy,

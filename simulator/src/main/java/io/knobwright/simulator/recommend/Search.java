@@ -52,9 +52,9 @@ final class Search {
     }
 
     Result run() {
-        Configuration state = today;
+        Configuration state = admittingEveryClient();
         double stateOver = MemoryBudget.of(request, state).overshoot();
-        double stateScore = todayEval.score();
+        double stateScore = state == today ? todayEval.score() : evaluator.evaluate(state).orElseThrow().score();
         // over the budget: first the single move, over every setting, that brings the settings within it at the best
         // predicted throughput; where no single move does, the one that comes closest, and again
         for (int step = 0; stateOver > 0 && step < MAX_ROUNDS * SearchSpace.SEARCHED.size(); step++) {
@@ -89,6 +89,29 @@ final class Search {
             }
         }
         return new Result(state, refused);
+    }
+
+    /**
+     * Today's settings with max_connections raised to the smallest candidate that admits every client, where today's
+     * refuse some and the constraints (locks, restarts) allow the change; today's settings otherwise. Refused
+     * clients are errors in the application, which no predicted throughput weighs.
+     */
+    private Configuration admittingEveryClient() {
+        if (!ConnectionFloor.refuses(request, today)) {
+            return today;
+        }
+        for (String text : SearchSpace.candidates("max_connections", request, today)) {
+            Configuration c = today.with("max_connections", text);
+            Optional<String> violation = violation(new Candidate(request, today, c));
+            if (violation.isPresent()) {
+                refused.putIfAbsent("max_connections", violation.get());
+                return today;
+            }
+            if (evaluator.evaluate(c).isPresent()) {
+                return c;
+            }
+        }
+        return today;
     }
 
     /** The candidate values of one setting from {@code state} that pass the constraints, the budget and the guards. */

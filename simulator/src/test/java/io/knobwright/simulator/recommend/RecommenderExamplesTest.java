@@ -55,6 +55,28 @@ class RecommenderExamplesTest {
     }
 
     @Test
+    void clientsRefusedGetMaxConnectionsRaisedEvenWhereAdmittingThemGainsNoThroughput() {
+        // 200 busy clients on 16 cores: admitting all of them saturates the cores and costs cache refills, so the
+        // model predicts no gain; but 97 of them are refused today, which is an outage for them, not a tuning matter
+        WorkloadShape busy = new WorkloadShape("busy OLTP", List.of(
+                new QueryClass("update orders set status = $1 where id = $2", 1, 0.4, 4, 0, 0, 2, 300, false)),
+                20 * GB, 0.9, 200, 0, 1);
+        RecommendationSet set = Requests.RECOMMENDER.recommend(Requests.request("orders-2", Requests.machine(16, 64),
+                busy, Map.of("max_connections", "100"), new RecommendationOptions(true, false)));
+
+        Recommendation connections = find(set, "max_connections").orElseThrow();
+        assertThat(connections.reason()).isEqualTo(Recommendation.Reason.SIZED_TO_MEASURED);
+        assertThat(Integer.parseInt(connections.to())).isGreaterThanOrEqualTo(203);
+        assertThat(connections.reasoning()).contains("are refused").contains("every client is admitted");
+
+        // without restarts it cannot be changed, and the answer says what blocked it
+        RecommendationSet noRestart = Requests.RECOMMENDER.recommend(Requests.request("orders-2",
+                Requests.machine(16, 64), busy, Map.of("max_connections", "100"), RecommendationOptions.CONSERVATIVE));
+        assertThat(find(noRestart, "max_connections")).isEmpty();
+        assertThat(noRestart.considered()).anyMatch(c -> c.parameter().equals("max_connections"));
+    }
+
+    @Test
     void withoutRestartsTheSameInstanceGetsNoSharedBuffersChangeAndIsToldWhatARestartWouldBring() {
         RecommendationSet set = Requests.RECOMMENDER.recommend(Requests.request("orders-1", BIG_BOX,
                 Requests.readHeavy(32), Map.of(), RecommendationOptions.CONSERVATIVE));
