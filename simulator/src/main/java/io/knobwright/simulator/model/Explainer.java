@@ -128,7 +128,8 @@ final class Explainer {
         }
         text.append("; ").append(bottleneck).append(", so about ").append(Text.fmt(q.tps())).append(" tps. ")
                 .append("Interval ±25%: run-to-run noise on a small host is about that much before calibration.");
-        why.add(new Explanation(Metric.THROUGHPUT_TPS, "queueing (exact MVA, Seidmann for " + machine.cpus() + " cores)",
+        String station = machine.cpus() == 1 ? "1 core" : machine.cpus() + " cores as one station";
+        why.add(new Explanation(Metric.THROUGHPUT_TPS, "queueing (exact MVA, " + station + ")",
                 text.toString(), inputs("clients", connections, "cpus", machine.cpus(), "cpuMsPerTx", p.cpuMs(),
                         "diskMsPerTx", p.diskMs(), "commitMsPerTx", p.commitMs(), "thinkMs", w.thinkMs(),
                         "clientCpuMsPerTx", p.clientCpuMs(), "lockWaitMsPerTx", q.lockWaitMs(),
