@@ -100,6 +100,8 @@ final class Search {
         if (!ConnectionFloor.refuses(request, today)) {
             return today;
         }
+        double todayOver = MemoryBudget.of(request, today).overshoot();
+        String why = null;
         for (String text : SearchSpace.candidates("max_connections", request, today)) {
             Configuration c = today.with("max_connections", text);
             Optional<String> violation = violation(new Candidate(request, today, c));
@@ -107,9 +109,20 @@ final class Search {
                 refused.putIfAbsent("max_connections", violation.get());
                 return today;
             }
+            MemoryBudget.Breakdown budget = MemoryBudget.of(request, c);
+            if (budget.overshoot() > todayOver) {
+                // every connection may take its work areas at once: more of them than the memory allows is a risk
+                // of running out, which admitting the clients does not pay for; a pooler does
+                why = why != null ? why : "admitting every client would exceed the memory budget (" + budget.describe()
+                        + "); a connection pooler in front admits them without the memory";
+                continue;
+            }
             if (evaluator.evaluate(c).isPresent()) {
                 return c;
             }
+        }
+        if (why != null) {
+            refused.putIfAbsent("max_connections", why);
         }
         return today;
     }

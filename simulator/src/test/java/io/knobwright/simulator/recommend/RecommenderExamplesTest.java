@@ -77,6 +77,20 @@ class RecommenderExamplesTest {
     }
 
     @Test
+    void clientsTooManyForTheMemoryAreNotAdmittedAndTheAnswerNamesAPooler() {
+        // 2,000 clients on a 2 GB box: their work areas alone would take several times the memory
+        WorkloadShape swarm = new WorkloadShape("swarm", List.of(
+                new QueryClass("select * from orders where id = $1", 1, 0.05, 4, 0, 0, 0, 0, false)),
+                GB, 0.9, 2000, 50, 0);
+        RecommendationSet set = Requests.RECOMMENDER.recommend(Requests.request("tiny", Requests.machine(2, 2),
+                swarm, Map.of("max_connections", "100"), new RecommendationOptions(true, false)));
+
+        assertThat(find(set, "max_connections")).isEmpty();
+        assertThat(set.considered()).anyMatch(c -> c.parameter().equals("max_connections")
+                && c.why().contains("exceed the memory budget") && c.why().contains("pooler"));
+    }
+
+    @Test
     void withoutRestartsTheSameInstanceGetsNoSharedBuffersChangeAndIsToldWhatARestartWouldBring() {
         RecommendationSet set = Requests.RECOMMENDER.recommend(Requests.request("orders-1", BIG_BOX,
                 Requests.readHeavy(32), Map.of(), RecommendationOptions.CONSERVATIVE));
