@@ -2,9 +2,12 @@ package io.knobwright.connectors.load;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,20 +71,22 @@ public final class ScriptLocks {
                 }
             }
         }
-        List<Locked> out = new ArrayList<>();
+        // the locking statements and the variable that picks each one's row
+        Map<Integer, String> keys = new LinkedHashMap<>();
         for (int i = 0; i < statements.size(); i++) {
             String text = statements.get(i).text();
-            if (!locksRows(text)) {
-                continue;
-            }
             Matcher m = KEY.matcher(text);
-            if (!m.find() || LoadScript.PREDEFINED.contains(m.group(1))) {
-                continue; // no key fixed by a variable, or one per client (client_id): nothing shared
+            if (locksRows(text) && m.find() && !LoadScript.PREDEFINED.contains(m.group(1))) {
+                keys.put(i, m.group(1)); // a key per client (client_id) shares nothing
             }
-            double rows = effectiveRows(t, m.group(1), scale);
-            if (Double.isFinite(rows)) {
-                int held = explicit ? statements.size() - i + 1 : 1;
-                out.add(new Locked(text, rows, held));
+        }
+        Map<String, Double> rows = effectiveRows(t, new HashSet<>(keys.values()), scale);
+        List<Locked> out = new ArrayList<>();
+        for (Map.Entry<Integer, String> key : keys.entrySet()) {
+            int i = key.getKey();
+            double r = rows.getOrDefault(key.getValue(), Double.POSITIVE_INFINITY);
+            if (Double.isFinite(r)) {
+                out.add(new Locked(statements.get(i).text(), r, explicit ? statements.size() - i + 1 : 1));
             }
         }
         return out;
@@ -99,44 +104,43 @@ public final class ScriptLocks {
     }
 
     /**
-     * 1 / Σ p² of the variable's values over {@value #DRAWS} draws of the transaction's {@code \set} lines (the
+     * 1 / Σ p² of each variable's values over {@value #DRAWS} draws of the transaction's {@code \set} lines (the
      * unbiased estimate from the pairs that collide); infinite when too few collide to tell, or when the variable
-     * is not set by the transaction.
+     * is not set by the transaction. One pass of draws serves every variable.
      */
-    static double effectiveRows(LoadScript.Transaction t, String variable, int scale) {
-        SplittableRandom random = new SplittableRandom(variable.hashCode());
-        Map<Long, Integer> counts = new HashMap<>();
-        int drawn = 0;
+    static Map<String, Double> effectiveRows(LoadScript.Transaction t, Set<String> variables, int scale) {
+        Map<String, Double> out = new HashMap<>();
+        if (variables.isEmpty()) {
+            return out;
+        }
+        SplittableRandom random = new SplittableRandom(variables.stream().sorted().toList().hashCode());
+        Map<String, Map<Long, Integer>> counts = new HashMap<>();
         for (int d = 0; d < DRAWS; d++) {
             Map<String, Number> values = LoadScript.startingVariables(scale, 0);
-            Number value = null;
             for (LoadScript.Command c : t.commands()) {
                 if (c instanceof LoadScript.SetVariable set) {
-                    Number v;
                     try {
-                        v = set.expression().evaluate(values, random);
+                        values.put(set.name(), set.expression().evaluate(values, random));
                     } catch (RuntimeException e) {
-                        return Double.POSITIVE_INFINITY; // the run would stop here too, with the driver's message
-                    }
-                    values.put(set.name(), v);
-                    if (set.name().equals(variable)) {
-                        value = v;
+                        return out; // the run would stop here too, with the driver's message
                     }
                 }
             }
-            if (value == null) {
-                return Double.POSITIVE_INFINITY;
+            for (String v : variables) {
+                Number value = values.get(v);
+                if (value != null) {
+                    counts.computeIfAbsent(v, k -> new HashMap<>())
+                            .merge(Double.doubleToLongBits(value.doubleValue()), 1, Integer::sum);
+                }
             }
-            counts.merge(Double.doubleToLongBits(value.doubleValue()), 1, Integer::sum);
-            drawn++;
         }
-        double pairs = 0;
-        for (int c : counts.values()) {
-            pairs += (double) c * (c - 1);
-        }
-        if (pairs / 2 < MIN_COLLISIONS) {
-            return Double.POSITIVE_INFINITY;
-        }
-        return (double) drawn * (drawn - 1) / pairs;
+        counts.forEach((v, byValue) -> {
+            double pairs = 0;
+            for (int c : byValue.values()) {
+                pairs += (double) c * (c - 1);
+            }
+            out.put(v, pairs / 2 < MIN_COLLISIONS ? Double.POSITIVE_INFINITY : (double) DRAWS * (DRAWS - 1) / pairs);
+        });
+        return out;
     }
 }

@@ -230,19 +230,15 @@ public final class BuiltInModel implements PerformanceModel {
     private QueueingModel.Result queue(double cpuMs, double diskMs, double commitMs, WorkloadShape w, int connections,
                                        Machine machine) {
         double flushCpuMs = commitMs * theta.get("flushCpuShare");
-        return queue(cpuMs + flushCpuMs, diskMs, Math.max(0, commitMs - flushCpuMs), w, connections, machine, true);
-    }
-
-    private QueueingModel.Result queue(double cpuMs, double diskMs, double commitMs, WorkloadShape w, int connections,
-                                       Machine machine, boolean flushSplit) {
+        double flushWaitMs = Math.max(0, commitMs - flushCpuMs);
         // a client that sends its next statement only after the answer came back idles for each round trip: with few
         // clients this, not the server, bounds throughput (one client of a 50 us query runs far below the CPU's rate)
         double statements = statements(w);
         // each statement hands work to its backend and, for a client on this host, the answer back to the client
         double wakeMs = statements * (w.clientsOnHost() ? 2 : 1) * theta.get("wakeMs");
         double roundTrips = statements * theta.get("roundTripMs");
-        return QueueingModel.solve(cpuMs, diskMs, commitMs, w.thinkMs() + roundTrips, connections, machine.cpus(),
-                theta.get("diskParallelism"), theta.get("uslContention"), sharedHost(w), wakeMs,
+        return QueueingModel.solve(cpuMs + flushCpuMs, diskMs, flushWaitMs, w.thinkMs() + roundTrips, connections,
+                machine.cpus(), theta.get("diskParallelism"), theta.get("uslContention"), sharedHost(w), wakeMs,
                 rowLocks(w, statements, roundTrips), theta.get("cacheRefillShare"));
     }
 

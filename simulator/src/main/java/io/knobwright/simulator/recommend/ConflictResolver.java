@@ -240,10 +240,11 @@ final class ConflictResolver {
                     return refused(spec, candidate, "in " + label + ": " + v.get());
                 }
             }
-            if (ConnectionFloor.refuses(requests.get(w), tried) && !ConnectionFloor.refuses(requests.get(w), configs.get(w))) {
+            RecommendationRequest request = requests.get(w);
+            if (ConnectionFloor.refuses(request, tried) && !ConnectionFloor.refuses(request, configs.get(w))) {
                 // a compromise may cost a window throughput, never its clients
                 return refused(spec, candidate, "in " + label + ": " + p + " " + candidate + " refuses some of its "
-                        + requests.get(w).workload().clients() + " clients");
+                        + request.workload().clients() + " clients");
             }
             Optional<Evaluator.Evaluation> eval = evaluators.get(w).evaluate(tried);
             if (eval.isEmpty()) {

@@ -99,7 +99,10 @@ public final class Recommender {
         List<Considered> blocked = Blocked.probe(request, today, todayEval, kept.config(), kept.eval(), evaluator,
                 searched.refusedBy());
         considered.addAll(blocked);
-        refusedClients(request, today, kept.config(), searched.refusedBy()).ifPresent(considered::add);
+        if (blocked.stream().noneMatch(c -> c.parameter().equals("max_connections"))) {
+            // where the probe already shows max_connections blocked, that entry says why; a second would repeat it
+            refusedClients(request, today, kept.config(), searched.refusedBy()).ifPresent(considered::add);
+        }
         considered.addAll(kept.dropped());
         List<Recommendation> recs = new ArrayList<>();
         for (Attribution.Part part : kept.parts()) {

@@ -79,6 +79,8 @@ public final class AccuracyBench {
     private final PrintWriter out;
     private Machine machine;
     private final BenchRecord record = new BenchRecord();
+    /** -Dknobwright.bench.explain=true: also the fitted constants and each prediction's throughput explanation. */
+    private final boolean explain = Boolean.getBoolean("knobwright.bench.explain");
 
     public AccuracyBench(Options options, BenchModel model, PrintWriter out) {
         this.options = options;
@@ -161,22 +163,8 @@ public final class AccuracyBench {
                     .findFirst().orElseThrow(() -> new IllegalArgumentException("The saved workload " + sw.name()
                             + " is not one this bench knows (" + sw.shape().name() + ")."));
             WorkloadShape shape = sw.shape().hotRows().isEmpty() ? sw.shape().withHotRows(w.hotRows()) : sw.shape();
-            outcomes.add(runWorkload(w, sw.design(), new Measurements() {
-                @Override
-                public WorkloadShape shape(BenchConfiguration defaults) {
-                    return shape;
-                }
-
-                @Override
-                public Map<BenchConfiguration, List<BenchLoad.Run>> measure(List<BenchConfiguration> configurations,
-                                                                            long phase) {
-                    Map<BenchConfiguration, List<BenchLoad.Run>> runs = new LinkedHashMap<>();
-                    for (BenchConfiguration c : configurations) {
-                        runs.put(c, sw.runs(c.name(), phase == 1));
-                    }
-                    return runs;
-                }
-            }));
+            header(w);
+            outcomes.add(runWorkload(w, sw.design(), shape, sw::runs));
         }
         if (outcomes.isEmpty()) {
             throw new IllegalArgumentException("No workload of " + options.workloads() + " in " + saved + ".");
@@ -239,38 +227,30 @@ public final class AccuracyBench {
     }
 
     /**
-     * Where a workload's shape and runs come from: the sandbox, measuring now, or a file saved by an earlier run
+     * Where a workload's runs come from: the sandbox, measuring now, or a file saved by an earlier run
      * ({@link #rejudge}), so a change of the model can be judged on the same measurements.
      */
-    private interface Measurements {
-        WorkloadShape shape(BenchConfiguration defaults) throws IOException, SQLException, InterruptedException;
-
+    @FunctionalInterface
+    interface Runs {
+        /** @param phase 1 for the calibration runs, 2 for the predicted ones and the defaults beside them */
         Map<BenchConfiguration, List<BenchLoad.Run>> measure(List<BenchConfiguration> configurations, long phase)
                 throws IOException, SQLException, InterruptedException;
     }
 
     private WorkloadOutcome runWorkload(BenchSandbox sandbox, BenchWorkload w, List<BenchConfiguration> design)
             throws IOException, SQLException, InterruptedException {
-        return runWorkload(w, design, new Measurements() {
-            @Override
-            public WorkloadShape shape(BenchConfiguration defaults) throws IOException, SQLException, InterruptedException {
-                return baselineShape(sandbox, w, defaults);
-            }
-
-            @Override
-            public Map<BenchConfiguration, List<BenchLoad.Run>> measure(List<BenchConfiguration> configurations,
-                                                                        long phase)
-                    throws IOException, SQLException, InterruptedException {
-                return AccuracyBench.this.measure(sandbox, w, configurations, phase);
-            }
-        });
+        header(w);
+        WorkloadShape shape = baselineShape(sandbox, w, design.get(0));
+        return runWorkload(w, design, shape, (configurations, phase) -> measure(sandbox, w, configurations, phase));
     }
 
-    private WorkloadOutcome runWorkload(BenchWorkload w, List<BenchConfiguration> design, Measurements source)
-            throws IOException, SQLException, InterruptedException {
+    private void header(BenchWorkload w) {
         out.printf(Locale.ROOT, "%n== %s: %s%n", w.name(), w.description());
+    }
+
+    private WorkloadOutcome runWorkload(BenchWorkload w, List<BenchConfiguration> design, WorkloadShape shape,
+                                        Runs source) throws IOException, SQLException, InterruptedException {
         BenchConfiguration defaults = design.get(0);
-        WorkloadShape shape = source.shape(defaults);
         out.printf(Locale.ROOT, "measured shape: %.0f MB of data, %d clients at the defaults, %.2f commits/tx%n",
                 shape.dataBytes() / 1048576, shape.clients(), shape.commitsPerTx());
         shape.classes().forEach(q -> out.printf(Locale.ROOT,
@@ -300,8 +280,7 @@ public final class AccuracyBench {
         out.printf(Locale.ROOT, "calibrated %s on %d configurations in %.0f ms%n", calibrated.name(), points.size(),
                 (System.nanoTime() - fitStart) / 1e6);
 
-        if (Boolean.getBoolean("knobwright.bench.explain")
-                && calibrated instanceof io.knobwright.simulator.calibration.CalibratedModel cm) {
+        if (explain && calibrated instanceof io.knobwright.simulator.calibration.CalibratedModel cm) {
             cm.parameters().values().forEach((k, v) -> out.printf(Locale.ROOT, "    θ %s = %.4g%n", k, v.value()));
         }
         out.println("predictions, made before the runs below:");
@@ -309,7 +288,7 @@ public final class AccuracyBench {
         for (BenchConfiguration c : predicted) {
             Prediction p = calibrated.predict(scenario(shape, c));
             predictions.put(c, p.throughput());
-            if (Boolean.getBoolean("knobwright.bench.explain")) {
+            if (explain) {
                 p.explain(Metric.THROUGHPUT_TPS).forEach(e -> out.println("      " + e.text() + " " + e.inputs()));
             }
             out.printf(Locale.ROOT, "  %-9s %s  predicted %8.1f tps [%8.1f, %8.1f]%n", c.name(), c.label(),

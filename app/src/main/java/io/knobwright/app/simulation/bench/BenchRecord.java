@@ -80,6 +80,15 @@ final class BenchRecord {
                     .toList();
         }
 
+        /** The saved runs of {@code configurations} in a phase (1 calibration, 2 predicted), as a bench measures them. */
+        Map<BenchConfiguration, List<BenchLoad.Run>> runs(List<BenchConfiguration> configurations, long phase) {
+            Map<BenchConfiguration, List<BenchLoad.Run>> runs = new LinkedHashMap<>();
+            for (BenchConfiguration c : configurations) {
+                runs.put(c, runs(c.name(), phase == 1));
+            }
+            return runs;
+        }
+
         List<BenchLoad.Run> runs(String configuration, boolean calibrationPhase) {
             return rows.stream().filter(r -> r.configuration().equals(configuration)
                     && r.calibration() == calibrationPhase).map(SavedRun::run).toList();
