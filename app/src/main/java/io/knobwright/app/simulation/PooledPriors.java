@@ -39,11 +39,6 @@ final class PooledPriors {
      * and four agreeing workloads already narrow a prior to about half.
      */
     static final int MAX_WORKLOADS = 4;
-    /**
-     * Not pooled: cpuScale multiplies each workload's own CPU estimate (a script's guess, a profile's measured mean, an
-     * observation's coarse price), so what one workload fits says how far its estimate was off, not how fast the host is.
-     */
-    static final Set<String> NOT_POOLED = Set.of("cpuScale");
     private static final int MAX_CACHED = 1_000;
 
     /** The priors to start from, and where they came from ("" when they are the defaults). */
@@ -126,7 +121,7 @@ final class PooledPriors {
         try {
             CalibratedModel model = calibrator.calibrate(points);
             Set<String> informed = new HashSet<>(model.fittedConstants());
-            informed.removeAll(NOT_POOLED);
+            informed.removeAll(PriorPool.NOT_POOLED);
             return Optional.of(new Fit(model.parameters(), informed));
         } catch (RuntimeException unpriced) {
             // settings the model cannot price on that machine (shared_buffers beyond its RAM, ...): that workload

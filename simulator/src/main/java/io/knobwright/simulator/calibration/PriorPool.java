@@ -23,6 +23,13 @@ import java.util.function.Function;
  */
 public final class PriorPool {
 
+    /**
+     * Not pooled: cpuScale multiplies each workload's own CPU estimate (a script's guess, a profile's measured mean, an
+     * observation's coarse price), so what one workload fits says how far its estimate was off, not how fast the host
+     * is. Whoever pools a fit leaves these out of its informed constants.
+     */
+    public static final Set<String> NOT_POOLED = Set.of("cpuScale");
+
     /** No pooled prior is narrower than this (log sd): hardware drifts, and the model is not exact. */
     static final double MIN_LOG_SD = 0.02;
     /** The default's between-workload variance counts as this many workloads. */

@@ -264,7 +264,8 @@ public final class BuiltInModel implements PerformanceModel {
             return QueueingModel.SharedHost.REMOTE;
         }
         double statements = statements(w);
-        return new QueueingModel.SharedHost(statements * theta.get("clientCpuMs"), statements * theta.get("switchCpuMs"));
+        return new QueueingModel.SharedHost(statements * theta.get("clientCpuMs"), statements * theta.get("switchCpuMs"),
+                statements * theta.get("roundTripMs"));
     }
 
     /** Statements per transaction a client sends and waits for: each statement, and each commit. */

@@ -29,11 +29,12 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The simulator's accuracy bench on real measurements (decision 0142). Per workload: generate its data in an embedded
- * PostgreSQL, profile its statements at the defaults (the measured workload shape), measure the calibration
- * configurations in interleaved rounds, calibrate, print the predictions of the other configurations, then measure
- * those in interleaved rounds (the defaults again among them, as the reference for direction), and print predicted
- * versus measured with the summary.
+ * The simulator's accuracy bench on real measurements (decisions 0142, 0159). Generate every workload's data in an
+ * embedded PostgreSQL; per workload, profile its statements at the defaults (the measured workload shape) and measure
+ * the calibration configurations in interleaved rounds. Then calibrate each workload as the product would, with priors
+ * pooled from what the other workloads' calibration runs taught about this machine, and print the predictions of the
+ * other configurations. Only then measure those in interleaved rounds (the defaults again among them, as the
+ * reference for direction), and print predicted versus measured with the summary.
  */
 public final class AccuracyBench {
 
@@ -55,13 +56,7 @@ public final class AccuracyBench {
     }
 
     /** What a workload's bench measured and predicted. */
-    /**
-     * @param anchored the same outcomes with every prediction scaled by (defaults measured in the second phase /
-     *                 defaults predicted): the model's error about the change from the defaults, apart from the drift
-     *                 of the machine between the phases. Printed beside the figures; the targets judge the others.
-     */
-    public record WorkloadResult(String workload, BenchFigures.Summary summary, List<BenchFigures.Outcome> outcomes,
-                                 double drift, BenchFigures.Summary anchored) {
+    public record WorkloadResult(String workload, BenchFigures.Summary summary, List<BenchFigures.Outcome> outcomes) {
     }
 
     public record Result(List<WorkloadResult> workloads, BenchFigures.Summary overall, double sweepMs,
@@ -131,9 +126,11 @@ public final class AccuracyBench {
             for (BenchWorkload w : chosen) {
                 prepare(sandbox, w, out);
             }
+            List<Calibrating> calibrating = new ArrayList<>();
             for (BenchWorkload w : chosen) {
-                outcomes.add(runWorkload(sandbox, w, design));
+                calibrating.add(measureWorkload(sandbox, w, design));
             }
+            outcomes.addAll(judge(calibrating));
         }
         return finish(outcomes, start);
     }
@@ -153,7 +150,7 @@ public final class AccuracyBench {
         out.printf(Locale.ROOT, "machine: %d CPUs, %.1f GiB RAM, WAL flush %.2f ms%s%n", machine.cpus(),
                 machine.memoryBytes() / 1073741824.0, machine.device().fsyncMs(),
                 file.machine().isPresent() ? "" : " (not in the file: this machine's, with a 0.10 ms flush assumed)");
-        List<WorkloadOutcome> outcomes = new ArrayList<>();
+        List<Calibrating> calibrating = new ArrayList<>();
         for (BenchRecord.SavedWorkload sw : file.workloads()) {
             if (!options.workloads().isEmpty() && !options.workloads().contains(sw.name())) {
                 continue;
@@ -164,12 +161,12 @@ public final class AccuracyBench {
                             + " is not one this bench knows (" + sw.shape().name() + ")."));
             WorkloadShape shape = sw.shape().hotRows().isEmpty() ? sw.shape().withHotRows(w.hotRows()) : sw.shape();
             header(w);
-            outcomes.add(runWorkload(w, sw.design(), shape, sw::runs));
+            calibrating.add(measureWorkload(w, sw.design(), shape, sw::runs));
         }
-        if (outcomes.isEmpty()) {
+        if (calibrating.isEmpty()) {
             throw new IllegalArgumentException("No workload of " + options.workloads() + " in " + saved + ".");
         }
-        return finish(outcomes, start);
+        return finish(judge(calibrating), start);
     }
 
     private Result finish(List<WorkloadOutcome> outcomes, long start) throws IOException {
@@ -232,25 +229,60 @@ public final class AccuracyBench {
      */
     @FunctionalInterface
     interface Runs {
-        /** @param phase 1 for the calibration runs, 2 for the predicted ones and the defaults beside them */
-        Map<BenchConfiguration, List<BenchLoad.Run>> measure(List<BenchConfiguration> configurations, long phase)
+        Map<BenchConfiguration, List<BenchLoad.Run>> measure(List<BenchConfiguration> configurations)
                 throws IOException, SQLException, InterruptedException;
     }
 
-    private WorkloadOutcome runWorkload(BenchSandbox sandbox, BenchWorkload w, List<BenchConfiguration> design)
+    private Calibrating measureWorkload(BenchSandbox sandbox, BenchWorkload w, List<BenchConfiguration> design)
             throws IOException, SQLException, InterruptedException {
         header(w);
         WorkloadShape shape = baselineShape(sandbox, w, design.get(0));
-        return runWorkload(w, design, shape, (configurations, phase) -> measure(sandbox, w, configurations, phase));
+        return measureWorkload(w, design, shape, configurations -> measure(sandbox, w, configurations));
     }
 
     private void header(BenchWorkload w) {
         out.printf(Locale.ROOT, "%n== %s: %s%n", w.name(), w.description());
     }
 
-    private WorkloadOutcome runWorkload(BenchWorkload w, List<BenchConfiguration> design, WorkloadShape shape,
+    /**
+     * A workload's shape and its runs: the calibration configurations' open, the predicted ones' sealed until the
+     * predictions exist.
+     */
+    private record Calibrating(BenchWorkload workload, List<BenchConfiguration> design, WorkloadShape shape,
+                               Map<BenchConfiguration, List<BenchLoad.Run>> runs, List<BenchModel.MeasuredRun> points,
+                               Sealed heldOut) {
+    }
+
+    /** A workload's calibrated model and its predictions, printed before the held-out runs are read. */
+    private record Predicted(Calibrating calibrating, PerformanceModel model, Map<BenchConfiguration, Estimate> tps,
+                             Estimate defaults) {
+    }
+
+    /**
+     * The runs of the predicted configurations, out of the calibration's reach: {@link #open} gives them only for a
+     * prediction of every one of them, so no figure the model was fitted to or predicted with can have read them.
+     */
+    private static final class Sealed {
+        private final Map<BenchConfiguration, List<BenchLoad.Run>> runs;
+
+        Sealed(Map<BenchConfiguration, List<BenchLoad.Run>> runs) {
+            this.runs = Map.copyOf(runs);
+        }
+
+        Map<BenchConfiguration, List<BenchLoad.Run>> open(Map<BenchConfiguration, Estimate> predictions) {
+            if (!predictions.keySet().containsAll(runs.keySet())) {
+                throw new IllegalStateException("The held-out runs open only after every one of them was predicted");
+            }
+            return runs;
+        }
+    }
+
+    /**
+     * A workload's shape printed and every configuration of the design measured, in the same shuffled rounds: the
+     * calibration runs are shown, the others sealed.
+     */
+    private Calibrating measureWorkload(BenchWorkload w, List<BenchConfiguration> design, WorkloadShape shape,
                                         Runs source) throws IOException, SQLException, InterruptedException {
-        BenchConfiguration defaults = design.get(0);
         out.printf(Locale.ROOT, "measured shape: %.0f MB of data, %d clients at the defaults, %.2f commits/tx%n",
                 shape.dataBytes() / 1048576, shape.clients(), shape.commitsPerTx());
         shape.classes().forEach(q -> out.printf(Locale.ROOT,
@@ -261,12 +293,13 @@ public final class AccuracyBench {
                 + " %s%n", h.rows(), h.statementsHeld(), h.name()));
         record.workload(w.name(), shape);
 
-        List<BenchConfiguration> calibration = design.stream().filter(BenchConfiguration::calibration).toList();
-        List<BenchConfiguration> predicted = design.stream().filter(c -> !c.calibration()).toList();
-        out.println("calibration runs:");
-        Map<BenchConfiguration, List<BenchLoad.Run>> calRuns = source.measure(calibration, 1);
+        out.println("runs of every configuration, calibration and predicted interleaved (the predicted sealed):");
+        Map<BenchConfiguration, List<BenchLoad.Run>> all = source.measure(design);
+        Map<BenchConfiguration, List<BenchLoad.Run>> calRuns = new LinkedHashMap<>();
+        Map<BenchConfiguration, List<BenchLoad.Run>> heldOut = new LinkedHashMap<>();
+        design.forEach(c -> (c.calibration() ? calRuns : heldOut).put(c, all.get(c)));
         List<BenchModel.MeasuredRun> points = new ArrayList<>();
-        for (BenchConfiguration c : calibration) {
+        for (BenchConfiguration c : calRuns.keySet()) {
             BenchFigures.Replicates r = tps(calRuns.get(c));
             List<BenchLoad.Run> runs = calRuns.get(c);
             points.add(new BenchModel.MeasuredRun(scenario(shape, c), r.median(), r.cv(), r.n(),
@@ -275,18 +308,41 @@ public final class AccuracyBench {
             out.printf(Locale.ROOT, "  %-9s %s  measured %8.1f tps +-%4.1f%% (runs %s)%n", c.name(), c.label(),
                     r.median(), r.cv() * 100, runsText(r));
         }
-        long fitStart = System.nanoTime();
-        PerformanceModel calibrated = model.calibrate(points);
-        out.printf(Locale.ROOT, "calibrated %s on %d configurations in %.0f ms%n", calibrated.name(), points.size(),
-                (System.nanoTime() - fitStart) / 1e6);
+        out.flush();
+        return new Calibrating(w, design, shape, calRuns, points, new Sealed(heldOut));
+    }
 
+    /**
+     * Calibrates every workload and prints its predictions, then opens each workload's held-out runs and judges them.
+     * Each workload's calibration starts from the priors the product would give it on this machine: pooled from what
+     * the other workloads' calibration runs fitted ({@link BenchModel#calibrate}).
+     */
+    private List<WorkloadOutcome> judge(List<Calibrating> workloads) {
+        List<Predicted> predicted = new ArrayList<>();
+        for (Calibrating cal : workloads) {
+            List<List<BenchModel.MeasuredRun>> others = workloads.stream().filter(o -> o != cal)
+                    .map(Calibrating::points).toList();
+            predicted.add(predict(cal, others));
+        }
+        return predicted.stream().map(this::judgeHeldOut).toList();
+    }
+
+    private Predicted predict(Calibrating cal, List<List<BenchModel.MeasuredRun>> others) {
+        out.printf(Locale.ROOT, "%n== %s: calibration%n", cal.workload().name());
+        long fitStart = System.nanoTime();
+        PerformanceModel calibrated = model.calibrate(cal.points(), others);
+        out.printf(Locale.ROOT, "calibrated %s on %d configurations in %.0f ms%n", calibrated.name(),
+                cal.points().size(), (System.nanoTime() - fitStart) / 1e6);
         if (explain && calibrated instanceof io.knobwright.simulator.calibration.CalibratedModel cm) {
             cm.parameters().values().forEach((k, v) -> out.printf(Locale.ROOT, "    θ %s = %.4g%n", k, v.value()));
         }
-        out.println("predictions, made before the runs below:");
+        out.println("predictions, made before the held-out runs are read:");
         Map<BenchConfiguration, Estimate> predictions = new LinkedHashMap<>();
-        for (BenchConfiguration c : predicted) {
-            Prediction p = calibrated.predict(scenario(shape, c));
+        for (BenchConfiguration c : cal.design()) {
+            if (c.calibration()) {
+                continue;
+            }
+            Prediction p = calibrated.predict(scenario(cal.shape(), c));
             predictions.put(c, p.throughput());
             if (explain) {
                 p.explain(Metric.THROUGHPUT_TPS).forEach(e -> out.println("      " + e.text() + " " + e.inputs()));
@@ -294,42 +350,33 @@ public final class AccuracyBench {
             out.printf(Locale.ROOT, "  %-9s %s  predicted %8.1f tps [%8.1f, %8.1f]%n", c.name(), c.label(),
                     p.throughput().mean(), p.throughput().low(), p.throughput().high());
         }
-        Estimate predictedDefaults = calibrated.predict(scenario(shape, defaults)).throughput();
+        Estimate predictedDefaults = calibrated.predict(scenario(cal.shape(), cal.design().get(0))).throughput();
         out.flush();
+        return new Predicted(cal, calibrated, predictions, predictedDefaults);
+    }
 
-        // the defaults run again among the predicted ones: the reference for direction, measured alongside them
-        List<BenchConfiguration> second = new ArrayList<>(predicted);
-        second.add(defaults.asCalibration(false));
-        out.println("measuring the predicted configurations:");
-        Map<BenchConfiguration, List<BenchLoad.Run>> predRuns = source.measure(second, 2);
-        List<BenchLoad.Run> defaultRuns = new ArrayList<>(calRuns.get(defaults));
-        List<BenchLoad.Run> defaultsAgain = predRuns.get(defaults.asCalibration(false));
-        defaultRuns.addAll(defaultsAgain);
-        double drift = tps(defaultsAgain).median() / tps(calRuns.get(defaults)).median() - 1;
-        double measuredDefaults = tps(defaultRuns).median();
+    /** A workload's held-out runs opened and judged against its predictions, the defaults the reference. */
+    private WorkloadOutcome judgeHeldOut(Predicted p) {
+        Calibrating cal = p.calibrating();
+        BenchWorkload w = cal.workload();
+        List<BenchConfiguration> predicted = List.copyOf(p.tps().keySet());
+        Map<BenchConfiguration, List<BenchLoad.Run>> heldOut = cal.heldOut().open(p.tps());
+        double measuredDefaults = tps(cal.runs().get(cal.design().get(0))).median();
 
         List<BenchFigures.Replicates> allReplicates = new ArrayList<>();
-        calRuns.values().forEach(r -> allReplicates.add(tps(r)));
-        predRuns.values().forEach(r -> allReplicates.add(tps(r)));
+        cal.runs().values().forEach(r -> allReplicates.add(tps(r)));
+        heldOut.values().forEach(r -> allReplicates.add(tps(r)));
         double noise = BenchFigures.pooledCv(allReplicates);
         double threshold = BenchFigures.noiseThreshold(noise, options.runs());
 
         List<BenchFigures.Outcome> outcomes = new ArrayList<>();
         for (BenchConfiguration c : predicted) {
-            outcomes.add(new BenchFigures.Outcome(c.name(), predictions.get(c), tps(predRuns.get(c))));
+            outcomes.add(new BenchFigures.Outcome(c.name(), p.tps().get(c), tps(heldOut.get(c))));
         }
-        BenchFigures.Summary summary = BenchFigures.summarise(outcomes, predictedDefaults, measuredDefaults, noise,
+        BenchFigures.Summary summary = BenchFigures.summarise(outcomes, p.defaults(), measuredDefaults, noise,
                 threshold);
-        double anchor = tps(defaultsAgain).median() / predictedDefaults.mean();
-        List<BenchFigures.Outcome> anchoredOutcomes = outcomes.stream().map(o -> new BenchFigures.Outcome(
-                o.configuration(), new Estimate(o.predicted().mean() * anchor, o.predicted().low() * anchor,
-                o.predicted().high() * anchor), o.measured())).toList();
-        BenchFigures.Summary anchored = BenchFigures.summarise(anchoredOutcomes, predictedDefaults, measuredDefaults,
-                noise, threshold);
-        printWorkload(w, outcomes, predRuns, predicted, predictedDefaults, measuredDefaults, summary, drift);
-        out.printf(Locale.ROOT, "  anchored to the defaults measured beside them (x%.3f): MAPE %.1f%%, 80%% coverage"
-                + " %.0f%%%n", anchor, anchored.mape() * 100, anchored.coverage() * 100);
-        return new WorkloadOutcome(new WorkloadResult(w.name(), summary, outcomes, drift, anchored), calibrated, shape);
+        printWorkload(w, outcomes, predicted, p.defaults(), measuredDefaults, summary);
+        return new WorkloadOutcome(new WorkloadResult(w.name(), summary, outcomes), p.model(), cal.shape());
     }
 
     /** A baseline run at the defaults, then the statements profiled: the measured workload shape. */
@@ -367,21 +414,23 @@ public final class AccuracyBench {
 
     /**
      * Runs each configuration {@code runs} times in rounds; within a round the order is shuffled (RMIT: randomised
-     * multiple interleaved trials), so a drift of the machine falls on every configuration alike.
+     * multiple interleaved trials), so a drift of the machine falls on every configuration alike. The calibration and
+     * the predicted configurations share the rounds (decision 0159): on this project's VM the same configuration ran up
+     * to 19% apart between two phases minutes apart, twice the error the bench is to resolve.
      */
     private Map<BenchConfiguration, List<BenchLoad.Run>> measure(BenchSandbox sandbox, BenchWorkload w,
-                                                                 List<BenchConfiguration> configurations, long phase)
+                                                                 List<BenchConfiguration> configurations)
             throws IOException, SQLException, InterruptedException {
         Map<BenchConfiguration, List<BenchLoad.Run>> runs = new LinkedHashMap<>();
         configurations.forEach(c -> runs.put(c, new ArrayList<>()));
-        Random order = new Random(ConfigurationDesign.SEED * 7 + phase + w.name().hashCode());
+        Random order = new Random(ConfigurationDesign.SEED * 7 + w.name().hashCode());
         for (int round = 0; round < options.runs(); round++) {
             List<BenchConfiguration> shuffled = new ArrayList<>(configurations);
             Collections.shuffle(shuffled, order);
             for (BenchConfiguration c : shuffled) {
                 startConfiguration(sandbox, w, c);
                 BenchLoad.Run r = BenchLoad.run(sandbox, w, c.clients(), options.warmUp(), options.duration(),
-                        round * 1000L + phase);
+                        round * 1000L + 1);
                 runs.get(c).add(r);
                 record.run(w.name(), c, r);
             }
@@ -459,10 +508,8 @@ public final class AccuracyBench {
         return s.toString();
     }
 
-    private void printWorkload(BenchWorkload w, List<BenchFigures.Outcome> outcomes,
-                               Map<BenchConfiguration, List<BenchLoad.Run>> runs, List<BenchConfiguration> predicted,
-                               Estimate predictedDefaults, double measuredDefaults, BenchFigures.Summary s,
-                               double drift) {
+    private void printWorkload(BenchWorkload w, List<BenchFigures.Outcome> outcomes, List<BenchConfiguration> predicted,
+                               Estimate predictedDefaults, double measuredDefaults, BenchFigures.Summary s) {
         out.printf(Locale.ROOT, "%n%s: predicted vs measured (defaults: predicted %.1f, measured %.1f tps; no"
                         + " difference below +-%.0f%%)%n", w.name(), predictedDefaults.mean(), measuredDefaults,
                 (Math.exp(s.threshold()) - 1) * 100);
@@ -482,23 +529,18 @@ public final class AccuracyBench {
                             predictedDefaults, measuredDefaults, s.threshold()) ? "right" : "WRONG");
         }
         out.printf(Locale.ROOT, "%s summary: MAPE %.1f%%, 80%% coverage %.0f%% (%d/%d), direction right %d/%d,"
-                        + " (%d/%d if the predicted change must pass the noise too), run-to-run noise (CV) %.1f%%,"
-                        + " defaults drift between phases %+.1f%%%n", w.name(),
+                        + " (%d/%d if the predicted change must pass the noise too), run-to-run noise (CV) %.1f%%%n",
+                w.name(),
                 s.mape() * 100, s.coverage() * 100, Math.round(s.coverage() * s.predicted()), s.predicted(),
-                s.directionRight(), s.directions(), s.strictRight(), s.directions(), s.noiseCv() * 100, drift * 100);
+                s.directionRight(), s.directions(), s.strictRight(), s.directions(), s.noiseCv() * 100);
         out.flush();
     }
 
     private static BenchFigures.Summary overall(List<WorkloadResult> results) {
-        return overall(results, WorkloadResult::summary);
-    }
-
-    private static BenchFigures.Summary overall(List<WorkloadResult> results,
-                                                java.util.function.Function<WorkloadResult, BenchFigures.Summary> which) {
         int n = 0, right = 0, dirs = 0, strict = 0;
         double ape = 0, cov = 0, noise = 0;
         for (WorkloadResult r : results) {
-            BenchFigures.Summary s = which.apply(r);
+            BenchFigures.Summary s = r.summary();
             n += s.predicted();
             ape += s.mape() * s.predicted();
             cov += s.coverage() * s.predicted();
@@ -538,12 +580,12 @@ public final class AccuracyBench {
         out.printf(Locale.ROOT, "%n== summary (%d predicted configurations over %d workloads)%n", predicted,
                 r.workloads().size());
         Table t = new Table();
-        out.printf(Locale.ROOT, "  %-16s %8s %10s %10s %10s %s%n", "WORKLOAD", "MAPE", "COVER80", "DIRECTION",
-                "NOISE CV", "DRIFT");
+        out.printf(Locale.ROOT, "  %-16s %8s %10s %10s %10s%n", "WORKLOAD", "MAPE", "COVER80", "DIRECTION",
+                "NOISE CV");
         for (WorkloadResult w : r.workloads()) {
             BenchFigures.Summary x = w.summary();
-            out.printf(Locale.ROOT, "  %-16s %7.1f%% %9.0f%% %5d/%-4d %9.1f%% %+.1f%%%n", w.workload(), x.mape() * 100,
-                    x.coverage() * 100, x.directionRight(), x.directions(), x.noiseCv() * 100, w.drift() * 100);
+            out.printf(Locale.ROOT, "  %-16s %7.1f%% %9.0f%% %5d/%-4d %9.1f%%%n", w.workload(), x.mape() * 100,
+                    x.coverage() * 100, x.directionRight(), x.directions(), x.noiseCv() * 100);
         }
         out.printf(Locale.ROOT, "  %-16s %7.1f%% %9.0f%% %5d/%-4d %9.1f%%%n", "overall", s.mape() * 100,
                 s.coverage() * 100, s.directionRight(), s.directions(), s.noiseCv() * 100);
@@ -560,10 +602,6 @@ public final class AccuracyBench {
         t.print(out);
         out.printf(Locale.ROOT, "  (direction with the predicted change also required to pass the noise: %d/%d; not"
                 + " judged)%n", s.strictRight(), s.directions());
-        BenchFigures.Summary a = overall(r.workloads(), WorkloadResult::anchored);
-        out.printf(Locale.ROOT, "  (anchored to the defaults measured beside the predicted runs, which takes out the drift"
-                + " of the machine between the phases: MAPE %.1f%%, coverage %.0f%%; not judged)%n", a.mape() * 100,
-                a.coverage() * 100);
         out.printf(Locale.ROOT, "bench took %d min %02d s%n", r.elapsed().toMinutes(), r.elapsed().toSecondsPart());
     }
 

@@ -13,7 +13,13 @@ public interface BenchModel {
     /** The model before any calibration (its priors), for the speed figures. */
     PerformanceModel uncalibrated();
 
-    PerformanceModel calibrate(List<MeasuredRun> runs);
+    /**
+     * @param runs           the workload's calibration runs
+     * @param otherWorkloads the calibration runs of the bench's other workloads on this machine: what the product
+     *                       would have learnt about the host from them (pooled priors, decision 0137) before this
+     *                       workload was measured
+     */
+    PerformanceModel calibrate(List<MeasuredRun> runs, List<List<MeasuredRun>> otherWorkloads);
 
     /**
      * A calibration configuration as measured.

@@ -1,16 +1,22 @@
 package io.knobwright.app.simulation.bench;
 
+import io.knobwright.simulator.calibration.CalibratedModel;
 import io.knobwright.simulator.calibration.CalibrationPoint;
 import io.knobwright.simulator.calibration.Calibrator;
+import io.knobwright.simulator.calibration.PriorPool;
 import io.knobwright.simulator.model.BuiltInModel;
+import io.knobwright.simulator.model.ModelParameters;
 import io.knobwright.simulator.model.Estimate;
 import io.knobwright.simulator.model.Metric;
 import io.knobwright.simulator.model.PerformanceModel;
 import io.knobwright.simulator.model.Prediction;
 import io.knobwright.simulator.model.Scenario;
+import io.knobwright.simulator.model.SimulationException;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The models the bench can judge. */
 public final class BenchModels {
@@ -18,9 +24,14 @@ public final class BenchModels {
     private BenchModels() {
     }
 
+    /** The hardware class the bench's workloads share: they all ran on this machine. */
+    private static final String THIS_MACHINE = "this machine";
+
     /**
      * The built-in model calibrated as the product calibrates it: {@link Calibrator} fits the constants θ the runs
-     * inform and a learned correction of the residuals (decision 0137).
+     * inform and a learned correction of the residuals, starting from priors pooled from what the other workloads on
+     * the same hardware fitted, {@link PriorPool#NOT_POOLED} left out (decision 0137; the product's
+     * {@code PooledPriors}).
      */
     public static BenchModel builtIn() {
         return new BenchModel() {
@@ -35,12 +46,35 @@ public final class BenchModels {
             }
 
             @Override
-            public PerformanceModel calibrate(List<MeasuredRun> runs) {
-                List<CalibrationPoint> points = runs.stream().map(r -> new CalibrationPoint(r.scenario(), r.tps(),
-                        r.p95Ms(), NORMAL_P10_P90_HALF_WIDTH * r.noise(), r.replicates())).toList();
-                return new Calibrator(BuiltInModel::new, BuiltInModel.defaultParameters()).calibrate(points);
+            public PerformanceModel calibrate(List<MeasuredRun> runs, List<List<MeasuredRun>> otherWorkloads) {
+                ModelParameters defaults = BuiltInModel.defaultParameters();
+                Calibrator alone = new Calibrator(BuiltInModel::new, defaults);
+                PriorPool pool = PriorPool.empty();
+                int pooled = 0;
+                for (List<MeasuredRun> other : otherWorkloads) {
+                    try {
+                        CalibratedModel fit = alone.calibrate(points(other));
+                        Set<String> informed = new HashSet<>(fit.fittedConstants());
+                        informed.removeAll(PriorPool.NOT_POOLED);
+                        pool = pool.with(THIS_MACHINE, "workload " + pooled, fit.parameters(), informed);
+                        pooled++;
+                    } catch (SimulationException unpriced) {
+                        // a workload the model cannot price teaches the others nothing, as in the product
+                    }
+                }
+                if (pooled == 0) {
+                    return alone.calibrate(points(runs));
+                }
+                return new Calibrator(BuiltInModel::new, pool.priors(THIS_MACHINE, defaults), "priors pooled from "
+                        + pooled + " other workload" + (pooled == 1 ? "" : "s") + " on " + THIS_MACHINE)
+                        .calibrate(points(runs));
             }
         };
+    }
+
+    private static List<CalibrationPoint> points(List<BenchModel.MeasuredRun> runs) {
+        return runs.stream().map(r -> new CalibrationPoint(r.scenario(), r.tps(), r.p95Ms(),
+                NORMAL_P10_P90_HALF_WIDTH * r.noise(), r.replicates())).toList();
     }
 
     /** (p90 - p10) / 2 of a normal in standard deviations: turns a CV into the calibration's noise measure. */
@@ -63,7 +97,7 @@ public final class BenchModels {
             }
 
             @Override
-            public PerformanceModel calibrate(List<MeasuredRun> runs) {
+            public PerformanceModel calibrate(List<MeasuredRun> runs, List<List<MeasuredRun>> otherWorkloads) {
                 double logMean = runs.stream().mapToDouble(r -> Math.log(r.tps())).average().orElseThrow();
                 double sd = Math.sqrt(runs.stream().mapToDouble(r -> Math.pow(Math.log(r.tps()) - logMean, 2))
                         .sum() / Math.max(1, runs.size() - 1));

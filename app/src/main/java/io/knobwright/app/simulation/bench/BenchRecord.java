@@ -59,7 +59,10 @@ final class BenchRecord {
     record Saved(Optional<Machine> machine, List<SavedWorkload> workloads) {
     }
 
-    /** One saved run of a configuration; {@code calibration} false for the second phase's runs, the defaults' too. */
+    /**
+     * One saved run of a configuration; {@code calibration} false for a predicted configuration (and, in a file from
+     * before decision 0159, for the defaults measured again in the second phase).
+     */
     record SavedRun(String configuration, Map<String, String> settings, int clients, boolean calibration,
                     BenchLoad.Run run) {
     }
@@ -80,18 +83,20 @@ final class BenchRecord {
                     .toList();
         }
 
-        /** The saved runs of {@code configurations} in a phase (1 calibration, 2 predicted), as a bench measures them. */
-        Map<BenchConfiguration, List<BenchLoad.Run>> runs(List<BenchConfiguration> configurations, long phase) {
+        /**
+         * The saved runs of {@code configurations}, as a bench measures them. A file from before decision 0159 measured
+         * the predicted configurations in a second phase, with the defaults again: all of a configuration's runs count.
+         */
+        Map<BenchConfiguration, List<BenchLoad.Run>> runs(List<BenchConfiguration> configurations) {
             Map<BenchConfiguration, List<BenchLoad.Run>> runs = new LinkedHashMap<>();
             for (BenchConfiguration c : configurations) {
-                runs.put(c, runs(c.name(), phase == 1));
+                runs.put(c, runs(c.name()));
             }
             return runs;
         }
 
-        List<BenchLoad.Run> runs(String configuration, boolean calibrationPhase) {
-            return rows.stream().filter(r -> r.configuration().equals(configuration)
-                    && r.calibration() == calibrationPhase).map(SavedRun::run).toList();
+        List<BenchLoad.Run> runs(String configuration) {
+            return rows.stream().filter(r -> r.configuration().equals(configuration)).map(SavedRun::run).toList();
         }
 
         private static BenchConfiguration configuration(SavedRun r) {
