@@ -20,9 +20,9 @@ package io.knobwright.simulator.model;
  * a virtual machine an idle vCPU has halted into the hypervisor, so the hand-off costs tens of microseconds that
  * no one spends as CPU. It is a delay per transaction times the idle share of the cores, 1 − (transactions at the
  * CPU)/c; with as many runnable processes as cores, a woken process runs where its waker goes to sleep and pays
- * nothing. A client on the server's host keeps a core busy through its round trips too (decision 0159): two
- * client-backend pairs on two cores pass the work back and forth without a core ever halting. Measured on this project's 2-vCPU machine (0148's quiet rerun): select-only at 1 client ran 11.8k tps and
- * at 2 clients 62.7k, which no queue explains.</li>
+ * nothing. For a client on the server's own host these hand-offs are the whole of its round trip (decision 0159).
+ * Measured on this project's 2-vCPU machine (0148's quiet rerun): select-only at 1 client ran 11.8k tps and at 2
+ * clients 62.7k, which no queue explains.</li>
  * <li>Hot rows ({@link RowLocks}, decision 0158): a transaction that locks one of a few rows holds it until it
  * commits, so transactions that picked the same row run that stretch one after another. Each set is a station of
  * {@code rows} single servers visited once per transaction (visit ratio 1/rows), whose service time is the hold: the
@@ -78,23 +78,16 @@ final class QueueingModel {
     /**
      * Load generated on the server's own host, per transaction; {@link #REMOTE} when the clients run elsewhere.
      *
-     * @param clientCpuMs  CPU the clients spend per transaction on the same cores as the server
-     * @param switchMs     extra CPU per transaction when every core is over-subscribed (cache refills after switches)
-     * @param roundTripsMs the part of the think time that is the clients' round trips: on the server's own host they
-     *                     pass through its cores (loopback, the driver handling the answer), so a core is not idle
-     *                     then, and a process woken meanwhile finds none halted
+     * @param clientCpuMs CPU the clients spend per transaction on the same cores as the server
+     * @param switchMs    extra CPU per transaction when every core is over-subscribed (cache refills after switches)
      */
-    record SharedHost(double clientCpuMs, double switchMs, double roundTripsMs) {
-        static final SharedHost REMOTE = new SharedHost(0, 0, 0);
+    record SharedHost(double clientCpuMs, double switchMs) {
+        static final SharedHost REMOTE = new SharedHost(0, 0);
 
         SharedHost {
-            if (!(clientCpuMs >= 0) || !(switchMs >= 0) || !(roundTripsMs >= 0)) {
-                throw new IllegalArgumentException("Client CPU, switch costs and round trips are not negative");
+            if (!(clientCpuMs >= 0) || !(switchMs >= 0)) {
+                throw new IllegalArgumentException("Client CPU and switch costs are not negative");
             }
-        }
-
-        SharedHost(double clientCpuMs, double switchMs) {
-            this(clientCpuMs, switchMs, 0);
         }
     }
 
@@ -187,7 +180,7 @@ final class QueueingModel {
             r = rCpu + rDisk + rCommit + waits;
             // the idle share is read from the transactions at the CPU before any wake is paid: a hand-off only waits
             // when a core is idle, and counting the wait itself as idleness would talk a busy machine into an idle one
-            double running = Math.min(n, n * (rCpu + Math.min(host.roundTripsMs(), thinkMs)) / (thinkMs + r));
+            double running = n * rCpu / (thinkMs + r);
             wakeDelay = wakeMs * Math.max(0, 1 - running / c);
             x = n / (thinkMs + r + wakeDelay);
             double some = 0;
