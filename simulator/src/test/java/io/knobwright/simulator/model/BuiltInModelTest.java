@@ -5,6 +5,7 @@ import static io.knobwright.simulator.model.Workloads.MB;
 import static io.knobwright.simulator.model.Workloads.defaults;
 import static io.knobwright.simulator.model.Workloads.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
@@ -60,6 +61,30 @@ class BuiltInModelTest {
         assertThat(eight.throughput().mean()).isLessThan(two.throughput().mean());
         assertThat(eight.explain(Metric.THROUGHPUT_TPS)).anySatisfy(e -> assertThat(e.text())
                 .contains("its client on the same host"));
+    }
+
+    @Test
+    void aClientOnTheServersHostPaysItsRoundTripsOnlyAsWakesOfIdleCores() {
+        // decision 0159: select-only ran 12,644 tps at 1 client and 78,824 at 2 on the 2-vCPU host. Two client-backend
+        // pairs keep both cores busy, so neither a wake nor a network's round trip is paid; a remote client's round
+        // trip is paid whatever the cores do
+        BuiltInModel host = new BuiltInModel(BuiltInModel.defaultParameters().with("roundTripMs", 0.05)
+                .with("clientCpuMs", 0.008).with("wakeMs", 0.02));
+        WorkloadShape local = Workloads.selectOnly(1).withClientsOnHost(true);
+        WorkloadShape remote = Workloads.selectOnly(1);
+
+        double localOne = host.predict(scenario(local, defaults())).throughput().mean();
+        double localTwo = host.predict(scenario(local.withClients(2), defaults())).throughput().mean();
+        double remoteOne = host.predict(scenario(remote, defaults())).throughput().mean();
+        double remoteTwo = host.predict(scenario(remote.withClients(2), defaults())).throughput().mean();
+
+        assertThat(localTwo).isGreaterThan(2.5 * localOne);
+        assertThat(remoteTwo).isLessThan(2.2 * remoteOne);
+        // the remote client waits out the 0.05 ms round trip of its statement; the local one does not
+        assertThat(localOne).isGreaterThan(remoteOne);
+        BuiltInModel slowerRoundTrip = new BuiltInModel(host.parameters().with("roundTripMs", 0.5));
+        assertThat(slowerRoundTrip.predict(scenario(local, defaults())).throughput().mean())
+                .isCloseTo(localOne, within(1e-9 * localOne));
     }
 
     @Test

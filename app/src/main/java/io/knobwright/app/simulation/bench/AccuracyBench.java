@@ -250,31 +250,12 @@ public final class AccuracyBench {
      */
     private record Calibrating(BenchWorkload workload, List<BenchConfiguration> design, WorkloadShape shape,
                                Map<BenchConfiguration, List<BenchLoad.Run>> runs, List<BenchModel.MeasuredRun> points,
-                               Sealed heldOut) {
+                               SealedRuns heldOut) {
     }
 
     /** A workload's calibrated model and its predictions, printed before the held-out runs are read. */
     private record Predicted(Calibrating calibrating, PerformanceModel model, Map<BenchConfiguration, Estimate> tps,
                              Estimate defaults) {
-    }
-
-    /**
-     * The runs of the predicted configurations, out of the calibration's reach: {@link #open} gives them only for a
-     * prediction of every one of them, so no figure the model was fitted to or predicted with can have read them.
-     */
-    private static final class Sealed {
-        private final Map<BenchConfiguration, List<BenchLoad.Run>> runs;
-
-        Sealed(Map<BenchConfiguration, List<BenchLoad.Run>> runs) {
-            this.runs = Map.copyOf(runs);
-        }
-
-        Map<BenchConfiguration, List<BenchLoad.Run>> open(Map<BenchConfiguration, Estimate> predictions) {
-            if (!predictions.keySet().containsAll(runs.keySet())) {
-                throw new IllegalStateException("The held-out runs open only after every one of them was predicted");
-            }
-            return runs;
-        }
     }
 
     /**
@@ -309,7 +290,7 @@ public final class AccuracyBench {
                     r.median(), r.cv() * 100, runsText(r));
         }
         out.flush();
-        return new Calibrating(w, design, shape, calRuns, points, new Sealed(heldOut));
+        return new Calibrating(w, design, shape, calRuns, points, new SealedRuns(heldOut));
     }
 
     /**
