@@ -107,8 +107,9 @@ public final class AccuracyBench {
         List<BenchConfiguration> design = ConfigurationDesign.design(options.configurations(), options.calibration(),
                 ConfigurationDesign.SEED);
         machine = new Machine(machine.cpus(), machine.memoryBytes(), DeviceProbe.measure(options.dataDirectory()));
-        out.printf(Locale.ROOT, "simulator accuracy bench: %d workloads x %d configurations (%d calibrate, %d predicted"
-                        + " before they are measured), %d interleaved runs x %d s after %d s warm-up; model %s%n",
+        out.printf(Locale.ROOT, "simulator accuracy bench: %d workloads x %d configurations (%d calibrate, %d held out:"
+                        + " measured in the same rounds, sealed until predicted), %d interleaved runs x %d s after %d s"
+                        + " warm-up; model %s%n",
                 chosen.size(), design.size(), options.calibration(), design.size() - options.calibration(),
                 options.runs(), options.duration().toSeconds(), options.warmUp().toSeconds(), model.name());
         out.printf(Locale.ROOT, "machine: %d CPUs, %.1f GiB RAM, WAL flush %.2f ms measured under the data directory;"
@@ -124,7 +125,7 @@ public final class AccuracyBench {
         try (BenchSandbox sandbox = new BenchSandbox(options.dataDirectory())) {
             sandbox.restart(Map.of());
             for (BenchWorkload w : chosen) {
-                prepare(sandbox, w, out);
+                BenchDatabases.prepare(sandbox, w, out);
             }
             List<Calibrating> calibrating = new ArrayList<>();
             for (BenchWorkload w : chosen) {
@@ -188,39 +189,6 @@ public final class AccuracyBench {
     }
 
     private record WorkloadOutcome(WorkloadResult result, PerformanceModel model, WorkloadShape shape) {
-    }
-
-    /** Generates a workload's data unless the data directory already holds it; VACUUM ANALYZE; CHECKPOINT. */
-    static void prepare(BenchSandbox sandbox, BenchWorkload w, PrintWriter out) throws SQLException {
-        boolean present;
-        try (Connection c = sandbox.connect("postgres"); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + w.database() + "'")) {
-            present = rs.next();
-        }
-        if (present) {
-            try (Connection c = sandbox.connect(w.database()); Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_class WHERE relname = 'bench_ready'")) {
-                rs.next();
-                present = rs.getInt(1) == 1;
-            }
-        }
-        if (!present) {
-            long t0 = System.nanoTime();
-            out.printf(Locale.ROOT, "generating %s: %s ...%n", w.name(), w.description());
-            out.flush();
-            sandbox.createDatabase(w.database());
-            try (Connection c = sandbox.connect(w.database()); Statement st = c.createStatement()) {
-                w.initialise(c);
-                try {
-                    st.execute("CREATE EXTENSION IF NOT EXISTS pg_prewarm");
-                } catch (SQLException e) {
-                    // the binaries may lack contrib; the warm-up run then fills the caches alone
-                }
-                st.execute("CREATE TABLE bench_ready (at timestamptz DEFAULT now())");
-                st.execute("CHECKPOINT");
-            }
-            out.printf(Locale.ROOT, "  generated in %.0f s%n", (System.nanoTime() - t0) / 1e9);
-        }
     }
 
     /**
@@ -421,34 +389,9 @@ public final class AccuracyBench {
         return runs;
     }
 
-    /** Restart under the configuration, VACUUM a writing workload, CHECKPOINT, and load its relations into the caches. */
     private void startConfiguration(BenchSandbox sandbox, BenchWorkload w, BenchConfiguration c)
             throws IOException, SQLException {
-        startConfiguration(sandbox, w, c.settings());
-    }
-
-    /** Also the effect bench's way to start a configuration: the two benches measure runs alike. */
-    static void startConfiguration(BenchSandbox sandbox, BenchWorkload w, Map<String, String> settings)
-            throws IOException, SQLException {
-        sandbox.restart(settings);
-        try (Connection conn = sandbox.connect(w.database()); Statement st = conn.createStatement()) {
-            if (w.transactional()) {
-                // autovacuum is off: without this, the dead rows of earlier runs would slow the later ones
-                st.execute("VACUUM");
-            }
-            st.execute("CHECKPOINT");
-            boolean prewarm;
-            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_extension WHERE extname = 'pg_prewarm'")) {
-                rs.next();
-                prewarm = rs.getInt(1) == 1;
-            }
-            if (prewarm) {
-                // tables first, then indexes: a shared_buffers smaller than the data keeps the indexes, which every
-                // lookup walks, as a warm cache would
-                st.execute("SELECT pg_prewarm(c.oid) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-                        + " WHERE n.nspname = 'public' AND c.relkind IN ('r', 'i') ORDER BY c.relkind DESC, c.relpages");
-            }
-        }
+        BenchDatabases.start(sandbox, w, c.settings());
     }
 
     Scenario scenario(WorkloadShape shape, BenchConfiguration c) {

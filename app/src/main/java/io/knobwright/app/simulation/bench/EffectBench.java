@@ -197,7 +197,7 @@ public final class EffectBench {
                     + " PostgreSQL's %s (the embedded server's builder changes it)%n", BenchSandbox.FIXED, POSTGRES_DEFAULTS);
             out.flush();
             for (EffectWorkload w : chosen) {
-                AccuracyBench.prepare(sandbox, w.load(), out);
+                BenchDatabases.prepare(sandbox, w.load(), out);
             }
             int major = Integer.parseInt(server.replaceAll("^PostgreSQL (\\d+).*$", "$1"));
             for (EffectWorkload w : chosen) {
@@ -250,7 +250,7 @@ public final class EffectBench {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < order.size(); i++) {
                 Arm arm = order.get((i + round) % order.size());
-                AccuracyBench.startConfiguration(sandbox, w.load(), started.get(arm));
+                BenchDatabases.start(sandbox, w.load(), started.get(arm));
                 BenchLoad.Run run = BenchLoad.run(sandbox, w.load(), options.clients(), options.warmUp(),
                         options.duration(), round * 1000L + arm.ordinal());
                 tps.get(arm).add(run.tps());
@@ -300,7 +300,7 @@ public final class EffectBench {
     private Observation observe(BenchSandbox sandbox, EffectWorkload w, Machine machine)
             throws IOException, SQLException, InterruptedException {
         BenchWorkload load = w.load();
-        AccuracyBench.startConfiguration(sandbox, load, POSTGRES_DEFAULTS);
+        BenchDatabases.start(sandbox, load, POSTGRES_DEFAULTS);
         BenchLoad.Run run = BenchLoad.run(sandbox, load, options.clients(), options.warmUp(), options.duration(), 7);
         List<ProfiledShapes.StatementProfile> profiles;
         double dataBytes;
