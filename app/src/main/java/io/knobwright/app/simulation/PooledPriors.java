@@ -13,7 +13,6 @@ import io.knobwright.simulator.model.Scenario;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,9 +119,7 @@ final class PooledPriors {
         }
         try {
             CalibratedModel model = calibrator.calibrate(points);
-            Set<String> informed = new HashSet<>(model.fittedConstants());
-            informed.removeAll(PriorPool.NOT_POOLED);
-            return Optional.of(new Fit(model.parameters(), informed));
+            return Optional.of(new Fit(model.parameters(), PriorPool.hostConstants(model)));
         } catch (RuntimeException unpriced) {
             // settings the model cannot price on that machine (shared_buffers beyond its RAM, ...): that workload
             // teaches the others nothing, and must not stop this one's what-if

@@ -5,6 +5,7 @@ import io.knobwright.simulator.model.ModelParameters;
 import io.knobwright.simulator.model.Scenario;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +27,9 @@ public final class PriorPool {
     /**
      * Not pooled: cpuScale multiplies each workload's own CPU estimate (a script's guess, a profile's measured mean, an
      * observation's coarse price), so what one workload fits says how far its estimate was off, not how fast the host
-     * is. Whoever pools a fit leaves these out of its informed constants.
+     * is.
      */
-    public static final Set<String> NOT_POOLED = Set.of("cpuScale");
+    private static final Set<String> NOT_POOLED = Set.of("cpuScale");
 
     /** No pooled prior is narrower than this (log sd): hardware drifts, and the model is not exact. */
     static final double MIN_LOG_SD = 0.02;
@@ -55,6 +56,16 @@ public final class PriorPool {
         Map<String, Fit> next = new LinkedHashMap<>(byWorkload);
         next.put(workloadKey, new Fit(hardwareClass == null ? "" : hardwareClass, fitted, Set.copyOf(informed)));
         return new PriorPool(next);
+    }
+
+    /**
+     * The constants a built-in model's fit informed that say something about the host, for {@link #with}: those its
+     * runs informed, {@link #NOT_POOLED} left out.
+     */
+    public static Set<String> hostConstants(CalibratedModel fit) {
+        Set<String> informed = new HashSet<>(fit.fittedConstants());
+        informed.removeAll(NOT_POOLED);
+        return informed;
     }
 
     public PriorPool with(String hardwareClass, String workloadKey, CalibratedModel model) {

@@ -248,9 +248,10 @@ public final class AccuracyBench {
         Map<BenchConfiguration, List<BenchLoad.Run>> heldOut = new LinkedHashMap<>();
         design.forEach(c -> (c.calibration() ? calRuns : heldOut).put(c, all.get(c)));
         List<BenchModel.MeasuredRun> points = new ArrayList<>();
-        for (BenchConfiguration c : calRuns.keySet()) {
-            BenchFigures.Replicates r = tps(calRuns.get(c));
-            List<BenchLoad.Run> runs = calRuns.get(c);
+        for (Map.Entry<BenchConfiguration, List<BenchLoad.Run>> e : calRuns.entrySet()) {
+            BenchConfiguration c = e.getKey();
+            List<BenchLoad.Run> runs = e.getValue();
+            BenchFigures.Replicates r = tps(runs);
             points.add(new BenchModel.MeasuredRun(scenario(shape, c), r.median(), r.cv(), r.n(),
                     median(runs.stream().mapToDouble(BenchLoad.Run::p50Ms).toArray()),
                     median(runs.stream().mapToDouble(BenchLoad.Run::p95Ms).toArray()), features(runs)));
@@ -331,7 +332,7 @@ public final class AccuracyBench {
     /** A baseline run at the defaults, then the statements profiled: the measured workload shape. */
     private WorkloadShape baselineShape(BenchSandbox sandbox, BenchWorkload w, BenchConfiguration defaults)
             throws IOException, SQLException, InterruptedException {
-        startConfiguration(sandbox, w, defaults);
+        BenchDatabases.start(sandbox, w, defaults.settings());
         BenchLoad.Run run = BenchLoad.run(sandbox, w, defaults.clients(), options.warmUp(), options.duration(), 1);
         List<ProfiledShapes.StatementProfile> profiles;
         double dataBytes;
@@ -377,7 +378,7 @@ public final class AccuracyBench {
             List<BenchConfiguration> shuffled = new ArrayList<>(configurations);
             Collections.shuffle(shuffled, order);
             for (BenchConfiguration c : shuffled) {
-                startConfiguration(sandbox, w, c);
+                BenchDatabases.start(sandbox, w, c.settings());
                 BenchLoad.Run r = BenchLoad.run(sandbox, w, c.clients(), options.warmUp(), options.duration(),
                         round * 1000L + 1);
                 runs.get(c).add(r);
@@ -387,11 +388,6 @@ public final class AccuracyBench {
             out.flush();
         }
         return runs;
-    }
-
-    private void startConfiguration(BenchSandbox sandbox, BenchWorkload w, BenchConfiguration c)
-            throws IOException, SQLException {
-        BenchDatabases.start(sandbox, w, c.settings());
     }
 
     Scenario scenario(WorkloadShape shape, BenchConfiguration c) {

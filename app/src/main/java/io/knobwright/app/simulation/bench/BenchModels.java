@@ -13,10 +13,10 @@ import io.knobwright.simulator.model.Prediction;
 import io.knobwright.simulator.model.Scenario;
 import io.knobwright.simulator.model.SimulationException;
 
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 /** The models the bench can judge. */
 public final class BenchModels {
@@ -45,21 +45,24 @@ public final class BenchModels {
                 return new BuiltInModel();
             }
 
+            private final ModelParameters defaults = BuiltInModel.defaultParameters();
+            private final Calibrator alone = new Calibrator(BuiltInModel::new, defaults);
+            /**
+             * Each workload's fit on its own runs, by the identity of its runs: every other workload's calibration
+             * pools it, and it is the same fit each time (empty when the model cannot price the runs).
+             */
+            private final Map<List<MeasuredRun>, Optional<CalibratedModel>> fitsAlone = new IdentityHashMap<>();
+
             @Override
             public PerformanceModel calibrate(List<MeasuredRun> runs, List<List<MeasuredRun>> otherWorkloads) {
-                ModelParameters defaults = BuiltInModel.defaultParameters();
-                Calibrator alone = new Calibrator(BuiltInModel::new, defaults);
                 PriorPool pool = PriorPool.empty();
                 int pooled = 0;
                 for (List<MeasuredRun> other : otherWorkloads) {
-                    try {
-                        CalibratedModel fit = alone.calibrate(points(other));
-                        Set<String> informed = new HashSet<>(fit.fittedConstants());
-                        informed.removeAll(PriorPool.NOT_POOLED);
-                        pool = pool.with(THIS_MACHINE, "workload " + pooled, fit.parameters(), informed);
+                    Optional<CalibratedModel> fit = fitsAlone.computeIfAbsent(other, this::fitAlone);
+                    if (fit.isPresent()) {
+                        pool = pool.with(THIS_MACHINE, "workload " + pooled, fit.get().parameters(),
+                                PriorPool.hostConstants(fit.get()));
                         pooled++;
-                    } catch (SimulationException unpriced) {
-                        // a workload the model cannot price teaches the others nothing, as in the product
                     }
                 }
                 if (pooled == 0) {
@@ -68,6 +71,15 @@ public final class BenchModels {
                 return new Calibrator(BuiltInModel::new, pool.priors(THIS_MACHINE, defaults), "priors pooled from "
                         + pooled + " other workload" + (pooled == 1 ? "" : "s") + " on " + THIS_MACHINE)
                         .calibrate(points(runs));
+            }
+
+            private Optional<CalibratedModel> fitAlone(List<MeasuredRun> runs) {
+                try {
+                    return Optional.of(alone.calibrate(points(runs)));
+                } catch (SimulationException unpriced) {
+                    // a workload the model cannot price teaches the others nothing, as in the product
+                    return Optional.empty();
+                }
             }
         };
     }
