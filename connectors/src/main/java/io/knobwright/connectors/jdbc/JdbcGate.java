@@ -2,6 +2,7 @@ package io.knobwright.connectors.jdbc;
 
 import io.knobwright.connectors.ConnectionTarget;
 import io.knobwright.connectors.ConnectorException;
+import io.knobwright.connectors.FailureReason;
 import io.knobwright.model.fleet.JdbcUrlSecrets;
 
 import java.net.SocketTimeoutException;
@@ -88,8 +89,9 @@ public final class JdbcGate {
                 SQLException cause = unwrapped(failed);
                 // A driver that gave up on its own once the time was spent (pgjdbc's multi-host "Could not find a
                 // server", its loginTimeout) met the same silent server as the deadline above would have: say so.
+                // An answer the network gave (refused, no such host, no route, TLS) says more than the clock does.
                 boolean spent = System.nanoTime() - started >= timeouts.connect().toNanos();
-                if (spent && cause.getSQLState() != null && cause.getSQLState().startsWith("08")) {
+                if (spent && cause.getSQLState() != null && cause.getSQLState().startsWith("08") && !networkAnswered(cause)) {
                     SQLTimeoutException timedOut = new SQLTimeoutException(engine + " at " + url.endpoint()
                             + " did not answer within " + timeouts.connectSeconds() + " s", "08001");
                     timedOut.initCause(new SocketTimeoutException("connect timed out"));
@@ -98,6 +100,13 @@ public final class JdbcGate {
                 }
                 throw cause;
             }
+        }
+
+        /** True when the failure carries the network's own answer, which the user is better told than a timeout. */
+        private boolean networkAnswered(SQLException cause) {
+            return NetworkFailures.classify(cause, engine, url.endpoint(), timeouts)
+                    .filter(network -> network.reason() != FailureReason.TIMED_OUT)
+                    .isPresent();
         }
 
         /** The outcome of a finished attempt: its connection, or its failure as the driver threw it. */

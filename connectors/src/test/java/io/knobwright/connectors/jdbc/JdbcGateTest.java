@@ -15,6 +15,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.lang.reflect.Proxy;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -170,5 +174,51 @@ class JdbcGateTest {
         assertThat(JdbcGate.dialectFor("jdbc:postgresql://h/db")).containsSame(PostgresDialect.INSTANCE);
         assertThat(JdbcGate.dialectFor("jdbc:mysql://h/db")).containsSame(MariaDbDialect.INSTANCE);
         assertThat(JdbcGate.dialectFor("jdbc:sqlserver://h")).isEmpty();
+    }
+
+    @Test
+    void aDriverThatGivesUpOnItsOwnOnceTheTimeIsSpentReadsAsTheTimeout() {
+        // pgjdbc's multi-host "Could not find a server" carries no network answer: the silent server it met is a timeout
+        JdbcGate.Admitted gate = givingUpAfter(Duration.ofMillis(60), new SQLException("Could not find a server", "08001"));
+
+        assertThatThrownBy(gate::connect).isInstanceOf(SQLTimeoutException.class)
+                .hasMessage("PostgreSQL at h:5432 did not answer within 1 s")
+                .satisfies(e -> assertThat(e.getSuppressed()).singleElement().extracting(Throwable::getMessage)
+                        .isEqualTo("Could not find a server"));
+    }
+
+    @Test
+    void aRefusalAfterTheTimeIsSpentStaysARefusal() {
+        SQLException refused = new SQLException("Connection to h:5432 refused", "08001", new ConnectException("Connection refused"));
+        JdbcGate.Admitted gate = givingUpAfter(Duration.ofMillis(60), refused);
+
+        assertThatThrownBy(gate::connect).isSameAs(refused);
+    }
+
+    @Test
+    void aDriverThatGivesUpBeforeTheTimeIsSpentIsTakenAtItsWord() {
+        SQLException early = new SQLException("Could not find a server", "08001");
+        JdbcGate.Admitted gate = givingUpAfter(Duration.ZERO, early, Duration.ofSeconds(1));
+
+        assertThatThrownBy(gate::connect).isSameAs(early);
+    }
+
+    private static JdbcGate.Admitted givingUpAfter(Duration wait, SQLException failure) {
+        return givingUpAfter(wait, failure, Duration.ofMillis(1));
+    }
+
+    /** A gate over a stand-in driver that fails after {@code wait}; the connect time is {@code connect}. */
+    private static JdbcGate.Admitted givingUpAfter(Duration wait, SQLException failure, Duration connect) {
+        JdbcGate.Admitted real = JdbcGate.admit(PostgresDialect.INSTANCE, new ConnectionTarget("jdbc:postgresql://h/db", "u", null),
+                new ConnectorTimeouts(connect, Duration.ofSeconds(1)));
+        DriverDialect givingUp = (DriverDialect) Proxy.newProxyInstance(DriverDialect.class.getClassLoader(),
+                new Class<?>[]{DriverDialect.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("connect")) {
+                        Thread.sleep(wait);
+                        throw failure;
+                    }
+                    return method.invoke(PostgresDialect.INSTANCE, args);
+                });
+        return new JdbcGate.Admitted(givingUp, real.engine(), real.target(), real.url(), real.timeouts(), real.driverUrl(), real.properties());
     }
 }
