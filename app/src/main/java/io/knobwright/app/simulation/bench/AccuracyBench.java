@@ -29,24 +29,29 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The simulator's accuracy bench on real measurements (decisions 0142, 0159). Generate every workload's data in an
+ * The simulator's accuracy bench on real measurements (decisions 0142, 0159, 0160). Generate every workload's data in an
  * embedded PostgreSQL; per workload, profile its statements at the defaults (the measured workload shape) and measure
- * the calibration configurations in interleaved rounds. Then calibrate each workload as the product would, with priors
- * pooled from what the other workloads' calibration runs taught about this machine, and print the predictions of the
- * other configurations. Only then measure those in interleaved rounds (the defaults again among them, as the
- * reference for direction), and print predicted versus measured with the summary.
+ * every configuration in the same shuffled rounds, the predicted configurations' runs sealed. Then calibrate each
+ * workload as the product would, with priors pooled from what the other workloads' calibration runs taught about this
+ * machine, and print the predictions of the other configurations. Only then open their runs, and print predicted
+ * versus measured with the summary (the defaults the reference for direction).
  */
 public final class AccuracyBench {
 
     /**
      * @param dataDirectory where the sandbox keeps its data; reused when it already holds the generated data
+     * @param runs           runs of each predicted configuration
+     * @param calibrationRuns runs of each calibration configuration: their noise goes into every prediction
      * @param configurations configurations per workload (the defaults included); {@code calibration} of them calibrate
      */
-    public record Options(Path dataDirectory, int runs, Duration warmUp, Duration duration, int configurations,
-                          int calibration, boolean quick, List<String> workloads, Path save) {
+    public record Options(Path dataDirectory, int runs, int calibrationRuns, Duration warmUp, Duration duration,
+                          int configurations, int calibration, boolean quick, List<String> workloads, Path save) {
         public Options {
             if (runs < 1 || runs > 20) {
                 throw new IllegalArgumentException("--runs must be between 1 and 20, not " + runs + ".");
+            }
+            if (calibrationRuns < 1 || calibrationRuns > 20) {
+                throw new IllegalArgumentException("--calibration-runs must be between 1 and 20, not " + calibrationRuns + ".");
             }
             if (duration.isNegative() || duration.isZero() || warmUp.isNegative()) {
                 throw new IllegalArgumentException("--duration must be positive and --warm-up not negative.");
@@ -108,10 +113,11 @@ public final class AccuracyBench {
                 ConfigurationDesign.SEED);
         machine = new Machine(machine.cpus(), machine.memoryBytes(), DeviceProbe.measure(options.dataDirectory()));
         out.printf(Locale.ROOT, "simulator accuracy bench: %d workloads x %d configurations (%d calibrate, %d held out:"
-                        + " measured in the same rounds, sealed until predicted), %d interleaved runs x %d s after %d s"
-                        + " warm-up; model %s%n",
+                        + " measured in the same rounds, sealed until predicted), %d interleaved runs of each calibration"
+                        + " and %d of each predicted configuration x %d s after %d s warm-up; model %s%n",
                 chosen.size(), design.size(), options.calibration(), design.size() - options.calibration(),
-                options.runs(), options.duration().toSeconds(), options.warmUp().toSeconds(), model.name());
+                options.calibrationRuns(), options.runs(), options.duration().toSeconds(), options.warmUp().toSeconds(),
+                model.name());
         out.printf(Locale.ROOT, "machine: %d CPUs, %.1f GiB RAM, WAL flush %.2f ms measured under the data directory;"
                         + " sandbox fixed settings: %s%n", machine.cpus(), machine.memoryBytes() / 1073741824.0,
                 machine.device().fsyncMs(), BenchSandbox.FIXED);
@@ -363,10 +369,11 @@ public final class AccuracyBench {
     }
 
     /**
-     * Runs each configuration {@code runs} times in rounds; within a round the order is shuffled (RMIT: randomised
-     * multiple interleaved trials), so a drift of the machine falls on every configuration alike. The calibration and
-     * the predicted configurations share the rounds (decision 0159): on this project's VM the same configuration ran up
-     * to 19% apart between two phases minutes apart, twice the error the bench is to resolve.
+     * Runs each configuration in rounds; within a round the order is shuffled (RMIT: randomised multiple interleaved
+     * trials), so a drift of the machine falls on every configuration alike. The calibration and the predicted
+     * configurations share the rounds (decision 0159): on this project's VM the same configuration ran up to 19% apart
+     * between two phases minutes apart, twice the error the bench is to resolve. The calibration configurations run
+     * in every round, the predicted ones in rounds spread over them ({@link RoundSchedule}, decision 0160).
      */
     private Map<BenchConfiguration, List<BenchLoad.Run>> measure(BenchSandbox sandbox, BenchWorkload w,
                                                                  List<BenchConfiguration> configurations)
@@ -374,8 +381,12 @@ public final class AccuracyBench {
         Map<BenchConfiguration, List<BenchLoad.Run>> runs = new LinkedHashMap<>();
         configurations.forEach(c -> runs.put(c, new ArrayList<>()));
         Random order = new Random(ConfigurationDesign.SEED * 7 + w.name().hashCode());
-        for (int round = 0; round < options.runs(); round++) {
-            List<BenchConfiguration> shuffled = new ArrayList<>(configurations);
+        RoundSchedule schedule = RoundSchedule.of(options.calibrationRuns(), options.runs());
+        for (int round = 0; round < schedule.rounds(); round++) {
+            int thisRound = round;
+            List<BenchConfiguration> shuffled = new ArrayList<>(configurations.stream()
+                    .filter(c -> schedule.measures(c.calibration() ? options.calibrationRuns() : options.runs(), thisRound))
+                    .toList());
             Collections.shuffle(shuffled, order);
             for (BenchConfiguration c : shuffled) {
                 BenchDatabases.start(sandbox, w, c.settings());
@@ -384,7 +395,7 @@ public final class AccuracyBench {
                 runs.get(c).add(r);
                 record.run(w.name(), c, r);
             }
-            out.printf(Locale.ROOT, "  round %d/%d done%n", round + 1, options.runs());
+            out.printf(Locale.ROOT, "  round %d/%d done (%d configurations)%n", round + 1, schedule.rounds(), shuffled.size());
             out.flush();
         }
         return runs;
