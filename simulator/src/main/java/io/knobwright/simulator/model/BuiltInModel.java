@@ -88,6 +88,9 @@ public final class BuiltInModel implements PerformanceModel {
                 + " the backends that wait for it), as a share of the flush's time; the rest is a wait for the device");
         put(p, "switchCpuMs", 0.015, 1.0, "extra CPU ms per statement when clients on the server's host over-subscribe"
                 + " the cores: a woken process finds its core's caches filled by others");
+        put(p, "crossWakeCpuMs", 0.025, 1.0, "CPU ms per hand-off between a client on the server's host and its backend"
+                + " when they run on different busy cores: with more local clients than cores and the cores not dividing"
+                + " them evenly, the scheduler splits some pairs and their hand-offs interrupt another core");
         return new ModelParameters(p);
     }
 
@@ -267,7 +270,9 @@ public final class BuiltInModel implements PerformanceModel {
             return QueueingModel.SharedHost.REMOTE;
         }
         double statements = statements(w);
-        return new QueueingModel.SharedHost(statements * theta.get("clientCpuMs"), statements * theta.get("switchCpuMs"));
+        // a split pair interrupts the other core twice per statement: its backend's wake and its client's
+        return new QueueingModel.SharedHost(statements * theta.get("clientCpuMs"), statements * theta.get("switchCpuMs"),
+                2 * statements * theta.get("crossWakeCpuMs"));
     }
 
     /** Statements per transaction a client sends and waits for: each statement, and each commit. */

@@ -80,7 +80,35 @@ class QueueingModelTest {
     }
 
     @Test
+    void localPairsTheCoresCannotDivideEvenlyCostTheirHandOffsOnAnotherCore() {
+        // select-only with its load generator beside it on 2 cores: 3 and 5 pairs leave one pair split across cores
+        QueueingModel.SharedHost host = new QueueingModel.SharedHost(0.008, 0.004, 0.05);
+        double[] tps = new double[7];
+        for (int clients = 2; clients <= 6; clients++) {
+            tps[clients] = QueueingModel.solve(0.008, 0, 0, 0, clients, 2, 4, 0, host).tps();
+        }
+        QueueingModel.SharedHost even = new QueueingModel.SharedHost(0.008, 0.004, 0);
+
+        assertThat(tps[3]).isLessThan(0.85 * tps[2]).isLessThan(0.85 * tps[4]);
+        assertThat(tps[5]).isLessThan(0.9 * tps[4]).isLessThan(0.9 * tps[6]);
+        assertThat(tps[4]).as("an even number of pairs pays nothing")
+                .isEqualTo(QueueingModel.solve(0.008, 0, 0, 0, 4, 2, 4, 0, even).tps());
+    }
+
+    @Test
+    void theSplitShareIsThePairsTheCoresCannotDivideEvenly() {
+        assertThat(QueueingModel.splitShare(1, 2)).as("fewer pairs than cores: the idle-core wake's case").isZero();
+        assertThat(QueueingModel.splitShare(2, 2)).isZero();
+        assertThat(QueueingModel.splitShare(3, 2)).isEqualTo(1 / 3.0);
+        assertThat(QueueingModel.splitShare(8, 2)).isZero();
+        assertThat(QueueingModel.splitShare(12, 8)).isEqualTo(4 / 12.0);
+        assertThat(QueueingModel.splitShare(11, 8)).isEqualTo(3 / 11.0);
+        assertThat(QueueingModel.splitShare(9, 8)).isEqualTo(1 / 9.0);
+    }
+
+    @Test
     void aSharedHostHasNoNegativeCosts() {
+        assertThatThrownBy(() -> new QueueingModel.SharedHost(0, 0, -0.1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new QueueingModel.SharedHost(-1, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new QueueingModel.SharedHost(0, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
     }
