@@ -75,10 +75,7 @@ public final class JdbcGate {
             } catch (TimeoutException late) {
                 // A virtual thread's blocking socket call ends when it is interrupted; a late connection is closed above
                 worker.interrupt();
-                SQLTimeoutException timedOut = new SQLTimeoutException(engine + " at " + url.endpoint() + " did not answer within "
-                        + timeouts.connectSeconds() + " s", "08001");
-                timedOut.initCause(new SocketTimeoutException("connect timed out"));
-                attempt.completeExceptionally(timedOut);
+                attempt.completeExceptionally(timedOut());
                 return outcome(attempt);
             } catch (InterruptedException interrupted) {
                 worker.interrupt();
@@ -92,14 +89,20 @@ public final class JdbcGate {
                 // An answer the network gave (refused, no such host, no route, TLS) says more than the clock does.
                 boolean spent = System.nanoTime() - started >= timeouts.connect().toNanos();
                 if (spent && cause.getSQLState() != null && cause.getSQLState().startsWith("08") && !networkAnswered(cause)) {
-                    SQLTimeoutException timedOut = new SQLTimeoutException(engine + " at " + url.endpoint()
-                            + " did not answer within " + timeouts.connectSeconds() + " s", "08001");
-                    timedOut.initCause(new SocketTimeoutException("connect timed out"));
+                    SQLTimeoutException timedOut = timedOut();
                     timedOut.addSuppressed(cause);
                     throw timedOut;
                 }
                 throw cause;
             }
+        }
+
+        /** The failure of a connection that took longer than the connect timeout, as the deadline and a driver report it. */
+        private SQLTimeoutException timedOut() {
+            SQLTimeoutException timedOut = new SQLTimeoutException(engine + " at " + url.endpoint() + " did not answer within "
+                    + timeouts.connectSeconds() + " s", "08001");
+            timedOut.initCause(new SocketTimeoutException("connect timed out"));
+            return timedOut;
         }
 
         /** True when the failure carries the network's own answer, which the user is better told than a timeout. */

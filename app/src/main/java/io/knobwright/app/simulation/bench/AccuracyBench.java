@@ -47,16 +47,18 @@ public final class AccuracyBench {
     public record Options(Path dataDirectory, int runs, int calibrationRuns, Duration warmUp, Duration duration,
                           int configurations, int calibration, boolean quick, List<String> workloads, Path save) {
         public Options {
-            if (runs < 1 || runs > 20) {
-                throw new IllegalArgumentException("--runs must be between 1 and 20, not " + runs + ".");
-            }
-            if (calibrationRuns < 1 || calibrationRuns > 20) {
-                throw new IllegalArgumentException("--calibration-runs must be between 1 and 20, not " + calibrationRuns + ".");
-            }
+            requireRuns("--runs", runs);
+            requireRuns("--calibration-runs", calibrationRuns);
             if (duration.isNegative() || duration.isZero() || warmUp.isNegative()) {
                 throw new IllegalArgumentException("--duration must be positive and --warm-up not negative.");
             }
             workloads = List.copyOf(workloads);
+        }
+
+        private static void requireRuns(String option, int runs) {
+            if (runs < 1 || runs > 20) {
+                throw new IllegalArgumentException(option + " must be between 1 and 20, not " + runs + ".");
+            }
         }
     }
 

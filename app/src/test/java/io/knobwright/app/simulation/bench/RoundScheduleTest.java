@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 class RoundScheduleTest {
 
@@ -28,7 +29,7 @@ class RoundScheduleTest {
 
         assertThat(taken).hasSize(runs).doesNotHaveDuplicates();
         double mean = IntStream.of(taken).average().orElseThrow();
-        assertThat(mean).isCloseTo((rounds - 1) / 2.0, org.assertj.core.data.Offset.offset(0.5));
+        assertThat(mean).isCloseTo((rounds - 1) / 2.0, offset(0.5));
     }
 
     @Test
