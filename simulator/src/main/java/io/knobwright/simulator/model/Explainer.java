@@ -96,7 +96,7 @@ final class Explainer {
                 ? "the CPU is " + Text.percent(q.cpuUtilisation()) + " busy"
                 : "the device is " + Text.percent(q.diskUtilisation()) + " busy";
         StringBuilder text = new StringBuilder();
-        text.append(connections).append(" clients").append(w.thinkMs() > 0 ? " (think time " + Text.ms(w.thinkMs()) + ")" : "")
+        text.append(connections).append(connections == 1 ? " client" : " clients").append(w.thinkMs() > 0 ? " (think time " + Text.ms(w.thinkMs()) + ")" : "")
                 .append(" on ").append(machine.cpus()).append(machine.cpus() == 1 ? " core" : " cores")
                 .append(": each transaction needs ").append(Text.ms(p.cpuMs())).append(" of CPU");
         List<String> parts = new ArrayList<>();
@@ -113,8 +113,10 @@ final class Explainer {
             text.append(" (").append(String.join(", ", parts)).append(")");
         }
         if (p.clientCpuMs() > 0) {
-            text.append(", and its client on the same host ").append(Text.ms(p.clientCpuMs()))
-                    .append(" of the same cores (more clients than cores also cost CPU switching between them)");
+            text.append(", and its client on the same host ").append(Text.ms(p.clientCpuMs())).append(" of the same cores");
+            if (connections > machine.cpus()) {
+                text.append(" (more clients than cores also cost CPU switching between them)");
+            }
         }
         text.append(", ").append(Text.ms(p.diskMs())).append(" of the device");
         if (p.commitMs() > 0) {
@@ -127,7 +129,8 @@ final class Explainer {
                     .append(")");
         }
         text.append("; ").append(bottleneck).append(", so about ").append(Text.fmt(q.tps())).append(" tps. ")
-                .append("Interval ±25%: run-to-run noise on a small host is about that much before calibration.");
+                .append("Interval ±25% until runs of this workload calibrate it: about the run-to-run noise measured"
+                        + " on a 2-vCPU test host.");
         String station = machine.cpus() == 1 ? "1 core" : machine.cpus() + " cores as one station";
         why.add(new Explanation(Metric.THROUGHPUT_TPS, "queueing (exact MVA, " + station + ")",
                 text.toString(), inputs("clients", connections, "cpus", machine.cpus(), "cpuMsPerTx", p.cpuMs(),

@@ -16,13 +16,14 @@ package io.knobwright.simulator.model;
  * that wakes (a backend for its statement, a client for its answer) finds its core last used by others and refills
  * its caches: extra CPU per statement times the over-subscribed share 1 − c/q, q the transactions at the CPU.
  * With these, throughput on a shared host falls past the cores instead of staying on the saturation line.</li>
- * <li>Waking on an idle core ({@code wakeMs}): a process handed work while a core sits idle is woken there, and on
- * a virtual machine an idle vCPU has halted into the hypervisor, so the hand-off costs tens of microseconds that
- * no one spends as CPU. It is a delay per transaction times the idle share of the cores, 1 − (transactions at the
- * CPU)/c; with as many runnable processes as cores, a woken process runs where its waker goes to sleep and pays
- * nothing. For a client on the server's own host these hand-offs are the whole of its round trip (decision 0159).
- * Measured on this project's 2-vCPU machine (0148's quiet rerun): select-only at 1 client ran 11.8k tps and at 2
- * clients 62.7k, which no queue explains.</li>
+ * <li>Waking on an idle core ({@code wakeMs}): the scheduler wakes a process handed work on an idle core when there
+ * is one, and on a virtual machine an idle vCPU has halted into the hypervisor, so the hand-off costs tens of
+ * microseconds that no one spends as CPU. It is a delay per transaction times the idle share of the cores other than
+ * the waker's, which the other transactions leave ({@link #idleElsewhere}, by the arrival theorem); with as many
+ * runnable processes as cores, a woken process runs where its waker goes to sleep and pays nothing. A client alone
+ * pays every wake, with or without a WAL flush among its waits (decision 0161). For a client on the server's own
+ * host these hand-offs are the whole of its round trip (decision 0159). Measured on this project's 2-vCPU machine
+ * (0148's quiet rerun): select-only at 1 client ran 11.8k tps and at 2 clients 62.7k, which no queue explains.</li>
  * <li>Hot rows ({@link RowLocks}, decision 0158): a transaction that locks one of a few rows holds it until it
  * commits, so transactions that picked the same row run that stretch one after another. Each set is a station of
  * {@code rows} single servers visited once per transaction (visit ratio 1/rows), whose service time is the hold: the
@@ -113,6 +114,23 @@ final class QueueingModel {
         return Math.min(extra, cores - extra) / (double) pairs;
     }
 
+    /**
+     * The share of the time the cores other than a waker's sit idle, as the other transactions leave them (decision
+     * 0161): a hand-off lands on an idle core whenever there is one, so it pays the wake unless the others keep every
+     * other core running. A client alone finds the other cores idle at every hand-off, whatever its own waits; on one
+     * core the woken process runs where its waker goes to sleep.
+     *
+     * @param othersRunning the other transactions' mean count at the CPU, their wakes not counted: a wait for a wake
+     *                      is not idleness the scheduler can see, and counting it would talk a busy host into an idle
+     *                      one
+     */
+    static double idleElsewhere(double othersRunning, int cores) {
+        if (cores <= 1) {
+            return 0;
+        }
+        return Math.max(0, 1 - othersRunning / (cores - 1));
+    }
+
     private QueueingModel() {
     }
 
@@ -180,6 +198,9 @@ final class QueueingModel {
         double atCpu = 0;
         for (int n = 1; n <= clients; n++) {
             double busyBefore = Math.max(0, (n - 1) - x * thinkMs);
+            // the other n − 1 transactions, by the arrival theorem: the population before, at its CPU response
+            double othersRunning = n > 1 ? (n - 1) * rCpu / (thinkMs + r) : 0;
+            wakeDelay = wakeMs * idleElsewhere(othersRunning, cpus);
             // the server's work grows with its busy backends (contention); the clients' does not
             double oversubscribed = atCpu > c ? 1 - c / atCpu : 0;
             dCpu = cpuMs * (1 + contention * Math.max(0, busyBefore - 1)) * (1 + refillShare * oversubscribed)
@@ -200,10 +221,6 @@ final class QueueingModel {
                 waits += lockWait[k];
             }
             r = rCpu + rDisk + rCommit + waits;
-            // the idle share is read from the transactions at the CPU before any wake is paid: a hand-off only waits
-            // when a core is idle, and counting the wait itself as idleness would talk a busy machine into an idle one
-            double running = n * rCpu / (thinkMs + r);
-            wakeDelay = wakeMs * Math.max(0, 1 - running / c);
             x = n / (thinkMs + r + wakeDelay);
             double some = 0;
             for (int k = 1; k <= n; k++) {
