@@ -19,18 +19,19 @@ import java.util.concurrent.Callable;
         description = {"The simulator's accuracy on real measurements (decision 0142). Starts an embedded PostgreSQL,",
                 "generates three workloads (in-memory tpcb-like, select-only larger than shared_buffers, a sort/hash mix),",
                 "and per workload runs 15 configurations over shared_buffers, work_mem, max_wal_size, checkpoint_timeout,",
-                "synchronous_commit and clients 1-8, all in the same shuffled rounds (each calibration configuration 5",
-                "times, each other 3). Calibrates the model on the defaults and 4 that reach both ends of every range,",
+                "synchronous_commit and clients 1-8, all in the same shuffled rounds (each configuration 5 times by",
+                "default). Calibrates the model on the defaults and 4 that reach both ends of every range,",
                 "prints its predictions for the 10 others inside them, and only then opens their runs. Prints predicted",
                 "[80%% interval] vs measured (median +- noise) per configuration, MAPE, coverage and direction per workload",
                 "and overall, and the time of a 1,000-scenario sweep and of one complex scenario, against the targets",
-                "(MAPE <= 10%%, coverage >= 80%%, direction >= 90%%, sweep < 1 s, complex well under 30 s). About 24 minutes",
+                "(MAPE <= 10%%, coverage >= 80%%, direction >= 90%%, sweep < 1 s, complex well under 30 s). About 32 minutes",
                 "with the defaults; --quick is a 2-minute smoke run. Exits 0 when every target is met, 1 otherwise."})
 final class BenchSimulatorCommand implements Callable<Integer> {
 
     private final CliSession session;
 
-    @Option(names = "--runs", defaultValue = "3", description = "Interleaved runs of each predicted configuration (default ${DEFAULT-VALUE}).")
+    @Option(names = "--runs", defaultValue = "5", description = "Interleaved runs of each predicted configuration, whose"
+            + " median a prediction is judged against (default ${DEFAULT-VALUE}).")
     private int runs;
 
     @Option(names = "--calibration-runs", defaultValue = "5", description = "Interleaved runs of each calibration"

@@ -325,7 +325,11 @@ public final class AccuracyBench {
         cal.runs().values().forEach(r -> allReplicates.add(tps(r)));
         heldOut.values().forEach(r -> allReplicates.add(tps(r)));
         double noise = BenchFigures.pooledCv(allReplicates);
-        double threshold = BenchFigures.noiseThreshold(noise, options.runs());
+        // the runs the file holds, not the options': a rejudged file keeps the counts it was measured with, and the
+        // defaults (a calibration configuration) have more runs than a held-out one
+        int heldOutRuns = heldOut.values().stream().mapToInt(List::size).min().orElse(options.runs());
+        int defaultsRuns = cal.runs().get(cal.design().get(0)).size();
+        double threshold = BenchFigures.noiseThreshold(noise, heldOutRuns, defaultsRuns);
 
         List<BenchFigures.Outcome> outcomes = new ArrayList<>();
         for (BenchConfiguration c : predicted) {

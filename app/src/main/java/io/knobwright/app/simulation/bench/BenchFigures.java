@@ -11,9 +11,10 @@ import java.util.Objects;
  * prediction, and whether it got the direction of a change right.
  *
  * <p>Direction is judged against the defaults' configuration of the same workload. A measured change is "no
- * difference" when it is smaller than the noise threshold: twice the standard error of a difference of two medians of
- * n runs, from the workload's pooled run-to-run CV (the median of n runs has a standard error of about
- * 1.25 CV / sqrt(n)). A prediction is right when the measured change is beyond the noise and the predicted change
+ * difference" when it is smaller than the noise threshold: twice the standard error of the difference between a
+ * configuration's median and the defaults' median, from the workload's pooled run-to-run CV (the median of n runs has
+ * a standard error of about 1.25 CV / sqrt(n); the defaults, a calibration configuration, have more runs than a
+ * held-out one, decision 0161). A prediction is right when the measured change is beyond the noise and the predicted change
  * has its sign, or when the measured change is within the noise and so is the predicted one (decision 0148). So
  * predicting +30% where nothing measurable happened is wrong, and predicting +3% where +20% was measured is right
  * about the direction (its size is the MAPE's business). The stricter reading (the predicted change must also
@@ -100,10 +101,13 @@ final class BenchFigures {
         return k == 0 ? 0 : Math.sqrt(s / k);
     }
 
-    /** Log-space threshold below which a change between two medians of {@code n} runs is no difference. */
-    static double noiseThreshold(double pooledCv, int n) {
-        double seMedian = 1.2533 * pooledCv / Math.sqrt(Math.max(1, n));
-        return 2 * Math.sqrt(2) * seMedian;
+    /**
+     * Log-space threshold below which a change between a median of {@code n} runs and one of {@code reference} runs
+     * is no difference: twice the standard error of their difference (a median's is 1.2533 times the mean's).
+     */
+    static double noiseThreshold(double pooledCv, int n, int reference) {
+        double seMedian = 1.2533 * pooledCv;
+        return 2 * seMedian * Math.sqrt(1.0 / Math.max(1, n) + 1.0 / Math.max(1, reference));
     }
 
     /**

@@ -12,7 +12,7 @@ class BenchFiguresTest {
 
     @Test
     void aChangeSmallerThanTheNoiseIsNoDifferenceAndALargerOneHasItsDirection() {
-        double threshold = BenchFigures.noiseThreshold(0.10, 3);
+        double threshold = BenchFigures.noiseThreshold(0.10, 3, 3);
         // 1.2533 * 0.10 / sqrt(3) = 7.2% per median; 2 * sqrt(2) * 7.2% = 20.5% in log space
         assertThat(threshold).isCloseTo(0.2047, within(0.001));
         assertThat(BenchFigures.Direction.of(1.15, threshold)).isEqualTo(BenchFigures.Direction.NONE);
@@ -21,8 +21,16 @@ class BenchFiguresTest {
     }
 
     @Test
+    void aReferenceOfMoreRunsNarrowsTheNoiseOfTheDifference() {
+        // 3 held-out runs against the defaults' 5: 2 * 1.2533 * 0.10 * sqrt(1/3 + 1/5) = 18.3%
+        assertThat(BenchFigures.noiseThreshold(0.10, 3, 5)).isCloseTo(0.1831, within(0.001))
+                .isLessThan(BenchFigures.noiseThreshold(0.10, 3, 3))
+                .isGreaterThan(BenchFigures.noiseThreshold(0.10, 5, 5));
+    }
+
+    @Test
     void aPredictedChangeWhereNothingMeasurableHappenedCountsAsWrong() {
-        double threshold = BenchFigures.noiseThreshold(0.10, 3);
+        double threshold = BenchFigures.noiseThreshold(0.10, 3, 3);
         Estimate defaults = Estimate.relative(100, 0.2);
         BenchFigures.Outcome predictedUp = new BenchFigures.Outcome("c1", Estimate.relative(140, 0.2),
                 new BenchFigures.Replicates(new double[] {101, 99, 104}));
@@ -35,7 +43,7 @@ class BenchFiguresTest {
 
     @Test
     void aPredictedChangeWithTheSignOfAMeasuredChangeBeyondTheNoiseIsRightWhateverItsSize() {
-        double threshold = BenchFigures.noiseThreshold(0.10, 3); // 20.5%
+        double threshold = BenchFigures.noiseThreshold(0.10, 3, 3); // 20.5%
         assertThat(BenchFigures.directionRight(1.03, 1.40, threshold)).as("+3% predicted, +40% measured").isTrue();
         assertThat(BenchFigures.directionRight(0.97, 1.40, threshold)).as("-3% predicted, +40% measured").isFalse();
         assertThat(BenchFigures.directionRight(0.60, 0.70, threshold)).as("both down").isTrue();
