@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
                 "prints its predictions for the 10 others inside them, and only then opens their runs. Prints predicted",
                 "[80%% interval] vs measured (median +- noise) per configuration, MAPE, coverage and direction per workload",
                 "and overall, and the time of a 1,000-scenario sweep and of one complex scenario, against the targets",
-                "(MAPE <= 10%%, coverage >= 80%%, direction >= 90%%, sweep < 1 s, complex well under 30 s). About 32 minutes",
+                "(MAPE <= 10%%, coverage >= 80%%, direction >= 90%%, sweep < 1 s, complex well under 30 s). About 36 minutes",
                 "with the defaults; --quick is a 2-minute smoke run. Exits 0 when every target is met, 1 otherwise."})
 final class BenchSimulatorCommand implements Callable<Integer> {
 
