@@ -96,7 +96,8 @@ final class Explainer {
                 ? "the CPU is " + Text.percent(q.cpuUtilisation()) + " busy"
                 : "the device is " + Text.percent(q.diskUtilisation()) + " busy";
         StringBuilder text = new StringBuilder();
-        text.append(connections).append(connections == 1 ? " client" : " clients").append(w.thinkMs() > 0 ? " (think time " + Text.ms(w.thinkMs()) + ")" : "")
+        text.append(connections).append(connections == 1 ? " client" : " clients")
+                .append(w.thinkMs() > 0 ? " (think time " + Text.ms(w.thinkMs()) + ")" : "")
                 .append(" on ").append(machine.cpus()).append(machine.cpus() == 1 ? " core" : " cores")
                 .append(": each transaction needs ").append(Text.ms(p.cpuMs())).append(" of CPU");
         List<String> parts = new ArrayList<>();

@@ -319,7 +319,8 @@ public final class AccuracyBench {
         BenchWorkload w = cal.workload();
         List<BenchConfiguration> predicted = List.copyOf(p.tps().keySet());
         Map<BenchConfiguration, List<BenchLoad.Run>> heldOut = cal.heldOut().open(p.tps());
-        double measuredDefaults = tps(cal.runs().get(cal.design().get(0))).median();
+        List<BenchLoad.Run> defaultsRuns = cal.runs().get(cal.design().get(0));
+        double measuredDefaults = tps(defaultsRuns).median();
 
         List<BenchFigures.Replicates> allReplicates = new ArrayList<>();
         cal.runs().values().forEach(r -> allReplicates.add(tps(r)));
@@ -328,8 +329,7 @@ public final class AccuracyBench {
         // the runs the file holds, not the options': a rejudged file keeps the counts it was measured with, and the
         // defaults (a calibration configuration) have more runs than a held-out one
         int heldOutRuns = heldOut.values().stream().mapToInt(List::size).min().orElse(options.runs());
-        int defaultsRuns = cal.runs().get(cal.design().get(0)).size();
-        double threshold = BenchFigures.noiseThreshold(noise, heldOutRuns, defaultsRuns);
+        double threshold = BenchFigures.noiseThreshold(noise, heldOutRuns, defaultsRuns.size());
 
         List<BenchFigures.Outcome> outcomes = new ArrayList<>();
         for (BenchConfiguration c : predicted) {
