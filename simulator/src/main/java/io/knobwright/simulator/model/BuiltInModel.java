@@ -84,8 +84,12 @@ public final class BuiltInModel implements PerformanceModel {
         // per-statement switching cost is nothing: the loss is proportional to the work switched out
         put(p, "cacheRefillShare", 0.2, 1.0, "extra share of the server's CPU work when more backends run than cores:"
                 + " one switched out mid-statement comes back to caches the others evicted");
-        put(p, "flushCpuShare", 0.4, 0.8, "CPU a commit's WAL flush costs (system calls, the I/O's completion, waking"
-                + " the backends that wait for it), as a share of the flush's time; the rest is a wait for the device");
+        // every host measured charged a synchronous commit more CPU than the probe's flush takes: 0158's 2-vCPU host
+        // about 1.4 times the flush (8 clients, 95% CPU-busy, 2,590 tps on and 3,470 off), 0162's about 1.8 times;
+        // at 0.4 a fit bought the missing CPU with a flush four times too slow and lost the single client (0162)
+        put(p, "flushCpuShare", 1.0, 0.8, "CPU a synchronous commit's WAL flush costs the cores (system calls, the"
+                + " I/O's completion, waking the backends that wait for it), as a multiple of the flush's time; what is"
+                + " left of the flush, if anything, is a wait for the device");
         put(p, "switchCpuMs", 0.015, 1.0, "extra CPU ms per statement when clients on the server's host over-subscribe"
                 + " the cores: a woken process finds its core's caches filled by others");
         put(p, "crossWakeCpuMs", 0.025, 1.0, "CPU ms per hand-off between a client on the server's host and its backend"

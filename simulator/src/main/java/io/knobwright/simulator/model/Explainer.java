@@ -121,7 +121,15 @@ final class Explainer {
         }
         text.append(", ").append(Text.ms(p.diskMs())).append(" of the device");
         if (p.commitMs() > 0) {
-            text.append(" and ").append(Text.ms(p.commitMs())).append(" waiting for WAL flushes");
+            // the model splits the flush as the queue sees it: CPU that queues with the statements, and a wait for
+            // the device of what is left (none when the flush costs the cores more than its own time, decision 0162)
+            double flushCpu = p.commitMs() * theta.get("flushCpuShare");
+            double flushWait = Math.max(0, p.commitMs() - flushCpu);
+            text.append("; its synchronous commit ").append(Text.ms(flushCpu)).append(" of CPU (the WAL flush's system"
+                    + " calls, its completion, waking the backends that wait for it)");
+            if (flushWait > 0) {
+                text.append(" and ").append(Text.ms(flushWait)).append(" waiting for the device");
+            }
         }
         if (q.lockWaitMs() > 0.01 * q.responseMs()) {
             HotRows fewest = w.hotRows().stream().min(java.util.Comparator.comparingDouble(HotRows::rows)).orElseThrow();

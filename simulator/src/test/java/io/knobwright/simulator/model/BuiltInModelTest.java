@@ -201,12 +201,30 @@ class BuiltInModelTest {
 
     @Test
     void synchronousCommitOffRemovesTheFlushWait() {
-        Prediction on = pgbench(8, defaults());
-        Prediction off = pgbench(8, defaults().with("synchronous_commit", 0));
+        // a host whose flush is mostly a wait for the device
+        BuiltInModel waiting = new BuiltInModel(BuiltInModel.defaultParameters().with("flushCpuShare", 0.4));
+        Prediction on = waiting.predict(scenario(Workloads.pgbench(8), defaults()));
+        Prediction off = waiting.predict(scenario(Workloads.pgbench(8), defaults().with("synchronous_commit", 0)));
         assertThat(on.features().get(Features.FSYNC_SHARE)).isPositive();
         assertThat(off.features().get(Features.FSYNC_SHARE)).isZero();
         assertThat(off.get(Metric.LATENCY_P50_MS).orElseThrow().mean())
                 .isLessThan(on.get(Metric.LATENCY_P50_MS).orElseThrow().mean());
+        assertThat(on.explain(Metric.THROUGHPUT_TPS)).anySatisfy(e -> assertThat(e.text())
+                .contains("its synchronous commit", "waiting for the device"));
+    }
+
+    @Test
+    void aFlushThatCostsTheCoresMoreThanItsOwnTimeIsAllCpu() {
+        // decision 0162: hosts measured charged a synchronous commit more CPU than the probe's flush takes; that CPU
+        // queues with the statements, so on saturated cores it costs throughput, and no wait for the device is left
+        BuiltInModel cpuBound = new BuiltInModel(BuiltInModel.defaultParameters().with("flushCpuShare", 1.8));
+        Prediction on = cpuBound.predict(scenario(Workloads.pgbench(8), defaults()));
+        Prediction off = cpuBound.predict(scenario(Workloads.pgbench(8), defaults().with("synchronous_commit", 0)));
+        assertThat(on.features().get(Features.FSYNC_SHARE)).isZero();
+        assertThat(on.throughput().mean()).isLessThan(off.throughput().mean());
+        assertThat(on.explain(Metric.THROUGHPUT_TPS)).anySatisfy(e -> assertThat(e.text())
+                .contains("its synchronous commit", "of CPU (the WAL flush's system calls")
+                .doesNotContain("waiting for the device"));
     }
 
     @Test
