@@ -303,12 +303,23 @@ public final class BuiltInModel implements PerformanceModel {
         f.put(Features.CHECKPOINTS_REQUESTED, p.wal().requested() ? 1.0 : 0.0);
         f.put(Features.CPU_UTILISATION, p.queue().cpuUtilisation());
         f.put(Features.DISK_UTILISATION, p.queue().diskUtilisation());
-        f.put(Features.FSYNC_SHARE, p.queue().commitShare());
+        f.put(Features.FSYNC_SHARE, flushShare(p));
         f.put(Features.CLIENTS_OVER_KNEE, saturation(p, w.clients()));
         f.put(Features.CPU_MS_PER_TX, p.cpuMs());
         f.put(Features.DISK_MS_PER_TX, p.diskMs());
         f.replaceAll((k, v) -> Double.isFinite(v) ? v : 0.0);
         return f;
+    }
+
+    /**
+     * The share of a transaction's time its synchronous commit's flush accounts for, its CPU and its wait for the
+     * device together: the queue's own commit share counts only the wait, which is none where the flush costs the
+     * cores its whole time (decision 0162), and a synchronous commit would then look free to the residual correction
+     * and to a recommendation's reasons.
+     */
+    static double flushShare(Pass p) {
+        double r = p.queue().responseMs();
+        return r > 0 ? Math.min(1, p.commitMs() / r) : 0;
     }
 
     static double saturation(Pass p, int clients) {

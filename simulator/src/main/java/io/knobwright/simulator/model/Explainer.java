@@ -165,8 +165,9 @@ final class Explainer {
         QueueingModel.Result q = p.queue();
         String text = "Mean transaction time " + Text.ms(q.responseMs()) + " (CPU with its queue "
                 + Text.ms(q.cpuResponseMs()) + ", device " + Text.ms(q.diskResponseMs()) + ", WAL flush share "
-                + Text.percent(q.commitShare()) + (q.lockWaitMs() > 0 ? ", waits for hot rows " + Text.ms(q.lockWaitMs())
-                : "") + "); latencies taken as log-normal with σ = " + Text.fmt(sigma)
+                + Text.percent(BuiltInModel.flushShare(p))
+                + (q.lockWaitMs() > 0 ? ", waits for hot rows " + Text.ms(q.lockWaitMs()) : "")
+                + "); latencies taken as log-normal with σ = " + Text.fmt(sigma)
                 + " around it.";
         Map<String, Double> in = inputs("responseMs", q.responseMs(), "tailSigma", sigma);
         why.add(new Explanation(Metric.LATENCY_P50_MS, "queueing + log-normal tail", text, in));

@@ -28,7 +28,7 @@ public final class Features {
     public static final String CHECKPOINTS_REQUESTED = "checkpointsRequested";
     public static final String CPU_UTILISATION = "cpuUtilisation";
     public static final String DISK_UTILISATION = "diskUtilisation";
-    /** Share of the response time spent waiting for WAL flushes. */
+    /** Share of the response time a synchronous commit's WAL flush accounts for: its CPU and its wait together. */
     public static final String FSYNC_SHARE = "fsyncShare";
     /** Offered clients over the knee N*. */
     public static final String CLIENTS_OVER_KNEE = "clientsOverKnee";
