@@ -65,7 +65,7 @@ final class Explainer {
                     + "and the backends; lower work_mem or hash_mem_multiplier, or cap connections with a pooler.");
         }
         if (saturation > 1) {
-            warnings.add(w.clients() + " clients are beyond the knee at about " + Text.fmt(q.knee())
+            warnings.add(clientsAre(w.clients()) + " beyond the knee at about " + Text.fmt(q.knee())
                     + " where throughput stops growing: more clients only queue (a pooler with about "
                     + Math.max(1, (int) Math.floor(q.knee())) + " connections keeps latency down).");
         }
@@ -283,11 +283,16 @@ final class Explainer {
                         + " left of " + Text.bytes(r.room()) + " (RAM less the kernel's reserve).", in));
     }
 
+    /** "1 client is", "8 clients are". */
+    private static String clientsAre(int clients) {
+        return clients == 1 ? "1 client is" : clients + " clients are";
+    }
+
     private static void saturation(List<Explanation> why, BuiltInModel.Pass p, WorkloadShape w, double saturation) {
         QueueingModel.Result q = p.queue();
         why.add(new Explanation(Metric.CONNECTION_SATURATION, "queueing (balanced-demand knee)",
                 "Throughput stops growing at about " + Text.fmt(q.knee()) + " clients (total demand plus think time "
-                        + "over the bottleneck's demand); " + w.clients() + " clients are " + Text.fmt(saturation)
+                        + "over the bottleneck's demand); " + clientsAre(w.clients()) + " " + Text.fmt(saturation)
                         + " times that.", inputs("knee", q.knee(), "clients", w.clients())));
     }
 

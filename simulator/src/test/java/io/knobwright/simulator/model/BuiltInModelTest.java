@@ -229,6 +229,15 @@ class BuiltInModelTest {
     }
 
     @Test
+    void oneClientIsSaidInTheSingular() {
+        Prediction one = pgbench(1, defaults());
+        assertThat(one.explain(Metric.CONNECTION_SATURATION)).anySatisfy(e -> assertThat(e.text())
+                .contains("; 1 client is ").doesNotContain("1 clients"));
+        assertThat(pgbench(8, defaults()).explain(Metric.CONNECTION_SATURATION))
+                .anySatisfy(e -> assertThat(e.text()).contains("; 8 clients are "));
+    }
+
+    @Test
     void clientsBeyondMaxConnectionsAreRefusedAndSaidSo() {
         Prediction p = pgbench(150, defaults());
         assertThat(p.warnings()).anySatisfy(w -> assertThat(w).contains("max_connections = 100", "50 are refused"));
