@@ -236,8 +236,8 @@ public final class BuiltInModel implements PerformanceModel {
      */
     private QueueingModel.Result queue(double cpuMs, double diskMs, double commitMs, WorkloadShape w, int connections,
                                        Machine machine) {
-        double flushCpuMs = commitMs * theta.get("flushCpuShare");
-        double flushWaitMs = Math.max(0, commitMs - flushCpuMs);
+        double flushCpuMs = flushCpuMs(commitMs, theta);
+        double flushWaitMs = flushWaitMs(commitMs, theta);
         // a client that sends its next statement only after the answer came back idles for each round trip: with few
         // clients this, not the server, bounds throughput (one client of a 50 us query runs far below the CPU's rate)
         double statements = statements(w);
@@ -250,6 +250,16 @@ public final class BuiltInModel implements PerformanceModel {
         return QueueingModel.solve(cpuMs + flushCpuMs, diskMs, flushWaitMs, w.thinkMs() + roundTrips, connections,
                 machine.cpus(), theta.get("diskParallelism"), theta.get("uslContention"), sharedHost(w), wakeMs,
                 rowLocks(w, statements, roundTrips), theta.get("cacheRefillShare"));
+    }
+
+    /** The CPU a synchronous commit's flush of {@code commitMs} costs the cores: queued with the statements. */
+    static double flushCpuMs(double commitMs, ModelParameters theta) {
+        return commitMs * theta.get("flushCpuShare");
+    }
+
+    /** What is left of the flush after its CPU: a wait for the device, none when the CPU takes all of it (0162). */
+    static double flushWaitMs(double commitMs, ModelParameters theta) {
+        return Math.max(0, commitMs - flushCpuMs(commitMs, theta));
     }
 
     /** The shape's hot sets in the order a transaction locks them: the one held longest first. */

@@ -121,10 +121,9 @@ final class Explainer {
         }
         text.append(", ").append(Text.ms(p.diskMs())).append(" of the device");
         if (p.commitMs() > 0) {
-            // the model splits the flush as the queue sees it: CPU that queues with the statements, and a wait for
-            // the device of what is left (none when the flush costs the cores more than its own time, decision 0162)
-            double flushCpu = p.commitMs() * theta.get("flushCpuShare");
-            double flushWait = Math.max(0, p.commitMs() - flushCpu);
+            // the flush as the queue was given it: CPU that queues with the statements, and what is left a wait
+            double flushCpu = BuiltInModel.flushCpuMs(p.commitMs(), theta);
+            double flushWait = BuiltInModel.flushWaitMs(p.commitMs(), theta);
             text.append("; its synchronous commit ").append(Text.ms(flushCpu)).append(" of CPU (the WAL flush's system"
                     + " calls, its completion, waking the backends that wait for it)");
             if (flushWait > 0) {
