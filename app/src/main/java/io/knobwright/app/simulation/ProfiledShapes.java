@@ -108,7 +108,9 @@ public final class ProfiledShapes {
      * The access skew at which the model's buffer hit ratio for {@code shape} matches a measured one (bisection over
      * the Zipf exponent in [0, 3]; the model's hit ratio grows with skew). Uniform keys do not make uniform pages: an
      * index's root and inner pages are read by every lookup, so even pgbench's uniform accounts show a skew. With a
-     * hit ratio at or below the uniform prediction the skew is 0.
+     * hit ratio at or below the uniform prediction the skew is 0; where the model's hit ratio hardly changes with the
+     * skew (the data fit in shared_buffers), the measurement tells nothing and the skew is
+     * {@link WorkloadShape#TYPICAL_SKEW} ({@link SkewFit}).
      *
      * @param hitRatioAt the model's predicted hit ratio of the workload at a given skew, under the measured settings
      */
@@ -117,23 +119,7 @@ public final class ProfiledShapes {
         if (!(measuredHitRatio > 0 && measuredHitRatio <= 1) || Double.isNaN(hitRatioAt.applyAsDouble(0))) {
             return shape;
         }
-        double lo = 0;
-        double hi = 3;
-        if (hitRatioAt.applyAsDouble(lo) >= measuredHitRatio) {
-            return withSkew(shape, 0);
-        }
-        if (hitRatioAt.applyAsDouble(hi) <= measuredHitRatio) {
-            return withSkew(shape, hi);
-        }
-        for (int i = 0; i < 30; i++) {
-            double mid = (lo + hi) / 2;
-            if (hitRatioAt.applyAsDouble(mid) < measuredHitRatio) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return withSkew(shape, (lo + hi) / 2);
+        return withSkew(shape, SkewFit.find(hitRatioAt, measuredHitRatio, 3, 30).skew());
     }
 
     public static WorkloadShape withSkew(WorkloadShape shape, double skew) {

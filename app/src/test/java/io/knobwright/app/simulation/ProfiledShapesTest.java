@@ -64,5 +64,7 @@ class ProfiledShapesTest {
         assertThat(fitted.accessSkew()).isCloseTo(Math.log(2.5), within(1e-6));
         assertThat(ProfiledShapes.fitSkew(shape, a -> 1 - 0.5 * Math.exp(-a), 0.4).accessSkew())
                 .as("below the uniform prediction").isZero();
+        assertThat(ProfiledShapes.fitSkew(shape, a -> 0.9995, 0.9995).accessSkew())
+                .as("a hit ratio no skew changes (the data fit in shared_buffers)").isEqualTo(WorkloadShape.TYPICAL_SKEW);
     }
 }

@@ -42,7 +42,7 @@ public final class ObservedScenarios {
     static final double TUPLE_CPU_MS = 0.0005;
     static final double PAGE = 8192;
     static final double DEFAULT_DATA_BYTES = 1L << 30;
-    static final double SKEW = 0.9;
+    static final double SKEW = WorkloadShape.TYPICAL_SKEW;
     private static final Pattern CLASS = Pattern.compile("(\\d{1,4})cpu-(\\d{1,6})GiB-([a-z]{1,16})");
     private static final String[] WRITTEN = {"tuplesInsertedPerTx", "tuplesUpdatedPerTx", "tuplesDeletedPerTx"};
     private static final String[] TUPLES = {"tuplesReturnedPerTx", "tuplesFetchedPerTx", "tuplesInsertedPerTx",
