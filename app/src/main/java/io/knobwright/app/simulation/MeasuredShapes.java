@@ -103,7 +103,8 @@ final class MeasuredShapes {
         double commits = writeShare > 0 ? 1 : 0;
         String name = (replay ? "replay of " : "measured profile: ") + (queries.isEmpty() ? "counters only"
                 : "top " + queries.size() + " fingerprints") + " of " + instanceName;
-        WorkloadShape shape = new WorkloadShape(name, classes, dataBytes, WorkloadShape.TYPICAL_SKEW, n, thinkMs, commits);
+        WorkloadShape shape = new WorkloadShape(name, classes, dataBytes, WorkloadShape.TYPICAL_SKEW, n, thinkMs,
+                commits);
         notes.add(0, String.format(Locale.ROOT, "%.1f tps, %.1f statements per transaction, %d clients%s, %s data",
                 tps, statementsPerTx, n, replay ? " at full speed" : String.format(Locale.ROOT, " with %.0f ms between transactions", thinkMs),
                 io.knobwright.model.forecast.SizeText.bytes(Math.round(dataBytes))));

@@ -46,8 +46,8 @@ final class ScriptShapes {
         }
         int n = clients > 0 ? clients : 1;
         List<HotRows> hot = hotRows(fileName, text);
-        WorkloadShape shape = new WorkloadShape("script " + fileName, classes, dataBytes, WorkloadShape.TYPICAL_SKEW, n, 0, writes ? 1 : 0,
-                false, hot);
+        WorkloadShape shape = new WorkloadShape("script " + fileName, classes, dataBytes, WorkloadShape.TYPICAL_SKEW, n,
+                0, writes ? 1 : 0, false, hot);
         List<String> notes = new ArrayList<>();
         notes.add(String.format(Locale.ROOT,
                 "script %s: %d statements per transaction, %d clients at full speed; costs guessed from each statement's"

@@ -27,7 +27,7 @@ final class SkewFit {
 
     private static final double MAX_SKEW = 2.0;
     private static final int ROUNDS = 24;
-    /** Below this spread of the model's hit ratio over the skews, a measured hit ratio cannot tell one skew from another. */
+    /** Below this spread of the model's hit ratio over the skews, a measured one cannot tell one skew from another. */
     static final double IDENTIFIABLE = 0.01;
 
     /** How a skew was found from a hit ratio. */

@@ -4,7 +4,9 @@ import io.knobwright.simulator.model.BuiltInModel;
 import io.knobwright.simulator.model.DeviceProfile;
 import io.knobwright.simulator.model.Knobs;
 import io.knobwright.simulator.model.Machine;
+import io.knobwright.simulator.model.Metric;
 import io.knobwright.simulator.model.QueryClass;
+import io.knobwright.simulator.model.Scenario;
 import io.knobwright.simulator.model.WorkloadShape;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,11 @@ class SkewFitTest {
         return Knobs.postgresDefaults().with("shared_buffers", megabytes * MB);
     }
 
+    private static double hitRatio(WorkloadShape shape, Knobs knobs) {
+        return new BuiltInModel().predict(new Scenario("check", HOST, shape, knobs)).get(Metric.BUFFER_HIT_RATIO)
+                .orElseThrow().mean();
+    }
+
     @Test
     void aHitRatioTheSkewDoesNotChangeLeavesTheTypicalSkewNotTheUniformExtreme() {
         SkewFit.Found flat = SkewFit.find(skew -> 0.9995, 0.9995, 3, 30);
@@ -40,8 +47,10 @@ class SkewFitTest {
     @Test
     void aHitRatioTheSkewChangesIsFittedAndOneBelowUniformIsZero() {
         // 1 - 0.5 e^-skew reaches 0.8 at ln 2.5
-        assertThat(SkewFit.find(a -> 1 - 0.5 * Math.exp(-a), 0.8, 3, 30).skew()).isCloseTo(Math.log(2.5), within(1e-6));
-        assertThat(SkewFit.find(a -> 1 - 0.5 * Math.exp(-a), 0.4, 3, 30).basis()).isEqualTo(SkewFit.Basis.BELOW_UNIFORM);
+        assertThat(SkewFit.find(a -> 1 - 0.5 * Math.exp(-a), 0.8, 3, 30).skew())
+                .isCloseTo(Math.log(2.5), within(1e-6));
+        assertThat(SkewFit.find(a -> 1 - 0.5 * Math.exp(-a), 0.4, 3, 30).basis())
+                .isEqualTo(SkewFit.Basis.BELOW_UNIFORM);
         assertThat(SkewFit.find(a -> 1 - 0.5 * Math.exp(-a), 0.99, 3, 30).basis()).isEqualTo(SkewFit.Basis.AT_MOST);
     }
 
@@ -61,9 +70,7 @@ class SkewFitTest {
         Knobs knobs = sharedBuffers(128);
         WorkloadShape fitted = SkewFit.fit(tpcb(457), HOST, knobs, 0.75, BuiltInModel::new, notes);
 
-        double predicted = new BuiltInModel().predict(new io.knobwright.simulator.model.Scenario("check", HOST, fitted,
-                knobs)).get(io.knobwright.simulator.model.Metric.BUFFER_HIT_RATIO).orElseThrow().mean();
-        assertThat(predicted).isCloseTo(0.75, within(0.002));
+        assertThat(hitRatio(fitted, knobs)).isCloseTo(0.75, within(0.002));
         assertThat(fitted.accessSkew()).isNotEqualTo(WorkloadShape.TYPICAL_SKEW).isGreaterThan(0);
         assertThat(notes).singleElement().asString().contains("fitted to the measured 75.0%");
     }
@@ -73,12 +80,7 @@ class SkewFitTest {
         // what the fix is for: shrinking shared_buffers under data that fit must not be priced as if every page were
         // equally likely to be read
         Knobs small = sharedBuffers(20);
-        var model = new BuiltInModel();
-        double typical = model.predict(new io.knobwright.simulator.model.Scenario("t", HOST,
-                tpcb(86).withSkew(WorkloadShape.TYPICAL_SKEW), small)).get(
-                io.knobwright.simulator.model.Metric.BUFFER_HIT_RATIO).orElseThrow().mean();
-        double uniform = model.predict(new io.knobwright.simulator.model.Scenario("u", HOST, tpcb(86), small)).get(
-                io.knobwright.simulator.model.Metric.BUFFER_HIT_RATIO).orElseThrow().mean();
-        assertThat(typical).isGreaterThan(uniform + 0.2);
+        assertThat(hitRatio(tpcb(86).withSkew(WorkloadShape.TYPICAL_SKEW), small))
+                .isGreaterThan(hitRatio(tpcb(86), small) + 0.2);
     }
 }

@@ -42,7 +42,6 @@ public final class ObservedScenarios {
     static final double TUPLE_CPU_MS = 0.0005;
     static final double PAGE = 8192;
     static final double DEFAULT_DATA_BYTES = 1L << 30;
-    static final double SKEW = WorkloadShape.TYPICAL_SKEW;
     private static final Pattern CLASS = Pattern.compile("(\\d{1,4})cpu-(\\d{1,6})GiB-([a-z]{1,16})");
     private static final String[] WRITTEN = {"tuplesInsertedPerTx", "tuplesUpdatedPerTx", "tuplesDeletedPerTx"};
     private static final String[] TUPLES = {"tuplesReturnedPerTx", "tuplesFetchedPerTx", "tuplesInsertedPerTx",
@@ -123,7 +122,7 @@ public final class ObservedScenarios {
         QueryClass tx = new QueryClass("observed transaction", 1, cpuMs, pages, sortBytes, 0,
                 Math.min(pages, 2 * written), walRecords, false);
         return Optional.of(new WorkloadShape("observed workload " + abbreviated(workloadKey), List.of(tx),
-                data > 0 ? data : DEFAULT_DATA_BYTES, SKEW, 1, 0, writes ? 1 : 0));
+                data > 0 ? data : DEFAULT_DATA_BYTES, WorkloadShape.TYPICAL_SKEW, 1, 0, writes ? 1 : 0));
     }
 
     private static String abbreviated(String key) {
